@@ -1,0 +1,32 @@
+/*
+ * app.h - start-up and teardown: options common to every command, the
+ * configuration, the database as configured, then the terminal UI or a
+ * command (src/cli/).
+ *
+ * struct app holds what lives for the whole run; nothing global.
+ */
+#ifndef SUIVI_APP_H
+#define SUIVI_APP_H
+
+#include "suivi/config.h"
+#include "suivi/err.h"
+#include "suivi/store.h"
+
+struct app {
+	const char *db_option;		/* --db, or NULL */
+	const char *config_option;	/* --config, or NULL */
+	struct config cfg;
+	const char *db_path;		/* what is opened */
+};
+
+int app_main(int argc, char **argv);
+
+/* Open the configured database. When this creates it (first run), the
+ * bundled contracts are imported into it, and a line says so on stderr. */
+int app_open_store(struct app *app, enum store_mode mode, struct store **out,
+		   struct err *e);
+
+/* Exit statuses */
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * atomic.h - files we write (exports, reports) appear whole or not at all:
+ * written to a temporary file beside the destination (created 0600),
+ * flushed, fsync'ed, then renamed over it. An existing destination is
+ * refused unless force.
+ */
+#ifndef SUIVI_ATOMIC_H
+#define SUIVI_ATOMIC_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "suivi/err.h"
+
+struct atomic_file {
+	FILE *fp;
+	char *tmp;
+	char *dest;
+};
+
+int atomic_open(struct atomic_file *af, const char *dest, bool force,
+		struct err *e);
+/* Finish: 0 when dest now holds everything written; on failure the
+ * temporary file is removed and dest is untouched. */
+int atomic_commit(struct atomic_file *af, struct err *e);
+void atomic_abort(struct atomic_file *af);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * cli.h - git-style commands (suivi COMMAND …), one file each under
+ * src/cli/, dispatched from the table in src/cli/cli.c. The only code
+ * that writes to stdout. Messages go to stderr in French; the exit status
+ * is EXIT_OK, EXIT_DATA (bad data or file, refused change) or EXIT_USAGE.
+ */
+#ifndef SUIVI_CLI_H
+#define SUIVI_CLI_H
+
+#include <stdio.h>
+
+#include "suivi/app.h"
+
+/* argv[0] is the command name. */
+int cli_dispatch(struct app *app, int argc, char **argv);
+void cli_usage(FILE *out);
+
+int cmd_import(struct app *app, int argc, char **argv);
+int cmd_validate(struct app *app, int argc, char **argv);
+int cmd_check(struct app *app, int argc, char **argv);
+int cmd_backup(struct app *app, int argc, char **argv);
+int cmd_export(struct app *app, int argc, char **argv);
+int cmd_summary(struct app *app, int argc, char **argv);
+
+/* Shared by the commands: print e on stderr prefixed "suivi : ", return
+ * the exit status its code calls for. */
+int cli_fail(const struct err *e);
+/* "suivi : " + message on stderr, EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Import the files (contracts before amendments) in one transaction into
+ * st, printing one line per file on out; all or nothing. */
+int cli_import_files(struct store *st, char **files, int n, FILE *out,
+		     struct err *e);
+
+#endif

@@ -1,0 +1,144 @@
+/*
+ * contract.h - a contract or amendment file as read, before storage.
+ *
+ * struct contract_doc is what io/contract_file.c builds from a validated
+ * file and store/contract.c writes to the database. It owns every string
+ * and array it points to; contract_doc_free releases all of it. Optional
+ * texts are NULL when absent. Codes keep the case written in the file.
+ */
+#ifndef SUIVI_CONTRACT_H
+#define SUIVI_CONTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "suivi/model.h"
+
+struct activity {
+	char *heading;		/* rubrique, or NULL */
+	char *text;
+};
+
+struct subdomain {
+	char *letter;		/* "A" */
+	char *name;
+	char *note;
+	struct activity *activities;
+	size_t n_activities;
+};
+
+struct role {
+	enum side side;
+	char *title;
+	char *holder;
+};
+
+struct contact {
+	char *subdomain;	/* letter, or NULL: every sub-domain */
+	enum request_kind kind;
+	char *commune;
+	char *shared;
+};
+
+enum annex_item_kind {
+	ITEM_PRIORITY,
+	ITEM_MUTUAL_COMMITMENT	/* "engagement de service réciproque" */
+};
+
+struct annex_item {
+	enum annex_item_kind kind;
+	char *text;
+	bool removed;		/* struck out by an amendment */
+};
+
+struct committee {
+	char *name, *purpose, *members_commune, *members_shared, *frequency;
+};
+
+struct commitment {
+	char *code;		/* "3.3" */
+	char *subdomain;	/* letter or NULL */
+	char *title;
+};
+
+struct indicator {
+	char *code;		/* "3.3.2" */
+	char *commitment;	/* commitment code */
+	char *label;
+	char *definition;
+	enum periodicity periodicity;
+	char *source;
+	char *baseline;
+	char *conditions;
+	enum value_kind value_kind;
+	char *unit;
+	int scale_min, scale_max;	/* VALUE_LEVEL only */
+	enum better better;
+	char *criticalities;	/* "critique, majeure, mineure" or NULL */
+	int computed_from;	/* enum computed_from */
+};
+
+/* The annex of one domain, as one file gives it. */
+struct annex {
+	char *domain_code;	/* "nsi" */
+	char *domain_name;
+	char *title;
+	char *preamble, *means, *implementation, *operation, *notes;
+	char *volume_note;
+	struct subdomain *subdomains;
+	size_t n_subdomains;
+	struct role *roles;
+	size_t n_roles;
+	struct contact *contacts;
+	size_t n_contacts;
+	struct annex_item *items;
+	size_t n_items;
+	struct committee *committees;
+	size_t n_committees;
+	struct commitment *commitments;
+	size_t n_commitments;
+	struct indicator *indicators;
+	size_t n_indicators;
+};
+
+struct article {
+	int number;
+	char *title;
+	char *summary;
+	char *text;
+};
+
+enum doc_kind { DOC_CONTRACT, DOC_AMENDMENT };
+
+struct contract_doc {
+	enum doc_kind kind;
+	char *path;
+	char *source;		/* the whole file, as read */
+
+	/* DOC_CONTRACT */
+	char *identifier;
+	char *commune, *insee;
+	char *title;
+	char *starts_on;	/* ISO date */
+	char *signed_on;	/* ISO date or NULL */
+	char *duration;
+	char *metropole_signatory, *mayor_signatory;
+	char *preamble;
+	struct article *articles;
+	size_t n_articles;
+
+	/* DOC_AMENDMENT */
+	char *contract_identifier;
+	int number;
+	char *in_force_from;	/* ISO date */
+	char *object;
+	char **replaces;	/* domain codes */
+	size_t n_replaces;
+
+	struct annex *annexes;
+	size_t n_annexes;
+};
+
+void contract_doc_free(struct contract_doc *doc);
+
+#endif

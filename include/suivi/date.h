@@ -1,0 +1,32 @@
+/*
+ * date.h - calendar dates as the users write them.
+ *
+ * Accepted: ISO "AAAA-MM-JJ" and French "JJ/MM/AAAA" (one- or two-digit
+ * day and month), years 1900-2199. "Today" comes from one place,
+ * date_today(), which honours SUIVI_TODAY (ISO) so tests are reproducible.
+ */
+#ifndef SUIVI_DATE_H
+#define SUIVI_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct date {
+	int year, month, day;
+};
+
+#define DATE_ISO_LEN 11	/* "2018-01-01" + NUL */
+
+bool date_valid(int year, int month, int day);
+int date_days_in_month(int year, int month);
+/* 0 on success; -1 (out untouched) when s is not a valid date. */
+int date_parse(const char *s, struct date *out);
+void date_format_iso(struct date d, char buf[DATE_ISO_LEN]);
+void date_format_fr(struct date d, char buf[DATE_ISO_LEN]);
+int date_cmp(struct date a, struct date b);
+/* Today's date: SUIVI_TODAY when set to a valid ISO date, else local time.
+ * Returns -1 when SUIVI_TODAY is set but invalid (out then holds the
+ * local date). */
+int date_today(struct date *out);
+
+#endif

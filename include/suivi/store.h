@@ -1,0 +1,82 @@
+/*
+ * store.h - the database: opening, schema, transactions, maintenance.
+ *
+ * The only module with SQL (src/store/). One struct store per open file.
+ *
+ * Opening (store_open) never damages what it is given: a file that is not
+ * a suivi database, was written by a newer suivi, or is corrupted is
+ * refused with a French message before anything is written to it. A
+ * missing file is created 0600 (its missing parent folders 0700) before
+ * SQLite sees it. A path is always a file name, never an SQLite URI.
+ *
+ * Durability: rollback journal, synchronous=FULL, so the .db file alone is
+ * complete whenever no save is running; each write happens inside
+ * store_begin (BEGIN IMMEDIATE) / store_commit, and a save is acknowledged
+ * only when store_commit returned 0. Foreign keys are enforced, and a
+ * writer waits up to STORE_BUSY_MS for another one.
+ */
+#ifndef SUIVI_STORE_H
+#define SUIVI_STORE_H
+
+#include <stdbool.h>
+
+#include "suivi/err.h"
+
+#define STORE_APPLICATION_ID 0x73756976	/* "suiv" */
+#define STORE_BUSY_MS 5000
+#define STORE_UID_LEN 33		/* 32 hex digits + NUL */
+
+struct store;
+
+enum store_mode {
+	STORE_READ,	/* read-write when the file allows it, else read-only */
+	STORE_WRITE,	/* must be writable; created when missing */
+};
+
+int store_open(const char *path, enum store_mode mode, struct store **out,
+	       struct err *e);
+void store_close(struct store *st);
+
+const char *store_path(const struct store *st);
+/* True when this open created the file (first run). */
+bool store_created(const struct store *st);
+bool store_readonly(const struct store *st);
+/* Who is recorded as author of changes (the référent's name). */
+void store_set_author(struct store *st, const char *author);
+const char *store_author(const struct store *st);
+
+/* Schema version of the code, and of the open file. */
+int store_schema_latest(void);
+int store_schema_version(struct store *st);
+
+int store_begin(struct store *st, struct err *e);
+int store_commit(struct store *st, struct err *e);
+void store_rollback(struct store *st);
+
+/* A fresh random key, 32 lowercase hex digits. */
+void store_uid_new(char out[STORE_UID_LEN]);
+
+struct store_check {
+	bool integrity_ok;
+	bool foreign_keys_ok;
+	char *integrity;	/* first problems reported, or "ok" */
+	int fk_problems;	/* rows whose reference is broken */
+	long pages, page_size;
+};
+
+/* integrity_check and foreign_key_check. Fills *r (release with
+ * store_check_release) and returns 0 when both could run. */
+int store_check(struct store *st, struct store_check *r, struct err *e);
+void store_check_release(struct store_check *r);
+
+/* Copy the open database to dest with SQLite's online backup API: into a
+ * temporary file beside dest, synced, then renamed over dest. An existing
+ * dest is refused unless force. The copy is created 0600. */
+int store_backup(struct store *st, const char *dest, bool force,
+		 struct err *e);
+
+/* Open a database for tests at a given schema version (0 = empty file). */
+int store_open_at_version(const char *path, int version, struct store **out,
+			  struct err *e);
+
+#endif

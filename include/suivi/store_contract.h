@@ -1,0 +1,98 @@
+/*
+ * store_contract.h - contracts, amendments and annex versions in the
+ * database: import and the read side used by the CLI (and later the UI).
+ *
+ * Import rules (suivi-contrat(5)):
+ *  - a contract is identified by its identifiant; importing the same file
+ *    again changes nothing (IMPORT_UNCHANGED); a different file with the
+ *    same identifiant is refused: changes go through an amendment;
+ *  - an amendment N puts version N of each annex it replaces in force from
+ *    its date; earlier versions stay, with the values measured under them.
+ * store_contract_import must run inside store_begin/store_commit, so that
+ * several files import all or nothing.
+ *
+ * Read functions return caller-owned arrays; free them with the matching
+ * _free function.
+ */
+#ifndef SUIVI_STORE_CONTRACT_H
+#define SUIVI_STORE_CONTRACT_H
+
+#include <stddef.h>
+
+#include "suivi/contract.h"
+#include "suivi/err.h"
+#include "suivi/store.h"
+
+enum import_outcome { IMPORT_NEW, IMPORT_UNCHANGED };
+
+int store_contract_import(struct store *st, const struct contract_doc *doc,
+			  enum import_outcome *outcome, struct err *e);
+
+struct contract_info {
+	char uid[STORE_UID_LEN];
+	char *identifier, *commune, *insee, *title, *starts_on;
+	int n_amendments;
+};
+
+/* Every contract, by commune name. */
+int store_contract_list(struct store *st, struct contract_info **out,
+			size_t *n, struct err *e);
+void store_contract_list_free(struct contract_info *v, size_t n);
+
+struct annex_info {
+	char uid[STORE_UID_LEN];
+	char *domain_code, *domain_name;
+	int version;		/* 0: the contract's own annex */
+	char *in_force_from;
+	int n_subdomains, n_activities, n_roles, n_contacts, n_priorities,
+	    n_removed_priorities, n_mutual, n_committees, n_commitments,
+	    n_indicators;
+};
+
+/* The annexes of a contract in force on date (ISO): for each domain the
+ * latest version whose date is not after it (or, before any, the first). */
+int store_annexes_in_force(struct store *st, const char *contract_uid,
+			   const char *date, struct annex_info **out,
+			   size_t *n, struct err *e);
+/* Every version of every annex of a contract, by domain then version. */
+int store_annex_versions(struct store *st, const char *contract_uid,
+			 struct annex_info **out, size_t *n, struct err *e);
+void store_annex_list_free(struct annex_info *v, size_t n);
+
+/* Totals of what users have added, for the summary. */
+struct store_totals {
+	long contracts, amendments, measurements, targets, requests,
+	     disputes, meetings, action_items;
+};
+int store_totals(struct store *st, struct store_totals *t, struct err *e);
+
+/* One indicator with its context, for exports. Strings are valid only
+ * during the callback. */
+struct indicator_row {
+	const char *commune, *insee, *contract, *domain_code, *domain_name;
+	int annex_version;
+	const char *in_force_from;
+	const char *subdomain, *subdomain_name;
+	const char *commitment, *commitment_title;
+	const char *code, *label, *definition, *periodicity, *source,
+		*baseline, *conditions, *value_kind, *unit, *better,
+		*criticalities, *computed_from;
+	int scale_min, scale_max;	/* -1 when not a level */
+};
+
+typedef int (*indicator_row_fn)(const struct indicator_row *row, void *ctx);
+
+/* Indicators of the annexes in force on date, for every contract or for
+ * the one whose identifier, INSEE code or commune name is `contract`
+ * (NULL: all), in contract order. fn returning non-zero stops the walk
+ * and is returned. */
+int store_indicator_rows(struct store *st, const char *contract,
+			 const char *date, indicator_row_fn fn, void *ctx,
+			 struct err *e);
+
+/* Find a contract by identifier, INSEE code or commune name
+ * (case-insensitive); ERR_NOTFOUND when none. */
+int store_contract_find(struct store *st, const char *key,
+			char uid[STORE_UID_LEN], struct err *e);
+
+#endif

@@ -1,0 +1,169 @@
+#include "suivi/app.h"
+#include "suivi/cli.h"
+#include "suivi/paths.h"
+#include "suivi/xalloc.h"
+
+#include <dirent.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef SUIVI_VERSION
+#define SUIVI_VERSION "0"
+#endif
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The bundled contract files (*.ini of DATADIR/contrats), sorted. */
+static char **bundled_contracts(int *n)
+{
+	char *data = paths_datadir();
+	char *dir;
+	char **v = NULL;
+	size_t cap = 0, k = 0;
+	DIR *d;
+	struct dirent *de;
+
+	*n = 0;
+	if (!data)
+		return NULL;
+	dir = xasprintf("%s/contrats", data);
+	free(data);
+	d = opendir(dir);
+	if (!d) {
+		free(dir);
+		return NULL;
+	}
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+
+		if (len > 4 && !strcmp(de->d_name + len - 4, ".ini")) {
+			v = xgrow(v, &cap, k + 1, sizeof *v);
+			v[k++] = xasprintf("%s/%s", dir, de->d_name);
+		}
+	}
+	closedir(d);
+	free(dir);
+	if (k > 1)
+		qsort(v, k, sizeof *v, cmp_str);
+	*n = (int)k;
+	return v;
+}
+
+int app_open_store(struct app *app, enum store_mode mode, struct store **out,
+		   struct err *e)
+{
+	struct store *st;
+
+	if (store_open(app->db_path, mode, &st, e) != 0) {
+		if (e->code == ERR_NOTFOUND)
+			err_set(e, ERR_NOTFOUND, "la base %s n'existe pas encore : "
+				"lancez « suivi » une première fois pour la créer",
+				app->db_path);
+		return -1;
+	}
+	store_set_author(st, app->cfg.referent ? app->cfg.referent
+					       : getenv("USER"));
+	if (store_created(st)) {
+		int n;
+		char **files = bundled_contracts(&n);
+
+		fprintf(stderr, "suivi : nouvelle base %s\n", app->db_path);
+		if (n == 0) {
+			fprintf(stderr, "suivi : contrats fournis introuvables "
+				"(SUIVI_DATADIR) : base créée vide\n");
+		} else if (cli_import_files(st, files, n, stderr, e) != 0) {
+			for (int i = 0; i < n; i++)
+				free(files[i]);
+			free(files);
+			store_close(st);
+			return -1;
+		}
+		for (int i = 0; i < n; i++)
+			free(files[i]);
+		free(files);
+	}
+	*out = st;
+	return 0;
+}
+
+static int option_value(int argc, char **argv, int *i, const char *name,
+			const char **out)
+{
+	size_t len = strlen(name);
+	const char *a = argv[*i];
+
+	if (!strncmp(a, name, len) && a[len] == '=') {
+		*out = a + len + 1;
+		return 1;
+	}
+	if (strcmp(a, name) != 0)
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*out = argv[++*i];
+	return 1;
+}
+
+int app_main(int argc, char **argv)
+{
+	struct app app;
+	struct diag_list warnings, errors;
+	char *summary_argv[] = { (char *)"summary", NULL };
+	int i, rc;
+
+	memset(&app, 0, sizeof app);
+	/* Text in the user's locale; numbers are parsed by our own code,
+	 * whatever LC_NUMERIC says. */
+	setlocale(LC_ALL, "");
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		int r;
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			cli_usage(stdout);
+			return EXIT_OK;
+		}
+		if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+			printf("suivi %s\n", SUIVI_VERSION);
+			return EXIT_OK;
+		}
+		if ((r = option_value(argc, argv, &i, "--db", &app.db_option)) ||
+		    (r = option_value(argc, argv, &i, "--config",
+				      &app.config_option))) {
+			if (r < 0)
+				return cli_usage_error("%s attend un fichier", a);
+			continue;
+		}
+		if (!strcmp(a, "--"))
+			i++;
+		else if (a[0] == '-' && a[1])
+			return cli_usage_error("option inconnue « %s »", a);
+		break;
+	}
+	diag_list_init(&warnings);
+	diag_list_init(&errors);
+	rc = config_load(app.config_option, &app.cfg, &warnings, &errors);
+	diag_list_print(&warnings, stderr);
+	if (rc != 0) {
+		fputs("suivi : réglages refusés :\n", stderr);
+		diag_list_print(&errors, stderr);
+		diag_list_release(&warnings);
+		diag_list_release(&errors);
+		config_release(&app.cfg);
+		return EXIT_DATA;
+	}
+	diag_list_release(&warnings);
+	diag_list_release(&errors);
+	app.db_path = app.db_option ? app.db_option : app.cfg.db_path;
+	if (i < argc)
+		rc = cli_dispatch(&app, argc - i, argv + i);
+	else
+		rc = cmd_summary(&app, 1, summary_argv);
+	config_release(&app.cfg);
+	return rc;
+}

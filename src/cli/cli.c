@@ -1,0 +1,78 @@
+#include "suivi/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+struct command {
+	const char *name;
+	int (*run)(struct app *app, int argc, char **argv);
+	const char *args;
+	const char *help;
+};
+
+static const struct command commands[] = {
+	{ "import", cmd_import, "FICHIER…",
+	  "importe des contrats et avenants (tout ou rien)" },
+	{ "validate", cmd_validate, "FICHIER…",
+	  "vérifie des fichiers de contrat sans rien importer" },
+	{ "check", cmd_check, "",
+	  "vérifie l'intégrité de la base" },
+	{ "backup", cmd_backup, "FICHIER [--force]",
+	  "copie la base (API de sauvegarde de SQLite)" },
+	{ "export", cmd_export, "indicators [OPTIONS]",
+	  "exporte en CSV (les indicateurs des contrats)" },
+	{ "summary", cmd_summary, "",
+	  "résume le contenu de la base (commande par défaut)" },
+};
+
+void cli_usage(FILE *out)
+{
+	fputs("usage : suivi [--db FICHIER] [--config FICHIER] [COMMANDE …]\n"
+	      "        suivi --help | --version\n\n"
+	      "Sans commande, suivi résume le contenu de la base.\n\n"
+	      "Commandes :\n", out);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		char left[64];
+
+		snprintf(left, sizeof left, "%s %s", commands[i].name,
+			 commands[i].args);
+		fprintf(out, "  %-32s %s\n", left, commands[i].help);
+	}
+	fputs("\nOptions :\n"
+	      "  --db FICHIER       la base à utiliser (par défaut celle de "
+	      "suivi.ini,\n"
+	      "                     sinon $XDG_DATA_HOME/suivi/suivi.db)\n"
+	      "  --config FICHIER   le fichier de réglages (par défaut\n"
+	      "                     $XDG_CONFIG_HOME/suivi/suivi.ini)\n"
+	      "  -h, --help         cette aide\n"
+	      "  -V, --version      la version\n\n"
+	      "Voir suivi(1), suivi.ini(5) et suivi-contrat(5).\n", out);
+}
+
+int cli_fail(const struct err *e)
+{
+	fputs("suivi : ", stderr);
+	err_print(e, stderr);
+	return e->code == ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("suivi : ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\n(suivi --help pour l'aide)\n", stderr);
+	return EXIT_USAGE;
+}
+
+int cli_dispatch(struct app *app, int argc, char **argv)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (!strcmp(argv[0], commands[i].name))
+			return commands[i].run(app, argc, argv);
+	return cli_usage_error("commande inconnue « %s »", argv[0]);
+}

@@ -1,0 +1,119 @@
+#include "suivi/cli.h"
+#include "suivi/date.h"
+#include "suivi/lock.h"
+#include "suivi/store_contract.h"
+
+#include <string.h>
+
+static void show_date(const struct app *app, const char *iso, char *buf)
+{
+	struct date d;
+
+	if (!iso || date_parse(iso, &d) != 0) {
+		snprintf(buf, DATE_ISO_LEN, "%s", iso ? iso : "?");
+		return;
+	}
+	if (app->cfg.date_format == DATEFMT_ISO)
+		date_format_iso(d, buf);
+	else
+		date_format_fr(d, buf);
+}
+
+static const char *plural(long n, const char *one, const char *many)
+{
+	return n > 1 ? many : one;
+}
+
+int cmd_summary(struct app *app, int argc, char **argv)
+{
+	struct contract_info *cs = NULL;
+	struct store_totals t;
+	struct lock lk = { -1, NULL };
+	struct store *st = NULL;
+	char today_iso[DATE_ISO_LEN], today[DATE_ISO_LEN], buf[DATE_ISO_LEN];
+	struct date d;
+	size_t n = 0;
+	struct err e;
+	int ret = EXIT_DATA;
+
+	(void)argv;
+	if (argc > 1)
+		return cli_usage_error("summary : aucun argument attendu");
+	err_clear(&e);
+	date_today(&d);
+	date_format_iso(d, today_iso);
+	show_date(app, today_iso, today);
+	/* The interactive instance: one per database. */
+	if (app_open_store(app, STORE_WRITE, &st, &e) != 0 ||
+	    lock_acquire(store_path(st), &lk, &e) != 0 ||
+	    store_contract_list(st, &cs, &n, &e) != 0 ||
+	    store_totals(st, &t, &e) != 0) {
+		ret = cli_fail(&e);
+		goto out;
+	}
+	printf("Base : %s (schéma %d)\n", store_path(st),
+	       store_schema_version(st));
+	printf("%zu contrat%s\n", n, n > 1 ? "s" : "");
+	for (size_t i = 0; i < n; i++) {
+		struct annex_info *an = NULL;
+		size_t na = 0;
+
+		show_date(app, cs[i].starts_on, buf);
+		printf("\n%s (INSEE %s) : contrat %s, depuis le %s, %d avenant%s\n",
+		       cs[i].commune, cs[i].insee, cs[i].identifier, buf,
+		       cs[i].n_amendments, cs[i].n_amendments > 1 ? "s" : "");
+		if (store_annexes_in_force(st, cs[i].uid, today_iso, &an, &na,
+					   &e) != 0) {
+			ret = cli_fail(&e);
+			goto out;
+		}
+		if (na == 0)
+			printf("  aucune annexe transcrite\n");
+		else
+			printf("  annexes en vigueur le %s :\n", today);
+		for (size_t k = 0; k < na; k++) {
+			const struct annex_info *a = &an[k];
+			char version[64];
+
+			show_date(app, a->in_force_from, buf);
+			if (a->version == 0)
+				snprintf(version, sizeof version, "annexe du contrat");
+			else
+				snprintf(version, sizeof version, "avenant n°%d",
+					 a->version);
+			printf("  - %s (%s), %s, depuis le %s\n", a->domain_name,
+			       a->domain_code, version, buf);
+			printf("    %d sous-domaine%s, %d activité%s, %d contact%s, "
+			       "%d priorité%s",
+			       a->n_subdomains, plural(a->n_subdomains, "", "s"),
+			       a->n_activities, plural(a->n_activities, "", "s"),
+			       a->n_contacts, plural(a->n_contacts, "", "s"),
+			       a->n_priorities, plural(a->n_priorities, "", "s"));
+			if (a->n_removed_priorities)
+				printf(" (dont %d supprimée%s)",
+				       a->n_removed_priorities,
+				       plural(a->n_removed_priorities, "", "s"));
+			printf(", %d engagement%s, %d indicateur%s\n",
+			       a->n_commitments, plural(a->n_commitments, "", "s"),
+			       a->n_indicators, plural(a->n_indicators, "", "s"));
+		}
+		store_annex_list_free(an, na);
+	}
+	printf("\nSaisies : %ld mesure%s, %ld cible%s, %ld saisine%s, "
+	       "%ld litige%s, %ld réunion%s, %ld action%s\n",
+	       t.measurements, plural(t.measurements, "", "s"),
+	       t.targets, plural(t.targets, "", "s"),
+	       t.requests, plural(t.requests, "", "s"),
+	       t.disputes, plural(t.disputes, "", "s"),
+	       t.meetings, plural(t.meetings, "", "s"),
+	       t.action_items, plural(t.action_items, "", "s"));
+	printf("\nL'interface plein écran n'est pas encore livrée ; "
+	       "les commandes : suivi --help\n");
+	ret = EXIT_OK;
+out:
+	store_contract_list_free(cs, n);
+	if (lk.fd >= 0)
+		lock_release(&lk);
+	store_close(st);
+	return ret;
+}

@@ -1,0 +1,50 @@
+#include "suivi/cli.h"
+#include "suivi/contract_file.h"
+
+int cmd_validate(struct app *app, int argc, char **argv)
+{
+	struct diag_list diags;
+	int bad = 0;
+
+	(void)app;
+	for (int i = 1; i < argc; i++)
+		if (argv[i][0] == '-' && argv[i][1])
+			return cli_usage_error("validate : option inconnue « %s »",
+					       argv[i]);
+	if (argc < 2)
+		return cli_usage_error("validate : donnez au moins un fichier");
+	diag_list_init(&diags);
+	for (int i = 1; i < argc; i++) {
+		struct contract_doc *doc;
+		size_t indicators = 0;
+
+		if (contract_file_read(argv[i], &doc, &diags) != 0) {
+			bad++;
+			diag_list_print(&diags, stderr);
+			diag_list_release(&diags);
+			diag_list_init(&diags);
+			continue;
+		}
+		for (size_t k = 0; k < doc->n_annexes; k++)
+			indicators += doc->annexes[k].n_indicators;
+		if (doc->kind == DOC_CONTRACT)
+			printf("%s : valide (contrat %s, %zu annexe%s, %zu "
+			       "indicateur%s)\n", argv[i], doc->identifier,
+			       doc->n_annexes, doc->n_annexes > 1 ? "s" : "",
+			       indicators, indicators > 1 ? "s" : "");
+		else
+			printf("%s : valide (avenant n°%d du contrat %s, %zu "
+			       "annexe%s, %zu indicateur%s)\n", argv[i],
+			       doc->number, doc->contract_identifier,
+			       doc->n_annexes, doc->n_annexes > 1 ? "s" : "",
+			       indicators, indicators > 1 ? "s" : "");
+		contract_doc_free(doc);
+	}
+	diag_list_release(&diags);
+	if (bad) {
+		fprintf(stderr, "suivi : %d fichier%s invalide%s\n", bad,
+			bad > 1 ? "s" : "", bad > 1 ? "s" : "");
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
+}

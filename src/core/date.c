@@ -1,0 +1,114 @@
+#include "suivi/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static bool leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int date_days_in_month(int year, int month)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30,
+				    31, 31, 30, 31, 30, 31 };
+
+	if (month < 1 || month > 12)
+		return 0;
+	return month == 2 && leap(year) ? 29 : days[month - 1];
+}
+
+bool date_valid(int year, int month, int day)
+{
+	return year >= 1900 && year <= 2199 && month >= 1 && month <= 12 &&
+	       day >= 1 && day <= date_days_in_month(year, month);
+}
+
+/* Read exactly between min and max ASCII digits; returns chars read or 0. */
+static int digits(const char *s, int min, int max, int *out)
+{
+	int n = 0, v = 0;
+
+	while (n < max && s[n] >= '0' && s[n] <= '9') {
+		v = v * 10 + (s[n] - '0');
+		n++;
+	}
+	if (n < min)
+		return 0;
+	*out = v;
+	return n;
+}
+
+int date_parse(const char *s, struct date *out)
+{
+	struct date d;
+	int n;
+
+	while (*s == ' ')
+		s++;
+	if ((n = digits(s, 4, 4, &d.year)) && s[n] == '-') {
+		s += n + 1;
+		if (!(n = digits(s, 2, 2, &d.month)) || s[n] != '-')
+			return -1;
+		s += n + 1;
+		if (!(n = digits(s, 2, 2, &d.day)))
+			return -1;
+		s += n;
+	} else if ((n = digits(s, 1, 2, &d.day)) && s[n] == '/') {
+		s += n + 1;
+		if (!(n = digits(s, 1, 2, &d.month)) || s[n] != '/')
+			return -1;
+		s += n + 1;
+		if (!(n = digits(s, 4, 4, &d.year)))
+			return -1;
+		s += n;
+	} else {
+		return -1;
+	}
+	while (*s == ' ')
+		s++;
+	if (*s || !date_valid(d.year, d.month, d.day))
+		return -1;
+	*out = d;
+	return 0;
+}
+
+void date_format_iso(struct date d, char buf[DATE_ISO_LEN])
+{
+	snprintf(buf, DATE_ISO_LEN, "%04u-%02u-%02u", (unsigned)d.year % 10000u,
+		 (unsigned)d.month % 100u, (unsigned)d.day % 100u);
+}
+
+void date_format_fr(struct date d, char buf[DATE_ISO_LEN])
+{
+	snprintf(buf, DATE_ISO_LEN, "%02u/%02u/%04u", (unsigned)d.day % 100u,
+		 (unsigned)d.month % 100u, (unsigned)d.year % 10000u);
+}
+
+int date_cmp(struct date a, struct date b)
+{
+	if (a.year != b.year)
+		return a.year < b.year ? -1 : 1;
+	if (a.month != b.month)
+		return a.month < b.month ? -1 : 1;
+	if (a.day != b.day)
+		return a.day < b.day ? -1 : 1;
+	return 0;
+}
+
+int date_today(struct date *out)
+{
+	const char *pin = getenv("SUIVI_TODAY");
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (pin && *pin && date_parse(pin, out) == 0)
+		return 0;
+	localtime_r(&t, &tm);
+	out->year = tm.tm_year + 1900;
+	out->month = tm.tm_mon + 1;
+	out->day = tm.tm_mday;
+	return pin && *pin ? -1 : 0;
+}

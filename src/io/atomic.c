@@ -1,0 +1,93 @@
+#include "suivi/atomic.h"
+#include "suivi/xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int atomic_open(struct atomic_file *af, const char *dest, bool force,
+		struct err *e)
+{
+	int fd;
+
+	memset(af, 0, sizeof *af);
+	if (!force && access(dest, F_OK) == 0) {
+		err_set(e, ERR_EXISTS, "%s existe déjà : ajoutez --force pour le "
+			"remplacer", dest);
+		return -1;
+	}
+	af->dest = xstrdup(dest);
+	af->tmp = xasprintf("%s.tmp-XXXXXX", dest);
+	fd = mkstemp(af->tmp);
+	if (fd < 0) {
+		err_set(e, ERR_IO, "impossible de créer %s : %s", dest,
+			err_errno_fr(errno));
+		goto fail;
+	}
+	af->fp = fdopen(fd, "w");
+	if (!af->fp) {
+		close(fd);
+		unlink(af->tmp);
+		err_set(e, ERR_IO, "impossible d'écrire %s", dest);
+		goto fail;
+	}
+	return 0;
+fail:
+	free(af->tmp);
+	free(af->dest);
+	memset(af, 0, sizeof *af);
+	return -1;
+}
+
+int atomic_commit(struct atomic_file *af, struct err *e)
+{
+	int err = 0;
+	char *dir, *slash;
+	int dfd;
+
+	if (fflush(af->fp) != 0 || ferror(af->fp))
+		err = errno ? errno : EIO;
+	if (!err && fsync(fileno(af->fp)) != 0)
+		err = errno;
+	if (fclose(af->fp) != 0 && !err)
+		err = errno ? errno : EIO;
+	af->fp = NULL;
+	if (!err && rename(af->tmp, af->dest) != 0)
+		err = errno;
+	if (err) {
+		err_set(e, ERR_IO, "impossible d'écrire %s : %s", af->dest,
+			err_errno_fr(err));
+		unlink(af->tmp);
+		free(af->tmp);
+		free(af->dest);
+		memset(af, 0, sizeof *af);
+		return -1;
+	}
+	dir = xstrdup(af->dest);
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	free(dir);
+	free(af->tmp);
+	free(af->dest);
+	memset(af, 0, sizeof *af);
+	return 0;
+}
+
+void atomic_abort(struct atomic_file *af)
+{
+	if (af->fp) {
+		fclose(af->fp);
+		unlink(af->tmp);
+	}
+	free(af->tmp);
+	free(af->dest);
+	memset(af, 0, sizeof *af);
+}

@@ -1,0 +1,554 @@
+#include "store_internal.h"
+#include "suivi/store_contract.h"
+#include "suivi/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Import                                                              */
+
+struct importer {
+	struct store *st;
+	struct err *e;
+	char now[32];
+};
+
+/* Run a cached statement to completion; -1 with e filled. */
+static int run(struct importer *im, sqlite3_stmt *s, const char *doing)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(im->st, rc, doing, im->e);
+		return -1;
+	}
+	return 0;
+}
+
+/* First column of a one-row query as a copy into out (uid-sized), or
+ * empty when no row. */
+static int lookup_uid(struct importer *im, sqlite3_stmt *s,
+		      char out[STORE_UID_LEN])
+{
+	int rc = sqlite3_step(s);
+
+	out[0] = '\0';
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+
+		snprintf(out, STORE_UID_LEN, "%s", t ? t : "");
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW)
+			rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(im->st, rc, "lire la base", im->e);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *side_db(enum side s)
+{
+	return side_vocab[s].db;
+}
+
+static int insert_annex_content(struct importer *im, const char *annex_uid,
+				const struct annex *a)
+{
+	struct store *st = im->st;
+	char (*sd_uid)[STORE_UID_LEN] =
+		xcalloc(a->n_subdomains ? a->n_subdomains : 1, STORE_UID_LEN);
+	char (*cm_uid)[STORE_UID_LEN] =
+		xcalloc(a->n_commitments ? a->n_commitments : 1, STORE_UID_LEN);
+	sqlite3_stmt *s;
+	int ret = -1;
+
+#define STMT(sql) do { if (!(s = store_stmt(st, (sql), im->e))) goto out; } while (0)
+	for (size_t i = 0; i < a->n_subdomains; i++) {
+		const struct subdomain *sd = &a->subdomains[i];
+
+		store_uid_new(sd_uid[i]);
+		STMT("INSERT INTO subdomain (uid, annex_uid, letter, name, note,"
+		     " position) VALUES (:uid, :annex, :letter, :name, :note, :pos)");
+		store_bind_text(s, ":uid", sd_uid[i]);
+		store_bind_text(s, ":annex", annex_uid);
+		store_bind_text(s, ":letter", sd->letter);
+		store_bind_text(s, ":name", sd->name);
+		store_bind_text(s, ":note", sd->note);
+		store_bind_int(s, ":pos", (long long)i + 1);
+		if (run(im, s, "importer un sous-domaine") != 0)
+			goto out;
+		for (size_t k = 0; k < sd->n_activities; k++) {
+			char uid[STORE_UID_LEN];
+
+			store_uid_new(uid);
+			STMT("INSERT INTO activity (uid, subdomain_uid, position,"
+			     " heading, text) VALUES (:uid, :sd, :pos, :heading,"
+			     " :text)");
+			store_bind_text(s, ":uid", uid);
+			store_bind_text(s, ":sd", sd_uid[i]);
+			store_bind_int(s, ":pos", (long long)k + 1);
+			store_bind_text(s, ":heading", sd->activities[k].heading);
+			store_bind_text(s, ":text", sd->activities[k].text);
+			if (run(im, s, "importer une activité") != 0)
+				goto out;
+		}
+	}
+	for (size_t i = 0; i < a->n_roles; i++) {
+		char uid[STORE_UID_LEN];
+
+		store_uid_new(uid);
+		STMT("INSERT INTO role (uid, annex_uid, position, side, title,"
+		     " holder) VALUES (:uid, :annex, :pos, :side, :title, :holder)");
+		store_bind_text(s, ":uid", uid);
+		store_bind_text(s, ":annex", annex_uid);
+		store_bind_int(s, ":pos", (long long)i + 1);
+		store_bind_text(s, ":side", side_db(a->roles[i].side));
+		store_bind_text(s, ":title", a->roles[i].title);
+		store_bind_text(s, ":holder", a->roles[i].holder);
+		if (run(im, s, "importer un rôle") != 0)
+			goto out;
+	}
+	for (size_t i = 0; i < a->n_contacts; i++) {
+		const struct contact *c = &a->contacts[i];
+		const char *sd = NULL;
+
+		for (size_t k = 0; c->subdomain && k < a->n_subdomains; k++)
+			if (!strcmp(a->subdomains[k].letter, c->subdomain))
+				sd = sd_uid[k];
+		for (int side = 0; side < SIDE_COUNT; side++) {
+			char uid[STORE_UID_LEN];
+
+			store_uid_new(uid);
+			STMT("INSERT INTO contact (uid, annex_uid, subdomain_uid,"
+			     " kind, side, holder) VALUES (:uid, :annex, :sd,"
+			     " :kind, :side, :holder)");
+			store_bind_text(s, ":uid", uid);
+			store_bind_text(s, ":annex", annex_uid);
+			store_bind_text(s, ":sd", sd);
+			store_bind_text(s, ":kind", request_kind_vocab[c->kind].db);
+			store_bind_text(s, ":side", side_db((enum side)side));
+			store_bind_text(s, ":holder", side == SIDE_COMMUNE
+							      ? c->commune
+							      : c->shared);
+			if (run(im, s, "importer un contact") != 0)
+				goto out;
+		}
+	}
+	for (size_t i = 0; i < a->n_items; i++) {
+		char uid[STORE_UID_LEN];
+
+		store_uid_new(uid);
+		STMT("INSERT INTO priority (uid, annex_uid, position, kind, text,"
+		     " removed) VALUES (:uid, :annex, :pos, :kind, :text, :removed)");
+		store_bind_text(s, ":uid", uid);
+		store_bind_text(s, ":annex", annex_uid);
+		store_bind_int(s, ":pos", (long long)i + 1);
+		store_bind_text(s, ":kind", a->items[i].kind == ITEM_PRIORITY
+						    ? "priority"
+						    : "mutual_commitment");
+		store_bind_text(s, ":text", a->items[i].text);
+		store_bind_int(s, ":removed", a->items[i].removed);
+		if (run(im, s, "importer une priorité") != 0)
+			goto out;
+	}
+	for (size_t i = 0; i < a->n_committees; i++) {
+		const struct committee *c = &a->committees[i];
+		char uid[STORE_UID_LEN];
+
+		store_uid_new(uid);
+		STMT("INSERT INTO committee (uid, annex_uid, position, name,"
+		     " purpose, members_commune, members_shared, frequency)"
+		     " VALUES (:uid, :annex, :pos, :name, :purpose, :mc, :ms,"
+		     " :freq)");
+		store_bind_text(s, ":uid", uid);
+		store_bind_text(s, ":annex", annex_uid);
+		store_bind_int(s, ":pos", (long long)i + 1);
+		store_bind_text(s, ":name", c->name);
+		store_bind_text(s, ":purpose", c->purpose);
+		store_bind_text(s, ":mc", c->members_commune);
+		store_bind_text(s, ":ms", c->members_shared);
+		store_bind_text(s, ":freq", c->frequency);
+		if (run(im, s, "importer un comité") != 0)
+			goto out;
+	}
+	for (size_t i = 0; i < a->n_commitments; i++) {
+		const struct commitment *c = &a->commitments[i];
+		const char *sd = NULL;
+
+		for (size_t k = 0; c->subdomain && k < a->n_subdomains; k++)
+			if (!strcmp(a->subdomains[k].letter, c->subdomain))
+				sd = sd_uid[k];
+		store_uid_new(cm_uid[i]);
+		STMT("INSERT INTO commitment (uid, annex_uid, subdomain_uid, code,"
+		     " title, position) VALUES (:uid, :annex, :sd, :code, :title,"
+		     " :pos)");
+		store_bind_text(s, ":uid", cm_uid[i]);
+		store_bind_text(s, ":annex", annex_uid);
+		store_bind_text(s, ":sd", sd);
+		store_bind_text(s, ":code", c->code);
+		store_bind_text(s, ":title", c->title);
+		store_bind_int(s, ":pos", (long long)i + 1);
+		if (run(im, s, "importer un engagement") != 0)
+			goto out;
+	}
+	for (size_t i = 0; i < a->n_indicators; i++) {
+		const struct indicator *d = &a->indicators[i];
+		const char *cm = NULL;
+		char uid[STORE_UID_LEN];
+
+		for (size_t k = 0; k < a->n_commitments; k++)
+			if (!strcmp(a->commitments[k].code, d->commitment))
+				cm = cm_uid[k];
+		store_uid_new(uid);
+		STMT("INSERT INTO indicator (uid, annex_uid, commitment_uid, code,"
+		     " label, definition, periodicity, source, baseline,"
+		     " conditions, value_kind, unit, scale_min, scale_max, better,"
+		     " criticalities, computed_from, position) VALUES (:uid,"
+		     " :annex, :cm, :code, :label, :def, :per, :source, :base,"
+		     " :cond, :kind, :unit, :smin, :smax, :better, :crit, :calc,"
+		     " :pos)");
+		store_bind_text(s, ":uid", uid);
+		store_bind_text(s, ":annex", annex_uid);
+		store_bind_text(s, ":cm", cm);
+		store_bind_text(s, ":code", d->code);
+		store_bind_text(s, ":label", d->label);
+		store_bind_text(s, ":def", d->definition);
+		store_bind_text(s, ":per", periodicity_vocab[d->periodicity].db);
+		store_bind_text(s, ":source", d->source);
+		store_bind_text(s, ":base", d->baseline);
+		store_bind_text(s, ":cond", d->conditions);
+		store_bind_text(s, ":kind", value_kind_vocab[d->value_kind].db);
+		store_bind_text(s, ":unit", d->unit);
+		if (d->value_kind == VALUE_LEVEL) {
+			store_bind_int(s, ":smin", d->scale_min);
+			store_bind_int(s, ":smax", d->scale_max);
+		} else {
+			store_bind_null(s, ":smin");
+			store_bind_null(s, ":smax");
+		}
+		store_bind_text(s, ":better", better_vocab[d->better].db);
+		store_bind_text(s, ":crit", d->criticalities);
+		store_bind_text(s, ":calc", d->computed_from >= 0
+				? computed_vocab[d->computed_from].db : NULL);
+		store_bind_int(s, ":pos", (long long)i + 1);
+		if (run(im, s, "importer un indicateur") != 0)
+			goto out;
+	}
+#undef STMT
+	ret = 0;
+out:
+	free(sd_uid);
+	free(cm_uid);
+	return ret;
+}
+
+/* Insert version `version` of the annex a for contract_uid, creating its
+ * domain when new. */
+static int insert_annex(struct importer *im, const char *contract_uid,
+			const struct annex *a, int version,
+			const char *amendment_uid, const char *in_force_from)
+{
+	struct store *st = im->st;
+	char domain_uid[STORE_UID_LEN], annex_uid[STORE_UID_LEN];
+	sqlite3_stmt *s;
+
+	if (!(s = store_stmt(st, "SELECT uid FROM domain WHERE contract_uid ="
+			     " :c AND code = :code", im->e)))
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_text(s, ":code", a->domain_code);
+	if (lookup_uid(im, s, domain_uid) != 0)
+		return -1;
+	if (!domain_uid[0]) {
+		store_uid_new(domain_uid);
+		if (!(s = store_stmt(st, "INSERT INTO domain (uid, contract_uid,"
+				     " code, name) VALUES (:uid, :c, :code,"
+				     " :name)", im->e)))
+			return -1;
+		store_bind_text(s, ":uid", domain_uid);
+		store_bind_text(s, ":c", contract_uid);
+		store_bind_text(s, ":code", a->domain_code);
+		store_bind_text(s, ":name", a->domain_name);
+		if (run(im, s, "importer un domaine") != 0)
+			return -1;
+	} else {
+		/* two versions in force the same day would be ambiguous */
+		char other[STORE_UID_LEN];
+
+		if (!(s = store_stmt(st, "SELECT uid FROM annex WHERE domain_uid"
+				     " = :d AND in_force_from = :date", im->e)))
+			return -1;
+		store_bind_text(s, ":d", domain_uid);
+		store_bind_text(s, ":date", in_force_from);
+		if (lookup_uid(im, s, other) != 0)
+			return -1;
+		if (other[0]) {
+			err_set(im->e, ERR_INPUT, "une autre version de l'annexe "
+				"« %s » entre déjà en vigueur le %s", a->domain_code,
+				in_force_from);
+			return -1;
+		}
+	}
+	store_uid_new(annex_uid);
+	if (!(s = store_stmt(st, "INSERT INTO annex (uid, domain_uid, version,"
+			     " amendment_uid, in_force_from, domain_name, title,"
+			     " preamble, means, implementation, operation, notes,"
+			     " volume_note) VALUES (:uid, :d, :v, :am, :date,"
+			     " :name, :title, :pre, :means, :impl, :op, :notes,"
+			     " :vol)", im->e)))
+		return -1;
+	store_bind_text(s, ":uid", annex_uid);
+	store_bind_text(s, ":d", domain_uid);
+	store_bind_int(s, ":v", version);
+	store_bind_text(s, ":am", amendment_uid);
+	store_bind_text(s, ":date", in_force_from);
+	store_bind_text(s, ":name", a->domain_name);
+	store_bind_text(s, ":title", a->title);
+	store_bind_text(s, ":pre", a->preamble);
+	store_bind_text(s, ":means", a->means);
+	store_bind_text(s, ":impl", a->implementation);
+	store_bind_text(s, ":op", a->operation);
+	store_bind_text(s, ":notes", a->notes);
+	store_bind_text(s, ":vol", a->volume_note);
+	if (run(im, s, "importer une annexe") != 0)
+		return -1;
+	return insert_annex_content(im, annex_uid, a);
+}
+
+/* Same identifier already there: same text means nothing to do. */
+static int compare_source(struct importer *im, sqlite3_stmt *s,
+			  const struct contract_doc *doc, bool *found,
+			  const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	*found = false;
+	if (rc == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(s, 0);
+		const char *name = (const char *)sqlite3_column_text(s, 1);
+
+		*found = true;
+		if (!text || strcmp(text, doc->source) != 0) {
+			err_set_at(im->e, ERR_INPUT, doc->path, 0,
+				   "%s est déjà importé (depuis %s) avec un "
+				   "contenu différent : une révision passe par "
+				   "un avenant", what, name ? name : "?");
+			sqlite3_reset(s);
+			return -1;
+		}
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(im->st, rc, "lire la base", im->e);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static int import_contract(struct importer *im, const struct contract_doc *doc,
+			   enum import_outcome *outcome)
+{
+	struct store *st = im->st;
+	char commune_uid[STORE_UID_LEN], contract_uid[STORE_UID_LEN];
+	char what[256];
+	sqlite3_stmt *s;
+	bool found;
+
+	snprintf(what, sizeof what, "le contrat « %s »", doc->identifier);
+	if (!(s = store_stmt(st, "SELECT source_text, source_name FROM contract"
+			     " WHERE identifier = :id", im->e)))
+		return -1;
+	store_bind_text(s, ":id", doc->identifier);
+	if (compare_source(im, s, doc, &found, what) != 0)
+		return -1;
+	if (found) {
+		*outcome = IMPORT_UNCHANGED;
+		return 0;
+	}
+	if (!(s = store_stmt(st, "SELECT uid, name FROM commune WHERE insee ="
+			     " :insee", im->e)))
+		return -1;
+	store_bind_text(s, ":insee", doc->insee);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 1);
+
+		snprintf(commune_uid, sizeof commune_uid, "%s",
+			 (const char *)sqlite3_column_text(s, 0));
+		if (strcmp(name, doc->commune) != 0) {
+			err_set_at(im->e, ERR_INPUT, doc->path, 0,
+				   "le code INSEE %s est déjà celui de la commune "
+				   "« %s », pas « %s »", doc->insee, name,
+				   doc->commune);
+			sqlite3_reset(s);
+			return -1;
+		}
+		sqlite3_reset(s);
+	} else {
+		sqlite3_reset(s);
+		store_uid_new(commune_uid);
+		if (!(s = store_stmt(st, "INSERT INTO commune (uid, insee, name)"
+				     " VALUES (:uid, :insee, :name)", im->e)))
+			return -1;
+		store_bind_text(s, ":uid", commune_uid);
+		store_bind_text(s, ":insee", doc->insee);
+		store_bind_text(s, ":name", doc->commune);
+		if (run(im, s, "importer la commune") != 0)
+			return -1;
+	}
+	store_uid_new(contract_uid);
+	if (!(s = store_stmt(st, "INSERT INTO contract (uid, commune_uid,"
+			     " identifier, title, starts_on, signed_on, duration,"
+			     " metropole_signatory, mayor_signatory, preamble,"
+			     " source_name, source_text, imported_at) VALUES"
+			     " (:uid, :commune, :id, :title, :start, :signed,"
+			     " :dur, :metro, :mayor, :pre, :name, :text, :now)",
+			     im->e)))
+		return -1;
+	store_bind_text(s, ":uid", contract_uid);
+	store_bind_text(s, ":commune", commune_uid);
+	store_bind_text(s, ":id", doc->identifier);
+	store_bind_text(s, ":title", doc->title);
+	store_bind_text(s, ":start", doc->starts_on);
+	store_bind_text(s, ":signed", doc->signed_on);
+	store_bind_text(s, ":dur", doc->duration);
+	store_bind_text(s, ":metro", doc->metropole_signatory);
+	store_bind_text(s, ":mayor", doc->mayor_signatory);
+	store_bind_text(s, ":pre", doc->preamble);
+	store_bind_text(s, ":name", base_name(doc->path));
+	store_bind_text(s, ":text", doc->source);
+	store_bind_text(s, ":now", im->now);
+	if (run(im, s, "importer le contrat") != 0)
+		return -1;
+	for (size_t i = 0; i < doc->n_articles; i++) {
+		const struct article *a = &doc->articles[i];
+		char uid[STORE_UID_LEN];
+
+		store_uid_new(uid);
+		if (!(s = store_stmt(st, "INSERT INTO article (uid, contract_uid,"
+				     " number, title, summary, body) VALUES (:uid,"
+				     " :c, :n, :title, :summary, :body)", im->e)))
+			return -1;
+		store_bind_text(s, ":uid", uid);
+		store_bind_text(s, ":c", contract_uid);
+		store_bind_int(s, ":n", a->number);
+		store_bind_text(s, ":title", a->title);
+		store_bind_text(s, ":summary", a->summary);
+		store_bind_text(s, ":body", a->text);
+		if (run(im, s, "importer un article") != 0)
+			return -1;
+	}
+	for (size_t i = 0; i < doc->n_annexes; i++)
+		if (insert_annex(im, contract_uid, &doc->annexes[i], 0, NULL,
+				 doc->starts_on) != 0)
+			return -1;
+	*outcome = IMPORT_NEW;
+	return 0;
+}
+
+static int import_amendment(struct importer *im,
+			    const struct contract_doc *doc,
+			    enum import_outcome *outcome)
+{
+	struct store *st = im->st;
+	char contract_uid[STORE_UID_LEN], amendment_uid[STORE_UID_LEN];
+	char starts_on[16];
+	char what[256];
+	sqlite3_stmt *s;
+	bool found;
+
+	if (!(s = store_stmt(st, "SELECT uid, starts_on FROM contract WHERE"
+			     " identifier = :id", im->e)))
+		return -1;
+	store_bind_text(s, ":id", doc->contract_identifier);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		err_set_at(im->e, ERR_INPUT, doc->path, 0,
+			   "l'avenant porte sur le contrat « %s », absent de la "
+			   "base : importez d'abord le contrat",
+			   doc->contract_identifier);
+		return -1;
+	}
+	snprintf(contract_uid, sizeof contract_uid, "%s",
+		 (const char *)sqlite3_column_text(s, 0));
+	snprintf(starts_on, sizeof starts_on, "%s",
+		 (const char *)sqlite3_column_text(s, 1));
+	sqlite3_reset(s);
+	snprintf(what, sizeof what, "l'avenant n°%d du contrat « %s »",
+		 doc->number, doc->contract_identifier);
+	if (!(s = store_stmt(st, "SELECT source_text, source_name FROM amendment"
+			     " WHERE contract_uid = :c AND number = :n", im->e)))
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_int(s, ":n", doc->number);
+	if (compare_source(im, s, doc, &found, what) != 0)
+		return -1;
+	if (found) {
+		*outcome = IMPORT_UNCHANGED;
+		return 0;
+	}
+	if (strcmp(doc->in_force_from, starts_on) < 0) {
+		err_set_at(im->e, ERR_INPUT, doc->path, 0,
+			   "l'avenant entre en vigueur le %s, avant le début du "
+			   "contrat (%s)", doc->in_force_from, starts_on);
+		return -1;
+	}
+	store_uid_new(amendment_uid);
+	if (!(s = store_stmt(st, "INSERT INTO amendment (uid, contract_uid,"
+			     " number, in_force_from, signed_on, object,"
+			     " source_name, source_text, imported_at) VALUES"
+			     " (:uid, :c, :n, :date, :signed, :object, :name,"
+			     " :text, :now)", im->e)))
+		return -1;
+	store_bind_text(s, ":uid", amendment_uid);
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_int(s, ":n", doc->number);
+	store_bind_text(s, ":date", doc->in_force_from);
+	store_bind_text(s, ":signed", doc->signed_on);
+	store_bind_text(s, ":object", doc->object);
+	store_bind_text(s, ":name", base_name(doc->path));
+	store_bind_text(s, ":text", doc->source);
+	store_bind_text(s, ":now", im->now);
+	if (run(im, s, "importer l'avenant") != 0)
+		return -1;
+	for (size_t i = 0; i < doc->n_annexes; i++)
+		if (insert_annex(im, contract_uid, &doc->annexes[i], doc->number,
+				 amendment_uid, doc->in_force_from) != 0)
+			return -1;
+	*outcome = IMPORT_NEW;
+	return 0;
+}
+
+int store_contract_import(struct store *st, const struct contract_doc *doc,
+			  enum import_outcome *outcome, struct err *e)
+{
+	struct importer im = { .st = st, .e = e };
+	int rc;
+
+	store_now(im.now);
+	/* A savepoint, so that a failed file leaves the caller's
+	 * transaction as it was. */
+	if (sqlite3_exec(st->db, "SAVEPOINT import", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		store_fail(st, sqlite3_errcode(st->db), "importer", e);
+		return -1;
+	}
+	rc = doc->kind == DOC_CONTRACT ? import_contract(&im, doc, outcome)
+				       : import_amendment(&im, doc, outcome);
+	if (rc != 0)
+		sqlite3_exec(st->db, "ROLLBACK TO import", NULL, NULL, NULL);
+	sqlite3_exec(st->db, "RELEASE import", NULL, NULL, NULL);
+	return rc;
+}

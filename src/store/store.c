@@ -1,0 +1,765 @@
+#include "store_internal.h"
+#include "suivi/xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+int store_schema_latest(void)
+{
+	return store_schema_version_latest;
+}
+
+void store_now(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void store_uid_new(char out[STORE_UID_LEN])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char raw[16];
+
+	sqlite3_randomness(sizeof raw, raw);
+	for (size_t i = 0; i < sizeof raw; i++) {
+		out[2 * i] = hex[raw[i] >> 4];
+		out[2 * i + 1] = hex[raw[i] & 15];
+	}
+	out[32] = '\0';
+}
+
+void store_fail(struct store *st, int rc, const char *doing, struct err *e)
+{
+	const char *detail = st && st->db ? sqlite3_errmsg(st->db) : "";
+	const char *path = st ? st->path : "";
+
+	switch (rc & 0xff) {
+	case SQLITE_FULL:
+		err_set(e, ERR_IO, "impossible de %s : disque plein (%s). Rien "
+			"n'a été enregistré ; libérez de la place et recommencez.",
+			doing, path);
+		break;
+	case SQLITE_IOERR:
+		err_set(e, ERR_IO, "impossible de %s : erreur d'entrée-sortie "
+			"sur %s. Rien n'a été enregistré.", doing, path);
+		break;
+	case SQLITE_READONLY:
+		err_set(e, ERR_DB, "impossible de %s : la base %s est en "
+			"lecture seule.", doing, path);
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		err_set(e, ERR_BUSY, "impossible de %s : la base %s est occupée "
+			"par un autre programme depuis plus de %d s ; "
+			"réessayez.", doing, path, STORE_BUSY_MS / 1000);
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		err_set(e, ERR_CORRUPT, "impossible de %s : la base %s est "
+			"endommagée (%s). Restaurez une sauvegarde.", doing,
+			path, detail);
+		break;
+	case SQLITE_CANTOPEN:
+		err_set(e, ERR_IO, "impossible de %s : le fichier %s ou son "
+			"journal ne peut pas être ouvert (dossier en lecture "
+			"seule ?).", doing, path);
+		break;
+	case SQLITE_CONSTRAINT:
+		err_set(e, ERR_INPUT, "impossible de %s : donnée refusée par "
+			"la base (%s).", doing, detail);
+		break;
+	default:
+		err_set(e, ERR_DB, "impossible de %s : erreur de la base %s "
+			"(%s).", doing, path, detail);
+		break;
+	}
+}
+
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	for (int i = 0; i < st->n_cache; i++) {
+		if (st->cache[i].sql == sql || !strcmp(st->cache[i].sql, sql)) {
+			s = st->cache[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+	}
+	rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+				NULL);
+	if (rc != SQLITE_OK) {
+		store_fail(st, rc, "préparer une requête", e);
+		return NULL;
+	}
+	if (st->n_cache == STMT_CACHE_SIZE) {
+		/* full: drop the oldest */
+		sqlite3_finalize(st->cache[0].stmt);
+		memmove(st->cache, st->cache + 1,
+			(STMT_CACHE_SIZE - 1) * sizeof st->cache[0]);
+		st->n_cache--;
+	}
+	st->cache[st->n_cache].sql = sql;
+	st->cache[st->n_cache].stmt = s;
+	st->n_cache++;
+	return s;
+}
+
+static int param(sqlite3_stmt *s, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(s, name);
+
+	if (i == 0) {
+		/* a programming error: the SQL and the code disagree */
+		fprintf(stderr, "suivi: paramètre SQL inconnu %s\n", name);
+		abort();
+	}
+	return i;
+}
+
+void store_bind_text(sqlite3_stmt *s, const char *name, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, param(s, name), v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, param(s, name));
+}
+
+void store_bind_int(sqlite3_stmt *s, const char *name, long long v)
+{
+	sqlite3_bind_int64(s, param(s, name), v);
+}
+
+void store_bind_double(sqlite3_stmt *s, const char *name, double v)
+{
+	sqlite3_bind_double(s, param(s, name), v);
+}
+
+void store_bind_null(sqlite3_stmt *s, const char *name)
+{
+	sqlite3_bind_null(s, param(s, name));
+}
+
+int store_exec_stmt(struct store *st, sqlite3_stmt *s, struct err *e)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_fail(st, rc, "enregistrer", e);
+		return -1;
+	}
+	return 0;
+}
+
+char *store_col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static int exec(struct store *st, const char *sql, const char *doing,
+		struct err *e)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK) {
+		store_fail(st, rc, doing, e);
+		return -1;
+	}
+	return 0;
+}
+
+int store_begin(struct store *st, struct err *e)
+{
+	if (st->depth++ > 0)
+		return 0;
+	if (exec(st, "BEGIN IMMEDIATE", "commencer l'enregistrement", e) != 0) {
+		st->depth = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int store_commit(struct store *st, struct err *e)
+{
+	if (st->depth <= 0)
+		return 0;
+	if (--st->depth > 0)
+		return 0;
+	if (exec(st, "COMMIT", "enregistrer", e) != 0) {
+		/* A failed COMMIT may leave the transaction open: end it. */
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	if (st->depth <= 0)
+		return;
+	st->depth = 0;
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+bool store_created(const struct store *st)
+{
+	return st->created;
+}
+
+bool store_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+void store_set_author(struct store *st, const char *author)
+{
+	free(st->author);
+	st->author = xstrdup(author && *author ? author : "inconnu");
+}
+
+const char *store_author(const struct store *st)
+{
+	return st->author;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+
+static int mkdirs(const char *dir, struct err *e)
+{
+	char *p = xstrdup(dir);
+	int rc = 0;
+
+	for (char *s = p + 1; ; s++) {
+		if (*s == '/' || *s == '\0') {
+			char c = *s;
+
+			*s = '\0';
+			if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+				err_set(e, ERR_IO, "impossible de créer le dossier "
+					"%s : %s", p, err_errno_fr(errno));
+				rc = -1;
+				break;
+			}
+			*s = c;
+			if (!c)
+				break;
+		}
+	}
+	free(p);
+	return rc;
+}
+
+static char *dir_of(const char *path)
+{
+	char *copy = xstrdup(path);
+	char *d = xstrdup(dirname(copy));
+
+	free(copy);
+	return d;
+}
+
+/* Create path 0600, with missing parent folders 0700. */
+static int create_file(const char *path, struct err *e)
+{
+	char *dir = dir_of(path);
+	int fd, rc = 0;
+
+	if (access(dir, F_OK) != 0 && mkdirs(dir, e) != 0) {
+		free(dir);
+		return -1;
+	}
+	free(dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		err_set(e, ERR_IO, "impossible de créer la base %s : %s", path,
+			err_errno_fr(errno));
+		return -1;
+	}
+	if (close(fd) != 0)
+		rc = -1;
+	return rc;
+}
+
+static unsigned long be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	       (unsigned long)p[2] << 8 | p[3];
+}
+
+enum header_kind { HEADER_EMPTY, HEADER_OURS, HEADER_PLAIN_SQLITE };
+
+/* Look at the file's first 100 bytes ourselves, before SQLite does, so a
+ * foreign, newer or damaged file is refused without being touched. */
+static int check_header(const char *path, enum header_kind *kind,
+			struct err *e)
+{
+	unsigned char h[100];
+	struct stat stb;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	unsigned long app, version;
+
+	if (fd < 0) {
+		err_set(e, ERR_IO, "impossible d'ouvrir la base %s : %s", path,
+			err_errno_fr(errno));
+		return -1;
+	}
+	if (fstat(fd, &stb) != 0 || !S_ISREG(stb.st_mode)) {
+		close(fd);
+		err_set(e, ERR_IO, "%s n'est pas un fichier ordinaire", path);
+		return -1;
+	}
+	n = read(fd, h, sizeof h);
+	close(fd);
+	if (n == 0) {
+		*kind = HEADER_EMPTY;
+		return 0;
+	}
+	if (n < 0) {
+		err_set(e, ERR_IO, "impossible de lire la base %s : %s", path,
+			err_errno_fr(errno));
+		return -1;
+	}
+	if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
+		if (n >= 16 && memcmp(h, "SQLite format 3", 16) == 0)
+			err_set(e, ERR_CORRUPT, "la base %s est tronquée ou "
+				"endommagée. Rien n'y a été modifié ; restaurez "
+				"une sauvegarde (suivi backup).", path);
+		else
+			err_set(e, ERR_FOREIGN, "%s n'est pas une base suivi (ce "
+				"n'est pas un fichier SQLite, ou il est "
+				"endommagé). Rien n'y a été modifié.", path);
+		return -1;
+	}
+	app = be32(h + 68);
+	version = be32(h + 60);
+	if (app == STORE_APPLICATION_ID) {
+		if (version > (unsigned long)store_schema_version_latest) {
+			err_set(e, ERR_NEWER, "la base %s a été écrite par une "
+				"version plus récente de suivi (schéma %lu ; "
+				"celle-ci connaît le schéma %d). Mettez suivi à "
+				"jour ; rien n'y a été modifié.", path, version,
+				store_schema_version_latest);
+			return -1;
+		}
+		*kind = HEADER_OURS;
+		return 0;
+	}
+	if (app == 0 && version == 0) {
+		*kind = HEADER_PLAIN_SQLITE;
+		return 0;
+	}
+	err_set(e, ERR_FOREIGN, "%s est une base SQLite d'un autre programme, "
+		"pas une base suivi. Rien n'y a été modifié.", path);
+	return -1;
+}
+
+static int pragma_int(struct store *st, const char *sql, int *out,
+		      struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int(s, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_OK) {
+		store_fail(st, rc, "lire la base", e);
+		return -1;
+	}
+	return 0;
+}
+
+int store_schema_version(struct store *st)
+{
+	int v = -1;
+
+	pragma_int(st, "PRAGMA user_version", &v, NULL);
+	return v;
+}
+
+static int quick_check(struct store *st, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db, "PRAGMA quick_check(1)", -1, &s,
+				    NULL);
+	char *verdict = NULL;
+
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		verdict = store_col_dup(s, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_OK) {
+		store_fail(st, rc, "vérifier la base", e);
+		return -1;
+	}
+	if (!verdict || strcmp(verdict, "ok") != 0) {
+		err_set(e, ERR_CORRUPT, "la base %s est endommagée (%s). Rien n'y "
+			"a été modifié ; lancez « suivi check » pour le détail "
+			"et restaurez une sauvegarde.", st->path,
+			verdict ? verdict : "?");
+		free(verdict);
+		return -1;
+	}
+	free(verdict);
+	return 0;
+}
+
+static int migrate_to(struct store *st, int from, int to, struct err *e)
+{
+	char sql[96];
+
+	if (store_begin(st, e) != 0)
+		return -1;
+	for (int v = from + 1; v <= to; v++) {
+		if (exec(st, store_migrations[v - 1], "mettre à jour le schéma",
+			 e) != 0)
+			goto fail;
+	}
+	/* Numbers of ours, not user data: safe to format into the PRAGMA. */
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; "
+		 "PRAGMA user_version = %d", STORE_APPLICATION_ID, to);
+	if (exec(st, sql, "mettre à jour le schéma", e) != 0)
+		goto fail;
+	return store_commit(st, e);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+static void global_init(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
+	/* "file:…" is a file name for us, never a URI (Debian enables URIs). */
+	sqlite3_config(SQLITE_CONFIG_URI, 0);
+}
+
+static int open_at(const char *path, enum store_mode mode, int target,
+		   struct store **out, struct err *e)
+{
+	struct store *st;
+	enum header_kind kind;
+	bool exists;
+	char *sqlpath;
+	int rc, version = 0, tables = 0;
+
+	*out = NULL;
+	global_init();
+	if (!*path) {
+		err_set(e, ERR_USAGE, "chemin de base vide");
+		return -1;
+	}
+	exists = access(path, F_OK) == 0;
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->author = xstrdup("inconnu");
+	if (!exists) {
+		if (mode == STORE_READ) {
+			err_set(e, ERR_NOTFOUND, "la base %s n'existe pas", path);
+			goto fail;
+		}
+		if (create_file(path, e) != 0)
+			goto fail;
+		st->created = true;
+	}
+	if (check_header(path, &kind, e) != 0)
+		goto fail;
+	if (mode == STORE_WRITE) {
+		char *dir = dir_of(path);
+		int ok = access(dir, W_OK) == 0;
+
+		free(dir);
+		if (access(path, W_OK) != 0) {
+			err_set(e, ERR_DB, "la base %s est en lecture seule : "
+				"impossible d'y écrire", path);
+			goto fail;
+		}
+		if (!ok) {
+			err_set(e, ERR_DB, "le dossier de la base %s est en "
+				"lecture seule : SQLite ne peut pas y créer son "
+				"journal", path);
+			goto fail;
+		}
+	}
+	/* A relative "file:x" becomes "./file:x": never a URI, whatever
+	 * the library's settings. */
+	sqlpath = path[0] == '/' ? xstrdup(path) : xasprintf("./%s", path);
+	rc = sqlite3_open_v2(sqlpath,
+			     &st->db, (mode == STORE_READ &&
+				       access(path, W_OK) != 0)
+					 ? SQLITE_OPEN_READONLY
+					 : SQLITE_OPEN_READWRITE,
+			     NULL);
+	free(sqlpath);
+	if (rc != SQLITE_OK) {
+		store_fail(st, rc, "ouvrir la base", e);
+		goto fail;
+	}
+	st->readonly = sqlite3_db_readonly(st->db, "main") == 1;
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	if (exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+		 "configurer la base", e) != 0)
+		goto fail;
+	if (kind == HEADER_PLAIN_SQLITE) {
+		if (pragma_int(st, "SELECT count(*) FROM sqlite_schema",
+			       &tables, e) != 0)
+			goto fail;
+		if (tables > 0) {
+			err_set(e, ERR_FOREIGN, "%s est une base SQLite d'un autre "
+				"programme, pas une base suivi. Rien n'y a été "
+				"modifié.", path);
+			goto fail;
+		}
+	}
+	if (kind != HEADER_EMPTY && quick_check(st, e) != 0)
+		goto fail;
+	if (pragma_int(st, "PRAGMA user_version", &version, e) != 0)
+		goto fail;
+	if (version < target) {
+		char *mode_now = NULL;
+		sqlite3_stmt *s;
+
+		if (st->readonly) {
+			err_set(e, ERR_DB, "la base %s doit être mise à jour "
+				"(schéma %d vers %d) mais elle est en lecture "
+				"seule", path, version, target);
+			goto fail;
+		}
+		/* Rollback journal: the .db file alone is complete whenever
+		 * no save is running (users copy it onto USB sticks). */
+		if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode", -1, &s,
+				       NULL) == SQLITE_OK &&
+		    sqlite3_step(s) == SQLITE_ROW)
+			mode_now = store_col_dup(s, 0);
+		sqlite3_finalize(s);
+		if (!mode_now || strcmp(mode_now, "delete") != 0)
+			exec(st, "PRAGMA journal_mode = DELETE",
+			     "configurer la base", NULL);
+		free(mode_now);
+		if (migrate_to(st, version, target, e) != 0)
+			goto fail;
+	}
+	*out = st;
+	return 0;
+fail:
+	if (st->created) {
+		/* we made an empty file and could not initialise it */
+		sqlite3_close(st->db);
+		st->db = NULL;
+		unlink(path);
+	}
+	store_close(st);
+	return -1;
+}
+
+int store_open(const char *path, enum store_mode mode, struct store **out,
+	       struct err *e)
+{
+	return open_at(path, mode, store_schema_version_latest, out, e);
+}
+
+int store_open_at_version(const char *path, int version, struct store **out,
+			  struct err *e)
+{
+	return open_at(path, STORE_WRITE, version, out, e);
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < st->n_cache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	if (st->db)
+		sqlite3_close(st->db);
+	free(st->path);
+	free(st->author);
+	free(st);
+}
+
+/* ------------------------------------------------------------------ */
+/* Maintenance                                                         */
+
+int store_check(struct store *st, struct store_check *r, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, lines = 0;
+	size_t len = 0;
+
+	memset(r, 0, sizeof *r);
+	rc = sqlite3_prepare_v2(st->db, "PRAGMA integrity_check(20)", -1, &s,
+				NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(s);
+	for (; rc == SQLITE_ROW; rc = sqlite3_step(s)) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+		size_t tl = t ? strlen(t) : 0;
+
+		r->integrity = xrealloc(r->integrity, len + tl + 2);
+		if (lines++)
+			r->integrity[len++] = '\n';
+		memcpy(r->integrity + len, t ? t : "", tl);
+		len += tl;
+		r->integrity[len] = '\0';
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, rc, "vérifier l'intégrité", e);
+		return -1;
+	}
+	r->integrity_ok = r->integrity && !strcmp(r->integrity, "ok");
+	rc = sqlite3_prepare_v2(st->db, "PRAGMA foreign_key_check", -1, &s,
+				NULL);
+	if (rc == SQLITE_OK)
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			r->fk_problems++;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, rc, "vérifier les références", e);
+		return -1;
+	}
+	r->foreign_keys_ok = r->fk_problems == 0;
+	{
+		int pages = 0, size = 0;
+
+		pragma_int(st, "PRAGMA page_count", &pages, NULL);
+		pragma_int(st, "PRAGMA page_size", &size, NULL);
+		r->pages = pages;
+		r->page_size = size;
+	}
+	return 0;
+}
+
+void store_check_release(struct store_check *r)
+{
+	free(r->integrity);
+	r->integrity = NULL;
+}
+
+static int fsync_path(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC);
+	int rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	if (close(fd) != 0)
+		rc = -1;
+	return rc;
+}
+
+int store_backup(struct store *st, const char *dest, bool force,
+		 struct err *e)
+{
+	char *tmp = xasprintf("%s.tmp-XXXXXX", dest);
+	char *sqlpath = NULL, *dir = NULL;
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b;
+	int fd, rc, ret = -1;
+
+	if (!force && access(dest, F_OK) == 0) {
+		err_set(e, ERR_EXISTS, "%s existe déjà : ajoutez --force pour le "
+			"remplacer", dest);
+		free(tmp);
+		return -1;
+	}
+	fd = mkstemp(tmp);	/* 0600 */
+	if (fd < 0) {
+		err_set(e, ERR_IO, "impossible de créer %s : %s", dest,
+			err_errno_fr(errno));
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	sqlpath = tmp[0] == '/' ? xstrdup(tmp) : xasprintf("./%s", tmp);
+	rc = sqlite3_open_v2(sqlpath, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (rc != SQLITE_OK) {
+		err_set(e, ERR_IO, "impossible d'ouvrir la copie %s", tmp);
+		goto out;
+	}
+	b = sqlite3_backup_init(dst, "main", st->db, "main");
+	if (!b) {
+		err_set(e, ERR_DB, "sauvegarde impossible : %s",
+			sqlite3_errmsg(dst));
+		goto out;
+	}
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		if ((rc & 0xff) == SQLITE_FULL)
+			err_set(e, ERR_IO, "sauvegarde impossible : disque plein");
+		else
+			err_set(e, ERR_DB, "sauvegarde impossible : %s",
+				sqlite3_errstr(rc));
+		goto out;
+	}
+	if (sqlite3_close(dst) != SQLITE_OK) {
+		err_set(e, ERR_IO, "sauvegarde impossible : fermeture de la copie");
+		dst = NULL;
+		goto out;
+	}
+	dst = NULL;
+	if (fsync_path(tmp, O_RDONLY) != 0) {
+		err_set(e, ERR_IO, "sauvegarde impossible : %s",
+			err_errno_fr(errno));
+		goto out;
+	}
+	if (rename(tmp, dest) != 0) {
+		err_set(e, ERR_IO, "impossible de remplacer %s : %s", dest,
+			err_errno_fr(errno));
+		goto out;
+	}
+	dir = dir_of(dest);
+	fsync_path(dir, O_RDONLY | O_DIRECTORY);
+	ret = 0;
+out:
+	if (dst)
+		sqlite3_close(dst);
+	if (ret != 0)
+		unlink(tmp);
+	free(dir);
+	free(sqlpath);
+	free(tmp);
+	return ret;
+}

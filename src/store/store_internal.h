@@ -1,0 +1,58 @@
+/*
+ * store_internal.h - what the files of src/store/ share: the connection,
+ * the statement cache and error mapping. Never included outside src/store.
+ */
+#ifndef SUIVI_STORE_INTERNAL_H
+#define SUIVI_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "suivi/err.h"
+#include "suivi/store.h"
+
+#define STMT_CACHE_SIZE 96
+
+struct stmt_slot {
+	const char *sql;	/* a literal: compared by address, then text */
+	sqlite3_stmt *stmt;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	char *author;
+	bool created;
+	bool readonly;
+	int depth;		/* store_begin nesting */
+	struct stmt_slot cache[STMT_CACHE_SIZE];
+	int n_cache;
+};
+
+extern const char *const store_migrations[];
+extern const int store_schema_version_latest;
+
+/* A prepared statement for sql (a string literal), reset and unbound;
+ * NULL with e filled on failure. Owned by the cache. */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *e);
+
+/* Bind by name (":name"); NULL text binds NULL. */
+void store_bind_text(sqlite3_stmt *s, const char *name, const char *v);
+void store_bind_int(sqlite3_stmt *s, const char *name, long long v);
+void store_bind_double(sqlite3_stmt *s, const char *name, double v);
+void store_bind_null(sqlite3_stmt *s, const char *name);
+
+/* Step a statement expected to finish (INSERT/UPDATE/DELETE). */
+int store_exec_stmt(struct store *st, sqlite3_stmt *s, struct err *e);
+
+/* Copy of column i as a heap string (NULL stays NULL). */
+char *store_col_dup(sqlite3_stmt *s, int i);
+
+/* Fill e from an SQLite result code, in French, saying what was being
+ * done (`doing`, e.g. "importer le contrat"). */
+void store_fail(struct store *st, int rc, const char *doing, struct err *e);
+
+/* Current UTC time as ISO 8601, "2026-11-23T19:03:00Z". */
+void store_now(char out[32]);
+
+#endif
