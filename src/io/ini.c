@@ -281,7 +281,8 @@ static dictionary *load_with_iniparser(const struct ini_file *f)
 {
 	char fdpath[64];
 	dictionary *d;
-	size_t off = 0;
+	/* the byte order mark the scan tolerated would be a syntax error */
+	size_t off = f->len >= 3 && !memcmp(f->text, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	int fd = memfd_create("suivi-ini", MFD_CLOEXEC);
 
 	iniparser_set_error_callback(silent);

@@ -1,0 +1,134 @@
+#include "helpers.h"
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char dir[512];
+
+static int rm_one(const char *p, const struct stat *sb, int flag,
+		  struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(p);
+}
+
+static void cleanup(void)
+{
+	if (dir[0])
+		nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+const char *t_dir(void)
+{
+	if (!dir[0]) {
+		const char *tmp = getenv("TMPDIR");
+
+		snprintf(dir, sizeof dir, "%s/suivi-unit-XXXXXX",
+			 tmp && *tmp ? tmp : "/tmp");
+		if (!mkdtemp(dir))
+			abort();
+		atexit(cleanup);
+	}
+	return dir;
+}
+
+char *t_path(const char *name)
+{
+	char *p;
+
+	if (asprintf(&p, "%s/%s", t_dir(), name) < 0)
+		abort();
+	return p;
+}
+
+char *t_write(const char *name, const char *content)
+{
+	char *p = t_path(name);
+	FILE *f = fopen(p, "wb");
+
+	if (!f)
+		abort();
+	fwrite(content, 1, strlen(content), f);
+	fclose(f);
+	return p;
+}
+
+char *t_read(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	int c;
+
+	if (!f)
+		return NULL;
+	while ((c = fgetc(f)) != EOF) {
+		if (n + 2 > cap) {
+			cap = cap ? cap * 2 : 4096;
+			buf = realloc(buf, cap);
+		}
+		buf[n++] = (char)c;
+	}
+	fclose(f);
+	if (!buf)
+		buf = malloc(1);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+bool t_same_bytes(const char *a, const char *b)
+{
+	size_t la, lb;
+	char *x = t_read(a, &la), *y = t_read(b, &lb);
+	bool same = x && y && la == lb && memcmp(x, y, la) == 0;
+
+	free(x);
+	free(y);
+	return same;
+}
+
+int t_copy(const char *from, const char *to)
+{
+	size_t n;
+	char *data = t_read(from, &n);
+	FILE *f;
+
+	if (!data)
+		return -1;
+	f = fopen(to, "wb");
+	if (!f) {
+		free(data);
+		return -1;
+	}
+	fwrite(data, 1, n, f);
+	fclose(f);
+	free(data);
+	return 0;
+}
+
+char *t_top(const char *rel)
+{
+	const char *top = getenv("SUIVI_TOP");
+	char *p;
+
+	if (asprintf(&p, "%s/%s", top && *top ? top : ".", rel) < 0)
+		abort();
+	return p;
+}
+
+int t_mode(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return -1;
+	return (int)(st.st_mode & 07777);
+}

@@ -1,0 +1,27 @@
+/*
+ * helpers.h - what the unit tests share: a private temporary folder per
+ * test, files written from strings, byte-for-byte comparisons, and the
+ * project's top folder (SUIVI_TOP, set by the Makefile).
+ */
+#ifndef SUIVI_TEST_HELPERS_H
+#define SUIVI_TEST_HELPERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A fresh folder under $TMPDIR, removed at exit. */
+const char *t_dir(void);
+/* t_dir()/name, heap string. */
+char *t_path(const char *name);
+/* Write content to t_dir()/name; returns the path (heap). */
+char *t_write(const char *name, const char *content);
+/* Whole file as a heap string (NULL if unreadable); *len if not NULL. */
+char *t_read(const char *path, size_t *len);
+bool t_same_bytes(const char *a, const char *b);
+int t_copy(const char *from, const char *to);
+/* $SUIVI_TOP/rel (or ./rel), heap string. */
+char *t_top(const char *rel);
+/* Octal permission bits of path, or -1. */
+int t_mode(const char *path);
+
+#endif

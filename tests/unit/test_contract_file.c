@@ -1,0 +1,235 @@
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "suivi/contract_file.h"
+
+static char *fixture_text(const char *name)
+{
+	char *rel, *path, *text;
+
+	if (asprintf(&rel, "tests/fixtures/%s", name) < 0)
+		abort();
+	path = t_top(rel);
+	text = t_read(path, NULL);
+	cr_assert_not_null(text, "fixture %s", path);
+	free(rel);
+	free(path);
+	return text;
+}
+
+/* text with the first `from` replaced by `to` (heap). */
+static char *replaced(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	char *out;
+
+	cr_assert_not_null(at, "« %s » not in fixture", from);
+	out = malloc(strlen(text) + strlen(to) + 1);
+	memcpy(out, text, (size_t)(at - text));
+	strcpy(out + (at - text), to);
+	strcat(out, at + strlen(from));
+	return out;
+}
+
+static int line_of(const char *text, const char *marker)
+{
+	const char *at = strstr(text, marker);
+	int line = 1;
+
+	cr_assert_not_null(at, "marker « %s »", marker);
+	for (const char *p = text; p < at; p++)
+		line += *p == '\n';
+	return line;
+}
+
+struct bad_case {
+	const char *fixture;
+	const char *from, *to;	/* edit applied to the valid fixture */
+	const char *marker;	/* text on the line the problem is reported on */
+	const char *words;	/* in the message */
+};
+
+#define C "test-contrat.ini"
+#define A "test-avenant-1.ini"
+
+static const struct bad_case cases[] = {
+	{ C, "[comite nsi/1]", "[bidule x]\n[comite nsi/1]", "[bidule x]",
+	  "section inconnue" },
+	{ C, "frequence = bi-annuel", "frequence = bi-annuel\ncouleur = bleu",
+	  "couleur = bleu", "clé inconnue « couleur »" },
+	{ C, "source = Livrable\n", "", "[indicateur nsi/1.1.1]",
+	  "obligatoire « source »" },
+	{ C, "intitule = Schéma numérique à jour\n",
+	  "intitule = Schéma numérique à jour\nintitule = Autre\n",
+	  "intitule = Autre", "déjà donnée" },
+	{ C, "[indicateur nsi/1.1.3]", "[indicateur NSI/1.1.2]",
+	  "[indicateur NSI/1.1.2]", "déjà ouverte" },
+	{ C, "engagement = 1.1\nintitule = Maturité",
+	  "engagement = 9.9\nintitule = Maturité", "engagement = 9.9",
+	  "engagement « 9.9 » inconnu" },
+	{ C, "sous_domaine = A", "sous_domaine = Z", "sous_domaine = Z",
+	  "sous-domaine « Z » inconnu" },
+	{ C, "periodicite = annuelle\nsource = Audit",
+	  "periodicite = semestrielle\nsource = Audit", "semestrielle",
+	  "périodicité « semestrielle »" },
+	{ C, "type_valeur = niveau", "type_valeur = couleur", "couleur",
+	  "type de valeur « couleur »" },
+	{ C, "echelle = 0-5\n", "", "[indicateur nsi/1.1.3]", "echelle" },
+	{ C, "echelle = 0-5", "echelle = 5-0", "echelle = 5-0", "échelle" },
+	{ C, "debut = 2020-01-01", "debut = 2020-02-30", "debut =",
+	  "date « 2020-02-30 »" },
+	{ C, "insee = 33999", "insee = 3399", "insee =", "INSEE" },
+	{ C, "identifiant = test-2020", "identifiant = Test 2020",
+	  "identifiant =", "identifiant" },
+	{ C, "[contact nsi/A/ordinaire]", "[contact nsi/Q/ordinaire]",
+	  "[contact nsi/Q/ordinaire]", "sous-domaine Q" },
+	{ C, "[contact nsi/urgence]", "[contact nsi/urgente]",
+	  "[contact nsi/urgente]", "type de saisine" },
+	{ C, "[comite nsi/1]", "[comite rh/1]", "[comite rh/1]",
+	  "domaine « rh »" },
+	{ C, "cote = service commun", "cote = mairie", "cote = mairie",
+	  "côté" },
+	{ C, "meilleur = hausse", "meilleur  = oui", "meilleur  = oui",
+	  "ne vaut que" },
+	{ C, "criticites = critique, majeure, mineure",
+	  "criticites = critique, critique", "criticites =",
+	  "deux niveaux distincts" },
+	{ C, "calcul = delai_resolution", "calcul = au_doigt",
+	  "calcul = au_doigt", "calcul « au_doigt »" },
+	{ C, "activite.1.rubrique", "activite.3.rubrique",
+	  "activite.3.rubrique", "sans « activite.3 »" },
+	{ C, "priorite.2.supprimee = oui", "priorite.2.supprimee = peut-être",
+	  "peut-être", "oui ou non" },
+	{ C, "[contrat]", "[domaine x]\nnom = y\n[contrat]", "[domaine x]",
+	  "commencer par [contrat]" },
+	{ C, "[article 4]", "[article 0]", "[article 0]", "mal nommée" },
+	{ C, "[engagement nsi/1.1]", "[engagement nsi/1..1]",
+	  "[engagement nsi/1..1]", "mal nommée" },
+	{ C, "[comite nsi/1]", "[avenant]\n[comite nsi/1]", "[avenant]",
+	  "qu'une fois" },
+	{ C, "intitule = Produire un plan d'actions",
+	  "intitule = Produire un plan ; d'actions", "Produire un plan ;",
+	  "serait perdu" },
+	{ C, "source = Audit", "source = Au\xe9" "dit", "source = Au",
+	  "UTF-8" },
+	{ A, "remplace = nsi", "remplace = nsi, eco", "remplace =",
+	  "ne la donne pas" },
+	{ A, "remplace = nsi", "remplace = eco", "remplace =",
+	  "absent de « remplace »" },
+	{ A, "numero = 1", "numero = zéro", "numero =", "numéro d'avenant" },
+	{ A, "[domaine nsi]", "[article 1]\ntitre = t\nresume = r\n[domaine nsi]",
+	  "[article 1]", "pas de [article]" },
+	{ A, "contrat = test-2020\n", "", "[avenant]", "obligatoire « contrat »" },
+};
+
+Test(contract_file, reports_each_problem_at_its_line)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct bad_case *c = &cases[i];
+		char *text = fixture_text(c->fixture);
+		char *bad = replaced(text, c->from, c->to);
+		char *path = t_write("bad.ini", bad);
+		struct contract_doc *doc;
+		struct diag_list d;
+		int want = line_of(bad, c->marker);
+		bool found = false;
+
+		diag_list_init(&d);
+		cr_assert_eq(contract_file_read(path, &doc, &d), -1,
+			     "case %zu accepted", i);
+		cr_assert_null(doc);
+		for (size_t k = 0; k < d.n; k++)
+			if (d.v[k].line == want && strstr(d.v[k].msg, c->words))
+				found = true;
+		if (!found)
+			for (size_t k = 0; k < d.n; k++)
+				cr_log_error("case %zu: %d: %s", i, d.v[k].line,
+					     d.v[k].msg);
+		cr_assert(found, "case %zu: want line %d « %s »", i, want,
+			  c->words);
+		diag_list_release(&d);
+		free(text);
+		free(bad);
+		free(path);
+	}
+}
+
+Test(contract_file, reports_all_problems_of_a_file)
+{
+	char *text = fixture_text(C);
+	char *one = replaced(text, "debut = 2020-01-01", "debut = demain");
+	char *two = replaced(one, "type_valeur = niveau", "type_valeur = x");
+	char *path = t_write("two.ini", two);
+	struct contract_doc *doc;
+	struct diag_list d;
+
+	diag_list_init(&d);
+	cr_assert_eq(contract_file_read(path, &doc, &d), -1);
+	cr_assert_geq(d.n, 2);
+	diag_list_release(&d);
+	free(text);
+	free(one);
+	free(two);
+	free(path);
+}
+
+Test(contract_file, refuses_empty_and_missing_files)
+{
+	char *empty = t_write("empty.ini", "; rien\n");
+	char *missing = t_path("absent.ini");
+	struct contract_doc *doc;
+	struct diag_list d;
+
+	diag_list_init(&d);
+	cr_assert_eq(contract_file_read(empty, &doc, &d), -1);
+	cr_assert(strstr(d.v[0].msg, "vide"), "%s", d.v[0].msg);
+	cr_assert_eq(contract_file_read(missing, &doc, &d), -1);
+	cr_assert_str_eq(d.v[1].file, missing);
+	diag_list_release(&d);
+	free(empty);
+	free(missing);
+}
+
+Test(contract_file, builds_the_model_of_a_valid_contract)
+{
+	char *path = t_top("tests/fixtures/" C);
+	struct contract_doc *doc;
+	struct diag_list d;
+	const struct annex *a;
+
+	diag_list_init(&d);
+	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s",
+		     d.n ? d.v[0].msg : "");
+	cr_assert_eq(doc->kind, DOC_CONTRACT);
+	cr_assert_str_eq(doc->identifier, "test-2020");
+	cr_assert_str_eq(doc->starts_on, "2020-01-01");
+	cr_assert_str_eq(doc->signed_on, "2019-12-15");
+	cr_assert_eq(doc->n_articles, 1);
+	cr_assert_str_eq(doc->articles[0].summary,
+			 "Trois natures de saisine ; trois niveaux d'arbitrage.");
+	cr_assert_eq(doc->n_annexes, 1);
+	a = &doc->annexes[0];
+	cr_assert_str_eq(a->preamble, "Premier paragraphe.\n\nSecond paragraphe.");
+	cr_assert_str_eq(a->subdomains[0].activities[0].text,
+			 "Veille technologique");
+	cr_assert_str_eq(a->subdomains[0].activities[0].heading, "Études");
+	cr_assert_null(a->subdomains[0].activities[1].heading);
+	cr_assert_eq(a->n_contacts, 2);
+	cr_assert_null(a->contacts[1].subdomain);
+	cr_assert_eq(a->contacts[1].kind, REQUEST_URGENT);
+	cr_assert_eq(a->n_items, 3);
+	cr_assert(a->items[1].removed);
+	cr_assert_eq(a->items[2].kind, ITEM_MUTUAL_COMMITMENT);
+	cr_assert_eq(a->n_indicators, 3);
+	cr_assert_eq(a->indicators[1].periodicity, PERIOD_MONTHLY_OR_QUARTERLY);
+	cr_assert_eq(a->indicators[1].computed_from, COMPUTED_RESOLUTION_DELAY);
+	cr_assert_str_eq(a->indicators[1].criticalities,
+			 "critique, majeure, mineure");
+	cr_assert_eq(a->indicators[2].scale_max, 5);
+	cr_assert_eq(a->indicators[0].computed_from, COMPUTED_NONE);
+	contract_doc_free(doc);
+	diag_list_release(&d);
+	free(path);
+}

@@ -1,0 +1,64 @@
+#include <criterion/criterion.h>
+#include <stdlib.h>
+
+#include "suivi/date.h"
+
+Test(date, parses_iso_and_french_forms)
+{
+	struct date d;
+	char buf[DATE_ISO_LEN];
+
+	cr_assert_eq(date_parse("2018-01-01", &d), 0);
+	cr_assert(d.year == 2018 && d.month == 1 && d.day == 1);
+	cr_assert_eq(date_parse("15/02/2016", &d), 0);
+	cr_assert(d.year == 2016 && d.month == 2 && d.day == 15);
+	cr_assert_eq(date_parse("1/3/2017", &d), 0);
+	date_format_iso(d, buf);
+	cr_assert_str_eq(buf, "2017-03-01");
+	date_format_fr(d, buf);
+	cr_assert_str_eq(buf, "01/03/2017");
+	cr_assert_eq(date_parse("29/02/2024", &d), 0);
+}
+
+Test(date, refuses_impossible_or_malformed_dates)
+{
+	static const char *const bad[] = {
+		"", "2018", "2018-1-01", "2018-13-01", "2018-02-30",
+		"29/02/2023", "31/04/2020", "00/01/2020", "2018-01-01x",
+		"01/01/18", "1899-12-31", "2200-01-01", "2018/01/01",
+		"aa/bb/cccc", "2100-02-29",
+	};
+	struct date d = { 1, 2, 3 };
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		cr_assert_eq(date_parse(bad[i], &d), -1, "« %s »", bad[i]);
+		cr_assert(d.year == 1 && d.month == 2 && d.day == 3);
+	}
+}
+
+Test(date, today_is_pinned_by_suivi_today)
+{
+	struct date d;
+
+	setenv("SUIVI_TODAY", "2019-03-31", 1);
+	cr_assert_eq(date_today(&d), 0);
+	cr_assert(d.year == 2019 && d.month == 3 && d.day == 31);
+	setenv("SUIVI_TODAY", "n'importe quoi", 1);
+	cr_assert_eq(date_today(&d), -1);
+	unsetenv("SUIVI_TODAY");
+	cr_assert_eq(date_today(&d), 0);
+	cr_assert(date_valid(d.year, d.month, d.day));
+}
+
+Test(date, compares_and_counts_days)
+{
+	struct date a = { 2018, 1, 1 }, b = { 2018, 1, 2 };
+
+	cr_assert_lt(date_cmp(a, b), 0);
+	cr_assert_gt(date_cmp(b, a), 0);
+	cr_assert_eq(date_cmp(a, a), 0);
+	cr_assert_eq(date_days_in_month(2024, 2), 29);
+	cr_assert_eq(date_days_in_month(2023, 2), 28);
+	cr_assert_eq(date_days_in_month(2000, 2), 29);
+	cr_assert_eq(date_days_in_month(1900, 2), 28);
+}

@@ -1,0 +1,93 @@
+#include <criterion/criterion.h>
+#include <locale.h>
+#include <math.h>
+
+#include "suivi/number.h"
+
+struct ok_case {
+	const char *in;
+	double want;
+};
+
+static const struct ok_case accepted[] = {
+	{ "0", 0 }, { "12", 12 }, { "12,5", 12.5 }, { "12.5", 12.5 },
+	{ "-3", -3 }, { "+4", 4 }, { " 7 ", 7 }, { "1 234,56", 1234.56 },
+	{ "1\xC2\xA0" "234", 1234 }, { "1\xE2\x80\xAF" "234,5", 1234.5 },
+	{ "12 345 678", 12345678 }, { "08", 8 }, { "0,5", 0.5 },
+	{ "0.25", 0.25 }, { "-0", 0 }, { "1234.56", 1234.56 },
+};
+
+static const char *const refused[] = {
+	"", " ", "abc", "12a", "1,2,3", "1.2.3", ",5", "5,", "1 23",
+	"12 3456", "1234 567", "--1", "+", "1e5", "inf", "nan", "0x10",
+	"12 %", "1 000,", "9999999999999999",
+};
+
+Test(number, parses_french_and_international_forms)
+{
+	for (size_t i = 0; i < sizeof accepted / sizeof accepted[0]; i++) {
+		double v = -999;
+
+		cr_assert_eq(number_parse(accepted[i].in, &v), 0, "« %s »",
+			     accepted[i].in);
+		cr_assert(fabs(v - accepted[i].want) < 1e-9, "« %s » -> %g",
+			  accepted[i].in, v);
+	}
+}
+
+Test(number, refuses_malformed_input_and_leaves_output_untouched)
+{
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		double v = 42;
+
+		cr_assert_eq(number_parse(refused[i], &v), -1, "« %s »",
+			     refused[i]);
+		cr_assert_eq(v, 42);
+	}
+}
+
+Test(number, parses_unsigned_with_leading_zeros_and_bounds)
+{
+	unsigned long v;
+
+	cr_assert_eq(number_parse_uint("08", 100, &v), 0);
+	cr_assert_eq(v, 8);
+	cr_assert_eq(number_parse_uint("101", 100, &v), -1);
+	cr_assert_eq(number_parse_uint("", 100, &v), -1);
+	cr_assert_eq(number_parse_uint("1a", 100, &v), -1);
+	cr_assert_eq(number_parse_uint("99999999999999999999999", 1000, &v), -1);
+}
+
+Test(number, formats_with_decimal_comma)
+{
+	char buf[32];
+
+	number_format(12.5, 2, buf, sizeof buf);
+	cr_assert_str_eq(buf, "12,5");
+	number_format(3, 2, buf, sizeof buf);
+	cr_assert_str_eq(buf, "3");
+	number_format(-0.004, 2, buf, sizeof buf);
+	cr_assert_str_eq(buf, "0");
+	number_format(-1.25, 1, buf, sizeof buf);
+	cr_assert_str_eq(buf, "-1,3");
+	number_format(1234567.891, 2, buf, sizeof buf);
+	cr_assert_str_eq(buf, "1234567,89");
+	number_format(NAN, 2, buf, sizeof buf);
+	cr_assert_str_eq(buf, "?");
+}
+
+/* The Makefile runs the "locale" suite again under fr_FR.UTF-8 (when the
+ * machine has it): strtod would read "1234.56" as 1234 there. */
+Test(locale, numbers_do_not_depend_on_lc_numeric)
+{
+	double v;
+	char buf[32];
+
+	setlocale(LC_ALL, "");
+	cr_assert_eq(number_parse("1234.56", &v), 0);
+	cr_assert(fabs(v - 1234.56) < 1e-9);
+	cr_assert_eq(number_parse("1234,56", &v), 0);
+	cr_assert(fabs(v - 1234.56) < 1e-9);
+	number_format(0.5, 2, buf, sizeof buf);
+	cr_assert_str_eq(buf, "0,5");
+}

@@ -1,0 +1,81 @@
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "suivi/csv.h"
+#include "suivi/text.h"
+
+Test(text, accepts_valid_utf8)
+{
+	static const char *const good[] = {
+		"", "abc", "Numérique", "œ « » ’", "\xF0\x9F\x98\x80",
+		"\xEF\xBF\xBD",
+	};
+
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		cr_assert(text_utf8_valid(good[i], strlen(good[i]), NULL), "%zu", i);
+}
+
+Test(text, refuses_invalid_utf8_with_offset)
+{
+	static const struct {
+		const char *s;
+		size_t bad;
+	} cases[] = {
+		{ "ab\xE9", 2 },		/* Latin-1 é */
+		{ "\xC0\xAF", 0 },		/* overlong / */
+		{ "x\xED\xA0\x80", 1 },		/* surrogate */
+		{ "\xF4\x90\x80\x80", 0 },	/* above U+10FFFF */
+		{ "\xE2\x82", 0 },		/* truncated */
+		{ "ok\x80", 2 },		/* lone continuation */
+		{ "\xFF", 0 },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t at = 99;
+
+		cr_assert(!text_utf8_valid(cases[i].s, strlen(cases[i].s), &at),
+			  "%zu", i);
+		cr_assert_eq(at, cases[i].bad, "%zu: %zu", i, at);
+	}
+}
+
+Test(text, trims_and_detects_control_characters)
+{
+	char s[] = " \t a b \r\n";
+
+	cr_assert_str_eq(text_trim(s), "a b");
+	cr_assert(text_has_control("a\x1b[2Jb"));
+	cr_assert(text_has_control("a\x7f"));
+	cr_assert(!text_has_control("a\tb é"));
+}
+
+static char *csv_of(const char *const *cells, size_t n)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	struct csv c;
+
+	csv_init(&c, f);
+	for (size_t i = 0; i < n; i++)
+		csv_cell(&c, cells[i]);
+	csv_end_row(&c);
+	csv_cell_int(&c, -5);
+	csv_end_row(&c);
+	fclose(f);
+	return buf;
+}
+
+Test(csv, quotes_per_rfc4180_and_neutralises_formulas)
+{
+	static const char *const cells[] = {
+		"simple", "a,b", "dit \"oui\"", "deux\nlignes", NULL,
+		"=1+1", "+33", "-2", "@SUM(A1)", "é",
+	};
+	char *out = csv_of(cells, sizeof cells / sizeof cells[0]);
+
+	cr_assert_str_eq(out,
+		"simple,\"a,b\",\"dit \"\"oui\"\"\",\"deux\nlignes\",,"
+		"'=1+1,'+33,'-2,'@SUM(A1),é\r\n-5\r\n");
+	free(out);
+}
