@@ -109,13 +109,24 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory lint check-unit check-cli
 
+# Criterion runs each test in its own process; under SANITIZE=1 a report
+# from any of them (leak, overflow, undefined behaviour) fails the run.
+SAN_ENV   := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+             UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+             LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp
+FR_LOCALE  = $(shell locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$$' && echo fr_FR.UTF-8 || echo C.UTF-8)
+UNIT_ENV   = $(SAN_ENV) SUIVI_TOP=$(CURDIR) SUIVI_BIN=$(CURDIR)/$(BIN)
+
 check-unit: $(BIN) $(UNIT_BIN)
-	SUIVI_TOP=$(CURDIR) SUIVI_BIN=$(CURDIR)/$(BIN) $(UNIT_BIN) --jobs 2
-	SUIVI_TOP=$(CURDIR) SUIVI_BIN=$(CURDIR)/$(BIN) LC_ALL=$(shell locale -a 2>/dev/null | grep -qi '^fr_FR.utf-\?8$$' && echo fr_FR.UTF-8 || echo C.UTF-8) \
-	  $(UNIT_BIN) --jobs 2 --filter 'locale/*'
+	@$(UNIT_ENV) $(UNIT_BIN) --jobs 2 >$(BUILD)/unit.log 2>&1; rc=$$?; \
+	  cat $(BUILD)/unit.log; \
+	  if grep -q 'Sanitizer\|runtime error' $(BUILD)/unit.log; then \
+	    echo "unit : rapport des sanitizers ci-dessus"; exit 1; fi; \
+	  exit $$rc
+	@$(UNIT_ENV) LC_ALL=$(FR_LOCALE) $(UNIT_BIN) --jobs 2 --filter 'locale/*'
 
 check-cli: $(BIN)
-	SUIVI_BIN=$(CURDIR)/$(BIN) sh tests/cli/run.sh
+	$(SAN_ENV) SUIVI_BIN=$(CURDIR)/$(BIN) sh tests/cli/run.sh
 
 # Layering rules (STYLE.md), man pages, bundled contracts.
 lint: $(BIN)

@@ -83,10 +83,12 @@ Test(ini, refuses_what_iniparser_would_swallow)
 Test(ini, refuses_long_lines_that_iniparser_would_reject_whole)
 {
 	char *content = malloc(2000);
+	size_t head;
 
 	strcpy(content, "[s]\nok = 1\nlong = ");
-	memset(content + strlen(content), 'x', 1100);
-	content[19 + 1100] = '\0';
+	head = strlen(content);
+	memset(content + head, 'x', 1100);
+	content[head + 1100] = '\0';
 	strcat(content, "\n");
 	expect_problem(content, 3, "trop longue");
 	free(content);
