@@ -41,9 +41,7 @@ INI_LIBS    := -liniparser
 
 CFLAGS    ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) $(SANFLAGS) -Iinclude \
-             $(PKGS_CFLAGS) $(INI_CFLAGS) \
-             -DSUIVI_VERSION='"$(VERSION)"' -DSUIVI_DATADIR='"$(DATADIR)/suivi"' \
-             -MMD -MP $(CFLAGS)
+             -I$(BUILD) $(PKGS_CFLAGS) $(INI_CFLAGS) -MMD -MP $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS       = $(PKGS_LIBS) $(INI_LIBS) -lm
 
@@ -67,12 +65,22 @@ DEB_PKGS   := build-essential pkg-config libncurses-dev libsqlite3-dev \
               libiniparser-dev libcriterion-dev tmux groff-base locales
 
 .PHONY: all run check check-unit check-cli lint sanitize deps install \
-        uninstall clean fmt
+        uninstall clean fmt FORCE
 
 all: $(BIN)
 
 $(BIN): $(OBJ) $(MAIN_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+# What the build was configured with; rewritten only when it changes, so
+# `make install PREFIX=…` rebuilds what depends on the install paths.
+$(BUILD)/build_config.h: FORCE
+	@mkdir -p $(BUILD)
+	@printf '#define SUIVI_VERSION "%s"\n#define SUIVI_DATADIR "%s"\n' \
+	  '$(VERSION)' '$(DATADIR)/suivi' >$@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+$(BUILD)/src/app.o $(BUILD)/src/io/paths.o: $(BUILD)/build_config.h
+FORCE:
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -1,3 +1,4 @@
+#include "build_config.h"
 #include "suivi/app.h"
 #include "suivi/cli.h"
 #include "suivi/paths.h"
@@ -8,10 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#ifndef SUIVI_VERSION
-#define SUIVI_VERSION "0"
-#endif
 
 static int cmp_str(const void *a, const void *b)
 {

@@ -1,3 +1,4 @@
+#include "build_config.h"
 #include "suivi/paths.h"
 #include "suivi/xalloc.h"
 
@@ -6,10 +7,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#ifndef SUIVI_DATADIR
-#define SUIVI_DATADIR "/usr/local/share/suivi"
-#endif
 
 /* XDG: a relative value must be ignored. */
 static const char *xdg(const char *var)
@@ -80,11 +77,22 @@ char *paths_datadir(void)
 		exe[n] = '\0';
 		slash = strrchr(exe, '/');
 		if (slash) {
+			/* the build tree (./suivi), then a relocated install
+			 * (PREFIX/bin/suivi beside PREFIX/share/suivi) */
+			static const char *const rel[] = { "share/suivi",
+							   "../share/suivi" };
+
 			*slash = '\0';
-			cand = xasprintf("%s/share/suivi", exe);
-			if (is_dir(cand))
-				return cand;
-			free(cand);
+			for (size_t i = 0; i < 2; i++) {
+				char real[PATH_MAX];
+
+				cand = xasprintf("%s/%s", exe, rel[i]);
+				if (is_dir(cand) && realpath(cand, real)) {
+					free(cand);
+					return xstrdup(real);
+				}
+				free(cand);
+			}
 		}
 	}
 	return is_dir(SUIVI_DATADIR) ? xstrdup(SUIVI_DATADIR) : NULL;

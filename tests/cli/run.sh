@@ -1,0 +1,866 @@
+#!/bin/sh
+# tests/cli/run.sh - black-box tests of the suivi command line.
+#
+#   SUIVI_BIN=/abs/path/to/suivi sh tests/cli/run.sh     (from the project root)
+#
+# Every test runs in its own temporary folder (removed by a trap), with HOME,
+# XDG_CONFIG_HOME and XDG_DATA_HOME inside it, SUIVI_DATADIR on the bundled
+# data and "today" pinned by SUIVI_TODAY. The program's stdout and stderr are
+# captured to files, never piped, so that a crash shows as its exit status.
+# The whole suite runs once for each of C, C.UTF-8 and fr_FR.UTF-8 that
+# `locale -a` lists (SUIVI_TEST_LOCALES="C …" chooses others).
+#
+# Output: one "ok - NAME" or "FAIL - NAME" line per check (stderr of the
+# failing run below it), then "N passed, N failed"; exit 1 if any failed.
+# Plain POSIX sh (dash): no arrays, no `local`.
+
+TOP=$(pwd)
+if [ ! -f "$TOP/tests/cli/run.sh" ]; then
+	echo "run.sh : à lancer depuis la racine du projet" >&2
+	exit 2
+fi
+SUIVI=${SUIVI_BIN:-$TOP/suivi}
+case $SUIVI in /*) ;; *) SUIVI=$TOP/$SUIVI ;; esac
+if [ ! -x "$SUIVI" ]; then
+	echo "run.sh : programme introuvable : $SUIVI (SUIVI_BIN)" >&2
+	exit 2
+fi
+FIX=$TOP/tests/cli/fixtures
+BAD=$FIX/invalides
+BUNDLED=$TOP/share/suivi/contrats
+SUIVI_DATADIR=$TOP/share/suivi
+SUIVI_TODAY=2026-11-23
+export SUIVI_DATADIR SUIVI_TODAY
+unset SUIVI_BIN LANGUAGE
+
+# python3 (csv, sqlite3) for a few checks; the system one starts faster than
+# a version manager's shim.
+PY=
+if [ -x /usr/bin/python3 ]; then PY=/usr/bin/python3
+elif command -v python3 >/dev/null 2>&1; then PY=$(command -v python3)
+fi
+
+pass=0
+fail=0
+skipped=0
+T=
+BG=
+LOC=C
+rc=0
+
+cleanup() {
+	if [ -n "$BG" ]; then
+		kill "$BG" 2>/dev/null
+		wait "$BG" 2>/dev/null
+		BG=
+	fi
+	cd "$TOP" || :
+	if [ -n "$T" ]; then
+		rm -rf "$T"
+		T=
+	fi
+}
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM HUP
+
+# --------------------------------------------------------------------------
+# Helpers
+
+# A test: a fresh folder, the environment inside it, the function, cleanup.
+t() {
+	T=$(mktemp -d "${TMPDIR:-/tmp}/suivi-cli.XXXXXX") || {
+		echo "run.sh : mktemp impossible" >&2
+		exit 2
+	}
+	HOME=$T/home
+	XDG_CONFIG_HOME=$T/config
+	XDG_DATA_HOME=$T/data
+	export HOME XDG_CONFIG_HOME XDG_DATA_HOME
+	mkdir "$HOME"
+	: >"$T/stdout"
+	: >"$T/stderr"
+	rc=0
+	cd "$T" || exit 2
+	"$@"
+	cleanup
+}
+
+# Run suivi, stdout and stderr to files; rc is its exit status.
+run() {
+	"$SUIVI" "$@" >"$T/stdout" 2>"$T/stderr"
+	rc=$?
+}
+
+# Same, with an explicit locale for this run only.
+run_in() {
+	_loc=$1
+	shift
+	LC_ALL=$_loc "$SUIVI" "$@" >"$T/stdout" 2>"$T/stderr"
+	rc=$?
+}
+
+# check NAME CONDITION: CONDITION is shell code, evaluated.
+check() {
+	if eval "$2"; then
+		pass=$((pass + 1))
+		echo "ok - $LOC: $1"
+	else
+		fail=$((fail + 1))
+		echo "FAIL - $LOC: $1"
+		echo "#   condition: $2"
+		echo "#   exit status: $rc"
+		if [ -n "$T" ] && [ -s "$T/stderr" ]; then
+			sed 's/^/#   stderr: /' "$T/stderr"
+		else
+			echo "#   stderr: (vide)"
+		fi
+	fi
+}
+
+skip() {
+	skipped=$((skipped + 1))
+	echo "# skip - $LOC: $1"
+}
+
+st() { [ "$rc" -eq "$1" ]; }
+# Not killed by a signal (no crash: 134 abort, 139 segfault…).
+no_crash() { [ "$rc" -lt 128 ]; }
+err_has() { grep -qF -- "$1" "$T/stderr"; }
+out_has() { grep -qF -- "$1" "$T/stdout"; }
+err_empty() { [ ! -s "$T/stderr" ]; }
+out_empty() { [ ! -s "$T/stdout" ]; }
+# A stderr line that begins with PREFIX and also holds WORD.
+err_at() {
+	P=$1 W=$2 awk 'index($0, ENVIRON["P"]) == 1 && index($0, ENVIRON["W"]) { f = 1 }
+		END { exit !f }' "$T/stderr"
+}
+# Number of stderr lines beginning with PREFIX.
+err_count() {
+	P=$1 awk 'index($0, ENVIRON["P"]) == 1 { n++ } END { print n + 0 }' "$T/stderr"
+}
+mode_is() { [ "$(stat -c %a "$2")" = "$1" ]; }
+same_file() { cmp -s "$1" "$2"; }
+lines() { wc -l <"$1" | tr -d ' '; }
+
+# A database with the bundled contracts, made by a first run.
+make_db() {
+	"$SUIVI" --db "$1" >"$T/make_db.out" 2>"$T/make_db.err" || {
+		echo "# make_db $1 : échec"
+		cat "$T/make_db.err"
+	}
+}
+
+# Rows of an indicator export as "commune,domain,version,in force from"
+# (the first seven cells never hold a comma), one per data line.
+rows() {
+	awk -F, 'NR > 1 { print $1 "," $4 "," $6 "," $7 }' "$1"
+}
+count_rows() { rows "$1" | grep -cxF -- "$2"; }
+
+# --------------------------------------------------------------------------
+# Command line
+
+help_lists_commands() {
+	for c in import validate check backup export summary; do
+		grep -q "^  $c " "$T/stdout" || return 1
+	done
+}
+
+# The descriptions of the commands start in the same column (characters,
+# not bytes: "FICHIER…" is 8 characters wide).
+help_aligned() {
+	"$PY" - "$T/stdout" <<'EOF'
+import re, sys
+cols = set()
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r"^  (import|validate|check|backup|export|summary)\b.*?\S(\s{2,})\S", line)
+    if m:
+        cols.add(m.end(2))
+sys.exit(0 if len(cols) == 1 else 1)
+EOF
+}
+
+t_usage() {
+	run --help
+	check "--help exits 0" 'st 0'
+	check "--help lists every command" 'help_lists_commands'
+	check "--help prints the usage line" 'out_has "usage : suivi [--db FICHIER] [--config FICHIER] [COMMANDE …]"'
+	check "--help writes nothing on stderr" 'err_empty'
+	if [ -n "$PY" ]; then
+		check "--help aligns the command descriptions in one column" 'help_aligned'
+	fi
+	run -h
+	check "-h exits 0 with the usage" 'st 0 && out_has "usage : suivi"'
+	check "--help creates no database" '[ ! -e "$XDG_DATA_HOME/suivi/suivi.db" ]'
+
+	run --version
+	check "--version exits 0" 'st 0'
+	check "--version prints 'suivi X.Y.Z'" 'grep -qx "suivi [0-9][0-9]*\.[0-9][0-9]*\.[0-9][0-9]*" "$T/stdout" && [ "$(lines "$T/stdout")" = 1 ]'
+	run -V
+	check "-V prints the version" 'st 0 && grep -qx "suivi [0-9.]*" "$T/stdout"'
+
+	run --bogus
+	check "unknown option exits 2" 'st 2'
+	check "unknown option is named in French" 'err_has "suivi : option inconnue « --bogus »" && err_has "suivi --help"'
+	check "unknown option prints nothing on stdout" 'out_empty'
+
+	run frobnicate
+	check "unknown command exits 2" 'st 2'
+	check "unknown command is named" 'err_has "commande inconnue « frobnicate »"'
+
+	run import
+	check "import without a file exits 2" 'st 2'
+	check "import without a file says so" 'err_has "import : donnez au moins un fichier"'
+	check "import without a file creates no database" '[ ! -e "$XDG_DATA_HOME/suivi/suivi.db" ]'
+
+	run --db
+	check "--db without a value exits 2" 'st 2'
+	check "--db without a value says so" 'err_has "--db attend un fichier"'
+	run --config
+	check "--config without a value exits 2" 'st 2 && err_has "--config attend un fichier"'
+
+	run validate
+	check "validate without a file exits 2" 'st 2 && err_has "validate : donnez au moins un fichier"'
+	run import --quiet "$FIX/exempleville.ini"
+	check "import with an unknown option exits 2" 'st 2 && err_has "option inconnue « --quiet »"'
+	run export
+	check "export without a kind exits 2" 'st 2 && err_has "indicators"'
+	run export indicators --date 2019-02-30
+	check "export with an impossible date exits 2" 'st 2 && err_has "date « 2019-02-30 » invalide"'
+	run check extra
+	check "check with an argument exits 2" 'st 2'
+	run backup
+	check "backup without a destination exits 2" 'st 2 && err_has "backup : donnez le fichier de destination"'
+}
+
+# --------------------------------------------------------------------------
+# First run
+
+t_first_run() {
+	db=$T/sub/dir/s.db
+	run --db "$db"
+	check "first run exits 0" 'st 0'
+	check "first run creates the missing folders 0700" 'mode_is 700 "$T/sub" && mode_is 700 "$T/sub/dir"'
+	check "first run creates the database 0600" 'mode_is 600 "$db"'
+	check "first run says it created the database" 'err_has "suivi : nouvelle base $db"'
+	check "first run imports le-bouscat.ini" 'err_has "$BUNDLED/le-bouscat.ini : contrat 33069-2016 (Le Bouscat) importé"'
+	check "first run imports le-haillan.ini" 'err_has "$BUNDLED/le-haillan.ini : contrat 33200-2017 (Le Haillan) importé"'
+	check "first run imports the avenant n°1" 'err_has "$BUNDLED/le-bouscat-avenant-1.ini : avenant n°1 du contrat 33069-2016 importé"'
+	check "summary counts two contracts" 'out_has "2 contrats"'
+	check "summary shows Le Haillan" 'out_has "Le Haillan (INSEE 33200) : contrat 33200-2017, depuis le 01/01/2017, 0 avenant"'
+	check "summary shows Le Bouscat with its avenant" 'out_has "Le Bouscat (INSEE 33069) : contrat 33069-2016, depuis le 15/02/2016, 1 avenant"'
+	check "summary shows the annex of the avenant n°1 in force" 'out_has "(nsi), avenant n°1, depuis le 01/01/2018"'
+	check "summary counts the indicators in force" 'out_has "13 indicateurs" && out_has "12 indicateurs" && out_has ", 1 indicateur"'
+	check "summary dates are those of SUIVI_TODAY" 'out_has "annexes en vigueur le 23/11/2026"'
+	cp "$db" "$T/after-first"
+
+	run --db "$db"
+	check "second run exits 0" 'st 0'
+	check "second run does not create again" '! err_has "nouvelle base"'
+	check "second run does not re-import" '! err_has "importé" && out_has "2 contrats"'
+	check "second run leaves the database byte for byte" 'same_file "$db" "$T/after-first"'
+}
+
+t_default_location() {
+	run
+	check "without --db the database goes to XDG_DATA_HOME/suivi/suivi.db" 'st 0 && [ -f "$XDG_DATA_HOME/suivi/suivi.db" ]'
+	check "the default database is 0600 in a 0700 folder" 'mode_is 600 "$XDG_DATA_HOME/suivi/suivi.db" && mode_is 700 "$XDG_DATA_HOME/suivi"'
+}
+
+t_first_run_failed() {
+	SUIVI_DATADIR=$FIX/datadir-casse run --db "$T/s.db"
+	check "first run with a broken bundled contract exits 1" 'st 1'
+	check "first run names the broken bundled file and line" 'err_at "$FIX/datadir-casse/contrats/casse.ini:18: " "périodicité"'
+	check "a failed first run leaves no half-made database behind" '[ ! -e "$T/s.db" ]'
+	run --db "$T/s.db"
+	check "the next first run imports the bundled contracts" 'st 0 && err_has "nouvelle base" && out_has "2 contrats"'
+}
+
+# --------------------------------------------------------------------------
+# validate
+
+t_validate_good() {
+	run validate "$BUNDLED/le-haillan.ini" "$BUNDLED/le-bouscat.ini" "$BUNDLED/le-bouscat-avenant-1.ini"
+	check "validate: the bundled files are valid (exit 0)" 'st 0'
+	check "validate: one 'valide' line per bundled file" '[ "$(grep -c " : valide (" "$T/stdout")" = 3 ]'
+	check "validate: le-haillan.ini has 2 annexes and 13 indicators" 'out_has "$BUNDLED/le-haillan.ini : valide (contrat 33200-2017, 2 annexes, 13 indicateurs)"'
+	check "validate: the avenant n°1 has 13 indicators" 'out_has "$BUNDLED/le-bouscat-avenant-1.ini : valide (avenant n°1 du contrat 33069-2016, 1 annexe, 13 indicateurs)"'
+	check "validate: nothing on stderr for valid files" 'err_empty'
+	check "validate creates no database" '[ ! -e "$XDG_DATA_HOME/suivi/suivi.db" ]'
+	run validate "$FIX/exempleville.ini" "$FIX/exempleville-avenant-1.ini"
+	check "validate: the test contract and its avenant are valid" 'st 0 && out_has "(contrat 33999-2017, 2 annexes, 3 indicateurs)"'
+
+	run validate "$FIX/exempleville.ini" "$BAD/periodicite.ini"
+	check "validate: one bad file among good ones exits 1" 'st 1'
+	check "validate: the good one is still reported valid" 'out_has "$FIX/exempleville.ini : valide"'
+	check "validate: counts the invalid files" 'err_has "suivi : 1 fichier invalide"'
+}
+
+# validate_error NAME FILE LINE WORD: exit 1, "FILE:LINE: …WORD…".
+validate_error() {
+	run validate "$2"
+	check "validate $1: exit 1" 'st 1'
+	check "validate $1: reported at $(basename "$2"):$3:" 'err_at "$2:$3: " "$4"'
+	check "validate $1: nothing on stdout" 'out_empty'
+}
+
+t_validate_errors() {
+	validate_error "unknown section" "$BAD/section-inconnue.ini" 9 "section inconnue [annexe nsi]"
+	check "validate unknown section: reported once, with no spurious message" '[ "$(err_count "$BAD/section-inconnue.ini:")" = 1 ]'
+
+	validate_error "unknown key" "$BAD/cle-inconnue.ini" 8 "clé inconnue « couleur » dans [contrat]"
+
+	validate_error "missing required key" "$BAD/cle-manquante.ini" 2 "clé obligatoire « intitule » manquante"
+
+	# iniparser would keep "Autreville" (the last value) without a word.
+	validate_error "duplicate key" "$BAD/cle-en-double.ini" 8 "clé « commune » déjà donnée ligne 4"
+	check "validate duplicate key: the only problem reported" '[ "$(err_count "$BAD/cle-en-double.ini:")" = 1 ]'
+
+	validate_error "duplicate section" "$BAD/section-en-double.ini" 12 "section [domaine nsi] déjà ouverte ligne 9"
+
+	# [indicateur nsi/1.1] then [indicateur  nsi/1.1]: the same code.
+	validate_error "duplicate indicator code" "$BAD/code-en-double.ini" 27 "1.1"
+
+	validate_error "indicator of an unknown commitment" "$BAD/engagement-inconnu.ini" 20 "engagement « 9.9 » inconnu"
+
+	validate_error "commitment of an unknown sub-domain" "$BAD/sous-domaine-inconnu.ini" 16 "sous-domaine « Z » inconnu"
+
+	validate_error "bad periodicity" "$BAD/periodicite.ini" 22 "périodicité « hebdomadaire »"
+
+	validate_error "bad type_valeur" "$BAD/type-valeur.ini" 24 "type de valeur « booleen »"
+
+	validate_error "unquoted ;" "$BAD/point-virgule.ini" 8 "le texte après « ; » serait perdu"
+	check "validate unquoted #: reported at line 9" 'err_at "$BAD/point-virgule.ini:9: " "le texte après « # » serait perdu"'
+
+	validate_error "impossible date" "$BAD/date.ini" 7 "date « 2017-02-30 » invalide"
+	check "validate impossible French date: reported at line 8" 'err_at "$BAD/date.ini:8: " "date « 31/04/2017 » invalide"'
+
+	validate_error "first section" "$BAD/premiere-section.ini" 2 "le fichier doit commencer par [contrat] ou [avenant]"
+
+	validate_error "several errors" "$BAD/plusieurs.ini" 7 "date « 2017-13-01 »"
+	check "validate several errors: all five reported, each at its line" \
+		'err_at "$BAD/plusieurs.ini:14: " "titulaire" && err_at "$BAD/plusieurs.ini:23: " "sous-domaine « Z »" && err_at "$BAD/plusieurs.ini:32: " "hebdomadaire" && err_at "$BAD/plusieurs.ini:34: " "booleen" && [ "$(err_count "$BAD/plusieurs.ini:")" = 5 ]'
+
+	validate_error "several errors after a bad [contrat] key" "$BAD/plusieurs-entete.ini" 8 "maire_adjoint"
+	check "validate several errors: a bad key in [contrat] does not hide the others" \
+		'err_at "$BAD/plusieurs-entete.ini:7: " "2017-13-01" && err_at "$BAD/plusieurs-entete.ini:20: " "hebdomadaire"'
+
+	# Generated files: exact byte counts, bytes that are not UTF-8.
+	hdr='; généré par run.sh\n[contrat]\nidentifiant = 33777-2017\ncommune = Testville\ninsee = 33777\nintitule = Contrat de test\ndebut = 2017-01-01\n'
+	e496=$(awk 'BEGIN { for (i = 0; i < 496; i++) printf "\303\251" }')
+	{ printf "$hdr"; printf 'maire = %s\n' "$e496"; } >"$T/ligne-1000.ini"
+	{ printf "$hdr"; printf 'maire = x%s\n' "$e496"; } >"$T/ligne-1001.ini"
+	run validate "$T/ligne-1000.ini"
+	check "validate: a line of exactly 1000 bytes (504 characters) is accepted" 'st 0'
+	validate_error "line of 1001 bytes" "$T/ligne-1001.ini" 8 "ligne trop longue : 1001 octets"
+
+	{ printf "$hdr"; printf 'maire = Madame L\351a Durand\n'; } >"$T/latin1.ini"
+	validate_error "invalid UTF-8" "$T/latin1.ini" 8 "UTF-8"
+
+	run validate "$T/absent.ini"
+	check "validate missing file: exit 1" 'st 1'
+	check "validate missing file: FILE: lecture impossible" 'err_at "$T/absent.ini: " "lecture impossible : fichier ou dossier introuvable"'
+
+	: >"$T/vide.ini"
+	validate_error "empty file" "$T/vide.ini" "" "fichier vide"
+	printf '; rien que des commentaires\n\n# et des lignes vides\n' >"$T/commentaires.ini"
+	validate_error "comments only" "$T/commentaires.ini" "" "fichier vide"
+
+	run validate "$T"
+	check "validate a folder: exit 1, not a regular file" 'st 1 && err_at "$T: " "fichier ordinaire"'
+
+	# A UTF-8 byte order mark (Windows Notepad) is tolerated, says ini.c.
+	{ printf '\357\273\277'; cat "$FIX/exempleville.ini"; } >"$T/bom.ini"
+	run validate "$T/bom.ini"
+	check "validate: a file starting with a UTF-8 byte order mark is accepted" 'st 0'
+}
+
+# --------------------------------------------------------------------------
+# import
+
+t_import_all_or_nothing() {
+	make_db "$T/s.db"
+	cp "$T/s.db" "$T/before"
+	run --db "$T/s.db" import "$FIX/exempleville.ini" "$FIX/autreville-fin-fausse.ini"
+	check "import good + file with a bad last section: exit 1" 'st 1'
+	check "import: the bad last section is named FILE:LINE:" 'err_at "$FIX/autreville-fin-fausse.ini:18: " "périodicité « hebdomadaire »"'
+	check "import: says nothing was imported" 'err_has "rien n'"'"'a été importé"'
+	check "import all or nothing: database byte for byte unchanged" 'same_file "$T/s.db" "$T/before"'
+	run --db "$T/s.db" export indicators --commune 33999
+	check "import all or nothing: the good contract is not there" 'st 1'
+
+	# Refused by the database step, after the first file was written.
+	run --db "$T/s.db" import "$FIX/exempleville.ini" "$FIX/avenant-trop-tot.ini"
+	check "import refused while storing: exit 1" 'st 1'
+	check "import refused while storing: the file and the reason" 'err_at "$FIX/avenant-trop-tot.ini: " "avant le début du contrat"'
+	check "import refused while storing: database byte for byte unchanged" 'same_file "$T/s.db" "$T/before"'
+	check "import refused while storing: stdout does not claim a file was imported" '! grep -q "importé\$" "$T/stdout"'
+}
+
+t_import_again() {
+	make_db "$T/s.db"
+	run --db "$T/s.db" import "$FIX/exempleville.ini"
+	check "import a new contract: exit 0" 'st 0'
+	check "import a new contract: says importé" 'out_has "$FIX/exempleville.ini : contrat 33999-2017 (Exempleville) importé"'
+	cp "$T/s.db" "$T/after"
+	run --db "$T/s.db" import "$FIX/exempleville.ini"
+	check "import the same file again: exit 0" 'st 0'
+	check "import the same file again: says déjà importé" 'out_has "$FIX/exempleville.ini : contrat 33999-2017 (Exempleville) déjà importé, inchangé"'
+	check "import the same file again: database byte for byte unchanged" 'same_file "$T/s.db" "$T/after"'
+	run --db "$T/s.db" import "$BUNDLED/le-bouscat-avenant-1.ini"
+	check "import a bundled avenant again: déjà importé, unchanged" 'st 0 && out_has "déjà importé, inchangé" && same_file "$T/s.db" "$T/after"'
+
+	run --db "$T/s.db" import "$FIX/exempleville-modifie.ini"
+	check "import a different file with the same identifiant: exit 1" 'st 1'
+	check "import a different file with the same identifiant: says why" 'err_at "$FIX/exempleville-modifie.ini: " "le contrat « 33999-2017 » est déjà importé (depuis exempleville.ini) avec un contenu différent"'
+	check "import a different file with the same identifiant: database unchanged" 'same_file "$T/s.db" "$T/after"'
+
+	run --db "$T/s.db" import "$FIX/avenant-orphelin.ini"
+	check "import an avenant of an unknown contract: exit 1" 'st 1'
+	check "import an avenant of an unknown contract: says so" 'err_at "$FIX/avenant-orphelin.ini: " "contrat « 33555-2000 », absent de la base"'
+	check "import an avenant of an unknown contract: database unchanged" 'same_file "$T/s.db" "$T/after"'
+}
+
+t_amendment() {
+	make_db "$T/s.db"
+	run --db "$T/s.db" import "$FIX/exempleville.ini"
+	run --db "$T/s.db" import "$FIX/exempleville-avenant-1.ini"
+	check "import the avenant n°1 of the test contract: exit 0" 'st 0 && out_has "$FIX/exempleville-avenant-1.ini : avenant n°1 du contrat 33999-2017 importé"'
+
+	run --db "$T/s.db" export indicators --commune 33999 --date 2019-12-31
+	cp "$T/stdout" "$T/before.csv"
+	check "export the day before the avenant: exit 0" 'st 0'
+	check "the day before the avenant: nsi is version 0 (2 indicators)" '[ "$(count_rows "$T/before.csv" "Exempleville,nsi,0,2017-01-01")" = 2 ]'
+	check "the day before the avenant: eco is version 0" '[ "$(count_rows "$T/before.csv" "Exempleville,eco,0,2017-01-01")" = 1 ] && [ "$(lines "$T/before.csv")" = 4 ]'
+
+	run --db "$T/s.db" export indicators --commune 33999 --date 2020-01-01
+	cp "$T/stdout" "$T/after.csv"
+	check "the day of the avenant: nsi is version 1 (3 indicators)" '[ "$(count_rows "$T/after.csv" "Exempleville,nsi,1,2020-01-01")" = 3 ]'
+	check "the day of the avenant: eco is still version 0" '[ "$(count_rows "$T/after.csv" "Exempleville,eco,0,2017-01-01")" = 1 ] && [ "$(lines "$T/after.csv")" = 5 ]'
+	check "the new version carries the new niveau constaté" 'grep -qF "Lendemain au maximum (sauf cas de force majeure)" "$T/after.csv" && ! grep -qF "Lendemain" "$T/before.csv"'
+
+	run --db "$T/s.db" export indicators --commune 33999 --date 01/01/2020
+	check "export --date JJ/MM/AAAA gives the same as AAAA-MM-JJ" 'st 0 && same_file "$T/stdout" "$T/after.csv"'
+	run --db "$T/s.db" export indicators --commune Exempleville
+	check "export today (2026-11-23): version 1 in force" 'st 0 && same_file "$T/stdout" "$T/after.csv"'
+}
+
+t_amendment_first() {
+	make_db "$T/s.db"
+	run --db "$T/s.db" import "$FIX/exempleville-avenant-1.ini" "$FIX/exempleville.ini"
+	check "import avenant then contract in one command: exit 0" 'st 0'
+	check "import avenant then contract: both imported, contract first" \
+		'[ "$(sed -n 1p "$T/stdout")" = "$FIX/exempleville.ini : contrat 33999-2017 (Exempleville) importé" ] && [ "$(sed -n 2p "$T/stdout")" = "$FIX/exempleville-avenant-1.ini : avenant n°1 du contrat 33999-2017 importé" ]'
+	run --db "$T/s.db" export indicators --commune 33999
+	check "import avenant then contract: version 1 in force today" 'st 0 && [ "$(count_rows "$T/stdout" "Exempleville,nsi,1,2020-01-01")" = 3 ]'
+}
+
+# --------------------------------------------------------------------------
+# Databases suivi must refuse without touching them
+
+# refuses NAME DB WORD: summary, check, import, export all exit 1 with WORD,
+# never crash, and DB stays byte for byte the same.
+refuses() {
+	cp "$2" "$T/refuse.orig"
+	run --db "$2"
+	check "$1: summary exits 1 (no crash)" 'st 1'
+	check "$1: summary says why" 'err_has "$3"'
+	run --db "$2" check
+	check "$1: check exits 1 (no crash)" 'st 1'
+	check "$1: check says why" 'err_has "$3"'
+	run --db "$2" import "$FIX/exempleville.ini"
+	check "$1: import exits 1 (no crash)" 'st 1 && err_has "$3"'
+	run --db "$2" export indicators
+	check "$1: export exits 1 (no crash)" 'st 1 && err_has "$3"'
+	run --db "$2" backup "$T/copie-refusee.db"
+	check "$1: backup exits 1 and makes no copy" 'st 1 && [ ! -e "$T/copie-refusee.db" ]'
+	check "$1: the file is byte for byte unchanged" 'same_file "$2" "$T/refuse.orig"'
+	check "$1: no journal left beside it" '[ ! -e "$2-journal" ]'
+}
+
+t_db_foreign() {
+	if [ -z "$PY" ]; then skip "foreign SQLite file: python3 absent"; return; fi
+	"$PY" -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("CREATE TABLE clients (id INTEGER PRIMARY KEY, nom TEXT)")
+c.execute("INSERT INTO clients (nom) VALUES (?)", ("Dupont",))
+c.commit()
+c.close()' "$T/autre.db"
+	refuses "foreign SQLite file" "$T/autre.db" "base SQLite d'un autre programme, pas une base suivi"
+}
+
+t_db_newer() {
+	if [ -z "$PY" ]; then skip "newer database: python3 absent"; return; fi
+	make_db "$T/real.db"
+	cp "$T/real.db" "$T/work.db"
+	"$PY" -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+v = c.execute("PRAGMA user_version").fetchone()[0]
+c.execute("PRAGMA user_version = %d" % (v + 1))
+c.commit()
+c.close()' "$T/work.db"
+	cp "$T/work.db" "$T/newer.db"
+	refuses "newer database" "$T/newer.db" "version plus récente de suivi"
+}
+
+t_db_random() {
+	head -c 8192 /dev/urandom >"$T/random.db"
+	refuses "random bytes" "$T/random.db" "n'est pas une base suivi"
+}
+
+t_db_truncated() {
+	make_db "$T/real.db"
+	head -c 1000 "$T/real.db" >"$T/truncated.db"
+	refuses "truncated database" "$T/truncated.db" "endommagée"
+}
+
+t_db_corrupt() {
+	make_db "$T/real.db"
+	cp "$T/real.db" "$T/corrupt.db"
+	# 40 pages of 0xFF from page 40 on: b-tree pages no reader can accept.
+	head -c 163840 /dev/zero | tr '\000' '\377' >"$T/ff"
+	dd if="$T/ff" of="$T/corrupt.db" bs=4096 seek=40 conv=notrunc 2>/dev/null
+	check "corrupt database: same size as the real one" '[ "$(wc -c <"$T/corrupt.db")" = "$(wc -c <"$T/real.db")" ]'
+	refuses "corrupted pages" "$T/corrupt.db" "endommagée"
+}
+
+t_db_missing() {
+	run --db "$T/absente.db" check
+	check "check on a missing database: exit 1" 'st 1'
+	check "check on a missing database: says to run suivi once" 'err_has "la base $T/absente.db n'"'"'existe pas encore"'
+	check "check on a missing database: does not create it" '[ ! -e "$T/absente.db" ]'
+	mkdir "$T/dossier.db"
+	run --db "$T/dossier.db" check
+	check "a folder as database: exit 1, not a regular file" 'st 1 && err_has "n'"'"'est pas un fichier ordinaire"'
+}
+
+# --------------------------------------------------------------------------
+# file: paths, check, backup
+
+t_file_path() {
+	run --db file:test.db
+	check "--db file:test.db: exit 0" 'st 0'
+	check "--db file:test.db creates a file literally named file:test.db" '[ -f "$T/file:test.db" ] && mode_is 600 "$T/file:test.db"'
+	check "--db file:test.db creates nothing named test.db" '[ ! -e "$T/test.db" ]'
+	run --db file:test.db check
+	check "--db file:test.db: the same database is found again" 'st 0 && out_has "Verdict : base saine"'
+	run --db 'file:x.db?mode=memory' export indicators
+	check "--db file:x.db?mode=memory is a file name, not a URI" 'st 1 && [ ! -e "$T/x.db" ] && err_has "n'"'"'existe pas encore"'
+	run --db file:test.db backup file:copie.db
+	check "backup to file:copie.db writes that very file" 'st 0 && [ -f "$T/file:copie.db" ] && [ ! -e "$T/copie.db" ]'
+}
+
+t_check_good() {
+	make_db "$T/s.db"
+	cp "$T/s.db" "$T/before"
+	run --db "$T/s.db" check
+	check "check on a good database: exit 0" 'st 0'
+	check "check on a good database: verdict base saine" 'out_has "Verdict : base saine"'
+	check "check on a good database: integrity and references correct" 'out_has "Intégrité : correcte" && out_has "Références : correctes"'
+	check "check: names the database and its schema" 'out_has "Base : $T/s.db (schéma "'
+	check "check: leaves the database unchanged" 'same_file "$T/s.db" "$T/before"'
+}
+
+t_backup() {
+	make_db "$T/s.db"
+	run --db "$T/s.db" backup "$T/copie.db"
+	check "backup: exit 0" 'st 0'
+	check "backup: says where" 'err_has "suivi : base copiée dans $T/copie.db"'
+	check "backup: the copy is 0600" 'mode_is 600 "$T/copie.db"'
+	check "backup: no temporary file left" '[ "$(ls "$T" | grep -c "tmp-")" = 0 ]'
+	run --db "$T/copie.db" check
+	check "backup: check accepts the copy" 'st 0 && out_has "Verdict : base saine"'
+	run --db "$T/s.db" export indicators
+	cp "$T/stdout" "$T/orig.csv"
+	run --db "$T/copie.db" export indicators
+	check "backup: the copy holds the same indicators" 'st 0 && same_file "$T/stdout" "$T/orig.csv"'
+
+	echo "ne pas écraser" >"$T/existant"
+	chmod 644 "$T/existant"
+	cp "$T/existant" "$T/existant.orig"
+	run --db "$T/s.db" backup "$T/existant"
+	check "backup over an existing file: exit 1" 'st 1'
+	check "backup over an existing file: asks for --force" 'err_has "$T/existant existe déjà : ajoutez --force pour le remplacer"'
+	check "backup over an existing file: file unchanged" 'same_file "$T/existant" "$T/existant.orig"'
+	run --db "$T/s.db" backup "$T/existant" --force
+	check "backup --force: exit 0" 'st 0'
+	check "backup --force: the file is now a sound copy, 0600" 'mode_is 600 "$T/existant" && ! same_file "$T/existant" "$T/existant.orig"'
+	run --db "$T/existant" check
+	check "backup --force: check accepts it" 'st 0 && out_has "Verdict : base saine"'
+}
+
+# --------------------------------------------------------------------------
+# export indicators
+
+HEADER="commune,insee,contrat,domaine,nom du domaine,version de l'annexe,en vigueur depuis,sous-domaine,engagement,intitulé de l'engagement,indicateur,intitulé,définition,périodicité,source,niveau constaté,conditions,type de valeur,unité,échelle,sens,criticités,calcul"
+
+# csv_facts FILE: what python's csv module makes of it.
+csv_facts() {
+	"$PY" - "$1" >"$T/facts" <<'EOF'
+import csv, io, sys
+data = open(sys.argv[1], "rb").read()
+text = data.decode("utf-8")
+rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+print("records=%d" % len(rows))
+print("widths=" + ",".join(sorted(set(str(len(r)) for r in rows))))
+print("crlf=" + ("yes" if data.endswith(b"\r\n") and data.count(b"\n") == data.count(b"\r\n") else "no"))
+for r in rows[1:]:
+    if r[10] == "3.3.2" and r[0] == "Exempleville":
+        print("label=" + r[11])
+        print("source=" + r[14])
+        print("baseline=" + r[15])
+EOF
+}
+fact() { grep -qxF -- "$1" "$T/facts"; }
+
+t_export() {
+	make_db "$T/s.db"
+	run --db "$T/s.db" export indicators
+	cp "$T/stdout" "$T/all.csv"
+	check "export indicators: exit 0" 'st 0'
+	check "export indicators: nothing on stderr" 'err_empty'
+	check "export indicators: the header line" '[ "$(head -n 1 "$T/all.csv" | tr -d "\r")" = "$HEADER" ]'
+	check "export indicators: 26 indicator rows + header" '[ "$(lines "$T/all.csv")" = 27 ]'
+	check "export indicators: CRLF line ends (as many CR as lines, CRLF at the end)" \
+		'[ "$(tr -cd "\r" <"$T/all.csv" | wc -c | tr -d " ")" = 27 ] && [ "$(tail -c 2 "$T/all.csv" | od -An -c | tr -d " ")" = "\r\n" ]'
+	check "export indicators: Le Bouscat has 13 rows of version 1 since 2018-01-01" '[ "$(count_rows "$T/all.csv" "Le Bouscat,nsi,1,2018-01-01")" = 13 ]'
+	check "export indicators: Le Haillan has 12 nsi rows of version 0" '[ "$(count_rows "$T/all.csv" "Le Haillan,nsi,0,2017-01-01")" = 12 ]'
+	check "export indicators: Le Haillan has 1 eco row of version 0" '[ "$(count_rows "$T/all.csv" "Le Haillan,eco,0,2017-01-01")" = 1 ]'
+	if [ -n "$PY" ]; then
+		csv_facts "$T/all.csv"
+		check "export indicators: python csv reads 27 records of 23 fields" 'fact records=27 && fact widths=23 && fact crlf=yes'
+	fi
+
+	run --db "$T/s.db" export indicators --commune "Le Haillan"
+	cp "$T/stdout" "$T/haillan.csv"
+	check "export --commune \"Le Haillan\": exit 0, 13 rows" 'st 0 && [ "$(lines "$T/haillan.csv")" = 14 ]'
+	check "export --commune \"Le Haillan\": only Le Haillan" '[ "$(rows "$T/haillan.csv" | grep -c "^Le Haillan,")" = 13 ]'
+	run --db "$T/s.db" export indicators --commune 33200
+	check "export --commune 33200 (INSEE): the same 13 rows" 'st 0 && same_file "$T/stdout" "$T/haillan.csv"'
+	run --db "$T/s.db" export indicators --commune 33069-2016
+	check "export --commune 33069-2016 (identifiant): Le Bouscat's 13 rows" 'st 0 && [ "$(lines "$T/stdout")" = 14 ]'
+
+	run --db "$T/s.db" export indicators --commune Nulle-Part
+	check "export --commune unknown: exit 1" 'st 1'
+	check "export --commune unknown: says no contract matches" 'err_has "aucun contrat ne correspond à « Nulle-Part »"'
+	check "export --commune unknown: no CSV on stdout" 'out_empty'
+	run --db "$T/s.db" export indicators --commune Nulle-Part -o "$T/nul.csv"
+	check "export -o with an unknown commune: no file, no temporary left" 'st 1 && [ ! -e "$T/nul.csv" ] && [ "$(ls "$T" | grep -c "tmp-")" = 0 ]'
+
+	run --db "$T/s.db" export indicators -o "$T/out.csv"
+	check "export -o: exit 0" 'st 0'
+	check "export -o: says where" 'err_has "suivi : indicateurs exportés dans $T/out.csv"'
+	check "export -o: the file is 0600" 'mode_is 600 "$T/out.csv"'
+	check "export -o: same content as on stdout" 'same_file "$T/out.csv" "$T/all.csv"'
+	check "export -o: nothing on stdout" 'out_empty'
+	echo "ancien" >"$T/old.csv"
+	run --db "$T/s.db" export indicators -o "$T/old.csv"
+	check "export -o over an existing file: exit 1" 'st 1'
+	check "export -o over an existing file: asks for --force" 'err_has "existe déjà : ajoutez --force"'
+	check "export -o over an existing file: file unchanged" '[ "$(cat "$T/old.csv")" = ancien ]'
+	run --db "$T/s.db" export indicators -o "$T/old.csv" --force
+	check "export -o --force: replaces it" 'st 0 && same_file "$T/old.csv" "$T/all.csv" && mode_is 600 "$T/old.csv"'
+	run --db "$T/s.db" export indicators -o "$T/pas/de/dossier.csv"
+	check "export -o into a missing folder: exit 1, in French" 'st 1 && err_has "fichier ou dossier introuvable"'
+
+	# Quoting: a comma, a quote, a would-be formula.
+	run --db "$T/s.db" import "$FIX/exempleville.ini"
+	run --db "$T/s.db" export indicators --commune Exempleville -o "$T/ex.csv"
+	check "export: a cell with a comma and quotes is quoted, quotes doubled" 'st 0 && grep -qF "\"Délai \"\"moyen\"\", en jours, des demandes\"" "$T/ex.csv"'
+	check "export: a cell with a comma is quoted" 'grep -qF ",\"Enquête, puis bilan\"," "$T/ex.csv"'
+	check "export: a cell starting with = is neutralised with an apostrophe" "grep -qF \",'=1+1,\" \"\$T/ex.csv\""
+	if [ -n "$PY" ]; then
+		csv_facts "$T/ex.csv"
+		check "export: python csv parses it, 23 fields on every line" 'fact records=4 && fact widths=23 && fact crlf=yes'
+		check "export: python csv gets the quoted cells back" 'fact "label=Délai \"moyen\", en jours, des demandes" && fact "source=Enquête, puis bilan" && fact "baseline='"'"'=1+1"'
+	fi
+}
+
+# --------------------------------------------------------------------------
+# suivi.ini
+
+t_config() {
+	make_db "$T/s.db"
+	printf '[suivi]\nreferent = Marie Martin\ninconnue = 1\n\n[ecran]\ntaille = 3\n' >"$T/reglages.ini"
+	run --config "$T/reglages.ini" --db "$T/s.db" check
+	check "config with an unknown key: the command succeeds" 'st 0 && out_has "Verdict : base saine"'
+	check "config with an unknown key: warning with FILE:LINE" 'err_at "$T/reglages.ini:3: " "avertissement : clé « inconnue » inconnue"'
+	check "config with an unknown section: warning with FILE:LINE" 'err_at "$T/reglages.ini:5: " "section [ecran] inconnue"'
+
+	printf '[suivi]\nreferent = Marie Martin\n\n[affichage]\ncouleurs = peut-être\n' >"$T/mauvais.ini"
+	run --config "$T/mauvais.ini" --db "$T/neuve.db"
+	check "config couleurs = peut-être: exit 1" 'st 1'
+	check "config couleurs = peut-être: FILE:LINE and the allowed values" 'err_at "$T/mauvais.ini:5: " "« couleurs » vaut oui, non ou auto, pas « peut-être »"'
+	check "config refused: the command does not run" 'out_empty && [ ! -e "$T/neuve.db" ]'
+
+	run --config "$T/absent.ini" --db "$T/s.db" check
+	check "missing --config file: exit 1" 'st 1'
+	check "missing --config file: named" 'err_at "$T/absent.ini: " "lecture impossible"'
+
+	# base = …, relative to the folder of the configuration file.
+	mkdir "$T/conf"
+	printf '[suivi]\nbase = donnees/suivi.db\n' >"$T/conf/suivi.ini"
+	run --config "$T/conf/suivi.ini"
+	check "config base = donnees/suivi.db: exit 0" 'st 0'
+	check "config base: the database is beside the configuration file" '[ -f "$T/conf/donnees/suivi.db" ] && out_has "Base : $T/conf/donnees/suivi.db"'
+	check "config base: not in XDG_DATA_HOME" '[ ! -e "$XDG_DATA_HOME/suivi/suivi.db" ]'
+	run --config "$T/conf/suivi.ini" --db "$T/s.db" check
+	check "--db wins over base =" 'st 0 && out_has "Base : $T/s.db "'
+
+	# The default configuration file, ~ in base, ISO dates.
+	mkdir -p "$XDG_CONFIG_HOME/suivi"
+	printf '[suivi]\nbase = ~/ma-base.db\n\n[affichage]\nformat_date = aaaa-mm-jj\n' >"$XDG_CONFIG_HOME/suivi/suivi.ini"
+	run
+	check "default config: base = ~/ma-base.db is in HOME" 'st 0 && [ -f "$HOME/ma-base.db" ]'
+	check "default config: format_date = aaaa-mm-jj shows ISO dates" 'out_has "depuis le 2016-02-15, 1 avenant" && out_has "annexes en vigueur le 2026-11-23"'
+}
+
+# --------------------------------------------------------------------------
+# The same results whatever the locale (numbers and dates are ours)
+
+t_locale() {
+	make_db "$T/s.db"
+	run --db "$T/s.db" import "$FIX/exempleville.ini" "$FIX/exempleville-avenant-1.ini"
+	for cmd in summary "export indicators" "export indicators --date 31/12/2019" "validate $BAD/plusieurs.ini" "check"; do
+		# shellcheck disable=SC2086
+		run_in C --db "$T/s.db" $cmd
+		cp "$T/stdout" "$T/c.out"
+		cp "$T/stderr" "$T/c.err"
+		c_rc=$rc
+		# shellcheck disable=SC2086
+		run --db "$T/s.db" $cmd
+		check "same output as under LC_ALL=C: suivi $cmd" '[ "$rc" = "$c_rc" ] && same_file "$T/stdout" "$T/c.out" && same_file "$T/stderr" "$T/c.err"'
+	done
+	run --db "$T/s.db" export indicators --date 2019-12-31
+	cp "$T/stdout" "$T/iso.csv"
+	run --db "$T/s.db" export indicators --date 31/12/2019
+	check "export --date 31/12/2019 equals --date 2019-12-31" 'st 0 && same_file "$T/stdout" "$T/iso.csv"'
+	run --db "$T/s.db" export indicators --date 1/1/2020
+	check "export --date 1/1/2020 (one digit) is accepted" 'st 0 && [ "$(count_rows "$T/stdout" "Exempleville,nsi,1,2020-01-01")" = 3 ]'
+	run --db "$T/s.db"
+	check "summary shows dates as JJ/MM/AAAA" 'st 0 && out_has "depuis le 01/01/2017" && out_has "annexes en vigueur le 23/11/2026"'
+}
+
+# --------------------------------------------------------------------------
+# Read-only database
+
+t_readonly() {
+	if [ "$(id -u)" = 0 ]; then
+		if ! command -v setpriv >/dev/null 2>&1; then
+			skip "read-only database: running as root without setpriv"
+			return
+		fi
+		AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	else
+		AS=
+	fi
+	make_db "$T/s.db"
+	rm -f "$T/s.db.lock"
+	chmod 755 "$T"
+	chmod 444 "$T/s.db"
+	cp "$T/s.db" "$T/before"
+	$AS "$SUIVI" --db "$T/s.db" import "$FIX/exempleville.ini" >"$T/stdout" 2>"$T/stderr"
+	rc=$?
+	check "import into a read-only database: exit 1" 'st 1'
+	check "import into a read-only database: says it is read-only" 'err_has "la base $T/s.db est en lecture seule"'
+	check "import into a read-only database: file unchanged" 'same_file "$T/s.db" "$T/before"'
+	$AS "$SUIVI" --db "$T/s.db" export indicators >"$T/stdout" 2>"$T/stderr"
+	rc=$?
+	check "export from a read-only database: exit 0, 26 rows" 'st 0 && [ "$(lines "$T/stdout")" = 27 ]'
+	$AS "$SUIVI" --db "$T/s.db" check >"$T/stdout" 2>"$T/stderr"
+	rc=$?
+	check "check on a read-only database: base saine" 'st 0 && out_has "Verdict : base saine"'
+	check "read-only database: still unchanged" 'same_file "$T/s.db" "$T/before"'
+}
+
+# --------------------------------------------------------------------------
+# One suivi per database
+
+t_lock() {
+	if ! command -v flock >/dev/null 2>&1; then
+		skip "lock: flock(1) absent"
+		return
+	fi
+	make_db "$T/s.db"
+	# A holder that writes its PID like suivi does; `exec sleep` keeps
+	# both the PID and the open, locked file description.
+	sh -c 'exec 9>"$1" && flock 9 && echo $$ >&9 && : >"$2" && exec sleep 30' \
+		sh "$T/s.db.lock" "$T/ready" </dev/null >/dev/null 2>&1 &
+	BG=$!
+	n=0
+	while [ ! -e "$T/ready" ] && [ $n -lt 100 ]; do
+		sleep 0.05 2>/dev/null || sleep 1
+		n=$((n + 1))
+	done
+	check "lock: the holder has the lock" '[ -e "$T/ready" ]'
+	run --db "$T/s.db"
+	check "lock: a second suivi exits 1" 'st 1'
+	check "lock: says the database is already open, and by whom" 'err_has "la base $T/s.db est déjà ouverte par un autre suivi (processus $BG)"'
+	check "lock: prints no summary" 'out_empty'
+	kill "$BG" 2>/dev/null
+	wait "$BG" 2>/dev/null
+	BG=
+	run --db "$T/s.db"
+	check "lock: once the holder is gone, suivi opens it" 'st 0 && out_has "2 contrats"'
+	check "lock: the lock file is 0600" 'mode_is 600 "$T/s.db.lock"'
+}
+
+# --------------------------------------------------------------------------
+
+all_tests() {
+	t t_usage
+	t t_first_run
+	t t_default_location
+	t t_first_run_failed
+	t t_validate_good
+	t t_validate_errors
+	t t_import_all_or_nothing
+	t t_import_again
+	t t_amendment
+	t t_amendment_first
+	t t_db_foreign
+	t t_db_newer
+	t t_db_random
+	t t_db_truncated
+	t t_db_corrupt
+	t t_db_missing
+	t t_file_path
+	t t_check_good
+	t t_backup
+	t t_export
+	t t_config
+	t t_locale
+	t t_readonly
+	t t_lock
+}
+
+# The locales to run under: those of C, C.UTF-8, fr_FR.UTF-8 that exist.
+if [ -n "${SUIVI_TEST_LOCALES:-}" ]; then
+	LOCALES=$SUIVI_TEST_LOCALES
+else
+	have=$(locale -a 2>/dev/null)
+	LOCALES=C
+	for l in C.UTF-8 fr_FR.UTF-8; do
+		pat=$(echo "$l" | sed 's/\./\\./; s/UTF-8/utf-\\{0,1\\}8/')
+		if echo "$have" | grep -qix "$pat"; then
+			LOCALES="$LOCALES $l"
+		else
+			echo "# locale $l absente : non testée"
+		fi
+	done
+fi
+
+start=$(date +%s)
+for LOC in $LOCALES; do
+	LC_ALL=$LOC
+	export LC_ALL
+	echo "# LC_ALL=$LOC"
+	all_tests
+done
+end=$(date +%s)
+
+[ "$skipped" -gt 0 ] && echo "# $skipped skipped"
+echo "# $((end - start)) s"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
