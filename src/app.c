@@ -1,6 +1,7 @@
 #include "build_config.h"
 #include "suivi/app.h"
 #include "suivi/cli.h"
+#include "suivi/date.h"
 #include "suivi/paths.h"
 #include "suivi/xalloc.h"
 
@@ -51,40 +52,39 @@ static char **bundled_contracts(int *n)
 	return v;
 }
 
+/* First run: the bundled contracts, in the transaction that creates the
+ * schema. */
+static int seed_bundled(struct store *st, void *ctx, struct err *e)
+{
+	struct app *app = ctx;
+	int n, rc = 0;
+	char **files = bundled_contracts(&n);
+
+	fprintf(stderr, "suivi : nouvelle base %s\n", app->db_path);
+	if (n == 0)
+		fprintf(stderr, "suivi : contrats fournis introuvables "
+			"(SUIVI_DATADIR) : base créée vide\n");
+	else
+		rc = cli_import_files(st, files, n, stderr, e);
+	for (int i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	return rc;
+}
+
 int app_open_store(struct app *app, enum store_mode mode, struct store **out,
 		   struct err *e)
 {
-	struct store *st;
-
-	if (store_open(app->db_path, mode, &st, e) != 0) {
-		if (e->code == ERR_NOTFOUND)
+	if (store_open_seeded(app->db_path, mode, seed_bundled, app, out,
+			      e) != 0) {
+		if (e->code == ERR_NOTFOUND && mode != STORE_WRITE)
 			err_set(e, ERR_NOTFOUND, "la base %s n'existe pas encore : "
 				"lancez « suivi » une première fois pour la créer",
 				app->db_path);
 		return -1;
 	}
-	store_set_author(st, app->cfg.referent ? app->cfg.referent
-					       : getenv("USER"));
-	if (store_created(st)) {
-		int n;
-		char **files = bundled_contracts(&n);
-
-		fprintf(stderr, "suivi : nouvelle base %s\n", app->db_path);
-		if (n == 0) {
-			fprintf(stderr, "suivi : contrats fournis introuvables "
-				"(SUIVI_DATADIR) : base créée vide\n");
-		} else if (cli_import_files(st, files, n, stderr, e) != 0) {
-			for (int i = 0; i < n; i++)
-				free(files[i]);
-			free(files);
-			store_close(st);
-			return -1;
-		}
-		for (int i = 0; i < n; i++)
-			free(files[i]);
-		free(files);
-	}
-	*out = st;
+	store_set_author(*out, app->cfg.referent ? app->cfg.referent
+						 : getenv("USER"));
 	return 0;
 }
 
@@ -157,6 +157,21 @@ int app_main(int argc, char **argv)
 	diag_list_release(&warnings);
 	diag_list_release(&errors);
 	app.db_path = app.db_option ? app.db_option : app.cfg.db_path;
+	if (!app.db_path) {
+		fputs("suivi : impossible de choisir où ranger la base : ni HOME "
+		      "ni XDG_DATA_HOME ne sont définis ; utilisez --db FICHIER\n",
+		      stderr);
+		config_release(&app.cfg);
+		return EXIT_USAGE;
+	}
+	{
+		struct date today;
+		const char *pin = getenv("SUIVI_TODAY");
+
+		if (date_today(&today) != 0)
+			fprintf(stderr, "suivi : avertissement : SUIVI_TODAY « %s » "
+				"n'est pas une date AAAA-MM-JJ, ignoré\n", pin);
+	}
 	if (i < argc)
 		rc = cli_dispatch(&app, argc - i, argv + i);
 	else

@@ -19,7 +19,8 @@ enum config_date_format { DATEFMT_FR, DATEFMT_ISO };
 
 struct config {
 	char *path;		/* the file read, or NULL when none */
-	char *db_path;		/* absolute or as given; never NULL */
+	char *db_path;		/* NULL when neither the file nor XDG/HOME
+				 * says where: then --db is required */
 	char *referent;		/* NULL when unset */
 	char *commune;		/* default commune, NULL when unset */
 	enum config_color color;

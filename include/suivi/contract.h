@@ -137,6 +137,11 @@ struct contract_doc {
 
 	struct annex *annexes;
 	size_t n_annexes;
+
+	/* Lines of the file, for messages about what the database refuses
+	 * (an identifier already used, an unknown contract, a date). */
+	int line_header, line_identifier, line_insee, line_contract_ref,
+	    line_in_force;
 };
 
 void contract_doc_free(struct contract_doc *doc);

@@ -31,10 +31,21 @@ struct store;
 enum store_mode {
 	STORE_READ,	/* read-write when the file allows it, else read-only */
 	STORE_WRITE,	/* must be writable; created when missing */
+	STORE_INSPECT,	/* read-only, no quick_check refusal, no migration:
+			 * for `suivi check` to report what is damaged */
 };
 
 int store_open(const char *path, enum store_mode mode, struct store **out,
 	       struct err *e);
+
+/* Fills a database this open creates (or finds empty), inside the same
+ * transaction as the schema: a first run interrupted at any point leaves
+ * an empty file that the next run fills again. */
+typedef int (*store_seed_fn)(struct store *st, void *ctx, struct err *e);
+
+int store_open_seeded(const char *path, enum store_mode mode,
+		      store_seed_fn seed, void *ctx, struct store **out,
+		      struct err *e);
 void store_close(struct store *st);
 
 const char *store_path(const struct store *st);
@@ -71,7 +82,8 @@ void store_check_release(struct store_check *r);
 
 /* Copy the open database to dest with SQLite's online backup API: into a
  * temporary file beside dest, synced, then renamed over dest. An existing
- * dest is refused unless force. The copy is created 0600. */
+ * dest is refused unless force, and the database itself (or its journal)
+ * always. The copy is created 0600. */
 int store_backup(struct store *st, const char *dest, bool force,
 		 struct err *e);
 

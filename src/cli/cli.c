@@ -34,10 +34,15 @@ void cli_usage(FILE *out)
 	      "Commandes :\n", out);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		char left[64];
+		int width = 0;
 
 		snprintf(left, sizeof left, "%s %s", commands[i].name,
 			 commands[i].args);
-		fprintf(out, "  %-32s %s\n", left, commands[i].help);
+		/* pad by characters, not bytes ("…" is three bytes) */
+		for (const char *p = left; *p; p++)
+			width += ((unsigned char)*p & 0xC0) != 0x80;
+		fprintf(out, "  %s%*s %s\n", left, width < 32 ? 32 - width : 0,
+			"", commands[i].help);
 	}
 	fputs("\nOptions :\n"
 	      "  --db FICHIER       la base à utiliser (par défaut celle de "

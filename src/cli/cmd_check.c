@@ -11,11 +11,16 @@ int cmd_check(struct app *app, int argc, char **argv)
 	if (argc > 1)
 		return cli_usage_error("check : aucun argument attendu");
 	err_clear(&e);
-	if (app_open_store(app, STORE_READ, &st, &e) != 0)
+	/* Read-only, and without the start-up refusal of a damaged file:
+	 * this command is the one that says what is damaged. */
+	if (store_open(app->db_path, STORE_INSPECT, &st, &e) != 0)
 		return cli_fail(&e);
 	if (store_check(st, &r, &e) != 0) {
+		printf("Base : %s\nIntégrité : PROBLÈMES\n%s\nVerdict : base "
+		       "endommagée : restaurez une sauvegarde\n", store_path(st),
+		       e.msg);
 		store_close(st);
-		return cli_fail(&e);
+		return EXIT_DATA;
 	}
 	printf("Base : %s (schéma %d, %ld pages de %ld octets)\n",
 	       store_path(st), store_schema_version(st), r.pages, r.page_size);
@@ -32,7 +37,7 @@ int cmd_check(struct app *app, int argc, char **argv)
 	ok = r.integrity_ok && r.foreign_keys_ok;
 	printf("Verdict : %s\n", ok ? "base saine"
 				    : "base endommagée : restaurez une "
-				      "sauvegarde (suivi backup en fait)");
+				      "sauvegarde (faite avec suivi backup)");
 	store_check_release(&r);
 	store_close(st);
 	return ok ? EXIT_OK : EXIT_DATA;

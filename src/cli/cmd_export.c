@@ -76,25 +76,35 @@ static int export_indicators(struct app *app, int argc, char **argv)
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		const char **slot = NULL;
+		const char *eq = strchr(a, '=');
+		size_t name_len = eq ? (size_t)(eq - a) : strlen(a);
 
 		if (!strcmp(a, "--force")) {
 			force = true;
-		} else if (!strcmp(a, "--commune") || !strcmp(a, "--date") ||
-			   !strcmp(a, "-o")) {
+			continue;
+		}
+		if (!strncmp(a, "--commune", name_len) && name_len == 9)
+			slot = &commune;
+		else if (!strncmp(a, "--date", name_len) && name_len == 6)
+			slot = &date_arg;
+		else if (!strcmp(a, "-o") || !strcmp(a, "--output") ||
+			 !strncmp(a, "--output=", 9))
+			slot = &out_path;
+		if (!slot)
+			return cli_usage_error("export indicators : argument "
+					       "inconnu « %s »", a);
+		if (eq && a[0] == '-' && a[1] == '-') {
+			*slot = eq + 1;
+		} else {
 			if (i + 1 >= argc)
 				return cli_usage_error("export : %s attend une "
 						       "valeur", a);
-			if (!strcmp(a, "--commune"))
-				commune = argv[++i];
-			else if (!strcmp(a, "--date"))
-				date_arg = argv[++i];
-			else
-				out_path = argv[++i];
-		} else {
-			return cli_usage_error("export indicators : argument "
-					       "inconnu « %s »", a);
+			*slot = argv[++i];
 		}
 	}
+	if (out_path && !strcmp(out_path, "-"))
+		out_path = NULL;	/* "-o -": standard output */
 	if (date_arg) {
 		if (date_parse(date_arg, &d) != 0)
 			return cli_usage_error("export : date « %s » invalide "
@@ -107,6 +117,15 @@ static int export_indicators(struct app *app, int argc, char **argv)
 	err_clear(&e);
 	if (app_open_store(app, STORE_READ, &st, &e) != 0)
 		return cli_fail(&e);
+	if (commune) {
+		/* an unknown commune is said before anything is written */
+		char uid[STORE_UID_LEN];
+
+		if (store_contract_find(st, commune, uid, &e) != 0) {
+			store_close(st);
+			return cli_fail(&e);
+		}
+	}
 	if (out_path) {
 		if (atomic_open(&af, out_path, force, &e) != 0) {
 			store_close(st);

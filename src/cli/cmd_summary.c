@@ -4,6 +4,7 @@
 #include "suivi/store_contract.h"
 
 #include <string.h>
+#include <unistd.h>
 
 static void show_date(const struct app *app, const char *iso, char *buf)
 {
@@ -17,6 +18,17 @@ static void show_date(const struct app *app, const char *iso, char *buf)
 		date_format_iso(d, buf);
 	else
 		date_format_fr(d, buf);
+}
+
+/* A lock that cannot even be created (read-only folder) does not stop a
+ * reader: nothing can be written there anyway. */
+static int take_lock(const char *db, struct lock *lk, struct err *e)
+{
+	if (lock_acquire(db, lk, e) == 0 || e->code == ERR_BUSY)
+		return lk->fd >= 0 ? 0 : -1;
+	fprintf(stderr, "suivi : avertissement : %s\n", e->msg);
+	err_clear(e);
+	return 0;
 }
 
 static const char *plural(long n, const char *one, const char *many)
@@ -43,13 +55,34 @@ int cmd_summary(struct app *app, int argc, char **argv)
 	date_today(&d);
 	date_format_iso(d, today_iso);
 	show_date(app, today_iso, today);
-	/* The interactive instance: one per database. */
-	if (app_open_store(app, STORE_WRITE, &st, &e) != 0 ||
-	    lock_acquire(store_path(st), &lk, &e) != 0 ||
-	    store_contract_list(st, &cs, &n, &e) != 0 ||
+	/* The interactive instance: one per database, locked before the
+	 * database is opened (and possibly upgraded); a new database is
+	 * created first, its folder with it. */
+	if (access(app->db_path, F_OK) == 0) {
+		if (take_lock(app->db_path, &lk, &e) != 0 ||
+		    app_open_store(app, STORE_READ, &st, &e) != 0) {
+			ret = cli_fail(&e);
+			goto out;
+		}
+	} else if (app_open_store(app, STORE_WRITE, &st, &e) != 0 ||
+		   take_lock(app->db_path, &lk, &e) != 0) {
+		ret = cli_fail(&e);
+		goto out;
+	}
+	if (store_contract_list(st, &cs, &n, &e) != 0 ||
 	    store_totals(st, &t, &e) != 0) {
 		ret = cli_fail(&e);
 		goto out;
+	}
+	if (app->cfg.commune) {
+		char uid[STORE_UID_LEN];
+		struct err ignored;
+
+		if (store_contract_find(st, app->cfg.commune, uid, &ignored) != 0)
+			fprintf(stderr, "suivi : avertissement : la commune par "
+				"défaut « %s » (%s) ne correspond à aucun contrat\n",
+				app->cfg.commune, app->cfg.path ? app->cfg.path
+								: "réglages");
 	}
 	printf("Base : %s (schéma %d)\n", store_path(st),
 	       store_schema_version(st));

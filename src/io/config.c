@@ -64,11 +64,11 @@ static void apply(struct config *cfg, const struct setting *set,
 		}
 		return;
 	case SET_COLOR:
-		if (!strcmp(v, "oui"))
+		if (!strcasecmp(v, "oui"))
 			cfg->color = COLOR_ON;
-		else if (!strcmp(v, "non"))
+		else if (!strcasecmp(v, "non"))
 			cfg->color = COLOR_OFF;
-		else if (!strcmp(v, "auto"))
+		else if (!strcasecmp(v, "auto"))
 			cfg->color = COLOR_AUTO;
 		else
 			diag_add(errors, path, e->line,
@@ -134,10 +134,6 @@ int config_load(const char *explicit, struct config *cfg,
 		ini_file_release(&f);
 		cfg->path = path;
 	}
-	if (!cfg->db_path && errors->n == before)
-		diag_add(errors, NULL, 0,
-			 "impossible de choisir où ranger la base : HOME n'est "
-			 "pas défini ; utilisez --db FICHIER");
 	return errors->n > before ? -1 : 0;
 }
 

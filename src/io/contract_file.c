@@ -553,6 +553,9 @@ static void read_header(struct reader *r, struct contract_doc *doc,
 		const char *insee = value(s, "insee");
 
 		doc->kind = DOC_CONTRACT;
+		doc->line_header = s->ini->line;
+		doc->line_identifier = line_of(s, "identifiant");
+		doc->line_insee = line_of(s, "insee");
 		if (!is_code(id))
 			PROBLEM(r, line_of(s, "identifiant"),
 				"identifiant « %s » invalide : lettres minuscules "
@@ -582,6 +585,10 @@ static void read_header(struct reader *r, struct contract_doc *doc,
 		const char *rep = value(s, "remplace");
 
 		doc->kind = DOC_AMENDMENT;
+		doc->line_header = s->ini->line;
+		doc->line_contract_ref = line_of(s, "contrat");
+		doc->line_in_force = line_of(s, "en_vigueur");
+		doc->line_identifier = line_of(s, "numero");
 		doc->contract_identifier = xstrdup(value(s, "contrat"));
 		if (!small_uint(num, 999, &doc->number))
 			PROBLEM(r, line_of(s, "numero"),

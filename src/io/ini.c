@@ -88,7 +88,7 @@ static int read_all(const char *path, struct ini_file *f,
 static bool key_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-	       c == '.' || c == '-';
+	       c == '.';
 }
 
 static struct ini_section *section_find(struct ini_file *f, const char *name)
@@ -173,7 +173,7 @@ static void scan_line(struct ini_file *f, char *line, int lineno,
 		if (!key_char(*k)) {
 			diag_add(diags, path, lineno,
 				 "clé « %s » invalide : lettres minuscules sans "
-				 "accent, chiffres, « _ », « . » et « - » seulement",
+				 "accent, chiffres, « _ » et « . » seulement",
 				 key);
 			return;
 		}
@@ -263,8 +263,7 @@ static void prescan(struct ini_file *f, struct diag_list *diags)
 		}
 		if (n > INI_LINE_MAX) {
 			diag_add(diags, f->path, lineno,
-				 "ligne trop longue : %zu octets, au plus %d "
-				 "(coupez le texte en paragraphes numérotés)",
+				 "ligne trop longue : %zu octets, au plus %d",
 				 n, INI_LINE_MAX);
 			continue;
 		}

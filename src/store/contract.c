@@ -10,6 +10,7 @@
 
 struct importer {
 	struct store *st;
+	const struct contract_doc *doc;
 	struct err *e;
 	char now[32];
 };
@@ -288,9 +289,10 @@ static int insert_annex(struct importer *im, const char *contract_uid,
 		if (lookup_uid(im, s, other) != 0)
 			return -1;
 		if (other[0]) {
-			err_set(im->e, ERR_INPUT, "une autre version de l'annexe "
-				"« %s » entre déjà en vigueur le %s", a->domain_code,
-				in_force_from);
+			err_set_at(im->e, ERR_INPUT, im->doc->path,
+				   im->doc->line_in_force, "une autre version de "
+				   "l'annexe « %s » entre déjà en vigueur le %s",
+				   a->domain_code, in_force_from);
 			return -1;
 		}
 	}
@@ -323,7 +325,7 @@ static int insert_annex(struct importer *im, const char *contract_uid,
 /* Same identifier already there: same text means nothing to do. */
 static int compare_source(struct importer *im, sqlite3_stmt *s,
 			  const struct contract_doc *doc, bool *found,
-			  const char *what)
+			  const char *what, int line)
 {
 	int rc = sqlite3_step(s);
 
@@ -334,7 +336,7 @@ static int compare_source(struct importer *im, sqlite3_stmt *s,
 
 		*found = true;
 		if (!text || strcmp(text, doc->source) != 0) {
-			err_set_at(im->e, ERR_INPUT, doc->path, 0,
+			err_set_at(im->e, ERR_INPUT, doc->path, line,
 				   "%s est déjà importé (depuis %s) avec un "
 				   "contenu différent : une révision passe par "
 				   "un avenant", what, name ? name : "?");
@@ -372,7 +374,7 @@ static int import_contract(struct importer *im, const struct contract_doc *doc,
 			     " WHERE identifier = :id", im->e)))
 		return -1;
 	store_bind_text(s, ":id", doc->identifier);
-	if (compare_source(im, s, doc, &found, what) != 0)
+	if (compare_source(im, s, doc, &found, what, doc->line_identifier) != 0)
 		return -1;
 	if (found) {
 		*outcome = IMPORT_UNCHANGED;
@@ -388,7 +390,7 @@ static int import_contract(struct importer *im, const struct contract_doc *doc,
 		snprintf(commune_uid, sizeof commune_uid, "%s",
 			 (const char *)sqlite3_column_text(s, 0));
 		if (strcmp(name, doc->commune) != 0) {
-			err_set_at(im->e, ERR_INPUT, doc->path, 0,
+			err_set_at(im->e, ERR_INPUT, doc->path, doc->line_insee,
 				   "le code INSEE %s est déjà celui de la commune "
 				   "« %s », pas « %s »", doc->insee, name,
 				   doc->commune);
@@ -475,7 +477,7 @@ static int import_amendment(struct importer *im,
 	store_bind_text(s, ":id", doc->contract_identifier);
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		sqlite3_reset(s);
-		err_set_at(im->e, ERR_INPUT, doc->path, 0,
+		err_set_at(im->e, ERR_INPUT, doc->path, doc->line_contract_ref,
 			   "l'avenant porte sur le contrat « %s », absent de la "
 			   "base : importez d'abord le contrat",
 			   doc->contract_identifier);
@@ -493,14 +495,14 @@ static int import_amendment(struct importer *im,
 		return -1;
 	store_bind_text(s, ":c", contract_uid);
 	store_bind_int(s, ":n", doc->number);
-	if (compare_source(im, s, doc, &found, what) != 0)
+	if (compare_source(im, s, doc, &found, what, doc->line_identifier) != 0)
 		return -1;
 	if (found) {
 		*outcome = IMPORT_UNCHANGED;
 		return 0;
 	}
 	if (strcmp(doc->in_force_from, starts_on) < 0) {
-		err_set_at(im->e, ERR_INPUT, doc->path, 0,
+		err_set_at(im->e, ERR_INPUT, doc->path, doc->line_in_force,
 			   "l'avenant entre en vigueur le %s, avant le début du "
 			   "contrat (%s)", doc->in_force_from, starts_on);
 		return -1;
@@ -534,7 +536,7 @@ static int import_amendment(struct importer *im,
 int store_contract_import(struct store *st, const struct contract_doc *doc,
 			  enum import_outcome *outcome, struct err *e)
 {
-	struct importer im = { .st = st, .e = e };
+	struct importer im = { .st = st, .doc = doc, .e = e };
 	int rc;
 
 	store_now(im.now);

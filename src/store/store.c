@@ -183,10 +183,14 @@ static int exec(struct store *st, const char *sql, const char *doing,
 	return 0;
 }
 
+/* Transactions nest: only the outermost level talks to SQLite. A failure
+ * at an inner level rolls everything back at once, and the levels above
+ * then fail too (st->aborted), so nothing half-done is ever committed. */
 int store_begin(struct store *st, struct err *e)
 {
 	if (st->depth++ > 0)
 		return 0;
+	st->aborted = false;
 	if (exec(st, "BEGIN IMMEDIATE", "commencer l'enregistrement", e) != 0) {
 		st->depth = 0;
 		return -1;
@@ -198,6 +202,12 @@ int store_commit(struct store *st, struct err *e)
 {
 	if (st->depth <= 0)
 		return 0;
+	if (st->aborted) {
+		if (--st->depth == 0)
+			st->aborted = false;
+		err_set(e, ERR_DB, "enregistrement annulé : une étape a échoué");
+		return -1;
+	}
 	if (--st->depth > 0)
 		return 0;
 	if (exec(st, "COMMIT", "enregistrer", e) != 0) {
@@ -213,9 +223,9 @@ void store_rollback(struct store *st)
 {
 	if (st->depth <= 0)
 		return;
-	st->depth = 0;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->aborted = --st->depth > 0;
 }
 
 const char *store_path(const struct store *st)
@@ -434,26 +444,40 @@ static int quick_check(struct store *st, struct err *e)
 	return 0;
 }
 
+/* Inside the caller's transaction. */
 static int migrate_to(struct store *st, int from, int to, struct err *e)
 {
 	char sql[96];
 
-	if (store_begin(st, e) != 0)
-		return -1;
-	for (int v = from + 1; v <= to; v++) {
+	for (int v = from + 1; v <= to; v++)
 		if (exec(st, store_migrations[v - 1], "mettre à jour le schéma",
 			 e) != 0)
-			goto fail;
-	}
+			return -1;
 	/* Numbers of ours, not user data: safe to format into the PRAGMA. */
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; "
 		 "PRAGMA user_version = %d", STORE_APPLICATION_ID, to);
-	if (exec(st, sql, "mettre à jour le schéma", e) != 0)
-		goto fail;
-	return store_commit(st, e);
-fail:
-	store_rollback(st);
-	return -1;
+	return exec(st, sql, "mettre à jour le schéma", e);
+}
+
+/* Rollback journal: the .db file alone is complete whenever no save is
+ * running (users copy it onto USB sticks). Another tool may have switched
+ * the file to WAL: switch it back. */
+static int rollback_journal(struct store *st, struct err *e)
+{
+	sqlite3_stmt *s;
+	char *mode = NULL;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode", -1, &s, NULL) ==
+		    SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		mode = store_col_dup(s, 0);
+	sqlite3_finalize(s);
+	if (!mode || strcmp(mode, "delete") != 0)
+		rc = exec(st, "PRAGMA journal_mode = DELETE",
+			  "configurer le journal de la base", e);
+	free(mode);
+	return rc;
 }
 
 static void global_init(void)
@@ -468,13 +492,15 @@ static void global_init(void)
 }
 
 static int open_at(const char *path, enum store_mode mode, int target,
-		   struct store **out, struct err *e)
+		   store_seed_fn seed, void *ctx, struct store **out,
+		   struct err *e)
 {
 	struct store *st;
 	enum header_kind kind;
 	bool exists;
 	char *sqlpath;
 	int rc, version = 0, tables = 0;
+	bool made = false;	/* this call created the file */
 
 	*out = NULL;
 	global_init();
@@ -487,16 +513,24 @@ static int open_at(const char *path, enum store_mode mode, int target,
 	st->path = xstrdup(path);
 	st->author = xstrdup("inconnu");
 	if (!exists) {
-		if (mode == STORE_READ) {
+		if (mode != STORE_WRITE) {
 			err_set(e, ERR_NOTFOUND, "la base %s n'existe pas", path);
 			goto fail;
 		}
 		if (create_file(path, e) != 0)
 			goto fail;
-		st->created = true;
+		st->created = made = true;
 	}
 	if (check_header(path, &kind, e) != 0)
 		goto fail;
+	if (kind == HEADER_EMPTY && mode == STORE_INSPECT) {
+		err_set(e, ERR_NOTFOUND, "la base %s est vide", path);
+		goto fail;
+	}
+	/* An empty file is a database never filled (or whose first filling
+	 * was interrupted): fill it as a new one. */
+	if (kind == HEADER_EMPTY)
+		st->created = true;
 	if (mode == STORE_WRITE) {
 		char *dir = dir_of(path);
 		int ok = access(dir, W_OK) == 0;
@@ -517,11 +551,12 @@ static int open_at(const char *path, enum store_mode mode, int target,
 	/* A relative "file:x" becomes "./file:x": never a URI, whatever
 	 * the library's settings. */
 	sqlpath = path[0] == '/' ? xstrdup(path) : xasprintf("./%s", path);
-	rc = sqlite3_open_v2(sqlpath,
-			     &st->db, (mode == STORE_READ &&
-				       access(path, W_OK) != 0)
-					 ? SQLITE_OPEN_READONLY
-					 : SQLITE_OPEN_READWRITE,
+	rc = sqlite3_open_v2(sqlpath, &st->db,
+			     mode == STORE_INSPECT ||
+					     (mode == STORE_READ &&
+					      access(path, W_OK) != 0)
+				     ? SQLITE_OPEN_READONLY
+				     : SQLITE_OPEN_READWRITE,
 			     NULL);
 	free(sqlpath);
 	if (rc != SQLITE_OK) {
@@ -547,38 +582,36 @@ static int open_at(const char *path, enum store_mode mode, int target,
 			goto fail;
 		}
 	}
+	if (mode == STORE_INSPECT) {
+		*out = st;	/* the caller runs the full check */
+		return 0;
+	}
 	if (kind != HEADER_EMPTY && quick_check(st, e) != 0)
 		goto fail;
 	if (pragma_int(st, "PRAGMA user_version", &version, e) != 0)
 		goto fail;
-	if (version < target) {
-		char *mode_now = NULL;
-		sqlite3_stmt *s;
-
-		if (st->readonly) {
-			err_set(e, ERR_DB, "la base %s doit être mise à jour "
-				"(schéma %d vers %d) mais elle est en lecture "
-				"seule", path, version, target);
+	if (!st->readonly && rollback_journal(st, e) != 0)
+		goto fail;
+	if (version < target && st->readonly) {
+		err_set(e, ERR_DB, "la base %s doit être mise à jour (schéma %d "
+			"vers %d) mais elle est en lecture seule", path, version,
+			target);
+		goto fail;
+	}
+	if (version < target || (st->created && seed)) {
+		if (store_begin(st, e) != 0)
+			goto fail;
+		if ((version < target && migrate_to(st, version, target, e) != 0) ||
+		    (st->created && seed && seed(st, ctx, e) != 0) ||
+		    store_commit(st, e) != 0) {
+			store_rollback(st);
 			goto fail;
 		}
-		/* Rollback journal: the .db file alone is complete whenever
-		 * no save is running (users copy it onto USB sticks). */
-		if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode", -1, &s,
-				       NULL) == SQLITE_OK &&
-		    sqlite3_step(s) == SQLITE_ROW)
-			mode_now = store_col_dup(s, 0);
-		sqlite3_finalize(s);
-		if (!mode_now || strcmp(mode_now, "delete") != 0)
-			exec(st, "PRAGMA journal_mode = DELETE",
-			     "configurer la base", NULL);
-		free(mode_now);
-		if (migrate_to(st, version, target, e) != 0)
-			goto fail;
 	}
 	*out = st;
 	return 0;
 fail:
-	if (st->created) {
+	if (made) {
 		/* we made an empty file and could not initialise it */
 		sqlite3_close(st->db);
 		st->db = NULL;
@@ -591,13 +624,22 @@ fail:
 int store_open(const char *path, enum store_mode mode, struct store **out,
 	       struct err *e)
 {
-	return open_at(path, mode, store_schema_version_latest, out, e);
+	return open_at(path, mode, store_schema_version_latest, NULL, NULL, out,
+		       e);
+}
+
+int store_open_seeded(const char *path, enum store_mode mode,
+		      store_seed_fn seed, void *ctx, struct store **out,
+		      struct err *e)
+{
+	return open_at(path, mode, store_schema_version_latest, seed, ctx, out,
+		       e);
 }
 
 int store_open_at_version(const char *path, int version, struct store **out,
 			  struct err *e)
 {
-	return open_at(path, STORE_WRITE, version, out, e);
+	return open_at(path, STORE_WRITE, version, NULL, NULL, out, e);
 }
 
 void store_close(struct store *st)
@@ -685,6 +727,26 @@ static int fsync_path(const char *path, int flags)
 	return rc;
 }
 
+/* Is b the file a (or a's journal or lock)? Compared by inode. */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	static const char *const beside[] = { "", "-journal", "-wal", ".lock" };
+
+	if (stat(b, &sb) != 0)
+		return false;
+	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+		char *p = xasprintf("%s%s", a, beside[i]);
+		bool same = stat(p, &sa) == 0 && sa.st_dev == sb.st_dev &&
+			    sa.st_ino == sb.st_ino;
+
+		free(p);
+		if (same)
+			return true;
+	}
+	return false;
+}
+
 int store_backup(struct store *st, const char *dest, bool force,
 		 struct err *e)
 {
@@ -694,6 +756,12 @@ int store_backup(struct store *st, const char *dest, bool force,
 	sqlite3_backup *b;
 	int fd, rc, ret = -1;
 
+	if (same_file(st->path, dest)) {
+		err_set(e, ERR_USAGE, "%s est la base elle-même : choisissez un "
+			"autre fichier pour la copie", dest);
+		free(tmp);
+		return -1;
+	}
 	if (!force && access(dest, F_OK) == 0) {
 		err_set(e, ERR_EXISTS, "%s existe déjà : ajoutez --force pour le "
 			"remplacer", dest);

@@ -25,6 +25,7 @@ struct store {
 	bool created;
 	bool readonly;
 	int depth;		/* store_begin nesting */
+	bool aborted;		/* an inner level rolled back */
 	struct stmt_slot cache[STMT_CACHE_SIZE];
 	int n_cache;
 };

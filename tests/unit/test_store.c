@@ -515,3 +515,112 @@ Test(store, keys_are_random_and_distinct)
 	cr_assert_str_neq(a, b);
 	cr_assert_eq(strspn(a, "0123456789abcdef"), 32);
 }
+
+static int seed_one(struct store *st, void *ctx, struct err *e)
+{
+	(void)ctx;
+	return import(st, test_contract, 1, e);
+}
+
+static int seed_fails(struct store *st, void *ctx, struct err *e)
+{
+	int rc = import(st, test_contract, 1, e);
+
+	(void)ctx;
+	cr_assert_eq(rc, 0);
+	err_set(e, ERR_IO, "interrompu");
+	return -1;
+}
+
+Test(store, first_fill_is_one_transaction_with_the_schema)
+{
+	char *p = t_path("seed.db");
+	struct store *st;
+	struct contract_info *cs;
+	size_t n;
+	struct err e;
+
+	cr_assert_eq(store_open_seeded(p, STORE_WRITE, seed_fails, NULL, &st,
+				       &e), -1);
+	cr_assert_neq(access(p, F_OK), 0, "a failed first run left a file");
+	/* an empty file (a first run killed before its commit) is filled */
+	free(t_write("seed.db", ""));
+	cr_assert_eq(store_open_seeded(p, STORE_WRITE, seed_fails, NULL, &st,
+				       &e), -1);
+	cr_assert_eq(t_mode(p) >= 0, 1);
+	cr_assert_eq(store_open_seeded(p, STORE_WRITE, seed_one, NULL, &st, &e),
+		     0, "%s", e.msg);
+	cr_assert_eq(store_contract_list(st, &cs, &n, &e), 0);
+	cr_assert_eq(n, 1);
+	store_contract_list_free(cs, n);
+	store_close(st);
+	/* an existing database is not seeded again */
+	cr_assert_eq(store_open_seeded(p, STORE_WRITE, seed_fails, NULL, &st,
+				       &e), 0);
+	store_close(st);
+	free(p);
+}
+
+Test(store, an_inner_failure_cancels_the_whole_transaction)
+{
+	struct store *st = open_new("nest.db");
+	struct contract_info *cs;
+	size_t n;
+	struct err e;
+
+	cr_assert_eq(store_begin(st, &e), 0);
+	cr_assert_eq(import(st, test_contract, 1, &e), 0);
+	cr_assert_eq(store_begin(st, &e), 0);
+	store_rollback(st);			/* inner failure */
+	cr_assert_eq(store_commit(st, &e), -1);	/* outer cannot commit */
+	cr_assert_eq(store_contract_list(st, &cs, &n, &e), 0);
+	cr_assert_eq(n, 0);
+	store_contract_list_free(cs, n);
+	store_close(st);
+}
+
+Test(store, inspect_mode_opens_a_damaged_file_to_report_it)
+{
+	struct store *st = open_new("inspect.db");
+	char *p = t_path("inspect.db"), *copy = t_path("inspect.before");
+	struct store_check r;
+	struct err e;
+	char junk[4096];
+	FILE *f;
+	int rc;
+
+	cr_assert_eq(import(st, bundled, 3, &e), 0, "%s", e.msg);
+	store_close(st);
+	memset(junk, 0x5a, sizeof junk);
+	f = fopen(p, "r+b");
+	fseek(f, 4096 * 3, SEEK_SET);
+	fwrite(junk, 1, sizeof junk, f);
+	fclose(f);
+	cr_assert_eq(t_copy(p, copy), 0);
+	cr_assert_eq(store_open(p, STORE_INSPECT, &st, &e), 0, "%s", e.msg);
+	rc = store_check(st, &r, &e);
+	cr_assert(rc == -1 || !r.integrity_ok);
+	if (rc == 0)
+		store_check_release(&r);
+	store_close(st);
+	cr_assert(t_same_bytes(p, copy));
+	free(p);
+	free(copy);
+}
+
+Test(store, backup_never_replaces_the_database_itself)
+{
+	struct store *st = open_new("self.db");
+	char *p = t_path("self.db");
+	char *cwd = getcwd(NULL, 0);
+	struct err e;
+
+	cr_assert_eq(store_backup(st, p, true, &e), -1);
+	cr_assert(strstr(e.msg, "la base elle-même"), "%s", e.msg);
+	cr_assert_eq(chdir(t_dir()), 0);
+	cr_assert_eq(store_backup(st, "./self.db", true, &e), -1);
+	cr_assert_eq(chdir(cwd), 0);
+	store_close(st);
+	free(cwd);
+	free(p);
+}
