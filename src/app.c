@@ -132,7 +132,8 @@ int app_main(int argc, char **argv)
 		if ((r = option_value(argc, argv, &i, "--db", &app.db_option)) ||
 		    (r = option_value(argc, argv, &i, "--config",
 				      &app.config_option))) {
-			if (r < 0)
+			if (r < 0 || !*(app.db_option ? app.db_option : "x") ||
+			    !*(app.config_option ? app.config_option : "x"))
 				return cli_usage_error("%s attend un fichier", a);
 			continue;
 		}

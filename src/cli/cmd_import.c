@@ -24,6 +24,7 @@ int cli_import_files(struct store *st, char **files, int n, FILE *out,
 		     struct err *e)
 {
 	struct contract_doc **docs = xcalloc((size_t)n + 1, sizeof *docs);
+	enum import_outcome *outcomes = NULL;
 	struct diag_list diags;
 	int ret = -1;
 
@@ -44,34 +45,37 @@ int cli_import_files(struct store *st, char **files, int n, FILE *out,
 			docs[k] = docs[k - 1];
 			docs[k - 1] = t;
 		}
+	outcomes = xcalloc((size_t)n + 1, sizeof *outcomes);
 	if (store_begin(st, e) != 0)
 		goto out;
 	for (int i = 0; i < n; i++) {
-		enum import_outcome oc;
-
-		if (store_contract_import(st, docs[i], &oc, e) != 0) {
+		if (store_contract_import(st, docs[i], &outcomes[i], e) != 0) {
 			store_rollback(st);
 			goto out;
 		}
-		if (docs[i]->kind == DOC_CONTRACT)
-			fprintf(out, "%s : contrat %s (%s) %s\n", docs[i]->path,
-				docs[i]->identifier, docs[i]->commune,
-				oc == IMPORT_NEW ? "importé"
-						 : "déjà importé, inchangé");
-		else
-			fprintf(out, "%s : avenant n°%d du contrat %s %s\n",
-				docs[i]->path, docs[i]->number,
-				docs[i]->contract_identifier,
-				oc == IMPORT_NEW ? "importé"
-						 : "déjà importé, inchangé");
 	}
 	if (store_commit(st, e) != 0)
 		goto out;
+	/* Only now is anything imported: say so. */
+	for (int i = 0; i < n; i++) {
+		const char *what = outcomes[i] == IMPORT_NEW
+					   ? "importé"
+					   : "déjà importé, inchangé";
+
+		if (docs[i]->kind == DOC_CONTRACT)
+			fprintf(out, "%s : contrat %s (%s) %s\n", docs[i]->path,
+				docs[i]->identifier, docs[i]->commune, what);
+		else
+			fprintf(out, "%s : avenant n°%d du contrat %s %s\n",
+				docs[i]->path, docs[i]->number,
+				docs[i]->contract_identifier, what);
+	}
 	ret = 0;
 out:
 	for (int i = 0; i < n; i++)
 		contract_doc_free(docs[i]);
 	free(docs);
+	free(outcomes);
 	diag_list_release(&diags);
 	return ret;
 }

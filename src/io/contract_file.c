@@ -120,6 +120,7 @@ struct sec {
 	int n;			/* article, role or committee number */
 	int kind;		/* contact: enum request_kind */
 	bool ok;		/* identifier and keys valid */
+	bool complete;		/* identifier valid, required keys given */
 };
 
 struct reader {
@@ -349,11 +350,11 @@ static bool check_keys(struct reader *r, struct sec *s)
 			PROBLEM(r, s->ini->line,
 				"clé obligatoire « %s » manquante dans [%s]",
 				*k + 1, s->ini->name);
-			ok = false;
+			ok = s->complete = false;
 		} else if (!*v) {
 			PROBLEM(r, line_of(s, *k + 1),
 				"la clé obligatoire « %s » est vide", *k + 1);
-			ok = false;
+			ok = s->complete = false;
 		}
 	}
 	return ok;
@@ -373,6 +374,7 @@ static void classify(struct reader *r, const struct ini_file *f)
 
 		s->ini = &f->sections[i];
 		s->kind = -1;
+		s->type = S_COUNT;	/* unknown until recognised */
 		while (*id == ' ')
 			id++;
 		for (t = 0; t < S_COUNT; t++)
@@ -388,7 +390,7 @@ static void classify(struct reader *r, const struct ini_file *f)
 			continue;
 		}
 		s->type = (enum sec_type)t;
-		s->ok = parse_id(r, s, id);
+		s->ok = s->complete = parse_id(r, s, id);
 		if (!check_keys(r, s))
 			s->ok = false;
 	}
@@ -982,7 +984,13 @@ static void build(struct reader *r, struct contract_doc *doc)
 	const struct sec *head = &r->secs[0];
 	struct annex *a;
 
-	read_header(r, doc, head);
+	/* An unknown key in the header does not stop reading it: every
+	 * other problem of the file is still reported. */
+	if (head->complete)
+		read_header(r, doc, head);
+	else
+		doc->kind = head->type == S_CONTRACT ? DOC_CONTRACT
+						     : DOC_AMENDMENT;
 	for (size_t i = 1; i < r->n_secs; i++) {
 		const struct sec *s = &r->secs[i];
 
@@ -1013,7 +1021,7 @@ static void build(struct reader *r, struct contract_doc *doc)
 	EACH(r, S_INDICATOR) if ((a = annex_for(r, doc, &r->secs[i_])))
 		read_indicator(r, a, &r->secs[i_]);
 
-	if (doc->kind == DOC_AMENDMENT) {
+	if (doc->kind == DOC_AMENDMENT && head->complete) {
 		for (size_t k = 0; k < doc->n_replaces; k++)
 			if (!annex_of(doc, doc->replaces[k]))
 				PROBLEM(r, line_of(head, "remplace"),
@@ -1062,12 +1070,10 @@ int contract_file_read(const char *path, struct contract_doc **out,
 			"le fichier doit commencer par [contrat] ou [avenant]");
 		goto out;
 	}
-	if (!r.secs[0].ok)
-		goto out;
 	doc = xcalloc(1, sizeof *doc);
 	doc->path = xstrdup(path);
 	build(&r, doc);
-	if (problems(&r)) {
+	if (problems(&r) || !r.secs[0].ok) {
 		contract_doc_free(doc);
 		doc = NULL;
 		goto out;

@@ -3,6 +3,7 @@
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -91,10 +92,28 @@ static bool key_char(char c)
 	       c == '.';
 }
 
+/* Two section names are the same when they differ only by ASCII case or
+ * by blanks: "[indicateur  nsi/1.1]" is "[Indicateur nsi/1.1]". */
+static bool same_name(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ' || *a == '\t')
+			a++;
+		while (*b == ' ' || *b == '\t')
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+		a++;
+		b++;
+	}
+}
+
 static struct ini_section *section_find(struct ini_file *f, const char *name)
 {
 	for (size_t i = 0; i < f->n; i++)
-		if (strcasecmp(f->sections[i].name, name) == 0)
+		if (same_name(f->sections[i].name, name))
 			return &f->sections[i];
 	return NULL;
 }

@@ -38,49 +38,62 @@ void store_uid_new(char out[STORE_UID_LEN])
 	out[32] = '\0';
 }
 
+/* "de lire", "d'importer", "d'écrire": the preposition before `doing`. */
+static const char *de(const char *doing)
+{
+	static const char *const vowels[] = { "a", "e", "i", "o", "u", "h",
+					      "é", "è", "ê", "â", "î", "ô" };
+
+	for (size_t i = 0; i < sizeof vowels / sizeof vowels[0]; i++)
+		if (!strncmp(doing, vowels[i], strlen(vowels[i])))
+			return "d'";
+	return "de ";
+}
+
 void store_fail(struct store *st, int rc, const char *doing, struct err *e)
 {
 	const char *detail = st && st->db ? sqlite3_errmsg(st->db) : "";
 	const char *path = st ? st->path : "";
+	const char *d = de(doing);
 
 	switch (rc & 0xff) {
 	case SQLITE_FULL:
-		err_set(e, ERR_IO, "impossible de %s : disque plein (%s). Rien "
+		err_set(e, ERR_IO, "impossible %s%s : disque plein (%s). Rien "
 			"n'a été enregistré ; libérez de la place et recommencez.",
-			doing, path);
+			d, doing, path);
 		break;
 	case SQLITE_IOERR:
-		err_set(e, ERR_IO, "impossible de %s : erreur d'entrée-sortie "
-			"sur %s. Rien n'a été enregistré.", doing, path);
+		err_set(e, ERR_IO, "impossible %s%s : erreur d'entrée-sortie "
+			"sur %s. Rien n'a été enregistré.", d, doing, path);
 		break;
 	case SQLITE_READONLY:
-		err_set(e, ERR_DB, "impossible de %s : la base %s est en "
-			"lecture seule.", doing, path);
+		err_set(e, ERR_DB, "impossible %s%s : la base %s est en "
+			"lecture seule.", d, doing, path);
 		break;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		err_set(e, ERR_BUSY, "impossible de %s : la base %s est occupée "
+		err_set(e, ERR_BUSY, "impossible %s%s : la base %s est occupée "
 			"par un autre programme depuis plus de %d s ; "
-			"réessayez.", doing, path, STORE_BUSY_MS / 1000);
+			"réessayez.", d, doing, path, STORE_BUSY_MS / 1000);
 		break;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		err_set(e, ERR_CORRUPT, "impossible de %s : la base %s est "
-			"endommagée (%s). Restaurez une sauvegarde.", doing,
+		err_set(e, ERR_CORRUPT, "impossible %s%s : la base %s est "
+			"endommagée (%s). Restaurez une sauvegarde.", d, doing,
 			path, detail);
 		break;
 	case SQLITE_CANTOPEN:
-		err_set(e, ERR_IO, "impossible de %s : le fichier %s ou son "
+		err_set(e, ERR_IO, "impossible %s%s : le fichier %s ou son "
 			"journal ne peut pas être ouvert (dossier en lecture "
-			"seule ?).", doing, path);
+			"seule ?).", d, doing, path);
 		break;
 	case SQLITE_CONSTRAINT:
-		err_set(e, ERR_INPUT, "impossible de %s : donnée refusée par "
-			"la base (%s).", doing, detail);
+		err_set(e, ERR_INPUT, "impossible %s%s : donnée refusée par "
+			"la base (%s).", d, doing, detail);
 		break;
 	default:
-		err_set(e, ERR_DB, "impossible de %s : erreur de la base %s "
-			"(%s).", doing, path, detail);
+		err_set(e, ERR_DB, "impossible %s%s : erreur de la base %s "
+			"(%s).", d, doing, path, detail);
 		break;
 	}
 }
