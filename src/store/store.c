@@ -624,13 +624,9 @@ static int open_at(const char *path, enum store_mode mode, int target,
 	*out = st;
 	return 0;
 fail:
-	if (made) {
-		/* we made an empty file and could not initialise it */
-		sqlite3_close(st->db);
-		st->db = NULL;
-		unlink(path);
-	}
 	store_close(st);
+	if (made)
+		unlink(path);	/* the empty file we made and could not fill */
 	return -1;
 }
 
@@ -696,6 +692,7 @@ int store_check(struct store *st, struct store_check *r, struct err *e)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
 		store_fail(st, rc, "vérifier l'intégrité", e);
+		store_check_release(r);
 		return -1;
 	}
 	r->integrity_ok = r->integrity && !strcmp(r->integrity, "ok");
@@ -707,6 +704,7 @@ int store_check(struct store *st, struct store_check *r, struct err *e)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
 		store_fail(st, rc, "vérifier les références", e);
+		store_check_release(r);
 		return -1;
 	}
 	r->foreign_keys_ok = r->fk_problems == 0;
