@@ -214,13 +214,15 @@ Test(store, refuses_foreign_and_damaged_files_untouched)
 	free(truncated);
 }
 
-Test(store, refuses_corrupted_pages_untouched)
+/* A database holding the bundled contracts, with its fourth page
+ * overwritten by junk; returns its path. */
+static char *corrupted_db(const char *name)
 {
-	struct store *st = open_new("corrupt.db");
-	char *p = t_path("corrupt.db");
+	struct store *st = open_new(name);
+	char *p = t_path(name);
+	char junk[4096];
 	struct err e;
 	FILE *f;
-	char junk[4096];
 
 	cr_assert_eq(import(st, bundled, 3, &e), 0, "%s", e.msg);
 	store_close(st);
@@ -229,6 +231,13 @@ Test(store, refuses_corrupted_pages_untouched)
 	fseek(f, 4096 * 3, SEEK_SET);
 	fwrite(junk, 1, sizeof junk, f);
 	fclose(f);
+	return p;
+}
+
+Test(store, refuses_corrupted_pages_untouched)
+{
+	char *p = corrupted_db("corrupt.db");
+
 	expect_refused(p, ERR_CORRUPT, "endommagée");
 	free(p);
 }
@@ -581,21 +590,12 @@ Test(store, an_inner_failure_cancels_the_whole_transaction)
 
 Test(store, inspect_mode_opens_a_damaged_file_to_report_it)
 {
-	struct store *st = open_new("inspect.db");
-	char *p = t_path("inspect.db"), *copy = t_path("inspect.before");
+	char *p = corrupted_db("inspect.db"), *copy = t_path("inspect.before");
+	struct store *st;
 	struct store_check r;
 	struct err e;
-	char junk[4096];
-	FILE *f;
 	int rc;
 
-	cr_assert_eq(import(st, bundled, 3, &e), 0, "%s", e.msg);
-	store_close(st);
-	memset(junk, 0x5a, sizeof junk);
-	f = fopen(p, "r+b");
-	fseek(f, 4096 * 3, SEEK_SET);
-	fwrite(junk, 1, sizeof junk, f);
-	fclose(f);
 	cr_assert_eq(t_copy(p, copy), 0);
 	cr_assert_eq(store_open(p, STORE_INSPECT, &st, &e), 0, "%s", e.msg);
 	rc = store_check(st, &r, &e);
