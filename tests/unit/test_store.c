@@ -624,3 +624,27 @@ Test(store, backup_never_replaces_the_database_itself)
 	free(cwd);
 	free(p);
 }
+
+Test(store, a_writer_waits_then_says_the_database_is_busy, .timeout = 30)
+{
+	struct store *st = open_new("busy.db");
+	char *p = t_path("busy.db"), *copy = t_path("busy.before");
+	sqlite3 *other;
+	struct err e;
+
+	store_close(st);
+	cr_assert_eq(t_copy(p, copy), 0);
+	cr_assert_eq(sqlite3_open(p, &other), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+		     SQLITE_OK);
+	cr_assert_eq(store_open(p, STORE_WRITE, &st, &e), 0, "%s", e.msg);
+	cr_assert_eq(import(st, test_contract, 1, &e), -1);
+	cr_assert_eq(e.code, ERR_BUSY, "%d %s", e.code, e.msg);
+	cr_assert(strstr(e.msg, "occupée par un autre programme"), "%s", e.msg);
+	store_close(st);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	cr_assert(t_same_bytes(p, copy));
+	free(p);
+	free(copy);
+}
