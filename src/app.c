@@ -2,6 +2,8 @@
 #include "suivi/app.h"
 #include "suivi/cli.h"
 #include "suivi/date.h"
+#include "suivi/lock.h"
+#include "suivi/ui.h"
 #include "suivi/paths.h"
 #include "suivi/xalloc.h"
 
@@ -10,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -88,6 +91,60 @@ int app_open_store(struct app *app, enum store_mode mode, struct store **out,
 	return 0;
 }
 
+/* A lock that cannot even be created (read-only folder) does not stop a
+ * reader: nothing can be written there anyway. */
+static int take_lock(const char *db, struct lock *lk, struct err *e)
+{
+	if (lock_acquire(db, lk, e) == 0 || e->code == ERR_BUSY)
+		return lk->fd >= 0 ? 0 : -1;
+	fprintf(stderr, "suivi : avertissement : %s\n", e->msg);
+	err_clear(e);
+	return 0;
+}
+
+int app_open_interactive(struct app *app, struct store **st, struct lock *lk,
+			 struct err *e)
+{
+	*st = NULL;
+	lk->fd = -1;
+	lk->path = NULL;
+	/* Locked before the database is opened (and possibly upgraded); a
+	 * new database is created first, its folder with it. */
+	if (access(app->db_path, F_OK) == 0)
+		return take_lock(app->db_path, lk, e) != 0 ||
+		       app_open_store(app, STORE_READ, st, e) != 0 ? -1 : 0;
+	return app_open_store(app, STORE_WRITE, st, e) != 0 ||
+	       take_lock(app->db_path, lk, e) != 0 ? -1 : 0;
+}
+
+/* No command: the full-screen interface on a terminal, the summary when
+ * the output is not one (a script, a pipe). */
+static int interactive(struct app *app)
+{
+	char *summary_argv[] = { (char *)"summary", NULL };
+	struct lock lk;
+	struct store *st;
+	struct err e;
+	int rc;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return cmd_summary(app, 1, summary_argv);
+	err_clear(&e);
+	if (app_open_interactive(app, &st, &lk, &e) != 0) {
+		rc = cli_fail(&e);
+		if (st)
+			store_close(st);
+		if (lk.fd >= 0)
+			lock_release(&lk);
+		return rc;
+	}
+	rc = ui_run(app, st);
+	store_close(st);
+	if (lk.fd >= 0)
+		lock_release(&lk);
+	return rc;
+}
+
 static int option_value(int argc, char **argv, int *i, const char *name,
 			const char **out)
 {
@@ -110,7 +167,6 @@ int app_main(int argc, char **argv)
 {
 	struct app app;
 	struct diag_list warnings, errors;
-	char *summary_argv[] = { (char *)"summary", NULL };
 	int i, rc;
 
 	memset(&app, 0, sizeof app);
@@ -176,7 +232,7 @@ int app_main(int argc, char **argv)
 	if (i < argc)
 		rc = cli_dispatch(&app, argc - i, argv + i);
 	else
-		rc = cmd_summary(&app, 1, summary_argv);
+		rc = interactive(&app);
 	config_release(&app.cfg);
 	return rc;
 }

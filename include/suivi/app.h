@@ -26,6 +26,15 @@ int app_main(int argc, char **argv);
 int app_open_store(struct app *app, enum store_mode mode, struct store **out,
 		   struct err *e);
 
+struct lock;
+
+/* The interactive instance: take the lock of the database (one such
+ * instance per database), then open it (created on first run). A lock
+ * file that cannot even be created (read-only folder) is only warned
+ * about: nothing can be written there anyway. */
+int app_open_interactive(struct app *app, struct store **st, struct lock *lk,
+			 struct err *e);
+
 /* Exit statuses */
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 

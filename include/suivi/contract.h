@@ -62,6 +62,7 @@ struct commitment {
 };
 
 struct indicator {
+	char *uid;		/* database key once stored, NULL from a file */
 	char *code;		/* "3.3.2" */
 	char *commitment;	/* commitment code */
 	char *label;
@@ -145,5 +146,7 @@ struct contract_doc {
 };
 
 void contract_doc_free(struct contract_doc *doc);
+/* Free an annex allocated on its own (store_annex_load); NULL is a no-op. */
+void annex_free(struct annex *a);
 
 #endif

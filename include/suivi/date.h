@@ -24,6 +24,10 @@ int date_parse(const char *s, struct date *out);
 void date_format_iso(struct date d, char buf[DATE_ISO_LEN]);
 void date_format_fr(struct date d, char buf[DATE_ISO_LEN]);
 int date_cmp(struct date a, struct date b);
+/* Day of the week, 0 = Monday … 6 = Sunday. */
+int date_weekday(struct date d);
+/* "lundi" … "dimanche" */
+extern const char *const date_weekday_name[7];
 /* Today's date: SUIVI_TODAY when set to a valid ISO date, else local time.
  * Returns -1 when SUIVI_TODAY is set but invalid (out then holds the
  * local date). */

@@ -61,6 +61,20 @@ enum computed_from {
 	COMPUTED_COUNT
 };
 
+/* What article 4 says of each kind of request (French, for display). */
+extern const char *const request_kind_definition[REQUEST_KIND_COUNT];
+
+/* Article 4: the three levels of arbitration of a disagreement. */
+#define ARBITRATION_LEVELS 3
+extern const char *const arbitration_level_label[ARBITRATION_LEVELS];
+
+/* Article 5: meetings and the annual evaluation. */
+#define CADENCE_FIRST_YEAR_MONTHS 1	/* monthly the first year */
+#define CADENCE_AFTER_MONTHS 3		/* at least quarterly after */
+#define CADENCE_MAYORS_PER_YEAR 2	/* at least two a year with Mayors */
+#define EVALUATION_DEADLINE_MONTH 3	/* by 31 March of the next year */
+#define EVALUATION_DEADLINE_DAY 31
+
 struct vocab {
 	const char *db;		/* stored in the database */
 	const char *file;	/* written in contract files */

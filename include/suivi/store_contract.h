@@ -17,6 +17,7 @@
 #ifndef SUIVI_STORE_CONTRACT_H
 #define SUIVI_STORE_CONTRACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "suivi/contract.h"
@@ -89,6 +90,45 @@ typedef int (*indicator_row_fn)(const struct indicator_row *row, void *ctx);
 int store_indicator_rows(struct store *st, const char *contract,
 			 const char *date, indicator_row_fn fn, void *ctx,
 			 struct err *e);
+
+struct amendment_info {
+	int number;
+	char *in_force_from, *signed_on, *object;
+	char *replaces;		/* "nsi, eco": codes of the annexes it replaces */
+};
+
+/* A contract's own texts, for the contract browser. */
+struct contract_view {
+	char uid[STORE_UID_LEN];
+	char *identifier, *commune, *insee, *title, *starts_on, *signed_on,
+	     *duration, *metropole_signatory, *mayor_signatory, *preamble;
+	struct article *articles;
+	size_t n_articles;
+	struct amendment_info *amendments;
+	size_t n_amendments;
+};
+
+int store_contract_load(struct store *st, const char *uid,
+			struct contract_view **out, struct err *e);
+void store_contract_view_free(struct contract_view *v);
+
+/* One version of an annex, whole, as the model describes it (indicators
+ * carry their uid). Free with annex_free. */
+int store_annex_load(struct store *st, const char *annex_uid,
+		     struct annex **out, struct err *e);
+
+/* The target agreed for an indicator and a year ('' criticality when the
+ * indicator is not split). *found false when none. */
+struct target_value {
+	double num, den;
+	bool has_num, has_den;
+	char *text;		/* heap or NULL */
+	char *better;		/* db code overriding the indicator's, or NULL */
+};
+int store_target_get(struct store *st, const char *indicator_uid, int year,
+		     const char *criticality, struct target_value *out,
+		     bool *found, struct err *e);
+void store_target_release(struct target_value *t);
 
 /* Find a contract by identifier, INSEE code or commune name
  * (case-insensitive); ERR_NOTFOUND when none. */

@@ -1,7 +1,18 @@
 /*
- * text.h - byte-level text rules shared by every file we read: UTF-8
- * validity and the control characters we refuse in one-line values.
- * Locale-independent: these never look at LC_CTYPE.
+ * text.h - text rules shared by every layer.
+ *
+ * Byte level: UTF-8 validity and the control characters we refuse in
+ * one-line values. Layout: display width, truncation with an ellipsis and
+ * word wrapping in terminal columns (wide-character aware), so that no
+ * screen measures text with strlen. Folding: accent- and case-insensitive
+ * search keys and a pure-ASCII rendering for terminals that are not UTF-8.
+ *
+ * All of them decode UTF-8 themselves and never trust the input: an
+ * invalid byte is a character of its own, never a reason to fail. Only
+ * text_width, text_fit and text_wrap look at LC_CTYPE (through wcwidth),
+ * and they need a UTF-8 locale: the UI sets one at start-up, tests call
+ * setlocale(LC_CTYPE, "C.UTF-8"). The others are locale-independent.
+ * Strings returned as "heap" belong to the caller (free()).
  */
 #ifndef SUIVI_TEXT_H
 #define SUIVI_TEXT_H
@@ -22,5 +33,64 @@ char *text_trim(char *s);
 
 /* Case-sensitive "s starts with prefix". */
 bool text_starts_with(const char *s, const char *prefix);
+
+/* Display columns of the UTF-8 string s: wcwidth of each decoded code
+ * point (combining marks 0, CJK and emoji 2). An invalid byte, a control
+ * character or a non-printable code point counts 1: text_fit shows each as
+ * one "?". Needs a UTF-8 LC_CTYPE. */
+int text_width(const char *s);
+
+/* Write into buf (size n, always NUL-terminated when n > 0) the longest
+ * prefix of s that fits in cols display columns. When s does not fit
+ * whole, the prefix is shortened so that an ellipsis fits too: "…"
+ * (1 column) or, when ascii is true, "..." (3 columns; if cols < 3, as
+ * many dots as fit). A buffer too small for the result truncates it the
+ * same way (ellipsis included when its bytes fit).
+ *
+ * Never cuts a UTF-8 sequence, never splits a wide character (one that
+ * would straddle the limit is dropped, so the result may be narrower than
+ * cols); combining marks stay with their base. Invalid bytes, C0/C1
+ * control characters (tab, CR, LF and ESC included), DEL and non-printable
+ * code points each become "?": nothing raw reaches the terminal. When
+ * ascii is true the output is pure ASCII, transliterated as by text_ascii.
+ * Returns the number of columns written; cols <= 0 gives "". Needs a UTF-8
+ * LC_CTYPE. */
+int text_fit(const char *s, int cols, bool ascii, char *buf, size_t n);
+
+/* Wrap s into lines of at most cols display columns (cols < 1 counts as
+ * 1). '\n' ends a line and a blank line stays blank; lines break at spaces
+ * and the run of spaces at a break is dropped, as are spaces at the end of
+ * a line (spaces inside a line and a paragraph's indentation are kept); a
+ * word longer than cols is cut at cols columns, never inside a UTF-8
+ * sequence or a wide character. The one exception to the width: a wide
+ * character when cols is 1 gets a line of its own. No-break spaces do not
+ * break. Invalid bytes and control characters other than '\n' become "?".
+ *
+ * Returns the number of lines; *lines receives a heap array of heap
+ * strings (NULL when there are none), to free with text_lines_free. "" gives
+ * 0 lines; a final '\n' does not add an empty line. Needs a UTF-8
+ * LC_CTYPE. */
+size_t text_wrap(const char *s, int cols, char ***lines);
+
+/* Free the n strings of lines, then lines; (NULL, 0) is a no-op. */
+void text_lines_free(char **lines, size_t n);
+
+/* Search key for accent- and case-insensitive matching: ASCII letters
+ * lower-cased; Latin letters with diacritics (U+00C0-U+00FF and Latin
+ * Extended-A, both cases) mapped to their lower-case base letter (é è ê ë
+ * -> e, ç -> c, œ Œ -> oe, æ Æ -> ae, ß -> ss...); combining accents
+ * (U+0300-U+036F) dropped, so decomposed text folds the same way;
+ * typographic punctuation to ASCII (’ ‘ -> ', « » “ ” -> ", ‐ ‑ – — − -> -,
+ * … -> ..., no-break and thin spaces U+00A0 U+2009 U+202F -> space).
+ * Other code points are copied as they are; an invalid byte becomes '?'.
+ * "Numérique" and "NUMERIQUE" both give "numerique". Heap string;
+ * locale-independent. */
+char *text_fold(const char *s);
+
+/* The same mapping with case kept, for a terminal that is not UTF-8: the
+ * result is pure ASCII; code points with no mapping, invalid bytes and
+ * control characters (tab included) each become '?'. "Délai – 1 jour"
+ * gives "Delai - 1 jour". Heap string; locale-independent. */
+char *text_ascii(const char *s);
 
 #endif

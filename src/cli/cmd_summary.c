@@ -20,17 +20,6 @@ static void show_date(const struct app *app, const char *iso, char *buf)
 		date_format_fr(d, buf);
 }
 
-/* A lock that cannot even be created (read-only folder) does not stop a
- * reader: nothing can be written there anyway. */
-static int take_lock(const char *db, struct lock *lk, struct err *e)
-{
-	if (lock_acquire(db, lk, e) == 0 || e->code == ERR_BUSY)
-		return lk->fd >= 0 ? 0 : -1;
-	fprintf(stderr, "suivi : avertissement : %s\n", e->msg);
-	err_clear(e);
-	return 0;
-}
-
 static const char *plural(long n, const char *one, const char *many)
 {
 	return n > 1 ? many : one;
@@ -55,17 +44,7 @@ int cmd_summary(struct app *app, int argc, char **argv)
 	date_today(&d);
 	date_format_iso(d, today_iso);
 	show_date(app, today_iso, today);
-	/* The interactive instance: one per database, locked before the
-	 * database is opened (and possibly upgraded); a new database is
-	 * created first, its folder with it. */
-	if (access(app->db_path, F_OK) == 0) {
-		if (take_lock(app->db_path, &lk, &e) != 0 ||
-		    app_open_store(app, STORE_READ, &st, &e) != 0) {
-			ret = cli_fail(&e);
-			goto out;
-		}
-	} else if (app_open_store(app, STORE_WRITE, &st, &e) != 0 ||
-		   take_lock(app->db_path, &lk, &e) != 0) {
+	if (app_open_interactive(app, &st, &lk, &e) != 0) {
 		ret = cli_fail(&e);
 		goto out;
 	}

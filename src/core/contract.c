@@ -59,6 +59,7 @@ static void annex_release(struct annex *a)
 	for (size_t i = 0; i < a->n_indicators; i++) {
 		struct indicator *d = &a->indicators[i];
 
+		free(d->uid);
 		free(d->code);
 		free(d->commitment);
 		free(d->label);
@@ -70,6 +71,14 @@ static void annex_release(struct annex *a)
 		free(d->criticalities);
 	}
 	free(a->indicators);
+}
+
+void annex_free(struct annex *a)
+{
+	if (!a)
+		return;
+	annex_release(a);
+	free(a);
 }
 
 void contract_doc_free(struct contract_doc *doc)

@@ -98,6 +98,20 @@ int date_cmp(struct date a, struct date b)
 	return 0;
 }
 
+const char *const date_weekday_name[7] = {
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
+};
+
+int date_weekday(struct date d)
+{
+	/* Sakamoto: 0 = Sunday */
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	int y = d.year - (d.month < 3);
+	int w = (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day) % 7;
+
+	return (w + 6) % 7;
+}
+
 int date_today(struct date *out)
 {
 	const char *pin = getenv("SUIVI_TODAY");

@@ -55,6 +55,27 @@ const struct vocab computed_vocab[COMPUTED_COUNT] = {
 				     "demandes traitées / reçues" },
 };
 
+const char *const request_kind_definition[REQUEST_KIND_COUNT] = {
+	[REQUEST_ORDINARY] = "la saisine de droit commun, dans le "
+		"fonctionnement normal du service, à laquelle répond "
+		"l'organisation de travail planifiée des services communs",
+	[REQUEST_URGENT] = "un évènement ponctuel et non prévisible qui "
+		"demande une très grande réactivité : priorité et délai "
+		"d'intervention spécifiques",
+	[REQUEST_EXCEPTIONAL] = "hors du champ du contrat et ponctuelle : la "
+		"commune prend contact avec l'adjoint au directeur général des "
+		"territoires en charge du pôle territorial, qui peut proposer "
+		"d'adapter l'organisation usuelle des moyens",
+};
+
+const char *const arbitration_level_label[ARBITRATION_LEVELS] = {
+	"les autorités hiérarchiques (directeur général des services de la "
+	"commune, directeurs généraux adjoints, adjoint au directeur général "
+	"des territoires en charge du pôle territorial) cherchent un compromis",
+	"les directeurs généraux trouvent une solution",
+	"en dernier recours, le Maire et le Président",
+};
+
 int vocab_from_file(const struct vocab *v, int n, const char *word)
 {
 	for (int i = 0; i < n; i++)

@@ -1,50 +1,80 @@
+/* wcwidth is X/Open: the Makefile's own feature macros do not declare it
+ * (pkg-config's ncursesw flags may already define _XOPEN_SOURCE). */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+
 #include "suivi/text.h"
+#include "suivi/strbuf.h"
+#include "suivi/xalloc.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
-bool text_utf8_valid(const char *str, size_t len, size_t *bad)
+/* utf8_decode's code point for a byte that does not start a valid
+ * sequence; it stands for that one byte. */
+#define TEXT_BAD UINT32_MAX
+
+/* The one UTF-8 decoder of the project: the code point starting at s (len
+ * bytes available, len > 0) in *cp, and its length. A byte that does not
+ * start a well-formed sequence (overlong, surrogate, above U+10FFFF,
+ * truncated) gives TEXT_BAD and length 1, so callers resynchronise on the
+ * next byte. */
+static size_t utf8_decode(const char *str, size_t len, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
+	size_t n;
+	uint32_t v;
+
+	*cp = TEXT_BAD;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		n = 2;
+		v = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 3;
+		v = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 4;
+		v = s[0] & 0x07;
+	} else {
+		return 1;
+	}
+	if (n > len)
+		return 1;
+	for (size_t k = 1; k < n; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 1;
+		v = (v << 6) | (s[k] & 0x3F);
+	}
+	if ((n == 3 && v < 0x800) || (n == 4 && v < 0x10000) ||
+	    v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 1;
+	*cp = v;
+	return n;
+}
+
+bool text_utf8_valid(const char *s, size_t len, size_t *bad)
+{
 	size_t i = 0;
 
 	while (i < len) {
-		unsigned char c = s[i];
-		size_t n;
-		unsigned cp;
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
 
-		if (c < 0x80) {
-			i++;
-			continue;
+		if (cp == TEXT_BAD) {
+			if (bad)
+				*bad = i;
+			return false;
 		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			n = 1;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 2;
-			cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 3;
-			cp = c & 0x07;
-		} else {
-			goto fail;
-		}
-		if (i + n >= len)
-			goto fail;
-		for (size_t k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				goto fail;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			goto fail;
-		i += n + 1;
+		i += n;
 	}
 	return true;
-fail:
-	if (bad)
-		*bad = i;
-	return false;
 }
 
 bool text_has_control(const char *s)
@@ -79,4 +109,331 @@ char *text_trim(char *s)
 bool text_starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Transliteration shared by text_fold (lower-cased) and text_ascii, sorted
+ * by code point for bsearch. Latin letters go to their base letter; the
+ * punctuation is what French typography puts in our texts. */
+struct translit {
+	uint32_t cp;
+	const char *ascii;
+};
+
+static const struct translit translit_table[] = {
+	{ 0x00A0, " " }, { 0x00AB, "\"" }, { 0x00BB, "\"" },
+	{ 0x00C0, "A" }, { 0x00C1, "A" }, { 0x00C2, "A" }, { 0x00C3, "A" },
+	{ 0x00C4, "A" }, { 0x00C5, "A" }, { 0x00C6, "AE" }, { 0x00C7, "C" },
+	{ 0x00C8, "E" }, { 0x00C9, "E" }, { 0x00CA, "E" }, { 0x00CB, "E" },
+	{ 0x00CC, "I" }, { 0x00CD, "I" }, { 0x00CE, "I" }, { 0x00CF, "I" },
+	{ 0x00D0, "D" }, { 0x00D1, "N" }, { 0x00D2, "O" }, { 0x00D3, "O" },
+	{ 0x00D4, "O" }, { 0x00D5, "O" }, { 0x00D6, "O" }, { 0x00D8, "O" },
+	{ 0x00D9, "U" }, { 0x00DA, "U" }, { 0x00DB, "U" }, { 0x00DC, "U" },
+	{ 0x00DD, "Y" }, { 0x00DE, "TH" }, { 0x00DF, "ss" }, { 0x00E0, "a" },
+	{ 0x00E1, "a" }, { 0x00E2, "a" }, { 0x00E3, "a" }, { 0x00E4, "a" },
+	{ 0x00E5, "a" }, { 0x00E6, "ae" }, { 0x00E7, "c" }, { 0x00E8, "e" },
+	{ 0x00E9, "e" }, { 0x00EA, "e" }, { 0x00EB, "e" }, { 0x00EC, "i" },
+	{ 0x00ED, "i" }, { 0x00EE, "i" }, { 0x00EF, "i" }, { 0x00F0, "d" },
+	{ 0x00F1, "n" }, { 0x00F2, "o" }, { 0x00F3, "o" }, { 0x00F4, "o" },
+	{ 0x00F5, "o" }, { 0x00F6, "o" }, { 0x00F8, "o" }, { 0x00F9, "u" },
+	{ 0x00FA, "u" }, { 0x00FB, "u" }, { 0x00FC, "u" }, { 0x00FD, "y" },
+	{ 0x00FE, "th" }, { 0x00FF, "y" }, { 0x0100, "A" }, { 0x0101, "a" },
+	{ 0x0102, "A" }, { 0x0103, "a" }, { 0x0104, "A" }, { 0x0105, "a" },
+	{ 0x0106, "C" }, { 0x0107, "c" }, { 0x0108, "C" }, { 0x0109, "c" },
+	{ 0x010A, "C" }, { 0x010B, "c" }, { 0x010C, "C" }, { 0x010D, "c" },
+	{ 0x010E, "D" }, { 0x010F, "d" }, { 0x0110, "D" }, { 0x0111, "d" },
+	{ 0x0112, "E" }, { 0x0113, "e" }, { 0x0114, "E" }, { 0x0115, "e" },
+	{ 0x0116, "E" }, { 0x0117, "e" }, { 0x0118, "E" }, { 0x0119, "e" },
+	{ 0x011A, "E" }, { 0x011B, "e" }, { 0x011C, "G" }, { 0x011D, "g" },
+	{ 0x011E, "G" }, { 0x011F, "g" }, { 0x0120, "G" }, { 0x0121, "g" },
+	{ 0x0122, "G" }, { 0x0123, "g" }, { 0x0124, "H" }, { 0x0125, "h" },
+	{ 0x0126, "H" }, { 0x0127, "h" }, { 0x0128, "I" }, { 0x0129, "i" },
+	{ 0x012A, "I" }, { 0x012B, "i" }, { 0x012C, "I" }, { 0x012D, "i" },
+	{ 0x012E, "I" }, { 0x012F, "i" }, { 0x0130, "I" }, { 0x0131, "i" },
+	{ 0x0132, "IJ" }, { 0x0133, "ij" }, { 0x0134, "J" }, { 0x0135, "j" },
+	{ 0x0136, "K" }, { 0x0137, "k" }, { 0x0138, "k" }, { 0x0139, "L" },
+	{ 0x013A, "l" }, { 0x013B, "L" }, { 0x013C, "l" }, { 0x013D, "L" },
+	{ 0x013E, "l" }, { 0x013F, "L" }, { 0x0140, "l" }, { 0x0141, "L" },
+	{ 0x0142, "l" }, { 0x0143, "N" }, { 0x0144, "n" }, { 0x0145, "N" },
+	{ 0x0146, "n" }, { 0x0147, "N" }, { 0x0148, "n" }, { 0x0149, "'n" },
+	{ 0x014A, "N" }, { 0x014B, "n" }, { 0x014C, "O" }, { 0x014D, "o" },
+	{ 0x014E, "O" }, { 0x014F, "o" }, { 0x0150, "O" }, { 0x0151, "o" },
+	{ 0x0152, "OE" }, { 0x0153, "oe" }, { 0x0154, "R" }, { 0x0155, "r" },
+	{ 0x0156, "R" }, { 0x0157, "r" }, { 0x0158, "R" }, { 0x0159, "r" },
+	{ 0x015A, "S" }, { 0x015B, "s" }, { 0x015C, "S" }, { 0x015D, "s" },
+	{ 0x015E, "S" }, { 0x015F, "s" }, { 0x0160, "S" }, { 0x0161, "s" },
+	{ 0x0162, "T" }, { 0x0163, "t" }, { 0x0164, "T" }, { 0x0165, "t" },
+	{ 0x0166, "T" }, { 0x0167, "t" }, { 0x0168, "U" }, { 0x0169, "u" },
+	{ 0x016A, "U" }, { 0x016B, "u" }, { 0x016C, "U" }, { 0x016D, "u" },
+	{ 0x016E, "U" }, { 0x016F, "u" }, { 0x0170, "U" }, { 0x0171, "u" },
+	{ 0x0172, "U" }, { 0x0173, "u" }, { 0x0174, "W" }, { 0x0175, "w" },
+	{ 0x0176, "Y" }, { 0x0177, "y" }, { 0x0178, "Y" }, { 0x0179, "Z" },
+	{ 0x017A, "z" }, { 0x017B, "Z" }, { 0x017C, "z" }, { 0x017D, "Z" },
+	{ 0x017E, "z" }, { 0x017F, "s" },
+	{ 0x2009, " " }, { 0x2010, "-" }, { 0x2011, "-" }, { 0x2013, "-" },
+	{ 0x2014, "-" }, { 0x2018, "'" }, { 0x2019, "'" }, { 0x201C, "\"" },
+	{ 0x201D, "\"" }, { 0x2026, "..." }, { 0x202F, " " }, { 0x2212, "-" },
+};
+
+static int translit_cmp(const void *key, const void *elem)
+{
+	uint32_t cp = *(const uint32_t *)key;
+	uint32_t other = ((const struct translit *)elem)->cp;
+
+	return (cp > other) - (cp < other);
+}
+
+/* The ASCII for a non-ASCII code point: "" for a combining accent, NULL
+ * when it has no mapping. */
+static const char *translit(uint32_t cp)
+{
+	const struct translit *t;
+
+	if (cp >= 0x0300 && cp <= 0x036F)
+		return "";
+	t = bsearch(&cp, translit_table,
+		    sizeof translit_table / sizeof translit_table[0],
+		    sizeof translit_table[0], translit_cmp);
+	return t ? t->ascii : NULL;
+}
+
+static bool is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+/* One decoded character as the terminal will show it. */
+struct glyph {
+	size_t len;		/* bytes taken from the source */
+	const char *out;	/* bytes to show: the source, or a replacement */
+	size_t out_len;
+	int cols;
+};
+
+/* The character at s (s < end), shown on a UTF-8 terminal or, when ascii,
+ * transliterated. Anything that could drive the terminal becomes "?". */
+static void glyph_next(const char *s, const char *end, bool ascii,
+		       struct glyph *g)
+{
+	uint32_t cp;
+	int w;
+
+	g->len = utf8_decode(s, (size_t)(end - s), &cp);
+	g->out = s;
+	g->out_len = g->len;
+	if (cp == TEXT_BAD || is_control(cp)) {
+		w = -1;
+	} else if (cp < 0x80) {
+		w = 1;
+	} else if (ascii) {
+		g->out = translit(cp);
+		w = g->out ? (int)strlen(g->out) : -1;
+		g->out_len = (size_t)w;
+	} else {
+		w = wcwidth((wchar_t)cp);
+	}
+	if (w < 0) {
+		g->out = "?";
+		g->out_len = 1;
+		w = 1;
+	}
+	g->cols = w;
+}
+
+int text_width(const char *s)
+{
+	const char *end = s + strlen(s);
+	struct glyph g;
+	int cols = 0;
+
+	for (; s < end; s += g.len) {
+		glyph_next(s, end, false, &g);
+		cols += g.cols;
+	}
+	return cols;
+}
+
+/* Write into out the glyphs of s[0..end) while they fit in cols columns
+ * and room bytes; *taken receives the source bytes used, *cols_out the
+ * columns. Returns the bytes written (no NUL). */
+static size_t fit_run(const char *s, const char *end, bool ascii, int cols,
+		      size_t room, char *out, size_t *taken, int *cols_out)
+{
+	const char *p = s;
+	size_t len = 0;
+	int used = 0;
+	struct glyph g;
+
+	for (; p < end; p += g.len) {
+		glyph_next(p, end, ascii, &g);
+		if (used + g.cols > cols || len + g.out_len > room)
+			break;
+		memcpy(out + len, g.out, g.out_len);
+		len += g.out_len;
+		used += g.cols;
+	}
+	*taken = (size_t)(p - s);
+	*cols_out = used;
+	return len;
+}
+
+int text_fit(const char *s, int cols, bool ascii, char *buf, size_t n)
+{
+	const char *end = s + strlen(s);
+	const char *ell = ascii ? "..." : "\xE2\x80\xA6";
+	int ell_cols = ascii ? (cols < 3 ? cols : 3) : 1;
+	size_t ell_len = ascii ? (size_t)ell_cols : strlen(ell);
+	size_t len, taken;
+	int used;
+
+	if (n == 0)
+		return 0;
+	buf[0] = '\0';
+	if (cols <= 0)
+		return 0;
+	len = fit_run(s, end, ascii, cols, n - 1, buf, &taken, &used);
+	if (s + taken < end && ell_len <= n - 1) {
+		len = fit_run(s, end, ascii, cols - ell_cols, n - 1 - ell_len,
+			      buf, &taken, &used);
+		memcpy(buf + len, ell, ell_len);
+		len += ell_len;
+		used += ell_cols;
+	}
+	buf[len] = '\0';
+	return used;
+}
+
+/* text_wrap's state: the lines so far and the one being filled. */
+struct wrap {
+	char **lines;
+	size_t n, cap;
+	struct strbuf line;
+	int cols, width;	/* the limit, the columns in line */
+	bool has_word;		/* line holds a word (width may be 0) */
+};
+
+static void wrap_flush(struct wrap *w)
+{
+	w->lines = xgrow(w->lines, &w->cap, w->n + 1, sizeof *w->lines);
+	w->lines[w->n++] = strbuf_detach(&w->line);
+	w->width = 0;
+	w->has_word = false;
+}
+
+/* Columns of the word at s, which ends at the next space, '\n' or end. */
+static size_t word_measure(const char *s, const char *end, int *cols)
+{
+	const char *p = s;
+	struct glyph g;
+
+	*cols = 0;
+	for (; p < end && *p != ' ' && *p != '\n'; p += g.len) {
+		glyph_next(p, end, false, &g);
+		*cols += g.cols;
+	}
+	return (size_t)(p - s);
+}
+
+/* Append the word s[0..len) to a line that has room for it or, when it is
+ * wider than a line, cut it into lines of w->cols columns. */
+static void wrap_word(struct wrap *w, const char *s, size_t len)
+{
+	const char *end = s + len;
+	struct glyph g;
+
+	for (; s < end; s += g.len) {
+		glyph_next(s, end, false, &g);
+		if (w->width + g.cols > w->cols && w->has_word)
+			wrap_flush(w);
+		strbuf_add(&w->line, g.out, g.out_len);
+		w->width += g.cols;
+		w->has_word = true;
+	}
+}
+
+/* Wrap one paragraph, s[0..end) without '\n', into at least one line. */
+static void wrap_paragraph(struct wrap *w, const char *s, const char *end)
+{
+	while (s < end) {
+		size_t gap = strspn(s, " "), len;
+		int cols;
+
+		if (s + gap >= end)
+			break;
+		len = word_measure(s + gap, end, &cols);
+		if ((size_t)w->width + gap + (size_t)cols <= (size_t)w->cols) {
+			strbuf_add(&w->line, s, gap);
+			w->width += (int)gap;
+		} else if (w->has_word) {
+			wrap_flush(w);
+		}
+		wrap_word(w, s + gap, len);
+		s += gap + len;
+	}
+	wrap_flush(w);
+}
+
+size_t text_wrap(const char *s, int cols, char ***lines)
+{
+	const char *end = s + strlen(s);
+	struct wrap w = { .cols = cols < 1 ? 1 : cols };
+
+	strbuf_init(&w.line);
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *stop = nl ? nl : end;
+
+		wrap_paragraph(&w, s, stop);
+		s = nl ? nl + 1 : end;
+	}
+	strbuf_release(&w.line);
+	*lines = w.lines;
+	return w.n;
+}
+
+void text_lines_free(char **lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+char *text_fold(const char *s)
+{
+	const char *end = s + strlen(s), *t;
+	struct strbuf sb;
+	uint32_t cp;
+
+	strbuf_init(&sb);
+	for (size_t len; s < end; s += len) {
+		len = utf8_decode(s, (size_t)(end - s), &cp);
+		if (cp == TEXT_BAD)
+			strbuf_addch(&sb, '?');
+		else if (cp < 0x80)
+			strbuf_addch(&sb, ascii_lower(*s));
+		else if (!(t = translit(cp)))
+			strbuf_add(&sb, s, len);
+		else
+			while (*t)
+				strbuf_addch(&sb, ascii_lower(*t++));
+	}
+	return strbuf_detach(&sb);
+}
+
+char *text_ascii(const char *s)
+{
+	const char *end = s + strlen(s);
+	struct strbuf sb;
+	struct glyph g;
+
+	strbuf_init(&sb);
+	for (; s < end; s += g.len) {
+		glyph_next(s, end, true, &g);
+		strbuf_add(&sb, g.out, g.out_len);
+	}
+	return strbuf_detach(&sb);
 }

@@ -62,3 +62,12 @@ Test(date, compares_and_counts_days)
 	cr_assert_eq(date_days_in_month(2000, 2), 29);
 	cr_assert_eq(date_days_in_month(1900, 2), 28);
 }
+
+Test(date, knows_the_day_of_the_week)
+{
+	cr_assert_eq(date_weekday((struct date){ 2026, 11, 23 }), 0);
+	cr_assert_str_eq(date_weekday_name[date_weekday((struct date){ 2018, 1, 1 })],
+			 "lundi");
+	cr_assert_eq(date_weekday((struct date){ 2000, 2, 29 }), 1);
+	cr_assert_eq(date_weekday((struct date){ 2017, 12, 31 }), 6);
+}

@@ -1,0 +1,83 @@
+/*
+ * browse.h - the contract as a tree to browse (no curses, no SQL).
+ *
+ * browse_build turns what the store loaded (a contract's texts, every
+ * version of every annex) into a tree of nodes, each with a label for the
+ * list and a detail text (French, with line breaks) for the detail pane.
+ * The tree owns all its strings; browse_free releases it. Search works on
+ * each node's folded text (accent- and case-insensitive).
+ */
+#ifndef SUIVI_BROWSE_H
+#define SUIVI_BROWSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "suivi/contract.h"
+#include "suivi/store_contract.h"
+#include "suivi/strbuf.h"
+
+enum node_kind {
+	NODE_ROOT, NODE_INFO, NODE_RULES, NODE_ARTICLES, NODE_ARTICLE,
+	NODE_DOMAIN, NODE_SUBDOMAINS, NODE_SUBDOMAIN, NODE_ACTIVITY,
+	NODE_COMMITMENTS, NODE_COMMITMENT, NODE_INDICATOR, NODE_ROLES,
+	NODE_CONTACTS, NODE_PRIORITIES, NODE_COMMITTEES, NODE_COMMITTEE,
+	NODE_TEXTS, NODE_VERSIONS, NODE_VERSION, NODE_AMENDMENTS,
+	NODE_AMENDMENT
+};
+
+struct node {
+	enum node_kind kind;
+	char *label;
+	char *detail;
+	char *folded;		/* label and detail, folded, for search */
+	struct node *parent;
+	struct node **kids;
+	size_t n_kids, cap;
+	int domain;		/* index in browse_input.domains, or -1 */
+	int version;		/* NODE_VERSION: index of the version */
+};
+
+struct browse_version {
+	struct annex_info info;
+	struct annex *annex;
+};
+
+struct browse_domain {
+	char *code, *name;
+	struct browse_version *versions;	/* by date */
+	size_t n_versions;
+	size_t shown;		/* the version on view */
+	size_t in_force;	/* the version in force on the date */
+};
+
+/* Text of the target of an indicator for the year, or NULL (heap). */
+typedef char *(*browse_target_fn)(void *ctx, const struct indicator *d,
+				  const char *criticality);
+
+struct browse_input {
+	const struct contract_view *contract;
+	const struct browse_domain *domains;
+	size_t n_domains;
+	const char *date;	/* ISO: annexes in force on it */
+	int year;		/* targets shown for this year */
+	bool iso_dates;		/* AAAA-MM-JJ rather than JJ/MM/AAAA */
+	browse_target_fn target;
+	void *ctx;
+};
+
+struct node *browse_build(const struct browse_input *in);
+void browse_free(struct node *root);
+
+/* The next (or previous) node after `from` in reading order whose folded
+ * text contains the folded query, wrapping around; NULL when none. */
+struct node *browse_find(struct node *root, struct node *from,
+			 const char *folded_query, bool forward);
+/* Index of n among its parent's children. */
+size_t browse_index(const struct node *n);
+
+/* What changed from one version of an annex to the next (French text). */
+void browse_diff(const struct annex *before, const struct annex *after,
+		 struct strbuf *out);
+
+#endif

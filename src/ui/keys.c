@@ -1,0 +1,122 @@
+/*
+ * The key map: every key the interface answers, the action it names and
+ * the French words the status line and the help overlay show. One table.
+ */
+#include "ui_internal.h"
+
+#include <curses.h>
+
+struct binding {
+	int code;
+	bool special;
+	bool alt;
+	enum action action;
+};
+
+#define CTRL(c) ((c) & 0x1f)
+
+static const struct binding bindings[] = {
+	{ KEY_UP, true, false, ACT_UP },
+	{ 'k', false, false, ACT_UP },
+	{ KEY_DOWN, true, false, ACT_DOWN },
+	{ 'j', false, false, ACT_DOWN },
+	{ KEY_PPAGE, true, false, ACT_PGUP },
+	{ KEY_NPAGE, true, false, ACT_PGDN },
+	{ KEY_HOME, true, false, ACT_HOME },
+	{ 'g', false, false, ACT_HOME },
+	{ KEY_END, true, false, ACT_END },
+	{ 'G', false, false, ACT_END },
+	{ '\r', false, false, ACT_OPEN },
+	{ '\n', false, false, ACT_OPEN },
+	{ KEY_ENTER, true, false, ACT_OPEN },
+	{ KEY_RIGHT, true, false, ACT_OPEN },
+	{ 'l', false, false, ACT_OPEN },
+	{ 27, false, false, ACT_BACK },
+	{ KEY_BACKSPACE, true, false, ACT_BACK },
+	{ 127, false, false, ACT_BACK },
+	{ CTRL('h'), false, false, ACT_BACK },
+	{ KEY_LEFT, true, false, ACT_BACK },
+	{ 'h', false, false, ACT_BACK },
+	{ '\t', false, false, ACT_TAB },
+	{ KEY_BTAB, true, false, ACT_BTAB },
+	{ '/', false, false, ACT_SEARCH },
+	{ 'n', false, false, ACT_NEXT },
+	{ 'N', false, false, ACT_PREV },
+	{ '?', false, false, ACT_HELP },
+	{ KEY_F(1), true, false, ACT_HELP },
+	{ 'q', false, false, ACT_QUIT },
+	{ CTRL('l'), false, false, ACT_REDRAW },
+	{ '1', false, true, ACT_SCREEN_1 },
+	{ '2', false, true, ACT_SCREEN_2 },
+	{ '3', false, true, ACT_SCREEN_3 },
+	{ '4', false, true, ACT_SCREEN_4 },
+	{ '5', false, true, ACT_SCREEN_5 },
+	{ '6', false, true, ACT_SCREEN_6 },
+	/* plain digits too, where the screen does not take typing */
+	{ '1', false, false, ACT_SCREEN_1 },
+	{ '2', false, false, ACT_SCREEN_2 },
+	{ '3', false, false, ACT_SCREEN_3 },
+	{ '4', false, false, ACT_SCREEN_4 },
+	{ '5', false, false, ACT_SCREEN_5 },
+	{ '6', false, false, ACT_SCREEN_6 },
+	{ 'c', false, true, ACT_COMMUNE },
+	{ 'C', false, false, ACT_COMMUNE },
+	{ 'd', false, false, ACT_DATE },
+};
+
+enum action keys_action(const struct key *k)
+{
+	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
+		const struct binding *b = &bindings[i];
+
+		if (b->code == k->code && b->special == k->special &&
+		    b->alt == k->alt)
+			return b->action;
+	}
+	return ACT_NONE;
+}
+
+struct label {
+	const char *utf8, *ascii, *what;
+};
+
+static const struct label labels[ACT_COUNT] = {
+	[ACT_UP] = { "↑ k", "Haut k", "monter" },
+	[ACT_DOWN] = { "↓ j", "Bas j", "descendre" },
+	[ACT_PGUP] = { "PgPréc", "PgPrec", "page précédente" },
+	[ACT_PGDN] = { "PgSuiv", "PgSuiv", "page suivante" },
+	[ACT_HOME] = { "Début g", "Debut g", "premier" },
+	[ACT_END] = { "Fin G", "Fin G", "dernier" },
+	[ACT_OPEN] = { "Entrée →", "Entree ->", "ouvrir" },
+	[ACT_BACK] = { "Échap ←", "Echap <-", "retour" },
+	[ACT_TAB] = { "Tab", "Tab", "changer de volet" },
+	[ACT_BTAB] = { "Maj+Tab", "Maj+Tab", "volet précédent" },
+	[ACT_SEARCH] = { "/", "/", "chercher" },
+	[ACT_NEXT] = { "n", "n", "résultat suivant" },
+	[ACT_PREV] = { "N", "N", "résultat précédent" },
+	[ACT_HELP] = { "?", "?", "aide" },
+	[ACT_QUIT] = { "q", "q", "quitter" },
+	[ACT_REDRAW] = { "Ctrl+L", "Ctrl+L", "redessiner" },
+	[ACT_SCREEN_1] = { "1 Alt+1", "1 Alt+1", "écran Contrat" },
+	[ACT_SCREEN_2] = { "2 Alt+2", "2 Alt+2", "écran Tableau de bord" },
+	[ACT_SCREEN_3] = { "3 Alt+3", "3 Alt+3", "écran Saisines" },
+	[ACT_SCREEN_4] = { "4 Alt+4", "4 Alt+4", "écran Litiges" },
+	[ACT_SCREEN_5] = { "5 Alt+5", "5 Alt+5", "écran Réunions" },
+	[ACT_SCREEN_6] = { "6 Alt+6", "6 Alt+6", "écran Rapports" },
+	[ACT_COMMUNE] = { "C Alt+c", "C Alt+c", "changer de commune" },
+	[ACT_DATE] = { "d", "d", "annexes en vigueur à une date" },
+};
+
+const char *keys_label(enum action a, bool ascii)
+{
+	if (a <= ACT_NONE || a >= ACT_COUNT || !labels[a].utf8)
+		return "";
+	return ascii ? labels[a].ascii : labels[a].utf8;
+}
+
+const char *keys_what(enum action a)
+{
+	if (a <= ACT_NONE || a >= ACT_COUNT || !labels[a].what)
+		return "";
+	return labels[a].what;
+}

@@ -1,0 +1,553 @@
+/*
+ * The shell every screen lives in: header (commune, contract, annexes in
+ * force, today), screen tabs, status line with the keys that work here,
+ * the help overlay, the commune switcher, the one-line prompt, and the
+ * loop. Only the loop draws, once per turn.
+ */
+#include "ui_internal.h"
+#include "suivi/date.h"
+#include "suivi/strbuf.h"
+#include "suivi/text.h"
+#include "suivi/ui.h"
+#include "suivi/xalloc.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct screen_ops *const screens[] = {
+	&screen_contract, &screen_dashboard, &screen_requests,
+	&screen_disputes, &screen_meetings, &screen_reports,
+};
+#define N_SCREENS (sizeof screens / sizeof screens[0])
+
+/* Keys every screen has, shown after the screen's own. */
+static const enum action global_keys[] = {
+	ACT_HELP, ACT_QUIT, ACT_SCREEN_1, ACT_SCREEN_2, ACT_SCREEN_3,
+	ACT_SCREEN_4, ACT_SCREEN_5, ACT_SCREEN_6, ACT_COMMUNE, ACT_REDRAW,
+	ACT_NONE
+};
+
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	va_end(ap);
+	ui->message_error = error;
+}
+
+void ui_date(const struct ui *ui, const char *iso, char *buf, size_t n)
+{
+	struct date d;
+	char tmp[DATE_ISO_LEN];
+
+	if (date_parse(iso, &d) != 0) {
+		snprintf(buf, n, "%s", iso);
+		return;
+	}
+	if (ui->app->cfg.date_format == DATEFMT_ISO)
+		date_format_iso(d, tmp);
+	else
+		date_format_fr(d, tmp);
+	snprintf(buf, n, "%s", tmp);
+}
+
+static void draw_header(struct ui *ui)
+{
+	const struct uiterm *t = &ui->term;
+	struct strbuf sb;
+	struct date today;
+	char shown[16], day[16];
+	int x = 0;
+
+	strbuf_init(&sb);
+	date_parse(ui->today, &today);
+	ui_date(ui, ui->today, day, sizeof day);
+	if (ui->n_contracts) {
+		const struct contract_info *c = &ui->contracts[ui->contract];
+		struct annex_info *an = NULL;
+		size_t na = 0;
+		struct err e;
+
+		strbuf_addf(&sb, " %s · contrat %s", c->commune, c->identifier);
+		if (store_annexes_in_force(ui->st, c->uid, ui->date, &an, &na,
+					   &e) == 0) {
+			ui_date(ui, ui->date, shown, sizeof shown);
+			strbuf_addstr(&sb, " · annexes");
+			if (strcmp(ui->date, ui->today))
+				strbuf_addf(&sb, " au %s", shown);
+			for (size_t i = 0; i < na; i++) {
+				if (an[i].version)
+					strbuf_addf(&sb, "%s %s avenant n°%d",
+						    i ? "," : "",
+						    an[i].domain_code, an[i].version);
+				else
+					strbuf_addf(&sb, "%s %s contrat",
+						    i ? "," : "", an[i].domain_code);
+			}
+			if (!na)
+				strbuf_addstr(&sb, " : aucune");
+			store_annex_list_free(an, na);
+		}
+	} else {
+		strbuf_addstr(&sb, " suivi · aucun contrat");
+	}
+	draw_fill(t, 0, 0, t->cols, PAINT_HEADER);
+	{
+		char right[64];
+		int rw;
+
+		snprintf(right, sizeof right, "%s %s ",
+			 date_weekday_name[date_weekday(today)], day);
+		rw = (int)strlen(right);
+		draw_text(t, 0, 0, t->cols - rw - 1, PAINT_HEADER, sb.buf);
+		if (t->cols > rw + 20)
+			draw_text(t, 0, t->cols - rw, rw, PAINT_HEADER, right);
+	}
+	strbuf_release(&sb);
+
+	/* tabs: the active one bracketed, not only coloured */
+	draw_fill(t, 1, 0, t->cols, PAINT_TAB);
+	for (size_t i = 0; i < N_SCREENS && x < t->cols; i++) {
+		char tab[64];
+		bool active = screens[i] == ui->screen;
+		int w;
+
+		snprintf(tab, sizeof tab, active ? "[%zu %s]" : " %zu %s ", i + 1,
+			 screens[i]->title);
+		w = draw_width(t, tab);
+		draw_text(t, 1, x, t->cols - x, active ? PAINT_TAB_ACTIVE : PAINT_TAB,
+			  tab);
+		x += w + 1;
+	}
+}
+
+/* The keys of the screen, then the global ones, as "key what" pairs,
+ * as many as fit. */
+static void draw_status(struct ui *ui)
+{
+	const struct uiterm *t = &ui->term;
+	struct strbuf sb;
+	int y = t->rows - 1;
+
+	draw_fill(t, y, 0, t->cols, PAINT_STATUS);
+	if (ui->message[0]) {
+		draw_text(t, y, 1, t->cols - 2,
+			  ui->message_error ? PAINT_ERROR : PAINT_MESSAGE,
+			  ui->message);
+		return;
+	}
+	strbuf_init(&sb);
+	/* a short selection: the most useful keys */
+	{
+		static const enum action brief[] = {
+			ACT_OPEN, ACT_BACK, ACT_TAB, ACT_SEARCH, ACT_NEXT,
+			ACT_DATE, ACT_COMMUNE, ACT_HELP, ACT_QUIT
+		};
+
+		for (size_t i = 0; i < sizeof brief / sizeof brief[0]; i++) {
+			bool has = brief[i] == ACT_HELP || brief[i] == ACT_QUIT ||
+				   (brief[i] == ACT_COMMUNE && ui->n_contracts > 1);
+
+			for (const enum action *a = ui->screen->keys;
+			     !has && *a != ACT_NONE; a++)
+				has = *a == brief[i];
+			if (has)
+				strbuf_addf(&sb, "%s %s  ",
+					    keys_label(brief[i], t->ascii),
+					    keys_what(brief[i]));
+		}
+	}
+	draw_text(t, y, 1, t->cols - 2, PAINT_STATUS, sb.buf);
+	strbuf_release(&sb);
+}
+
+static bool too_small(const struct uiterm *t)
+{
+	return t->rows < UI_MIN_ROWS || t->cols < UI_MIN_COLS;
+}
+
+void ui_draw(struct ui *ui)
+{
+	const struct uiterm *t = &ui->term;
+
+	erase();
+	if (too_small(t)) {
+		char msg[160];
+
+		snprintf(msg, sizeof msg, "Fenêtre trop petite (%d×%d) : il faut "
+			 "au moins %d×%d. Agrandissez-la ; q pour quitter.",
+			 t->cols, t->rows, UI_MIN_COLS, UI_MIN_ROWS);
+		for (int y = 0, i = 0; y < t->rows && msg[i]; y++) {
+			char line[160];
+			size_t n;
+
+			/* wrap the message by hand: the window is tiny */
+			text_fit(msg + i, t->cols, t->ascii, line, sizeof line);
+			mvaddstr(y, 0, line);
+			n = strlen(line);
+			while (n && line[n - 1] != ' ' && msg[i + (int)n])
+				n--;
+			if (!n)
+				break;
+			i += (int)n;
+		}
+		refresh();
+		return;
+	}
+	draw_header(ui);
+	ui->screen->draw(ui, 2, t->rows - 3, t->cols);
+	draw_status(ui);
+	refresh();
+}
+
+/* A box in the middle of the screen with lines of text; any key closes. */
+static void show_overlay(struct ui *ui, const char *title, char **lines, size_t n)
+{
+	const struct uiterm *t = &ui->term;
+	size_t top = 0;
+
+	for (;;) {
+		int w = t->cols - 4 > 90 ? 90 : t->cols - 4;
+		int h = t->rows - 4;
+		int x = (t->cols - w) / 2, y = 2;
+		struct key k;
+		int r;
+
+		ui_draw(ui);
+		if (too_small(t))
+			h = 0;
+		for (int i = 0; i < h; i++)
+			draw_fill(t, y + i, x, w, PAINT_NORMAL);
+		if (h > 2) {
+			draw_hline(t, y, x, w);
+			draw_hline(t, y + h - 1, x, w);
+			draw_text(t, y, x + 2, w - 4, PAINT_TITLE, title);
+			for (int i = 0; i < h - 3 && top + (size_t)i < n; i++)
+				draw_text(t, y + 1 + i, x + 2, w - 4,
+					  PAINT_NORMAL, lines[top + (size_t)i]);
+			draw_text(t, y + h - 1, x + 2, w - 4, PAINT_DIM,
+				  n > (size_t)(h - 3)
+					  ? " ↑↓ défiler · une autre touche ferme "
+					  : " une touche ferme ");
+		}
+		refresh();
+		do {
+			r = term_read_key(&ui->term, &k, 250);
+			if (r < 0 || term_should_quit())
+				return;
+		} while (r == 0);
+		if (k.special && k.code == KEY_RESIZE)
+			continue;
+		if (keys_action(&k) == ACT_DOWN && top + (size_t)(h - 3) < n)
+			top++;
+		else if (keys_action(&k) == ACT_UP && top > 0)
+			top--;
+		else
+			return;
+	}
+}
+
+static void add_key_lines(struct strbuf *sb, const enum action *keys,
+			  bool ascii)
+{
+	for (const enum action *a = keys; *a != ACT_NONE; a++)
+		strbuf_addf(sb, "  %-12s %s\n", keys_label(*a, ascii),
+			    keys_what(*a));
+}
+
+static void help(struct ui *ui)
+{
+	struct strbuf sb;
+	char **lines;
+	size_t n;
+	char title[96];
+
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "Touches de l'écran %s :\n", ui->screen->title);
+	add_key_lines(&sb, ui->screen->keys, ui->term.ascii);
+	strbuf_addstr(&sb, "\nPartout :\n");
+	add_key_lines(&sb, global_keys, ui->term.ascii);
+	if (ui->screen->help_text)
+		strbuf_addf(&sb, "\n%s\n", ui->screen->help_text);
+	n = text_wrap(sb.buf, 84, &lines);
+	snprintf(title, sizeof title, " Aide : %s ", ui->screen->title);
+	show_overlay(ui, title, lines, n);
+	text_lines_free(lines, n);
+	strbuf_release(&sb);
+}
+
+static void switch_screen(struct ui *ui, size_t i)
+{
+	if (i >= N_SCREENS || screens[i] == ui->screen)
+		return;
+	ui->screen->leave(ui);
+	ui->screen = screens[i];
+	ui->screen->enter(ui);
+}
+
+/* Pick another contract (commune) in a list. */
+static void switch_commune(struct ui *ui)
+{
+	const struct uiterm *t = &ui->term;
+	size_t cur = ui->contract;
+
+	if (ui->n_contracts < 2) {
+		ui_message(ui, false, "La base ne contient qu'un contrat.");
+		return;
+	}
+	for (;;) {
+		int w = t->cols - 4 > 70 ? 70 : t->cols - 4;
+		int h = (int)ui->n_contracts + 3;
+		int x = (t->cols - w) / 2, y = 3;
+		struct key k;
+		enum action a;
+		int r;
+
+		ui_draw(ui);
+		if (!too_small(t)) {
+			for (int i = 0; i < h && y + i < t->rows - 1; i++)
+				draw_fill(t, y + i, x, w, PAINT_NORMAL);
+			draw_hline(t, y, x, w);
+			draw_text(t, y, x + 2, w - 4, PAINT_TITLE,
+				  " Changer de commune (Entrée choisit, Échap annule) ");
+			for (size_t i = 0; i < ui->n_contracts; i++) {
+				char line[256];
+				const struct contract_info *c = &ui->contracts[i];
+
+				snprintf(line, sizeof line, "%s %s (%s, contrat %s)",
+					 i == cur ? (t->ascii ? ">" : "›") : " ",
+					 c->commune, c->insee, c->identifier);
+				if (i == cur)
+					draw_fill(t, y + 1 + (int)i, x, w,
+						  PAINT_SELECTED);
+				draw_text(t, y + 1 + (int)i, x + 1, w - 2,
+					  i == cur ? PAINT_SELECTED : PAINT_NORMAL,
+					  line);
+			}
+			draw_hline(t, y + h - 1, x, w);
+		}
+		refresh();
+		do {
+			r = term_read_key(&ui->term, &k, 250);
+			if (r < 0 || term_should_quit())
+				return;
+		} while (r == 0);
+		a = keys_action(&k);
+		if (a == ACT_UP && cur > 0)
+			cur--;
+		else if (a == ACT_DOWN && cur + 1 < ui->n_contracts)
+			cur++;
+		else if (a == ACT_OPEN) {
+			ui->contract = cur;
+			ui->screen->enter(ui);
+			ui_message(ui, false, "Commune : %s",
+				   ui->contracts[cur].commune);
+			return;
+		} else if (a == ACT_BACK || a == ACT_QUIT) {
+			return;
+		}
+	}
+}
+
+/* Append the UTF-8 encoding of cp to buf if it fits. */
+static void put_utf8(char *buf, size_t size, int cp)
+{
+	char enc[5];
+	size_t n, len = strlen(buf);
+
+	if (cp < 0x80) {
+		enc[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		enc[0] = (char)(0xC0 | (cp >> 6));
+		enc[1] = (char)(0x80 | (cp & 0x3F));
+		n = 2;
+	} else if (cp < 0x10000) {
+		enc[0] = (char)(0xE0 | (cp >> 12));
+		enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		enc[2] = (char)(0x80 | (cp & 0x3F));
+		n = 3;
+	} else {
+		enc[0] = (char)(0xF0 | (cp >> 18));
+		enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		enc[3] = (char)(0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	if (len + n + 1 > size)
+		return;
+	memcpy(buf + len, enc, n);
+	buf[len + n] = '\0';
+}
+
+static void drop_last_char(char *buf)
+{
+	size_t len = strlen(buf);
+
+	while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	buf[len] = '\0';
+}
+
+bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
+	       prompt_change_fn on_change, void *ctx)
+{
+	const struct uiterm *t = &ui->term;
+
+	for (;;) {
+		struct strbuf sb;
+		struct key k;
+		int r;
+
+		ui->message[0] = '\0';
+		ui_draw(ui);
+		strbuf_init(&sb);
+		strbuf_addf(&sb, "%s%s_", label, text);
+		draw_fill(t, t->rows - 1, 0, t->cols, PAINT_NORMAL);
+		/* keep the end of what is typed in view */
+		{
+			int w = draw_width(t, sb.buf);
+			const char *s = sb.buf;
+
+			while (w > t->cols - 1 && *s) {
+				s++;
+				while (((unsigned char)*s & 0xC0) == 0x80)
+					s++;
+				w = draw_width(t, s);
+			}
+			draw_text(t, t->rows - 1, 0, t->cols - 1, PAINT_MESSAGE, s);
+		}
+		strbuf_release(&sb);
+		refresh();
+		do {
+			r = term_read_key(&ui->term, &k, 250);
+			if (r < 0 || term_should_quit())
+				return false;
+		} while (r == 0);
+		if (k.special) {
+			if (k.code == KEY_RESIZE)
+				continue;
+			if (k.code == KEY_ENTER)
+				return true;
+			if (k.code == KEY_BACKSPACE) {
+				drop_last_char(text);
+				if (on_change)
+					on_change(ui, text, ctx);
+			}
+			continue;
+		}
+		if (k.alt)
+			continue;
+		if (k.code == '\r' || k.code == '\n')
+			return true;
+		if (k.code == 27)
+			return false;
+		if (k.code == 127 || k.code == 8) {
+			drop_last_char(text);
+		} else if (k.code == 0x15) {	/* Ctrl-U */
+			text[0] = '\0';
+		} else if (k.code >= 0x20 && k.code != 0x7F &&
+			   !(k.code >= 0x80 && k.code < 0xA0)) {
+			put_utf8(text, size, k.code);
+		} else {
+			continue;
+		}
+		if (on_change)
+			on_change(ui, text, ctx);
+	}
+}
+
+static int global(struct ui *ui, enum action a)
+{
+	switch (a) {
+	case ACT_HELP:
+		help(ui);
+		return UI_REDRAW;
+	case ACT_QUIT:
+		return UI_QUIT;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return UI_REDRAW;
+	case ACT_SCREEN_1: case ACT_SCREEN_2: case ACT_SCREEN_3:
+	case ACT_SCREEN_4: case ACT_SCREEN_5: case ACT_SCREEN_6:
+		switch_screen(ui, (size_t)(a - ACT_SCREEN_1));
+		return UI_REDRAW;
+	case ACT_COMMUNE:
+		switch_commune(ui);
+		return UI_REDRAW;
+	default:
+		return UI_NOTHING;
+	}
+}
+
+int ui_run(struct app *app, struct store *st)
+{
+	struct ui ui;
+	struct err e;
+	struct date d;
+	int status = EXIT_OK;
+
+	memset(&ui, 0, sizeof ui);
+	ui.app = app;
+	ui.st = st;
+	date_today(&d);
+	date_format_iso(d, ui.today);
+	memcpy(ui.date, ui.today, sizeof ui.date);
+	if (store_contract_list(st, &ui.contracts, &ui.n_contracts, &e) != 0) {
+		fprintf(stderr, "suivi : %s\n", e.msg);
+		return EXIT_DATA;
+	}
+	if (app->cfg.commune) {
+		char uid[STORE_UID_LEN];
+
+		if (store_contract_find(st, app->cfg.commune, uid, &e) == 0)
+			for (size_t i = 0; i < ui.n_contracts; i++)
+				if (!strcmp(ui.contracts[i].uid, uid))
+					ui.contract = i;
+	}
+	if (term_start(&ui.term, &app->cfg, &e) != 0) {
+		fprintf(stderr, "suivi : %s\n", e.msg);
+		store_contract_list_free(ui.contracts, ui.n_contracts);
+		return e.code == ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
+	}
+	ui.screen = &screen_contract;
+	ui.screen->enter(&ui);
+	while (!ui.quit) {
+		struct key k;
+		enum action a;
+		int r, res;
+
+		ui_draw(&ui);
+		r = term_read_key(&ui.term, &k, 250);
+		if (r < 0 || term_should_quit())
+			break;
+		if (r == 0)
+			continue;
+		if (k.special && k.code == KEY_RESIZE)
+			continue;
+		ui.message[0] = '\0';
+		a = keys_action(&k);
+		if (too_small(&ui.term)) {
+			if (a == ACT_QUIT)
+				break;
+			continue;
+		}
+		res = ui.screen->handle(&ui, a, &k);
+		if (res == UI_NOTHING)
+			res = global(&ui, a);
+		if (res & UI_QUIT)
+			ui.quit = true;
+	}
+	ui.screen->leave(&ui);
+	term_stop(&ui.term);
+	contract_screen_free(ui.cs);
+	store_contract_list_free(ui.contracts, ui.n_contracts);
+	return status;
+}

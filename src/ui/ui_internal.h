@@ -1,0 +1,148 @@
+/*
+ * ui_internal.h - what the files of src/ui/ share.
+ *
+ * The loop (shell.c) owns the terminal and draws once per turn; screens
+ * are tables of callbacks (struct screen_ops) with private state, and
+ * return what must happen (UI_* flags). Keys are decoded by term.c into
+ * struct key, then mapped to named actions by keys.c (one table, with the
+ * French labels the status line and the help overlay show).
+ */
+#ifndef SUIVI_UI_INTERNAL_H
+#define SUIVI_UI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "suivi/app.h"
+#include "suivi/store.h"
+#include "suivi/store_contract.h"
+
+#define UI_MIN_COLS 40
+#define UI_MIN_ROWS 10
+
+/* A decoded key: a curses KEY_* code or a Unicode code point, possibly
+ * with Alt (sent by terminals as ESC + key). */
+struct key {
+	int code;
+	bool alt;
+	bool special;	/* code is a KEY_* constant */
+};
+
+enum action {
+	ACT_NONE,
+	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END,
+	ACT_OPEN, ACT_BACK, ACT_TAB, ACT_BTAB,
+	ACT_SEARCH, ACT_NEXT, ACT_PREV,
+	ACT_HELP, ACT_QUIT, ACT_REDRAW,
+	ACT_SCREEN_1, ACT_SCREEN_2, ACT_SCREEN_3, ACT_SCREEN_4,
+	ACT_SCREEN_5, ACT_SCREEN_6,
+	ACT_COMMUNE, ACT_DATE,
+	ACT_COUNT
+};
+
+/* Map a key to an action (ACT_NONE when the key means nothing here). */
+enum action keys_action(const struct key *k);
+/* Label of the keys of an action and what it does, for help and status:
+ * e.g. "↑ k", "monter". ascii selects the ASCII spelling. */
+const char *keys_label(enum action a, bool ascii);
+const char *keys_what(enum action a);
+
+/* Terminal (term.c) */
+struct uiterm {
+	bool ascii;		/* the user's locale is not UTF-8 */
+	bool color;
+	int rows, cols;
+	bool started;
+};
+
+int term_start(struct uiterm *t, const struct config *cfg, struct err *e);
+void term_stop(struct uiterm *t);
+/* Wait up to timeout_ms for a key. 1: *k filled; 0: nothing (timeout or a
+ * signal flag to look at); -1: the terminal is gone. */
+int term_read_key(struct uiterm *t, struct key *k, int timeout_ms);
+/* Set by the signal handlers; the loop looks at them. */
+bool term_should_quit(void);
+/* Idle tick: lets a loop notice the end of input. */
+
+/* Colour/attribute roles, each with a monochrome attribute. */
+enum paint {
+	PAINT_NORMAL, PAINT_HEADER, PAINT_TAB, PAINT_TAB_ACTIVE, PAINT_SELECTED,
+	PAINT_SELECTED_DIM, PAINT_TITLE, PAINT_DIM, PAINT_STATUS, PAINT_MESSAGE,
+	PAINT_ERROR, PAINT_MATCH, PAINT_BORDER, PAINT_COUNT
+};
+
+/* Drawing helpers (draw.c): text is fitted to its columns, with an
+ * ellipsis, transliterated to ASCII when the terminal is not UTF-8, and
+ * never sent raw (controls become "?"). */
+void draw_text(const struct uiterm *t, int y, int x, int cols, enum paint r,
+	       const char *s);
+void draw_fill(const struct uiterm *t, int y, int x, int cols, enum paint r);
+void draw_hline(const struct uiterm *t, int y, int x, int cols);
+void draw_vline(const struct uiterm *t, int y, int x, int rows);
+int draw_width(const struct uiterm *t, const char *s);
+
+/* Handler results */
+enum {
+	UI_NOTHING = 0,
+	UI_REDRAW = 1 << 0,
+	UI_RELOAD = 1 << 1,	/* the contract or date changed: reload */
+	UI_QUIT = 1 << 2,
+};
+
+struct ui;
+
+struct screen_ops {
+	const char *title;		/* "Contrat" */
+	void (*enter)(struct ui *ui);
+	void (*leave)(struct ui *ui);
+	void (*draw)(struct ui *ui, int top, int rows, int cols);
+	int (*handle)(struct ui *ui, enum action a, const struct key *k);
+	/* Actions this screen answers, for the status line and help. */
+	const enum action *keys;
+	/* A line or two of help of its own (legend), or NULL. */
+	const char *help_text;
+};
+
+extern const struct screen_ops screen_contract;
+extern const struct screen_ops screen_dashboard;
+extern const struct screen_ops screen_requests;
+extern const struct screen_ops screen_disputes;
+extern const struct screen_ops screen_meetings;
+extern const struct screen_ops screen_reports;
+
+struct contract_screen;
+
+struct ui {
+	struct app *app;
+	struct store *st;
+	struct uiterm term;
+	struct contract_info *contracts;
+	size_t n_contracts;
+	size_t contract;		/* index of the contract in view */
+	char date[16];			/* annexes in force on (ISO) */
+	char today[16];
+	const struct screen_ops *screen;
+	struct contract_screen *cs;	/* the contract screen's state */
+	char message[256];		/* status-line message, or "" */
+	bool message_error;
+	bool quit;
+};
+
+void ui_message(struct ui *ui, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Format an ISO date as the user's setting wants it. */
+void ui_date(const struct ui *ui, const char *iso, char *buf, size_t n);
+
+/* A one-line prompt on the status line (search, date): edits text in
+ * place; on_change is called after each edit. Returns true when confirmed
+ * with Enter, false when cancelled with Esc or the terminal went away. */
+typedef void (*prompt_change_fn)(struct ui *ui, const char *text, void *ctx);
+bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
+	       prompt_change_fn on_change, void *ctx);
+/* Redraw the whole screen now (used by prompts and overlays). */
+void ui_draw(struct ui *ui);
+
+/* Contract screen state helpers (screen_contract.c) */
+void contract_screen_free(struct contract_screen *cs);
+
+#endif
