@@ -544,9 +544,12 @@ static void build_domain(struct builder *b, struct node *root, size_t i)
 			    "depuis le %s", v->info.version, from);
 	strbuf_addstr(&sb, d->shown == d->in_force ? " (celle en vigueur)\n"
 						   : " (PAS celle en vigueur)\n");
-	strbuf_addf(&sb, "\n%zu sous-domaines, %zu engagements, %zu "
-		    "indicateurs, %zu versions de l'annexe.\n", a->n_subdomains,
-		    a->n_commitments, a->n_indicators, d->n_versions);
+	strbuf_addf(&sb, "\n%zu sous-domaine%s, %zu engagement%s, %zu "
+		    "indicateur%s, %zu version%s de l'annexe.\n",
+		    a->n_subdomains, a->n_subdomains > 1 ? "s" : "",
+		    a->n_commitments, a->n_commitments > 1 ? "s" : "",
+		    a->n_indicators, a->n_indicators > 1 ? "s" : "",
+		    d->n_versions, d->n_versions > 1 ? "s" : "");
 	if (v->info.version == 0)
 		snprintf(label, sizeof label, "%s%s", d->name, old);
 	else
@@ -702,6 +705,25 @@ struct node *browse_find(struct node *root, struct node *from,
 		if (!from && n == root)
 			return NULL;
 	}
+}
+
+size_t browse_count(struct node *root, const char *folded_query,
+		    const struct node *at, size_t *rank)
+{
+	size_t count = 0;
+
+	if (rank)
+		*rank = 0;
+	if (!*folded_query)
+		return 0;
+	for (struct node *n = next_node(root); n != root; n = next_node(n)) {
+		if (!strstr(n->folded, folded_query))
+			continue;
+		count++;
+		if (n == at && rank)
+			*rank = count;
+	}
+	return count;
 }
 
 /* ------------------------------------------------------------------ */

@@ -73,6 +73,11 @@ void browse_free(struct node *root);
  * text contains the folded query, wrapping around; NULL when none. */
 struct node *browse_find(struct node *root, struct node *from,
 			 const char *folded_query, bool forward);
+/* How many nodes match the folded query; *rank (if not NULL) is the
+ * position of `at` among them in reading order (1-based), 0 if it is not
+ * one of them. */
+size_t browse_count(struct node *root, const char *folded_query,
+		    const struct node *at, size_t *rank);
 /* Index of n among its parent's children. */
 size_t browse_index(const struct node *n);
 

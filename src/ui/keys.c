@@ -76,6 +76,14 @@ enum action keys_action(const struct key *k)
 	return ACT_NONE;
 }
 
+bool keys_alt_bound(int code)
+{
+	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+		if (bindings[i].alt && bindings[i].code == code)
+			return true;
+	return false;
+}
+
 struct label {
 	const char *utf8, *ascii, *what;
 };

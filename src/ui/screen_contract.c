@@ -242,6 +242,41 @@ static void go_to(struct contract_screen *cs, struct node *n)
 }
 
 /* Wrap the selection's detail for the pane's width (cached). */
+/* Wrap text to cols, paragraph by paragraph; the lines that continue a
+ * bullet ("• ") are indented under its text. */
+static void wrap_hanging(const char *text, int cols, char ***out, size_t *n)
+{
+	size_t cap = 0;
+	const char *p = text;
+
+	*out = NULL;
+	while (*p) {
+		const char *end = strchr(p, '\n');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char *para = xstrndup(p, len);
+		bool bullet = strncmp(para, "• ", strlen("• ")) == 0 ||
+			      strncmp(para, "- ", 2) == 0;
+		int indent = bullet && cols > 12 ? 2 : 0;
+		char **lines = NULL;
+		size_t k = text_wrap(para, cols - indent, &lines);
+
+		if (k == 0) {	/* an empty line between paragraphs */
+			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+			(*out)[(*n)++] = xstrdup("");
+		}
+		for (size_t i = 0; i < k; i++) {
+			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+			(*out)[(*n)++] = i && indent ? xasprintf("  %s", lines[i])
+						     : xstrdup(lines[i]);
+		}
+		text_lines_free(lines, k);
+		free(para);
+		if (!end)
+			break;
+		p = end + 1;
+	}
+}
+
 static void wrap_detail(struct contract_screen *cs, int cols)
 {
 	const struct node *n = selected(cs);
@@ -250,7 +285,9 @@ static void wrap_detail(struct contract_screen *cs, int cols)
 		return;
 	text_lines_free(cs->lines, cs->n_lines);
 	cs->lines = NULL;
-	cs->n_lines = n ? text_wrap(n->detail, cols, &cs->lines) : 0;
+	cs->n_lines = 0;
+	if (n)
+		wrap_hanging(n->detail, cols, &cs->lines, &cs->n_lines);
 	cs->wrapped = n;
 	cs->wrap_cols = cols;
 }
@@ -444,6 +481,13 @@ static bool search_from(struct ui *ui, struct contract_screen *cs,
 	go_to(cs, hit);
 	wrap_detail(cs, cs->wrap_cols > 0 ? cs->wrap_cols : 40);
 	cs->detail_top = first_match_line(cs);
+	{
+		size_t rank, count = browse_count(cs->root, cs->folded_query,
+						  hit, &rank);
+
+		ui_message(ui, false, "« %s » : %zu/%zu", cs->query, rank,
+			   count);
+	}
 	return true;
 }
 
@@ -479,6 +523,16 @@ static void search(struct ui *ui, struct contract_screen *cs)
 		cs->folded_query = NULL;
 		drop_wrap(cs);
 		ui->message[0] = '\0';
+	} else if (*text) {
+		size_t rank, count = browse_count(cs->root, cs->folded_query,
+						  selected(cs), &rank);
+
+		if (count && rank)
+			ui_message(ui, false, "« %s » : %zu/%zu · n suivant, "
+				   "N précédent", text, rank, count);
+		else
+			ui_message(ui, true, "« %s » : introuvable dans le "
+				   "contrat", text);
 	}
 }
 

@@ -76,21 +76,29 @@ static void draw_header(struct ui *ui)
 		strbuf_addf(&sb, " %s · contrat %s", c->commune, c->identifier);
 		if (store_annexes_in_force(ui->st, c->uid, ui->date, &an, &na,
 					   &e) == 0) {
+			int shown_v[8], nv = 0;
+
 			ui_date(ui, ui->date, shown, sizeof shown);
-			strbuf_addstr(&sb, " · annexes");
-			if (strcmp(ui->date, ui->today))
-				strbuf_addf(&sb, " au %s", shown);
+			/* The amendments whose annexes are in force, once each */
 			for (size_t i = 0; i < na; i++) {
-				if (an[i].version)
-					strbuf_addf(&sb, "%s %s avenant n°%d",
-						    i ? "," : "",
-						    an[i].domain_code, an[i].version);
-				else
-					strbuf_addf(&sb, "%s %s contrat",
-						    i ? "," : "", an[i].domain_code);
+				int seen = 0;
+
+				for (int j = 0; j < nv; j++)
+					seen |= shown_v[j] == an[i].version;
+				if (an[i].version && !seen && nv < 8)
+					shown_v[nv++] = an[i].version;
 			}
 			if (!na)
-				strbuf_addstr(&sb, " : aucune");
+				strbuf_addstr(&sb, " · aucune annexe");
+			else if (!nv)
+				strbuf_addstr(&sb, " · annexes d'origine");
+			for (int j = 0; j < nv; j++)
+				strbuf_addf(&sb, "%s avenant n°%d", j ? "," : " ·",
+					    shown_v[j]);
+			if (na && strcmp(ui->date, ui->today))
+				strbuf_addf(&sb, " au %s", shown);
+			else if (nv)
+				strbuf_addstr(&sb, " en vigueur");
 			store_annex_list_free(an, na);
 		}
 	} else {
@@ -126,43 +134,59 @@ static void draw_header(struct ui *ui)
 	}
 }
 
-/* The keys of the screen, then the global ones, as "key what" pairs,
- * as many as fit. */
+/* The status line: a message when there is one; otherwise the most useful
+ * keys of the screen on the left, as many as fit, and the two keys one
+ * must always find (help, quit) on the right, never cut. */
 static void draw_status(struct ui *ui)
 {
+	static const enum action brief[] = {
+		ACT_OPEN, ACT_BACK, ACT_TAB, ACT_SEARCH, ACT_NEXT, ACT_DATE,
+		ACT_COMMUNE,
+	};
 	const struct uiterm *t = &ui->term;
 	struct strbuf sb;
-	int y = t->rows - 1;
+	int y = t->rows - 1, rw;
+	char right[64];
 
 	draw_fill(t, y, 0, t->cols, PAINT_STATUS);
+	snprintf(right, sizeof right, "%s %s  %s %s ",
+		 keys_label(ACT_HELP, t->ascii), keys_what(ACT_HELP),
+		 keys_label(ACT_QUIT, t->ascii), keys_what(ACT_QUIT));
+	rw = draw_width(t, right);
+	if (rw < t->cols / 2)
+		draw_text(t, y, t->cols - rw, rw, PAINT_STATUS, right);
+	else
+		rw = 0;
 	if (ui->message[0]) {
-		draw_text(t, y, 1, t->cols - 2,
+		draw_text(t, y, 1, t->cols - rw - 2,
 			  ui->message_error ? PAINT_ERROR : PAINT_MESSAGE,
 			  ui->message);
 		return;
 	}
 	strbuf_init(&sb);
-	/* a short selection: the most useful keys */
-	{
-		static const enum action brief[] = {
-			ACT_OPEN, ACT_BACK, ACT_TAB, ACT_SEARCH, ACT_NEXT,
-			ACT_DATE, ACT_COMMUNE, ACT_HELP, ACT_QUIT
-		};
+	for (size_t i = 0; i < sizeof brief / sizeof brief[0]; i++) {
+		bool has = brief[i] == ACT_COMMUNE && ui->n_contracts > 1;
 
-		for (size_t i = 0; i < sizeof brief / sizeof brief[0]; i++) {
-			bool has = brief[i] == ACT_HELP || brief[i] == ACT_QUIT ||
-				   (brief[i] == ACT_COMMUNE && ui->n_contracts > 1);
+		for (const enum action *a = ui->screen->keys;
+		     !has && *a != ACT_NONE; a++)
+			has = *a == brief[i];
+		if (!has)
+			continue;
+		/* whole entries only: drop what does not fit */
+		{
+			size_t len = sb.len;
 
-			for (const enum action *a = ui->screen->keys;
-			     !has && *a != ACT_NONE; a++)
-				has = *a == brief[i];
-			if (has)
-				strbuf_addf(&sb, "%s %s  ",
-					    keys_label(brief[i], t->ascii),
-					    keys_what(brief[i]));
+			strbuf_addf(&sb, "%s%s %s", len ? "  " : "",
+				    keys_label(brief[i], t->ascii),
+				    keys_what(brief[i]));
+			if (draw_width(t, sb.buf) > t->cols - rw - 3) {
+				sb.buf[len] = '\0';
+				sb.len = len;
+				break;
+			}
 		}
 	}
-	draw_text(t, y, 1, t->cols - 2, PAINT_STATUS, sb.buf);
+	draw_text(t, y, 1, t->cols - rw - 2, PAINT_STATUS, sb.buf);
 	strbuf_release(&sb);
 }
 
@@ -252,33 +276,80 @@ static void show_overlay(struct ui *ui, const char *title, char **lines, size_t 
 	}
 }
 
-static void add_key_lines(struct strbuf *sb, const enum action *keys,
-			  bool ascii)
+/* "  key   what" lines, the "what" column aligned by display width. */
+static size_t key_lines(const struct ui *ui, const char *heading,
+			const enum action *keys, char ***out)
 {
-	for (const enum action *a = keys; *a != ACT_NONE; a++)
-		strbuf_addf(sb, "  %-12s %s\n", keys_label(*a, ascii),
-			    keys_what(*a));
+	bool ascii = ui->term.ascii;
+	int kw = 0;
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	for (const enum action *a = keys; *a != ACT_NONE; a++) {
+		int w = draw_width(&ui->term, keys_label(*a, ascii));
+
+		if (w > kw)
+			kw = w;
+	}
+	*out = xgrow(*out, &cap, n + 1, sizeof **out);
+	(*out)[n++] = xstrdup(heading);
+	for (const enum action *a = keys; *a != ACT_NONE; a++) {
+		const char *label = keys_label(*a, ascii);
+		int pad = kw - draw_width(&ui->term, label) + 2;
+
+		if (*a == ACT_COMMUNE && ui->n_contracts < 2)
+			continue;
+		*out = xgrow(*out, &cap, n + 1, sizeof **out);
+		(*out)[n++] = xasprintf("  %s%*s%s", label, pad, "",
+					keys_what(*a));
+	}
+	return n;
 }
 
 static void help(struct ui *ui)
 {
-	struct strbuf sb;
-	char **lines;
-	size_t n;
-	char title[96];
+	char **left, **right, **tail = NULL, **lines = NULL;
+	size_t nl, nr, nt = 0, n = 0, cap = 0;
+	char title[96], heading[96];
+	int box = ui->term.cols - 4 > 90 ? 90 : ui->term.cols - 4;
+	bool two = box >= 76;
 
-	strbuf_init(&sb);
-	strbuf_addf(&sb, "Touches de l'écran %s :\n", ui->screen->title);
-	add_key_lines(&sb, ui->screen->keys, ui->term.ascii);
-	strbuf_addstr(&sb, "\nPartout :\n");
-	add_key_lines(&sb, global_keys, ui->term.ascii);
+	snprintf(heading, sizeof heading, "Écran %s :", ui->screen->title);
+	nl = key_lines(ui, heading, ui->screen->keys, &left);
+	nr = key_lines(ui, "Partout :", global_keys, &right);
 	if (ui->screen->help_text)
-		strbuf_addf(&sb, "\n%s\n", ui->screen->help_text);
-	n = text_wrap(sb.buf, 84, &lines);
+		nt = text_wrap(ui->screen->help_text, box - 4, &tail);
+	if (two) {
+		/* screen keys on the left, global keys on the right */
+		int colw = (box - 4) / 2;
+
+		for (size_t i = 0; i < nl || i < nr; i++) {
+			const char *l = i < nl ? left[i] : "";
+			int pad = colw - draw_width(&ui->term, l);
+
+			lines = xgrow(lines, &cap, n + 1, sizeof *lines);
+			lines[n++] = xasprintf("%s%*s%s", l, pad > 1 ? pad : 1,
+					       "", i < nr ? right[i] : "");
+		}
+	} else {
+		for (size_t i = 0; i < nl + 1 + nr; i++) {
+			lines = xgrow(lines, &cap, n + 1, sizeof *lines);
+			lines[n++] = xstrdup(i < nl ? left[i]
+					     : i == nl ? "" : right[i - nl - 1]);
+		}
+	}
+	for (size_t i = 0; i < nt; i++) {
+		lines = xgrow(lines, &cap, n + 2, sizeof *lines);
+		if (i == 0)
+			lines[n++] = xstrdup("");
+		lines[n++] = xstrdup(tail[i]);
+	}
 	snprintf(title, sizeof title, " Aide : %s ", ui->screen->title);
 	show_overlay(ui, title, lines, n);
+	text_lines_free(left, nl);
+	text_lines_free(right, nr);
+	text_lines_free(tail, nt);
 	text_lines_free(lines, n);
-	strbuf_release(&sb);
 }
 
 static void switch_screen(struct ui *ui, size_t i)
@@ -401,30 +472,45 @@ bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
 {
 	const struct uiterm *t = &ui->term;
 
+	ui->message[0] = '\0';
 	for (;;) {
 		struct strbuf sb;
 		struct key k;
-		int r;
+		int r, hw = 0;
+		char hint[sizeof ui->message];
 
+		/* what on_change said (a count, "introuvable") goes to the
+		 * right of what is typed */
+		snprintf(hint, sizeof hint, "%s", ui->message);
 		ui->message[0] = '\0';
 		ui_draw(ui);
 		strbuf_init(&sb);
 		strbuf_addf(&sb, "%s%s_", label, text);
 		draw_fill(t, t->rows - 1, 0, t->cols, PAINT_NORMAL);
+		if (hint[0]) {
+			hw = draw_width(t, hint) + 2;
+			if (hw > t->cols / 2)
+				hw = t->cols / 2;
+			draw_text(t, t->rows - 1, t->cols - hw, hw - 1,
+				  ui->message_error ? PAINT_ERROR : PAINT_MESSAGE,
+				  hint);
+		}
 		/* keep the end of what is typed in view */
 		{
 			int w = draw_width(t, sb.buf);
 			const char *s = sb.buf;
 
-			while (w > t->cols - 1 && *s) {
+			while (w > t->cols - hw - 1 && *s) {
 				s++;
 				while (((unsigned char)*s & 0xC0) == 0x80)
 					s++;
 				w = draw_width(t, s);
 			}
-			draw_text(t, t->rows - 1, 0, t->cols - 1, PAINT_MESSAGE, s);
+			draw_text(t, t->rows - 1, 0, t->cols - hw - 1,
+				  PAINT_MESSAGE, s);
 		}
 		strbuf_release(&sb);
+		snprintf(ui->message, sizeof ui->message, "%s", hint);
 		refresh();
 		do {
 			r = term_read_key(&ui->term, &k, 250);
@@ -434,10 +520,13 @@ bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
 		if (k.special) {
 			if (k.code == KEY_RESIZE)
 				continue;
-			if (k.code == KEY_ENTER)
+			if (k.code == KEY_ENTER) {
+				ui->message[0] = '\0';
 				return true;
+			}
 			if (k.code == KEY_BACKSPACE) {
 				drop_last_char(text);
+				ui->message[0] = '\0';
 				if (on_change)
 					on_change(ui, text, ctx);
 			}
@@ -445,10 +534,10 @@ bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
 		}
 		if (k.alt)
 			continue;
-		if (k.code == '\r' || k.code == '\n')
-			return true;
-		if (k.code == 27)
-			return false;
+		if (k.code == '\r' || k.code == '\n' || k.code == 27) {
+			ui->message[0] = '\0';
+			return k.code != 27;
+		}
 		if (k.code == 127 || k.code == 8) {
 			drop_last_char(text);
 		} else if (k.code == 0x15) {	/* Ctrl-U */
@@ -459,8 +548,33 @@ bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
 		} else {
 			continue;
 		}
+		ui->message[0] = '\0';
 		if (on_change)
 			on_change(ui, text, ctx);
+	}
+}
+
+bool ui_confirm(struct ui *ui, const char *question)
+{
+	const struct uiterm *t = &ui->term;
+
+	for (;;) {
+		struct key k;
+		int r;
+
+		ui->message[0] = '\0';
+		ui_draw(ui);
+		draw_fill(t, t->rows - 1, 0, t->cols, PAINT_ERROR);
+		draw_text(t, t->rows - 1, 1, t->cols - 2, PAINT_ERROR, question);
+		refresh();
+		do {
+			r = term_read_key(&ui->term, &k, 250);
+			if (r < 0 || term_should_quit())
+				return false;
+		} while (r == 0);
+		if (k.special && k.code == KEY_RESIZE)
+			continue;
+		return !k.special && !k.alt && (k.code == 'o' || k.code == 'O');
 	}
 }
 
@@ -471,6 +585,10 @@ static int global(struct ui *ui, enum action a)
 		help(ui);
 		return UI_REDRAW;
 	case ACT_QUIT:
+		if (ui->screen->unsaved && ui->screen->unsaved(ui) &&
+		    !ui_confirm(ui, "Une saisie n'est pas enregistrée : "
+				"quitter quand même ? (o/N)"))
+			return UI_REDRAW;
 		return UI_QUIT;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -519,17 +637,22 @@ int ui_run(struct app *app, struct store *st)
 	}
 	ui.screen = &screen_contract;
 	ui.screen->enter(&ui);
-	while (!ui.quit) {
+	/* Draw only after something happened: an idle suivi sends nothing
+	 * to the terminal. */
+	for (bool dirty = true; !ui.quit;) {
 		struct key k;
 		enum action a;
 		int r, res;
 
-		ui_draw(&ui);
+		if (dirty)
+			ui_draw(&ui);
+		dirty = false;
 		r = term_read_key(&ui.term, &k, 250);
 		if (r < 0 || term_should_quit())
 			break;
 		if (r == 0)
 			continue;
+		dirty = true;
 		if (k.special && k.code == KEY_RESIZE)
 			continue;
 		ui.message[0] = '\0';

@@ -222,9 +222,12 @@ int term_read_key(struct uiterm *t, struct key *k, int timeout_ms)
 	if (c == 27) {
 		int d = next_byte(0);
 
-		if (d != ERR && d >= 0x20 && d < KEY_MIN && d != 27) {
+		/* ESC then a key is Alt+key only when Alt+key means something:
+		 * otherwise Esc followed quickly by a key (a fast typist, a
+		 * script, a slow link) must stay Esc, then the key. */
+		if (d != ERR && d >= 0x20 && d < 0x80 && keys_alt_bound(d)) {
 			k->alt = true;
-			k->code = d >= 0x80 ? decode_utf8(d) : d;
+			k->code = d;
 			return 1;
 		}
 		if (d != ERR)

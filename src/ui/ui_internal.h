@@ -42,6 +42,8 @@ enum action {
 
 /* Map a key to an action (ACT_NONE when the key means nothing here). */
 enum action keys_action(const struct key *k);
+/* Whether Alt+code is bound (ESC then code reads as Alt+code only then). */
+bool keys_alt_bound(int code);
 /* Label of the keys of an action and what it does, for help and status:
  * e.g. "↑ k", "monter". ascii selects the ASCII spelling. */
 const char *keys_label(enum action a, bool ascii);
@@ -101,6 +103,9 @@ struct screen_ops {
 	const enum action *keys;
 	/* A line or two of help of its own (legend), or NULL. */
 	const char *help_text;
+	/* True while a form holds input not yet saved (q then asks before
+	 * quitting); NULL for screens without forms. */
+	bool (*unsaved)(struct ui *ui);
 };
 
 extern const struct screen_ops screen_contract;
@@ -139,6 +144,9 @@ void ui_date(const struct ui *ui, const char *iso, char *buf, size_t n);
 typedef void (*prompt_change_fn)(struct ui *ui, const char *text, void *ctx);
 bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
 	       prompt_change_fn on_change, void *ctx);
+/* A yes/no question on the status line: true for o/O (oui), false for
+ * anything else (n, Esc, Entrée) or when the terminal goes away. */
+bool ui_confirm(struct ui *ui, const char *question);
 /* Redraw the whole screen now (used by prompts and overlays). */
 void ui_draw(struct ui *ui);
 

@@ -380,7 +380,11 @@ Test(text_layout, fold_ignores_case_and_accents)
 		/* no mapping */
 		{ "日本", "日本", "??" },
 		{ "\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80", "?" },
-		{ "2×3", "2×3", "2?3" },
+		{ "2×3", "2x3", "2x3" },
+		/* what the interface draws: bullets, arrows, n°, box lines */
+		{ "• n°1 · A › B ▸", "* no1 - a > b >", "* no1 - A > B >" },
+		{ "← → ↑ ↓ │─", "<- -> ^ v |-", "<- -> ^ v |-" },
+		{ "12 €", "12 eur", "12 EUR" },
 		/* invalid bytes and control characters */
 		{ "a\xFF" "b\xE2\x82", "a?b??", "a?b??" },
 		{ "A\tB\x1b", "a\tb\x1b", "A?B?" },

@@ -1,0 +1,180 @@
+# tests/e2e/lib.sh - drive the real suivi in tmux; sourced by the scenarios.
+#
+# Each scenario starts suivi in a pane of a private tmux server (its own
+# socket, no user configuration) on a fresh temporary HOME, sends keys and
+# asserts on what the pane shows. Waits poll the pane (wait_for) instead of
+# sleeping a fixed time, so a scenario is as fast as the program and still
+# patient on a slow machine (E2E_TIMEOUT seconds, 10 by default).
+#
+#   e2e_start [-s COLSxROWS] [VAR=value…] [-- suivi arguments]
+#   keys KEY…            tmux key names: Enter Escape Down C-l …
+#   text TEXT            literal text
+#   wait_for TEXT        until the pane shows TEXT (fixed string)
+#   wait_gone TEXT       until it no longer does
+#   expect NAME TEXT     a check: the pane shows TEXT (waits for it)
+#   expect_not NAME TEXT a check: the pane no longer shows TEXT (waits)
+#   expect_exit NAME RC  the program ended with status RC
+#   resize COLS ROWS
+#   e2e_stop             end the scenario (kills what is left)
+#
+# Under E2E_ASCII=1 (a run where suivi draws in ASCII: LANG=C) the texts
+# expected are first spelled as suivi spells them there (to_ascii).
+#
+# Checks print "ok - NAME" or "FAIL - NAME" (with the pane below) and count
+# into E2E_PASS / E2E_FAIL.
+
+E2E_TOP=$(pwd)
+SUIVI=${SUIVI_BIN:-$E2E_TOP/suivi}
+case $SUIVI in /*) ;; *) SUIVI=$E2E_TOP/$SUIVI ;; esac
+E2E_SOCK=suivi-e2e-$$
+E2E_TIMEOUT=${E2E_TIMEOUT:-10}
+E2E_PASS=0
+E2E_FAIL=0
+E2E_DIR=
+E2E_LOCALE=${E2E_LOCALE:-C.UTF-8}
+E2E_TAG=
+
+tm() {
+	tmux -L "$E2E_SOCK" -f /dev/null "$@"
+}
+
+e2e_cleanup() {
+	tm kill-server 2>/dev/null
+	if [ -n "$E2E_DIR" ]; then
+		rm -rf "$E2E_DIR"
+		E2E_DIR=
+	fi
+}
+
+# The pane's text now.
+screen() {
+	tm capture-pane -p -t e2e 2>/dev/null
+}
+
+now_ms() {
+	date +%s%3N
+}
+
+# e2e_start [-s COLSxROWS] [VAR=value…] [-- args]: suivi on a fresh HOME,
+# "today" pinned, the bundled data; the pane shows [[exit=N]] when it ends.
+e2e_start() {
+	local size=100x30 envs=() args=()
+	if [ "$1" = -s ]; then
+		size=$2
+		shift 2
+	fi
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do
+		envs+=("$1")
+		shift
+	done
+	[ "$1" = -- ] && shift
+	args=("$@")
+	e2e_cleanup
+	E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/suivi-e2e.XXXXXX")
+	mkdir -p "$E2E_DIR/home"
+	local cmd
+	cmd=$(printf '%q ' env -i PATH="$PATH" HOME="$E2E_DIR/home" \
+		TERM=tmux-256color LANG="$E2E_LOCALE" \
+		SUIVI_DATADIR="$E2E_TOP/share/suivi" SUIVI_TODAY=2026-11-23 \
+		ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" \
+		LSAN_OPTIONS="${LSAN_OPTIONS:-}" \
+		"${envs[@]}" "$SUIVI" "${args[@]}")
+	tm new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
+		"$cmd 2>$E2E_DIR/stderr; echo \"[[exit=\$?]]\"; sleep 3600"
+}
+
+e2e_stop() {
+	e2e_cleanup
+}
+
+keys() {
+	tm send-keys -t e2e "$@"
+}
+
+text() {
+	tm send-keys -t e2e -l "$1"
+}
+
+# Send raw bytes given in hexadecimal: bytes c3 28 …
+bytes() {
+	tm send-keys -t e2e -H "$@"
+}
+
+resize() {
+	tm resize-window -t e2e -x "$1" -y "$2"
+}
+
+# The ASCII spelling of the French texts the scenarios look for: what
+# suivi's transliteration (src/core/text.c) gives for them.
+to_ascii() {
+	printf '%s' "$1" | sed -e 's/[àâä]/a/g; s/[ÀÂÄ]/A/g; s/[éèêë]/e/g; s/[ÉÈÊË]/E/g' \
+		-e 's/[îï]/i/g; s/[ôö]/o/g; s/[ùûü]/u/g; s/ç/c/g; s/Ç/C/g' \
+		-e 's/œ/oe/g; s/Œ/OE/g; s/[’‘]/'"'"'/g; s/[«»“”]/"/g' \
+		-e 's/·/-/g; s/•/*/g; s/°/o/g; s/›/>/g; s/▸/>/g; s/…/.../g' \
+		-e 's/[–—]/-/g; s/→/->/g; s/←/<-/g; s/×/x/g'
+}
+
+spell() {
+	if [ "${E2E_ASCII:-0}" = 1 ]; then to_ascii "$1"; else printf '%s' "$1"; fi
+}
+
+wait_for() {
+	local deadline=$(($(now_ms) + E2E_TIMEOUT * 1000)) want
+	want=$(spell "$1")
+	while :; do
+		screen | grep -qF -- "$want" && return 0
+		[ "$(now_ms)" -ge "$deadline" ] && return 1
+		sleep 0.02
+	done
+}
+
+wait_gone() {
+	local deadline=$(($(now_ms) + E2E_TIMEOUT * 1000)) want
+	want=$(spell "$1")
+	while :; do
+		screen | grep -qF -- "$want" || return 0
+		[ "$(now_ms)" -ge "$deadline" ] && return 1
+		sleep 0.02
+	done
+}
+
+ok() {
+	E2E_PASS=$((E2E_PASS + 1))
+	echo "ok - $E2E_TAG$1"
+}
+
+not_ok() {
+	E2E_FAIL=$((E2E_FAIL + 1))
+	echo "FAIL - $E2E_TAG$1"
+	screen | sed 's/^/    | /'
+	if [ -s "$E2E_DIR/stderr" ]; then
+		sed 's/^/    stderr: /' "$E2E_DIR/stderr" | head -20
+	fi
+}
+
+expect() {
+	local want
+	want=$(spell "$2")
+	if wait_for "$want"; then ok "$1"; else not_ok "$1 (attendu : « $want »)"; fi
+}
+
+expect_not() {
+	local want
+	want=$(spell "$2")
+	if ! wait_gone "$want"; then
+		not_ok "$1 (inattendu : « $want »)"
+	else
+		ok "$1"
+	fi
+}
+
+expect_exit() {
+	if wait_for "[[exit=$2]]"; then ok "$1"; else not_ok "$1 (statut $2 attendu)"; fi
+}
+
+# The process id of suivi in the pane (for signals).
+suivi_pid() {
+	local shell_pid
+	shell_pid=$(tm display -p -t e2e '#{pane_pid}')
+	pgrep -P "$shell_pid" -x "$(basename "$SUIVI")" | head -1
+}

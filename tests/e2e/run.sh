@@ -1,0 +1,267 @@
+#!/bin/bash
+# tests/e2e/run.sh - end-to-end tests: the real suivi in tmux.
+#
+#   SUIVI_BIN=/abs/path/to/suivi bash tests/e2e/run.sh    (from the project root)
+#
+# The scenarios run under each of fr_FR.UTF-8 (when `locale -a` has it),
+# C.UTF-8, C, and fr_FR.UTF-8 (or C.UTF-8) with NO_COLOR set;
+# SUIVI_TEST_LOCALES="C …" chooses the locales. Output: "ok - …" or
+# "FAIL - …" per check (the pane below a failure), then "N passed, N failed".
+
+if [ ! -f tests/e2e/lib.sh ]; then
+	echo "run.sh : à lancer depuis la racine du projet" >&2
+	exit 2
+fi
+if ! command -v tmux >/dev/null; then
+	echo "run.sh : tmux est nécessaire (apt-get install tmux)" >&2
+	exit 2
+fi
+. tests/e2e/lib.sh
+if [ ! -x "$SUIVI" ]; then
+	echo "run.sh : programme introuvable : $SUIVI (SUIVI_BIN)" >&2
+	exit 2
+fi
+trap e2e_cleanup EXIT
+trap 'e2e_cleanup; exit 130' INT TERM HUP
+
+# --------------------------------------------------------------------------
+# Scenarios. Each starts its own suivi; E2E_LOCALE and E2E_EXTRA (NO_COLOR)
+# are set by the loop at the bottom; under LANG=C (E2E_ASCII=1) the texts
+# looked for are spelled in ASCII, as suivi draws them there (lib.sh).
+
+s_open() {
+	e2e_start "${E2E_EXTRA[@]}"
+	expect "ouverture : l'en-tête nomme la commune et le contrat" \
+		"Le Bouscat · contrat 33069-2016"
+	expect "ouverture : l'annexe en vigueur est celle de l'avenant n°1" \
+		"avenant n°1 en vigueur"
+	expect "ouverture : la date du jour" "lundi 23/11/2026"
+	expect "ouverture : les six écrans dans les onglets" \
+		"[1 Contrat]  2 Tableau de bord   3 Saisines   4 Litiges   5 Réunions   6 Rapports"
+	expect "ouverture : la ligne d'état dit les touches" "? aide"
+	expect "ouverture : le contrat est affiché" "Identifiant : 33069-2016"
+	keys 2
+	expect "écran 2 : pas encore livré, et le dit" \
+		"Cet écran n'est pas encore livré"
+	keys 6
+	expect "écran 6 : Rapports, pas encore livré" "Rapports : "
+	keys 1
+	expect "retour à l'écran Contrat" "Identifiant : 33069-2016"
+	keys q
+	expect_exit "q quitte sans question (rien à enregistrer), statut 0" 0
+	expect "le terminal est rendu (écran normal)" "[[exit=0]]"
+	e2e_stop
+}
+
+s_indicator() {
+	e2e_start "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	# Le contrat, L'essentiel, Numérique… (the domain), Avenants
+	keys j j Enter
+	expect "domaine ouvert : ses rubriques" "Engagements et indicateurs"
+	keys j Enter
+	expect "engagements : 3.3 listé" "3.3 Assurer la prise en compte"
+	keys j j j j j j
+	keys Enter
+	expect "engagement 3.3 : ses indicateurs" "3.3.2 "
+	keys Down Right
+	expect "indicateur 3.3.2 : son intitulé" "Délai de résolution des incidents par criticité"
+	expect "indicateur 3.3.2 : son niveau de service constaté" \
+		"Niveau de service constaté : A calculer sur la base de"
+	expect "indicateur 3.3.2 : sa périodicité" \
+		"Périodicité : mensuelle ou trimestrielle"
+	expect "indicateur 3.3.2 : sa source" "Source : Centre d'assistance et de support"
+	expect "indicateur 3.3.2 : ses criticités" \
+		"Par criticité : critique, majeure, mineure"
+	keys BSpace
+	expect "Retour arrière : le volet de liste reprend la main" "3.3.1 "
+	keys BSpace
+	expect "Retour arrière : revient aux engagements" "3.1 Assurer le renouvellement"
+	keys Left Left
+	expect "← : remonte jusqu'au contrat" "Avenants"
+	e2e_stop
+}
+
+s_contact() {
+	e2e_start -s 120x30 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys C
+	expect "C : le sélecteur de communes" "Le Haillan (33200, contrat 33200-2017)"
+	keys j Enter
+	expect "Le Haillan choisi : l'en-tête change" "Le Haillan · contrat 33200-2017"
+	expect "Le Haillan : annexes d'origine" "annexes d'origine"
+	# Le contrat, L'essentiel, Articles, Numérique…
+	keys j j j Enter
+	expect "domaine Numérique ouvert" "Sous-domaines et activités"
+	keys Enter
+	expect "sous-domaines listés" "C. Fourniture des postes"
+	keys j j
+	expect "sous-domaine C : qui saisir" "Qui saisir"
+	expect "sous-domaine C : la saisine en urgence" "Saisine en urgence"
+	expect "sous-domaine C, urgence : le service commun" \
+		"Service commun : Chef de service centre d’appel et pilotage"
+	expect "sous-domaine C, urgence : la commune" \
+		"Commune : Chef de service de l’utilisateur"
+	keys Tab
+	expect "Tab : le volet de détail a la main" "Tab changer de volet"
+	keys End
+	expect "Fin dans le détail : les activités" "Activités mutualisées"
+	e2e_stop
+}
+
+s_search() {
+	e2e_start "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys /
+	expect "/ : l'invite de recherche" "Chercher :"
+	text "numerique"
+	expect "recherche incrémentale, sans accents : trouve « Numérique »" \
+		"Numérique"
+	keys Enter
+	expect "Entrée : la recherche est gardée, avec le rang du résultat" "« numerique » : "
+	expect "la ligne d'état dit comment passer au suivant" "n suivant"
+	keys n
+	expect_not "n : le résultat suivant est trouvé" "introuvable"
+	keys /
+	text "CENTRE D'APPEL MULTICANAL"
+	keys Enter
+	expect "recherche insensible à la casse : trouvée" "« CENTRE D'APPEL MULTICANAL » : 1/"
+	expect "recherche insensible à la casse : le texte est montré" "multicanal"
+	keys /
+	text "zzzintrouvable"
+	expect "recherche sans résultat : le dit" "introuvable"
+	keys Escape
+	expect_not "Échap : la recherche est abandonnée" "Chercher :"
+	# invalid bytes typed in the prompt do not eat what follows
+	keys /
+	bytes c3 28
+	text "xyz"
+	expect "un octet invalide ne mange pas la suite de la saisie" "xyz"
+	keys Escape
+	e2e_stop
+}
+
+s_help() {
+	e2e_start "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys ?
+	expect "? : l'aide de l'écran" "Aide : Contrat"
+	expect "aide : les touches de navigation" "descendre"
+	expect "aide : la recherche" "chercher"
+	expect "aide : quitter" "quitter"
+	expect "aide : le changement de commune" "changer de commune"
+	keys Escape
+	wait_gone "Aide : Contrat"
+	expect_not "Échap ferme l'aide" "Aide : Contrat"
+	keys F1
+	expect "F1 : l'aide aussi" "Aide : Contrat"
+	keys q
+	wait_gone "Aide : Contrat"
+	expect_not "q ferme l'aide sans quitter" "[[exit="
+	e2e_stop
+}
+
+s_resize() {
+	e2e_start "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys j j Enter
+	wait_for "Engagements et indicateurs"
+	resize 60 20
+	expect "60×20 : l'écran se redessine" "Engagements et"
+	expect "60×20 : l'en-tête tient" "Le Bouscat"
+	resize 30 8
+	expect "trop petit : un message clair" "trop petite"
+	resize 120 40
+	expect "120×40 : retour à la normale" "Engagements et indicateurs"
+	expect "120×40 : les onglets en entier" "6 Rapports"
+	keys /
+	resize 80 24
+	expect "redimensionné pendant une saisie : l'invite reste" "Chercher :"
+	text "abc"
+	expect "la saisie continue après le redimensionnement" "abc"
+	keys Escape
+	keys q
+	expect_exit "q après redimensionnements : statut 0" 0
+	e2e_stop
+}
+
+s_signals() {
+	local sig pid t0 t1
+	for sig in HUP TERM INT; do
+		e2e_start "${E2E_EXTRA[@]}"
+		wait_for "Identifiant : 33069-2016"
+		pid=$(suivi_pid)
+		t0=$(now_ms)
+		kill -s "$sig" "$pid"
+		if wait_for "[[exit="; then
+			t1=$(now_ms)
+			if [ $((t1 - t0)) -le 2000 ]; then
+				ok "SIG$sig : sortie en $((t1 - t0)) ms (≤ 2 s)"
+			else
+				not_ok "SIG$sig : sortie en $((t1 - t0)) ms (> 2 s)"
+			fi
+		else
+			not_ok "SIG$sig : suivi ne s'arrête pas"
+		fi
+		expect_not "SIG$sig : pas de plantage" "Segmentation"
+		e2e_stop
+	done
+}
+
+s_terminals() {
+	e2e_start TERM=dumb "${E2E_EXTRA[@]}"
+	expect_exit "TERM=dumb : statut 2" 2
+	if grep -q "terminal" "$E2E_DIR/stderr"; then ok "TERM=dumb : un message clair"; else not_ok "TERM=dumb : un message clair"; fi
+	e2e_stop
+	e2e_start TERM=nexistepas "${E2E_EXTRA[@]}"
+	expect_exit "TERM inconnu : statut 2" 2
+	if grep -q "nexistepas" "$E2E_DIR/stderr"; then ok "TERM inconnu : le message le nomme"; else not_ok "TERM inconnu : le message le nomme"; fi
+	e2e_stop
+	e2e_start TERM=vt100 "${E2E_EXTRA[@]}"
+	expect "TERM=vt100 : l'écran s'affiche" "Identifiant : 33069-2016"
+	keys j j Enter
+	expect "TERM=vt100 : la navigation marche" "Engagements et indicateurs"
+	keys q
+	expect_exit "TERM=vt100 : q, statut 0" 0
+	e2e_stop
+}
+
+# --------------------------------------------------------------------------
+
+avail=$(locale -a 2>/dev/null | tr 'A-Z' 'a-z')
+if [ -n "$SUIVI_TEST_LOCALES" ]; then
+	locales=$SUIVI_TEST_LOCALES
+else
+	locales="C.UTF-8 C"
+	case $avail in *fr_fr.utf8*) locales="fr_FR.UTF-8 $locales" ;; esac
+fi
+nocolor_locale=C.UTF-8
+case $avail in *fr_fr.utf8*) nocolor_locale=fr_FR.UTF-8 ;; esac
+
+start=$(date +%s)
+run_all() {
+	s_open
+	s_indicator
+	s_contact
+	s_search
+	s_help
+	s_resize
+}
+for loc in $locales; do
+	E2E_LOCALE=$loc
+	E2E_EXTRA=()
+	E2E_TAG="$loc: "
+	case $loc in *UTF-8 | *utf8) E2E_ASCII=0 ;; *) E2E_ASCII=1 ;; esac
+	run_all
+done
+E2E_LOCALE=$nocolor_locale
+E2E_EXTRA=(NO_COLOR=1)
+E2E_TAG="$nocolor_locale NO_COLOR: "
+E2E_ASCII=0
+run_all
+s_signals
+s_terminals
+
+echo "# $(($(date +%s) - start)) s"
+echo "$E2E_PASS passed, $E2E_FAIL failed"
+[ "$E2E_FAIL" -eq 0 ]
