@@ -64,7 +64,7 @@ CONTRACTS  := $(sort $(wildcard share/suivi/contrats/*.ini))
 DEB_PKGS   := build-essential pkg-config libncurses-dev libsqlite3-dev \
               libiniparser-dev libcriterion-dev tmux groff-base locales
 
-.PHONY: all run check check-unit check-cli lint sanitize deps install \
+.PHONY: all run check check-unit check-cli check-e2e lint sanitize deps install \
         uninstall clean fmt FORCE
 
 all: $(BIN)
@@ -115,7 +115,7 @@ run: deps
 	./$(BIN)
 
 check: deps
-	@$(MAKE) --no-print-directory lint check-unit check-cli
+	@$(MAKE) --no-print-directory lint check-unit check-cli check-e2e
 
 # Criterion runs each test in its own process; under SANITIZE=1 a report
 # from any of them (leak, overflow, undefined behaviour) fails the run.
@@ -136,6 +136,11 @@ check-unit: $(BIN) $(UNIT_BIN)
 check-cli: $(BIN)
 	$(SAN_ENV) SUIVI_BIN=$(CURDIR)/$(BIN) sh tests/cli/run.sh
 
+# The real program in tmux (tests/e2e/lib.sh); under SANITIZE=1 a sanitizer
+# report on its stderr fails the scenario.
+check-e2e: $(BIN)
+	$(SAN_ENV) SUIVI_BIN=$(CURDIR)/$(BIN) bash tests/e2e/run.sh
+
 # Layering rules (STYLE.md), man pages, bundled contracts.
 lint: $(BIN)
 	@bad=$$(grep -l 'sqlite3\.h' $$(find src include -name '*.[ch]') | grep -v '^src/store/'); \
@@ -152,7 +157,7 @@ lint: $(BIN)
 	@echo "lint : ok"
 
 sanitize:
-	@$(MAKE) --no-print-directory SANITIZE=1 check-unit check-cli
+	@$(MAKE) --no-print-directory SANITIZE=1 check-unit check-cli check-e2e
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

@@ -14,6 +14,7 @@
 #   expect NAME TEXT     a check: the pane shows TEXT (waits for it)
 #   expect_not NAME TEXT a check: the pane no longer shows TEXT (waits)
 #   expect_exit NAME RC  the program ended with status RC
+#   expect_restored NAME the terminal is back to normal (after the end)
 #   resize COLS ROWS
 #   e2e_stop             end the scenario (kills what is left)
 #
@@ -83,7 +84,19 @@ e2e_start() {
 		"$cmd 2>$E2E_DIR/stderr; echo \"[[exit=\$?]]\"; sleep 3600"
 }
 
+# End the scenario: a suivi still running gets SIGHUP (as when a terminal
+# is closed) and must end; a sanitizer report on its stderr fails the
+# scenario.
 e2e_stop() {
+	local pid
+	pid=$(suivi_pid)
+	if [ -n "$pid" ]; then
+		kill -HUP "$pid" 2>/dev/null
+		wait_for "[[exit=" || not_ok "fin du scénario : suivi ne s'arrête pas sur SIGHUP"
+	fi
+	if grep -q 'Sanitizer\|runtime error' "$E2E_DIR/stderr" 2>/dev/null; then
+		not_ok "rapport des sanitizers"
+	fi
 	e2e_cleanup
 }
 
@@ -170,6 +183,19 @@ expect_not() {
 
 expect_exit() {
 	if wait_for "[[exit=$2]]"; then ok "$1"; else not_ok "$1 (statut $2 attendu)"; fi
+}
+
+# The terminal was given back: the pane left the alternate screen that
+# curses took, and the cursor is visible again.
+expect_restored() {
+	local alt cur
+	alt=$(tm display -p -t e2e '#{alternate_on}')
+	cur=$(tm display -p -t e2e '#{cursor_flag}')
+	if [ "$alt" = 0 ] && [ "$cur" = 1 ]; then
+		ok "$1"
+	else
+		not_ok "$1 (écran alterné : $alt, curseur visible : $cur)"
+	fi
 }
 
 # The process id of suivi in the pane (for signals).

@@ -49,7 +49,7 @@ s_open() {
 	expect "retour à l'écran Contrat" "Identifiant : 33069-2016"
 	keys q
 	expect_exit "q quitte sans question (rien à enregistrer), statut 0" 0
-	expect "le terminal est rendu (écran normal)" "[[exit=0]]"
+	expect_restored "le terminal est rendu (écran normal, curseur visible)"
 	e2e_stop
 }
 
@@ -204,6 +204,7 @@ s_signals() {
 			not_ok "SIG$sig : suivi ne s'arrête pas"
 		fi
 		expect_not "SIG$sig : pas de plantage" "Segmentation"
+		expect_restored "SIG$sig : le terminal est rendu"
 		e2e_stop
 	done
 }
@@ -259,6 +260,7 @@ E2E_EXTRA=(NO_COLOR=1)
 E2E_TAG="$nocolor_locale NO_COLOR: "
 E2E_ASCII=0
 run_all
+E2E_TAG=
 s_signals
 s_terminals
 
