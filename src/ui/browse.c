@@ -1,6 +1,7 @@
 #include "browse.h"
 #include "suivi/date.h"
 #include "suivi/model.h"
+#include "suivi/number.h"
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
 
@@ -300,7 +301,7 @@ static void indicator_text(struct builder *b, struct strbuf *sb,
 		strbuf_addf(sb, "Calculable depuis les saisines : %s\n",
 			    computed_vocab[d->computed_from].label);
 	if (!d->criticalities) {
-		target = b->in->target ? b->in->target(b->in->ctx, d, "") : NULL;
+		target = b->in->target ? b->in->target(b->in->ctx, b->in->year, d, "") : NULL;
 		strbuf_addf(sb, "Cible %d : %s\n", b->in->year,
 			    target ? target : "non fixée");
 		free(target);
@@ -313,7 +314,7 @@ static void indicator_text(struct builder *b, struct strbuf *sb,
 		for (char *t = strtok_r(copy, ",", &save); t;
 		     t = strtok_r(NULL, ",", &save)) {
 			text_trim(t);
-			target = b->in->target ? b->in->target(b->in->ctx, d, t)
+			target = b->in->target ? b->in->target(b->in->ctx, b->in->year, d, t)
 					       : NULL;
 			strbuf_addf(sb, "• %s : %s\n", t, target ? target
 								  : "non fixée");
@@ -592,7 +593,26 @@ static void build_amendments(struct builder *b, struct node *root)
 			field(&sb, "Signé le", d1);
 		}
 		field(&sb, "Objet", am->object);
-		field(&sb, "Annexes remplacées", am->replaces);
+		if (am->replaces) {
+			/* "nsi, eco" -> the domains' names */
+			struct strbuf names;
+			char *codes = xstrdup(am->replaces), *save = NULL;
+
+			strbuf_init(&names);
+			for (char *code = strtok_r(codes, ", ", &save); code;
+			     code = strtok_r(NULL, ", ", &save)) {
+				const char *name = code;
+
+				for (size_t k = 0; k < b->in->n_domains; k++)
+					if (!strcmp(b->in->domains[k].code, code))
+						name = b->in->domains[k].name;
+				strbuf_addf(&names, "%s%s", names.len ? ", " : "",
+					    name);
+			}
+			field(&sb, "Annexes remplacées", names.buf);
+			strbuf_release(&names);
+			free(codes);
+		}
 		/* what it changed, annex by annex */
 		for (size_t k = 0; k < b->in->n_domains; k++) {
 			const struct browse_domain *d = &b->in->domains[k];
@@ -823,4 +843,122 @@ void browse_diff(const struct annex *before, const struct annex *after,
 	if (!any)
 		strbuf_addstr(out, "Aucun changement des indicateurs, priorités "
 				   "ni contacts.\n");
+}
+
+/* ------------------------------------------------------------------ */
+/* What the tree is built from, loaded through the store               */
+
+void browse_source_release(struct browse_source *src)
+{
+	for (size_t i = 0; i < src->n_domains; i++) {
+		struct browse_domain *d = &src->domains[i];
+
+		for (size_t v = 0; v < d->n_versions; v++) {
+			annex_free(d->versions[v].annex);
+			free(d->versions[v].info.domain_code);
+			free(d->versions[v].info.domain_name);
+			free(d->versions[v].info.in_force_from);
+		}
+		free(d->versions);
+		free(d->code);
+		free(d->name);
+	}
+	free(src->domains);
+	store_contract_view_free(src->contract);
+	memset(src, 0, sizeof *src);
+}
+
+size_t browse_in_force(const struct browse_domain *d, const char *date)
+{
+	size_t best = 0;
+
+	for (size_t v = 0; v < d->n_versions; v++)
+		if (strcmp(d->versions[v].info.in_force_from, date) <= 0)
+			best = v;
+	return best;
+}
+
+int browse_load(struct store *st, const char *uid, const char *date,
+		struct browse_source *src, struct err *e)
+{
+	struct annex_info *vs = NULL;
+	size_t nv = 0;
+
+	memset(src, 0, sizeof *src);
+	if (store_contract_load(st, uid, &src->contract, e) != 0)
+		return -1;
+	if (store_annex_versions(st, uid, &vs, &nv, e) != 0) {
+		browse_source_release(src);
+		return -1;
+	}
+	/* group the versions by domain (they come by domain, then date) */
+	for (size_t i = 0; i < nv; i++) {
+		struct browse_domain *d = src->n_domains
+			? &src->domains[src->n_domains - 1] : NULL;
+		struct browse_version *bv;
+
+		if (!d || strcmp(d->code, vs[i].domain_code)) {
+			src->domains = xrealloc(src->domains,
+						(src->n_domains + 1) *
+						sizeof *src->domains);
+			d = &src->domains[src->n_domains++];
+			memset(d, 0, sizeof *d);
+			d->code = xstrdup(vs[i].domain_code);
+			d->name = xstrdup(vs[i].domain_name);
+		}
+		d->versions = xrealloc(d->versions, (d->n_versions + 1) *
+				       sizeof *d->versions);
+		bv = &d->versions[d->n_versions++];
+		bv->info = vs[i];	/* takes its strings */
+		bv->annex = NULL;
+		if (store_annex_load(st, vs[i].uid, &bv->annex, e) != 0) {
+			for (size_t k = i + 1; k < nv; k++) {
+				free(vs[k].domain_code);
+				free(vs[k].domain_name);
+				free(vs[k].in_force_from);
+			}
+			free(vs);
+			browse_source_release(src);
+			return -1;
+		}
+	}
+	free(vs);
+	for (size_t i = 0; i < src->n_domains; i++) {
+		struct browse_domain *d = &src->domains[i];
+
+		/* the name of the version in force names the domain */
+		d->in_force = d->shown = browse_in_force(d, date);
+		free(d->name);
+		d->name = xstrdup(d->versions[d->in_force].info.domain_name);
+	}
+	return 0;
+}
+
+char *browse_store_target(void *ctx, int year, const struct indicator *d,
+			  const char *criticality)
+{
+	struct store *st = ctx;
+	struct target_value t;
+	struct err e;
+	bool found;
+	char a[64], b[64];
+	char *out = NULL;
+
+	if (!d->uid || store_target_get(st, d->uid, year, criticality, &t,
+					&found, &e) != 0 || !found)
+		return NULL;
+	if (t.text)
+		out = xstrdup(t.text);
+	else if (t.has_num && t.has_den) {
+		number_format(t.num, 2, a, sizeof a);
+		number_format(t.den, 2, b, sizeof b);
+		out = xasprintf("%s / %s%s%s", a, b, d->unit ? " " : "",
+				d->unit ? d->unit : "");
+	} else if (t.has_num) {
+		number_format(t.num, 2, a, sizeof a);
+		out = xasprintf("%s%s%s", a, d->unit ? " " : "",
+				d->unit ? d->unit : "");
+	}
+	store_target_release(&t);
+	return out;
 }

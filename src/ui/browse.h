@@ -4,7 +4,8 @@
  * browse_build turns what the store loaded (a contract's texts, every
  * version of every annex) into a tree of nodes, each with a label for the
  * list and a detail text (French, with line breaks) for the detail pane.
- * The tree owns all its strings; browse_free releases it. Search works on
+ * The tree owns all its strings; browse_free releases it. browse_load
+ * gets what the tree is built from through the store API (never SQL). Search works on
  * each node's folded text (accent- and case-insensitive).
  */
 #ifndef SUIVI_BROWSE_H
@@ -52,7 +53,8 @@ struct browse_domain {
 };
 
 /* Text of the target of an indicator for the year, or NULL (heap). */
-typedef char *(*browse_target_fn)(void *ctx, const struct indicator *d,
+typedef char *(*browse_target_fn)(void *ctx, int year,
+				  const struct indicator *d,
 				  const char *criticality);
 
 struct browse_input {
@@ -65,6 +67,24 @@ struct browse_input {
 	browse_target_fn target;
 	void *ctx;
 };
+
+/* What a tree is built from: a contract's texts and every version of
+ * every annex, grouped by domain, with the version in force on a date. */
+struct browse_source {
+	struct contract_view *contract;
+	struct browse_domain *domains;
+	size_t n_domains;
+};
+
+int browse_load(struct store *st, const char *contract_uid, const char *date,
+		struct browse_source *out, struct err *e);
+void browse_source_release(struct browse_source *src);
+/* The version of a domain in force on date (ISO): the latest whose date
+ * is not after it, else the first. */
+size_t browse_in_force(const struct browse_domain *d, const char *date);
+/* A browse_target_fn reading the targets from the store (ctx: the store). */
+char *browse_store_target(void *ctx, int year, const struct indicator *d,
+			  const char *criticality);
 
 struct node *browse_build(const struct browse_input *in);
 void browse_free(struct node *root);

@@ -17,9 +17,7 @@
 struct contract_screen {
 	char uid[STORE_UID_LEN];	/* contract loaded */
 	char date[16];			/* annexes in force on */
-	struct contract_view *contract;
-	struct browse_domain *domains;
-	size_t n_domains;
+	struct browse_source src;	/* what the tree is built from */
 	struct node *root;
 	struct node *level;		/* whose children are listed */
 	size_t cursor, top;
@@ -35,26 +33,6 @@ struct contract_screen {
 	char error[ERR_MSG_MAX];
 };
 
-static void free_domains(struct contract_screen *cs)
-{
-	for (size_t i = 0; i < cs->n_domains; i++) {
-		struct browse_domain *d = &cs->domains[i];
-
-		for (size_t v = 0; v < d->n_versions; v++) {
-			annex_free(d->versions[v].annex);
-			free(d->versions[v].info.domain_code);
-			free(d->versions[v].info.domain_name);
-			free(d->versions[v].info.in_force_from);
-		}
-		free(d->versions);
-		free(d->code);
-		free(d->name);
-	}
-	free(cs->domains);
-	cs->domains = NULL;
-	cs->n_domains = 0;
-}
-
 static void drop_wrap(struct contract_screen *cs)
 {
 	text_lines_free(cs->lines, cs->n_lines);
@@ -69,108 +47,21 @@ void contract_screen_free(struct contract_screen *cs)
 		return;
 	drop_wrap(cs);
 	browse_free(cs->root);
-	free_domains(cs);
-	store_contract_view_free(cs->contract);
+	browse_source_release(&cs->src);
 	free(cs->folded_query);
 	free(cs);
 }
 
-/* Target text for the browser: the value agreed for the year. */
-static char *target_text(void *ctx, const struct indicator *d,
-			 const char *criticality)
-{
-	struct ui *ui = ctx;
-	struct target_value t;
-	struct err e;
-	bool found;
-	char a[64], b[64];
-	char *out = NULL;
-
-	if (!d->uid || store_target_get(ui->st, d->uid, atoi(ui->date),
-					criticality, &t, &found, &e) != 0 ||
-	    !found)
-		return NULL;
-	if (t.text)
-		out = xstrdup(t.text);
-	else if (t.has_num && t.has_den) {
-		number_format(t.num, 2, a, sizeof a);
-		number_format(t.den, 2, b, sizeof b);
-		out = xasprintf("%s / %s%s%s", a, b, d->unit ? " " : "",
-				d->unit ? d->unit : "");
-	} else if (t.has_num) {
-		number_format(t.num, 2, a, sizeof a);
-		out = xasprintf("%s%s%s", a, d->unit ? " " : "",
-				d->unit ? d->unit : "");
-	}
-	store_target_release(&t);
-	return out;
-}
-
-/* Which version of a domain is in force on date: the latest not after
- * it, else the first. */
-static size_t in_force(const struct browse_domain *d, const char *date)
-{
-	size_t best = 0;
-
-	for (size_t v = 0; v < d->n_versions; v++)
-		if (strcmp(d->versions[v].info.in_force_from, date) <= 0)
-			best = v;
-	return best;
-}
-
 static int load(struct ui *ui, struct contract_screen *cs, struct err *e)
 {
-	struct annex_info *vs = NULL;
-	size_t nv = 0;
 	const char *uid = ui->contracts[ui->contract].uid;
 
 	drop_wrap(cs);
 	browse_free(cs->root);
 	cs->root = NULL;
-	free_domains(cs);
-	store_contract_view_free(cs->contract);
-	cs->contract = NULL;
-	if (store_contract_load(ui->st, uid, &cs->contract, e) != 0 ||
-	    store_annex_versions(ui->st, uid, &vs, &nv, e) != 0)
+	browse_source_release(&cs->src);
+	if (browse_load(ui->st, uid, ui->date, &cs->src, e) != 0)
 		return -1;
-	/* group the versions by domain (they come by domain, then date) */
-	for (size_t i = 0; i < nv; i++) {
-		struct browse_domain *d = cs->n_domains
-			? &cs->domains[cs->n_domains - 1] : NULL;
-		struct browse_version *bv;
-
-		if (!d || strcmp(d->code, vs[i].domain_code)) {
-			cs->domains = xrealloc(cs->domains, (cs->n_domains + 1) *
-					       sizeof *cs->domains);
-			d = &cs->domains[cs->n_domains++];
-			memset(d, 0, sizeof *d);
-			d->code = xstrdup(vs[i].domain_code);
-			d->name = xstrdup(vs[i].domain_name);
-		}
-		d->versions = xrealloc(d->versions, (d->n_versions + 1) *
-				       sizeof *d->versions);
-		bv = &d->versions[d->n_versions++];
-		bv->info = vs[i];	/* takes its strings */
-		bv->annex = NULL;
-		if (store_annex_load(ui->st, vs[i].uid, &bv->annex, e) != 0) {
-			for (size_t k = i + 1; k < nv; k++) {
-				free(vs[k].domain_code);
-				free(vs[k].domain_name);
-				free(vs[k].in_force_from);
-			}
-			free(vs);
-			return -1;
-		}
-	}
-	free(vs);
-	for (size_t i = 0; i < cs->n_domains; i++) {
-		struct browse_domain *d = &cs->domains[i];
-
-		/* the name of the version in force names the domain */
-		d->in_force = d->shown = in_force(d, ui->date);
-		free(d->name);
-		d->name = xstrdup(d->versions[d->in_force].info.domain_name);
-	}
 	snprintf(cs->uid, sizeof cs->uid, "%s", uid);
 	snprintf(cs->date, sizeof cs->date, "%s", ui->date);
 	return 0;
@@ -179,14 +70,14 @@ static int load(struct ui *ui, struct contract_screen *cs, struct err *e)
 static void rebuild(struct ui *ui, struct contract_screen *cs)
 {
 	struct browse_input in = {
-		.contract = cs->contract,
-		.domains = cs->domains,
-		.n_domains = cs->n_domains,
+		.contract = cs->src.contract,
+		.domains = cs->src.domains,
+		.n_domains = cs->src.n_domains,
 		.date = ui->date,
 		.year = atoi(ui->date),
 		.iso_dates = ui->app->cfg.date_format == DATEFMT_ISO,
-		.target = target_text,
-		.ctx = ui,
+		.target = browse_store_target,
+		.ctx = ui->st,
 	};
 
 	drop_wrap(cs);
@@ -242,8 +133,23 @@ static void go_to(struct contract_screen *cs, struct node *n)
 }
 
 /* Wrap the selection's detail for the pane's width (cached). */
+/* Columns of a paragraph's list marker ("• ", "- ", "1. ", "12) "), so
+ * that the lines continuing it are indented under its text; 0 for none. */
+static int hanging_indent(const char *p)
+{
+	size_t i = 0;
+
+	if (!strncmp(p, "• ", strlen("• ")) || !strncmp(p, "- ", 2))
+		return 2;
+	while (p[i] >= '0' && p[i] <= '9' && i < 3)
+		i++;
+	if (i && (p[i] == '.' || p[i] == ')') && p[i + 1] == ' ')
+		return (int)i + 2;
+	return 0;
+}
+
 /* Wrap text to cols, paragraph by paragraph; the lines that continue a
- * bullet ("• ") are indented under its text. */
+ * list item are indented under its text. */
 static void wrap_hanging(const char *text, int cols, char ***out, size_t *n)
 {
 	size_t cap = 0;
@@ -254,9 +160,9 @@ static void wrap_hanging(const char *text, int cols, char ***out, size_t *n)
 		const char *end = strchr(p, '\n');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		char *para = xstrndup(p, len);
-		bool bullet = strncmp(para, "• ", strlen("• ")) == 0 ||
-			      strncmp(para, "- ", 2) == 0;
-		int indent = bullet && cols > 12 ? 2 : 0;
+		int indent = hanging_indent(para);
+		if (indent * 3 > cols)
+			indent = 0;
 		char **lines = NULL;
 		size_t k = text_wrap(para, cols - indent, &lines);
 
@@ -266,8 +172,9 @@ static void wrap_hanging(const char *text, int cols, char ***out, size_t *n)
 		}
 		for (size_t i = 0; i < k; i++) {
 			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
-			(*out)[(*n)++] = i && indent ? xasprintf("  %s", lines[i])
-						     : xstrdup(lines[i]);
+			(*out)[(*n)++] = i && indent
+				? xasprintf("%*s%s", indent, "", lines[i])
+				: xstrdup(lines[i]);
 		}
 		text_lines_free(lines, k);
 		free(para);
@@ -448,7 +355,7 @@ static void show_version(struct ui *ui, struct contract_screen *cs,
 	int domain = n->domain;
 	int version = n->version;
 
-	cs->domains[domain].shown = (size_t)version;
+	cs->src.domains[domain].shown = (size_t)version;
 	rebuild(ui, cs);
 	/* back on the domain, now showing that version */
 	for (size_t i = 0; i < cs->root->n_kids; i++)
