@@ -108,8 +108,11 @@ int term_start(struct uiterm *t, const struct config *cfg, struct err *e)
 	meta(stdscr, TRUE);
 	set_escdelay(40);
 	curs_set(0);
-	t->color = has_colors() && !(no_color && *no_color) &&
-		   cfg->color != COLOR_OFF;
+	/* couleurs = oui|non decides; auto follows NO_COLOR
+	 * (https://no-color.org: a user's setting wins over it) */
+	t->color = has_colors() &&
+		   (cfg->color == COLOR_ON ||
+		    (cfg->color != COLOR_OFF && !(no_color && *no_color)));
 	if (t->color) {
 		start_color();
 		use_default_colors();

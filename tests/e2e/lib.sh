@@ -6,7 +6,7 @@
 # sleeping a fixed time, so a scenario is as fast as the program and still
 # patient on a slow machine (E2E_TIMEOUT seconds, 10 by default).
 #
-#   e2e_start [-s COLSxROWS] [VAR=value…] [-- suivi arguments]
+#   e2e_start [-s COLSxROWS] [-c SUIVI.INI TEXT] [VAR=value…] [-- suivi arguments]
 #   keys KEY…            tmux key names: Enter Escape Down C-l …
 #   text TEXT            literal text
 #   wait_for TEXT        until the pane shows TEXT (fixed string)
@@ -52,6 +52,17 @@ screen() {
 	tm capture-pane -p -t e2e 2>/dev/null
 }
 
+# The pane's text with its attributes and colours as escape sequences.
+screen_sgr() {
+	tm capture-pane -e -p -t e2e 2>/dev/null
+}
+
+# Whether the pane shows any foreground or background colour (SGR 30-37,
+# 40-47, 90-97, 100-107, 38;… or 48;…), defaults (39, 49) aside.
+has_colour() {
+	screen_sgr | grep -qE $'\e\\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]'
+}
+
 now_ms() {
 	date +%s%3N
 }
@@ -59,11 +70,14 @@ now_ms() {
 # e2e_start [-s COLSxROWS] [VAR=value…] [-- args]: suivi on a fresh HOME,
 # "today" pinned, the bundled data; the pane shows [[exit=N]] when it ends.
 e2e_start() {
-	local size=100x30 envs=() args=()
-	if [ "$1" = -s ]; then
-		size=$2
-		shift 2
-	fi
+	local size=100x30 envs=() args=() config=
+	while :; do
+		case $1 in
+		-s) size=$2; shift 2 ;;
+		-c) config=$2; shift 2 ;;
+		*) break ;;
+		esac
+	done
 	while [ $# -gt 0 ] && [ "$1" != -- ]; do
 		envs+=("$1")
 		shift
@@ -73,6 +87,10 @@ e2e_start() {
 	e2e_cleanup
 	E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/suivi-e2e.XXXXXX")
 	mkdir -p "$E2E_DIR/home"
+	if [ -n "$config" ]; then
+		mkdir -p "$E2E_DIR/home/.config/suivi"
+		printf '%s\n' "$config" >"$E2E_DIR/home/.config/suivi/suivi.ini"
+	fi
 	local cmd
 	cmd=$(printf '%q ' env -i PATH="$PATH" HOME="$E2E_DIR/home" \
 		TERM=tmux-256color LANG="$E2E_LOCALE" \

@@ -227,6 +227,36 @@ s_terminals() {
 	e2e_stop
 }
 
+# Colour is never the only sign of a state; NO_COLOR and couleurs = non
+# take it away, couleurs = oui brings it back over NO_COLOR.
+s_colours() {
+	e2e_start
+	wait_for "Identifiant : 33069-2016"
+	if has_colour; then ok "couleurs par défaut"; else not_ok "couleurs par défaut"; fi
+	e2e_stop
+	e2e_start NO_COLOR=1
+	wait_for "Identifiant : 33069-2016"
+	if has_colour; then not_ok "NO_COLOR : aucune couleur"; else ok "NO_COLOR : aucune couleur"; fi
+	if screen_sgr | grep -qE $'\e\\[([0-9;]*;)?7m'; then
+		ok "NO_COLOR : la sélection en vidéo inverse"
+	else
+		not_ok "NO_COLOR : la sélection en vidéo inverse"
+	fi
+	expect "NO_COLOR : la sélection marquée aussi d'un signe" "› Le contrat"
+	e2e_stop
+	e2e_start -c $'[affichage]\ncouleurs = non'
+	wait_for "Identifiant : 33069-2016"
+	if has_colour; then not_ok "couleurs = non : aucune couleur"; else ok "couleurs = non : aucune couleur"; fi
+	e2e_stop
+	e2e_start -c $'[affichage]\ncouleurs = oui' NO_COLOR=1
+	wait_for "Identifiant : 33069-2016"
+	if has_colour; then ok "couleurs = oui l'emporte sur NO_COLOR"; else not_ok "couleurs = oui l'emporte sur NO_COLOR"; fi
+	e2e_stop
+	e2e_start -c $'[affichage]\nformat_date = aaaa-mm-jj'
+	expect "format_date = aaaa-mm-jj : la date de l'en-tête" "lundi 2026-11-23"
+	e2e_stop
+}
+
 # --------------------------------------------------------------------------
 
 avail=$(locale -a 2>/dev/null | tr 'A-Z' 'a-z')
@@ -261,6 +291,7 @@ E2E_TAG="$nocolor_locale NO_COLOR: "
 E2E_ASCII=0
 run_all
 E2E_TAG=
+s_colours
 s_signals
 s_terminals
 
