@@ -26,6 +26,8 @@ void date_format_fr(struct date d, char buf[DATE_ISO_LEN]);
 int date_cmp(struct date a, struct date b);
 /* Day of the week, 0 = Monday … 6 = Sunday. */
 int date_weekday(struct date d);
+/* The day before d (d valid). */
+struct date date_prev_day(struct date d);
 /* "lundi" … "dimanche" */
 extern const char *const date_weekday_name[7];
 /* Today's date: SUIVI_TODAY when set to a valid ISO date, else local time.

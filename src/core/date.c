@@ -126,3 +126,18 @@ int date_today(struct date *out)
 	out->day = tm.tm_mday;
 	return pin && *pin ? -1 : 0;
 }
+
+struct date date_prev_day(struct date d)
+{
+	if (d.day > 1) {
+		d.day--;
+	} else if (d.month > 1) {
+		d.month--;
+		d.day = date_days_in_month(d.year, d.month);
+	} else {
+		d.year--;
+		d.month = 12;
+		d.day = 31;
+	}
+	return d;
+}

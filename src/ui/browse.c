@@ -466,7 +466,18 @@ static void version_label(const struct builder *b,
 
 	date_text(b, info->in_force_from, from);
 	if (v + 1 < d->n_versions) {
-		date_text(b, d->versions[v + 1].info.in_force_from, to);
+		/* in force until the day before the next one */
+		struct date next;
+
+		if (date_parse(d->versions[v + 1].info.in_force_from,
+			       &next) == 0) {
+			char iso[DATE_ISO_LEN];
+
+			date_format_iso(date_prev_day(next), iso);
+			date_text(b, iso, to);
+		} else {
+			date_text(b, d->versions[v + 1].info.in_force_from, to);
+		}
 		snprintf(buf, n, "%s, du %s au %s",
 			 info->version ? "" : "annexe du contrat", from, to);
 	} else {

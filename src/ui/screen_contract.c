@@ -354,6 +354,8 @@ static void show_version(struct ui *ui, struct contract_screen *cs,
 {
 	int domain = n->domain;
 	int version = n->version;
+	/* rebuilding frees the tree, n with it */
+	char *label = xstrdup(n->label);
 
 	cs->src.domains[domain].shown = (size_t)version;
 	rebuild(ui, cs);
@@ -362,7 +364,8 @@ static void show_version(struct ui *ui, struct contract_screen *cs,
 		if (cs->root->kids[i]->kind == NODE_DOMAIN &&
 		    cs->root->kids[i]->domain == domain)
 			go_to(cs, cs->root->kids[i]);
-	ui_message(ui, false, "Version affichée : %s", n->label);
+	ui_message(ui, false, "Version affichée : %s", label);
+	free(label);
 }
 
 struct search_ctx {

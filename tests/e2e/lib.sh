@@ -6,7 +6,8 @@
 # sleeping a fixed time, so a scenario is as fast as the program and still
 # patient on a slow machine (E2E_TIMEOUT seconds, 10 by default).
 #
-#   e2e_start [-s COLSxROWS] [-c SUIVI.INI TEXT] [VAR=value…] [-- suivi arguments]
+#   e2e_start [-s COLSxROWS] [-c SUIVI.INI TEXT] [-i "FILES TO IMPORT"]
+#             [VAR=value…] [-- suivi arguments]
 #   keys KEY…            tmux key names: Enter Escape Down C-l …
 #   text TEXT            literal text
 #   wait_for TEXT        until the pane shows TEXT (fixed string)
@@ -70,11 +71,12 @@ now_ms() {
 # e2e_start [-s COLSxROWS] [VAR=value…] [-- args]: suivi on a fresh HOME,
 # "today" pinned, the bundled data; the pane shows [[exit=N]] when it ends.
 e2e_start() {
-	local size=100x30 envs=() args=() config=
+	local size=100x30 envs=() args=() config= import=
 	while :; do
 		case $1 in
 		-s) size=$2; shift 2 ;;
 		-c) config=$2; shift 2 ;;
+		-i) import=$2; shift 2 ;;
 		*) break ;;
 		esac
 	done
@@ -87,6 +89,12 @@ e2e_start() {
 	e2e_cleanup
 	E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/suivi-e2e.XXXXXX")
 	mkdir -p "$E2E_DIR/home"
+	if [ -n "$import" ]; then
+		# shellcheck disable=SC2086 # a list of files
+		(cd "$E2E_TOP" && env HOME="$E2E_DIR/home" SUIVI_DATADIR="$E2E_TOP/share/suivi" \
+			"$SUIVI" import $import) >"$E2E_DIR/import.log" 2>&1 ||
+			not_ok "import préalable : $(cat "$E2E_DIR/import.log")"
+	fi
 	if [ -n "$config" ]; then
 		mkdir -p "$E2E_DIR/home/.config/suivi"
 		printf '%s\n' "$config" >"$E2E_DIR/home/.config/suivi/suivi.ini"
@@ -110,7 +118,7 @@ e2e_stop() {
 	pid=$(suivi_pid)
 	if [ -n "$pid" ]; then
 		kill -HUP "$pid" 2>/dev/null
-		wait_for "[[exit=" || not_ok "fin du scénario : suivi ne s'arrête pas sur SIGHUP"
+		poll_for "[[exit=" || not_ok "fin du scénario : suivi ne s'arrête pas sur SIGHUP"
 	fi
 	if grep -q 'Sanitizer\|runtime error' "$E2E_DIR/stderr" 2>/dev/null; then
 		not_ok "rapport des sanitizers"
@@ -149,7 +157,14 @@ spell() {
 	if [ "${E2E_ASCII:-0}" = 1 ]; then to_ascii "$1"; else printf '%s' "$1"; fi
 }
 
+# wait_for TEXT: a step of a scenario; not seeing TEXT in time fails it.
 wait_for() {
+	poll_for "$1" && return 0
+	not_ok "attendu à l'écran : « $(spell "$1") »"
+	return 1
+}
+
+poll_for() {
 	local deadline=$(($(now_ms) + E2E_TIMEOUT * 1000)) want
 	want=$(spell "$1")
 	while :; do
@@ -186,7 +201,7 @@ not_ok() {
 expect() {
 	local want
 	want=$(spell "$2")
-	if wait_for "$want"; then ok "$1"; else not_ok "$1 (attendu : « $want »)"; fi
+	if poll_for "$2"; then ok "$1"; else not_ok "$1 (attendu : « $want »)"; fi
 }
 
 expect_not() {
@@ -200,7 +215,7 @@ expect_not() {
 }
 
 expect_exit() {
-	if wait_for "[[exit=$2]]"; then ok "$1"; else not_ok "$1 (statut $2 attendu)"; fi
+	if poll_for "[[exit=$2]]"; then ok "$1"; else not_ok "$1 (statut $2 attendu)"; fi
 }
 
 # The terminal was given back: the pane left the alternate screen that

@@ -141,6 +141,61 @@ s_search() {
 	e2e_stop
 }
 
+# Versions of an annex, the annexes in force at a date, what an amendment
+# changed: on the test contract, whose annex has two versions.
+s_versions() {
+	e2e_start -s 120x30 -i "tests/fixtures/test-contrat.ini tests/fixtures/test-avenant-1.ini" \
+		"${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys C
+	wait_for "Testville (33999, contrat test-2020)"
+	keys j j Enter
+	expect "Testville : l'avenant n°1 en vigueur" "Testville · contrat test-2020 · avenant n°1 en vigueur"
+	# Le contrat, L'essentiel, Articles, Numérique…, Avenants
+	keys j j j Enter
+	wait_for "Versions de l'annexe"
+	keys G Enter
+	expect "les versions : l'annexe d'origine, jusqu'à la veille de l'avenant" \
+		"annexe du contrat, du 01/01/2020 au 31/12/2020"
+	expect "les versions : celle de l'avenant, affichée" "avenant n°1, depuis le 01/01/2021 [affichée]"
+	keys g Enter
+	expect "Entrée sur une version : elle est affichée" "Version affichée : annexe du contrat"
+	keys Enter
+	wait_for "Engagements et indicateurs"
+	keys j Enter
+	wait_for "1.1 Produire"
+	keys Enter
+	wait_for "1.1.1 "
+	expect "l'ancienne version montre l'ancien niveau constaté" "Niveau de service constaté : Non formalisé"
+	keys Left Left Left
+	wait_for "Avenants"
+	keys G Enter
+	expect "Avenants : l'avenant n°1" "Avenant n°1 : Révision des niveaux de service"
+	expect "ce que l'avenant a changé : un nouvel indicateur" "nouvel indicateur 1.1.4"
+	expect "ce que l'avenant a changé : un indicateur retiré" "indicateur 1.1.2 retiré"
+	keys Escape
+	wait_for "Le contrat"
+	keys d
+	expect "d : la date demandée" "Annexes en vigueur le"
+	text "32/13/2020"
+	keys Enter
+	expect "une date impossible est refusée, en le disant" "n'est pas une date"
+	expect "rien n'a changé" "avenant n°1 en vigueur"
+	keys d
+	wait_for "Annexes en vigueur le"
+	text "15/06/2020"
+	keys Enter
+	expect "à une date d'avant l'avenant : les annexes d'origine" "annexes d'origine au 15/06/2020"
+	keys d
+	wait_for "Annexes en vigueur le"
+	text "2026-11-23"
+	keys Enter
+	expect "retour à aujourd'hui" "avenant n°1 en vigueur"
+	keys q
+	expect_exit "q : statut 0" 0
+	e2e_stop
+}
+
 s_help() {
 	e2e_start "${E2E_EXTRA[@]}"
 	wait_for "Identifiant : 33069-2016"
@@ -193,7 +248,7 @@ s_signals() {
 		pid=$(suivi_pid)
 		t0=$(now_ms)
 		kill -s "$sig" "$pid"
-		if wait_for "[[exit="; then
+		if poll_for "[[exit="; then
 			t1=$(now_ms)
 			if [ $((t1 - t0)) -le 2000 ]; then
 				ok "SIG$sig : sortie en $((t1 - t0)) ms (≤ 2 s)"
@@ -275,6 +330,7 @@ run_all() {
 	s_indicator
 	s_contact
 	s_search
+	s_versions
 	s_help
 	s_resize
 }

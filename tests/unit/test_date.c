@@ -71,3 +71,24 @@ Test(date, knows_the_day_of_the_week)
 	cr_assert_eq(date_weekday((struct date){ 2000, 2, 29 }), 1);
 	cr_assert_eq(date_weekday((struct date){ 2017, 12, 31 }), 6);
 }
+
+Test(date, prev_day)
+{
+	static const struct {
+		const char *d, *prev;
+	} cases[] = {
+		{ "2021-01-01", "2020-12-31" }, { "2020-03-01", "2020-02-29" },
+		{ "2021-03-01", "2021-02-28" }, { "2100-03-01", "2100-02-28" },
+		{ "2000-03-01", "2000-02-29" }, { "2018-05-01", "2018-04-30" },
+		{ "2018-05-17", "2018-05-16" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct date d;
+		char buf[DATE_ISO_LEN];
+
+		cr_assert_eq(date_parse(cases[i].d, &d), 0);
+		date_format_iso(date_prev_day(d), buf);
+		cr_expect_str_eq(buf, cases[i].prev, "before %s", cases[i].d);
+	}
+}
