@@ -256,6 +256,15 @@ static void build_subdomains(struct node *dom, const struct annex *a)
 			strbuf_addf(&sb, "• %s\n", ac->text);
 		}
 		para(&sb, "Note :", sd->note);
+		if (a->n_roles) {
+			/* the annex names them once for all its sub-domains */
+			strbuf_addstr(&sb, "\nRôles (pour tout le domaine) :\n");
+			for (size_t k = 0; k < a->n_roles; k++)
+				strbuf_addf(&sb, "• %s (%s) : %s\n",
+					    a->roles[k].title,
+					    side_vocab[a->roles[k].side].label,
+					    a->roles[k].holder);
+		}
 		snprintf(label, sizeof label, "%s. %s", sd->letter, sd->name);
 		sdn = add(list, NODE_SUBDOMAIN, label, &sb);
 		for (size_t k = 0; k < sd->n_activities; k++) {

@@ -90,6 +90,14 @@ s_contact() {
 	keys j Enter
 	expect "Le Haillan choisi : l'en-tête change" "Le Haillan · contrat 33200-2017"
 	expect "Le Haillan : annexes d'origine" "annexes d'origine"
+	expect "un long détail dit où on en est" "lignes 1-"
+	keys Tab NPage
+	expect "Tab puis PgSuiv : le détail défile" "lignes 2"
+	keys End
+	expect "Fin : le bas du détail" "convenu et arrêté ce qui suit"
+	keys Home
+	expect "Début : le haut du détail" "lignes 1-"
+	keys Tab
 	# Le contrat, L'essentiel, Articles, Numérique…
 	keys j j j Enter
 	expect "domaine Numérique ouvert" "Sous-domaines et activités"
@@ -127,6 +135,10 @@ s_search() {
 	keys Enter
 	expect "recherche insensible à la casse : trouvée" "« CENTRE D'APPEL MULTICANAL » : 1/"
 	expect "recherche insensible à la casse : le texte est montré" "multicanal"
+	keys /
+	text "systèmes d'information"
+	keys Enter
+	expect "une saisie accentuée est comprise (tous les locales, LANG=C compris)" "« systèmes d'information » : "
 	keys /
 	text "zzzintrouvable"
 	expect "recherche sans résultat : le dit" "introuvable"

@@ -127,6 +127,10 @@ Test(browse, haillan_urgent_contact_of_subdomain_c)
 	/* the contact is the urgent row's, not another's */
 	cr_expect(urgent < contact && contact < exceptional, "%s", c->detail);
 	expect_in(c, "Commune : Chef de service de l’utilisateur");
+	/* the annex's roles, shown with each sub-domain */
+	expect_in(c, "Rôles (pour tout le domaine) :");
+	expect_in(c, "• Référent communal (service commun) : Responsable du "
+		  "service commun");
 	/* and the activities below it */
 	cr_expect_eq(c->n_kids, 6);
 	/* the same cell in the domain's contact matrix */
