@@ -119,7 +119,7 @@ int cmd_summary(struct app *app, int argc, char **argv)
 	       t.disputes, plural(t.disputes, "", "s"),
 	       t.meetings, plural(t.meetings, "", "s"),
 	       t.action_items, plural(t.action_items, "", "s"));
-	printf("\nL'interface plein écran n'est pas encore livrée ; "
+	printf("\nDans un terminal, « suivi » ouvre l'interface plein écran ; "
 	       "les commandes : suivi --help\n");
 	ret = EXIT_OK;
 out:

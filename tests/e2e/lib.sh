@@ -232,8 +232,16 @@ expect_restored() {
 }
 
 # The process id of suivi in the pane (for signals).
+# (read from /proc: a fresh Debian has no pgrep)
 suivi_pid() {
-	local shell_pid
-	shell_pid=$(tm display -p -t e2e '#{pane_pid}')
-	pgrep -P "$shell_pid" -x "$(basename "$SUIVI")" | head -1
+	local shell_pid f pid comm state ppid rest
+	shell_pid=$(tm display -p -t e2e '#{pane_pid}' 2>/dev/null) || return 0
+	[ -n "$shell_pid" ] || return 0
+	for f in /proc/[0-9]*/stat; do
+		read -r pid comm state ppid rest <"$f" 2>/dev/null || continue
+		if [ "$ppid" = "$shell_pid" ] && [ "$comm" = "(suivi)" ]; then
+			echo "$pid"
+			return 0
+		fi
+	done
 }

@@ -321,6 +321,10 @@ s_colours() {
 	e2e_stop
 	e2e_start -c $'[affichage]\nformat_date = aaaa-mm-jj'
 	expect "format_date = aaaa-mm-jj : la date de l'en-tête" "lundi 2026-11-23"
+	expect "format_date = aaaa-mm-jj : les dates du contrat" "Début : 2016-02-15"
+	e2e_stop
+	e2e_start -c $'[suivi]\ncommune = 33200'
+	expect "commune = 33200 : suivi s'ouvre sur Le Haillan" "Le Haillan · contrat 33200-2017"
 	e2e_stop
 }
 
