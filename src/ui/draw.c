@@ -96,6 +96,26 @@ void draw_vline(const struct uiterm *t, int y, int x, int rows)
 	attroff(a);
 }
 
+void draw_box(const struct uiterm *t, int y, int x, int rows, int cols)
+{
+	attr_t a = attr_of(t, PAINT_BORDER);
+
+	if (rows < 2 || cols < 2 || y + rows > t->rows || x + cols > t->cols)
+		return;
+	draw_hline(t, y, x + 1, cols - 2);
+	draw_hline(t, y + rows - 1, x + 1, cols - 2);
+	draw_vline(t, y + 1, x, rows - 2);
+	draw_vline(t, y + 1, x + cols - 1, rows - 2);
+	attron(a);
+	mvaddch(y, x, t->ascii ? '+' : ACS_ULCORNER);
+	mvaddch(y, x + cols - 1, t->ascii ? '+' : ACS_URCORNER);
+	mvaddch(y + rows - 1, x, t->ascii ? '+' : ACS_LLCORNER);
+	/* the bottom-right cell of the screen cannot be written without
+	 * scrolling: the box never reaches it (the status line is below) */
+	mvaddch(y + rows - 1, x + cols - 1, t->ascii ? '+' : ACS_LRCORNER);
+	attroff(a);
+}
+
 int draw_width(const struct uiterm *t, const char *s)
 {
 	if (t->ascii) {

@@ -86,33 +86,39 @@ bool keys_alt_bound(int code)
 
 struct label {
 	const char *utf8, *ascii, *what;
+	const char *full;	/* every key, for the help (NULL: utf8) */
+	const char *full_ascii;	/* the same in ASCII (NULL: ascii) */
 };
 
 static const struct label labels[ACT_COUNT] = {
-	[ACT_UP] = { "↑ k", "Haut k", "monter" },
-	[ACT_DOWN] = { "↓ j", "Bas j", "descendre" },
-	[ACT_PGUP] = { "PgPréc", "PgPrec", "page précédente" },
-	[ACT_PGDN] = { "PgSuiv", "PgSuiv", "page suivante" },
-	[ACT_HOME] = { "Début g", "Debut g", "premier" },
-	[ACT_END] = { "Fin G", "Fin G", "dernier" },
-	[ACT_OPEN] = { "Entrée →", "Entree ->", "ouvrir" },
-	[ACT_BACK] = { "Échap ←", "Echap <-", "retour" },
-	[ACT_TAB] = { "Tab", "Tab", "changer de volet" },
-	[ACT_BTAB] = { "Maj+Tab", "Maj+Tab", "volet précédent" },
-	[ACT_SEARCH] = { "/", "/", "chercher" },
-	[ACT_NEXT] = { "n", "n", "résultat suivant" },
-	[ACT_PREV] = { "N", "N", "résultat précédent" },
-	[ACT_HELP] = { "?", "?", "aide" },
-	[ACT_QUIT] = { "q", "q", "quitter" },
-	[ACT_REDRAW] = { "Ctrl+L", "Ctrl+L", "redessiner" },
-	[ACT_SCREEN_1] = { "1 Alt+1", "1 Alt+1", "écran Contrat" },
-	[ACT_SCREEN_2] = { "2 Alt+2", "2 Alt+2", "écran Tableau de bord" },
-	[ACT_SCREEN_3] = { "3 Alt+3", "3 Alt+3", "écran Saisines" },
-	[ACT_SCREEN_4] = { "4 Alt+4", "4 Alt+4", "écran Litiges" },
-	[ACT_SCREEN_5] = { "5 Alt+5", "5 Alt+5", "écran Réunions" },
-	[ACT_SCREEN_6] = { "6 Alt+6", "6 Alt+6", "écran Rapports" },
-	[ACT_COMMUNE] = { "C Alt+c", "C Alt+c", "changer de commune" },
-	[ACT_DATE] = { "d", "d", "annexes en vigueur à une date" },
+	[ACT_UP] = { "↑ k", "Haut k", "monter", NULL, NULL },
+	[ACT_DOWN] = { "↓ j", "Bas j", "descendre", NULL, NULL },
+	[ACT_PGUP] = { "PgPréc", "PgPrec", "page précédente", NULL, NULL },
+	[ACT_PGDN] = { "PgSuiv", "PgSuiv", "page suivante", NULL, NULL },
+	[ACT_HOME] = { "Début g", "Debut g", "premier", NULL, NULL },
+	[ACT_END] = { "Fin G", "Fin G", "dernier", NULL, NULL },
+	[ACT_OPEN] = { "Entrée →", "Entree ->", "ouvrir", "Entrée → l",
+		       "Entree -> l" },
+	[ACT_BACK] = { "Échap ←", "Echap <-", "retour",
+		       "Échap ← h Retour arrière", "Echap <- h Retour arriere" },
+	[ACT_TAB] = { "Tab", "Tab", "changer de volet", NULL, NULL },
+	[ACT_BTAB] = { "Maj+Tab", "Maj+Tab", "volet précédent", NULL, NULL },
+	[ACT_SEARCH] = { "/", "/", "chercher", NULL, NULL },
+	[ACT_NEXT] = { "n", "n", "résultat suivant", NULL, NULL },
+	[ACT_PREV] = { "N", "N", "résultat précédent", NULL, NULL },
+	[ACT_HELP] = { "?", "?", "aide", "? F1", "? F1" },
+	[ACT_QUIT] = { "q", "q", "quitter", NULL, NULL },
+	[ACT_REDRAW] = { "Ctrl+L", "Ctrl+L", "redessiner", NULL, NULL },
+	[ACT_SCREEN_1] = { "1 Alt+1", "1 Alt+1", "écran Contrat", NULL, NULL },
+	[ACT_SCREEN_2] = { "2 Alt+2", "2 Alt+2", "écran Tableau de bord", NULL,
+			   NULL },
+	[ACT_SCREEN_3] = { "3 Alt+3", "3 Alt+3", "écran Saisines", NULL, NULL },
+	[ACT_SCREEN_4] = { "4 Alt+4", "4 Alt+4", "écran Litiges", NULL, NULL },
+	[ACT_SCREEN_5] = { "5 Alt+5", "5 Alt+5", "écran Réunions", NULL, NULL },
+	[ACT_SCREEN_6] = { "6 Alt+6", "6 Alt+6", "écran Rapports", NULL, NULL },
+	[ACT_COMMUNE] = { "C Alt+c", "C Alt+c", "changer de commune", NULL,
+			  NULL },
+	[ACT_DATE] = { "d", "d", "annexes en vigueur à une date", NULL, NULL },
 };
 
 const char *keys_label(enum action a, bool ascii)
@@ -120,6 +126,16 @@ const char *keys_label(enum action a, bool ascii)
 	if (a <= ACT_NONE || a >= ACT_COUNT || !labels[a].utf8)
 		return "";
 	return ascii ? labels[a].ascii : labels[a].utf8;
+}
+
+const char *keys_full_label(enum action a, bool ascii)
+{
+	if (a <= ACT_NONE || a >= ACT_COUNT || !labels[a].utf8)
+		return "";
+	if (ascii)
+		return labels[a].full_ascii ? labels[a].full_ascii
+					    : labels[a].ascii;
+	return labels[a].full ? labels[a].full : labels[a].utf8;
 }
 
 const char *keys_what(enum action a)

@@ -118,19 +118,28 @@ static void draw_header(struct ui *ui)
 	}
 	strbuf_release(&sb);
 
-	/* tabs: the active one bracketed, not only coloured */
+	/* tabs: the active one bracketed, not only coloured; closer
+	 * together when the terminal is narrow */
 	draw_fill(t, 1, 0, t->cols, PAINT_TAB);
-	for (size_t i = 0; i < N_SCREENS && x < t->cols; i++) {
-		char tab[64];
-		bool active = screens[i] == ui->screen;
-		int w;
+	{
+		int total = 0, gap = 1;
 
-		snprintf(tab, sizeof tab, active ? "[%zu %s]" : " %zu %s ", i + 1,
-			 screens[i]->title);
-		w = draw_width(t, tab);
-		draw_text(t, 1, x, t->cols - x, active ? PAINT_TAB_ACTIVE : PAINT_TAB,
-			  tab);
-		x += w + 1;
+		for (size_t i = 0; i < N_SCREENS; i++)
+			total += draw_width(t, screens[i]->title) + 5;
+		if (total > t->cols)
+			gap = 0;
+		for (size_t i = 0; i < N_SCREENS && x < t->cols; i++) {
+			char tab[64];
+			bool active = screens[i] == ui->screen;
+			int w;
+
+			snprintf(tab, sizeof tab, active ? "[%zu %s]" : " %zu %s ",
+				 i + 1, screens[i]->title);
+			w = draw_width(t, tab);
+			draw_text(t, 1, x, t->cols - x,
+				  active ? PAINT_TAB_ACTIVE : PAINT_TAB, tab);
+			x += w + gap;
+		}
 	}
 }
 
@@ -229,6 +238,12 @@ void ui_draw(struct ui *ui)
 	refresh();
 }
 
+/* Width of an overlay box: the screen less a margin, at most 110. */
+static int overlay_width(const struct uiterm *t)
+{
+	return t->cols - 4 > 110 ? 110 : t->cols - 4;
+}
+
 /* A box in the middle of the screen with lines of text; any key closes. */
 static void show_overlay(struct ui *ui, const char *title, char **lines, size_t n)
 {
@@ -236,8 +251,8 @@ static void show_overlay(struct ui *ui, const char *title, char **lines, size_t 
 	size_t top = 0;
 
 	for (;;) {
-		int w = t->cols - 4 > 90 ? 90 : t->cols - 4;
-		int h = t->rows - 4;
+		int w = overlay_width(t);
+		int h = (int)n + 3 < t->rows - 4 ? (int)n + 3 : t->rows - 4;
 		int x = (t->cols - w) / 2, y = 2;
 		struct key k;
 		int r;
@@ -248,8 +263,7 @@ static void show_overlay(struct ui *ui, const char *title, char **lines, size_t 
 		for (int i = 0; i < h; i++)
 			draw_fill(t, y + i, x, w, PAINT_NORMAL);
 		if (h > 2) {
-			draw_hline(t, y, x, w);
-			draw_hline(t, y + h - 1, x, w);
+			draw_box(t, y, x, h, w);
 			draw_text(t, y, x + 2, w - 4, PAINT_TITLE, title);
 			for (int i = 0; i < h - 3 && top + (size_t)i < n; i++)
 				draw_text(t, y + 1 + i, x + 2, w - 4,
@@ -286,7 +300,7 @@ static size_t key_lines(const struct ui *ui, const char *heading,
 
 	*out = NULL;
 	for (const enum action *a = keys; *a != ACT_NONE; a++) {
-		int w = draw_width(&ui->term, keys_label(*a, ascii));
+		int w = draw_width(&ui->term, keys_full_label(*a, ascii));
 
 		if (w > kw)
 			kw = w;
@@ -294,7 +308,7 @@ static size_t key_lines(const struct ui *ui, const char *heading,
 	*out = xgrow(*out, &cap, n + 1, sizeof **out);
 	(*out)[n++] = xstrdup(heading);
 	for (const enum action *a = keys; *a != ACT_NONE; a++) {
-		const char *label = keys_label(*a, ascii);
+		const char *label = keys_full_label(*a, ascii);
 		int pad = kw - draw_width(&ui->term, label) + 2;
 
 		if (*a == ACT_COMMUNE && ui->n_contracts < 2)
@@ -311,17 +325,32 @@ static void help(struct ui *ui)
 	char **left, **right, **tail = NULL, **lines = NULL;
 	size_t nl, nr, nt = 0, n = 0, cap = 0;
 	char title[96], heading[96];
-	int box = ui->term.cols - 4 > 90 ? 90 : ui->term.cols - 4;
-	bool two = box >= 76;
+	int box = overlay_width(&ui->term);
+	bool two;
 
 	snprintf(heading, sizeof heading, "Écran %s :", ui->screen->title);
 	nl = key_lines(ui, heading, ui->screen->keys, &left);
 	nr = key_lines(ui, "Partout :", global_keys, &right);
 	if (ui->screen->help_text)
 		nt = text_wrap(ui->screen->help_text, box - 4, &tail);
+	{
+		int lw = 0, rw = 0;
+
+		for (size_t i = 0; i < nl; i++)
+			if (draw_width(&ui->term, left[i]) > lw)
+				lw = draw_width(&ui->term, left[i]);
+		for (size_t i = 0; i < nr; i++)
+			if (draw_width(&ui->term, right[i]) > rw)
+				rw = draw_width(&ui->term, right[i]);
+		two = lw + 3 + rw <= box - 4;
+	}
 	if (two) {
 		/* screen keys on the left, global keys on the right */
-		int colw = (box - 4) / 2;
+		int colw = 0;
+
+		for (size_t i = 0; i < nl; i++)
+			if (draw_width(&ui->term, left[i]) + 3 > colw)
+				colw = draw_width(&ui->term, left[i]) + 3;
 
 		for (size_t i = 0; i < nl || i < nr; i++) {
 			const char *l = i < nl ? left[i] : "";

@@ -48,6 +48,8 @@ bool keys_alt_bound(int code);
  * e.g. "↑ k", "monter". ascii selects the ASCII spelling. */
 const char *keys_label(enum action a, bool ascii);
 const char *keys_what(enum action a);
+/* Every key of an action, for the help overlay: "Échap ← h Retour arrière". */
+const char *keys_full_label(enum action a, bool ascii);
 
 /* Terminal (term.c) */
 struct uiterm {
@@ -81,6 +83,8 @@ void draw_text(const struct uiterm *t, int y, int x, int cols, enum paint r,
 void draw_fill(const struct uiterm *t, int y, int x, int cols, enum paint r);
 void draw_hline(const struct uiterm *t, int y, int x, int cols);
 void draw_vline(const struct uiterm *t, int y, int x, int rows);
+/* A frame: rows × cols from (y, x), corners included. */
+void draw_box(const struct uiterm *t, int y, int x, int rows, int cols);
 int draw_width(const struct uiterm *t, const char *s);
 
 /* Handler results */
