@@ -100,7 +100,7 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_OPEN] = { "Entrée →", "Entree ->", "ouvrir", "Entrée → l",
 		       "Entree -> l" },
 	[ACT_BACK] = { "Échap ←", "Echap <-", "retour",
-		       "Échap ← h Retour arrière", "Echap <- h Retour arriere" },
+		       "Échap ← h Retour arr.", "Echap <- h Retour arr." },
 	[ACT_TAB] = { "Tab", "Tab", "changer de volet", NULL, NULL },
 	[ACT_BTAB] = { "Maj+Tab", "Maj+Tab", "volet précédent", NULL, NULL },
 	[ACT_SEARCH] = { "/", "/", "chercher", NULL, NULL },
@@ -118,7 +118,7 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_SCREEN_6] = { "6 Alt+6", "6 Alt+6", "écran Rapports", NULL, NULL },
 	[ACT_COMMUNE] = { "C Alt+c", "C Alt+c", "changer de commune", NULL,
 			  NULL },
-	[ACT_DATE] = { "d", "d", "annexes en vigueur à une date", NULL, NULL },
+	[ACT_DATE] = { "d", "d", "annexes à une date", NULL, NULL },
 };
 
 const char *keys_label(enum action a, bool ascii)
