@@ -208,6 +208,50 @@ s_versions() {
 	e2e_stop
 }
 
+# Wide characters (CJK, emoji), accents and long texts: cut with an
+# ellipsis at the right column, never inside a character; the pane stays
+# valid UTF-8 and the frame stays in place.
+s_wide() {
+	local f=$E2E_TOP/build/e2e-wide.ini
+	mkdir -p "$E2E_TOP/build"
+	sed -e 's/^commune = Testville/commune = 東京都ヴィル-Éléphant-😀/' \
+	    -e 's/^identifiant = test-2020/identifiant = wide-2020/' \
+	    -e 's/^contrat = test-2020/contrat = wide-2020/' \
+	    -e 's/^nom = Stratégie numérique/nom = Stratégie numérique 東京都庁舎の情報システム戦略とガバナンスとセキュリティの長い名前/' \
+	    tests/fixtures/test-contrat.ini >"$f"
+	e2e_start -s 80x24 -i "$f" "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys C
+	wait_for "東京都ヴィル"
+	keys j j Enter
+	expect "un nom en caractères larges dans l'en-tête" "東京都ヴィル-Éléphant-😀 · contrat wide-2020"
+	keys j j j Enter
+	wait_for "Sous-domaines et activités"
+	keys Enter
+	expect "un libellé large trop long est coupé par une ellipsis" "A. Stratégie numérique 東京"
+	if screen | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then
+		ok "l'écran reste de l'UTF-8 valide"
+	else
+		not_ok "l'écran reste de l'UTF-8 valide"
+	fi
+	if [ "$(screen | sed -n 4p | grep -o '│' | wc -l)" = 1 ] &&
+	   screen | sed -n 4p | grep -q '…│'; then
+		ok "la ligne coupée s'arrête au séparateur des volets, avec …"
+	else
+		not_ok "la ligne coupée s'arrête au séparateur des volets, avec …"
+	fi
+	expect "le détail replie le texte large sur plusieurs lignes" "情報システム"
+	resize 50 20
+	expect "plus étroit : toujours une ellipsis" "…"
+	if screen | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then
+		ok "plus étroit : l'écran reste de l'UTF-8 valide"
+	else
+		not_ok "plus étroit : l'écran reste de l'UTF-8 valide"
+	fi
+	e2e_stop
+	rm -f "$f"
+}
+
 s_help() {
 	e2e_start "${E2E_EXTRA[@]}"
 	wait_for "Identifiant : 33069-2016"
@@ -363,6 +407,9 @@ E2E_TAG="$nocolor_locale NO_COLOR: "
 E2E_ASCII=0
 run_all
 E2E_TAG=
+E2E_EXTRA=()
+E2E_LOCALE=$nocolor_locale
+s_wide
 s_colours
 s_signals
 s_terminals
