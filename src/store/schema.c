@@ -354,9 +354,29 @@ static const char migration_2[] =
 	" UNIQUE (domain_uid, year)"
 	");";
 
+static const char migration_3[] =
+	/* The tableau de bord: a "mensuelle ou trimestrielle" indicator
+	 * followed by quarter (the référent's recorded choice), and what was
+	 * being typed when the terminal went away (one row per slot). Values
+	 * are read by indicator and year: the measurement key already serves
+	 * (indicator_uid, period) ranges. */
+	"CREATE TABLE indicator_choice ("
+	" indicator_uid TEXT PRIMARY KEY NOT NULL REFERENCES indicator(uid),"
+	" quarterly INTEGER NOT NULL CHECK (quarterly IN (0, 1)),"
+	" author TEXT NOT NULL,"
+	" updated_at TEXT NOT NULL"
+	");"
+	"CREATE TABLE draft ("
+	" slot TEXT PRIMARY KEY NOT NULL,"
+	" context TEXT NOT NULL,"
+	" text TEXT NOT NULL,"
+	" saved_at TEXT NOT NULL"
+	");";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
+	migration_3,
 };
 
 const int store_schema_version_latest =

@@ -30,6 +30,10 @@ static const struct paint_style styles[PAINT_COUNT] = {
 	[PAINT_ERROR] = { 4, A_BOLD },
 	[PAINT_MATCH] = { 5, A_UNDERLINE | A_BOLD },
 	[PAINT_BORDER] = { 6, A_NORMAL },
+	[PAINT_MET] = { 7, A_NORMAL },
+	[PAINT_MISSED] = { 4, A_BOLD },
+	[PAINT_MISSING] = { 8, A_UNDERLINE },
+	[PAINT_CURRENT] = { 3, A_BOLD | A_UNDERLINE },
 };
 
 static attr_t attr_of(const struct uiterm *t, enum paint r)

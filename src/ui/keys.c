@@ -64,6 +64,47 @@ static const struct binding bindings[] = {
 	{ 'd', false, false, ACT_DATE },
 };
 
+/* The grid's own keys, looked at before the common ones. */
+static const struct binding grid_bindings[] = {
+	{ KEY_LEFT, true, false, ACT_LEFT },
+	{ KEY_RIGHT, true, false, ACT_RIGHT },
+	{ 'l', false, false, ACT_RIGHT },
+	{ '\r', false, false, ACT_EDIT },
+	{ '\n', false, false, ACT_EDIT },
+	{ KEY_ENTER, true, false, ACT_EDIT },
+	{ 'c', false, false, ACT_COMMENT },
+	{ 'x', false, false, ACT_CLEAR },
+	{ KEY_DC, true, false, ACT_CLEAR },
+	{ 'u', false, false, ACT_UNDO },
+	{ 'h', false, false, ACT_HISTORY },
+	{ 't', false, false, ACT_TARGET },
+	{ 'p', false, false, ACT_PERIODICITY },
+	{ 'a', false, false, ACT_TODO },
+	{ '[', false, false, ACT_YEAR_PREV },
+	{ ']', false, false, ACT_YEAR_NEXT },
+	{ 'y', false, false, ACT_YEAR },
+};
+
+static enum action lookup(const struct binding *b, size_t n,
+			  const struct key *k)
+{
+	for (size_t i = 0; i < n; i++)
+		if (b[i].code == k->code && b[i].special == k->special &&
+		    b[i].alt == k->alt)
+			return b[i].action;
+	return ACT_NONE;
+}
+
+enum action keys_action_in(enum keymap map, const struct key *k)
+{
+	enum action a = ACT_NONE;
+
+	if (map == KEYMAP_GRID)
+		a = lookup(grid_bindings,
+			   sizeof grid_bindings / sizeof grid_bindings[0], k);
+	return a != ACT_NONE ? a : keys_action(k);
+}
+
 enum action keys_action(const struct key *k)
 {
 	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
@@ -119,6 +160,21 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_COMMUNE] = { "C Alt+c", "C Alt+c", "changer de commune", NULL,
 			  NULL },
 	[ACT_DATE] = { "d", "d", "annexes à une date", NULL, NULL },
+	[ACT_LEFT] = { "←", "<-", "mois précédent", NULL, NULL },
+	[ACT_RIGHT] = { "→ l", "-> l", "mois suivant", NULL, NULL },
+	[ACT_EDIT] = { "Entrée", "Entree", "saisir (ou tapez la valeur)",
+		       NULL, NULL },
+	[ACT_COMMENT] = { "c", "c", "commenter", NULL, NULL },
+	[ACT_CLEAR] = { "x", "x", "effacer", "x Suppr", "x Suppr" },
+	[ACT_UNDO] = { "u", "u", "annuler la dernière modification", NULL,
+		       NULL },
+	[ACT_HISTORY] = { "h", "h", "historique de la case", NULL, NULL },
+	[ACT_TARGET] = { "t", "t", "cible de l'année", NULL, NULL },
+	[ACT_PERIODICITY] = { "p", "p", "mensuel / trimestriel", NULL, NULL },
+	[ACT_TODO] = { "a", "a", "à saisir", NULL, NULL },
+	[ACT_YEAR_PREV] = { "[", "[", "année précédente", NULL, NULL },
+	[ACT_YEAR_NEXT] = { "]", "]", "année suivante", NULL, NULL },
+	[ACT_YEAR] = { "y", "y", "aller à une année", NULL, NULL },
 };
 
 const char *keys_label(enum action a, bool ascii)

@@ -46,10 +46,6 @@ static const enum action no_keys[] = { ACT_NONE };
 		.draw = draw_##name, .handle = no_key, .keys = no_keys,     \
 	}
 
-LATER(dashboard, "Tableau de bord",
-      "Tableau de bord : la grille mensuelle des valeurs des indicateurs.",
-      "Il arrive avec le lot « Tableau de bord » : saisie des valeurs, "
-      "cibles, tendances, valeurs à saisir.");
 LATER(requests, "Saisines",
       "Saisines : le journal des demandes et des demandes exceptionnelles.",
       "Il arrive avec le lot « Saisines » : délais, contact à saisir, "

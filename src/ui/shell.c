@@ -143,6 +143,19 @@ static void draw_header(struct ui *ui)
 	}
 }
 
+static size_t count_keys(const enum action *a)
+{
+	size_t n = 0;
+
+	while (a[n] != ACT_NONE)
+		n++;
+	return n;
+}
+
+#define N_BRIEF(ui)                                                        \
+	((ui)->screen->status_keys ? count_keys((ui)->screen->status_keys)    \
+				   : sizeof brief / sizeof brief[0])
+
 /* The status line: a message when there is one; otherwise the most useful
  * keys of the screen on the left, as many as fit, and the two keys one
  * must always find (help, quit) on the right, never cut. */
@@ -173,12 +186,15 @@ static void draw_status(struct ui *ui)
 		return;
 	}
 	strbuf_init(&sb);
-	for (size_t i = 0; i < sizeof brief / sizeof brief[0]; i++) {
-		bool has = brief[i] == ACT_COMMUNE && ui->n_contracts > 1;
+	for (size_t i = 0; i < N_BRIEF(ui); i++) {
+		enum action b = ui->screen->status_keys ? ui->screen->status_keys[i]
+							: brief[i];
+		bool has = ui->screen->status_keys != NULL ||
+			   (b == ACT_COMMUNE && ui->n_contracts > 1);
 
 		for (const enum action *a = ui->screen->keys;
 		     !has && *a != ACT_NONE; a++)
-			has = *a == brief[i];
+			has = *a == b;
 		if (!has)
 			continue;
 		/* whole entries only: drop what does not fit */
@@ -186,8 +202,7 @@ static void draw_status(struct ui *ui)
 			size_t len = sb.len;
 
 			strbuf_addf(&sb, "%s%s %s", len ? "  " : "",
-				    keys_label(brief[i], t->ascii),
-				    keys_what(brief[i]));
+				    keys_label(b, t->ascii), keys_what(b));
 			if (draw_width(t, sb.buf) > t->cols - rw - 3) {
 				sb.buf[len] = '\0';
 				sb.len = len;
@@ -245,7 +260,8 @@ static int overlay_width(const struct uiterm *t)
 }
 
 /* A box in the middle of the screen with lines of text; any key closes. */
-static void show_overlay(struct ui *ui, const char *title, char **lines, size_t n)
+enum action ui_overlay(struct ui *ui, const char *title, char **lines,
+		       size_t n)
 {
 	const struct uiterm *t = &ui->term;
 	size_t top = 0;
@@ -276,8 +292,10 @@ static void show_overlay(struct ui *ui, const char *title, char **lines, size_t 
 		refresh();
 		do {
 			r = term_read_key(&ui->term, &k, 250);
-			if (r < 0 || term_should_quit())
-				return;
+			if (r < 0 || term_should_quit()) {
+				ui->gone = true;
+				return ACT_QUIT;
+			}
 		} while (r == 0);
 		if (k.special && k.code == KEY_RESIZE)
 			continue;
@@ -285,8 +303,14 @@ static void show_overlay(struct ui *ui, const char *title, char **lines, size_t 
 			top++;
 		else if (keys_action(&k) == ACT_UP && top > 0)
 			top--;
+		else if (keys_action(&k) == ACT_PGDN && h > 3)
+			top = top + (size_t)(h - 3) < n ? top + (size_t)(h - 3) : top;
+		else if (keys_action(&k) == ACT_PGUP && h > 3)
+			top = top > (size_t)(h - 3) ? top - (size_t)(h - 3) : 0;
+		else if (keys_action(&k) == ACT_DOWN || keys_action(&k) == ACT_UP)
+			continue;
 		else
-			return;
+			return keys_action(&k);
 	}
 }
 
@@ -374,7 +398,7 @@ static void help(struct ui *ui)
 		lines[n++] = xstrdup(tail[i]);
 	}
 	snprintf(title, sizeof title, " Aide : %s ", ui->screen->title);
-	show_overlay(ui, title, lines, n);
+	ui_overlay(ui, title, lines, n);
 	text_lines_free(left, nl);
 	text_lines_free(right, nr);
 	text_lines_free(tail, nt);
@@ -496,55 +520,85 @@ static void drop_last_char(char *buf)
 	buf[len] = '\0';
 }
 
-bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
-	       prompt_change_fn on_change, void *ctx)
+/* Where an edit line is drawn: the status line (a prompt) or over a cell
+ * of a screen (inline entry, its hint on the status line). */
+struct edit_place {
+	bool inline_;
+	int y, x, w;
+	const char *label;
+	const char *hint;	/* inline: what to type, on the status line */
+};
+
+static void draw_edit(struct ui *ui, const struct edit_place *pl,
+		      const char *text, const char *hint)
 {
 	const struct uiterm *t = &ui->term;
+	struct strbuf sb;
+	int y = pl->inline_ ? pl->y : t->rows - 1;
+	int x = pl->inline_ ? pl->x : 0;
+	int w = pl->inline_ ? pl->w : t->cols, hw = 0;
+	const char *s;
+	int tw;
 
-	ui->message[0] = '\0';
+	if (pl->inline_) {
+		/* the hint (or what on_change said) on the status line */
+		draw_fill(t, t->rows - 1, 0, t->cols, PAINT_STATUS);
+		draw_text(t, t->rows - 1, 1, t->cols - 2,
+			  hint[0] && ui->message_error ? PAINT_ERROR
+						       : PAINT_STATUS,
+			  hint[0] ? hint : pl->hint ? pl->hint : "");
+	} else if (hint[0]) {
+		hw = draw_width(t, hint) + 2;
+		if (hw > t->cols / 2)
+			hw = t->cols / 2;
+	}
+	if (x + w > t->cols)
+		w = t->cols - x;
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "%s%s_", pl->label ? pl->label : "", text);
+	draw_fill(t, y, x, w, pl->inline_ ? PAINT_SELECTED : PAINT_NORMAL);
+	if (hw)
+		draw_text(t, y, t->cols - hw, hw - 1,
+			  ui->message_error ? PAINT_ERROR : PAINT_MESSAGE, hint);
+	/* keep the end of what is typed in view */
+	s = sb.buf;
+	tw = draw_width(t, s);
+	while (tw > w - hw - 1 && *s) {
+		s++;
+		while (((unsigned char)*s & 0xC0) == 0x80)
+			s++;
+		tw = draw_width(t, s);
+	}
+	draw_text(t, y, x, w - hw - 1,
+		  pl->inline_ ? PAINT_SELECTED : PAINT_MESSAGE, s);
+	strbuf_release(&sb);
+}
+
+static bool edit_loop(struct ui *ui, const struct edit_place *pl, char *text,
+		      size_t size, prompt_change_fn on_change, void *ctx)
+{
+	/* ui->message, if any, is shown until the first key: the reason
+	 * the last try was refused */
+	ui->gone = false;
 	for (;;) {
-		struct strbuf sb;
 		struct key k;
-		int r, hw = 0;
+		int r;
 		char hint[sizeof ui->message];
 
-		/* what on_change said (a count, "introuvable") goes to the
-		 * right of what is typed */
+		/* what on_change said (a count, "introuvable", a refusal)
+		 * is shown beside what is typed */
 		snprintf(hint, sizeof hint, "%s", ui->message);
 		ui->message[0] = '\0';
 		ui_draw(ui);
-		strbuf_init(&sb);
-		strbuf_addf(&sb, "%s%s_", label, text);
-		draw_fill(t, t->rows - 1, 0, t->cols, PAINT_NORMAL);
-		if (hint[0]) {
-			hw = draw_width(t, hint) + 2;
-			if (hw > t->cols / 2)
-				hw = t->cols / 2;
-			draw_text(t, t->rows - 1, t->cols - hw, hw - 1,
-				  ui->message_error ? PAINT_ERROR : PAINT_MESSAGE,
-				  hint);
-		}
-		/* keep the end of what is typed in view */
-		{
-			int w = draw_width(t, sb.buf);
-			const char *s = sb.buf;
-
-			while (w > t->cols - hw - 1 && *s) {
-				s++;
-				while (((unsigned char)*s & 0xC0) == 0x80)
-					s++;
-				w = draw_width(t, s);
-			}
-			draw_text(t, t->rows - 1, 0, t->cols - hw - 1,
-				  PAINT_MESSAGE, s);
-		}
-		strbuf_release(&sb);
+		draw_edit(ui, pl, text, hint);
 		snprintf(ui->message, sizeof ui->message, "%s", hint);
 		refresh();
 		do {
 			r = term_read_key(&ui->term, &k, 250);
-			if (r < 0 || term_should_quit())
+			if (r < 0 || term_should_quit()) {
+				ui->gone = true;
 				return false;
+			}
 		} while (r == 0);
 		if (k.special) {
 			if (k.code == KEY_RESIZE)
@@ -583,6 +637,23 @@ bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
 	}
 }
 
+bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
+	       prompt_change_fn on_change, void *ctx)
+{
+	struct edit_place pl = { .label = label };
+
+	return edit_loop(ui, &pl, text, size, on_change, ctx);
+}
+
+bool ui_edit(struct ui *ui, int y, int x, int w, const char *hint,
+	     char *text, size_t size)
+{
+	struct edit_place pl = { .inline_ = true, .y = y, .x = x, .w = w,
+				 .hint = hint };
+
+	return edit_loop(ui, &pl, text, size, NULL, NULL);
+}
+
 bool ui_confirm(struct ui *ui, const char *question)
 {
 	const struct uiterm *t = &ui->term;
@@ -598,8 +669,10 @@ bool ui_confirm(struct ui *ui, const char *question)
 		refresh();
 		do {
 			r = term_read_key(&ui->term, &k, 250);
-			if (r < 0 || term_should_quit())
+			if (r < 0 || term_should_quit()) {
+				ui->gone = true;
 				return false;
+			}
 		} while (r == 0);
 		if (k.special && k.code == KEY_RESIZE)
 			continue;
@@ -666,6 +739,12 @@ int ui_run(struct app *app, struct store *st)
 	}
 	ui.screen = &screen_contract;
 	ui.screen->enter(&ui);
+	/* what was being typed when the terminal went away: offered back */
+	if (dash_screen_pending_draft(&ui)) {
+		switch_screen(&ui, 1);
+		ui_draw(&ui);
+		dash_screen_offer_draft(&ui);
+	}
 	/* Draw only after something happened: an idle suivi sends nothing
 	 * to the terminal. */
 	for (bool dirty = true; !ui.quit;) {
@@ -685,7 +764,7 @@ int ui_run(struct app *app, struct store *st)
 		if (k.special && k.code == KEY_RESIZE)
 			continue;
 		ui.message[0] = '\0';
-		a = keys_action(&k);
+		a = keys_action_in(ui.screen->keymap, &k);
 		if (too_small(&ui.term)) {
 			if (a == ACT_QUIT)
 				break;
@@ -700,6 +779,7 @@ int ui_run(struct app *app, struct store *st)
 	ui.screen->leave(&ui);
 	term_stop(&ui.term);
 	contract_screen_free(ui.cs);
+	dash_screen_free(ui.ds);
 	store_contract_list_free(ui.contracts, ui.n_contracts);
 	return status;
 }

@@ -122,6 +122,8 @@ int term_start(struct uiterm *t, const struct config *cfg, struct err *e)
 		init_pair(4, COLOR_RED, -1);		/* errors */
 		init_pair(5, COLOR_BLACK, COLOR_YELLOW);/* search match */
 		init_pair(6, COLOR_BLUE, -1);		/* borders, dim */
+		init_pair(7, COLOR_GREEN, -1);		/* target met */
+		init_pair(8, COLOR_MAGENTA, -1);	/* due, missing */
 	}
 	install_signals();
 	getmaxyx(stdscr, t->rows, t->cols);

@@ -37,11 +37,22 @@ enum action {
 	ACT_SCREEN_1, ACT_SCREEN_2, ACT_SCREEN_3, ACT_SCREEN_4,
 	ACT_SCREEN_5, ACT_SCREEN_6,
 	ACT_COMMUNE, ACT_DATE,
+	/* tableau de bord */
+	ACT_LEFT, ACT_RIGHT, ACT_EDIT, ACT_COMMENT, ACT_CLEAR, ACT_UNDO,
+	ACT_HISTORY, ACT_TARGET, ACT_PERIODICITY, ACT_TODO, ACT_YEAR_PREV,
+	ACT_YEAR_NEXT, ACT_YEAR,
 	ACT_COUNT
 };
 
+/* Key maps: the common one, and screens that give some keys another
+ * meaning (in the grid, h is the history and digits are typed). */
+enum keymap { KEYMAP_COMMON, KEYMAP_GRID };
+
 /* Map a key to an action (ACT_NONE when the key means nothing here). */
 enum action keys_action(const struct key *k);
+/* The action of a key in a key map (its own keys first, then the
+ * common ones). */
+enum action keys_action_in(enum keymap map, const struct key *k);
 /* Whether Alt+code is bound (ESC then code reads as Alt+code only then). */
 bool keys_alt_bound(int code);
 /* Label of the keys of an action and what it does, for help and status:
@@ -72,7 +83,10 @@ bool term_should_quit(void);
 enum paint {
 	PAINT_NORMAL, PAINT_HEADER, PAINT_TAB, PAINT_TAB_ACTIVE, PAINT_SELECTED,
 	PAINT_SELECTED_DIM, PAINT_TITLE, PAINT_DIM, PAINT_STATUS, PAINT_MESSAGE,
-	PAINT_ERROR, PAINT_MATCH, PAINT_BORDER, PAINT_COUNT
+	PAINT_ERROR, PAINT_MATCH, PAINT_BORDER,
+	/* cell states: each also has its sign (✓ ✗ ?) */
+	PAINT_MET, PAINT_MISSED, PAINT_MISSING, PAINT_CURRENT,
+	PAINT_COUNT
 };
 
 /* Drawing helpers (draw.c): text is fitted to its columns, with an
@@ -107,6 +121,10 @@ struct screen_ops {
 	const enum action *keys;
 	/* A line or two of help of its own (legend), or NULL. */
 	const char *help_text;
+	/* The few keys the status line shows (NULL: the common choice). */
+	const enum action *status_keys;
+	/* Which keys mean what here. */
+	enum keymap keymap;
 	/* True while a form holds input not yet saved (q then asks before
 	 * quitting); NULL for screens without forms. */
 	bool (*unsaved)(struct ui *ui);
@@ -120,6 +138,7 @@ extern const struct screen_ops screen_meetings;
 extern const struct screen_ops screen_reports;
 
 struct contract_screen;
+struct dash_screen;
 
 struct ui {
 	struct app *app;
@@ -132,9 +151,12 @@ struct ui {
 	char today[16];
 	const struct screen_ops *screen;
 	struct contract_screen *cs;	/* the contract screen's state */
+	struct dash_screen *ds;		/* the tableau de bord's */
 	char message[256];		/* status-line message, or "" */
 	bool message_error;
 	bool quit;
+	bool gone;			/* the last prompt ended because the
+					 * terminal went away (signal, EOF) */
 };
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
@@ -148,13 +170,27 @@ void ui_date(const struct ui *ui, const char *iso, char *buf, size_t n);
 typedef void (*prompt_change_fn)(struct ui *ui, const char *text, void *ctx);
 bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
 	       prompt_change_fn on_change, void *ctx);
+/* Inline entry over a cell: an edit line at (y, x), w columns, with
+ * hint on the status line. Same keys and results as ui_prompt; when it
+ * returns false, ui->gone says whether the terminal went away (the
+ * caller keeps what was typed as a draft). */
+bool ui_edit(struct ui *ui, int y, int x, int w, const char *hint,
+	     char *text, size_t size);
+/* A box over the screen with lines of text (↑↓ PgPréc PgSuiv scroll,
+ * another key closes it and its action is returned). */
+enum action ui_overlay(struct ui *ui, const char *title, char **lines,
+		       size_t n);
 /* A yes/no question on the status line: true for o/O (oui), false for
  * anything else (n, Esc, Entrée) or when the terminal goes away. */
 bool ui_confirm(struct ui *ui, const char *question);
 /* Redraw the whole screen now (used by prompts and overlays). */
 void ui_draw(struct ui *ui);
 
-/* Contract screen state helpers (screen_contract.c) */
+/* Screen states (screen_*.c) */
 void contract_screen_free(struct contract_screen *cs);
+void dash_screen_free(struct dash_screen *ds);
+/* A draft left by a terminal that went away, and offering it back. */
+bool dash_screen_pending_draft(struct ui *ui);
+void dash_screen_offer_draft(struct ui *ui);
 
 #endif

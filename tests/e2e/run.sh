@@ -41,10 +41,10 @@ s_open() {
 	expect "ouverture : la ligne d'état dit les touches" "? aide"
 	expect "ouverture : le contrat est affiché" "Identifiant : 33069-2016"
 	keys 2
-	expect "écran 2 : pas encore livré, et le dit" \
+	expect "écran 2 : le tableau de bord" "Tableau de bord 2026"
+	keys M-6
+	expect "Alt+6 : Rapports, pas encore livré, et le dit" \
 		"Cet écran n'est pas encore livré"
-	keys 6
-	expect "écran 6 : Rapports, pas encore livré" "Rapports : "
 	keys 1
 	expect "retour à l'écran Contrat" "Identifiant : 33069-2016"
 	keys q

@@ -1,0 +1,678 @@
+/*
+ * Measurements, their history, targets, the quarterly choice, drafts.
+ * Each write is one BEGIN IMMEDIATE … COMMIT holding the row and its
+ * history row: acknowledged means on disk.
+ */
+#include "store_internal.h"
+#include "suivi/store_measurement.h"
+#include "suivi/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int done(struct store *st, int rc, const char *doing, struct err *e)
+{
+	if (rc != SQLITE_DONE) {
+		store_fail(st, rc, doing, e);
+		return -1;
+	}
+	return 0;
+}
+
+/* value.c owns struct value; the few lines needed here stay local so the
+ * store does not depend on the parser. */
+static void val_clear(struct value *v)
+{
+	free(v->text);
+	memset(v, 0, sizeof *v);
+}
+
+static void val_read(sqlite3_stmt *s, int i, struct value *v)
+{
+	memset(v, 0, sizeof *v);
+	v->has_num = sqlite3_column_type(s, i) != SQLITE_NULL;
+	v->num = v->has_num ? sqlite3_column_double(s, i) : 0;
+	v->has_den = sqlite3_column_type(s, i + 1) != SQLITE_NULL;
+	v->den = v->has_den ? sqlite3_column_double(s, i + 1) : 0;
+	v->text = store_col_dup(s, i + 2);
+}
+
+static void val_bind(sqlite3_stmt *s, const struct value *v)
+{
+	if (v && v->has_num)
+		store_bind_double(s, ":num", v->num);
+	else
+		store_bind_null(s, ":num");
+	if (v && v->has_den)
+		store_bind_double(s, ":den", v->den);
+	else
+		store_bind_null(s, ":den");
+	store_bind_text(s, ":text", v ? v->text : NULL);
+}
+
+static void copy_key(char *out, size_t n, sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	snprintf(out, n, "%s", t ? t : "");
+}
+
+void store_measurement_release(struct measurement *m)
+{
+	if (!m)
+		return;
+	free(m->criticality);
+	val_clear(&m->value);
+	free(m->comment);
+	free(m->author);
+	free(m->updated_at);
+	memset(m, 0, sizeof *m);
+}
+
+void store_measurement_list_free(struct measurement *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		store_measurement_release(&v[i]);
+	free(v);
+}
+
+void store_measurement_before_release(struct measurement_before *b)
+{
+	if (b)
+		val_clear(&b->value);
+}
+
+#define MEASUREMENT_COLUMNS                                                 \
+	"indicator_uid, period, criticality, num, den, text, comment,"      \
+	" is_override, author, updated_at"
+
+static void read_row(sqlite3_stmt *s, struct measurement *m)
+{
+	memset(m, 0, sizeof *m);
+	copy_key(m->indicator_uid, sizeof m->indicator_uid, s, 0);
+	copy_key(m->period, sizeof m->period, s, 1);
+	m->criticality = store_col_dup(s, 2);
+	if (!m->criticality)
+		m->criticality = xstrdup("");
+	val_read(s, 3, &m->value);
+	m->comment = store_col_dup(s, 6);
+	m->is_override = sqlite3_column_int(s, 7) != 0;
+	m->author = store_col_dup(s, 8);
+	m->updated_at = store_col_dup(s, 9);
+}
+
+int store_measurements_range(struct store *st, const char *indicator_uid,
+			     const char *from, const char *to,
+			     struct measurement **out, size_t *n,
+			     struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT " MEASUREMENT_COLUMNS " FROM measurement"
+		" WHERE indicator_uid = :i AND period >= :from AND period < :to"
+		" ORDER BY period, criticality", e);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	store_bind_text(s, ":i", indicator_uid);
+	store_bind_text(s, ":from", from);
+	store_bind_text(s, ":to", to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		read_row(s, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, "lire les valeurs", e) != 0) {
+		store_measurement_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int store_measurement_get(struct store *st, const char *indicator_uid,
+			  const char *period, const char *criticality,
+			  struct measurement *out, bool *found,
+			  struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT " MEASUREMENT_COLUMNS " FROM measurement"
+		" WHERE indicator_uid = :i AND period = :p"
+		" AND criticality = :c", e);
+	int rc;
+
+	*found = false;
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":i", indicator_uid);
+	store_bind_text(s, ":p", period);
+	store_bind_text(s, ":c", criticality ? criticality : "");
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		read_row(s, out);
+		*found = true;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return done(st, rc, "lire une valeur", e);
+}
+
+/* The uid of the row of a cell, creating it (empty) when asked; "" and 0
+ * when it does not exist and create is false. */
+static int cell_row(struct store *st, const char *indicator_uid,
+		    const char *period, const char *crit, bool create,
+		    char uid[STORE_UID_LEN], struct measurement_before *before,
+		    struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT uid, num, den, text, is_override FROM measurement"
+		" WHERE indicator_uid = :i AND period = :p AND criticality = :c",
+		e);
+	int rc;
+	char now[32];
+
+	uid[0] = '\0';
+	if (before)
+		memset(before, 0, sizeof *before);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":i", indicator_uid);
+	store_bind_text(s, ":p", period);
+	store_bind_text(s, ":c", crit);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		copy_key(uid, STORE_UID_LEN, s, 0);
+		if (before) {
+			val_read(s, 1, &before->value);
+			before->is_override = sqlite3_column_int(s, 4) != 0;
+			before->existed = true;
+		}
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, "lire une valeur", e) != 0)
+		return -1;
+	if (uid[0] || !create)
+		return 0;
+	s = store_stmt(st,
+		"INSERT INTO measurement (uid, indicator_uid, period, criticality,"
+		" author, updated_at) VALUES (:u, :i, :p, :c, :a, :t)", e);
+	if (!s)
+		return -1;
+	store_uid_new(uid);
+	store_now(now);
+	store_bind_text(s, ":u", uid);
+	store_bind_text(s, ":i", indicator_uid);
+	store_bind_text(s, ":p", period);
+	store_bind_text(s, ":c", crit);
+	store_bind_text(s, ":a", store_author(st));
+	store_bind_text(s, ":t", now);
+	return store_exec_stmt(st, s, e);
+}
+
+static int history(struct store *st, const char *measurement_uid,
+		   const char *action, const struct value *v,
+		   const char *comment, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"INSERT INTO measurement_history (uid, measurement_uid, action,"
+		" num, den, text, comment, author, at) VALUES (:u, :m, :action,"
+		" :num, :den, :text, :comment, :a, :t)", e);
+	char uid[STORE_UID_LEN], now[32];
+
+	if (!s)
+		return -1;
+	store_uid_new(uid);
+	store_now(now);
+	store_bind_text(s, ":u", uid);
+	store_bind_text(s, ":m", measurement_uid);
+	store_bind_text(s, ":action", action);
+	val_bind(s, v);
+	store_bind_text(s, ":comment", comment);
+	store_bind_text(s, ":a", store_author(st));
+	store_bind_text(s, ":t", now);
+	return store_exec_stmt(st, s, e);
+}
+
+static int write_value(struct store *st, const char *uid,
+		       const struct value *v, bool is_override, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"UPDATE measurement SET num = :num, den = :den, text = :text,"
+		" is_override = :o, author = :a, updated_at = :t WHERE uid = :u",
+		e);
+	char now[32];
+
+	if (!s)
+		return -1;
+	store_now(now);
+	val_bind(s, v);
+	store_bind_int(s, ":o", is_override);
+	store_bind_text(s, ":a", store_author(st));
+	store_bind_text(s, ":t", now);
+	store_bind_text(s, ":u", uid);
+	return store_exec_stmt(st, s, e);
+}
+
+/* One change of a cell in its own transaction. */
+static int change(struct store *st, const char *indicator_uid,
+		  const char *period, const char *criticality,
+		  const char *action, const struct value *v, bool is_override,
+		  bool must_exist, struct measurement_before *before,
+		  struct err *e)
+{
+	char uid[STORE_UID_LEN];
+	struct measurement_before b;
+	const char *crit = criticality ? criticality : "";
+
+	err_clear(e);
+	if (store_begin(st, e) != 0)
+		return -1;
+	if (cell_row(st, indicator_uid, period, crit, !must_exist, uid, &b,
+		     e) != 0)
+		goto fail;
+	if (!uid[0]) {
+		err_set(e, ERR_NOTFOUND, "cette case n'a pas de valeur");
+		goto fail;
+	}
+	if (write_value(st, uid, v, is_override, e) != 0 ||
+	    history(st, uid, action, v, NULL, e) != 0 ||
+	    store_commit(st, e) != 0)
+		goto fail;
+	if (before)
+		*before = b;
+	else
+		val_clear(&b.value);
+	return 0;
+fail:
+	val_clear(&b.value);
+	store_rollback(st);
+	return -1;
+}
+
+int store_measurement_set(struct store *st, const char *indicator_uid,
+			  const char *period, const char *criticality,
+			  const struct value *v, bool is_override,
+			  struct measurement_before *before, struct err *e)
+{
+	return change(st, indicator_uid, period, criticality, "set", v,
+		      is_override, false, before, e);
+}
+
+int store_measurement_clear(struct store *st, const char *indicator_uid,
+			    const char *period, const char *criticality,
+			    struct measurement_before *before, struct err *e)
+{
+	struct measurement m;
+	bool found;
+
+	if (store_measurement_get(st, indicator_uid, period, criticality, &m,
+				  &found, e) != 0)
+		return -1;
+	if (!found || (!m.value.has_num && !m.value.has_den && !m.value.text)) {
+		store_measurement_release(&m);
+		err_set(e, ERR_NOTFOUND, "cette case n'a pas de valeur à effacer");
+		return -1;
+	}
+	store_measurement_release(&m);
+	return change(st, indicator_uid, period, criticality, "clear", NULL,
+		      false, true, before, e);
+}
+
+int store_measurement_restore(struct store *st, const char *indicator_uid,
+			      const char *period, const char *criticality,
+			      const struct measurement_before *before,
+			      struct err *e)
+{
+	return change(st, indicator_uid, period, criticality, "undo",
+		      &before->value, before->is_override, false, NULL, e);
+}
+
+int store_measurement_comment(struct store *st, const char *indicator_uid,
+			      const char *period, const char *criticality,
+			      const char *comment, struct err *e)
+{
+	char uid[STORE_UID_LEN], now[32];
+	const char *crit = criticality ? criticality : "";
+	sqlite3_stmt *s;
+
+	if (comment && !*comment)
+		comment = NULL;
+	err_clear(e);
+	if (store_begin(st, e) != 0)
+		return -1;
+	if (cell_row(st, indicator_uid, period, crit, true, uid, NULL, e) != 0)
+		goto fail;
+	s = store_stmt(st, "UPDATE measurement SET comment = :comment,"
+			   " author = :a, updated_at = :t WHERE uid = :u", e);
+	if (!s)
+		goto fail;
+	store_now(now);
+	store_bind_text(s, ":comment", comment);
+	store_bind_text(s, ":a", store_author(st));
+	store_bind_text(s, ":t", now);
+	store_bind_text(s, ":u", uid);
+	if (store_exec_stmt(st, s, e) != 0 ||
+	    history(st, uid, "comment", NULL, comment, e) != 0 ||
+	    store_commit(st, e) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int store_measurement_history(struct store *st, const char *indicator_uid,
+			      const char *period, const char *criticality,
+			      struct measurement_event **out, size_t *n,
+			      struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT h.action, h.num, h.den, h.text, h.comment, h.reason,"
+		" h.author, h.at FROM measurement_history h JOIN measurement m"
+		" ON m.uid = h.measurement_uid WHERE m.indicator_uid = :i"
+		" AND m.period = :p AND m.criticality = :c"
+		" ORDER BY h.at, h.rowid", e);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	store_bind_text(s, ":i", indicator_uid);
+	store_bind_text(s, ":p", period);
+	store_bind_text(s, ":c", criticality ? criticality : "");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct measurement_event *ev;
+
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		ev = &(*out)[(*n)++];
+		memset(ev, 0, sizeof *ev);
+		ev->action = store_col_dup(s, 0);
+		val_read(s, 1, &ev->value);
+		ev->comment = store_col_dup(s, 4);
+		ev->reason = store_col_dup(s, 5);
+		ev->author = store_col_dup(s, 6);
+		ev->at = store_col_dup(s, 7);
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, "lire l'historique", e) != 0) {
+		store_measurement_history_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void store_measurement_history_free(struct measurement_event *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].action);
+		val_clear(&v[i].value);
+		free(v[i].comment);
+		free(v[i].reason);
+		free(v[i].author);
+		free(v[i].at);
+	}
+	free(v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Targets                                                             */
+
+int store_target_set(struct store *st, const char *indicator_uid, int year,
+		     const char *criticality, const struct value *target,
+		     int better, struct err *e)
+{
+	sqlite3_stmt *s;
+	char uid[STORE_UID_LEN], now[32];
+	bool empty = !target || (!target->has_num && !target->has_den &&
+				 !target->text);
+
+	err_clear(e);
+	if (store_begin(st, e) != 0)
+		return -1;
+	if (empty) {
+		s = store_stmt(st, "DELETE FROM target WHERE indicator_uid = :i"
+				   " AND year = :y AND criticality = :c", e);
+	} else {
+		s = store_stmt(st,
+			"INSERT INTO target (uid, indicator_uid, year, criticality,"
+			" num, den, text, better, author, updated_at) VALUES (:u,"
+			" :i, :y, :c, :num, :den, :text, :b, :a, :t)"
+			" ON CONFLICT (indicator_uid, year, criticality) DO UPDATE"
+			" SET num = excluded.num, den = excluded.den,"
+			" text = excluded.text, better = excluded.better,"
+			" author = excluded.author, updated_at = excluded.updated_at",
+			e);
+	}
+	if (!s)
+		goto fail;
+	store_bind_text(s, ":i", indicator_uid);
+	store_bind_int(s, ":y", year);
+	store_bind_text(s, ":c", criticality ? criticality : "");
+	if (!empty) {
+		store_uid_new(uid);
+		store_now(now);
+		store_bind_text(s, ":u", uid);
+		val_bind(s, target);
+		store_bind_text(s, ":b", better >= 0 && better < BETTER_COUNT
+					  ? better_vocab[better].db : NULL);
+		store_bind_text(s, ":a", store_author(st));
+		store_bind_text(s, ":t", now);
+	}
+	if (store_exec_stmt(st, s, e) != 0 || store_commit(st, e) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int store_target_value(struct store *st, const char *indicator_uid,
+		       int year, const char *criticality, struct value *out,
+		       int *better, bool *found, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT num, den, text, better FROM target WHERE"
+		" indicator_uid = :i AND year = :y AND criticality = :c", e);
+	int rc;
+
+	*found = false;
+	*better = -1;
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":i", indicator_uid);
+	store_bind_int(s, ":y", year);
+	store_bind_text(s, ":c", criticality ? criticality : "");
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *b = (const char *)sqlite3_column_text(s, 3);
+
+		val_read(s, 0, out);
+		*better = b ? vocab_from_db(better_vocab, BETTER_COUNT, b) : -1;
+		*found = true;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return done(st, rc, "lire la cible", e);
+}
+
+/* ------------------------------------------------------------------ */
+/* Quarterly choice                                                    */
+
+int store_indicator_quarterly(struct store *st, const char *indicator_uid,
+			      bool *quarterly, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT quarterly FROM indicator_choice WHERE indicator_uid = :i",
+		e);
+	int rc;
+
+	*quarterly = false;
+	if (!s)
+		return -1;
+	store_bind_text(s, ":i", indicator_uid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*quarterly = sqlite3_column_int(s, 0) != 0;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return done(st, rc, "lire le choix de périodicité", e);
+}
+
+int store_indicator_set_quarterly(struct store *st, const char *indicator_uid,
+				  bool quarterly, struct err *e)
+{
+	sqlite3_stmt *s;
+	char now[32];
+
+	err_clear(e);
+	if (store_begin(st, e) != 0)
+		return -1;
+	s = store_stmt(st,
+		"INSERT INTO indicator_choice (indicator_uid, quarterly, author,"
+		" updated_at) VALUES (:i, :q, :a, :t) ON CONFLICT (indicator_uid)"
+		" DO UPDATE SET quarterly = excluded.quarterly,"
+		" author = excluded.author, updated_at = excluded.updated_at", e);
+	if (!s)
+		goto fail;
+	store_now(now);
+	store_bind_text(s, ":i", indicator_uid);
+	store_bind_int(s, ":q", quarterly);
+	store_bind_text(s, ":a", store_author(st));
+	store_bind_text(s, ":t", now);
+	if (store_exec_stmt(st, s, e) != 0 || store_commit(st, e) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Drafts                                                              */
+
+int store_draft_save(struct store *st, const char *slot, const char *context,
+		     const char *text, struct err *e)
+{
+	sqlite3_stmt *s;
+	char now[32];
+
+	err_clear(e);
+	if (store_begin(st, e) != 0)
+		return -1;
+	s = store_stmt(st,
+		"INSERT INTO draft (slot, context, text, saved_at) VALUES (:s, :c,"
+		" :x, :t) ON CONFLICT (slot) DO UPDATE SET context = excluded.context,"
+		" text = excluded.text, saved_at = excluded.saved_at", e);
+	if (!s)
+		goto fail;
+	store_now(now);
+	store_bind_text(s, ":s", slot);
+	store_bind_text(s, ":c", context);
+	store_bind_text(s, ":x", text);
+	store_bind_text(s, ":t", now);
+	if (store_exec_stmt(st, s, e) != 0 || store_commit(st, e) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int store_draft_get(struct store *st, const char *slot, char **context,
+		    char **text, bool *found, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT context, text FROM draft WHERE slot = :s", e);
+	int rc;
+
+	*found = false;
+	*context = *text = NULL;
+	if (!s)
+		return -1;
+	store_bind_text(s, ":s", slot);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*context = store_col_dup(s, 0);
+		*text = store_col_dup(s, 1);
+		*found = true;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return done(st, rc, "lire le brouillon", e);
+}
+
+int store_draft_delete(struct store *st, const char *slot, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	err_clear(e);
+	if (store_begin(st, e) != 0)
+		return -1;
+	s = store_stmt(st, "DELETE FROM draft WHERE slot = :s", e);
+	if (!s)
+		goto fail;
+	store_bind_text(s, ":s", slot);
+	if (store_exec_stmt(st, s, e) != 0 || store_commit(st, e) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Indicators by code                                                  */
+
+int store_indicator_by_code(struct store *st, const char *contract_uid,
+			    const char *code, const char *date,
+			    char uid[STORE_UID_LEN], struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT i.uid, d.code FROM domain d JOIN annex a ON a.uid ="
+		" (SELECT a2.uid FROM annex a2 WHERE a2.domain_uid = d.uid"
+		"  ORDER BY a2.in_force_from <= :date DESC,"
+		"  CASE WHEN a2.in_force_from <= :date THEN a2.in_force_from END"
+		"  DESC, a2.in_force_from, a2.version DESC LIMIT 1)"
+		" JOIN indicator i ON i.annex_uid = a.uid"
+		" WHERE d.contract_uid = :c AND (i.code = :code"
+		"  OR d.code || '/' || i.code = :code)", e);
+	int rc, hits = 0;
+
+	uid[0] = '\0';
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_text(s, ":code", code);
+	store_bind_text(s, ":date", date);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (!hits++)
+			copy_key(uid, STORE_UID_LEN, s, 0);
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, "chercher l'indicateur", e) != 0)
+		return -1;
+	if (!hits) {
+		err_set(e, ERR_NOTFOUND, "aucun indicateur « %s » dans ce contrat",
+			code);
+		return -1;
+	}
+	if (hits > 1) {
+		uid[0] = '\0';
+		err_set(e, ERR_INPUT, "« %s » désigne plusieurs indicateurs : "
+			"précisez le domaine (par exemple nsi/%s)", code, code);
+		return -1;
+	}
+	return 0;
+}

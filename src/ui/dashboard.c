@@ -1,0 +1,446 @@
+#include "dashboard.h"
+#include "suivi/store_contract.h"
+#include "suivi/store_measurement.h"
+#include "suivi/store_request.h"
+#include "suivi/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Which row of the tree a row's indicator lives in: the domain, for the
+ * version lookups of its cells. */
+struct row_ctx {
+	const struct browse_domain *dom;
+};
+
+static void cell_release(struct dash_cell *c)
+{
+	value_release(&c->value);
+	value_release(&c->computed_value);
+	free(c->comment);
+	c->comment = NULL;
+}
+
+static void row_release(struct dash_row *r)
+{
+	for (int i = 0; i < r->n_cells; i++)
+		cell_release(&r->cells[i]);
+	free(r->label);
+	free(r->criticality);
+	value_release(&r->target);
+	free(r->history);
+}
+
+void dashboard_release(struct dashboard *d)
+{
+	for (size_t i = 0; i < d->n_rows; i++)
+		row_release(&d->rows[i]);
+	free(d->rows);
+	browse_source_release(&d->src);
+	memset(d, 0, sizeof *d);
+}
+
+static const struct browse_domain *row_domain(const struct dashboard *d,
+					      const struct dash_row *r)
+{
+	for (size_t i = 0; i < d->src.n_domains; i++) {
+		const struct browse_domain *dom = &d->src.domains[i];
+
+		for (size_t v = 0; v < dom->n_versions; v++)
+			for (size_t k = 0; k < dom->versions[v].annex->n_indicators;
+			     k++)
+				if (&dom->versions[v].annex->indicators[k] == r->ind)
+					return dom;
+	}
+	return NULL;
+}
+
+/* The uid of the indicator with code in the version of dom in force on
+ * the first day of p, or "" when that version has none. */
+static void uid_for(const struct browse_domain *dom, const char *code,
+		    struct period p, char uid[STORE_UID_LEN])
+{
+	char iso[DATE_ISO_LEN];
+	const struct annex *a;
+
+	uid[0] = '\0';
+	date_format_iso(period_first_day(p), iso);
+	a = dom->versions[browse_in_force(dom, iso)].annex;
+	for (size_t i = 0; i < a->n_indicators; i++)
+		if (!strcmp(a->indicators[i].code, code) && a->indicators[i].uid) {
+			snprintf(uid, STORE_UID_LEN, "%s", a->indicators[i].uid);
+			return;
+		}
+}
+
+/* Every measurement of the row's code in any version, over the years a
+ * row shows (its year and the eleven before, for the trend). */
+struct loaded {
+	struct measurement *m;
+	size_t n;
+};
+
+static int load_values(struct store *st, const struct browse_domain *dom,
+		       const char *code, int year, struct loaded *out,
+		       struct err *e)
+{
+	char from[16], to[16];
+
+	snprintf(from, sizeof from, "%d", year - 11);
+	snprintf(to, sizeof to, "%d", year + 1);
+	out->m = NULL;
+	out->n = 0;
+	for (size_t v = 0; v < dom->n_versions; v++) {
+		const struct annex *a = dom->versions[v].annex;
+
+		for (size_t i = 0; i < a->n_indicators; i++) {
+			struct measurement *m;
+			size_t n;
+
+			if (strcmp(a->indicators[i].code, code) ||
+			    !a->indicators[i].uid)
+				continue;
+			if (store_measurements_range(st, a->indicators[i].uid,
+						     from, to, &m, &n, e) != 0)
+				return -1;
+			out->m = xrealloc(out->m, (out->n + n) * sizeof *m);
+			memcpy(out->m + out->n, m, n * sizeof *m);
+			out->n += n;
+			free(m);
+		}
+	}
+	return 0;
+}
+
+static const struct measurement *find(const struct loaded *l,
+				      const char *uid, const char *key,
+				      const char *crit)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->m[i].indicator_uid, uid) &&
+		    !strcmp(l->m[i].period, key) &&
+		    !strcmp(l->m[i].criticality, crit))
+			return &l->m[i];
+	return NULL;
+}
+
+static struct date iso_date(const char *iso)
+{
+	struct date d = { 1970, 1, 1 };
+
+	date_parse(iso, &d);
+	return d;
+}
+
+/* The last period the trend shows: the one holding today in the current
+ * year, else the year's last. */
+static struct period trend_end(enum periodicity per, int year,
+			       struct date today)
+{
+	struct date end = { year, 12, 31 };
+
+	if (today.year == year)
+		end = today;
+	return period_containing(per, end);
+}
+
+static int fill_row(struct store *st, const struct dashboard *d,
+		    struct dash_row *r, struct err *e)
+{
+	const struct browse_domain *dom = row_domain(d, r);
+	struct date today = iso_date(d->today);
+	struct loaded l = { NULL, 0 };
+	int target_better;
+	bool found, quarterly = false;
+	int rc = -1;
+
+	for (int i = 0; i < r->n_cells; i++)
+		cell_release(&r->cells[i]);
+	value_release(&r->target);
+	free(r->history);
+	r->history = NULL;
+	r->n_history = 0;
+	r->has_target = false;
+	if (!dom) {
+		err_set(e, ERR_DB, "indicateur %s sans domaine", r->ind->code);
+		return -1;
+	}
+	r->choosable = r->ind->periodicity == PERIOD_MONTHLY_OR_QUARTERLY;
+	r->per = r->ind->periodicity;
+	if (r->choosable) {
+		if (store_indicator_quarterly(st, r->uid, &quarterly, e) != 0)
+			return -1;
+		r->per = quarterly ? PERIOD_QUARTERLY : PERIOD_MONTHLY;
+	}
+	r->n_cells = r->per == PERIOD_MONTHLY ? 12
+		   : r->per == PERIOD_QUARTERLY ? 4 : 1;
+	if (load_values(st, dom, r->ind->code, d->year, &l, e) != 0)
+		goto out;
+	/* the target and the direction it is judged by */
+	if (store_target_value(st, r->uid, d->year, r->criticality, &r->target,
+			       &target_better, &found, e) != 0)
+		goto out;
+	r->has_target = found && !value_empty(&r->target);
+	r->better = target_better >= 0 ? (enum better)target_better
+				       : r->ind->better;
+	for (int i = 0; i < r->n_cells; i++) {
+		struct dash_cell *c = &r->cells[i];
+		struct date first, last;
+		const struct measurement *m;
+
+		memset(c, 0, sizeof *c);
+		c->first_month = 12 / r->n_cells * i;
+		c->n_months = 12 / r->n_cells;
+		c->period.year = d->year;
+		if (r->n_cells == 12)
+			c->period.month = i + 1;
+		else if (r->n_cells == 4)
+			c->period.quarter = i + 1;
+		period_key(c->period, c->key);
+		first = period_first_day(c->period);
+		last = period_last_day(c->period);
+		c->due = date_cmp(last, today) < 0;
+		c->current = date_cmp(first, today) <= 0 &&
+			     date_cmp(today, last) <= 0;
+		uid_for(dom, r->ind->code, c->period, c->uid);
+		if (!c->uid[0]) {
+			c->status = STATUS_NOT_DUE;
+			continue;
+		}
+		m = find(&l, c->uid, c->key, r->criticality);
+		if (m && !value_empty(&m->value)) {
+			value_copy(&c->value, &m->value);
+			c->entered = true;
+			c->is_override = m->is_override;
+		}
+		if (m && m->comment)
+			c->comment = xstrdup(m->comment);
+		if (r->ind->computed_from >= 0 && (c->due || c->current)) {
+			if (store_computed_value(st, c->uid, c->period,
+						 r->criticality,
+						 &c->computed_value,
+						 &c->has_computed, e) != 0)
+				goto out;
+			if (c->has_computed && !c->entered) {
+				value_copy(&c->value, &c->computed_value);
+				c->computed = true;
+			}
+		}
+		c->status = value_status(&r->spec, r->better, &c->value,
+					 r->has_target ? &r->target : NULL,
+					 c->due);
+	}
+	/* trend: the last 12 periods, and every scalar for the outlier check */
+	{
+		struct period p = trend_end(r->per, d->year, today);
+
+		for (int k = 11; k >= 0; k--) {
+			char uid[STORE_UID_LEN], key[PERIOD_KEY_LEN];
+			const struct measurement *m;
+
+			uid_for(dom, r->ind->code, p, uid);
+			period_key(p, key);
+			m = uid[0] ? find(&l, uid, key, r->criticality) : NULL;
+			r->trend_has[k] = m && value_scalar(&r->spec, &m->value,
+							    &r->trend[k]);
+			if (!r->trend_has[k]) {
+				/* a computed value of this year counts too */
+				for (int i = 0; i < r->n_cells; i++)
+					if (!strcmp(r->cells[i].key, key) &&
+					    r->cells[i].computed)
+						r->trend_has[k] = value_scalar(
+							&r->spec,
+							&r->cells[i].value,
+							&r->trend[k]);
+			}
+			p = period_prev(p);
+		}
+		r->history = xcalloc(l.n + 1, sizeof *r->history);
+		for (size_t i = 0; i < l.n; i++)
+			if (!strcmp(l.m[i].criticality, r->criticality) &&
+			    value_scalar(&r->spec, &l.m[i].value,
+					 &r->history[r->n_history]))
+				r->n_history++;
+	}
+	rc = 0;
+out:
+	store_measurement_list_free(l.m, l.n);
+	return rc;
+}
+
+static struct dash_row *push(struct dashboard *d, size_t *cap,
+			     enum dash_row_kind kind, char *label)
+{
+	struct dash_row *r;
+
+	d->rows = xgrow(d->rows, cap, d->n_rows + 1, sizeof *d->rows);
+	r = &d->rows[d->n_rows++];
+	memset(r, 0, sizeof *r);
+	r->kind = kind;
+	r->label = label;
+	return r;
+}
+
+/* The criticalities of an indicator, "" when it is not split. */
+static size_t split(const char *list, char ***out)
+{
+	size_t n = 0;
+	char *copy, *save = NULL;
+
+	*out = NULL;
+	if (!list || !*list) {
+		*out = xmalloc(sizeof **out);
+		(*out)[n++] = xstrdup("");
+		return n;
+	}
+	copy = xstrdup(list);
+	for (char *t = strtok_r(copy, ",", &save); t;
+	     t = strtok_r(NULL, ",", &save)) {
+		while (*t == ' ')
+			t++;
+		for (size_t k = strlen(t); k > 0 && t[k - 1] == ' '; k--)
+			t[k - 1] = '\0';
+		if (!*t)
+			continue;
+		*out = xrealloc(*out, (n + 1) * sizeof **out);
+		(*out)[n++] = xstrdup(t);
+	}
+	free(copy);
+	return n;
+}
+
+int dashboard_load(struct store *st, const char *contract_uid, int year,
+		   const char *today, struct dashboard *out, struct err *e)
+{
+	char date[32];
+	struct date t = iso_date(today);
+	size_t cap = 0;
+
+	memset(out, 0, sizeof *out);
+	snprintf(out->contract_uid, sizeof out->contract_uid, "%s",
+		 contract_uid);
+	snprintf(out->today, sizeof out->today, "%s", today);
+	out->year = year;
+	/* the rows: the annexes in force at the end of the year, or today */
+	if (t.year == year)
+		snprintf(date, sizeof date, "%s", today);
+	else if (t.year > year)
+		snprintf(date, sizeof date, "%04d-12-31", year);
+	else
+		snprintf(date, sizeof date, "%04d-01-01", year);
+	if (browse_load(st, contract_uid, date, &out->src, e) != 0)
+		return -1;
+	for (size_t i = 0; i < out->src.n_domains; i++) {
+		const struct browse_domain *dom = &out->src.domains[i];
+		const struct annex *a = dom->versions[dom->in_force].annex;
+
+		if (!a->n_indicators)
+			continue;
+		push(out, &cap, DASH_DOMAIN, xstrdup(dom->name));
+		for (size_t c = 0; c < a->n_commitments; c++) {
+			const struct commitment *cm = &a->commitments[c];
+			bool any = false;
+
+			for (size_t k = 0; k < a->n_indicators; k++)
+				any |= !strcmp(a->indicators[k].commitment,
+					       cm->code);
+			if (!any)
+				continue;
+			push(out, &cap, DASH_COMMITMENT,
+			     xasprintf("%s %s", cm->code, cm->title));
+			for (size_t k = 0; k < a->n_indicators; k++) {
+				const struct indicator *ind = &a->indicators[k];
+				char **crits;
+				size_t nc;
+
+				if (strcmp(ind->commitment, cm->code))
+					continue;
+				nc = split(ind->criticalities, &crits);
+				for (size_t q = 0; q < nc; q++) {
+					struct dash_row *r = push(
+						out, &cap, DASH_INDICATOR,
+						*crits[q] ? xasprintf("%s [%s] %s",
+							ind->code, crits[q],
+							ind->label)
+							  : xasprintf("%s %s",
+							ind->code, ind->label));
+
+					r->ind = ind;
+					snprintf(r->uid, sizeof r->uid, "%s",
+						 ind->uid ? ind->uid : "");
+					r->criticality = crits[q];
+					r->spec.kind = ind->value_kind;
+					r->spec.scale_min = ind->scale_min;
+					r->spec.scale_max = ind->scale_max;
+					r->spec.unit = ind->unit;
+				}
+				free(crits);
+			}
+		}
+	}
+	for (size_t i = 0; i < out->n_rows; i++)
+		if (out->rows[i].kind == DASH_INDICATOR &&
+		    fill_row(st, out, &out->rows[i], e) != 0) {
+			dashboard_release(out);
+			return -1;
+		}
+	return 0;
+}
+
+int dashboard_reload_row(struct store *st, struct dashboard *d, size_t row,
+			 struct err *e)
+{
+	if (row >= d->n_rows || d->rows[row].kind != DASH_INDICATOR)
+		return 0;
+	return fill_row(st, d, &d->rows[row], e);
+}
+
+struct dash_cell *dashboard_cell_at(struct dash_row *r, int month)
+{
+	for (int i = 0; i < r->n_cells; i++)
+		if (month >= r->cells[i].first_month &&
+		    month < r->cells[i].first_month + r->cells[i].n_months)
+			return &r->cells[i];
+	return NULL;
+}
+
+size_t dashboard_todo(const struct dashboard *d, int month,
+		      struct dash_todo **out)
+{
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	/* by period first, then in grid order: a meeting goes month by
+	 * month */
+	for (int m = 0; m <= month && m < 12; m++)
+		for (size_t i = 0; i < d->n_rows; i++) {
+			const struct dash_row *r = &d->rows[i];
+
+			if (r->kind != DASH_INDICATOR)
+				continue;
+			for (int k = 0; k < r->n_cells; k++) {
+				const struct dash_cell *c = &r->cells[k];
+
+				if (c->first_month + c->n_months - 1 != m ||
+				    !c->uid[0] || !c->due ||
+				    c->status != STATUS_MISSING)
+					continue;
+				*out = xgrow(*out, &cap, n + 1, sizeof **out);
+				(*out)[n].row = i;
+				(*out)[n].cell = k;
+				n++;
+			}
+		}
+	return n;
+}
+
+void dashboard_cell_context(const struct dashboard *d, size_t row, int cell,
+			    const char *what, char *buf, size_t n)
+{
+	const struct dash_row *r = &d->rows[row];
+
+	snprintf(buf, n, "%s|%d|%s|%s|%s|%s", d->contract_uid, d->year,
+		 r->ind ? r->ind->code : "", r->criticality ? r->criticality : "",
+		 cell >= 0 && cell < r->n_cells ? r->cells[cell].key : "", what);
+}

@@ -1,0 +1,98 @@
+/*
+ * dashboard.h - the tableau de bord as data: rows of indicators grouped
+ * by domain and commitment, one cell per period of the year, targets,
+ * statuses, trends and computed values. No curses, no SQL: it is loaded
+ * through the store API and drawn by screen_dashboard.c.
+ *
+ * The rows are the indicators of the annexes in force at the end of the
+ * year (or today, in the current year). Each cell belongs to the
+ * indicator of the same code in the annex version in force on the cell's
+ * first day: values measured before an amendment stay with the version
+ * they were measured under. A cell whose version has no such indicator
+ * is not applicable.
+ */
+#ifndef SUIVI_DASHBOARD_H
+#define SUIVI_DASHBOARD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "browse.h"
+#include "suivi/store.h"
+#include "suivi/value.h"
+
+enum dash_row_kind { DASH_DOMAIN, DASH_COMMITMENT, DASH_INDICATOR };
+
+struct dash_cell {
+	struct period period;
+	char key[PERIOD_KEY_LEN];
+	char uid[STORE_UID_LEN];	/* "" when not applicable */
+	int first_month, n_months;	/* the columns it spans (0-based) */
+	struct value value;		/* what is shown: entered or computed */
+	bool entered;			/* a value typed (or imported) */
+	bool computed;			/* value comes from the request log */
+	bool is_override;		/* typed over a computed value */
+	struct value computed_value;	/* what the log gives, if any */
+	bool has_computed;
+	char *comment;
+	bool due;			/* the period is over */
+	bool current;			/* today is in it */
+	enum value_status status;
+};
+
+struct dash_row {
+	enum dash_row_kind kind;
+	char *label;			/* heading, or "3.3.2 Délai de …" */
+	/* indicators only */
+	const struct indicator *ind;	/* in the row's annex version */
+	char uid[STORE_UID_LEN];	/* that version's uid */
+	char *criticality;		/* "" or one criticality */
+	struct value_spec spec;
+	enum periodicity per;		/* effective: monthly/quarterly/annual */
+	bool choosable;			/* "mensuelle ou trimestrielle" */
+	struct dash_cell cells[12];
+	int n_cells;
+	struct value target;
+	bool has_target;
+	enum better better;		/* the target's, else the contract's */
+	double trend[12];		/* last 12 periods, oldest first */
+	bool trend_has[12];
+	double *history;		/* scalars of every value loaded */
+	size_t n_history;
+};
+
+struct dashboard {
+	char contract_uid[STORE_UID_LEN];
+	int year;
+	char today[DATE_ISO_LEN];
+	struct browse_source src;
+	struct dash_row *rows;
+	size_t n_rows;
+};
+
+/* Load the tableau de bord of a contract for a year; today (ISO) decides
+ * what is due and current. */
+int dashboard_load(struct store *st, const char *contract_uid, int year,
+		   const char *today, struct dashboard *out, struct err *e);
+void dashboard_release(struct dashboard *d);
+/* Reload one indicator row's cells, target and trend after a change. */
+int dashboard_reload_row(struct store *st, struct dashboard *d, size_t row,
+			 struct err *e);
+
+/* The cell of a row covering month (0-11), or NULL. */
+struct dash_cell *dashboard_cell_at(struct dash_row *r, int month);
+
+/* Cells due and missing up to and including month (0-11) of the year, in
+ * grid order: (row, cell) pairs. */
+struct dash_todo {
+	size_t row;
+	int cell;
+};
+size_t dashboard_todo(const struct dashboard *d, int month,
+		      struct dash_todo **out);
+
+/* The context string of a cell for drafts, and back. */
+void dashboard_cell_context(const struct dashboard *d, size_t row, int cell,
+			    const char *what, char *buf, size_t n);
+
+#endif
