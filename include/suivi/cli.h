@@ -21,6 +21,7 @@ int cmd_check(struct app *app, int argc, char **argv);
 int cmd_backup(struct app *app, int argc, char **argv);
 int cmd_export(struct app *app, int argc, char **argv);
 int cmd_summary(struct app *app, int argc, char **argv);
+int cmd_set(struct app *app, int argc, char **argv);
 
 /* Shared by the commands: print e on stderr prefixed "suivi : ", return
  * the exit status its code calls for. */

@@ -147,6 +147,8 @@ struct contract_doc {
 
 void contract_doc_free(struct contract_doc *doc);
 /* Free an annex allocated on its own (store_annex_load); NULL is a no-op. */
+/* Free an indicator's strings (the struct itself stays). */
+void indicator_release(struct indicator *d);
 void annex_free(struct annex *a);
 
 #endif

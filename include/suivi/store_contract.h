@@ -112,6 +112,10 @@ int store_contract_load(struct store *st, const char *uid,
 			struct contract_view **out, struct err *e);
 void store_contract_view_free(struct contract_view *v);
 
+/* One indicator by uid (free its strings with indicator_release). */
+int store_indicator_get(struct store *st, const char *uid,
+			struct indicator *out, struct err *e);
+
 /* One version of an annex, whole, as the model describes it (indicators
  * carry their uid). Free with annex_free. */
 int store_annex_load(struct store *st, const char *annex_uid,

@@ -118,6 +118,24 @@ int store_draft_get(struct store *st, const char *slot, char **context,
 		    char **text, bool *found, struct err *e);
 int store_draft_delete(struct store *st, const char *slot, struct err *e);
 
+/* Every value of a year (periods "Y", "Y-MM", "Y-Tn"), for exports:
+ * the contract's (NULL: every contract), by commune, domain, indicator,
+ * period, criticality. Cleared cells without comment are skipped.
+ * Strings are valid during the callback only; a callback returning
+ * non-zero stops the walk (returned as is). */
+struct measurement_row {
+	const char *commune, *insee, *contract, *domain_code, *code, *label;
+	const char *criticality, *period, *unit, *comment, *author, *updated_at;
+	enum value_kind kind;
+	int scale_min, scale_max;
+	struct value value;
+	bool is_override;
+};
+typedef int (*measurement_row_fn)(const struct measurement_row *r, void *ctx);
+int store_measurement_rows(struct store *st, const char *contract_uid,
+			   int year, measurement_row_fn fn, void *ctx,
+			   struct err *e);
+
 /* Find an indicator of a contract by its code ("3.3.2", or "eco/1" with
  * the domain code) in the annex in force on date (ISO). ERR_NOTFOUND when
  * none, ERR_INPUT when the code is ambiguous between domains. */

@@ -46,7 +46,7 @@ struct value_spec {
 
 /* Parse what the user typed. 0: *out filled (release with value_release;
  * what it held before is overwritten, not released); -1: e holds a French
- * message (ERR_USAGE), *out untouched. */
+ * message (ERR_INPUT), *out untouched. */
 int value_parse(const struct value_spec *s, const char *input,
 		struct value *out, struct err *e);
 void value_release(struct value *v);

@@ -20,8 +20,10 @@ static const struct command commands[] = {
 	  "vérifie l'intégrité de la base" },
 	{ "backup", cmd_backup, "FICHIER [--force]",
 	  "copie la base (API de sauvegarde de SQLite)" },
-	{ "export", cmd_export, "indicators [OPTIONS]",
-	  "exporte en CSV (les indicateurs des contrats)" },
+	{ "export", cmd_export, "indicators|measurements [OPTIONS]",
+	  "exporte en CSV les indicateurs ou les valeurs d'une année" },
+	{ "set", cmd_set, "COMMUNE INDICATEUR PÉRIODE VALEUR",
+	  "enregistre une valeur du tableau de bord" },
 	{ "summary", cmd_summary, "",
 	  "résume le contenu de la base (commande par défaut)" },
 };
@@ -30,7 +32,8 @@ void cli_usage(FILE *out)
 {
 	fputs("usage : suivi [--db FICHIER] [--config FICHIER] [COMMANDE …]\n"
 	      "        suivi --help | --version\n\n"
-	      "Sans commande, suivi résume le contenu de la base.\n\n"
+	      "Sans commande, suivi ouvre l'interface plein écran (dans un\n"
+	      "terminal) ou résume le contenu de la base.\n\n"
 	      "Commandes :\n", out);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		char left[64];

@@ -3,7 +3,13 @@
 #include "suivi/csv.h"
 #include "suivi/date.h"
 #include "suivi/model.h"
+#include "suivi/number.h"
 #include "suivi/store_contract.h"
+#include "suivi/store_measurement.h"
+#include "suivi/value.h"
+
+#include <stdbool.h>
+#include <stdio.h>
 
 #include <string.h>
 
@@ -61,19 +67,15 @@ static const char *const header[] = {
 	"criticités", "calcul", NULL
 };
 
-static int export_indicators(struct app *app, int argc, char **argv)
-{
-	const char *commune = NULL, *out_path = NULL, *date_arg = NULL;
-	bool force = false;
-	char iso[DATE_ISO_LEN];
-	struct date d;
-	struct atomic_file af;
-	struct store *st;
-	struct csv c;
-	struct err e;
-	FILE *out = stdout;
-	int rc;
+/* What every export takes: --commune, a date or a year, -o, --force. */
+struct export_opts {
+	const char *what;		/* "indicators" */
+	const char *commune, *out_path, *date_arg, *year_arg;
+	bool force, takes_date, takes_year;
+};
 
+static int parse_opts(int argc, char **argv, struct export_opts *o)
+{
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **slot = NULL;
@@ -81,19 +83,23 @@ static int export_indicators(struct app *app, int argc, char **argv)
 		size_t name_len = eq ? (size_t)(eq - a) : strlen(a);
 
 		if (!strcmp(a, "--force")) {
-			force = true;
+			o->force = true;
 			continue;
 		}
 		if (!strncmp(a, "--commune", name_len) && name_len == 9)
-			slot = &commune;
-		else if (!strncmp(a, "--date", name_len) && name_len == 6)
-			slot = &date_arg;
+			slot = &o->commune;
+		else if (o->takes_date && !strncmp(a, "--date", name_len) &&
+			 name_len == 6)
+			slot = &o->date_arg;
+		else if (o->takes_year && !strncmp(a, "--year", name_len) &&
+			 name_len == 6)
+			slot = &o->year_arg;
 		else if (!strcmp(a, "-o") || !strcmp(a, "--output") ||
 			 !strncmp(a, "--output=", 9))
-			slot = &out_path;
+			slot = &o->out_path;
 		if (!slot)
-			return cli_usage_error("export indicators : argument "
-					       "inconnu « %s »", a);
+			return cli_usage_error("export %s : argument inconnu « %s »",
+					       o->what, a);
 		if (eq && a[0] == '-' && a[1] == '-') {
 			*slot = eq + 1;
 		} else {
@@ -103,54 +109,57 @@ static int export_indicators(struct app *app, int argc, char **argv)
 			*slot = argv[++i];
 		}
 	}
-	if (out_path && !strcmp(out_path, "-"))
-		out_path = NULL;	/* "-o -": standard output */
-	if (date_arg) {
-		if (date_parse(date_arg, &d) != 0)
-			return cli_usage_error("export : date « %s » invalide "
-					       "(JJ/MM/AAAA ou AAAA-MM-JJ)",
-					       date_arg);
-	} else {
-		date_today(&d);
-	}
-	date_format_iso(d, iso);
+	if (o->out_path && !strcmp(o->out_path, "-"))
+		o->out_path = NULL;	/* "-o -": standard output */
+	return 0;
+}
+
+/* Writes the rows of an export: > 0 when the output failed. */
+typedef int (*export_fn)(struct store *st, const char *contract_uid,
+			 struct csv *c, void *ctx, struct err *e);
+
+/* Open the database, check the commune, write through a temporary file
+ * (or to stdout), say where it went. */
+static int run_export(struct app *app, const struct export_opts *o,
+		      export_fn fn, void *ctx, const char *done_msg)
+{
+	struct atomic_file af;
+	struct store *st;
+	struct csv c;
+	struct err e;
+	FILE *out = stdout;
+	char uid[STORE_UID_LEN] = "";
+	int rc;
+
 	err_clear(&e);
 	if (app_open_store(app, STORE_READ, &st, &e) != 0)
 		return cli_fail(&e);
-	if (commune) {
-		/* an unknown commune is said before anything is written */
-		char uid[STORE_UID_LEN];
-
-		if (store_contract_find(st, commune, uid, &e) != 0) {
-			store_close(st);
-			return cli_fail(&e);
-		}
+	/* an unknown commune is said before anything is written */
+	if (o->commune && store_contract_find(st, o->commune, uid, &e) != 0) {
+		store_close(st);
+		return cli_fail(&e);
 	}
-	if (out_path) {
-		if (atomic_open(&af, out_path, force, &e) != 0) {
+	if (o->out_path) {
+		if (atomic_open(&af, o->out_path, o->force, &e) != 0) {
 			store_close(st);
 			return cli_fail(&e);
 		}
 		out = af.fp;
 	}
 	csv_init(&c, out);
-	for (int i = 0; header[i]; i++)
-		csv_cell(&c, header[i]);
-	csv_end_row(&c);
-	rc = store_indicator_rows(st, commune, iso, row, &c, &e);
+	rc = fn(st, o->commune ? uid : NULL, &c, ctx, &e);
 	store_close(st);
 	if (rc != 0) {
-		if (out_path)
+		if (o->out_path)
 			atomic_abort(&af);
 		if (rc > 0)
 			err_set(&e, ERR_IO, "écriture de l'export interrompue");
 		return cli_fail(&e);
 	}
-	if (out_path) {
+	if (o->out_path) {
 		if (atomic_commit(&af, &e) != 0)
 			return cli_fail(&e);
-		fprintf(stderr, "suivi : indicateurs exportés dans %s\n",
-			out_path);
+		fprintf(stderr, "suivi : %s dans %s\n", done_msg, o->out_path);
 	} else if (fflush(stdout) != 0) {
 		err_set(&e, ERR_IO, "écriture impossible sur la sortie");
 		return cli_fail(&e);
@@ -158,13 +167,137 @@ static int export_indicators(struct app *app, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static void header_row(struct csv *c, const char *const *h)
+{
+	for (int i = 0; h[i]; i++)
+		csv_cell(c, h[i]);
+	csv_end_row(c);
+}
+
+static int write_indicators(struct store *st, const char *contract_uid,
+			    struct csv *c, void *ctx, struct err *e)
+{
+	(void)contract_uid;
+	header_row(c, header);
+	/* store_indicator_rows takes the commune as typed */
+	return store_indicator_rows(st, ((const struct export_opts *)ctx)->commune,
+				    ((const struct export_opts *)ctx)->date_arg,
+				    row, c, e);
+}
+
+static int export_indicators(struct app *app, int argc, char **argv)
+{
+	struct export_opts o = { .what = "indicators", .takes_date = true };
+	char iso[DATE_ISO_LEN];
+	struct date d;
+	int rc = parse_opts(argc, argv, &o);
+
+	if (rc)
+		return rc;
+	if (o.date_arg) {
+		if (date_parse(o.date_arg, &d) != 0)
+			return cli_usage_error("export : date « %s » invalide "
+					       "(JJ/MM/AAAA ou AAAA-MM-JJ)",
+					       o.date_arg);
+	} else {
+		date_today(&d);
+	}
+	date_format_iso(d, iso);
+	o.date_arg = iso;
+	return run_export(app, &o, write_indicators, &o,
+			  "indicateurs exportés");
+}
+
+/* ------------------------------------------------------------------ */
+/* Measurements                                                        */
+
+static const char *const measurement_header[] = {
+	"commune", "insee", "contrat", "domaine", "indicateur", "intitulé",
+	"criticité", "période", "valeur", "nombre", "dénominateur", "texte",
+	"forcée", "commentaire", "auteur", "modifiée le", NULL
+};
+
+static void number_cell(struct csv *c, bool has, double v)
+{
+	char buf[64];
+
+	if (!has) {
+		csv_cell(c, NULL);
+		return;
+	}
+	number_format(v, 6, buf, sizeof buf);
+	csv_cell(c, buf);
+}
+
+static int measurement_row(const struct measurement_row *r, void *ctx)
+{
+	struct csv *c = ctx;
+	struct value_spec spec = { r->kind, r->scale_min, r->scale_max,
+				   r->unit };
+	char shown[VALUE_TEXT_MAX + 64];
+
+	value_format(&spec, &r->value, true, shown, sizeof shown);
+	csv_cell(c, r->commune);
+	csv_cell(c, r->insee);
+	csv_cell(c, r->contract);
+	csv_cell(c, r->domain_code);
+	csv_cell(c, r->code);
+	csv_cell(c, r->label);
+	csv_cell(c, r->criticality);
+	csv_cell(c, r->period);
+	csv_cell(c, shown);
+	number_cell(c, r->value.has_num, r->value.num);
+	number_cell(c, r->value.has_den, r->value.den);
+	csv_cell(c, r->value.text);
+	csv_cell(c, r->is_override ? "oui" : "non");
+	csv_cell(c, r->comment);
+	csv_cell(c, r->author);
+	csv_cell(c, r->updated_at);
+	csv_end_row(c);
+	return ferror(c->out) ? 1 : 0;
+}
+
+static int write_measurements(struct store *st, const char *contract_uid,
+			      struct csv *c, void *ctx, struct err *e)
+{
+	header_row(c, measurement_header);
+	return store_measurement_rows(st, contract_uid, *(int *)ctx,
+				      measurement_row, c, e);
+}
+
+static int export_measurements(struct app *app, int argc, char **argv)
+{
+	struct export_opts o = { .what = "measurements", .takes_year = true };
+	int rc = parse_opts(argc, argv, &o), year;
+
+	if (rc)
+		return rc;
+	if (o.year_arg) {
+		struct period p;
+
+		if (period_parse(o.year_arg, &p) != 0 || p.month || p.quarter)
+			return cli_usage_error("export : année « %s » invalide "
+					       "(AAAA)", o.year_arg);
+		year = p.year;
+	} else {
+		struct date d;
+
+		date_today(&d);
+		year = d.year;
+	}
+	return run_export(app, &o, write_measurements, &year,
+			  "valeurs exportées");
+}
+
 int cmd_export(struct app *app, int argc, char **argv)
 {
 	if (argc < 2)
 		return cli_usage_error("export : que faut-il exporter ? "
-				       "(indicators)");
+				       "(indicators, measurements)");
 	if (!strcmp(argv[1], "indicators"))
 		return export_indicators(app, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "measurements"))
+		return export_measurements(app, argc - 1, argv + 1);
 	return cli_usage_error("export : « %s » inconnu (exports possibles : "
-			       "indicators)", argv[1]);
+			       "indicators, measurements)", argv[1]);
 }

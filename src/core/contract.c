@@ -1,6 +1,7 @@
 #include "suivi/contract.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void annex_release(struct annex *a)
 {
@@ -56,21 +57,26 @@ static void annex_release(struct annex *a)
 		free(a->commitments[i].title);
 	}
 	free(a->commitments);
-	for (size_t i = 0; i < a->n_indicators; i++) {
-		struct indicator *d = &a->indicators[i];
-
-		free(d->uid);
-		free(d->code);
-		free(d->commitment);
-		free(d->label);
-		free(d->definition);
-		free(d->source);
-		free(d->baseline);
-		free(d->conditions);
-		free(d->unit);
-		free(d->criticalities);
-	}
+	for (size_t i = 0; i < a->n_indicators; i++)
+		indicator_release(&a->indicators[i]);
 	free(a->indicators);
+}
+
+void indicator_release(struct indicator *d)
+{
+	if (!d)
+		return;
+	free(d->uid);
+	free(d->code);
+	free(d->commitment);
+	free(d->label);
+	free(d->definition);
+	free(d->source);
+	free(d->baseline);
+	free(d->conditions);
+	free(d->unit);
+	free(d->criticalities);
+	memset(d, 0, sizeof *d);
 }
 
 void annex_free(struct annex *a)

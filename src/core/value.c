@@ -39,7 +39,7 @@ static int fail_not_number(const char *raw, struct err *e)
 {
 	char q[QUOTE_MAX + 8];
 
-	err_set(e, ERR_USAGE, "« %s » n'est pas un nombre",
+	err_set(e, ERR_INPUT, "« %s » n'est pas un nombre",
 		quote(raw, q, sizeof q));
 	return -1;
 }
@@ -146,7 +146,7 @@ static int parse_yes_no(const struct value_spec *s, const char *raw,
 			return 0;
 		}
 	}
-	err_set(e, ERR_USAGE, "« %s » : répondez oui ou non",
+	err_set(e, ERR_INPUT, "« %s » : répondez oui ou non",
 		quote(raw, q, sizeof q));
 	return -1;
 }
@@ -160,11 +160,11 @@ static int parse_count(const struct value_spec *s, const char *raw, char *f,
 	if (number_parse(f, &x) < 0)
 		return fail_not_number(raw, e);
 	if (x < 0) {
-		err_set(e, ERR_USAGE, "un nombre ne peut pas être négatif");
+		err_set(e, ERR_INPUT, "un nombre ne peut pas être négatif");
 		return -1;
 	}
 	if (!is_whole(x)) {
-		err_set(e, ERR_USAGE, "un nombre entier est attendu");
+		err_set(e, ERR_INPUT, "un nombre entier est attendu");
 		return -1;
 	}
 	v->has_num = true;
@@ -181,7 +181,7 @@ static int parse_percent(const struct value_spec *s, const char *raw,
 	if (number_parse(f, &x) < 0)
 		return fail_not_number(raw, e);
 	if (x < 0 || x > 100) {
-		err_set(e, ERR_USAGE, "un pourcentage va de 0 à 100");
+		err_set(e, ERR_INPUT, "un pourcentage va de 0 à 100");
 		return -1;
 	}
 	v->has_num = true;
@@ -212,22 +212,22 @@ static int parse_ratio(const struct value_spec *s, const char *raw, char *f,
 	if (number_parse(left, &x) < 0 || number_parse(right, &y) < 0)
 		goto malformed;
 	if (x < 0 || y < 0) {
-		err_set(e, ERR_USAGE, "un rapport ne peut pas être négatif");
+		err_set(e, ERR_INPUT, "un rapport ne peut pas être négatif");
 		return -1;
 	}
 	if (!is_whole(x) || !is_whole(y)) {
-		err_set(e, ERR_USAGE, "un nombre entier est attendu de part "
+		err_set(e, ERR_INPUT, "un nombre entier est attendu de part "
 				      "et d'autre du rapport");
 		return -1;
 	}
 	if (y == 0) {
-		err_set(e, ERR_USAGE, "le dénominateur doit être positif");
+		err_set(e, ERR_INPUT, "le dénominateur doit être positif");
 		return -1;
 	}
 	if (x > y) {
 		number_format(x, 0, a, sizeof a);
 		number_format(y, 0, b, sizeof b);
-		err_set(e, ERR_USAGE,
+		err_set(e, ERR_INPUT,
 			"le numérateur (%s) dépasse le dénominateur (%s)", a,
 			b);
 		return -1;
@@ -237,7 +237,7 @@ static int parse_ratio(const struct value_spec *s, const char *raw, char *f,
 	v->den = y;
 	return 0;
 malformed:
-	err_set(e, ERR_USAGE, "« %s » n'est pas un rapport : 3/5 ou 3 sur 5",
+	err_set(e, ERR_INPUT, "« %s » n'est pas un rapport : 3/5 ou 3 sur 5",
 		quote(raw, q, sizeof q));
 	return -1;
 }
@@ -264,13 +264,13 @@ static int parse_workload(const struct value_spec *s, const char *raw,
 	if (number_parse(f, &actual) < 0)
 		goto malformed;
 	if (actual < 0 || planned < 0) {
-		err_set(e, ERR_USAGE, "une charge ne peut pas être négative");
+		err_set(e, ERR_INPUT, "une charge ne peut pas être négative");
 		return -1;
 	}
 	/* Planned 0 would make the actual/planned rate (value_scalar)
 	 * meaningless. */
 	if (sep && planned == 0) {
-		err_set(e, ERR_USAGE, "la charge prévue doit être positive");
+		err_set(e, ERR_INPUT, "la charge prévue doit être positive");
 		return -1;
 	}
 	v->has_num = true;
@@ -281,7 +281,7 @@ static int parse_workload(const struct value_spec *s, const char *raw,
 	}
 	return 0;
 malformed:
-	err_set(e, ERR_USAGE, "« %s » : une charge s'écrit 180 (réalisé) ou "
+	err_set(e, ERR_INPUT, "« %s » : une charge s'écrit 180 (réalisé) ou "
 			      "200/180 (prévu/réalisé)",
 		quote(raw, q, sizeof q));
 	return -1;
@@ -289,7 +289,7 @@ malformed:
 
 static int fail_negative_duration(struct err *e)
 {
-	err_set(e, ERR_USAGE, "une durée ne peut pas être négative");
+	err_set(e, ERR_INPUT, "une durée ne peut pas être négative");
 	return -1;
 }
 
@@ -319,7 +319,7 @@ static int parse_hours(const struct value_spec *s, const char *raw, char *f,
 		if (x < 0)
 			return fail_negative_duration(e);
 		if (min[0] > '5') {
-			err_set(e, ERR_USAGE, "les minutes vont de 00 à 59");
+			err_set(e, ERR_INPUT, "les minutes vont de 00 à 59");
 			return -1;
 		}
 		x += ((min[0] - '0') * 10 + (min[1] - '0')) / 60.0;
@@ -333,10 +333,10 @@ static int parse_hours(const struct value_spec *s, const char *raw, char *f,
 	return 0;
 malformed:
 	if (in_days)
-		err_set(e, ERR_USAGE, "la durée se compte en heures : "
+		err_set(e, ERR_INPUT, "la durée se compte en heures : "
 				      "4 ou 4 h ou 2h30");
 	else
-		err_set(e, ERR_USAGE, "« %s » n'est pas une durée en heures : "
+		err_set(e, ERR_INPUT, "« %s » n'est pas une durée en heures : "
 				      "4 ou 4 h ou 2h30",
 			quote(raw, q, sizeof q));
 	return -1;
@@ -351,10 +351,10 @@ static int parse_days(const struct value_spec *s, const char *raw, char *f,
 	strip_unit(f, s->unit, day_units);
 	if (number_parse(f, &x) < 0) {
 		if (has_unit(f, hour_units))
-			err_set(e, ERR_USAGE, "la durée se compte en jours : "
+			err_set(e, ERR_INPUT, "la durée se compte en jours : "
 					      "1 ou 0,5 j");
 		else
-			err_set(e, ERR_USAGE, "« %s » n'est pas une durée en "
+			err_set(e, ERR_INPUT, "« %s » n'est pas une durée en "
 					      "jours : 1 ou 0,5 j",
 				quote(raw, q, sizeof q));
 		return -1;
@@ -375,11 +375,11 @@ static int parse_level(const struct value_spec *s, const char *raw, char *f,
 	if (number_parse(f, &x) < 0)
 		return fail_not_number(raw, e);
 	if (!is_whole(x)) {
-		err_set(e, ERR_USAGE, "un nombre entier est attendu");
+		err_set(e, ERR_INPUT, "un nombre entier est attendu");
 		return -1;
 	}
 	if (x < s->scale_min || x > s->scale_max) {
-		err_set(e, ERR_USAGE, "un niveau va de %d à %d", s->scale_min,
+		err_set(e, ERR_INPUT, "un niveau va de %d à %d", s->scale_min,
 			s->scale_max);
 		return -1;
 	}
@@ -396,8 +396,9 @@ static int parse_text(const struct value_spec *s, const char *raw, char *f,
 	(void)s;
 	(void)f;
 	if (len > VALUE_TEXT_MAX) {
-		err_set(e, ERR_USAGE, "texte trop long : %zu octets, %d au plus",
-			len, VALUE_TEXT_MAX);
+		err_set(e, ERR_INPUT,
+			"texte trop long : %zu octets, %d au plus", len,
+			VALUE_TEXT_MAX);
 		return -1;
 	}
 	v->text = xstrdup(raw);
@@ -426,21 +427,21 @@ int value_parse(const struct value_spec *s, const char *input,
 	if (!input)
 		input = "";
 	if ((unsigned)s->kind >= VALUE_KIND_COUNT) {
-		err_set(e, ERR_USAGE, "type de valeur inconnu");
+		err_set(e, ERR_INPUT, "type de valeur inconnu");
 		return -1;
 	}
 	if (!text_utf8_valid(input, strlen(input), NULL)) {
-		err_set(e, ERR_USAGE, "la valeur n'est pas un texte UTF-8 "
+		err_set(e, ERR_INPUT, "la valeur n'est pas un texte UTF-8 "
 				      "valide");
 		return -1;
 	}
 	raw = text_trim(xstrdup(input));
 	if (!*raw) {
-		err_set(e, ERR_USAGE, "valeur vide : x efface la valeur");
+		err_set(e, ERR_INPUT, "valeur vide : x efface la valeur");
 		goto out;
 	}
 	if (has_control(raw)) {
-		err_set(e, ERR_USAGE, "la valeur contient un caractère de "
+		err_set(e, ERR_INPUT, "la valeur contient un caractère de "
 				      "contrôle (tabulation, saut de ligne…)");
 		goto out;
 	}

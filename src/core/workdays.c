@@ -115,7 +115,7 @@ bool workdays_is_holiday(struct date d)
 
 bool workdays_is_working_day(struct date d)
 {
-	return weekday_of(day_number(d)) < 5 && !workdays_is_holiday(d);
+	return date_weekday(d) < 5 && !workdays_is_holiday(d);
 }
 
 long workdays_between(struct date from, struct date to)

@@ -19,8 +19,8 @@ int store_indicator_find(struct store *st, const char *contract_uid,
 		"  ORDER BY a2.in_force_from <= :date DESC,"
 		"  CASE WHEN a2.in_force_from <= :date THEN a2.in_force_from"
 		"  END DESC, a2.in_force_from, a2.version DESC LIMIT 1)"
-		" WHERE d.contract_uid = :c AND d.code = :dom AND i.code = :code",
-		e);
+		" WHERE d.contract_uid = :c AND d.code = :dom"
+		" AND i.code = :code", e);
 	int rc;
 
 	uid_out[0] = '\0';
@@ -129,8 +129,8 @@ static int read_indicator(struct store *st, const char *indicator_uid,
 		return -1;
 	}
 	if (from < 0) {
-		err_set(e, ERR_INPUT, "l'indicateur %s ne se calcule pas depuis "
-			"le journal des saisines", code);
+		err_set(e, ERR_INPUT, "l'indicateur %s ne se calcule pas "
+			"depuis le journal des saisines", code);
 		return -1;
 	}
 	ic->from = (enum computed_from)from;
@@ -138,8 +138,8 @@ static int read_indicator(struct store *st, const char *indicator_uid,
 	if (ic->from == COMPUTED_TREATED_RATIO ?
 		    kind != VALUE_RATIO && kind != VALUE_PERCENT :
 		    kind != VALUE_HOURS && kind != VALUE_DAYS) {
-		err_set(e, ERR_INPUT, "l'indicateur %s ne peut pas être calculé "
-			"avec son type de valeur", code);
+		err_set(e, ERR_INPUT, "l'indicateur %s ne peut pas être "
+			"calculé avec son type de valeur", code);
 		return -1;
 	}
 	return 0;
@@ -170,6 +170,11 @@ static struct date next_day(struct date d)
 static double round2(double x)
 {
 	return round(x * 100.0) / 100.0;
+}
+
+static bool is_null(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL;
 }
 
 /* A stored date-time of column i, which store_request_add normalised. */
@@ -235,12 +240,11 @@ int store_computed_value(struct store *st, const char *indicator_uid,
 			continue;
 		if (end_col < 0) {
 			n++;
-			if (sqlite3_column_type(s, COL_RESOLVED) != SQLITE_NULL ||
-			    sqlite3_column_type(s, COL_ANSWERED) != SQLITE_NULL)
-				treated++;
+			treated += !is_null(s, COL_RESOLVED) ||
+				   !is_null(s, COL_ANSWERED);
 			continue;
 		}
-		if (sqlite3_column_type(s, end_col) == SQLITE_NULL)
+		if (is_null(s, end_col))
 			continue;
 		if (column_at(s, COL_RECEIVED, &received, e) != 0 ||
 		    column_at(s, end_col, &done, e) != 0) {

@@ -147,6 +147,64 @@ static int enum_of(const struct vocab *v, int n, sqlite3_stmt *s, int col)
 	return i < 0 ? 0 : i;
 }
 
+#define INDICATOR_COLUMNS                                                   \
+	"i.uid, i.code, c.code, i.label, i.definition, i.periodicity,"      \
+	" i.source, i.baseline, i.conditions, i.value_kind, i.unit,"        \
+	" ifnull(i.scale_min, 0), ifnull(i.scale_max, 0), i.better,"        \
+	" i.criticalities, i.computed_from"
+
+static void read_indicator(sqlite3_stmt *s, struct indicator *d)
+{
+	const char *calc = (const char *)sqlite3_column_text(s, 15);
+
+	memset(d, 0, sizeof *d);
+	d->uid = store_col_dup(s, 0);
+	d->code = store_col_dup(s, 1);
+	d->commitment = store_col_dup(s, 2);
+	d->label = store_col_dup(s, 3);
+	d->definition = store_col_dup(s, 4);
+	d->periodicity = (enum periodicity)enum_of(periodicity_vocab,
+						   PERIODICITY_COUNT, s, 5);
+	d->source = store_col_dup(s, 6);
+	d->baseline = store_col_dup(s, 7);
+	d->conditions = store_col_dup(s, 8);
+	d->value_kind = (enum value_kind)enum_of(value_kind_vocab,
+						 VALUE_KIND_COUNT, s, 9);
+	d->unit = store_col_dup(s, 10);
+	d->scale_min = sqlite3_column_int(s, 11);
+	d->scale_max = sqlite3_column_int(s, 12);
+	d->better = (enum better)enum_of(better_vocab, BETTER_COUNT, s, 13);
+	d->criticalities = store_col_dup(s, 14);
+	d->computed_from = calc ? vocab_from_db(computed_vocab, COMPUTED_COUNT,
+						calc)
+				: COMPUTED_NONE;
+}
+
+int store_indicator_get(struct store *st, const char *uid,
+			struct indicator *out, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT " INDICATOR_COLUMNS " FROM indicator i JOIN commitment c"
+		" ON c.uid = i.commitment_uid WHERE i.uid = :u", e);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":u", uid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		read_indicator(s, out);
+		rc = SQLITE_DONE;
+	} else if (rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		err_set(e, ERR_NOTFOUND, "indicateur introuvable");
+		return -1;
+	}
+	sqlite3_reset(s);
+	return done(st, rc, "lire l'indicateur", e);
+}
+
 /* Each loader appends rows of one query to the annex. */
 static int load_subdomains(struct store *st, const char *uid, struct annex *a,
 			   struct err *e)
@@ -334,44 +392,15 @@ static int load_rest(struct store *st, const char *uid, struct annex *a,
 	/* indicators */
 	cap = 0;
 	if (!(s = store_stmt(st,
-		"SELECT i.uid, i.code, c.code, i.label, i.definition,"
-		" i.periodicity, i.source, i.baseline, i.conditions,"
-		" i.value_kind, i.unit, ifnull(i.scale_min, 0),"
-		" ifnull(i.scale_max, 0), i.better, i.criticalities,"
-		" i.computed_from FROM indicator i JOIN commitment c"
+		"SELECT " INDICATOR_COLUMNS " FROM indicator i JOIN commitment c"
 		" ON c.uid = i.commitment_uid WHERE i.annex_uid = :a"
 		" ORDER BY i.position", e)))
 		return -1;
 	store_bind_text(s, ":a", uid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct indicator *d;
-		const char *calc = (const char *)sqlite3_column_text(s, 15);
-
 		a->indicators = xgrow(a->indicators, &cap, a->n_indicators + 1,
 				      sizeof *a->indicators);
-		d = &a->indicators[a->n_indicators++];
-		memset(d, 0, sizeof *d);
-		d->uid = store_col_dup(s, 0);
-		d->code = store_col_dup(s, 1);
-		d->commitment = store_col_dup(s, 2);
-		d->label = store_col_dup(s, 3);
-		d->definition = store_col_dup(s, 4);
-		d->periodicity = (enum periodicity)enum_of(
-			periodicity_vocab, PERIODICITY_COUNT, s, 5);
-		d->source = store_col_dup(s, 6);
-		d->baseline = store_col_dup(s, 7);
-		d->conditions = store_col_dup(s, 8);
-		d->value_kind = (enum value_kind)enum_of(value_kind_vocab,
-							 VALUE_KIND_COUNT, s, 9);
-		d->unit = store_col_dup(s, 10);
-		d->scale_min = sqlite3_column_int(s, 11);
-		d->scale_max = sqlite3_column_int(s, 12);
-		d->better = (enum better)enum_of(better_vocab, BETTER_COUNT, s,
-						 13);
-		d->criticalities = store_col_dup(s, 14);
-		d->computed_from = calc ? vocab_from_db(computed_vocab,
-							COMPUTED_COUNT, calc)
-					: COMPUTED_NONE;
+		read_indicator(s, &a->indicators[a->n_indicators++]);
 	}
 	sqlite3_reset(s);
 	return done(st, rc, "lire les indicateurs", e);

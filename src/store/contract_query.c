@@ -1,4 +1,5 @@
 #include "store_internal.h"
+#include "suivi/text.h"
 #include "suivi/store_contract.h"
 #include "suivi/xalloc.h"
 
@@ -229,6 +230,31 @@ int store_contract_find(struct store *st, const char *key,
 	sqlite3_reset(s);
 	if (finish(st, rc, "chercher le contrat", e) != 0)
 		return -1;
+	if (!count) {
+		/* the commune's name typed without its accents, or with
+		 * other capitals: "le bouscat", "Meriadeck" */
+		char *want = text_fold(key);
+
+		s = store_stmt(st, "SELECT c.uid, co.name FROM contract c JOIN"
+			       " commune co ON co.uid = c.commune_uid"
+			       " ORDER BY c.starts_on DESC", e);
+		if (!s) {
+			free(want);
+			return -1;
+		}
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			char *name = text_fold(
+				(const char *)sqlite3_column_text(s, 1));
+
+			if (!strcmp(name, want) && count++ == 0)
+				copy_uid(uid, s, 0);
+			free(name);
+		}
+		sqlite3_reset(s);
+		free(want);
+		if (finish(st, rc, "chercher le contrat", e) != 0)
+			return -1;
+	}
 	if (!count) {
 		err_set(e, ERR_NOTFOUND, "aucun contrat ne correspond à « %s » "
 			"(identifiant, code INSEE ou nom de commune)", key);

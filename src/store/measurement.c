@@ -676,3 +676,66 @@ int store_indicator_by_code(struct store *st, const char *contract_uid,
 	}
 	return 0;
 }
+
+int store_measurement_rows(struct store *st, const char *contract_uid,
+			   int year, measurement_row_fn fn, void *ctx,
+			   struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT co.name, co.insee, c.identifier, d.code, i.code, i.label,"
+		" m.criticality, m.period, i.unit, m.comment, m.author,"
+		" m.updated_at, i.value_kind, ifnull(i.scale_min, 0),"
+		" ifnull(i.scale_max, 0), m.num, m.den, m.text, m.is_override"
+		" FROM measurement m JOIN indicator i ON i.uid = m.indicator_uid"
+		" JOIN annex a ON a.uid = i.annex_uid JOIN domain d"
+		" ON d.uid = a.domain_uid JOIN contract c ON c.uid = d.contract_uid"
+		" JOIN commune co ON co.uid = c.commune_uid"
+		" WHERE (:c IS NULL OR c.uid = :c) AND m.period >= :from"
+		" AND m.period < :to AND (m.num IS NOT NULL OR m.den IS NOT NULL"
+		" OR m.text IS NOT NULL OR m.comment IS NOT NULL)"
+		" ORDER BY co.name, c.identifier, d.rowid, i.position, m.period,"
+		" m.criticality", e);
+	char from[16], to[16];
+	int rc, stop = 0;
+
+	if (!s)
+		return -1;
+	snprintf(from, sizeof from, "%d", year);
+	snprintf(to, sizeof to, "%d", year + 1);
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_text(s, ":from", from);
+	store_bind_text(s, ":to", to);
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct measurement_row r;
+		const char *kind = (const char *)sqlite3_column_text(s, 12);
+		int k = kind ? vocab_from_db(value_kind_vocab, VALUE_KIND_COUNT,
+					     kind) : -1;
+
+		memset(&r, 0, sizeof r);
+		r.commune = (const char *)sqlite3_column_text(s, 0);
+		r.insee = (const char *)sqlite3_column_text(s, 1);
+		r.contract = (const char *)sqlite3_column_text(s, 2);
+		r.domain_code = (const char *)sqlite3_column_text(s, 3);
+		r.code = (const char *)sqlite3_column_text(s, 4);
+		r.label = (const char *)sqlite3_column_text(s, 5);
+		r.criticality = (const char *)sqlite3_column_text(s, 6);
+		r.period = (const char *)sqlite3_column_text(s, 7);
+		r.unit = (const char *)sqlite3_column_text(s, 8);
+		r.comment = (const char *)sqlite3_column_text(s, 9);
+		r.author = (const char *)sqlite3_column_text(s, 10);
+		r.updated_at = (const char *)sqlite3_column_text(s, 11);
+		r.kind = k >= 0 ? (enum value_kind)k : VALUE_TEXT;
+		r.scale_min = sqlite3_column_int(s, 13);
+		r.scale_max = sqlite3_column_int(s, 14);
+		/* text columns first: a later sqlite3_column_text on a
+		 * number column would not move them, but keep one order */
+		val_read(s, 15, &r.value);
+		r.is_override = sqlite3_column_int(s, 18) != 0;
+		stop = fn(&r, ctx);
+		val_clear(&r.value);
+	}
+	sqlite3_reset(s);
+	if (stop)
+		return stop;
+	return done(st, rc, "lire les valeurs", e);
+}

@@ -18,13 +18,19 @@ static const char *const natures[] = { "demand", "incident" };
 /* The follow-up date-times, which cannot precede the receipt. */
 static const struct {
 	size_t offset;
+	const char *param;	/* in the INSERT below */
 	const char *what;	/* "la date <what>" */
 } follow_ups[] = {
-	{ offsetof(struct request_input, acknowledged_at), "de prise en compte" },
-	{ offsetof(struct request_input, intervention_at), "d'intervention" },
-	{ offsetof(struct request_input, resolved_at), "de résolution" },
-	{ offsetof(struct request_input, answered_at), "de réponse" },
-	{ offsetof(struct request_input, cancelled_at), "d'annulation" },
+	{ offsetof(struct request_input, acknowledged_at), ":ack",
+	  "de prise en compte" },
+	{ offsetof(struct request_input, intervention_at), ":interv",
+	  "d'intervention" },
+	{ offsetof(struct request_input, resolved_at), ":resolved",
+	  "de résolution" },
+	{ offsetof(struct request_input, answered_at), ":answered",
+	  "de réponse" },
+	{ offsetof(struct request_input, cancelled_at), ":cancelled",
+	  "d'annulation" },
 };
 #define N_FOLLOW_UPS (sizeof follow_ups / sizeof follow_ups[0])
 
@@ -198,9 +204,10 @@ static int check_refs(struct store *st, const char *contract_uid,
 				"son domaine");
 			return -1;
 		}
-		if (!(s = store_stmt(st, "SELECT 1 FROM subdomain sd JOIN annex a"
-				     " ON a.uid = sd.annex_uid WHERE sd.uid = :s"
-				     " AND a.domain_uid = :d", e)))
+		s = store_stmt(st, "SELECT 1 FROM subdomain sd JOIN annex a"
+			       " ON a.uid = sd.annex_uid WHERE sd.uid = :s"
+			       " AND a.domain_uid = :d", e);
+		if (!s)
 			return -1;
 		store_bind_text(s, ":s", in->subdomain_uid);
 		store_bind_text(s, ":d", in->domain_uid);
@@ -224,9 +231,6 @@ int store_request_add(struct store *st, const char *contract_uid,
 		      const struct request_input *in,
 		      char uid_out[STORE_UID_LEN], struct err *e)
 {
-	static const char *const follow_params[N_FOLLOW_UPS] = {
-		":ack", ":interv", ":resolved", ":answered", ":cancelled",
-	};
 	struct checked c;
 	char uid[STORE_UID_LEN], now[32];
 	sqlite3_stmt *s;
@@ -241,14 +245,14 @@ int store_request_add(struct store *st, const char *contract_uid,
 	if (store_begin(st, e) != 0)
 		goto out;
 	s = store_stmt(st,
-		"INSERT INTO request (uid, contract_uid, kind, form, domain_uid,"
-		" subdomain_uid, nature, criticality, requester, object,"
-		" received_at, acknowledged_at, intervention_at, resolved_at,"
-		" answered_at, cancelled_at, cancel_reason, author, created_at,"
-		" updated_at) VALUES (:uid, :c, :kind, :form, :d, :sd, :nature,"
-		" :crit, :requester, :object, :received, :ack, :interv,"
-		" :resolved, :answered, :cancelled, :reason, :author, :now,"
-		" :now)", e);
+		"INSERT INTO request (uid, contract_uid, kind, form,"
+		" domain_uid, subdomain_uid, nature, criticality, requester,"
+		" object, received_at, acknowledged_at, intervention_at,"
+		" resolved_at, answered_at, cancelled_at, cancel_reason,"
+		" author, created_at, updated_at) VALUES (:uid, :c, :kind,"
+		" :form, :d, :sd, :nature, :crit, :requester, :object,"
+		" :received, :ack, :interv, :resolved, :answered, :cancelled,"
+		" :reason, :author, :now, :now)", e);
 	if (!s)
 		goto rollback;
 	store_uid_new(uid);
@@ -265,7 +269,7 @@ int store_request_add(struct store *st, const char *contract_uid,
 	store_bind_text(s, ":object", c.object);
 	store_bind_text(s, ":received", c.received);
 	for (size_t i = 0; i < N_FOLLOW_UPS; i++)
-		store_bind_text(s, follow_params[i],
+		store_bind_text(s, follow_ups[i].param,
 				c.has_follow[i] ? c.follow[i] : NULL);
 	store_bind_text(s, ":reason", c.cancel_reason);
 	store_bind_text(s, ":author", store_author(st));

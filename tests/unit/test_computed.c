@@ -87,10 +87,11 @@ static void indicator(struct fixture *f, const char *domain,
 
 /* One request: dates in any accepted form, NULL when none. */
 struct req {
-	const char *domain;	/* a domain uid, or NULL */
-	const char *nature, *criticality;
-	const char *received, *ack, *intervention, *resolved, *answered,
-		   *cancelled;
+	const char *dom;	/* a domain uid, or NULL */
+	const char *nat, *crit;	/* nature, criticality */
+	const char *rcv, *ack, *itv, *res, *ans, *can;
+	/* received, acknowledged, intervention, resolved, answered,
+	 * cancelled */
 };
 
 static void add_to(struct fixture *f, const char *contract,
@@ -103,19 +104,19 @@ static void add_to(struct fixture *f, const char *contract,
 	memset(&in, 0, sizeof in);
 	in.kind = REQUEST_ORDINARY;
 	in.form = "email";
-	in.domain_uid = r->domain;
-	in.nature = r->nature;
-	in.criticality = r->criticality;
+	in.domain_uid = r->dom;
+	in.nature = r->nat;
+	in.criticality = r->crit;
 	in.requester = "Service des écoles";
 	in.object = "Poste de travail en panne";
-	in.received_at = r->received;
+	in.received_at = r->rcv;
 	in.acknowledged_at = r->ack;
-	in.intervention_at = r->intervention;
-	in.resolved_at = r->resolved;
-	in.answered_at = r->answered;
-	in.cancelled_at = r->cancelled;
+	in.intervention_at = r->itv;
+	in.resolved_at = r->res;
+	in.answered_at = r->ans;
+	in.cancelled_at = r->can;
 	cr_assert_eq(store_request_add(f->st, contract, &in, uid, &e), 0,
-		     "%s: %s", r->received, e.msg);
+		     "%s: %s", r->rcv, e.msg);
 	cr_assert_eq(strlen(uid), 32);
 }
 
@@ -210,16 +211,19 @@ Test(computed, ack_delay_in_working_days_for_a_month)
 	char uid[STORE_UID_LEN];
 	const struct req reqs[] = {
 		/* Friday evening, Monday morning: 1 */
-		{ f.nsi, "demand", NULL, "2018-03-09T16:00", "2018-03-12T09:00" },
+		{ .dom = f.nsi, .nat = "demand", .rcv = "2018-03-09T16:00",
+		  .ack = "2018-03-12T09:00" },
 		/* same day: 0 */
-		{ f.nsi, "incident", "mineure", "2018-03-12T10:00",
-		  "2018-03-12T11:00" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "mineure",
+		  .rcv = "2018-03-12T10:00", .ack = "2018-03-12T11:00" },
 		/* over Easter Monday (2 April 2018): 2 */
-		{ f.nsi, "demand", NULL, "29/03/2018 10:00", "03/04/2018 9h00" },
+		{ .dom = f.nsi, .nat = "demand", .rcv = "29/03/2018 10:00",
+		  .ack = "03/04/2018 9h00" },
 		/* Wednesday to Friday: 2 */
-		{ f.nsi, "demand", NULL, "2018-03-14", "2018-03-16T08:00" },
+		{ .dom = f.nsi, .nat = "demand", .rcv = "2018-03-14",
+		  .ack = "2018-03-16T08:00" },
 		/* not acknowledged: does not count */
-		{ f.nsi, "demand", NULL, "2018-03-20T10:00" },
+		{ .dom = f.nsi, .nat = "demand", .rcv = "2018-03-20T10:00" },
 	};
 
 	open_store(&f);
@@ -237,12 +241,17 @@ Test(computed, ack_delay_for_a_quarter)
 	struct fixture f;
 	char uid[STORE_UID_LEN];
 	const struct req reqs[] = {
-		{ f.nsi, "demand", NULL, "2018-01-02T09:00", "2018-01-04T09:00" },
-		{ f.nsi, "demand", NULL, "2018-02-15T09:00", "2018-02-16T09:00" },
-		{ f.nsi, "demand", NULL, "2018-03-30T09:00", "2018-04-04T09:00" },
+		{ .dom = f.nsi, .nat = "demand", .rcv = "2018-01-02T09:00",
+		  .ack = "2018-01-04T09:00" },
+		{ .dom = f.nsi, .nat = "demand", .rcv = "2018-02-15T09:00",
+		  .ack = "2018-02-16T09:00" },
+		{ .dom = f.nsi, .nat = "demand", .rcv = "2018-03-30T09:00",
+		  .ack = "2018-04-04T09:00" },
 		/* the quarter before and the one after */
-		{ f.nsi, "demand", NULL, "2017-12-29T09:00", "2018-01-02T09:00" },
-		{ f.nsi, "demand", NULL, "2018-04-03T09:00", "2018-04-13T09:00" },
+		{ .dom = f.nsi, .nat = "demand", .rcv = "2017-12-29T09:00",
+		  .ack = "2018-01-02T09:00" },
+		{ .dom = f.nsi, .nat = "demand", .rcv = "2018-04-03T09:00",
+		  .ack = "2018-04-13T09:00" },
 	};
 
 	open_store(&f);
@@ -266,18 +275,19 @@ Test(computed, resolution_delay_in_hours_by_criticality)
 	char uid[STORE_UID_LEN];
 	const struct req reqs[] = {
 		/* critique: 4 h and 1 h 20 */
-		{ f.nsi, "incident", "critique", "2018-03-05T08:00", NULL, NULL,
-		  "2018-03-05T12:00" },
-		{ f.nsi, "incident", "critique", "2018-03-06T09:00", NULL, NULL,
-		  "2018-03-06T10:20" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "critique",
+		  .rcv = "2018-03-05T08:00", .res = "2018-03-05T12:00" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "critique",
+		  .rcv = "2018-03-06T09:00", .res = "2018-03-06T10:20" },
 		/* majeure: a whole day, over midnight */
-		{ f.nsi, "incident", "majeure", "2018-03-07T09:00", NULL, NULL,
-		  "2018-03-08T09:00" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "majeure",
+		  .rcv = "2018-03-07T09:00", .res = "2018-03-08T09:00" },
 		/* not resolved yet */
-		{ f.nsi, "incident", "critique", "2018-03-08T09:00" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "critique",
+		  .rcv = "2018-03-08T09:00" },
 		/* a demand is not an incident */
-		{ f.nsi, "demand", "critique", "2018-03-09T09:00", NULL, NULL,
-		  "2018-03-09T19:00" },
+		{ .dom = f.nsi, .nat = "demand", .crit = "critique",
+		  .rcv = "2018-03-09T09:00", .res = "2018-03-09T19:00" },
 	};
 
 	open_store(&f);
@@ -301,16 +311,18 @@ Test(computed, intervention_and_restore_delays)
 	const struct req reqs[] = {
 		/* an evening incident: intervention 3 h 30 later, over
 		 * midnight, service back the next morning (12 h) */
-		{ f.nsi, "incident", "critique", "2018-03-31T22:00", NULL,
-		  "2018-04-01T01:30", "2018-04-01T10:00" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "critique",
+		  .rcv = "2018-03-31T22:00", .itv = "2018-04-01T01:30",
+		  .res = "2018-04-01T10:00" },
 		/* a demand with an intervention: 1 h, but no restore */
-		{ f.nsi, "demand", NULL, "2018-03-12T08:00", NULL,
-		  "2018-03-12T09:00", "2018-03-12T17:00" },
+		{ .dom = f.nsi, .nat = "demand", .rcv = "2018-03-12T08:00",
+		  .itv = "2018-03-12T09:00", .res = "2018-03-12T17:00" },
 		/* an incident resolved without an intervention: 2 h 30 */
-		{ f.nsi, "incident", "mineure", "2018-03-01T10:00", NULL, NULL,
-		  "2018-03-01T12:30" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "mineure",
+		  .rcv = "2018-03-01T10:00", .res = "2018-03-01T12:30" },
 		/* neither */
-		{ f.nsi, "incident", "majeure", "2018-03-02T10:00" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "majeure",
+		  .rcv = "2018-03-02T10:00" },
 	};
 
 	open_store(&f);
@@ -331,24 +343,24 @@ Test(computed, treated_ratio_counts_resolved_or_answered)
 	char uid[STORE_UID_LEN];
 	struct value v;
 	const struct req reqs[] = {
-		{ f.eco, "demand", NULL, "2018-02-01T10:00", NULL, NULL,
-		  "2018-02-10T10:00" },
-		{ f.eco, "demand", NULL, "2018-05-01T10:00", NULL, NULL, NULL,
-		  "2018-05-03T10:00" },
-		{ f.eco, "demand", NULL, "2018-11-20T10:00", NULL, NULL,
-		  "2018-11-21T10:00", "2018-11-22T10:00" },
+		{ .dom = f.eco, .nat = "demand", .rcv = "2018-02-01T10:00",
+		  .res = "2018-02-10T10:00" },
+		{ .dom = f.eco, .nat = "demand", .rcv = "2018-05-01T10:00",
+		  .ans = "2018-05-03T10:00" },
+		{ .dom = f.eco, .nat = "demand", .rcv = "2018-11-20T10:00",
+		  .res = "2018-11-21T10:00", .ans = "2018-11-22T10:00" },
 		/* received, not treated (yet) */
-		{ f.eco, "demand", NULL, "2018-12-31T23:59" },
+		{ .dom = f.eco, .nat = "demand", .rcv = "2018-12-31T23:59" },
 		/* cancelled, another year, another domain, no domain */
-		{ f.eco, "demand", NULL, "2018-06-01T10:00", NULL, NULL, NULL,
-		  NULL, "2018-06-02T10:00" },
-		{ f.eco, "demand", NULL, "2017-12-31T23:59", NULL, NULL,
-		  "2018-01-02T10:00" },
-		{ f.eco, "demand", NULL, "2019-01-01T00:00" },
-		{ f.nsi, "demand", NULL, "2018-03-01T10:00", NULL, NULL,
-		  "2018-03-01T11:00" },
-		{ NULL, "demand", NULL, "2018-03-01T10:00", NULL, NULL,
-		  "2018-03-01T11:00" },
+		{ .dom = f.eco, .nat = "demand", .rcv = "2018-06-01T10:00",
+		  .can = "2018-06-02T10:00" },
+		{ .dom = f.eco, .nat = "demand", .rcv = "2017-12-31T23:59",
+		  .res = "2018-01-02T10:00" },
+		{ .dom = f.eco, .nat = "demand", .rcv = "2019-01-01T00:00" },
+		{ .dom = f.nsi, .nat = "demand", .rcv = "2018-03-01T10:00",
+		  .res = "2018-03-01T11:00" },
+		{ .nat = "demand", .rcv = "2018-03-01T10:00",
+		  .res = "2018-03-01T11:00" },
 	};
 
 	open_store(&f);
@@ -372,16 +384,17 @@ Test(computed, cancelled_requests_do_not_count)
 	struct fixture f;
 	char ack[STORE_UID_LEN], res[STORE_UID_LEN];
 	const struct req reqs[] = {
-		{ f.nsi, "incident", "critique", "2018-03-05T08:00",
-		  "2018-03-05T08:00", NULL, "2018-03-05T10:00" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "critique",
+		  .rcv = "2018-03-05T08:00", .ack = "2018-03-05T08:00",
+		  .res = "2018-03-05T10:00" },
 		/* cancelled after being acknowledged and resolved */
-		{ f.nsi, "incident", "critique", "2018-03-06T08:00",
-		  "2018-03-08T08:00", NULL, "2018-03-06T20:00", NULL,
-		  "2018-03-09T08:00" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "critique",
+		  .rcv = "2018-03-06T08:00", .ack = "2018-03-08T08:00",
+		  .res = "2018-03-06T20:00", .can = "2018-03-09T08:00" },
 		/* cancelled the next month: still never counts */
-		{ f.nsi, "incident", "critique", "2018-03-07T08:00",
-		  "2018-03-09T08:00", NULL, "2018-03-07T20:00", NULL,
-		  "2018-04-09T08:00" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "critique",
+		  .rcv = "2018-03-07T08:00", .ack = "2018-03-09T08:00",
+		  .res = "2018-03-07T20:00", .can = "2018-04-09T08:00" },
 	};
 
 	open_store(&f);
@@ -399,25 +412,26 @@ Test(computed, other_domains_contracts_and_months_do_not_count)
 	struct fixture f;
 	char uid[STORE_UID_LEN];
 	const struct req mine[] = {
-		{ f.nsi, "incident", "critique", "2018-03-01T00:00", NULL, NULL,
-		  "2018-03-01T01:00" },
-		{ f.nsi, "incident", "critique", "2018-03-31T23:59", NULL, NULL,
-		  "2018-04-01T02:59" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "critique",
+		  .rcv = "2018-03-01T00:00", .res = "2018-03-01T01:00" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "critique",
+		  .rcv = "2018-03-31T23:59", .res = "2018-04-01T02:59" },
 		/* the months around */
-		{ f.nsi, "incident", "critique", "2018-02-28T23:59", NULL, NULL,
-		  "2018-03-01T23:59" },
-		{ f.nsi, "incident", "critique", "2018-04-01T00:00", NULL, NULL,
-		  "2018-04-02T00:00" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "critique",
+		  .rcv = "2018-02-28T23:59", .res = "2018-03-01T23:59" },
+		{ .dom = f.nsi, .nat = "incident", .crit = "critique",
+		  .rcv = "2018-04-01T00:00", .res = "2018-04-02T00:00" },
 		/* another domain of the contract, no domain */
-		{ f.eco, "incident", "critique", "2018-03-10T00:00", NULL, NULL,
-		  "2018-03-12T00:00" },
-		{ NULL, "incident", "critique", "2018-03-10T00:00", NULL, NULL,
-		  "2018-03-12T00:00" },
+		{ .dom = f.eco, .nat = "incident", .crit = "critique",
+		  .rcv = "2018-03-10T00:00", .res = "2018-03-12T00:00" },
+		{ .nat = "incident", .crit = "critique",
+		  .rcv = "2018-03-10T00:00", .res = "2018-03-12T00:00" },
 	};
 	/* Le Bouscat's nsi, same codes, same month */
-	const struct req theirs = { f.other_nsi, "incident", "critique",
-				    "2018-03-15T00:00", NULL, NULL,
-				    "2018-03-20T00:00" };
+	const struct req theirs = { .dom = f.other_nsi, .nat = "incident",
+					    .crit = "critique",
+					    .rcv = "2018-03-15T00:00",
+					    .res = "2018-03-20T00:00" };
 
 	open_store(&f);
 	indicator(&f, "nsi", "3.3.2", uid);

@@ -329,7 +329,7 @@ static void assert_refused(enum value_kind kind, const char *in,
 	fill_sentinel(&v);
 	cr_assert_eq(value_parse(&specs[kind], in, &v, &e), -1,
 		     "kind %d « %s » accepted", kind, in);
-	cr_assert_eq(e.code, ERR_USAGE, "kind %d « %s »", kind, in);
+	cr_assert_eq(e.code, ERR_INPUT, "kind %d « %s »", kind, in);
 	cr_assert_neq(e.msg[0], '\0', "kind %d « %s »: no message", kind, in);
 	if (msg)
 		cr_assert_not_null(strstr(e.msg, msg),

@@ -80,7 +80,7 @@ Test(workdays, working_days_are_weekdays_off_holidays)
 	cr_expect(workdays_is_working_day(D(2018, 3, 9)));	/* Friday */
 	cr_expect(!workdays_is_working_day(D(2018, 3, 10)));	/* Saturday */
 	cr_expect(!workdays_is_working_day(D(2018, 3, 11)));	/* Sunday */
-	cr_expect(!workdays_is_working_day(D(2018, 4, 2)));	/* Easter Mon. */
+	cr_expect(!workdays_is_working_day(D(2018, 4, 2)));	/* Easter */
 	cr_expect(!workdays_is_working_day(D(2017, 7, 14)));	/* Friday */
 	cr_expect(workdays_is_working_day(D(2018, 12, 24)));
 	cr_expect(!workdays_is_working_day(D(2018, 12, 25)));
@@ -177,7 +177,8 @@ Test(workdays, parses_date_times)
 		{ "15/03/2018 08:05", { { 2018, 3, 15 }, 8, 5 },
 		  "2018-03-15T08:05" },
 		{ "15/03/2018", { { 2018, 3, 15 }, 0, 0 }, "2018-03-15T00:00" },
-		{ "5/3/2018 9:05", { { 2018, 3, 5 }, 9, 5 }, "2018-03-05T09:05" },
+		{ "5/3/2018 9:05", { { 2018, 3, 5 }, 9, 5 },
+		  "2018-03-05T09:05" },
 		{ "15/03/2018 14h30", { { 2018, 3, 15 }, 14, 30 },
 		  "2018-03-15T14:30" },
 		{ "  2016-02-29T00:00  ", { { 2016, 2, 29 }, 0, 0 },
@@ -233,7 +234,8 @@ Test(workdays, hours_between_across_midnight_and_month_ends)
 		{ { { 2018, 3, 15 }, 9, 0 }, { { 2018, 3, 15 }, 13, 30 }, 4.5 },
 		{ { { 2018, 3, 15 }, 22, 0 }, { { 2018, 3, 16 }, 2, 0 }, 4 },
 		{ { { 2018, 3, 31 }, 22, 0 }, { { 2018, 4, 1 }, 2, 0 }, 4 },
-		{ { { 2018, 2, 28 }, 23, 30 }, { { 2018, 3, 1 }, 0, 15 }, 0.75 },
+		{ { { 2018, 2, 28 }, 23, 30 }, { { 2018, 3, 1 }, 0, 15 },
+		  0.75 },
 		{ { { 2016, 2, 28 }, 12, 0 }, { { 2016, 3, 1 }, 12, 0 }, 48 },
 		{ { { 2018, 12, 31 }, 23, 0 }, { { 2019, 1, 1 }, 1, 0 }, 2 },
 		/* wall clock: summer time (25 March 2018) changes nothing */

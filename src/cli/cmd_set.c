@@ -1,0 +1,192 @@
+/*
+ * suivi set COMMUNE INDICATOR PERIOD VALUE [--criticite C] [--comment T]
+ *
+ * Scripted entry of one value, with the grid's parsing and checks: the
+ * commune by name (accents optional), INSEE code or contract identifier;
+ * the indicator by its code in the annex in force at the period; the
+ * period as 2018-03, 2018-T1 or 2018, matching the indicator's
+ * periodicity. One transaction, like a value confirmed in the grid.
+ */
+#include "suivi/cli.h"
+#include "suivi/date.h"
+#include "suivi/store_contract.h"
+#include "suivi/store_measurement.h"
+#include "suivi/store_request.h"
+#include "suivi/text.h"
+#include "suivi/value.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Whether a period fits an indicator's periodicity. */
+static bool period_fits(enum periodicity per, struct period p)
+{
+	switch (per) {
+	case PERIOD_MONTHLY:
+		return p.month != 0;
+	case PERIOD_QUARTERLY:
+		return p.quarter != 0;
+	case PERIOD_ANNUAL:
+		return !p.month && !p.quarter;
+	default:
+		return p.month != 0 || p.quarter != 0;
+	}
+}
+
+/* The criticality given, as the contract spells it ("" when the
+ * indicator is not split). */
+static int pick_criticality(const struct indicator *ind, const char *given,
+			    char *out, size_t n, struct err *e)
+{
+	char *want, *list, *save = NULL;
+	bool found = false;
+
+	out[0] = '\0';
+	if (!ind->criticalities || !*ind->criticalities) {
+		if (given) {
+			err_set(e, ERR_USAGE, "%s n'est pas suivi par criticité : "
+				"--criticite est de trop", ind->code);
+			return -1;
+		}
+		return 0;
+	}
+	if (!given) {
+		err_set(e, ERR_USAGE, "%s se saisit par criticité : "
+			"--criticite %s", ind->code, ind->criticalities);
+		return -1;
+	}
+	want = text_fold(given);
+	list = strdup(ind->criticalities);
+	if (!list) {
+		free(want);
+		err_set(e, ERR_IO, "mémoire insuffisante");
+		return -1;
+	}
+	for (char *t = strtok_r(list, ",", &save); t && !found;
+	     t = strtok_r(NULL, ",", &save)) {
+		char *f;
+
+		text_trim(t);
+		f = text_fold(t);
+		if (!strcmp(f, want)) {
+			snprintf(out, n, "%s", t);
+			found = true;
+		}
+		free(f);
+	}
+	free(list);
+	free(want);
+	if (!found) {
+		err_set(e, ERR_USAGE, "criticité « %s » inconnue pour %s (%s)",
+			given, ind->code, ind->criticalities);
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_set(struct app *app, int argc, char **argv)
+{
+	const char *pos[4] = { 0 }, *comment = NULL, *crit_arg = NULL;
+	int npos = 0;
+	struct period p;
+	struct store *st = NULL;
+	struct indicator ind;
+	struct value v = { 0 };
+	struct err e;
+	char uid[STORE_UID_LEN], iuid[STORE_UID_LEN], iso[DATE_ISO_LEN];
+	char key[PERIOD_KEY_LEN], crit[128], shown[256], label[64];
+	int rc = EXIT_DATA;
+
+	memset(&ind, 0, sizeof ind);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--comment") || !strcmp(a, "--commentaire") ||
+		    !strcmp(a, "--criticite") || !strcmp(a, "--criticité")) {
+			if (i + 1 >= argc)
+				return cli_usage_error("set : %s attend une "
+						       "valeur", a);
+			if (!strncmp(a, "--crit", 6))
+				crit_arg = argv[++i];
+			else
+				comment = argv[++i];
+		} else if (!strncmp(a, "--comment=", 10)) {
+			comment = a + 10;
+		} else if (!strncmp(a, "--criticite=", 12)) {
+			crit_arg = a + 12;
+		} else if (a[0] == '-' && a[1] == '-') {
+			return cli_usage_error("set : option inconnue « %s »", a);
+		} else if (npos < 4) {
+			pos[npos++] = a;
+		} else {
+			return cli_usage_error("set : argument de trop « %s »", a);
+		}
+	}
+	if (npos < 4)
+		return cli_usage_error("set : usage : suivi set COMMUNE INDICATEUR "
+				       "PÉRIODE VALEUR [--criticite C] "
+				       "[--comment TEXTE]");
+	if (period_parse(pos[2], &p) != 0)
+		return cli_usage_error("set : période « %s » invalide (2018-03, "
+				       "2018-T1 ou 2018)", pos[2]);
+	if (comment && !text_utf8_valid(comment, strlen(comment), NULL))
+		return cli_usage_error("set : le commentaire n'est pas de "
+				       "l'UTF-8 valide");
+	err_clear(&e);
+	if (app_open_store(app, STORE_WRITE, &st, &e) != 0)
+		return cli_fail(&e);
+	date_format_iso(period_first_day(p), iso);
+	if (store_contract_find(st, pos[0], uid, &e) != 0 ||
+	    store_indicator_by_code(st, uid, pos[1], iso, iuid, &e) != 0 ||
+	    store_indicator_get(st, iuid, &ind, &e) != 0)
+		goto fail;
+	period_key(p, key);
+	period_label(p, label, sizeof label);
+	if (!period_fits(ind.periodicity, p)) {
+		err_set(&e, ERR_INPUT, "%s a une périodicité %s : « %s » n'en "
+			"est pas une période", ind.code,
+			periodicity_vocab[ind.periodicity].label, pos[2]);
+		goto fail;
+	}
+	if (pick_criticality(&ind, crit_arg, crit, sizeof crit, &e) != 0)
+		goto fail;
+	{
+		struct value_spec spec = { ind.value_kind, ind.scale_min,
+					   ind.scale_max, ind.unit };
+
+		if (value_parse(&spec, pos[3], &v, &e) != 0)
+			goto fail;
+		struct value computed = { 0 };
+		bool has_computed = false;
+
+		/* typed over what the request log gives: an override */
+		if (ind.computed_from >= 0 &&
+		    store_computed_value(st, iuid, p, crit, &computed,
+					 &has_computed, &e) != 0)
+			goto fail;
+		value_release(&computed);
+		if (store_measurement_set(st, iuid, key, crit, &v, has_computed,
+					  NULL, &e) != 0)
+			goto fail;
+		if (comment && store_measurement_comment(st, iuid, key, crit,
+							 comment, &e) != 0)
+			goto fail;
+		value_format(&spec, &v, true, shown, sizeof shown);
+	}
+	printf("%s%s%s · %s = %s\n", ind.code, crit[0] ? " · " : "", crit,
+	       label, shown);
+	if (fflush(stdout) != 0)
+		fprintf(stderr, "suivi : écriture impossible sur la sortie "
+			"(la valeur est enregistrée)\n");
+	rc = EXIT_OK;
+	goto out;
+fail:
+	rc = cli_fail(&e);
+out:
+	value_release(&v);
+	indicator_release(&ind);
+	store_close(st);
+	return rc;
+}
