@@ -83,6 +83,10 @@ static const struct binding grid_bindings[] = {
 	{ '[', false, false, ACT_YEAR_PREV },
 	{ ']', false, false, ACT_YEAR_NEXT },
 	{ 'y', false, false, ACT_YEAR },
+	{ KEY_HOME, true, false, ACT_FIRST_COL },
+	{ KEY_END, true, false, ACT_LAST_COL },
+	{ 'g', false, false, ACT_FIRST_ROW },
+	{ 'G', false, false, ACT_LAST_ROW },
 };
 
 static enum action lookup(const struct binding *b, size_t n,
@@ -175,6 +179,10 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_YEAR_PREV] = { "[", "[", "année précédente", NULL, NULL },
 	[ACT_YEAR_NEXT] = { "]", "]", "année suivante", NULL, NULL },
 	[ACT_YEAR] = { "y", "y", "aller à une année", NULL, NULL },
+	[ACT_FIRST_COL] = { "Début", "Debut", "janvier", NULL, NULL },
+	[ACT_LAST_COL] = { "Fin", "Fin", "décembre", NULL, NULL },
+	[ACT_FIRST_ROW] = { "g", "g", "premier indicateur", NULL, NULL },
+	[ACT_LAST_ROW] = { "G", "G", "dernier indicateur", NULL, NULL },
 };
 
 const char *keys_label(enum action a, bool ascii)

@@ -428,7 +428,8 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	}
 	draw_hline(t, y + 1, 0, cols);
 	/* body */
-	ds->body_rows = rows - 5;
+	/* title, headers, rule | body | rule, two detail lines */
+	ds->body_rows = rows - 6;
 	if (ds->body_rows < 1)
 		ds->body_rows = 1;
 	if (ds->row < ds->top)
@@ -1098,7 +1099,9 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 			start[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
 			start[2] = (char)(0x80 | (cp & 0x3F));
 		}
-		edit_cell(ui, ds, start);
+		/* like a spreadsheet: saved, then the cell below */
+		if (edit_cell(ui, ds, start))
+			move_rows(ds, 1);
 		return UI_REDRAW;
 	}
 	switch (a) {
@@ -1114,10 +1117,10 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	case ACT_PGDN:
 		move_rows(ds, page);
 		return UI_REDRAW;
-	case ACT_HOME:
+	case ACT_FIRST_ROW:
 		first_indicator(ds);
 		return UI_REDRAW;
-	case ACT_END:
+	case ACT_LAST_ROW:
 		move_rows(ds, (long)ds->d.n_rows);
 		return UI_REDRAW;
 	case ACT_LEFT:
@@ -1130,7 +1133,16 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 		return UI_REDRAW;
 	case ACT_EDIT:
 	case ACT_OPEN:
-		edit_cell(ui, ds, NULL);
+		if (edit_cell(ui, ds, NULL))
+			move_rows(ds, 1);
+		return UI_REDRAW;
+	case ACT_FIRST_COL:
+		ds->month = 0;
+		return UI_REDRAW;
+	case ACT_LAST_COL:
+		ds->month = 11;
+		move_cols(ds, -1);
+		move_cols(ds, 1);
 		return UI_REDRAW;
 	case ACT_COMMENT:
 		comment_cell(ui, ds, NULL);
@@ -1187,8 +1199,8 @@ void dash_screen_offer_draft(struct ui *ui)
 }
 
 static const enum action keys[] = {
-	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN, ACT_HOME,
-	ACT_END, ACT_EDIT, ACT_COMMENT, ACT_CLEAR, ACT_UNDO, ACT_HISTORY,
+	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN,
+	ACT_FIRST_ROW, ACT_LAST_ROW, ACT_FIRST_COL, ACT_LAST_COL, ACT_EDIT, ACT_COMMENT, ACT_CLEAR, ACT_UNDO, ACT_HISTORY,
 	ACT_TARGET, ACT_PERIODICITY, ACT_TODO, ACT_YEAR_PREV, ACT_YEAR_NEXT,
 	ACT_YEAR, ACT_NONE
 };

@@ -16,6 +16,8 @@
 #   expect_not NAME TEXT a check: the pane no longer shows TEXT (waits)
 #   expect_exit NAME RC  the program ended with status RC
 #   expect_restored NAME the terminal is back to normal (after the end)
+#   e2e_restart          suivi again on the same HOME (after it ended)
+#   suivi_cli ARGS…      the command line on the scenario's HOME
 #   resize COLS ROWS
 #   e2e_stop             end the scenario (kills what is left)
 #
@@ -106,8 +108,26 @@ e2e_start() {
 		ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" \
 		LSAN_OPTIONS="${LSAN_OPTIONS:-}" \
 		"${envs[@]}" "$SUIVI" "${args[@]}")
+	E2E_CMD=$cmd
+	E2E_SIZE=$size
 	tm new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
-		"$cmd 2>$E2E_DIR/stderr; echo \"[[exit=\$?]]\"; sleep 3600"
+		"$cmd 2>>$E2E_DIR/stderr; echo \"[[exit=\$?]]\"; sleep 3600"
+}
+
+# e2e_restart: suivi again, same HOME and database, in a new terminal (the
+# previous one must have ended: q, a signal, kill -9).
+e2e_restart() {
+	tm respawn-pane -k -t e2e \
+		"$E2E_CMD 2>>$E2E_DIR/stderr; echo \"[[exit=\$?]]\"; sleep 3600"
+	tm clear-history -t e2e
+}
+
+# suivi_cli ARGS…: the command line on the scenario's HOME (stdout only).
+suivi_cli() {
+	env -i PATH="$PATH" HOME="$E2E_DIR/home" LANG="$E2E_LOCALE" \
+		SUIVI_DATADIR="$E2E_TOP/share/suivi" SUIVI_TODAY=2026-11-23 \
+		ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" \
+		LSAN_OPTIONS="${LSAN_OPTIONS:-}" "$SUIVI" "$@" 2>>"$E2E_DIR/cli.err"
 }
 
 # End the scenario: a suivi still running gets SIGHUP (as when a terminal
@@ -126,12 +146,27 @@ e2e_stop() {
 	e2e_cleanup
 }
 
+# Escape is sent on its own and followed by a pause longer than suivi's
+# ESC delay: a key right after it would read as Alt+key (a terminal sends
+# Alt+c as ESC c).
 keys() {
-	tm send-keys -t e2e "$@"
+	local k batch=()
+	for k in "$@"; do
+		if [ "$k" = Escape ]; then
+			[ ${#batch[@]} -gt 0 ] && tm send-keys -t e2e "${batch[@]}"
+			batch=()
+			tm send-keys -t e2e Escape
+			sleep 0.1
+		else
+			batch+=("$k")
+		fi
+	done
+	[ ${#batch[@]} -gt 0 ] && tm send-keys -t e2e "${batch[@]}"
+	return 0
 }
 
 text() {
-	tm send-keys -t e2e -l "$1"
+	tm send-keys -t e2e -l -- "$1"
 }
 
 # Send raw bytes given in hexadecimal: bytes c3 28 …

@@ -372,6 +372,200 @@ s_colours() {
 	e2e_stop
 }
 
+
+# ---------------------------------------------------------------- dashboard
+# Le Bouscat 2026 rows: 1.1.1 1.2.1 2.1.1 2.1.2 2.2.1 3.1.1 3.2.1 3.3.1
+# 3.3.2[critique] 3.3.2[majeure] 3.3.2[mineure] 4.1.1 4.1.2 4.2.1 4.2.2.
+# g goes to the first, Home to January; a value typed then Entrée saves
+# it and goes down a row, like a spreadsheet.
+
+dash_open() {
+	e2e_start -s 100x30 "$@" "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys 2
+	wait_for "Tableau de bord 2026"
+}
+
+# the number of value rows of the CSV export of Le Bouscat 2026
+exported() {
+	suivi_cli export measurements --commune "Le Bouscat" --year 2026 | tail -n +2 | grep -c "$1"
+}
+
+s_dash_fill() {
+	local m v
+	dash_open
+	expect "le tableau de bord : le mois en cours en vue" "nov."
+	expect "le tableau de bord : les indicateurs groupés par engagement" \
+		"3.3 Assurer la prise en compte"
+	expect "le tableau de bord : une ligne par criticité" "3.3.2 [critique]"
+	keys g j j j j j j j Home
+	expect "curseur sur 3.3.1, janvier" "3.3.1 · janvier 2026"
+	# three months × five indicators (3.3.1, 3.3.2 ×3, 4.1.1)
+	for m in 1 2 3; do
+		for v in 1 2 3 4 5; do
+			text "$m,$v"
+			keys Enter
+			wait_for "Enregistré :"
+		done
+		[ "$m" = 3 ] && expect "la dernière valeur est acquittée" "= 3,5 h"
+		keys k k k k k Right
+	done
+	expect "les valeurs dans la grille" "3,5"
+	keys q
+	expect_exit "q : sortie, statut 0" 0
+	e2e_restart
+	wait_for "Identifiant : 33069-2016"
+	keys 2
+	wait_for "Tableau de bord 2026"
+	keys Home
+	expect "rouvert : les valeurs sont là (janvier)" "1,1"
+	expect "rouvert : les valeurs sont là (mars, 4.1.1)" "3,5"
+	if [ "$(exported "2026-0[123]")" = 15 ]; then
+		ok "rouvert : 15 valeurs dans la base (export)"
+	else
+		not_ok "rouvert : 15 valeurs dans la base (export : $(exported "2026-0[123]"))"
+	fi
+	e2e_stop
+}
+
+s_dash_bad() {
+	dash_open
+	keys g j j j j j j j Home
+	wait_for "3.3.1 · janvier 2026"
+	text "-3"
+	keys Enter
+	expect "une durée négative est refusée, avec la raison" "négati"
+	expect "ce qui est tapé reste, à corriger" "-3_"
+	keys BSpace BSpace
+	text "abc"
+	keys Enter
+	expect "un texte dans une durée est refusé" "n'est pas"
+	keys Escape
+	expect_not "Échap : la saisie est abandonnée" "abc_"
+	if [ "$(exported 3.3.1)" = 0 ]; then ok "rien n'a été enregistré"; else not_ok "rien n'a été enregistré"; fi
+	# a percentage over 100 (3.1.1, annual)
+	keys g j j j j j
+	wait_for "3.1.1 · 2026"
+	text "101"
+	keys Enter
+	expect "un pourcentage au-delà de 100 est refusé" "de 0 à 100"
+	keys Escape
+	e2e_stop
+}
+
+s_dash_kill() {
+	local pid
+	dash_open
+	keys g j j j j j j j Home
+	wait_for "3.3.1 · janvier 2026"
+	text "2,5"
+	keys Enter
+	wait_for "Enregistré : 3.3.1 · janvier 2026 = 2,5 j"
+	pid=$(suivi_pid)
+	kill -9 "$pid"
+	expect_exit "kill -9 : suivi tué" 137
+	if [ "$(exported '3.3.1.*2026-01.*2,5')" = 1 ]; then
+		ok "kill -9 juste après l'acquittement : la valeur est dans la base"
+	else
+		not_ok "kill -9 juste après l'acquittement : la valeur est dans la base"
+	fi
+	if suivi_cli check | grep -q "base saine"; then ok "kill -9 : base saine"; else not_ok "kill -9 : base saine"; fi
+	e2e_restart
+	wait_for "Identifiant : 33069-2016"
+	keys 2
+	wait_for "Tableau de bord 2026"
+	keys Home
+	expect "rouvert après kill -9 : la valeur est affichée" "2,5"
+	e2e_stop
+}
+
+s_dash_draft() {
+	dash_open
+	keys g j j j j j j j Home
+	wait_for "3.3.1 · janvier 2026"
+	text "7,5"
+	wait_for "7,5_"
+	kill -HUP "$(suivi_pid)"
+	expect_exit "SIGHUP pendant une saisie : suivi s'arrête" 0
+	e2e_restart
+	expect "au démarrage suivant, la saisie est proposée" "Saisie non enregistrée à la fermeture"
+	expect "le brouillon dit ce qui était tapé et où" "« 7,5 » (3.3.1 2026-01"
+	keys o
+	expect "o : la saisie reprend dans sa case" "7,5_"
+	keys Enter
+	expect "Entrée : enregistrée" "Enregistré : 3.3.1 · janvier 2026 = 7,5 j"
+	keys q
+	expect_exit "q : statut 0" 0
+	e2e_restart
+	wait_for "Identifiant : 33069-2016"
+	expect_not "le brouillon n'est proposé qu'une fois" "Saisie non enregistrée"
+	e2e_stop
+}
+
+s_dash_tools() {
+	dash_open
+	keys g j j j j j j j Home
+	wait_for "3.3.1 · janvier 2026"
+	text "3"
+	keys Enter
+	wait_for "Enregistré"
+	keys k
+	text "4"
+	keys Enter
+	wait_for "= 4 j"
+	keys k
+	keys h
+	expect "h : l'historique de la case" "Historique : 3.3.1 · janvier 2026"
+	expect "l'historique : chaque valeur" "saisie 3 j"
+	expect "l'historique : la dernière aussi" "saisie 4 j"
+	keys Escape
+	keys u
+	expect "u : la dernière modification est annulée" "Annulé : 3.3.1 · janvier 2026"
+	expect "u : la valeur d'avant revient" "3.3.1 · janvier 2026 : 3 j"
+	keys h
+	expect "l'annulation est dans l'historique" "annulation, revient à 3 j"
+	keys Escape
+	keys c
+	expect "c : le commentaire" "Commentaire 3.3.1 · janvier 2026"
+	text "panne du serveur"
+	keys Enter
+	expect "commentaire enregistré" "Commentaire enregistré"
+	expect "la case commentée porte une marque" " 3*"
+	keys t
+	expect "t : la cible de l'année" "Cible 2026 de 3.3.1"
+	text "2"
+	keys Enter
+	expect "puis le sens d'amélioration" "Sens :"
+	keys Enter
+	expect "cible enregistrée" "Cible 2026 enregistrée"
+	expect "3 j pour une cible de 2 j (plus bas est meilleur) : manquée" "cible manquée"
+	keys x
+	expect "x : la valeur est effacée" "Effacé : 3.3.1 · janvier 2026"
+	expect "effacée : attendue, non saisie" "attendue, non saisie"
+	keys u
+	expect "u après x : la valeur revient" "3.3.1 · janvier 2026 : 3 j"
+	keys p
+	expect "p : 3.3.1 passe au trimestre" "suivi par trimestre"
+	expect "les colonnes du trimestre" "3.3.1 · T"
+	keys p
+	expect "p : retour au mois" "suivi par mois"
+	keys ]
+	expect "] : l'année suivante" "Tableau de bord 2027"
+	keys [ [
+	expect "[ : l'année précédente" "Tableau de bord 2025"
+	keys a
+	expect "a : la liste à saisir" "À saisir :"
+	keys Escape
+	keys ?
+	expect "? : l'aide du tableau de bord" "Aide : Tableau de bord"
+	keys NPage
+	expect "l'aide : la légende des signes" "cible atteinte"
+	keys Escape
+	keys M-1
+	expect "Alt+1 : retour au contrat" "Identifiant : 33069-2016"
+	e2e_stop
+}
+
 # --------------------------------------------------------------------------
 
 avail=$(locale -a 2>/dev/null | tr 'A-Z' 'a-z')
@@ -409,6 +603,11 @@ run_all
 E2E_TAG=
 E2E_EXTRA=()
 E2E_LOCALE=$nocolor_locale
+s_dash_fill
+s_dash_bad
+s_dash_kill
+s_dash_draft
+s_dash_tools
 s_wide
 s_colours
 s_signals
