@@ -283,28 +283,23 @@ static int last_col(const struct dash_screen *ds, int w)
 	return c - 1;
 }
 
+/* The columns in view: the cursor's month always; at December, the
+ * target, baseline and trend columns too; and as many columns on the left
+ * as fit. */
 static void scroll_to_cursor(struct dash_screen *ds, int w)
 {
+	int need = ds->month == 11 ? N_COLS - 1 : ds->month;
+
 	if (ds->month < ds->hcol)
 		ds->hcol = ds->month;
-	while (ds->hcol < ds->month && last_col(ds, w) < ds->month)
+	while (last_col(ds, w) < need && ds->hcol < ds->month)
 		ds->hcol++;
-	/* when everything fits, show from the first month */
 	while (ds->hcol > 0) {
-		int save = ds->hcol;
-
 		ds->hcol--;
-		if (last_col(ds, w) < N_COLS - 1 && last_col(ds, w) < ds->month) {
-			ds->hcol = save;
+		if (last_col(ds, w) < need) {
+			ds->hcol++;
 			break;
 		}
-		if (last_col(ds, w) == N_COLS - 1 || ds->hcol == 0) {
-			if (last_col(ds, w) < ds->month)
-				ds->hcol = save;
-			break;
-		}
-		ds->hcol = save;
-		break;
 	}
 }
 
@@ -910,18 +905,16 @@ static void go_to(struct dash_screen *ds, size_t row, int cell)
 /* À saisir: the list, then, on Entrée, each cell in turn. */
 static void todo(struct ui *ui, struct dash_screen *ds)
 {
-	struct date today = today_of(ui);
-	int upto = ds->year < today.year ? 11
-		 : ds->year == today.year ? today.month - 1 : -1;
+	/* up to the month under the cursor: what is due is due anyway */
 	struct dash_todo *list;
-	size_t n = dashboard_todo(&ds->d, upto > ds->month ? upto : upto, &list);
+	size_t n = dashboard_todo(&ds->d, ds->month, &list);
 	char **lines, title[128];
 	enum action a;
 
 	if (!n) {
 		free(list);
-		ui_message(ui, false, "Rien à saisir en %d : toutes les valeurs "
-			   "attendues sont là", ds->year);
+		ui_message(ui, false, "Rien à saisir jusqu'à ce mois : toutes "
+			   "les valeurs attendues sont là");
 		return;
 	}
 	lines = xcalloc(n, sizeof *lines);
@@ -1045,12 +1038,9 @@ static void enter(struct ui *ui)
 		ds->year = today_of(ui).year;
 		ds->month = today_of(ui).month - 1;
 	}
-	if (!ds->loaded || strcmp(ds->d.contract_uid,
-				  ui->n_contracts
-					  ? ui->contracts[ui->contract].uid
-					  : "") ||
-	    strcmp(ds->d.today, ui->today))
-		load(ui, ds);
+	/* always from the database: a command (suivi set) may have written
+	 * meanwhile, and a year of one contract loads in milliseconds */
+	load(ui, ds);
 }
 
 static void leave(struct ui *ui)

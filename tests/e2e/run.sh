@@ -502,6 +502,35 @@ s_dash_draft() {
 	e2e_stop
 }
 
+s_dash_history() {
+	local m v=2
+	dash_open
+	for m in 01 02 03 04 05; do
+		suivi_cli set "Le Bouscat" 3.3.1 "2026-$m" "$v" >/dev/null
+		v=$((5 - v))
+	done
+	keys M-1
+	wait_for "Identifiant : 33069-2016"
+	keys 2
+	wait_for "Tableau de bord 2026"
+	keys g j j j j j j j Home Right Right Right Right Right
+	wait_for "3.3.1 · juin 2026"
+	text "300"
+	keys Enter
+	expect "une valeur très loin de l'historique demande confirmation" "très loin des valeurs habituelles"
+	keys n
+	expect "n : rien d'enregistré, ce qui est tapé reste" "300_"
+	keys Escape
+	expect_not "Échap : abandon" "300_"
+	text "2"
+	keys Enter
+	expect "une valeur habituelle s'enregistre sans question" "Enregistré : 3.3.1 · juin 2026 = 2 j"
+	keys k End
+	expect "Fin : décembre, avec la cible, le niveau constaté et la tendance" "Tendance"
+	expect "la tendance des 12 dernières périodes" "▁█▁█▁▁"
+	e2e_stop
+}
+
 s_dash_tools() {
 	dash_open
 	keys g j j j j j j j Home
@@ -607,6 +636,7 @@ s_dash_fill
 s_dash_bad
 s_dash_kill
 s_dash_draft
+s_dash_history
 s_dash_tools
 s_wide
 s_colours

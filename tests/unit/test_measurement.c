@@ -921,6 +921,74 @@ Test(measurement, indicator_by_code_follows_the_annex_in_force)
 	store_close(st);
 }
 
+/* Two domains with an indicator 1.1 each. */
+static const char two_domains[] =
+	"[contrat]\n"
+	"identifiant = 33888-2020\n"
+	"commune = Doubleville\n"
+	"insee = 33888\n"
+	"intitule = Contrat à deux domaines\n"
+	"debut = 2020-01-01\n"
+	"\n[domaine nsi]\nnom = Numérique\n"
+	"\n[engagement nsi/1]\nintitule = Tenir les délais\n"
+	"\n[indicateur nsi/1.1]\nengagement = 1\nintitule = Délai\n"
+	"periodicite = annuelle\nsource = Outil\n"
+	"type_valeur = duree_jours\nmeilleur = baisse\n"
+	"\n[domaine eco]\nnom = Économie\n"
+	"\n[engagement eco/1]\nintitule = Répondre\n"
+	"\n[indicateur eco/1.1]\nengagement = 1\nintitule = Réponses\n"
+	"periodicite = trimestrielle\nsource = Outil\n"
+	"type_valeur = nombre\nmeilleur = hausse\n";
+
+Test(measurement, indicator_by_code_ambiguous_between_domains)
+{
+	struct fixture f;
+	char *path = NULL;
+	char c[STORE_UID_LEN], nsi[STORE_UID_LEN], eco[STORE_UID_LEN];
+	char uid[STORE_UID_LEN];
+	struct contract_doc *doc;
+	struct diag_list d;
+	enum import_outcome outcome;
+	struct indicator ind_nsi, ind_eco;
+	struct err e;
+
+	open_store(&f);
+	path = t_write("doubleville.ini", two_domains);
+	diag_list_init(&d);
+	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s",
+		     d.n ? d.v[0].msg : "");
+	cr_assert_eq(store_contract_import(f.st, doc, &outcome, &e), 0, "%s",
+		     e.msg);
+	contract_doc_free(doc);
+	diag_list_release(&d);
+	free(path);
+	cr_assert_eq(store_contract_find(f.st, "Doubleville", c, &e), 0, "%s",
+		     e.msg);
+
+	err_clear(&e);
+	strcpy(uid, "x");
+	cr_expect_eq(store_indicator_by_code(f.st, c, "1.1", "2026-01-01", uid,
+					     &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	cr_expect(strstr(e.msg, "nsi/1.1") != NULL, "%s", e.msg);
+	cr_expect_str_eq(uid, "");
+
+	cr_assert_eq(store_indicator_by_code(f.st, c, "nsi/1.1", "2026-01-01",
+					     nsi, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_indicator_by_code(f.st, c, "eco/1.1", "2026-01-01",
+					     eco, &e), 0, "%s", e.msg);
+	cr_expect_str_neq(nsi, eco);
+	cr_assert_eq(store_indicator_get(f.st, nsi, &ind_nsi, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_indicator_get(f.st, eco, &ind_eco, &e), 0, "%s",
+		     e.msg);
+	cr_expect_eq(ind_nsi.value_kind, VALUE_DAYS);
+	cr_expect_eq(ind_eco.value_kind, VALUE_COUNT);
+	indicator_release(&ind_nsi);
+	indicator_release(&ind_eco);
+	store_close(f.st);
+}
+
 /* ---------------------------------------------------------------- */
 /* The rows of a year                                                */
 
