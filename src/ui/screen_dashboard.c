@@ -181,7 +181,7 @@ static const char *status_sign(const struct uiterm *t, enum value_status s)
 	case STATUS_MET:
 		return t->ascii ? "+" : "✓";
 	case STATUS_MISSED:
-		return t->ascii ? "x" : "✗";
+		return t->ascii ? "x" : "×";
 	case STATUS_MISSING:
 		return "?";
 	default:
@@ -1210,7 +1210,7 @@ const struct screen_ops screen_dashboard = {
 	.status_keys = status_keys,
 	.keymap = KEYMAP_GRID,
 	.help_text = "Tapez une valeur sur une case (ou Entrée) : elle est "
-		     "enregistrée dès Entrée. Signes : ✓ cible atteinte, ✗ cible "
+		     "enregistrée dès Entrée. Signes : ✓ cible atteinte, × cible "
 		     "manquée, ? attendue et non saisie, ≈ calculée depuis les "
 		     "saisines, ! valeur forcée sur un calcul, * commentaire, – "
 		     "hors de l'annexe en vigueur. Couleurs : vert atteinte, rouge "
