@@ -273,7 +273,7 @@ suivi_pid() {
 	shell_pid=$(tm display -p -t e2e '#{pane_pid}' 2>/dev/null) || return 0
 	[ -n "$shell_pid" ] || return 0
 	for f in /proc/[0-9]*/stat; do
-		read -r pid comm state ppid rest <"$f" 2>/dev/null || continue
+		{ read -r pid comm state ppid rest <"$f"; } 2>/dev/null || continue
 		if [ "$ppid" = "$shell_pid" ] && [ "$comm" = "(suivi)" ]; then
 			echo "$pid"
 			return 0

@@ -585,6 +585,15 @@ s_dash_tools() {
 	keys a
 	expect "a : la liste à saisir" "À saisir :"
 	keys Escape
+	keys ] Home a
+	expect "en 2026, janvier : ce qui est attendu" "À saisir : 6 valeurs"
+	keys Enter
+	expect "Entrée : la première valeur à saisir s'ouvre" "2.1.1 · janvier 2026"
+	text "10"
+	keys Enter
+	expect "saisie, puis la suivante s'ouvre" "3.3.2 · critique · janvier 2026"
+	keys Escape
+	expect_not "Échap arrête la saisie en série" "_ "
 	keys ?
 	expect "? : l'aide du tableau de bord" "Aide : Tableau de bord"
 	keys NPage
