@@ -104,9 +104,12 @@ static int load_values(struct store *st, const struct browse_domain *dom,
 			if (store_measurements_range(st, a->indicators[i].uid,
 						     from, to, &m, &n, e) != 0)
 				return -1;
-			out->m = xrealloc(out->m, (out->n + n) * sizeof *m);
-			memcpy(out->m + out->n, m, n * sizeof *m);
-			out->n += n;
+			if (n) {
+				out->m = xrealloc(out->m,
+						  (out->n + n) * sizeof *m);
+				memcpy(out->m + out->n, m, n * sizeof *m);
+				out->n += n;
+			}
 			free(m);
 		}
 	}
