@@ -135,7 +135,9 @@ int cmd_set(struct app *app, int argc, char **argv)
 		return cli_usage_error("set : le commentaire n'est pas de "
 				       "l'UTF-8 valide");
 	err_clear(&e);
-	if (app_open_store(app, STORE_WRITE, &st, &e) != 0)
+	/* a value goes into an existing database: a mistyped --db must not
+	 * create a new one */
+	if (app_open_store(app, STORE_READ, &st, &e) != 0)
 		return cli_fail(&e);
 	date_format_iso(period_first_day(p), iso);
 	if (store_contract_find(st, pos[0], uid, &e) != 0 ||
@@ -144,6 +146,20 @@ int cmd_set(struct app *app, int argc, char **argv)
 		goto fail;
 	period_key(p, key);
 	period_label(p, label, sizeof label);
+	if (ind.periodicity == PERIOD_MONTHLY_OR_QUARTERLY) {
+		/* the référent's recorded choice decides (p in the grid) */
+		bool quarterly;
+
+		if (store_indicator_quarterly(st, iuid, &quarterly, &e) != 0)
+			goto fail;
+		if (quarterly != (p.quarter != 0)) {
+			err_set(&e, ERR_INPUT, "%s est suivi par %s (choix "
+				"enregistré, p dans le tableau de bord) : « %s » "
+				"n'en est pas une période", pos[1],
+				quarterly ? "trimestre" : "mois", pos[2]);
+			goto fail;
+		}
+	}
 	if (!period_fits(ind.periodicity, p)) {
 		err_set(&e, ERR_INPUT, "%s a une périodicité %s : « %s » n'en "
 			"est pas une période", ind.code,
@@ -167,15 +183,20 @@ int cmd_set(struct app *app, int argc, char **argv)
 					 &has_computed, &e) != 0)
 			goto fail;
 		value_release(&computed);
+		/* the value and its comment together, or nothing */
+		if (store_begin(st, &e) != 0)
+			goto fail;
 		if (store_measurement_set(st, iuid, key, crit, &v, has_computed,
-					  NULL, &e) != 0)
+					  NULL, &e) != 0 ||
+		    (comment && store_measurement_comment(st, iuid, key, crit,
+							  comment, &e) != 0) ||
+		    store_commit(st, &e) != 0) {
+			store_rollback(st);
 			goto fail;
-		if (comment && store_measurement_comment(st, iuid, key, crit,
-							 comment, &e) != 0)
-			goto fail;
+		}
 		value_format(&spec, &v, true, shown, sizeof shown);
 	}
-	printf("%s%s%s · %s = %s\n", ind.code, crit[0] ? " · " : "", crit,
+	printf("%s%s%s · %s = %s\n", pos[1], crit[0] ? " · " : "", crit,
 	       label, shown);
 	if (fflush(stdout) != 0)
 		fprintf(stderr, "suivi : écriture impossible sur la sortie "

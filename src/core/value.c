@@ -437,7 +437,7 @@ int value_parse(const struct value_spec *s, const char *input,
 	}
 	raw = text_trim(xstrdup(input));
 	if (!*raw) {
-		err_set(e, ERR_INPUT, "valeur vide : x efface la valeur");
+		err_set(e, ERR_INPUT, "aucune valeur tapée");
 		goto out;
 	}
 	if (has_control(raw)) {

@@ -328,10 +328,8 @@ int dashboard_load(struct store *st, const char *contract_uid, int year,
 	/* the rows: the annexes in force at the end of the year, or today */
 	if (t.year == year)
 		snprintf(date, sizeof date, "%s", today);
-	else if (t.year > year)
-		snprintf(date, sizeof date, "%04d-12-31", year);
 	else
-		snprintf(date, sizeof date, "%04d-01-01", year);
+		snprintf(date, sizeof date, "%04d-12-31", year);
 	if (browse_load(st, contract_uid, date, &out->src, e) != 0)
 		return -1;
 	for (size_t i = 0; i < out->src.n_domains; i++) {

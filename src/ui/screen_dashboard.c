@@ -991,7 +991,23 @@ static void offer_draft(struct ui *ui, struct dash_screen *ds)
 		*bar = '\0';
 	}
 	(void)save;
-	if (np == 6 && !strcmp(parts[0], ui->contracts[ui->contract].uid)) {
+	/* the draft may belong to another commune than the one opened */
+	if (np == 6 && strcmp(parts[0], ui->contracts[ui->contract].uid)) {
+		bool known = false;
+
+		for (size_t i = 0; i < ui->n_contracts; i++)
+			if (!strcmp(ui->contracts[i].uid, parts[0])) {
+				ui->contract = i;
+				known = true;
+			}
+		if (known)
+			load(ui, ds);
+		else
+			np = 0;		/* its contract is gone: drop it */
+	}
+	if (np != 6) {
+		store_draft_delete(ui->st, DRAFT_SLOT, &e);
+	} else {
 		char q[512];
 		int year = atoi(parts[1]);
 
@@ -999,6 +1015,8 @@ static void offer_draft(struct ui *ui, struct dash_screen *ds)
 			 "« %.60s » (%s %s, %s). La reprendre ? (o/N)", text,
 			 parts[2], parts[4], parts[5]);
 		if (ui_confirm(ui, q)) {
+			bool cell_found = false;
+
 			if (year != ds->year)
 				change_year(ui, ds, year);
 			for (size_t i = 0; i < ds->d.n_rows; i++) {
@@ -1008,12 +1026,18 @@ static void offer_draft(struct ui *ui, struct dash_screen *ds)
 				    strcmp(r->criticality, parts[3]))
 					continue;
 				for (int k = 0; k < r->n_cells; k++)
-					if (!strcmp(r->cells[k].key, parts[4]))
+					if (!strcmp(r->cells[k].key, parts[4])) {
 						go_to(ds, i, k);
+						cell_found = true;
+					}
 			}
 			store_draft_delete(ui->st, DRAFT_SLOT, &e);
 			ui_draw(ui);
-			if (!strcmp(parts[5], "commentaire"))
+			if (!cell_found)
+				ui_message(ui, true, "La case du brouillon n'est plus "
+					   "dans le tableau de bord : « %.60s » n'est "
+					   "pas repris", text);
+			else if (!strcmp(parts[5], "commentaire"))
 				comment_cell(ui, ds, text);
 			else
 				edit_cell(ui, ds, text);

@@ -971,13 +971,15 @@ t_set() {
 	run --db "$T/s.db" set "Le Bouscat" 3.3.2 2026-03 1,5 --criticite=CRITIQUE
 	check "set --criticite=CRITIQUE: spelt as the contract does" 'st 0 && set_says "3.3.2 · critique · mars 2026 = 1,5 h"'
 	run --db "$T/s.db" set "Le Bouscat" 3.3.1 2026-T1 2
-	check "set a quarter of a \"mensuelle ou trimestrielle\" indicator" 'st 0 && set_says "3.3.1 · T1 2026 = 2 j"'
+	check "set a quarter of a \"mensuelle ou trimestrielle\" indicator followed by month: refused (exit 1)" 'st 1 && err_has "3.3.1 est suivi par mois (choix enregistré"'
+	run --db "$T/s.db" set "Le Bouscat" 3.3.1 2026-01 2
+	check "set a month of a \"mensuelle ou trimestrielle\" indicator" 'st 0 && set_says "3.3.1 · janvier 2026 = 2 j"'
 
 	# The commune by name without case or accents, INSEE, identifier.
 	run --db "$T/s.db" set "le haillan" 3.1.1 2026 40
 	check "set: \"le haillan\" finds Le Haillan" 'st 0 && set_says "3.1.1 · 2026 = 40 %"'
 	run --db "$T/s.db" set "LE HAILLAN" eco/1 2025 3/4
-	check "set: an indicator named with its domain (eco/1)" 'st 0 && set_says "1 · 2025 = 3/4 demandes"'
+	check "set: an indicator named with its domain (eco/1)" 'st 0 && set_says "eco/1 · 2025 = 3/4 demandes"'
 	sed 's/^commune = Exempleville$/commune = Saint-Médard-en-Jalles/' "$FIX/exempleville.ini" >"$T/accents.ini"
 	run --db "$T/s.db" import "$T/accents.ini"
 	check "a commune with accents imports" 'st 0'
@@ -987,8 +989,8 @@ t_set() {
 	check "set: SAINT-MÉDARD-EN-JALLES too" 'st 0 && set_says "3.3.1 · avril 2026 = 3 j"'
 	run --db "$T/s.db" set 33069 3.1.1 2026 13 --comment "Audit du parc, en mars"
 	check "set by INSEE code with --comment: exit 0" 'st 0 && set_says "3.1.1 · 2026 = 13 %"'
-	run --db "$T/s.db" set 33069-2016 3.3.1 2026-T2 1 --comment="Sans « incident »"
-	check "set by contract identifier with --comment=TEXT: exit 0" 'st 0 && set_says "3.3.1 · T2 2026 = 1 j"'
+	run --db "$T/s.db" set 33069-2016 3.3.1 2026-05 1 --comment="Sans « incident »"
+	check "set by contract identifier with --comment=TEXT: exit 0" 'st 0 && set_says "3.3.1 · mai 2026 = 1 j"'
 
 	# What was stored, as the export gives it.
 	run --db "$T/s.db" export measurements --commune "Le Bouscat" --year 2026
@@ -1004,7 +1006,7 @@ t_set() {
 		check "set: oui stored as 1" 'fact "Le Bouscat|1.1.1||2026|oui|1|||non||Marie Martin"'
 		check "set: the workload, actual over planned" 'fact "Le Bouscat|2.1.1||2026-03|prévu 200, réalisé 180 j*h|180|200||non||Marie Martin"'
 		check "set: the criticalities kept apart" 'fact "Le Bouscat|3.3.2|critique|2026-03|1,5 h|1,5|||non||Marie Martin" && fact "Le Bouscat|3.3.2|majeure|2026-03|4 h|4|||non||Marie Martin"'
-		check "set --comment=TEXT: the comment stored" 'fact "Le Bouscat|3.3.1||2026-T2|1 j|1|||non|Sans « incident »|Marie Martin"'
+		check "set --comment=TEXT: the comment stored" 'fact "Le Bouscat|3.3.1||2026-05|1 j|1|||non|Sans « incident »|Marie Martin"'
 	fi
 	run --db "$T/s.db" export measurements --commune saint-médard-en-jalles --year 2026
 	check "export --commune with accents: its 2 values" 'st 0 && [ "$(lines "$T/stdout")" = 3 ] && [ "$(grep -c "^Saint-Médard-en-Jalles,33999,33999-2017,nsi,3.3.1," "$T/stdout")" = 2 ]'
@@ -1077,7 +1079,7 @@ t_set_refusals() {
 	check "set --comment without its text: exit 2, unchanged" "st 2 && $unchanged"
 
 	run --db "$T/absente.db" set "Le Bouscat" 3.1.1 2026 12
-	check "set into a missing database: made like a first run, then set" 'st 0 && err_has "nouvelle base $T/absente.db" && set_says "3.1.1 · 2026 = 12 %"'
+	check "set into a missing database: refused, nothing created (a mistyped --db)" 'st 1 && err_has "n'"'"'existe pas encore" && [ ! -e "$T/absente.db" ]'
 }
 
 t_export_measurements() {

@@ -989,8 +989,6 @@ Test(dashboard, rows_of_a_coming_year_are_those_at_its_end)
 	struct fixture f;
 	char list[512];
 
-	cr_skip("dashboard_load: a coming year shows the annexes in force on "
-		"its 1 January, not at its end as dashboard.h says");
 	open_with(&f, original, "Testville");
 	import_midyear_amendment(&f);
 	load(&f, 2021, "2020-11-23");

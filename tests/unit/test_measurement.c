@@ -308,8 +308,8 @@ Test(measurement, clear_empties_the_cell_and_keeps_its_history)
 	open_store(&f);
 	ind(&f, f.bouscat, "3.1.1", uid);
 	set(&f, uid, "2026", "", "42");
-	cr_assert_eq(store_measurement_clear(f.st, uid, "2026", "", &before, &e),
-		     0, "%s", e.msg);
+	cr_assert_eq(store_measurement_clear(f.st, uid, "2026", "", &before,
+					     &e), 0, "%s", e.msg);
 	cr_expect(before.existed);
 	cr_expect(before.value.has_num && near(before.value.num, 42));
 	store_measurement_before_release(&before);
@@ -405,8 +405,8 @@ Test(measurement, restore_puts_back_the_previous_value)
 	store_measurement_history_free(ev, n);
 
 	/* undo a clear: the value comes back */
-	cr_assert_eq(store_measurement_clear(f.st, uid, "2026", "", &before, &e),
-		     0, "%s", e.msg);
+	cr_assert_eq(store_measurement_clear(f.st, uid, "2026", "", &before,
+					     &e), 0, "%s", e.msg);
 	cr_assert_eq(store_measurement_restore(f.st, uid, "2026", "", &before,
 					       &e), 0, "%s", e.msg);
 	store_measurement_before_release(&before);

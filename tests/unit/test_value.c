@@ -296,9 +296,9 @@ static const struct bad_case refused[] = {
 static const struct {
 	const char *in, *msg;
 } refused_everywhere[] = {
-	{ "", "valeur vide : x efface la valeur" },
-	{ "  ", "valeur vide" },
-	{ "\t\r\n", "valeur vide" },
+	{ "", "aucune valeur tapée" },
+	{ "  ", "aucune valeur tapée" },
+	{ "\t\r\n", "aucune valeur tapée" },
 	{ "\xff", "UTF-8" },
 	{ "oui\xff", "UTF-8" },
 	{ "12\xC3", "UTF-8" },
