@@ -480,13 +480,14 @@ s_dash_kill() {
 }
 
 s_dash_draft() {
+	local sig=${1:-HUP}
 	dash_open
 	keys g j j j j j j j Home
 	wait_for "3.3.1 · janvier 2026"
 	text "7,5"
 	wait_for "7,5_"
-	kill -HUP "$(suivi_pid)"
-	expect_exit "SIGHUP pendant une saisie : suivi s'arrête" 0
+	kill -s "$sig" "$(suivi_pid)"
+	expect_exit "SIG$sig pendant une saisie : suivi s'arrête" 0
 	e2e_restart
 	expect "au démarrage suivant, la saisie est proposée" "Saisie non enregistrée à la fermeture"
 	expect "le brouillon dit ce qui était tapé et où" "« 7,5 » (3.3.1 2026-01"
@@ -644,7 +645,8 @@ E2E_LOCALE=$nocolor_locale
 s_dash_fill
 s_dash_bad
 s_dash_kill
-s_dash_draft
+s_dash_draft HUP
+s_dash_draft TERM
 s_dash_history
 s_dash_tools
 s_wide
