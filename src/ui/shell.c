@@ -16,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 
 static const struct screen_ops *const screens[] = {
 	&screen_contract, &screen_dashboard, &screen_requests,
@@ -707,6 +709,69 @@ static int global(struct ui *ui, enum action a)
 	}
 }
 
+/* Benchmark (SUIVI_REPLAY): the time of each replayed key, from its
+ * reading to the end of its drawing; reported on stderr at the end. */
+struct replay_times {
+	double *ms;
+	size_t n, cap;
+};
+
+static double now_ms_f(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void replay_record(struct replay_times *r, double t0)
+{
+	r->ms = xgrow(r->ms, &r->cap, r->n + 1, sizeof *r->ms);
+	r->ms[r->n++] = now_ms_f() - t0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void replay_report(struct replay_times *r)
+{
+	struct rusage ru;
+	double sum = 0;
+
+	/* the first key opens a screen: reported apart */
+	if (r->n > 1) {
+		for (size_t i = 1; i < r->n; i++)
+			sum += r->ms[i];
+		qsort(r->ms + 1, r->n - 1, sizeof *r->ms, cmp_double);
+	}
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(stderr, "relecture : première touche %.3f ms ; %zu touches : "
+		"médiane %.3f ms, max %.3f ms, moyenne %.3f ms ; mémoire max "
+		"%ld ko\n", r->n ? r->ms[0] : 0.0,
+		r->n > 1 ? r->n - 1 : 0, r->n > 1 ? r->ms[1 + (r->n - 1) / 2] : 0.0,
+		r->n > 1 ? r->ms[r->n - 1] : 0.0,
+		r->n > 1 ? sum / (double)(r->n - 1) : 0.0, ru.ru_maxrss);
+	free(r->ms);
+	r->ms = NULL;
+}
+
+/* The keys that saved a value: typed, Entrée, saved (fsync included),
+ * the row reloaded and the screen redrawn. */
+static void replay_report_enter(struct replay_times *r)
+{
+	if (r->n) {
+		qsort(r->ms, r->n, sizeof *r->ms, cmp_double);
+		fprintf(stderr, "relecture : %zu enregistrements : médiane %.3f ms, max "
+			"%.3f ms\n", r->n, r->ms[r->n / 2], r->ms[r->n - 1]);
+	}
+	free(r->ms);
+	r->ms = NULL;
+}
+
 int ui_run(struct app *app, struct store *st)
 {
 	struct ui ui;
@@ -745,6 +810,9 @@ int ui_run(struct app *app, struct store *st)
 		ui_draw(&ui);
 		dash_screen_offer_draft(&ui);
 	}
+	struct replay_times rep = { NULL, 0, 0 }, rep_enter = { NULL, 0, 0 };
+	double replay_t0 = 0;
+
 	/* Draw only after something happened: an idle suivi sends nothing
 	 * to the terminal. */
 	for (bool dirty = true; !ui.quit;) {
@@ -761,6 +829,7 @@ int ui_run(struct app *app, struct store *st)
 		if (r == 0)
 			continue;
 		dirty = true;
+		replay_t0 = now_ms_f();
 		if (k.special && k.code == KEY_RESIZE)
 			continue;
 		ui.message[0] = '\0';
@@ -775,6 +844,20 @@ int ui_run(struct app *app, struct store *st)
 			res = global(&ui, a);
 		if (res & UI_QUIT)
 			ui.quit = true;
+		if (term_replaying() && !ui.quit) {
+			/* benchmark: the key's whole cost, drawing included */
+			ui_draw(&ui);
+			dirty = false;
+			replay_record(&rep, replay_t0);
+			/* a key that ended in a saved value (typed on a cell,
+			 * then Entrée): the save's whole cost, fsync included */
+			if (!strncmp(ui.message, "Enregistré", strlen("Enregistré")))
+				replay_record(&rep_enter, replay_t0);
+		}
+	}
+	if (term_replaying()) {
+		replay_report(&rep);
+		replay_report_enter(&rep_enter);
 	}
 	ui.screen->leave(&ui);
 	term_stop(&ui.term);

@@ -13,6 +13,7 @@
 #include "suivi/xalloc.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
@@ -24,6 +25,40 @@
 #include <unistd.h>
 
 static volatile sig_atomic_t quit_flag;
+
+/* Replay (SUIVI_REPLAY=FILE, for the benchmark): the bytes of FILE are
+ * read as if typed, through the same decoding; at its end the terminal
+ * counts as gone, and the loop ends as when a terminal closes. */
+static struct {
+	unsigned char *buf;
+	size_t n, pos;
+	bool on, done;
+} replay;
+
+bool term_replaying(void)
+{
+	return replay.on;
+}
+
+static int load_replay(const char *path, struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	size_t cap = 0;
+	int c;
+
+	if (!f) {
+		err_set(e, ERR_IO, "relecture : %s : %s", path, err_errno_fr(errno));
+		return -1;
+	}
+	while ((c = fgetc(f)) != EOF) {
+		replay.buf = xgrow(replay.buf, &cap, replay.n + 1, 1);
+		replay.buf[replay.n++] = (unsigned char)c;
+	}
+	fclose(f);
+	replay.on = true;
+	return 0;
+}
+
 static SCREEN *screen;
 
 static void on_signal(int sig)
@@ -66,6 +101,9 @@ int term_start(struct uiterm *t, const struct config *cfg, struct err *e)
 	int err = 0;
 
 	memset(t, 0, sizeof *t);
+	if (getenv("SUIVI_REPLAY") && *getenv("SUIVI_REPLAY") &&
+	    load_replay(getenv("SUIVI_REPLAY"), e) != 0)
+		return -1;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		err_set(e, ERR_USAGE, "l'interface plein écran demande un "
 			"terminal");
@@ -132,6 +170,8 @@ int term_start(struct uiterm *t, const struct config *cfg, struct err *e)
 
 void term_stop(struct uiterm *t)
 {
+	free(replay.buf);
+	replay.buf = NULL;
 	if (!t->started)
 		return;
 	curs_set(1);
@@ -155,6 +195,12 @@ static int next_byte(int ms)
 {
 	int c;
 
+	if (replay.on) {
+		if (replay.pos < replay.n)
+			return replay.buf[replay.pos++];
+		replay.done = true;
+		return ERR;
+	}
 	timeout(ms);
 	c = getch();
 	return c;
@@ -202,6 +248,8 @@ int term_read_key(struct uiterm *t, struct key *k, int timeout_ms)
 	if (quit_flag)
 		return 0;
 	c = next_byte(timeout_ms);
+	if (c == ERR && replay.done)
+		return -1;
 	if (c == ERR) {
 		/* getch returning at once, again and again: no terminal */
 		if (now_ms() - start < timeout_ms / 4 + 1) {

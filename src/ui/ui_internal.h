@@ -76,6 +76,8 @@ void term_stop(struct uiterm *t);
 /* Wait up to timeout_ms for a key. 1: *k filled; 0: nothing (timeout or a
  * signal flag to look at); -1: the terminal is gone. */
 int term_read_key(struct uiterm *t, struct key *k, int timeout_ms);
+/* Keys come from SUIVI_REPLAY (benchmark), not from the terminal. */
+bool term_replaying(void);
 /* Set by the signal handlers; the loop looks at them. */
 bool term_should_quit(void);
 /* Idle tick: lets a loop notice the end of input. */
