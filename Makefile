@@ -64,7 +64,7 @@ CONTRACTS  := $(sort $(wildcard share/suivi/contrats/*.ini))
 DEB_PKGS   := build-essential pkg-config libncurses-dev libsqlite3-dev \
               libiniparser-dev libcriterion-dev tmux groff-base locales
 
-.PHONY: all run check check-unit check-cli check-e2e lint sanitize deps install \
+.PHONY: all run check check-unit check-cli check-e2e check-bench-smoke bench lint sanitize deps install \
         uninstall clean fmt FORCE
 
 all: $(BIN)
@@ -93,6 +93,14 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 $(UNIT_BIN): $(OBJ) $(UNIT_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS) $(CRIT_LIBS)
 
+# A large reproducible database for benchmarks (tests/bench/gen.c).
+BENCH_GEN  := $(BUILD)/bench-gen
+$(BUILD)/tests/bench/%.o: tests/bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(BENCH_GEN): $(OBJ) $(BUILD)/tests/bench/gen.o
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
 # Install the Debian packages that are missing (and only those).
 deps:
 	@missing=""; \
@@ -115,7 +123,7 @@ run: deps
 	./$(BIN)
 
 check: deps
-	@$(MAKE) --no-print-directory lint check-unit check-cli check-e2e
+	@$(MAKE) --no-print-directory lint check-unit check-cli check-e2e check-bench-smoke
 
 # Criterion runs each test in its own process; under SANITIZE=1 a report
 # from any of them (leak, overflow, undefined behaviour) fails the run.
@@ -141,6 +149,20 @@ check-cli: $(BIN)
 check-e2e: $(BIN)
 	$(SAN_ENV) SUIVI_BIN=$(CURDIR)/$(BIN) bash tests/e2e/run.sh
 
+# The generator at a small size, and the program on what it made.
+check-bench-smoke: $(BIN) $(BENCH_GEN)
+	@d=$$(mktemp -d); \
+	  $(SAN_ENV) SUIVI_DATADIR=$(CURDIR)/share/suivi $(BENCH_GEN) --communes 2 \
+	    --years 1 --requests 200 --disputes 20 --meetings 10 --domains 2 \
+	    $$d/smoke.db 2>$$d/gen.log || { cat $$d/gen.log; rm -rf $$d; exit 1; }; \
+	  out=$$($(SAN_ENV) HOME=$$d ./$(BIN) --db $$d/smoke.db check 2>&1); \
+	  echo "$$out" | grep -q 'base saine' || { echo "$$out"; rm -rf $$d; exit 1; }; \
+	  rm -rf $$d; echo "générateur (petite taille) : 1 passed, 0 failed"
+
+# Not part of check: minutes, and figures rather than verdicts.
+bench: $(BIN) $(BENCH_GEN)
+	bash tests/bench/run.sh
+
 # Layering rules (STYLE.md), man pages, bundled contracts.
 lint: $(BIN)
 	@bad=$$(grep -l 'sqlite3\.h' $$(find src include -name '*.[ch]') | grep -v '^src/store/'); \
@@ -157,7 +179,7 @@ lint: $(BIN)
 	@echo "lint : ok"
 
 sanitize:
-	@$(MAKE) --no-print-directory SANITIZE=1 check-unit check-cli check-e2e
+	@$(MAKE) --no-print-directory SANITIZE=1 check-unit check-cli check-e2e check-bench-smoke
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
@@ -181,4 +203,4 @@ clean:
 fmt:
 	clang-format -i $$(find src include tests -name '*.[ch]')
 
--include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(BUILD)/tests/bench/gen.d

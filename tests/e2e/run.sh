@@ -255,7 +255,7 @@ s_wide() {
 s_help() {
 	e2e_start "${E2E_EXTRA[@]}"
 	wait_for "Identifiant : 33069-2016"
-	keys ?
+	keys '?'
 	expect "? : l'aide de l'écran" "Aide : Contrat"
 	expect "aide : les touches de navigation" "descendre"
 	expect "aide : la recherche" "chercher"
@@ -595,7 +595,7 @@ s_dash_tools() {
 	expect "saisie, puis la suivante s'ouvre" "3.3.2 · critique · janvier 2026"
 	keys Escape
 	expect_not "Échap arrête la saisie en série" "_ "
-	keys ?
+	keys '?'
 	expect "? : l'aide du tableau de bord" "Aide : Tableau de bord"
 	keys NPage
 	expect "l'aide : la légende des signes" "cible atteinte"
