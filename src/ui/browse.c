@@ -31,7 +31,6 @@ static struct node *add(struct node *parent, enum node_kind kind,
 			const char *label, struct strbuf *detail)
 {
 	struct node *n = xcalloc(1, sizeof *n);
-	struct strbuf all;
 
 	n->kind = kind;
 	n->label = xstrdup(label);
@@ -39,12 +38,9 @@ static struct node *add(struct node *parent, enum node_kind kind,
 	n->parent = parent;
 	n->domain = parent ? parent->domain : -1;
 	n->version = -1;
-	strbuf_init(&all);
-	strbuf_addstr(&all, n->label);
-	strbuf_addch(&all, '\n');
-	strbuf_addstr(&all, n->detail);
-	n->folded = text_fold(all.buf);
-	strbuf_release(&all);
+	/* folded for search on the first search, not here: building the
+	 * tree must cost what the screen shows */
+	n->folded = NULL;
 	if (parent) {
 		parent->kids = xgrow(parent->kids, &parent->cap,
 				     parent->n_kids + 1, sizeof *parent->kids);
@@ -729,6 +725,23 @@ static struct node *prev_node(struct node *n)
 	return last_leaf(n->parent->kids[i - 1]);
 }
 
+/* The node's label and detail, folded (computed once, when first
+ * searched). */
+static const char *folded(struct node *n)
+{
+	if (!n->folded) {
+		struct strbuf all;
+
+		strbuf_init(&all);
+		strbuf_addstr(&all, n->label);
+		strbuf_addch(&all, '\n');
+		strbuf_addstr(&all, n->detail);
+		n->folded = text_fold(all.buf);
+		strbuf_release(&all);
+	}
+	return n->folded;
+}
+
 struct node *browse_find(struct node *root, struct node *from,
 			 const char *folded_query, bool forward)
 {
@@ -738,7 +751,7 @@ struct node *browse_find(struct node *root, struct node *from,
 		return NULL;
 	for (;;) {
 		n = forward ? next_node(n) : prev_node(n);
-		if (n != root && strstr(n->folded, folded_query))
+		if (n != root && strstr(folded(n), folded_query))
 			return n;
 		if (n == (from ? from : root))
 			return NULL;
@@ -757,7 +770,7 @@ size_t browse_count(struct node *root, const char *folded_query,
 	if (!*folded_query)
 		return 0;
 	for (struct node *n = next_node(root); n != root; n = next_node(n)) {
-		if (!strstr(n->folded, folded_query))
+		if (!strstr(folded(n), folded_query))
 			continue;
 		count++;
 		if (n == at && rank)

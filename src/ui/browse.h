@@ -31,7 +31,8 @@ struct node {
 	enum node_kind kind;
 	char *label;
 	char *detail;
-	char *folded;		/* label and detail, folded, for search */
+	char *folded;		/* label and detail, folded, for search;
+				 * NULL until the first search */
 	struct node *parent;
 	struct node **kids;
 	size_t n_kids, cap;

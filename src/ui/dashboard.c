@@ -380,12 +380,6 @@ int dashboard_load(struct store *st, const char *contract_uid, int year,
 			}
 		}
 	}
-	for (size_t i = 0; i < out->n_rows; i++)
-		if (out->rows[i].kind == DASH_INDICATOR &&
-		    fill_row(st, out, &out->rows[i], e) != 0) {
-			dashboard_release(out);
-			return -1;
-		}
 	return 0;
 }
 
@@ -394,7 +388,32 @@ int dashboard_reload_row(struct store *st, struct dashboard *d, size_t row,
 {
 	if (row >= d->n_rows || d->rows[row].kind != DASH_INDICATOR)
 		return 0;
-	return fill_row(st, d, &d->rows[row], e);
+	if (fill_row(st, d, &d->rows[row], e) != 0)
+		return -1;
+	d->rows[row].filled = true;
+	return 0;
+}
+
+int dashboard_fill(struct store *st, struct dashboard *d, size_t row,
+		   struct err *e)
+{
+	if (row >= d->n_rows || d->rows[row].filled)
+		return 0;
+	return dashboard_reload_row(st, d, row, e);
+}
+
+int dashboard_fill_all(struct store *st, struct dashboard *d, struct err *e)
+{
+	for (size_t i = 0; i < d->n_rows; i++)
+		if (dashboard_fill(st, d, i, e) != 0)
+			return -1;
+	return 0;
+}
+
+void dashboard_forget(struct dashboard *d)
+{
+	for (size_t i = 0; i < d->n_rows; i++)
+		d->rows[i].filled = false;
 }
 
 struct dash_cell *dashboard_cell_at(struct dash_row *r, int month)

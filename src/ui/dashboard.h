@@ -10,6 +10,10 @@
  * first day: values measured before an amendment stay with the version
  * they were measured under. A cell whose version has no such indicator
  * is not applicable.
+ *
+ * Loading builds the rows only; a row's cells, target and trend are read
+ * when it is first needed (dashboard_fill: the rows on screen), so that
+ * opening the grid costs what the screen shows, not the whole contract.
  */
 #ifndef SUIVI_DASHBOARD_H
 #define SUIVI_DASHBOARD_H
@@ -59,6 +63,7 @@ struct dash_row {
 	bool trend_has[12];
 	double *history;		/* scalars of every value loaded */
 	size_t n_history;
+	bool filled;			/* cells, target, trend read */
 };
 
 struct dashboard {
@@ -75,15 +80,22 @@ struct dashboard {
 int dashboard_load(struct store *st, const char *contract_uid, int year,
 		   const char *today, struct dashboard *out, struct err *e);
 void dashboard_release(struct dashboard *d);
-/* Reload one indicator row's cells, target and trend after a change. */
+/* Read a row's cells, target and trend if not done yet; all rows. */
+int dashboard_fill(struct store *st, struct dashboard *d, size_t row,
+		   struct err *e);
+int dashboard_fill_all(struct store *st, struct dashboard *d, struct err *e);
+/* Read them again after a change (now), or later (forget: every row is
+ * read again when next needed). */
 int dashboard_reload_row(struct store *st, struct dashboard *d, size_t row,
 			 struct err *e);
+void dashboard_forget(struct dashboard *d);
 
 /* The cell of a row covering month (0-11), or NULL. */
 struct dash_cell *dashboard_cell_at(struct dash_row *r, int month);
 
 /* Cells due and missing up to and including month (0-11) of the year, in
- * grid order: (row, cell) pairs. */
+ * grid order: (row, cell) pairs. Only filled rows count: fill them all
+ * first. */
 struct dash_todo {
 	size_t row;
 	int cell;

@@ -369,8 +369,6 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	struct date today = today_of(ui);
 	int lw, gw, lc, y;
 	char title[256];
-	struct dash_todo *todo;
-	size_t n_todo;
 
 	if (!ds || !ds->loaded) {
 		draw_text(t, top + 1, 2, cols - 4, PAINT_ERROR,
@@ -386,14 +384,9 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	gw = cols - lw - 1;
 	scroll_to_cursor(ds, gw);
 	lc = last_col(ds, gw);
-	n_todo = dashboard_todo(&ds->d, ds->year < today.year ? 11
-				: ds->year == today.year ? today.month - 1 : -1,
-				&todo);
-	free(todo);
-	snprintf(title, sizeof title, "Tableau de bord %d%s · %zu valeur%s à "
-		 "saisir (a)", ds->year,
-		 ds->year == today.year ? " (année en cours)" : "", n_todo,
-		 n_todo > 1 ? "s" : "");
+	snprintf(title, sizeof title, "Tableau de bord %d%s · a : les valeurs "
+		 "à saisir", ds->year,
+		 ds->year == today.year ? " (année en cours)" : "");
 	draw_text(t, top, 0, cols, PAINT_TITLE, title);
 	/* column headers, fixed */
 	y = top + 1;
@@ -444,6 +437,13 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 		if (i >= ds->d.n_rows)
 			break;
 		r = &ds->d.rows[i];
+		if (r->kind == DASH_INDICATOR && !r->filled) {
+			struct err e;
+
+			/* read when first on screen */
+			if (dashboard_fill(ui->st, &ds->d, i, &e) != 0)
+				ui_message(ui, true, "%s", e.msg);
+		}
 		if (r->kind != DASH_INDICATOR) {
 			draw_text(t, y, 0, cols,
 				  r->kind == DASH_DOMAIN ? PAINT_TITLE : PAINT_DIM,
@@ -766,9 +766,9 @@ static void undo_last(struct ui *ui, struct dash_screen *ds)
 		   ds->n_undo - 1 > 1 ? "s" : "", ds->n_undo - 1 > 1 ? "s" : "");
 	undo_free(u);
 	ds->n_undo--;
-	for (size_t i = 0; i < ds->d.n_rows; i++)
-		if (is_ind(ds, i))
-			reload_row(ui, ds, i);
+	/* the row undone may be anywhere: every row is read again when
+	 * next shown */
+	dashboard_forget(&ds->d);
 }
 
 static void show_history(struct ui *ui, struct dash_screen *ds)
@@ -907,7 +907,14 @@ static void todo(struct ui *ui, struct dash_screen *ds)
 {
 	/* up to the month under the cursor: what is due is due anyway */
 	struct dash_todo *list;
-	size_t n = dashboard_todo(&ds->d, ds->month, &list);
+	struct err e;
+	size_t n;
+
+	if (dashboard_fill_all(ui->st, &ds->d, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	n = dashboard_todo(&ds->d, ds->month, &list);
 	char **lines, title[128];
 	enum action a;
 
@@ -1097,6 +1104,12 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 		return UI_NOTHING;
 	if (!ds->draft_offered)
 		offer_draft(ui, ds);
+	{
+		struct err e;
+
+		if (dashboard_fill(ui->st, &ds->d, ds->row, &e) != 0)
+			ui_message(ui, true, "%s", e.msg);
+	}
 	page = ds->body_rows > 1 ? ds->body_rows - 1 : 1;
 	if (typed(a, k)) {
 		char start[8] = "";

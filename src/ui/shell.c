@@ -69,7 +69,13 @@ static void draw_header(struct ui *ui)
 	strbuf_init(&sb);
 	date_parse(ui->today, &today);
 	ui_date(ui, ui->today, day, sizeof day);
-	if (ui->n_contracts) {
+	/* the same contract at the same date: the text already made (each
+	 * key redraws the screen; the header asks the database only when
+	 * what it says can have changed) */
+	if (ui->header && ui->header_contract == ui->contract &&
+	    !strcmp(ui->header_date, ui->date)) {
+		strbuf_addstr(&sb, ui->header);
+	} else if (ui->n_contracts) {
 		const struct contract_info *c = &ui->contracts[ui->contract];
 		struct annex_info *an = NULL;
 		size_t na = 0;
@@ -105,6 +111,13 @@ static void draw_header(struct ui *ui)
 		}
 	} else {
 		strbuf_addstr(&sb, " suivi · aucun contrat");
+	}
+	if (!ui->header || ui->header_contract != ui->contract ||
+	    strcmp(ui->header_date, ui->date)) {
+		free(ui->header);
+		ui->header = xstrdup(sb.buf);
+		ui->header_contract = ui->contract;
+		snprintf(ui->header_date, sizeof ui->header_date, "%s", ui->date);
 	}
 	draw_fill(t, 0, 0, t->cols, PAINT_HEADER);
 	{
@@ -863,6 +876,7 @@ int ui_run(struct app *app, struct store *st)
 	term_stop(&ui.term);
 	contract_screen_free(ui.cs);
 	dash_screen_free(ui.ds);
+	free(ui.header);
 	store_contract_list_free(ui.contracts, ui.n_contracts);
 	return status;
 }

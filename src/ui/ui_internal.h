@@ -158,6 +158,9 @@ struct ui {
 	char message[256];		/* status-line message, or "" */
 	bool message_error;
 	bool quit;
+	char *header;			/* the header's text, for ... */
+	size_t header_contract;		/* ... this contract ... */
+	char header_date[16];		/* ... at this date */
 	bool gone;			/* the last prompt ended because the
 					 * terminal went away (signal, EOF) */
 };

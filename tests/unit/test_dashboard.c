@@ -97,6 +97,10 @@ static void load(struct fixture *f, int year, const char *today)
 	f->loaded = true;
 	cr_assert_eq(f->d.year, year);
 	cr_assert_str_eq(f->d.today, today);
+	/* rows are read lazily: none yet, then all of them */
+	for (size_t i = 0; i < f->d.n_rows; i++)
+		cr_assert(!f->d.rows[i].filled);
+	cr_assert_eq(dashboard_fill_all(f->st, &f->d, &e), 0, "%s", e.msg);
 }
 
 static void done(struct fixture *f)
@@ -977,7 +981,7 @@ Test(dashboard, midyear_amendment_splits_the_cells_of_a_year)
 
 /* dashboard.h: "The rows are the indicators of the annexes in force at
  * the end of the year (or today, in the current year)". For a year still
- * to come, dashboard_load takes the annexes in force on its 1 January
+ * to come, dashboard_load took the annexes in force on its 1 January
  * instead (rows 1.1.1 1.1.2 x3 1.1.3 here): skipped until the header or
  * the code says otherwise. */
 Test(dashboard, rows_of_a_coming_year_are_those_at_its_end)
