@@ -574,10 +574,38 @@ static void build_domain(struct builder *b, struct node *root, size_t i)
 			 v->info.version, old);
 	dom = add(root, NODE_DOMAIN, label, &sb);
 	dom->domain = (int)i;
-	build_subdomains(dom, a);
-	build_commitments(b, dom, a);
-	build_annex_parts(dom, a);
-	build_versions(b, dom, d);
+	/* its levels when first opened: the map costs what is looked at */
+	dom->pending = true;
+}
+
+static struct node *root_of(struct node *n)
+{
+	while (n->parent)
+		n = n->parent;
+	return n;
+}
+
+void browse_expand(struct node *n)
+{
+	struct builder b;
+	const struct browse_domain *d;
+	const struct annex *a;
+
+	if (!n || !n->pending)
+		return;
+	n->pending = false;
+	b.in = root_of(n)->in;
+	d = &b.in->domains[n->domain];
+	a = d->versions[d->shown].annex;
+	build_subdomains(n, a);
+	build_commitments(&b, n, a);
+	build_annex_parts(n, a);
+	build_versions(&b, n, d);
+}
+
+bool browse_has_kids(const struct node *n)
+{
+	return n->n_kids > 0 || n->pending;
 }
 
 static void build_amendments(struct builder *b, struct node *root)
@@ -656,8 +684,12 @@ static void build_amendments(struct builder *b, struct node *root)
 
 struct node *browse_build(const struct browse_input *in)
 {
-	struct builder b = { .in = in };
+	struct builder b;
 	struct node *root = add(NULL, NODE_ROOT, in->contract->commune, NULL);
+
+	root->in = xmalloc(sizeof *root->in);
+	*root->in = *in;
+	b.in = root->in;
 
 	build_info(&b, root);
 	build_rules(root);
@@ -678,6 +710,7 @@ void browse_free(struct node *n)
 	free(n->label);
 	free(n->detail);
 	free(n->folded);
+	free(n->in);
 	free(n);
 }
 
@@ -694,6 +727,7 @@ size_t browse_index(const struct node *n)
 /* Reading order: a node, then its children, then its next sibling. */
 static struct node *next_node(struct node *n)
 {
+	browse_expand(n);
 	if (n->n_kids)
 		return n->kids[0];
 	while (n->parent) {
@@ -708,7 +742,7 @@ static struct node *next_node(struct node *n)
 
 static struct node *last_leaf(struct node *n)
 {
-	while (n->n_kids)
+	for (browse_expand(n); n->n_kids; browse_expand(n))
 		n = n->kids[n->n_kids - 1];
 	return n;
 }

@@ -38,6 +38,8 @@ struct node {
 	size_t n_kids, cap;
 	int domain;		/* index in browse_input.domains, or -1 */
 	int version;		/* NODE_VERSION: index of the version */
+	bool pending;		/* a domain whose levels are not built yet */
+	struct browse_input *in;	/* the root's copy of its input */
 };
 
 struct browse_version {
@@ -87,7 +89,15 @@ size_t browse_in_force(const struct browse_domain *d, const char *date);
 char *browse_store_target(void *ctx, int year, const struct indicator *d,
 			  const char *criticality);
 
+/* The tree: the contract's texts and one node per domain; a domain's
+ * levels (sub-domains, commitments, versions…) are built when it is
+ * first opened (browse_expand) or searched. in's pointers must stay valid
+ * as long as the tree. */
 struct node *browse_build(const struct browse_input *in);
+/* Build the levels under a pending domain node (no-op otherwise). */
+void browse_expand(struct node *n);
+/* Whether a node has (or will have) levels under it. */
+bool browse_has_kids(const struct node *n);
 void browse_free(struct node *root);
 
 /* The next (or previous) node after `from` in reading order whose folded

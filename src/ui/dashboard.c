@@ -75,19 +75,19 @@ static void uid_for(const struct browse_domain *dom, const char *code,
 }
 
 /* Every measurement of the row's code in any version, over the years a
- * row shows (its year and the eleven before, for the trend). */
+ * row shows: its year and those its trend of 12 periods reaches. */
 struct loaded {
 	struct measurement *m;
 	size_t n;
 };
 
 static int load_values(struct store *st, const struct browse_domain *dom,
-		       const char *code, int year, struct loaded *out,
-		       struct err *e)
+		       const char *code, int year, int years_back,
+		       struct loaded *out, struct err *e)
 {
 	char from[16], to[16];
 
-	snprintf(from, sizeof from, "%d", year - 11);
+	snprintf(from, sizeof from, "%d", year - years_back);
 	snprintf(to, sizeof to, "%d", year + 1);
 	out->m = NULL;
 	out->n = 0;
@@ -178,7 +178,10 @@ static int fill_row(struct store *st, const struct dashboard *d,
 	}
 	r->n_cells = r->per == PERIOD_MONTHLY ? 12
 		   : r->per == PERIOD_QUARTERLY ? 4 : 1;
-	if (load_values(st, dom, r->ind->code, d->year, &l, e) != 0)
+	/* the year and what the trend's 12 periods reach back to */
+	if (load_values(st, dom, r->ind->code, d->year,
+			r->per == PERIOD_MONTHLY ? 1
+			: r->per == PERIOD_QUARTERLY ? 3 : 11, &l, e) != 0)
 		goto out;
 	/* the target and the direction it is judged by */
 	if (store_target_value(st, r->uid, d->year, r->criticality, &r->target,

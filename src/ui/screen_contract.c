@@ -277,7 +277,7 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 		snprintf(line, sizeof line, "%s %s",
 			 i == cs->cursor ? (t->ascii ? ">" : "›") : " ",
 			 n->label);
-		if (n->n_kids)
+		if (browse_has_kids(n))
 			strncat(line, t->ascii ? " >" : " ▸",
 				sizeof line - strlen(line) - 1);
 		if (i == cs->cursor)
@@ -515,7 +515,8 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 			return UI_NOTHING;
 		if (sel->kind == NODE_VERSION) {
 			show_version(ui, cs, sel);
-		} else if (sel->n_kids) {
+		} else if (browse_has_kids(sel)) {
+			browse_expand(sel);
 			cs->level = sel;
 			cs->cursor = 0;
 			cs->top = 0;

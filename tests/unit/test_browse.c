@@ -87,6 +87,7 @@ static void done(struct fixture *f)
 /* The child of n whose label starts with prefix. */
 static struct node *kid(struct node *n, const char *prefix)
 {
+	browse_expand(n);	/* a domain's levels are built when opened */
 	for (size_t i = 0; i < n->n_kids; i++)
 		if (text_starts_with(n->kids[i]->label, prefix))
 			return n->kids[i];
@@ -274,6 +275,36 @@ Test(browse, annex_in_force_follows_the_date)
 	expect_in(am, "1.1.2 retiré");
 	expect_in(am, "Non formalisé");
 	expect_in(am, "Existence : Oui");
+	done(&f);
+}
+
+Test(browse, domains_are_built_when_opened)
+{
+	struct fixture f;
+	struct node *dom;
+	char *q;
+
+	open_with(&f, bundled);
+	build(&f, "Le Haillan", "2026-11-23");
+	dom = kid(f.root, "Animation");
+	cr_assert(dom->pending, "not built before it is opened");
+	cr_expect_not_null(kid(dom, "Sous-domaines"));
+	cr_assert(!dom->pending, "opened: built");
+	/* the other domain is still pending, yet marked as having levels */
+	dom = NULL;
+	for (size_t i = 0; i < f.root->n_kids; i++)
+		if (f.root->kids[i]->kind == NODE_DOMAIN &&
+		    f.root->kids[i]->pending)
+			dom = f.root->kids[i];
+	cr_assert_not_null(dom);
+	cr_expect(browse_has_kids(dom));
+	cr_expect_eq(dom->n_kids, 0);
+	/* a search reaches inside it: it gets built */
+	q = text_fold("Chef de service centre d'appel et pilotage");
+	cr_expect_not_null(browse_find(f.root, NULL, q, true));
+	cr_expect(!dom->pending);
+	cr_expect_gt(dom->n_kids, 0);
+	free(q);
 	done(&f);
 }
 
