@@ -37,15 +37,15 @@ void dashboard_release(struct dashboard *d)
 	for (size_t i = 0; i < d->n_rows; i++)
 		row_release(&d->rows[i]);
 	free(d->rows);
-	browse_source_release(&d->src);
+	browse_source_release(&d->own);
 	memset(d, 0, sizeof *d);
 }
 
 static const struct browse_domain *row_domain(const struct dashboard *d,
 					      const struct dash_row *r)
 {
-	for (size_t i = 0; i < d->src.n_domains; i++) {
-		const struct browse_domain *dom = &d->src.domains[i];
+	for (size_t i = 0; i < d->src->n_domains; i++) {
+		const struct browse_domain *dom = &d->src->domains[i];
 
 		for (size_t v = 0; v < dom->n_versions; v++)
 			for (size_t k = 0; k < dom->versions[v].annex->n_indicators;
@@ -317,7 +317,8 @@ static size_t split(const char *list, char ***out)
 }
 
 int dashboard_load(struct store *st, const char *contract_uid, int year,
-		   const char *today, struct dashboard *out, struct err *e)
+		   const char *today, const struct browse_source *shared,
+		   struct dashboard *out, struct err *e)
 {
 	char date[32];
 	struct date t = iso_date(today);
@@ -333,15 +334,22 @@ int dashboard_load(struct store *st, const char *contract_uid, int year,
 		snprintf(date, sizeof date, "%s", today);
 	else
 		snprintf(date, sizeof date, "%04d-12-31", year);
-	if (browse_load(st, contract_uid, date, &out->src, e) != 0)
-		return -1;
-	for (size_t i = 0; i < out->src.n_domains; i++) {
-		const struct browse_domain *dom = &out->src.domains[i];
-		const struct annex *a = dom->versions[dom->in_force].annex;
+	if (shared) {
+		out->src = shared;
+	} else {
+		if (browse_load(st, contract_uid, date, &out->own, e) != 0)
+			return -1;
+		out->src = &out->own;
+	}
+	for (size_t i = 0; i < out->src->n_domains; i++) {
+		const struct browse_domain *dom = &out->src->domains[i];
+		const struct browse_version *v =
+			&dom->versions[browse_in_force(dom, date)];
+		const struct annex *a = v->annex;
 
 		if (!a->n_indicators)
 			continue;
-		push(out, &cap, DASH_DOMAIN, xstrdup(dom->name));
+		push(out, &cap, DASH_DOMAIN, xstrdup(v->info.domain_name));
 		for (size_t c = 0; c < a->n_commitments; c++) {
 			const struct commitment *cm = &a->commitments[c];
 			bool any = false;

@@ -70,15 +70,19 @@ struct dashboard {
 	char contract_uid[STORE_UID_LEN];
 	int year;
 	char today[DATE_ISO_LEN];
-	struct browse_source src;
+	struct browse_source own;		/* loaded here, or empty… */
+	const struct browse_source *src;	/* …when borrowed */
 	struct dash_row *rows;
 	size_t n_rows;
 };
 
 /* Load the tableau de bord of a contract for a year; today (ISO) decides
- * what is due and current. */
+ * what is due and current. shared, when not NULL, is that contract's
+ * texts and annexes already loaded (by the contract screen): used as is,
+ * not copied, so it must outlive out. */
 int dashboard_load(struct store *st, const char *contract_uid, int year,
-		   const char *today, struct dashboard *out, struct err *e);
+		   const char *today, const struct browse_source *shared,
+		   struct dashboard *out, struct err *e);
 void dashboard_release(struct dashboard *d);
 /* Read a row's cells, target and trend if not done yet; all rows. */
 int dashboard_fill(struct store *st, struct dashboard *d, size_t row,

@@ -41,6 +41,16 @@ static void drop_wrap(struct contract_screen *cs)
 	cs->wrapped = NULL;
 }
 
+const struct browse_source *contract_screen_source(const struct ui *ui)
+{
+	const struct contract_screen *cs = ui->cs;
+
+	if (!cs || !cs->root || !ui->n_contracts ||
+	    strcmp(cs->uid, ui->contracts[ui->contract].uid))
+		return NULL;
+	return &cs->src;
+}
+
 void contract_screen_free(struct contract_screen *cs)
 {
 	if (!cs)

@@ -146,7 +146,8 @@ static int load(struct ui *ui, struct dash_screen *ds)
 		return -1;
 	}
 	if (dashboard_load(ui->st, ui->contracts[ui->contract].uid, ds->year,
-			   ui->today, &ds->d, &e) != 0) {
+			   ui->today, contract_screen_source(ui), &ds->d,
+			   &e) != 0) {
 		snprintf(ds->error, sizeof ds->error, "%s", e.msg);
 		return -1;
 	}

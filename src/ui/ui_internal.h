@@ -194,6 +194,11 @@ void ui_draw(struct ui *ui);
 
 /* Screen states (screen_*.c) */
 void contract_screen_free(struct contract_screen *cs);
+/* The contract screen's loaded texts and annexes of the contract in view,
+ * or NULL (another contract, not loaded): the tableau de bord borrows
+ * them instead of loading them again. */
+struct browse_source;
+const struct browse_source *contract_screen_source(const struct ui *ui);
 void dash_screen_free(struct dash_screen *ds);
 /* A draft left by a terminal that went away, and offering it back. */
 bool dash_screen_pending_draft(struct ui *ui);

@@ -532,6 +532,35 @@ s_dash_history() {
 	e2e_stop
 }
 
+# The grid borrows what the contract screen loaded: going back and forth,
+# changing the date there, switching commune here must stay right (and
+# clean under the sanitizers).
+s_dash_screens() {
+	dash_open
+	keys M-1
+	wait_for "Identifiant : 33069-2016"
+	keys d
+	wait_for "Annexes en vigueur le"
+	text "15/06/2017"
+	keys Enter
+	wait_for "au 15/06/2017"
+	keys 2
+	expect "le tableau de bord après un changement de date au contrat" "Tableau de bord 2026"
+	expect "ses lignes sont là" "3.3.2 [critique]"
+	keys C
+	wait_for "Changer de commune"
+	keys j Enter
+	expect "changer de commune depuis le tableau de bord" "Le Haillan · contrat 33200-2017"
+	expect "le tableau de bord de l'autre commune" "Numérique et systèmes d’information"
+	keys M-1
+	expect "retour au contrat de l'autre commune" "Animation économique et emploi"
+	keys 2
+	expect "et de nouveau la grille" "Tableau de bord 2026"
+	keys q
+	expect_exit "q : statut 0" 0
+	e2e_stop
+}
+
 s_dash_tools() {
 	dash_open
 	keys g j j j j j j j Home
@@ -648,6 +677,7 @@ s_dash_kill
 s_dash_draft HUP
 s_dash_draft TERM
 s_dash_history
+s_dash_screens
 s_dash_tools
 s_wide
 s_colours

@@ -92,7 +92,7 @@ static void load(struct fixture *f, int year, const char *today)
 	if (f->loaded)
 		dashboard_release(&f->d);
 	f->loaded = false;
-	cr_assert_eq(dashboard_load(f->st, f->contract, year, today, &f->d, &e),
+	cr_assert_eq(dashboard_load(f->st, f->contract, year, today, NULL, &f->d, &e),
 		     0, "%s", e.msg);
 	f->loaded = true;
 	cr_assert_eq(f->d.year, year);
