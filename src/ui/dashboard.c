@@ -27,6 +27,7 @@ static void row_release(struct dash_row *r)
 	for (int i = 0; i < r->n_cells; i++)
 		cell_release(&r->cells[i]);
 	free(r->label);
+	free(r->code);
 	free(r->criticality);
 	value_release(&r->target);
 	free(r->history);
@@ -379,6 +380,7 @@ int dashboard_load(struct store *st, const char *contract_uid, int year,
 							ind->code, ind->label));
 
 					r->ind = ind;
+					r->code = xstrdup(ind->code);
 					snprintf(r->uid, sizeof r->uid, "%s",
 						 ind->uid ? ind->uid : "");
 					r->criticality = crits[q];

@@ -48,7 +48,10 @@ struct dash_row {
 	enum dash_row_kind kind;
 	char *label;			/* heading, or "3.3.2 Délai de …" */
 	/* indicators only */
-	const struct indicator *ind;	/* in the row's annex version */
+	const struct indicator *ind;	/* in the row's annex version (valid
+					 * while the source it was loaded
+					 * from is) */
+	char *code;			/* its code, owned: outlives ind */
 	char uid[STORE_UID_LEN];	/* that version's uid */
 	char *criticality;		/* "" or one criticality */
 	struct value_spec spec;

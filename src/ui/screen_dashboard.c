@@ -133,7 +133,9 @@ static int load(struct ui *ui, struct dash_screen *ds)
 	size_t keep = ds->row;
 
 	if (ds->loaded && is_ind(ds, ds->row)) {
-		snprintf(code, sizeof code, "%s", ds->d.rows[ds->row].ind->code);
+		/* the row's own copy: the source ind points into may be
+		 * gone (the contract screen reloaded it) */
+		snprintf(code, sizeof code, "%s", ds->d.rows[ds->row].code);
 		snprintf(crit, sizeof crit, "%s",
 			 ds->d.rows[ds->row].criticality);
 	}
@@ -156,7 +158,7 @@ static int load(struct ui *ui, struct dash_screen *ds)
 	ds->row = keep;
 	if (code[0]) {
 		for (size_t i = 0; i < ds->d.n_rows; i++)
-			if (is_ind(ds, i) && !strcmp(ds->d.rows[i].ind->code, code) &&
+			if (is_ind(ds, i) && !strcmp(ds->d.rows[i].code, code) &&
 			    !strcmp(ds->d.rows[i].criticality, crit))
 				ds->row = i;
 	}
