@@ -11,6 +11,8 @@
 
 #include "suivi/app.h"
 
+struct csv;
+
 /* argv[0] is the command name. */
 int cli_dispatch(struct app *app, int argc, char **argv);
 void cli_usage(FILE *out);
@@ -33,5 +35,17 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * st, printing one line per file on out; all or nothing. */
 int cli_import_files(struct store *st, char **files, int n, FILE *out,
 		     struct err *e);
+
+/* suivi import requests FILE.csv [--commune C] (argv[0] is "requests"):
+ * the requests of a CSV file with export requests' columns, all or
+ * nothing, every problem as FILE:LINE. Returns the exit status. */
+int cli_import_requests(struct app *app, int argc, char **argv);
+/* The rows of export requests (header first): the requests received
+ * from `from` to `to` (ISO dates, inclusive, NULL: open) of the contract
+ * (NULL: every contract), oldest first. 0, -1 with e, or 1 when writing
+ * failed. */
+int cli_requests_write(struct store *st, const char *contract_uid,
+		       const char *from, const char *to, struct csv *c,
+		       struct err *e);
 
 #endif

@@ -9,8 +9,9 @@
  * (workdays.h: datetime_format_iso), wall-clock time, so that text order
  * is time order and the received_at index serves period queries.
  *
- * This is the minimal write side; the request log will add listing,
- * editing and cancelling.
+ * The log (listing with filters, sorting and full-text search, editing,
+ * cancelling, exceptional requests, the contact to call) is below the
+ * write side.
  */
 #ifndef SUIVI_STORE_REQUEST_H
 #define SUIVI_STORE_REQUEST_H
@@ -19,6 +20,7 @@
 
 #include "suivi/err.h"
 #include "suivi/model.h"
+#include "suivi/request.h"
 #include "suivi/store.h"
 #include "suivi/value.h"
 
@@ -106,5 +108,139 @@ int store_indicator_find(struct store *st, const char *contract_uid,
 int store_computed_value(struct store *st, const char *indicator_uid,
 			 struct period p, const char *criticality,
 			 struct value *out, bool *found, struct err *e);
+
+/* ------------------------------------------------------------------ */
+/* The log                                                             */
+
+/* One request as the log shows it. Strings are heap copies (NULL when
+ * empty); delays from received, when the end date is set. */
+struct request {
+	char uid[STORE_UID_LEN];
+	char contract_uid[STORE_UID_LEN];
+	enum request_kind kind;
+	enum request_form form;
+	enum request_nature nature;
+	enum request_status status;
+	char *domain_uid, *domain_code, *domain_name;
+	char *subdomain_uid, *subdomain_letter, *subdomain_name;
+	char *criticality, *requester, *object;
+	char *received_at, *acknowledged_at, *intervention_at, *resolved_at,
+	     *answered_at, *cancelled_at, *cancel_reason;
+	char *author, *created_at, *updated_at;
+	/* received → acknowledged / intervention / resolved */
+	bool has_ack, has_intervention, has_resolution;
+	double ack_hours, ack_days, intervention_hours, intervention_days,
+	       resolution_hours, resolution_days;
+	/* exceptional requests (kind REQUEST_EXCEPTIONAL): their own fields */
+	char *asked, *proposal, *decision, *decided_by, *decided_on,
+	     *compensation;
+	bool has_cost;
+	double estimated_cost;
+};
+
+void store_request_release(struct request *r);
+void store_request_list_free(struct request *v, size_t n);
+
+enum request_sort {
+	SORT_RECEIVED_DESC,	/* newest first (default) */
+	SORT_RECEIVED_ASC,
+	SORT_STATUS,		/* then newest first */
+	SORT_KIND,
+	SORT_DOMAIN,
+	SORT_RESOLUTION_DELAY,	/* longest first, unresolved last */
+	SORT_COUNT
+};
+
+/* Which requests: every field optional (-1 or NULL: any). from/to are
+ * dates (ISO "AAAA-MM-JJ") of reception, both inclusive. text is what
+ * the user typed: every word must appear (prefixes match), accents and
+ * case ignored, in the object, requester, cancel reason or the
+ * exceptional fields (FTS5). */
+struct request_filter {
+	int kind;		/* enum request_kind */
+	int status;		/* enum request_status */
+	const char *domain_uid;
+	const char *from, *to;
+	const char *text;
+	enum request_sort sort;
+	size_t offset, limit;	/* a window of the sorted list; limit 0: all */
+};
+void request_filter_init(struct request_filter *f);
+
+/* The contract's requests matching f, sorted, the window asked;
+ * *total (may be NULL) is how many match in all. A text that FTS5 cannot
+ * read is searched as plain words (never an error). */
+int store_request_list(struct store *st, const char *contract_uid,
+		       const struct request_filter *f, struct request **out,
+		       size_t *n, size_t *total, struct err *e);
+int store_request_get(struct store *st, const char *uid, struct request *out,
+		      struct err *e);
+/* Replace what a request says (same checks as store_request_add; an
+ * unknown uid is ERR_NOTFOUND); its contract and author (who recorded
+ * it) do not change, updated_at does. A request that stops being
+ * exceptional keeps its exceptional fields, unseen until it is again. */
+int store_request_update(struct store *st, const char *uid,
+			 const struct request_input *in, struct err *e);
+/* Cancel (when: a date-time, NULL now: today's date, date_today, at the
+ * local time of day) with a reason (NULL keeps the one already written);
+ * ERR_INPUT when already cancelled or when before the reception. */
+int store_request_cancel(struct store *st, const char *uid, const char *when,
+			 const char *reason, struct err *e);
+
+/* The fields of an exceptional request (NULL or "": none). decided_on a
+ * date (JJ/MM/AAAA or ISO); estimated_cost >= 0 when has_cost. Refused
+ * (ERR_INPUT) for a request that is not exceptional. */
+struct exceptional_input {
+	const char *asked, *proposal, *decision, *decided_by, *decided_on,
+		   *compensation;
+	bool has_cost;
+	double estimated_cost;
+};
+int store_exceptional_set(struct store *st, const char *request_uid,
+			  const struct exceptional_input *x, struct err *e);
+/* The exceptional requests received in year (0: every year) of a
+ * contract (NULL: every contract), oldest first; cancelled ones too
+ * (their status says so). Those without their fields yet have them
+ * NULL. */
+int store_exceptional_list(struct store *st, const char *contract_uid,
+			   int year, struct request **out, size_t *n,
+			   struct err *e);
+
+/* The contact to call for a request of kind on a sub-domain (letter, or
+ * NULL: the domain's general row) of a domain, in the annex version in
+ * force on date (ISO): the commune side and the shared-service side of
+ * that cell of the contract's matrix (heap strings, NULL when the
+ * contract names none). An exceptional request gives the deputy
+ * director general in charge of the territorial pole (article 4) on the
+ * commune side. */
+int store_request_contact(struct store *st, const char *domain_uid,
+			  const char *subdomain_letter, enum request_kind kind,
+			  const char *date, char **commune_side,
+			  char **shared_side, struct err *e);
+
+/* The full-text index follows the requests: triggers mark what changed,
+ * this brings the marked entries up to date (in one transaction, nested
+ * in the caller's; nothing to do costs one indexed read). Every write of
+ * this API calls it before it commits, and store_request_list before a
+ * text search; code that writes requests or exceptional requests with
+ * its own SQL (a bulk import) may call it once at the end. */
+int store_request_reindex(struct store *st, struct err *e);
+
+/* The domains of a contract and their sub-domains, in the annex version
+ * in force on date: what a request form offers. */
+struct subdomain_choice {
+	char uid[STORE_UID_LEN];
+	char *letter, *name;
+};
+struct domain_choice {
+	char uid[STORE_UID_LEN];
+	char *code, *name;
+	struct subdomain_choice *subdomains;
+	size_t n_subdomains;
+};
+int store_domain_choices(struct store *st, const char *contract_uid,
+			 const char *date, struct domain_choice **out,
+			 size_t *n, struct err *e);
+void store_domain_choices_free(struct domain_choice *v, size_t n);
 
 #endif

@@ -14,14 +14,18 @@ struct command {
 static const struct command commands[] = {
 	{ "import", cmd_import, "FICHIER…",
 	  "importe des contrats et avenants (tout ou rien)" },
+	/* for the help only: the row above dispatches, cmd_import hands
+	 * "requests" on */
+	{ "import", cmd_import, "requests FICHIER.csv",
+	  "importe des saisines (CSV, tout ou rien)" },
 	{ "validate", cmd_validate, "FICHIER…",
 	  "vérifie des fichiers de contrat sans rien importer" },
 	{ "check", cmd_check, "",
 	  "vérifie l'intégrité de la base" },
 	{ "backup", cmd_backup, "FICHIER [--force]",
 	  "copie la base (API de sauvegarde de SQLite)" },
-	{ "export", cmd_export, "indicators|measurements [OPTIONS]",
-	  "exporte en CSV les indicateurs ou les valeurs d'une année" },
+	{ "export", cmd_export, "QUOI [OPTIONS]",
+	  "exporte en CSV : indicators, measurements, requests" },
 	{ "set", cmd_set, "COMMUNE INDICATEUR PÉRIODE VALEUR",
 	  "enregistre une valeur du tableau de bord" },
 	{ "summary", cmd_summary, "",

@@ -67,11 +67,13 @@ static const char *const header[] = {
 	"criticités", "calcul", NULL
 };
 
-/* What every export takes: --commune, a date or a year, -o, --force. */
+/* What every export takes: --commune, a date, a year or a range of
+ * dates (--from, --to), -o, --force. */
 struct export_opts {
 	const char *what;		/* "indicators" */
-	const char *commune, *out_path, *date_arg, *year_arg;
-	bool force, takes_date, takes_year;
+	const char *commune, *out_path, *date_arg, *year_arg, *from_arg,
+		   *to_arg;
+	bool force, takes_date, takes_year, takes_range;
 };
 
 static int parse_opts(int argc, char **argv, struct export_opts *o)
@@ -94,6 +96,12 @@ static int parse_opts(int argc, char **argv, struct export_opts *o)
 		else if (o->takes_year && !strncmp(a, "--year", name_len) &&
 			 name_len == 6)
 			slot = &o->year_arg;
+		else if (o->takes_range && !strncmp(a, "--from", name_len) &&
+			 name_len == 6)
+			slot = &o->from_arg;
+		else if (o->takes_range && !strncmp(a, "--to", name_len) &&
+			 name_len == 4)
+			slot = &o->to_arg;
 		else if (!strcmp(a, "-o") || !strcmp(a, "--output") ||
 			 !strncmp(a, "--output=", 9))
 			slot = &o->out_path;
@@ -289,15 +297,86 @@ static int export_measurements(struct app *app, int argc, char **argv)
 			  "valeurs exportées");
 }
 
+/* ------------------------------------------------------------------ */
+/* Requests (the rows: cmd_requests.c)                                 */
+
+struct request_range {
+	const char *from, *to;	/* ISO dates or NULL */
+};
+
+static int write_requests(struct store *st, const char *contract_uid,
+			  struct csv *c, void *ctx, struct err *e)
+{
+	const struct request_range *r = ctx;
+
+	return cli_requests_write(st, contract_uid, r->from, r->to, c, e);
+}
+
+/* An option's date as ISO into buf; 0, or the usage error's status. */
+static int iso_date_arg(const char *opt, const char *arg,
+			char buf[DATE_ISO_LEN])
+{
+	struct date d;
+
+	if (date_parse(arg, &d) != 0)
+		return cli_usage_error("export : %s « %s » invalide (JJ/MM/AAAA "
+				       "ou AAAA-MM-JJ)", opt, arg);
+	date_format_iso(d, buf);
+	return 0;
+}
+
+static int export_requests(struct app *app, int argc, char **argv)
+{
+	struct export_opts o = { .what = "requests", .takes_year = true,
+				 .takes_range = true };
+	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
+	struct request_range range = { NULL, NULL };
+	int rc = parse_opts(argc, argv, &o);
+
+	if (rc)
+		return rc;
+	if (o.year_arg && (o.from_arg || o.to_arg))
+		return cli_usage_error("export : --year ou --from/--to, pas "
+				       "les deux");
+	if (o.year_arg) {
+		struct period p;
+
+		if (period_parse(o.year_arg, &p) != 0 || p.month || p.quarter)
+			return cli_usage_error("export : année « %s » invalide "
+					       "(AAAA)", o.year_arg);
+		date_format_iso((struct date){ p.year, 1, 1 }, from);
+		date_format_iso((struct date){ p.year, 12, 31 }, to);
+		range.from = from;
+		range.to = to;
+	}
+	if (o.from_arg) {
+		if ((rc = iso_date_arg("--from", o.from_arg, from)) != 0)
+			return rc;
+		range.from = from;
+	}
+	if (o.to_arg) {
+		if ((rc = iso_date_arg("--to", o.to_arg, to)) != 0)
+			return rc;
+		range.to = to;
+	}
+	if (range.from && range.to && strcmp(range.from, range.to) > 0)
+		return cli_usage_error("export : --from %s est après --to %s",
+				       o.from_arg, o.to_arg);
+	return run_export(app, &o, write_requests, &range,
+			  "saisines exportées");
+}
+
 int cmd_export(struct app *app, int argc, char **argv)
 {
 	if (argc < 2)
 		return cli_usage_error("export : que faut-il exporter ? "
-				       "(indicators, measurements)");
+				       "(indicators, measurements, requests)");
 	if (!strcmp(argv[1], "indicators"))
 		return export_indicators(app, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "measurements"))
 		return export_measurements(app, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "requests"))
+		return export_requests(app, argc - 1, argv + 1);
 	return cli_usage_error("export : « %s » inconnu (exports possibles : "
-			       "indicators, measurements)", argv[1]);
+			       "indicators, measurements, requests)", argv[1]);
 }

@@ -86,6 +86,8 @@ int cmd_import(struct app *app, int argc, char **argv)
 	struct err e;
 	int rc;
 
+	if (argc >= 2 && !strcmp(argv[1], "requests"))
+		return cli_import_requests(app, argc - 1, argv + 1);
 	for (int i = 1; i < argc; i++)
 		if (argv[i][0] == '-' && argv[i][1])
 			return cli_usage_error("import : option inconnue « %s »",

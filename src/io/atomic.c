@@ -2,6 +2,7 @@
 #include "suivi/xalloc.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,18 @@ int atomic_open(struct atomic_file *af, const char *dest, bool force,
 	int fd;
 
 	memset(af, 0, sizeof *af);
+	{
+		/* only a regular file is ever replaced: renaming over a
+		 * device (-o /dev/null --force) or a folder would destroy it */
+		struct stat sb;
+
+		if (lstat(dest, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+			err_set(e, ERR_IO, "%s n'est pas un fichier ordinaire : "
+				"rien n'y est écrit (la sortie standard : -o -)",
+				dest);
+			return -1;
+		}
+	}
 	if (!force && access(dest, F_OK) == 0) {
 		err_set(e, ERR_EXISTS, "%s existe déjà : ajoutez --force pour le "
 			"remplacer", dest);

@@ -1,19 +1,20 @@
+/*
+ * The write side of the request log: add, update, cancel, the fields of
+ * an exceptional request, and the full-text index they keep up to date.
+ * Each change is one transaction (nested in the caller's) that holds the
+ * row and its index entry. The read side is request_log.c.
+ */
 #include "store_internal.h"
 #include "suivi/store_request.h"
 #include "suivi/text.h"
 #include "suivi/workdays.h"
 #include "suivi/xalloc.h"
 
+#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The CHECK constraints of request.form and request.nature, so that a
- * wrong code is the user's error (ERR_INPUT) and not the database's. */
-static const char *const forms[] = {
-	"letter", "note", "email", "phone", "oral", "shared_tool",
-};
-static const char *const natures[] = { "demand", "incident" };
+#include <time.h>
 
 /* The follow-up date-times, which cannot precede the receipt. */
 static const struct {
@@ -33,14 +34,6 @@ static const struct {
 	  "d'annulation" },
 };
 #define N_FOLLOW_UPS (sizeof follow_ups / sizeof follow_ups[0])
-
-static bool in_list(const char *s, const char *const *v, size_t n)
-{
-	for (size_t i = 0; s && i < n; i++)
-		if (!strcmp(s, v[i]))
-			return true;
-	return false;
-}
 
 /* A trimmed heap copy, or NULL when s is NULL or blank. */
 static char *clean(const char *s)
@@ -103,12 +96,16 @@ static int check_input(const struct request_input *in, struct checked *c,
 		err_set(e, ERR_INPUT, "type de saisine inconnu");
 		return -1;
 	}
-	if (!in_list(in->form, forms, sizeof forms / sizeof forms[0])) {
+	/* The CHECK constraints of request.form and request.nature, so that
+	 * a wrong code is the user's error (ERR_INPUT), not the database's. */
+	if (!in->form || vocab_from_db(request_form_vocab, FORM_COUNT,
+				       in->form) < 0) {
 		err_set(e, ERR_INPUT, "forme de saisine inconnue : « %s »",
 			in->form ? in->form : "");
 		return -1;
 	}
-	if (!in_list(in->nature, natures, sizeof natures / sizeof natures[0])) {
+	if (!in->nature || vocab_from_db(request_nature_vocab, NATURE_COUNT,
+					 in->nature) < 0) {
 		err_set(e, ERR_INPUT, "nature de saisine inconnue : « %s » "
 			"(demande ou incident)", in->nature ? in->nature : "");
 		return -1;
@@ -227,12 +224,36 @@ static const char *opt_uid(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/* The columns add and update write, from checked input. */
+static void bind_input(sqlite3_stmt *s,
+		       const struct request_input *in,
+		       const struct checked *c)
+{
+	char now[32];
+
+	store_now(now);
+	store_bind_text(s, ":kind", request_kind_vocab[in->kind].db);
+	store_bind_text(s, ":form", in->form);
+	store_bind_text(s, ":d", opt_uid(in->domain_uid));
+	store_bind_text(s, ":sd", opt_uid(in->subdomain_uid));
+	store_bind_text(s, ":nature", in->nature);
+	store_bind_text(s, ":crit", c->criticality);
+	store_bind_text(s, ":requester", c->requester);
+	store_bind_text(s, ":object", c->object);
+	store_bind_text(s, ":received", c->received);
+	for (size_t i = 0; i < N_FOLLOW_UPS; i++)
+		store_bind_text(s, follow_ups[i].param,
+				c->has_follow[i] ? c->follow[i] : NULL);
+	store_bind_text(s, ":reason", c->cancel_reason);
+	store_bind_text(s, ":now", now);
+}
+
 int store_request_add(struct store *st, const char *contract_uid,
 		      const struct request_input *in,
 		      char uid_out[STORE_UID_LEN], struct err *e)
 {
 	struct checked c;
-	char uid[STORE_UID_LEN], now[32];
+	char uid[STORE_UID_LEN];
 	sqlite3_stmt *s;
 	int ret = -1;
 
@@ -256,25 +277,12 @@ int store_request_add(struct store *st, const char *contract_uid,
 	if (!s)
 		goto rollback;
 	store_uid_new(uid);
-	store_now(now);
 	store_bind_text(s, ":uid", uid);
 	store_bind_text(s, ":c", contract_uid);
-	store_bind_text(s, ":kind", request_kind_vocab[in->kind].db);
-	store_bind_text(s, ":form", in->form);
-	store_bind_text(s, ":d", opt_uid(in->domain_uid));
-	store_bind_text(s, ":sd", opt_uid(in->subdomain_uid));
-	store_bind_text(s, ":nature", in->nature);
-	store_bind_text(s, ":crit", c.criticality);
-	store_bind_text(s, ":requester", c.requester);
-	store_bind_text(s, ":object", c.object);
-	store_bind_text(s, ":received", c.received);
-	for (size_t i = 0; i < N_FOLLOW_UPS; i++)
-		store_bind_text(s, follow_ups[i].param,
-				c.has_follow[i] ? c.follow[i] : NULL);
-	store_bind_text(s, ":reason", c.cancel_reason);
 	store_bind_text(s, ":author", store_author(st));
-	store_bind_text(s, ":now", now);
-	if (store_exec_stmt(st, s, e) != 0)
+	bind_input(s, in, &c);
+	if (store_exec_stmt(st, s, e) != 0 ||
+	    store_request_reindex(st, e) != 0)
 		goto rollback;
 	if (store_commit(st, e) != 0)
 		goto out;
@@ -287,6 +295,314 @@ rollback:
 out:
 	checked_release(&c);
 	return ret;
+}
+
+/* What a change needs to know of the request it changes. */
+struct current {
+	char contract_uid[STORE_UID_LEN];
+	char kind[16];
+	char received[DATETIME_ISO_LEN];
+	bool cancelled;
+};
+
+static int read_current(struct store *st, const char *uid,
+			struct current *cur, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT contract_uid, kind, received_at,"
+		" cancelled_at IS NOT NULL FROM request WHERE uid = :uid", e);
+	int rc;
+	bool found = false;
+
+	memset(cur, 0, sizeof *cur);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":uid", uid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(s, 0);
+		const char *k = (const char *)sqlite3_column_text(s, 1);
+		const char *r = (const char *)sqlite3_column_text(s, 2);
+
+		snprintf(cur->contract_uid, sizeof cur->contract_uid, "%s",
+			 c ? c : "");
+		snprintf(cur->kind, sizeof cur->kind, "%s", k ? k : "");
+		snprintf(cur->received, sizeof cur->received, "%s",
+			 r ? r : "");
+		cur->cancelled = sqlite3_column_int(s, 3) != 0;
+		found = true;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, rc, "lire la saisine", e);
+		return -1;
+	}
+	if (!found) {
+		err_set(e, ERR_NOTFOUND, "saisine introuvable");
+		return -1;
+	}
+	return 0;
+}
+
+int store_request_update(struct store *st, const char *uid,
+			 const struct request_input *in, struct err *e)
+{
+	struct checked c;
+	struct current cur;
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	memset(&c, 0, sizeof c);
+	if (read_current(st, uid, &cur, e) != 0 ||
+	    check_input(in, &c, e) != 0 ||
+	    check_refs(st, cur.contract_uid, in, e) != 0)
+		goto out;
+	if (store_begin(st, e) != 0)
+		goto out;
+	s = store_stmt(st,
+		"UPDATE request SET kind = :kind, form = :form,"
+		" domain_uid = :d, subdomain_uid = :sd, nature = :nature,"
+		" criticality = :crit, requester = :requester,"
+		" object = :object, received_at = :received,"
+		" acknowledged_at = :ack, intervention_at = :interv,"
+		" resolved_at = :resolved, answered_at = :answered,"
+		" cancelled_at = :cancelled, cancel_reason = :reason,"
+		" updated_at = :now"
+		" WHERE uid = :uid", e);
+	if (!s)
+		goto rollback;
+	store_bind_text(s, ":uid", uid);
+	bind_input(s, in, &c);
+	if (store_exec_stmt(st, s, e) != 0 ||
+	    store_request_reindex(st, e) != 0)
+		goto rollback;
+	if (store_commit(st, e) != 0)
+		goto out;
+	ret = 0;
+	goto out;
+rollback:
+	store_rollback(st);
+out:
+	checked_release(&c);
+	return ret;
+}
+
+/* Now, as the wall-clock date-time requests are written in: today's date
+ * (date_today, so SUIVI_TODAY pins it) at the local time of day. */
+static void now_local(char out[DATETIME_ISO_LEN])
+{
+	struct datetime t;
+	struct tm tm;
+	time_t now = time(NULL);
+
+	localtime_r(&now, &tm);
+	date_today(&t.d);
+	t.hour = tm.tm_hour;
+	t.minute = tm.tm_min;
+	datetime_format_iso(t, out);
+}
+
+int store_request_cancel(struct store *st, const char *uid, const char *when,
+			 const char *reason, struct err *e)
+{
+	struct current cur;
+	struct datetime at, received;
+	char iso[DATETIME_ISO_LEN], now[32], a[32], b[32];
+	char *why = NULL;
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	if (read_current(st, uid, &cur, e) != 0)
+		return -1;
+	if (cur.cancelled) {
+		err_set(e, ERR_INPUT, "cette saisine est déjà annulée");
+		return -1;
+	}
+	if (when && *when) {
+		if (parse_at(when, "d'annulation", &at, e) != 0)
+			return -1;
+	} else {
+		now_local(iso);
+		datetime_parse(iso, &at);
+	}
+	if (datetime_parse(cur.received, &received) != 0) {
+		err_set(e, ERR_CORRUPT, "date illisible dans le journal des "
+			"saisines : « %s »", cur.received);
+		return -1;
+	}
+	if (datetime_cmp(at, received) < 0) {
+		format_fr(at, a);
+		format_fr(received, b);
+		err_set(e, ERR_INPUT, "la date d'annulation (%s) précède la "
+			"réception de la saisine (%s)", a, b);
+		return -1;
+	}
+	datetime_format_iso(at, iso);
+	why = clean(reason);
+	if (store_begin(st, e) != 0)
+		goto out;
+	/* No reason given keeps the one already written, if any. */
+	s = store_stmt(st,
+		"UPDATE request SET cancelled_at = :at,"
+		" cancel_reason = coalesce(:reason, cancel_reason),"
+		" updated_at = :now WHERE uid = :uid", e);
+	if (!s)
+		goto rollback;
+	store_now(now);
+	store_bind_text(s, ":at", iso);
+	store_bind_text(s, ":reason", why);
+	store_bind_text(s, ":now", now);
+	store_bind_text(s, ":uid", uid);
+	if (store_exec_stmt(st, s, e) != 0 ||
+	    store_request_reindex(st, e) != 0)
+		goto rollback;
+	if (store_commit(st, e) != 0)
+		goto out;
+	ret = 0;
+	goto out;
+rollback:
+	store_rollback(st);
+out:
+	free(why);
+	return ret;
+}
+
+int store_exceptional_set(struct store *st, const char *request_uid,
+			  const struct exceptional_input *x, struct err *e)
+{
+	struct current cur;
+	struct date on;
+	char on_iso[DATE_ISO_LEN], uid[STORE_UID_LEN], now[32];
+	char *asked = NULL, *proposal = NULL, *decision = NULL, *by = NULL,
+	     *comp = NULL;
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	if (read_current(st, request_uid, &cur, e) != 0)
+		return -1;
+	if (strcmp(cur.kind, request_kind_vocab[REQUEST_EXCEPTIONAL].db)) {
+		err_set(e, ERR_INPUT, "seule une saisine exceptionnelle a une "
+			"fiche de demande exceptionnelle");
+		return -1;
+	}
+	on_iso[0] = '\0';
+	if (x->decided_on && *x->decided_on) {
+		if (date_parse(x->decided_on, &on) != 0) {
+			err_set(e, ERR_INPUT, "date de décision illisible : "
+				"« %s » (attendu JJ/MM/AAAA)", x->decided_on);
+			return -1;
+		}
+		date_format_iso(on, on_iso);
+	}
+	if (x->has_cost && !(isfinite(x->estimated_cost) &&
+			     x->estimated_cost >= 0)) {
+		err_set(e, ERR_INPUT, "le coût estimé doit être un nombre "
+			"positif ou nul");
+		return -1;
+	}
+	asked = clean(x->asked);
+	proposal = clean(x->proposal);
+	decision = clean(x->decision);
+	by = clean(x->decided_by);
+	comp = clean(x->compensation);
+	if (store_begin(st, e) != 0)
+		goto out;
+	/* asked is NOT NULL in the schema: "" says "not written yet". */
+	s = store_stmt(st,
+		"INSERT INTO exceptional_request (uid, request_uid, asked,"
+		" proposal, decision, decided_by, decided_on, estimated_cost,"
+		" compensation) VALUES (:uid, :r, :asked, :proposal,"
+		" :decision, :by, :on, :cost, :comp)"
+		" ON CONFLICT (request_uid) DO UPDATE SET"
+		" asked = excluded.asked, proposal = excluded.proposal,"
+		" decision = excluded.decision,"
+		" decided_by = excluded.decided_by,"
+		" decided_on = excluded.decided_on,"
+		" estimated_cost = excluded.estimated_cost,"
+		" compensation = excluded.compensation", e);
+	if (!s)
+		goto rollback;
+	store_uid_new(uid);
+	store_bind_text(s, ":uid", uid);
+	store_bind_text(s, ":r", request_uid);
+	store_bind_text(s, ":asked", asked ? asked : "");
+	store_bind_text(s, ":proposal", proposal);
+	store_bind_text(s, ":decision", decision);
+	store_bind_text(s, ":by", by);
+	store_bind_text(s, ":on", on_iso[0] ? on_iso : NULL);
+	if (x->has_cost)
+		store_bind_double(s, ":cost", x->estimated_cost);
+	else
+		store_bind_null(s, ":cost");
+	store_bind_text(s, ":comp", comp);
+	if (store_exec_stmt(st, s, e) != 0)
+		goto rollback;
+	s = store_stmt(st, "UPDATE request SET updated_at = :now"
+		       " WHERE uid = :uid", e);
+	if (!s)
+		goto rollback;
+	store_now(now);
+	store_bind_text(s, ":now", now);
+	store_bind_text(s, ":uid", request_uid);
+	if (store_exec_stmt(st, s, e) != 0 ||
+	    store_request_reindex(st, e) != 0)
+		goto rollback;
+	if (store_commit(st, e) != 0)
+		goto out;
+	ret = 0;
+	goto out;
+rollback:
+	store_rollback(st);
+out:
+	free(asked);
+	free(proposal);
+	free(decision);
+	free(by);
+	free(comp);
+	return ret;
+}
+
+/* The steps of a reindex, in order: drop the stale entries, forget the
+ * requests that are gone, index the others as they are now, mark them
+ * done. The exceptional fields count only while the request is
+ * exceptional (request_log.c shows them under the same condition). */
+static const char *const reindex_steps[] = {
+	"DELETE FROM request_fts WHERE rowid IN"
+	" (SELECT id FROM request_doc WHERE stale)",
+	"DELETE FROM request_doc WHERE stale AND NOT EXISTS"
+	" (SELECT 1 FROM request r WHERE r.uid = request_doc.request_uid)",
+	"INSERT INTO request_fts (rowid, object, requester, cancel_reason,"
+	" asked, proposal, decision, compensation)"
+	" SELECT d.id, r.object, r.requester, r.cancel_reason, x.asked,"
+	" x.proposal, x.decision, x.compensation FROM request_doc d"
+	" JOIN request r ON r.uid = d.request_uid"
+	" LEFT JOIN exceptional_request x ON x.request_uid = r.uid"
+	" AND r.kind = 'exceptional' WHERE d.stale",
+	"UPDATE request_doc SET stale = 0 WHERE stale",
+};
+
+int store_request_reindex(struct store *st, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM request_doc"
+				     " WHERE stale LIMIT 1", e);
+	bool stale;
+
+	if (!s || exists(st, s, &stale, e) != 0)
+		return -1;
+	if (!stale)
+		return 0;
+	if (store_begin(st, e) != 0)
+		return -1;
+	for (size_t i = 0; i < sizeof reindex_steps / sizeof *reindex_steps;
+	     i++) {
+		if (!(s = store_stmt(st, reindex_steps[i], e)) ||
+		    store_exec_stmt(st, s, e) != 0) {
+			store_rollback(st);
+			return -1;
+		}
+	}
+	return store_commit(st, e);
 }
 
 int store_domain_uid(struct store *st, const char *contract_uid,

@@ -373,10 +373,69 @@ static const char migration_3[] =
 	" saved_at TEXT NOT NULL"
 	");";
 
+static const char migration_4[] =
+	/* The request log's full-text search. request_doc gives each request
+	 * a stable integer (the FTS rowid: a request's own rowid may change
+	 * with VACUUM, its uid is text) and says when its index entry is out
+	 * of date. The triggers only mark: the database refuses writes to a
+	 * virtual table from a trigger (trusted_schema is off, store.c), so
+	 * store_request_reindex brings the marked entries up to date, from
+	 * the writes of the request API and before a search. */
+	"CREATE TABLE request_doc ("
+	" id INTEGER PRIMARY KEY,"
+	" request_uid TEXT NOT NULL UNIQUE,"
+	" stale INTEGER NOT NULL DEFAULT 1 CHECK (stale IN (0, 1))"
+	");"
+	"CREATE INDEX request_doc_stale ON request_doc(id) WHERE stale;"
+	"CREATE VIRTUAL TABLE request_fts USING fts5(object, requester,"
+	" cancel_reason, asked, proposal, decision, compensation,"
+	" tokenize = 'unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER request_doc_insert AFTER INSERT ON request BEGIN"
+	" INSERT OR IGNORE INTO request_doc (request_uid) VALUES (new.uid);"
+	" UPDATE request_doc SET stale = 1 WHERE request_uid = new.uid;"
+	" END;"
+	"CREATE TRIGGER request_doc_update AFTER UPDATE OF uid, kind, object,"
+	" requester, cancel_reason ON request BEGIN"
+	" UPDATE request_doc SET stale = 1 WHERE request_uid = old.uid;"
+	" INSERT OR IGNORE INTO request_doc (request_uid) VALUES (new.uid);"
+	" UPDATE request_doc SET stale = 1 WHERE request_uid = new.uid;"
+	" END;"
+	"CREATE TRIGGER request_doc_delete AFTER DELETE ON request BEGIN"
+	" UPDATE request_doc SET stale = 1 WHERE request_uid = old.uid;"
+	" END;"
+	"CREATE TRIGGER exceptional_doc_insert AFTER INSERT ON"
+	" exceptional_request BEGIN"
+	" UPDATE request_doc SET stale = 1 WHERE request_uid = new.request_uid;"
+	" END;"
+	"CREATE TRIGGER exceptional_doc_update AFTER UPDATE ON"
+	" exceptional_request BEGIN"
+	" UPDATE request_doc SET stale = 1"
+	"  WHERE request_uid IN (old.request_uid, new.request_uid);"
+	" END;"
+	"CREATE TRIGGER exceptional_doc_delete AFTER DELETE ON"
+	" exceptional_request BEGIN"
+	" UPDATE request_doc SET stale = 1 WHERE request_uid = old.request_uid;"
+	" END;"
+	/* The requests already there, indexed now (a migration is top-level
+	 * SQL: it may write the index). */
+	"INSERT INTO request_doc (request_uid, stale)"
+	" SELECT uid, 0 FROM request ORDER BY rowid;"
+	"INSERT INTO request_fts (rowid, object, requester, cancel_reason,"
+	" asked, proposal, decision, compensation)"
+	" SELECT d.id, r.object, r.requester, r.cancel_reason, x.asked,"
+	" x.proposal, x.decision, x.compensation FROM request_doc d"
+	" JOIN request r ON r.uid = d.request_uid"
+	" LEFT JOIN exceptional_request x ON x.request_uid = r.uid"
+	" AND r.kind = 'exceptional';"
+	/* The exceptional requests of a year, of every contract (the annual
+	 * summary); one contract's go through request_contract_received. */
+	"CREATE INDEX request_kind_received ON request (kind, received_at);";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 const int store_schema_version_latest =

@@ -89,6 +89,20 @@ static const struct binding grid_bindings[] = {
 	{ 'G', false, false, ACT_LAST_ROW },
 };
 
+/* The lists with forms (saisines): their own letters. */
+static const struct binding list_bindings[] = {
+	{ 'n', false, false, ACT_NEW },
+	{ 'e', false, false, ACT_MODIFY },
+	{ 'x', false, false, ACT_CANCEL_REQ },
+	{ 't', false, false, ACT_FILTER_KIND },
+	{ 's', false, false, ACT_FILTER_STATUS },
+	{ 'o', false, false, ACT_FILTER_DOMAIN },
+	{ 'p', false, false, ACT_FILTER_PERIOD },
+	{ 'F', false, false, ACT_FILTER_CLEAR },
+	{ 'r', false, false, ACT_SORT },
+	{ 'E', false, false, ACT_EXCEPTIONAL },
+};
+
 static enum action lookup(const struct binding *b, size_t n,
 			  const struct key *k)
 {
@@ -106,6 +120,9 @@ enum action keys_action_in(enum keymap map, const struct key *k)
 	if (map == KEYMAP_GRID)
 		a = lookup(grid_bindings,
 			   sizeof grid_bindings / sizeof grid_bindings[0], k);
+	else if (map == KEYMAP_LIST)
+		a = lookup(list_bindings,
+			   sizeof list_bindings / sizeof list_bindings[0], k);
 	return a != ACT_NONE ? a : keys_action(k);
 }
 
@@ -182,6 +199,19 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_FIRST_COL] = { "Début", "Debut", "janvier", NULL, NULL },
 	[ACT_LAST_COL] = { "Fin", "Fin", "décembre", NULL, NULL },
 	[ACT_FIRST_ROW] = { "g", "g", "premier indicateur", NULL, NULL },
+	[ACT_NEW] = { "n", "n", "nouvelle saisine", NULL, NULL },
+	[ACT_MODIFY] = { "Entrée e", "Entree e", "voir et modifier", NULL,
+			 NULL },
+	[ACT_CANCEL_REQ] = { "x", "x", "annuler la saisine", NULL, NULL },
+	[ACT_FILTER_KIND] = { "t", "t", "filtre : nature de saisine", NULL,
+			      NULL },
+	[ACT_FILTER_STATUS] = { "s", "s", "filtre : statut", NULL, NULL },
+	[ACT_FILTER_DOMAIN] = { "o", "o", "filtre : domaine", NULL, NULL },
+	[ACT_FILTER_PERIOD] = { "p", "p", "filtre : période", NULL, NULL },
+	[ACT_FILTER_CLEAR] = { "F", "F", "ôter les filtres", NULL, NULL },
+	[ACT_SORT] = { "r", "r", "trier autrement", NULL, NULL },
+	[ACT_EXCEPTIONAL] = { "E", "E", "demandes exceptionnelles", NULL,
+			      NULL },
 	[ACT_LAST_ROW] = { "G", "G", "dernier indicateur", NULL, NULL },
 };
 

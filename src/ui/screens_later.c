@@ -46,10 +46,6 @@ static const enum action no_keys[] = { ACT_NONE };
 		.draw = draw_##name, .handle = no_key, .keys = no_keys,     \
 	}
 
-LATER(requests, "Saisines",
-      "Saisines : le journal des demandes et des demandes exceptionnelles.",
-      "Il arrive avec le lot « Saisines » : délais, contact à saisir, "
-      "recherche.");
 LATER(disputes, "Litiges",
       "Litiges : les divergences et leur arbitrage (article 4).",
       "Il arrive avec le lot « Litiges » : niveaux d'arbitrage, solutions "

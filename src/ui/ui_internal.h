@@ -42,12 +42,16 @@ enum action {
 	ACT_HISTORY, ACT_TARGET, ACT_PERIODICITY, ACT_TODO, ACT_YEAR_PREV,
 	ACT_YEAR_NEXT, ACT_YEAR, ACT_FIRST_COL, ACT_LAST_COL,
 	ACT_FIRST_ROW, ACT_LAST_ROW,
+	/* saisines */
+	ACT_NEW, ACT_CANCEL_REQ, ACT_FILTER_KIND, ACT_FILTER_STATUS,
+	ACT_FILTER_DOMAIN, ACT_FILTER_PERIOD, ACT_FILTER_CLEAR, ACT_SORT,
+	ACT_EXCEPTIONAL, ACT_MODIFY,
 	ACT_COUNT
 };
 
 /* Key maps: the common one, and screens that give some keys another
  * meaning (in the grid, h is the history and digits are typed). */
-enum keymap { KEYMAP_COMMON, KEYMAP_GRID };
+enum keymap { KEYMAP_COMMON, KEYMAP_GRID, KEYMAP_LIST };
 
 /* Map a key to an action (ACT_NONE when the key means nothing here). */
 enum action keys_action(const struct key *k);
@@ -142,6 +146,7 @@ extern const struct screen_ops screen_reports;
 
 struct contract_screen;
 struct dash_screen;
+struct req_screen;
 
 struct ui {
 	struct app *app;
@@ -155,6 +160,7 @@ struct ui {
 	const struct screen_ops *screen;
 	struct contract_screen *cs;	/* the contract screen's state */
 	struct dash_screen *ds;		/* the tableau de bord's */
+	struct req_screen *rs;		/* the saisines' */
 	char message[256];		/* status-line message, or "" */
 	bool message_error;
 	bool quit;
@@ -192,6 +198,44 @@ bool ui_confirm(struct ui *ui, const char *question);
 /* Redraw the whole screen now (used by prompts and overlays). */
 void ui_draw(struct ui *ui);
 
+/* Forms (form.c) */
+enum field_kind { FIELD_TEXT, FIELD_CHOICE, FIELD_LABEL };
+#define FORM_TEXT_MAX 4000
+
+struct form_field {
+	const char *label;
+	enum field_kind kind;
+	char *text;			/* FIELD_TEXT: heap */
+	const char *const *choices;	/* FIELD_CHOICE: labels */
+	size_t n_choices;
+	int choice;
+	bool required;			/* marked with * */
+	bool hidden;			/* not shown, skipped */
+	const char *hint;		/* on the status line */
+};
+
+struct form;
+typedef void (*form_change_fn)(struct form *f, size_t field, void *ctx);
+/* true to save; false with a French reason in err to stay */
+typedef bool (*form_check_fn)(struct form *f, void *ctx, char *err,
+			      size_t n);
+
+struct form {
+	const char *title;
+	struct form_field *fields;
+	size_t n, cur;
+	bool dirty;			/* something was typed or changed */
+	form_change_fn on_change;
+	char *aside;			/* text under the fields, heap */
+};
+
+void form_field_set(struct form_field *f, const char *text);
+void form_release(struct form *f);
+/* Run f until saved (true, check passed) or left (false; ui->gone when
+ * the terminal went away: the caller keeps f's texts as a draft). */
+bool ui_form_run(struct ui *ui, struct form *f, form_check_fn check,
+		 void *ctx);
+
 /* Screen states (screen_*.c) */
 void contract_screen_free(struct contract_screen *cs);
 /* The contract screen's loaded texts and annexes of the contract in view,
@@ -200,6 +244,7 @@ void contract_screen_free(struct contract_screen *cs);
 struct browse_source;
 const struct browse_source *contract_screen_source(const struct ui *ui);
 void dash_screen_free(struct dash_screen *ds);
+void req_screen_free(struct req_screen *rs);
 /* A draft left by a terminal that went away, and offering it back. */
 bool dash_screen_pending_draft(struct ui *ui);
 void dash_screen_offer_draft(struct ui *ui);

@@ -110,8 +110,15 @@ e2e_start() {
 		"${envs[@]}" "$SUIVI" "${args[@]}")
 	E2E_CMD=$cmd
 	E2E_SIZE=$size
-	tm new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
-		"$cmd 2>>$E2E_DIR/stderr; echo \"[[exit=\$?]]\"; sleep 3600"
+	# a server that was just killed may still hold the socket: retry
+	local try
+	for try in 1 2 3 4 5; do
+		tm new-session -d -s e2e -x "${size%x*}" -y "${size#*x}" \
+			"$cmd 2>>$E2E_DIR/stderr; echo \"[[exit=\$?]]\"; sleep 3600" \
+			2>/dev/null && return 0
+		sleep 0.2
+	done
+	not_ok "tmux ne démarre pas"
 }
 
 # e2e_restart: suivi again, same HOME and database, in a new terminal (the

@@ -634,6 +634,95 @@ s_dash_tools() {
 	e2e_stop
 }
 
+# ---------------------------------------------------------------- saisines
+s_requests() {
+	e2e_start -s 110x34 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys 3
+	expect "l'écran des saisines, vide" "Saisines : 0"
+	# an urgent incident on sub-domain C of the Numérique domain
+	keys n
+	expect "n : le formulaire" "Nouvelle saisine"
+	keys Right
+	expect "nature de saisine : en urgence" "‹ en urgence ›"
+	keys Tab Tab Tab Right Right Right
+	expect "sous-domaine C choisi" "C. Fourniture des postes"
+	expect "le formulaire montre qui saisir : le service commun" \
+		"Service commun : Chef de service centre d'appel et pilotage"
+	expect "… et la commune" "Commune : Chef de service de l'utilisateur"
+	keys Tab Right
+	expect "incident" "‹ incident ›"
+	keys Tab Tab
+	text "Mme Durand"
+	keys Tab
+	text "Serveur de messagerie en panne"
+	keys Tab C-u
+	text "02/11/2026 09:00"
+	keys Tab
+	text "02/11/2026 10:30"
+	keys Tab
+	text "02/11/2026 11:00"
+	keys Tab
+	text "03/11/2026 09:00"
+	keys Enter
+	expect "Entrée : enregistrée" "Saisine enregistrée : Serveur de messagerie en panne"
+	expect "dans la liste" "Serveur de messagerie en panne"
+	expect "son statut suit les dates" "résolue"
+	expect "son délai de prise en compte" "pec 1,5 h"
+	# an exceptional request, with its own fields
+	keys n
+	wait_for "Nouvelle saisine"
+	keys Right Right
+	expect "exceptionnelle : l'adjoint en charge du pôle territorial" "pôle territorial"
+	expect "exceptionnelle : ses champs" "Ce qui est demandé"
+	keys Tab Tab Tab Tab Tab Tab
+	text "Vidéoprotection des écoles"
+	keys Tab C-u
+	text "05/11/2026 14:00"
+	keys Tab Tab Tab Tab Tab
+	text "Caméras devant trois écoles"
+	keys Tab
+	text "Renfort ponctuel d'un technicien"
+	keys Tab
+	text "Accordé"
+	keys Enter
+	expect "exceptionnelle enregistrée" "Saisine enregistrée : Vidéoprotection des écoles"
+	expect "deux saisines" "Saisines : 2"
+	# filters, search, the exceptional view
+	keys t
+	expect "t : filtre ordinaire" "Saisines : 0"
+	keys t
+	expect "t : filtre en urgence" "Saisines : 1"
+	keys F
+	expect "F : filtres ôtés" "Saisines : 2"
+	keys /
+	text "MESSAGERIE"
+	keys Enter
+	expect "recherche sans accents ni majuscules" "Saisines : 1"
+	keys F /
+	text "video"
+	keys Enter
+	expect "« video » trouve « Vidéoprotection »" "Vidéoprotection des écoles"
+	expect "une seule" "Saisines : 1"
+	keys F E
+	expect "E : les demandes exceptionnelles" "Demandes exceptionnelles : 1"
+	keys E
+	# the computed delay in the tableau de bord (3.3.2 critique, nov.)
+	keys 2
+	wait_for "Tableau de bord 2026"
+	expect "le délai de résolution calculé dans le tableau de bord" "≈24"
+	keys M-3
+	wait_for "Saisines : 2"
+	keys x
+	expect "x : annuler, avec un motif" "Motif"
+	text "doublon"
+	keys Enter
+	expect "annulée" "Saisine annulée"
+	keys s s s s s s
+	expect "s : filtre par statut (annulée)" "annulée"
+	e2e_stop
+}
+
 # --------------------------------------------------------------------------
 
 avail=$(locale -a 2>/dev/null | tr 'A-Z' 'a-z')
@@ -679,6 +768,7 @@ s_dash_draft TERM
 s_dash_history
 s_dash_screens
 s_dash_tools
+s_requests
 s_wide
 s_colours
 s_signals

@@ -1,0 +1,731 @@
+/*
+ * The request log as CSV, both ways:
+ *
+ *   suivi export requests [...]             rows written by cli_requests_write
+ *                                           (options: cmd_export.c)
+ *   suivi import requests FILE.csv [--commune C]
+ *
+ * One table of columns serves both: the export writes them in its order,
+ * the import takes them by name in any order, so that an export imported
+ * into another database gives the same requests back. What follows from
+ * the dates (status, delays) and who saved a request when are written
+ * for the reader and ignored on import.
+ *
+ * An import is all or nothing: one transaction, every problem of the
+ * file reported as FILE:LINE (up to IMPORT_MAX_PROBLEMS), then nothing
+ * written if there was any.
+ */
+#include "suivi/cli.h"
+#include "suivi/csv.h"
+#include "suivi/csv_read.h"
+#include "suivi/date.h"
+#include "suivi/number.h"
+#include "suivi/request.h"
+#include "suivi/store_contract.h"
+#include "suivi/store_request.h"
+#include "suivi/text.h"
+#include "suivi/workdays.h"
+#include "suivi/xalloc.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define IMPORT_MAX_PROBLEMS 50
+
+enum col {
+	C_COMMUNE, C_CONTRACT, C_KIND, C_FORM, C_DOMAIN, C_SUBDOMAIN,
+	C_NATURE, C_CRITICALITY, C_REQUESTER, C_OBJECT, C_RECEIVED, C_ACK,
+	C_INTERVENTION, C_RESOLVED, C_ANSWERED, C_CANCELLED, C_CANCEL_REASON,
+	C_STATUS, C_ACK_HOURS, C_ACK_DAYS, C_RES_HOURS, C_RES_DAYS, C_ASKED,
+	C_PROPOSAL, C_DECISION, C_DECIDED_BY, C_DECIDED_ON, C_COST,
+	C_COMPENSATION, C_AUTHOR, C_UPDATED, C_COUNT
+};
+
+enum {
+	COL_REQUIRED = 1,	/* an import without it is refused */
+	COL_DERIVED = 2,	/* written, ignored on import */
+	COL_EXCEPTIONAL = 4,	/* only for an exceptional request */
+};
+
+static const struct column {
+	const char *name;
+	unsigned flags;
+} columns[C_COUNT] = {
+	[C_COMMUNE] = { "commune", 0 },
+	[C_CONTRACT] = { "contrat", 0 },
+	[C_KIND] = { "nature de saisine", COL_REQUIRED },
+	[C_FORM] = { "forme", COL_REQUIRED },
+	[C_DOMAIN] = { "domaine", 0 },
+	[C_SUBDOMAIN] = { "sous-domaine", 0 },
+	[C_NATURE] = { "nature", 0 },
+	[C_CRITICALITY] = { "criticité", 0 },
+	[C_REQUESTER] = { "demandeur", 0 },
+	[C_OBJECT] = { "objet", COL_REQUIRED },
+	[C_RECEIVED] = { "reçue", COL_REQUIRED },
+	[C_ACK] = { "prise en compte", 0 },
+	[C_INTERVENTION] = { "intervention", 0 },
+	[C_RESOLVED] = { "résolue", 0 },
+	[C_ANSWERED] = { "réponse", 0 },
+	[C_CANCELLED] = { "annulée", 0 },
+	[C_CANCEL_REASON] = { "motif d'annulation", 0 },
+	[C_STATUS] = { "statut", COL_DERIVED },
+	[C_ACK_HOURS] = { "délai de prise en compte (h)", COL_DERIVED },
+	[C_ACK_DAYS] = { "délai de prise en compte (jours ouvrés)",
+			 COL_DERIVED },
+	[C_RES_HOURS] = { "délai de résolution (h)", COL_DERIVED },
+	[C_RES_DAYS] = { "délai de résolution (jours ouvrés)", COL_DERIVED },
+	[C_ASKED] = { "demande", COL_EXCEPTIONAL },
+	[C_PROPOSAL] = { "proposition", COL_EXCEPTIONAL },
+	[C_DECISION] = { "décision", COL_EXCEPTIONAL },
+	[C_DECIDED_BY] = { "décidé par", COL_EXCEPTIONAL },
+	[C_DECIDED_ON] = { "décidé le", COL_EXCEPTIONAL },
+	[C_COST] = { "coût estimé", COL_EXCEPTIONAL },
+	[C_COMPENSATION] = { "compensation", COL_EXCEPTIONAL },
+	[C_AUTHOR] = { "auteur", COL_DERIVED },
+	[C_UPDATED] = { "modifiée le", COL_DERIVED },
+};
+
+/* ------------------------------------------------------------------ */
+/* Export                                                              */
+
+/* Stored "AAAA-MM-JJTHH:MM" as "AAAA-MM-JJ HH:MM" (as stored when it
+ * does not parse: never lose what is there). */
+static const char *datetime_cell(const char *stored,
+				 char buf[DATETIME_ISO_LEN])
+{
+	struct datetime t;
+
+	if (!stored || datetime_parse(stored, &t) != 0)
+		return stored;
+	datetime_format_iso(t, buf);
+	buf[10] = ' ';
+	return buf;
+}
+
+static const char *number_cell(bool has, double v, char *buf, size_t n)
+{
+	if (!has)
+		return NULL;
+	number_format(v, 2, buf, n);
+	return buf;
+}
+
+static const char *word(const struct vocab *v, int n, int i)
+{
+	return i >= 0 && i < n ? v[i].file : NULL;
+}
+
+static void write_row(struct csv *c, const struct contract_info *k,
+		      const struct request *r)
+{
+	const char *cell[C_COUNT] = { 0 };
+	char dates[6][DATETIME_ISO_LEN], nums[5][32];
+	bool exceptional = r->kind == REQUEST_EXCEPTIONAL;
+
+	cell[C_COMMUNE] = k->commune;
+	cell[C_CONTRACT] = k->identifier;
+	cell[C_KIND] = word(request_kind_vocab, REQUEST_KIND_COUNT,
+			    (int)r->kind);
+	cell[C_FORM] = word(request_form_vocab, FORM_COUNT, (int)r->form);
+	cell[C_DOMAIN] = r->domain_code;
+	cell[C_SUBDOMAIN] = r->subdomain_letter;
+	cell[C_NATURE] = word(request_nature_vocab, NATURE_COUNT,
+			      (int)r->nature);
+	cell[C_CRITICALITY] = r->criticality;
+	cell[C_REQUESTER] = r->requester;
+	cell[C_OBJECT] = r->object;
+	cell[C_RECEIVED] = datetime_cell(r->received_at, dates[0]);
+	cell[C_ACK] = datetime_cell(r->acknowledged_at, dates[1]);
+	cell[C_INTERVENTION] = datetime_cell(r->intervention_at, dates[2]);
+	cell[C_RESOLVED] = datetime_cell(r->resolved_at, dates[3]);
+	cell[C_ANSWERED] = datetime_cell(r->answered_at, dates[4]);
+	cell[C_CANCELLED] = datetime_cell(r->cancelled_at, dates[5]);
+	cell[C_CANCEL_REASON] = r->cancel_reason;
+	cell[C_STATUS] = (int)r->status >= 0 && r->status < REQ_STATUS_COUNT
+				 ? request_status_vocab[r->status].label
+				 : NULL;
+	cell[C_ACK_HOURS] = number_cell(r->has_ack, r->ack_hours, nums[0],
+					sizeof nums[0]);
+	cell[C_ACK_DAYS] = number_cell(r->has_ack, r->ack_days, nums[1],
+				       sizeof nums[1]);
+	cell[C_RES_HOURS] = number_cell(r->has_resolution, r->resolution_hours,
+					nums[2], sizeof nums[2]);
+	cell[C_RES_DAYS] = number_cell(r->has_resolution, r->resolution_days,
+				       nums[3], sizeof nums[3]);
+	if (exceptional) {
+		cell[C_ASKED] = r->asked;
+		cell[C_PROPOSAL] = r->proposal;
+		cell[C_DECISION] = r->decision;
+		cell[C_DECIDED_BY] = r->decided_by;
+		cell[C_DECIDED_ON] = r->decided_on;
+		cell[C_COST] = number_cell(r->has_cost, r->estimated_cost,
+					   nums[4], sizeof nums[4]);
+		cell[C_COMPENSATION] = r->compensation;
+	}
+	cell[C_AUTHOR] = r->author;
+	cell[C_UPDATED] = r->updated_at;
+	for (int i = 0; i < C_COUNT; i++)
+		csv_cell(c, cell[i]);
+	csv_end_row(c);
+}
+
+int cli_requests_write(struct store *st, const char *contract_uid,
+		       const char *from, const char *to, struct csv *c,
+		       struct err *e)
+{
+	struct contract_info *k = NULL;
+	size_t nk = 0;
+	int ret = 0;
+
+	for (int i = 0; i < C_COUNT; i++)
+		csv_cell(c, columns[i].name);
+	csv_end_row(c);
+	if (store_contract_list(st, &k, &nk, e) != 0)
+		return -1;
+	for (size_t i = 0; i < nk && !ret; i++) {
+		struct request_filter f;
+		struct request *v = NULL;
+		size_t n = 0;
+
+		if (contract_uid && strcmp(contract_uid, k[i].uid))
+			continue;
+		request_filter_init(&f);
+		f.from = from;
+		f.to = to;
+		f.sort = SORT_RECEIVED_ASC;
+		if (store_request_list(st, k[i].uid, &f, &v, &n, NULL, e) != 0) {
+			ret = -1;
+			break;
+		}
+		for (size_t j = 0; j < n; j++)
+			write_row(c, &k[i], &v[j]);
+		store_request_list_free(v, n);
+		if (ferror(c->out))
+			ret = 1;
+	}
+	store_contract_list_free(k, nk);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Import                                                              */
+
+struct import {
+	struct store *st;
+	const char *path;
+	const char *commune;		/* --commune, or NULL */
+	char commune_uid[STORE_UID_LEN];
+	int at[C_COUNT];		/* column -> field index, or -1 */
+	size_t n_fields;		/* of the header */
+	struct diag_list diags;
+	bool stop;			/* too many problems, or a failure
+					 * that is not the file's */
+	size_t imported;
+};
+
+static void problem(struct import *im, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void problem(struct import *im, int line, const char *fmt, ...)
+{
+	char msg[ERR_MSG_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_add(&im->diags, im->path, line, "%s", msg);
+	if (im->diags.n >= IMPORT_MAX_PROBLEMS)
+		im->stop = true;
+}
+
+/* A refusal of the store: the file's problem when it is about the
+ * request (nothing was written, the transaction goes on); anything else
+ * ends the import. */
+static void store_problem(struct import *im, int line, const struct err *e)
+{
+	problem(im, line, "%s", e->msg);
+	if (e->code != ERR_INPUT && e->code != ERR_NOTFOUND)
+		im->stop = true;
+}
+
+/* The text of a cell as the user meant it: the apostrophe csv.h puts
+ * before what a spreadsheet would run as a formula removed, blanks
+ * trimmed. */
+static void clean_cell(char *s)
+{
+	if (s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]))
+		memmove(s, s + 1, strlen(s));
+	text_trim(s);
+}
+
+/* The cell of column c, NULL when the column is absent or the cell
+ * blank. */
+static const char *cell(const struct import *im,
+			const struct csv_record *rec, enum col c)
+{
+	const char *s;
+
+	if (im->at[c] < 0 || (size_t)im->at[c] >= rec->n)
+		return NULL;
+	s = rec->field[im->at[c]];
+	return *s ? s : NULL;
+}
+
+static bool same_folded(const char *a, const char *b)
+{
+	char *fa = text_fold(a), *fb = text_fold(b);
+	bool same = !strcmp(fa, fb);
+
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/* The entry of v that s names: its file word, its label or its code,
+ * accents and case aside; -1 when none. */
+static int word_index(const struct vocab *v, int n, const char *s)
+{
+	for (int i = 0; i < n; i++)
+		if (same_folded(s, v[i].file) || same_folded(s, v[i].label) ||
+		    !strcmp(s, v[i].db))
+			return i;
+	return -1;
+}
+
+static int vocab_cell(struct import *im, int line, const char *s,
+		      const struct vocab *v, int n, const char *what)
+{
+	char list[256];
+	int i = word_index(v, n, s);
+
+	if (i < 0)
+		problem(im, line, "%s « %s » inconnue (%s)", what, s,
+			vocab_file_list(v, n, list, sizeof list));
+	return i;
+}
+
+static int read_header(struct import *im, struct csv_record *rec)
+{
+	size_t before = im->diags.n;
+
+	for (int c = 0; c < C_COUNT; c++)
+		im->at[c] = -1;
+	im->n_fields = rec->n;
+	for (size_t i = 0; i < rec->n; i++) {
+		int c;
+
+		clean_cell(rec->field[i]);
+		for (c = 0; c < C_COUNT; c++)
+			if (same_folded(rec->field[i], columns[c].name))
+				break;
+		if (!*rec->field[i])
+			problem(im, rec->line, "la colonne %zu de l'en-tête n'a "
+				"pas de nom", i + 1);
+		else if (c == C_COUNT)
+			problem(im, rec->line, "colonne inconnue « %s »",
+				rec->field[i]);
+		else if (im->at[c] >= 0)
+			problem(im, rec->line, "colonne « %s » en double",
+				columns[c].name);
+		else
+			im->at[c] = (int)i;
+	}
+	for (int c = 0; c < C_COUNT; c++)
+		if ((columns[c].flags & COL_REQUIRED) && im->at[c] < 0)
+			problem(im, rec->line, "colonne « %s » absente (elle est "
+				"obligatoire)", columns[c].name);
+	if (!im->commune && im->at[C_COMMUNE] < 0 && im->at[C_CONTRACT] < 0)
+		problem(im, rec->line, "ni colonne « commune » ni colonne "
+			"« contrat » : donnez la commune avec --commune");
+	return im->diags.n > before ? -1 : 0;
+}
+
+/* The row's contract: --commune for every row, else the contrat cell
+ * (exact) or the commune cell. A row naming another contract than
+ * --commune is refused. */
+static int row_contract(struct import *im, const struct csv_record *rec,
+			char uid[STORE_UID_LEN])
+{
+	const char *key = cell(im, rec, C_CONTRACT);
+	struct err e;
+
+	if (!key)
+		key = cell(im, rec, C_COMMUNE);
+	err_clear(&e);
+	if (!key) {
+		if (im->commune) {
+			memcpy(uid, im->commune_uid, STORE_UID_LEN);
+			return 0;
+		}
+		problem(im, rec->line, "commune manquante (colonne « commune »"
+			" ou « contrat », ou --commune)");
+		return -1;
+	}
+	if (store_contract_find(im->st, key, uid, &e) != 0) {
+		store_problem(im, rec->line, &e);
+		return -1;
+	}
+	if (im->commune && strcmp(uid, im->commune_uid)) {
+		problem(im, rec->line, "« %s » n'est pas le contrat de "
+			"--commune %s", key, im->commune);
+		return -1;
+	}
+	return 0;
+}
+
+/* Domain by code, sub-domain by letter, among the contract's domains in
+ * force on the day the request was received. */
+static int row_domain(struct import *im, const struct csv_record *rec,
+		      const char *contract_uid, struct datetime received,
+		      char domain[STORE_UID_LEN], char sub[STORE_UID_LEN])
+{
+	const char *code = cell(im, rec, C_DOMAIN);
+	const char *letter = cell(im, rec, C_SUBDOMAIN);
+	struct domain_choice *v = NULL;
+	const struct domain_choice *d = NULL;
+	char iso[DATE_ISO_LEN], fr[DATE_ISO_LEN];
+	struct strbuf known;
+	size_t n = 0;
+	struct err e;
+	int ret = -1;
+
+	domain[0] = sub[0] = '\0';
+	if (!code) {
+		if (!letter)
+			return 0;
+		problem(im, rec->line, "un sous-domaine (« %s ») ne va pas "
+			"sans son domaine", letter);
+		return -1;
+	}
+	date_format_iso(received.d, iso);
+	date_format_fr(received.d, fr);
+	err_clear(&e);
+	if (store_domain_choices(im->st, contract_uid, iso, &v, &n, &e) != 0) {
+		store_problem(im, rec->line, &e);
+		return -1;
+	}
+	strbuf_init(&known);
+	for (size_t i = 0; i < n; i++) {
+		if (same_folded(code, v[i].code))
+			d = &v[i];
+		strbuf_addf(&known, "%s%s", i ? ", " : "", v[i].code);
+	}
+	if (!d) {
+		problem(im, rec->line, "domaine « %s » inconnu de ce contrat le "
+			"%s (%s)", code, fr, n ? known.buf : "aucun domaine");
+		goto out;
+	}
+	memcpy(domain, d->uid, STORE_UID_LEN);
+	if (letter) {
+		const struct subdomain_choice *s = NULL;
+
+		strbuf_reset(&known);
+		for (size_t i = 0; i < d->n_subdomains; i++) {
+			if (same_folded(letter, d->subdomains[i].letter))
+				s = &d->subdomains[i];
+			strbuf_addf(&known, "%s%s", i ? ", " : "",
+				    d->subdomains[i].letter);
+		}
+		if (!s) {
+			problem(im, rec->line, "sous-domaine « %s » inconnu du "
+				"domaine %s le %s (%s)", letter, d->code, fr,
+				d->n_subdomains ? known.buf : "aucun");
+			goto out;
+		}
+		memcpy(sub, s->uid, STORE_UID_LEN);
+	}
+	ret = 0;
+out:
+	strbuf_release(&known);
+	store_domain_choices_free(v, n);
+	return ret;
+}
+
+static const char *row_criticality(struct import *im, int line,
+				   const char *s)
+{
+	if (!s)
+		return NULL;
+	for (int i = 0; i < CRITICALITY_COUNT; i++)
+		if (same_folded(s, request_criticality[i]))
+			return request_criticality[i];
+	problem(im, line, "criticité « %s » inconnue (critique, majeure, "
+		"mineure)", s);
+	return NULL;
+}
+
+/* The fields of an exceptional request; *any when one is given. */
+static int row_exceptional(struct import *im, const struct csv_record *rec,
+			   bool exceptional, struct exceptional_input *x,
+			   char decided_on[DATE_ISO_LEN], bool *any)
+{
+	const char *cost = cell(im, rec, C_COST);
+	const char *on = cell(im, rec, C_DECIDED_ON);
+	size_t before = im->diags.n;
+
+	memset(x, 0, sizeof *x);
+	*any = false;
+	for (int c = 0; c < C_COUNT; c++) {
+		if (!(columns[c].flags & COL_EXCEPTIONAL) || !cell(im, rec, c))
+			continue;
+		if (!exceptional) {
+			problem(im, rec->line, "« %s » ne concerne qu'une saisine"
+				" exceptionnelle", columns[c].name);
+			return -1;
+		}
+		*any = true;
+	}
+	x->asked = cell(im, rec, C_ASKED);
+	x->proposal = cell(im, rec, C_PROPOSAL);
+	x->decision = cell(im, rec, C_DECISION);
+	x->decided_by = cell(im, rec, C_DECIDED_BY);
+	x->compensation = cell(im, rec, C_COMPENSATION);
+	if (on) {
+		struct date d;
+
+		if (date_parse(on, &d) != 0)
+			problem(im, rec->line, "date de décision illisible : "
+				"« %s » (AAAA-MM-JJ ou JJ/MM/AAAA)", on);
+		else
+			date_format_iso(d, decided_on);
+		x->decided_on = decided_on;
+	}
+	if (cost) {
+		char *s = xstrdup(cost);
+		size_t len = strlen(s);
+
+		/* "1 500,50 €" */
+		if (len >= 3 && !strcmp(s + len - 3, "\xE2\x82\xAC"))
+			s[len - 3] = '\0';
+		if (number_parse(s, &x->estimated_cost) != 0 ||
+		    x->estimated_cost < 0)
+			problem(im, rec->line, "coût estimé illisible : « %s » "
+				"(un montant positif, par exemple 1 500,50)",
+				cost);
+		x->has_cost = true;
+		free(s);
+	}
+	return im->diags.n > before ? -1 : 0;
+}
+
+static void import_row(struct import *im, struct csv_record *rec)
+{
+	struct request_input in;
+	struct exceptional_input x;
+	struct datetime received;
+	char contract[STORE_UID_LEN], domain[STORE_UID_LEN],
+	     sub[STORE_UID_LEN], uid[STORE_UID_LEN], decided_on[DATE_ISO_LEN];
+	const char *s;
+	size_t before = im->diags.n;
+	bool has_received = false, any_exceptional = false;
+	int kind = -1, form = -1, nature = NATURE_DEMAND;
+	struct err e;
+
+	for (size_t i = 0; i < rec->n; i++)
+		clean_cell(rec->field[i]);
+	if (rec->n == 1 && !*rec->field[0])
+		return;		/* a blank line */
+	if (rec->n != im->n_fields) {
+		problem(im, rec->line, "%zu champ%s au lieu de %zu (ceux de "
+			"l'en-tête)", rec->n, rec->n > 1 ? "s" : "",
+			im->n_fields);
+		return;
+	}
+	memset(&in, 0, sizeof in);
+	if (row_contract(im, rec, contract) != 0)
+		contract[0] = '\0';
+	if ((s = cell(im, rec, C_KIND)))
+		kind = vocab_cell(im, rec->line, s, request_kind_vocab,
+				  REQUEST_KIND_COUNT, "nature de saisine");
+	else
+		problem(im, rec->line, "nature de saisine manquante (ordinaire,"
+			" urgence ou exceptionnelle)");
+	if ((s = cell(im, rec, C_FORM)))
+		form = vocab_cell(im, rec->line, s, request_form_vocab,
+				  FORM_COUNT, "forme");
+	else
+		problem(im, rec->line, "forme de la saisine manquante");
+	if ((s = cell(im, rec, C_NATURE)))
+		nature = vocab_cell(im, rec->line, s, request_nature_vocab,
+				    NATURE_COUNT, "nature");
+	in.criticality = row_criticality(im, rec->line,
+					 cell(im, rec, C_CRITICALITY));
+	if (!(s = cell(im, rec, C_RECEIVED)))
+		problem(im, rec->line, "date de réception manquante");
+	else if (datetime_parse(s, &received) != 0)
+		problem(im, rec->line, "date de réception illisible : « %s » "
+			"(AAAA-MM-JJ HH:MM, JJ/MM/AAAA HH:MM ou une date seule)",
+			s);
+	else
+		has_received = true;
+	if (contract[0] && has_received)
+		row_domain(im, rec, contract, received, domain, sub);
+	/* an unknown kind is reported once, not once per exceptional cell */
+	row_exceptional(im, rec, kind < 0 || kind == REQUEST_EXCEPTIONAL, &x,
+			decided_on, &any_exceptional);
+	/* the store checks the rest (object, follow-up dates) only when
+	 * what it needs is sound */
+	if (im->diags.n > before || im->stop)
+		return;
+	in.kind = (enum request_kind)kind;
+	in.form = request_form_vocab[form].db;
+	in.domain_uid = domain;
+	in.subdomain_uid = sub;
+	in.nature = request_nature_vocab[nature].db;
+	in.requester = cell(im, rec, C_REQUESTER);
+	in.object = cell(im, rec, C_OBJECT);
+	in.received_at = cell(im, rec, C_RECEIVED);
+	in.acknowledged_at = cell(im, rec, C_ACK);
+	in.intervention_at = cell(im, rec, C_INTERVENTION);
+	in.resolved_at = cell(im, rec, C_RESOLVED);
+	in.answered_at = cell(im, rec, C_ANSWERED);
+	in.cancelled_at = cell(im, rec, C_CANCELLED);
+	in.cancel_reason = cell(im, rec, C_CANCEL_REASON);
+	err_clear(&e);
+	if (store_request_add(im->st, contract, &in, uid, &e) != 0) {
+		store_problem(im, rec->line, &e);
+		return;
+	}
+	if (any_exceptional &&
+	    store_exceptional_set(im->st, uid, &x, &e) != 0) {
+		store_problem(im, rec->line, &e);
+		return;
+	}
+	im->imported++;
+}
+
+/* Every record after the header, until the end or too many problems. */
+static void import_rows(struct import *im, struct csv_reader *r,
+			struct csv_record *rec)
+{
+	struct err e;
+	int rc;
+
+	err_clear(&e);
+	while (!im->stop && (rc = csv_read_record(r, rec, &e)) != 0) {
+		if (rc < 0) {
+			problem(im, e.line, "%s", e.msg);
+			if (e.code == ERR_IO)
+				im->stop = true;
+			continue;
+		}
+		import_row(im, rec);
+	}
+}
+
+static int parse_args(int argc, char **argv, const char **file,
+		      const char **commune)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--commune")) {
+			if (i + 1 >= argc)
+				return cli_usage_error("import requests : "
+						       "--commune attend une "
+						       "valeur");
+			*commune = argv[++i];
+		} else if (!strncmp(a, "--commune=", 10)) {
+			*commune = a + 10;
+		} else if (a[0] == '-' && a[1]) {
+			return cli_usage_error("import requests : option "
+					       "inconnue « %s »", a);
+		} else if (*file) {
+			return cli_usage_error("import requests : un seul "
+					       "fichier à la fois (« %s » est "
+					       "de trop)", a);
+		} else {
+			*file = a;
+		}
+	}
+	if (!*file)
+		return cli_usage_error("import requests : usage : suivi import "
+				       "requests FICHIER.csv [--commune C]");
+	return 0;
+}
+
+int cli_import_requests(struct app *app, int argc, char **argv)
+{
+	struct import im;
+	struct csv_reader r;
+	struct csv_record rec;
+	struct err e;
+	FILE *in = NULL;
+	const char *file = NULL;
+	bool began = false;
+	int rc;
+
+	memset(&im, 0, sizeof im);
+	if ((rc = parse_args(argc, argv, &file, &im.commune)) != 0)
+		return rc;
+	im.path = file;
+	err_clear(&e);
+	diag_list_init(&im.diags);
+	csv_record_init(&rec);
+	in = fopen(file, "rb");
+	if (!in) {
+		err_set_at(&e, ERR_IO, file, 0, "lecture impossible : %s",
+			   err_errno_fr(errno));
+		return cli_fail(&e);
+	}
+	csv_reader_init(&r, in, file);
+	rc = EXIT_DATA;
+	/* requests go into an existing database: a mistyped --db must not
+	 * create a new one */
+	if (app_open_store(app, STORE_READ, &im.st, &e) != 0)
+		goto fail;
+	if (im.commune &&
+	    store_contract_find(im.st, im.commune, im.commune_uid, &e) != 0)
+		goto fail;
+	switch (csv_read_record(&r, &rec, &e)) {
+	case 0:
+		problem(&im, 1, "fichier vide : il faut une ligne d'en-tête "
+			"(les noms des colonnes)");
+		goto report;
+	case -1:
+		problem(&im, e.line, "%s", e.msg);
+		goto report;
+	}
+	if (read_header(&im, &rec) != 0)
+		goto report;
+	if (store_begin(im.st, &e) != 0)
+		goto fail;
+	began = true;
+	import_rows(&im, &r, &rec);
+	if (im.diags.n || im.stop)
+		goto report;
+	began = false;
+	if (store_commit(im.st, &e) != 0)
+		goto fail;
+	fprintf(stderr, "suivi : %zu saisie%s importée%s de %s\n",
+		im.imported, im.imported > 1 ? "s" : "",
+		im.imported > 1 ? "s" : "", file);
+	rc = EXIT_OK;
+	goto out;
+report:
+	if (began)
+		store_rollback(im.st);
+	began = false;
+	diag_list_print(&im.diags, stderr);
+	fprintf(stderr, "suivi : %zu problème%s%s : rien n'a été importé\n",
+		im.diags.n, im.diags.n > 1 ? "s" : "",
+		im.diags.n >= IMPORT_MAX_PROBLEMS ? " (lecture arrêtée)" : "");
+	goto out;
+fail:
+	if (began)
+		store_rollback(im.st);
+	cli_fail(&e);
+	fputs("suivi : rien n'a été importé\n", stderr);
+out:
+	csv_record_release(&rec);
+	csv_reader_release(&r);
+	fclose(in);
+	store_close(im.st);
+	diag_list_release(&im.diags);
+	return rc;
+}

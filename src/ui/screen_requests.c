@@ -1,0 +1,841 @@
+/*
+ * The saisines: the request log of the commune in view. A list (newest
+ * first) with filters and sorting, a form to log or edit a request with
+ * the contact to call for that kind and sub-domain (the contract's
+ * matrix, in the annex version in force at the request's date), the
+ * cancellation, and the exceptional requests' own view.
+ */
+#include "ui_internal.h"
+#include "suivi/date.h"
+#include "suivi/number.h"
+#include "suivi/request.h"
+#include "suivi/store_request.h"
+#include "suivi/strbuf.h"
+#include "suivi/text.h"
+#include "suivi/workdays.h"
+#include "suivi/xalloc.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <time.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LIST_LIMIT 1000
+
+struct req_screen {
+	char contract_uid[STORE_UID_LEN];
+	struct request_filter filter;
+	char text[256], from[DATE_ISO_LEN], to[DATE_ISO_LEN];
+	int domain;			/* filter: index in domains, or -1 */
+	struct domain_choice *domains;	/* in force today */
+	size_t n_domains;
+	struct request *rows;
+	size_t n, total, cursor, top;
+	int body_rows;
+	bool exceptional;		/* the exceptional requests' view */
+	bool loaded;
+	char error[ERR_MSG_MAX];
+};
+
+void req_screen_free(struct req_screen *rs)
+{
+	if (!rs)
+		return;
+	store_request_list_free(rs->rows, rs->n);
+	store_domain_choices_free(rs->domains, rs->n_domains);
+	free(rs);
+}
+
+static const char *kind_short[REQUEST_KIND_COUNT] = {
+	[REQUEST_ORDINARY] = "ordinaire",
+	[REQUEST_URGENT] = "urgence",
+	[REQUEST_EXCEPTIONAL] = "exception.",
+};
+
+static void reload(struct ui *ui, struct req_screen *rs)
+{
+	struct err e;
+
+	store_request_list_free(rs->rows, rs->n);
+	rs->rows = NULL;
+	rs->n = rs->total = 0;
+	rs->error[0] = '\0';
+	rs->loaded = false;
+	if (!ui->n_contracts) {
+		snprintf(rs->error, sizeof rs->error, "Aucun contrat dans la "
+			 "base : importez-en un avec « suivi import FICHIER ».");
+		return;
+	}
+	rs->filter.text = rs->text[0] ? rs->text : NULL;
+	rs->filter.from = rs->from[0] ? rs->from : NULL;
+	rs->filter.to = rs->to[0] ? rs->to : NULL;
+	rs->filter.domain_uid = rs->domain >= 0 && (size_t)rs->domain < rs->n_domains
+		? rs->domains[rs->domain].uid : NULL;
+	rs->filter.limit = LIST_LIMIT;
+	if (rs->exceptional)
+		rs->filter.kind = REQUEST_EXCEPTIONAL;
+	if (store_request_list(ui->st, ui->contracts[ui->contract].uid,
+			       &rs->filter, &rs->rows, &rs->n, &rs->total,
+			       &e) != 0) {
+		snprintf(rs->error, sizeof rs->error, "%s", e.msg);
+		return;
+	}
+	rs->loaded = true;
+	if (rs->cursor >= rs->n)
+		rs->cursor = rs->n ? rs->n - 1 : 0;
+}
+
+static void load_domains(struct ui *ui, struct req_screen *rs)
+{
+	struct err e;
+
+	store_domain_choices_free(rs->domains, rs->n_domains);
+	rs->domains = NULL;
+	rs->n_domains = 0;
+	rs->domain = -1;
+	if (ui->n_contracts &&
+	    store_domain_choices(ui->st, ui->contracts[ui->contract].uid,
+				 ui->today, &rs->domains, &rs->n_domains, &e) != 0)
+		ui_message(ui, true, "%s", e.msg);
+}
+
+/* "2026-11-23T14:30" -> "23/11/2026 14:30" (or the ISO form, as set) */
+static void show_dt(const struct ui *ui, const char *iso, char *buf, size_t n)
+{
+	struct datetime t;
+	char d[DATE_ISO_LEN];
+
+	if (!iso || datetime_parse(iso, &t) != 0) {
+		snprintf(buf, n, "%s", iso ? iso : "");
+		return;
+	}
+	if (ui->app->cfg.date_format == DATEFMT_ISO)
+		date_format_iso(t.d, d);
+	else
+		date_format_fr(t.d, d);
+	snprintf(buf, n, "%s %02d:%02d", d, t.hour, t.minute);
+}
+
+static void delay_text(const struct request *r, char *buf, size_t n)
+{
+	char a[32] = "", b[32] = "";
+
+	buf[0] = '\0';
+	if (r->has_ack) {
+		number_format(r->ack_hours, 1, a, sizeof a);
+		snprintf(buf, n, "pec %s h", a);
+	}
+	if (r->has_resolution) {
+		size_t len = strlen(buf);
+
+		number_format(r->resolution_days, 1, b, sizeof b);
+		snprintf(buf + len, n - len, "%srés %s j", len ? " · " : "", b);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+
+static void draw(struct ui *ui, int top, int rows, int cols)
+{
+	struct req_screen *rs = ui->rs;
+	const struct uiterm *t = &ui->term;
+	struct strbuf sb;
+	int y;
+
+	if (!rs || !rs->loaded) {
+		draw_text(t, top + 1, 2, cols - 4, PAINT_ERROR,
+			  rs && rs->error[0] ? rs->error : "Chargement…");
+		return;
+	}
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "%s : %zu", rs->exceptional ? "Demandes exceptionnelles"
+					    : "Saisines", rs->total);
+	if (rs->total > rs->n)
+		strbuf_addf(&sb, " (les %zu premières)", rs->n);
+	strbuf_addstr(&sb, " · filtres :");
+	if (rs->filter.kind >= 0 && !rs->exceptional)
+		strbuf_addf(&sb, " %s", request_kind_vocab[rs->filter.kind].label);
+	if (rs->filter.status >= 0)
+		strbuf_addf(&sb, " %s", request_status_vocab[rs->filter.status].label);
+	if (rs->domain >= 0)
+		strbuf_addf(&sb, " %s", rs->domains[rs->domain].code);
+	if (rs->from[0] || rs->to[0]) {
+		char a[DATE_ISO_LEN] = "", b[DATE_ISO_LEN] = "";
+
+		ui_date(ui, rs->from, a, sizeof a);
+		ui_date(ui, rs->to, b, sizeof b);
+		strbuf_addf(&sb, " du %s au %s", a[0] ? a : "…", b[0] ? b : "…");
+	}
+	if (rs->text[0])
+		strbuf_addf(&sb, " « %s »", rs->text);
+	if (rs->filter.kind < 0 && rs->filter.status < 0 && rs->domain < 0 &&
+	    !rs->from[0] && !rs->to[0] && !rs->text[0])
+		strbuf_addstr(&sb, " aucun");
+	draw_text(t, top, 0, cols, PAINT_TITLE, sb.buf);
+	strbuf_release(&sb);
+	y = top + 1;
+	draw_text(t, y, 0, cols, PAINT_DIM,
+		  "Reçue             Nature     Forme       Dom.    Statut           "
+		  "Délais             Objet");
+	draw_hline(t, y + 1, 0, cols);
+	rs->body_rows = rows - 5;
+	if (rs->body_rows < 1)
+		rs->body_rows = 1;
+	if (rs->cursor < rs->top)
+		rs->top = rs->cursor;
+	if (rs->cursor >= rs->top + (size_t)rs->body_rows)
+		rs->top = rs->cursor - (size_t)rs->body_rows + 1;
+	if (!rs->n)
+		draw_text(t, top + 3, 2, cols - 4, PAINT_DIM,
+			  rs->total ? "" : "Aucune saisine ne correspond : n pour en "
+			  "enregistrer une, F pour ôter les filtres.");
+	for (int k = 0; k < rs->body_rows; k++) {
+		size_t i = rs->top + (size_t)k;
+		const struct request *r;
+		char when[32], dl[64], dom[32], line[1024];
+		enum paint p;
+
+		if (i >= rs->n)
+			break;
+		r = &rs->rows[i];
+		show_dt(ui, r->received_at, when, sizeof when);
+		delay_text(r, dl, sizeof dl);
+		snprintf(dom, sizeof dom, "%s%s%s", r->domain_code ? r->domain_code : "",
+			 r->subdomain_letter ? "/" : "",
+			 r->subdomain_letter ? r->subdomain_letter : "");
+		snprintf(line, sizeof line, "%-17.17s %-10s %-11.11s %-7.7s %-16.16s "
+			 "%-18.18s %s", when, kind_short[r->kind],
+			 request_form_vocab[r->form].label, dom,
+			 request_status_vocab[r->status].label, dl,
+			 r->object ? r->object : "");
+		p = i == rs->cursor ? PAINT_SELECTED
+		    : r->status == REQ_CANCELLED ? PAINT_DIM : PAINT_NORMAL;
+		if (i == rs->cursor)
+			draw_fill(t, top + 3 + k, 0, cols, p);
+		draw_text(t, top + 3 + k, 0, cols, p, line);
+	}
+	/* the selected request, in full */
+	draw_hline(t, top + rows - 2, 0, cols);
+	if (rs->n) {
+		const struct request *r = &rs->rows[rs->cursor];
+
+		strbuf_init(&sb);
+		strbuf_addf(&sb, "%s · %s", request_kind_vocab[r->kind].label,
+			    request_nature_vocab[r->nature].label);
+		if (r->criticality)
+			strbuf_addf(&sb, " %s", r->criticality);
+		if (r->requester)
+			strbuf_addf(&sb, " · demandeur : %s", r->requester);
+		if (r->kind == REQUEST_EXCEPTIONAL)
+			strbuf_addf(&sb, " · décision : %s", r->decision ? r->decision
+									: "à prendre");
+		if (r->cancel_reason)
+			strbuf_addf(&sb, " · annulée : %s", r->cancel_reason);
+		draw_text(t, top + rows - 1, 0, cols, PAINT_NORMAL, sb.buf);
+		strbuf_release(&sb);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The form                                                            */
+
+enum {
+	F_KIND, F_FORM, F_DOMAIN, F_SUB, F_NATURE, F_CRIT, F_REQUESTER,
+	F_OBJECT, F_RECEIVED, F_ACK, F_INTERVENTION, F_RESOLVED, F_ANSWERED,
+	F_EXC_LABEL, F_ASKED, F_PROPOSAL, F_DECISION, F_DECIDED_BY,
+	F_DECIDED_ON, F_COST, F_COMPENSATION, F_COUNT
+};
+
+struct req_form {
+	struct ui *ui;
+	struct req_screen *rs;
+	struct form form;
+	struct form_field fields[F_COUNT];
+	const char *kind_labels[REQUEST_KIND_COUNT];
+	const char *form_labels[FORM_COUNT];
+	const char *nature_labels[NATURE_COUNT];
+	const char **domain_labels;	/* "—" then each domain */
+	const char **sub_labels;	/* "—" then each sub-domain */
+	char **sub_strs;		/* "C. Fourniture…", owned */
+	size_t n_sub;
+	const char *editing;		/* uid, or NULL for a new one */
+	char saved_uid[STORE_UID_LEN];
+};
+
+static const struct domain_choice *chosen_domain(const struct req_form *rf)
+{
+	int i = rf->fields[F_DOMAIN].choice - 1;
+
+	return i >= 0 && (size_t)i < rf->rs->n_domains ? &rf->rs->domains[i]
+						      : NULL;
+}
+
+static const struct subdomain_choice *chosen_sub(const struct req_form *rf)
+{
+	const struct domain_choice *d = chosen_domain(rf);
+	int i = rf->fields[F_SUB].choice - 1;
+
+	return d && i >= 0 && (size_t)i < d->n_subdomains ? &d->subdomains[i]
+							  : NULL;
+}
+
+static void set_sub_choices(struct req_form *rf)
+{
+	const struct domain_choice *d = chosen_domain(rf);
+	size_t n = d ? d->n_subdomains : 0;
+
+	for (size_t i = 0; i < rf->n_sub; i++)
+		free(rf->sub_strs[i]);
+	free(rf->sub_strs);
+	free(rf->sub_labels);
+	rf->sub_strs = xcalloc(n + 1, sizeof *rf->sub_strs);
+	rf->sub_labels = xcalloc(n + 1, sizeof *rf->sub_labels);
+	rf->sub_labels[0] = "—";
+	for (size_t i = 0; i < n; i++) {
+		rf->sub_strs[i] = xasprintf("%s. %s", d->subdomains[i].letter,
+					    d->subdomains[i].name);
+		rf->sub_labels[i + 1] = rf->sub_strs[i];
+	}
+	rf->n_sub = n;
+	rf->fields[F_SUB].choices = rf->sub_labels;
+	rf->fields[F_SUB].n_choices = n + 1;
+	if (rf->fields[F_SUB].choice > (int)n)
+		rf->fields[F_SUB].choice = 0;
+}
+
+/* Show what depends on other fields: the criticality, the exceptional
+ * fields, the contact to call. */
+static void update_form(struct req_form *rf)
+{
+	struct form_field *f = rf->fields;
+	bool exc = f[F_KIND].choice == REQUEST_EXCEPTIONAL;
+	const struct domain_choice *d = chosen_domain(rf);
+	const struct subdomain_choice *sd = chosen_sub(rf);
+	struct datetime when;
+	char date[16];
+	char *commune = NULL, *shared = NULL;
+	struct err e;
+
+	f[F_CRIT].hidden = f[F_NATURE].choice != NATURE_INCIDENT;
+	for (int i = F_EXC_LABEL; i <= F_COMPENSATION; i++)
+		f[i].hidden = !exc;
+	free(rf->form.aside);
+	rf->form.aside = NULL;
+	if (datetime_parse(f[F_RECEIVED].text, &when) == 0)
+		date_format_iso(when.d, date);
+	else
+		snprintf(date, sizeof date, "%s", rf->ui->today);
+	if (!d && !exc) {
+		rf->form.aside = xstrdup("Qui saisir : choisissez le domaine et "
+					 "le sous-domaine.");
+		return;
+	}
+	if (store_request_contact(rf->ui->st, d ? d->uid : NULL,
+				  sd ? sd->letter : NULL,
+				  (enum request_kind)f[F_KIND].choice, date,
+				  &commune, &shared, &e) != 0) {
+		rf->form.aside = xasprintf("Qui saisir : %s", e.msg);
+		return;
+	}
+	rf->form.aside = xasprintf("Qui saisir (%s%s%s, saisine %s) :\n"
+				   "• Commune : %s\n• Service commun : %s",
+				   d ? d->code : "", sd ? "/" : "",
+				   sd ? sd->letter : "",
+				   request_kind_vocab[f[F_KIND].choice].label,
+				   commune ? commune : "(le contrat ne le dit pas)",
+				   shared ? shared : "(le contrat ne le dit pas)");
+	free(commune);
+	free(shared);
+}
+
+static void on_change(struct form *f, size_t field, void *ctx)
+{
+	struct req_form *rf = ctx;
+
+	(void)f;
+	if (field == F_DOMAIN)
+		set_sub_choices(rf);
+	update_form(rf);
+}
+
+static const char *txt(const struct req_form *rf, int i)
+{
+	const char *s = rf->fields[i].text;
+
+	return s && *s ? s : NULL;
+}
+
+/* Save (the form's check): the request and, when exceptional, its own
+ * fields, in one transaction; a refusal keeps the form open with it. */
+static bool save(struct form *f, void *ctx, char *err, size_t n)
+{
+	struct req_form *rf = ctx;
+	const struct domain_choice *d = chosen_domain(rf);
+	const struct subdomain_choice *sd = chosen_sub(rf);
+	struct request_input in;
+	struct err e;
+	char uid[STORE_UID_LEN];
+
+	(void)f;
+	memset(&in, 0, sizeof in);
+	in.kind = (enum request_kind)rf->fields[F_KIND].choice;
+	in.form = request_form_vocab[rf->fields[F_FORM].choice].db;
+	in.domain_uid = d ? d->uid : NULL;
+	in.subdomain_uid = sd ? sd->uid : NULL;
+	in.nature = request_nature_vocab[rf->fields[F_NATURE].choice].db;
+	in.criticality = rf->fields[F_NATURE].choice == NATURE_INCIDENT
+		? request_criticality[rf->fields[F_CRIT].choice] : NULL;
+	in.requester = txt(rf, F_REQUESTER);
+	in.object = txt(rf, F_OBJECT);
+	in.received_at = txt(rf, F_RECEIVED);
+	in.acknowledged_at = txt(rf, F_ACK);
+	in.intervention_at = txt(rf, F_INTERVENTION);
+	in.resolved_at = txt(rf, F_RESOLVED);
+	in.answered_at = txt(rf, F_ANSWERED);
+	if (!in.object) {
+		snprintf(err, n, "L'objet est obligatoire");
+		return false;
+	}
+	if (!in.received_at) {
+		snprintf(err, n, "La date de réception est obligatoire "
+			 "(JJ/MM/AAAA HH:MM)");
+		return false;
+	}
+	if (store_begin(rf->ui->st, &e) != 0)
+		goto fail;
+	if (rf->editing) {
+		if (store_request_update(rf->ui->st, rf->editing, &in, &e) != 0)
+			goto rollback;
+		snprintf(uid, sizeof uid, "%s", rf->editing);
+	} else if (store_request_add(rf->ui->st, rf->ui->contracts[rf->ui->contract].uid,
+				     &in, uid, &e) != 0) {
+		goto rollback;
+	}
+	if (in.kind == REQUEST_EXCEPTIONAL) {
+		struct exceptional_input x;
+		double cost = 0;
+
+		memset(&x, 0, sizeof x);
+		x.asked = txt(rf, F_ASKED);
+		x.proposal = txt(rf, F_PROPOSAL);
+		x.decision = txt(rf, F_DECISION);
+		x.decided_by = txt(rf, F_DECIDED_BY);
+		x.decided_on = txt(rf, F_DECIDED_ON);
+		x.compensation = txt(rf, F_COMPENSATION);
+		if (txt(rf, F_COST)) {
+			if (number_parse(txt(rf, F_COST), &cost) != 0 || cost < 0) {
+				err_set(&e, ERR_INPUT, "« %s » n'est pas un coût "
+					"(un nombre d'euros)", txt(rf, F_COST));
+				goto rollback;
+			}
+			x.has_cost = true;
+			x.estimated_cost = cost;
+		}
+		if (store_exceptional_set(rf->ui->st, uid, &x, &e) != 0)
+			goto rollback;
+	}
+	if (store_commit(rf->ui->st, &e) != 0)
+		goto fail;
+	snprintf(rf->saved_uid, sizeof rf->saved_uid, "%s", uid);
+	return true;
+rollback:
+	store_rollback(rf->ui->st);
+fail:
+	snprintf(err, n, "%s", e.msg);
+	return false;
+}
+
+static void iso_to_field(const struct ui *ui, struct form_field *f,
+			 const char *iso)
+{
+	char buf[64];
+
+	show_dt(ui, iso, buf, sizeof buf);
+	form_field_set(f, iso ? buf : "");
+}
+
+static void run_form(struct ui *ui, struct req_screen *rs,
+		     const struct request *r)
+{
+	struct req_form *rf = xcalloc(1, sizeof *rf);
+	struct form_field *f = rf->fields;
+	static const char *const labels[F_COUNT] = {
+		[F_KIND] = "Nature de saisine", [F_FORM] = "Forme",
+		[F_DOMAIN] = "Domaine", [F_SUB] = "Sous-domaine",
+		[F_NATURE] = "Demande ou incident", [F_CRIT] = "Criticité",
+		[F_REQUESTER] = "Demandeur (commune)", [F_OBJECT] = "Objet",
+		[F_RECEIVED] = "Reçue le", [F_ACK] = "Prise en compte le",
+		[F_INTERVENTION] = "Intervention le",
+		[F_RESOLVED] = "Résolue / remise en service le",
+		[F_ANSWERED] = "Réponse à l'usager le",
+		[F_EXC_LABEL] = "Demande exceptionnelle (hors du contrat) :",
+		[F_ASKED] = "Ce qui est demandé",
+		[F_PROPOSAL] = "Proposition d'adaptation des moyens",
+		[F_DECISION] = "Décision", [F_DECIDED_BY] = "Décidée par",
+		[F_DECIDED_ON] = "Décidée le", [F_COST] = "Coût estimé (€)",
+		[F_COMPENSATION] = "Compensation",
+	};
+
+	rf->ui = ui;
+	rf->rs = rs;
+	rf->editing = r ? r->uid : NULL;
+	for (int i = 0; i < F_COUNT; i++) {
+		f[i].label = labels[i];
+		f[i].kind = FIELD_TEXT;
+		f[i].text = xstrdup("");
+	}
+	f[F_EXC_LABEL].kind = FIELD_LABEL;
+	for (int i = 0; i < REQUEST_KIND_COUNT; i++)
+		rf->kind_labels[i] = request_kind_vocab[i].label;
+	for (int i = 0; i < FORM_COUNT; i++)
+		rf->form_labels[i] = request_form_vocab[i].label;
+	for (int i = 0; i < NATURE_COUNT; i++)
+		rf->nature_labels[i] = request_nature_vocab[i].label;
+	rf->domain_labels = xcalloc(rs->n_domains + 1, sizeof *rf->domain_labels);
+	rf->domain_labels[0] = "—";
+	for (size_t i = 0; i < rs->n_domains; i++)
+		rf->domain_labels[i + 1] = rs->domains[i].name;
+	f[F_KIND].kind = FIELD_CHOICE;
+	f[F_KIND].choices = rf->kind_labels;
+	f[F_KIND].n_choices = REQUEST_KIND_COUNT;
+	f[F_FORM].kind = FIELD_CHOICE;
+	f[F_FORM].choices = rf->form_labels;
+	f[F_FORM].n_choices = FORM_COUNT;
+	f[F_FORM].choice = FORM_PHONE;
+	f[F_DOMAIN].kind = FIELD_CHOICE;
+	f[F_DOMAIN].choices = rf->domain_labels;
+	f[F_DOMAIN].n_choices = rs->n_domains + 1;
+	f[F_DOMAIN].choice = rs->n_domains ? 1 : 0;
+	f[F_SUB].kind = FIELD_CHOICE;
+	f[F_NATURE].kind = FIELD_CHOICE;
+	f[F_NATURE].choices = rf->nature_labels;
+	f[F_NATURE].n_choices = NATURE_COUNT;
+	f[F_CRIT].kind = FIELD_CHOICE;
+	f[F_CRIT].choices = request_criticality;
+	f[F_CRIT].n_choices = CRITICALITY_COUNT;
+	f[F_OBJECT].required = true;
+	f[F_RECEIVED].required = true;
+	for (int i = F_RECEIVED; i <= F_ANSWERED; i++)
+		f[i].hint = "JJ/MM/AAAA HH:MM (ou AAAA-MM-JJ HH:MM) · Tab champ "
+			    "suivant · Entrée enregistre · Échap abandonne";
+	f[F_DECIDED_ON].hint = "JJ/MM/AAAA";
+	if (r) {
+		f[F_KIND].choice = r->kind;
+		f[F_FORM].choice = r->form;
+		for (size_t i = 0; i < rs->n_domains; i++)
+			if (r->domain_uid && !strcmp(rs->domains[i].uid, r->domain_uid))
+				f[F_DOMAIN].choice = (int)i + 1;
+		f[F_NATURE].choice = r->nature;
+		for (int i = 0; i < CRITICALITY_COUNT; i++)
+			if (r->criticality && !strcmp(r->criticality,
+						      request_criticality[i]))
+				f[F_CRIT].choice = i;
+		form_field_set(&f[F_REQUESTER], r->requester);
+		form_field_set(&f[F_OBJECT], r->object);
+		iso_to_field(ui, &f[F_RECEIVED], r->received_at);
+		iso_to_field(ui, &f[F_ACK], r->acknowledged_at);
+		iso_to_field(ui, &f[F_INTERVENTION], r->intervention_at);
+		iso_to_field(ui, &f[F_RESOLVED], r->resolved_at);
+		iso_to_field(ui, &f[F_ANSWERED], r->answered_at);
+		form_field_set(&f[F_ASKED], r->asked);
+		form_field_set(&f[F_PROPOSAL], r->proposal);
+		form_field_set(&f[F_DECISION], r->decision);
+		form_field_set(&f[F_DECIDED_BY], r->decided_by);
+		form_field_set(&f[F_DECIDED_ON], r->decided_on);
+		form_field_set(&f[F_COMPENSATION], r->compensation);
+		if (r->has_cost) {
+			char c[64];
+
+			number_format(r->estimated_cost, 2, c, sizeof c);
+			form_field_set(&f[F_COST], c);
+		}
+	} else {
+		/* received now, by default */
+		char now[64];
+		struct date d;
+
+		date_parse(ui->today, &d);
+		{
+			char ds[DATE_ISO_LEN];
+			time_t tt = time(NULL);
+			struct tm tmv;
+
+			localtime_r(&tt, &tmv);
+			if (ui->app->cfg.date_format == DATEFMT_ISO)
+				date_format_iso(d, ds);
+			else
+				date_format_fr(d, ds);
+			snprintf(now, sizeof now, "%s %02d:%02d", ds, tmv.tm_hour,
+				 tmv.tm_min);
+		}
+		form_field_set(&f[F_RECEIVED], now);
+	}
+	set_sub_choices(rf);
+	if (r && r->subdomain_uid) {
+		const struct domain_choice *d = chosen_domain(rf);
+
+		for (size_t i = 0; d && i < d->n_subdomains; i++)
+			if (!strcmp(d->subdomains[i].uid, r->subdomain_uid))
+				f[F_SUB].choice = (int)i + 1;
+	}
+	rf->form.title = r ? "Modifier la saisine" : "Nouvelle saisine";
+	rf->form.fields = f;
+	rf->form.n = F_COUNT;
+	rf->form.on_change = on_change;
+	update_form(rf);
+	if (ui_form_run(ui, &rf->form, save, rf)) {
+		ui_message(ui, false, "%s : %s", r ? "Saisine modifiée"
+						 : "Saisine enregistrée",
+			   txt(rf, F_OBJECT));
+		reload(ui, rs);
+		for (size_t i = 0; i < rs->n; i++)
+			if (!strcmp(rs->rows[i].uid, rf->saved_uid))
+				rs->cursor = i;
+	} else if (ui->gone) {
+		/* the terminal went away: nothing to save it to but the
+		 * database, and only a whole request is one */
+	}
+	form_release(&rf->form);
+	free(rf->domain_labels);
+	for (size_t i = 0; i < rf->n_sub; i++)
+		free(rf->sub_strs[i]);
+	free(rf->sub_strs);
+	free(rf->sub_labels);
+	free(rf);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void cancel_request(struct ui *ui, struct req_screen *rs)
+{
+	char reason[512] = "";
+	struct err e;
+	const struct request *r;
+
+	if (!rs->n)
+		return;
+	r = &rs->rows[rs->cursor];
+	if (r->status == REQ_CANCELLED) {
+		ui_message(ui, true, "Cette saisine est déjà annulée");
+		return;
+	}
+	if (!ui_prompt(ui, "Annuler la saisine. Motif : ", reason, sizeof reason,
+		       NULL, NULL))
+		return;
+	if (store_request_cancel(ui->st, r->uid, NULL, reason[0] ? reason : NULL,
+				 &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	ui_message(ui, false, "Saisine annulée");
+	reload(ui, rs);
+}
+
+static void cycle(int *v, int n)
+{
+	*v = *v + 1 >= n ? -1 : *v + 1;
+}
+
+static void ask_period(struct ui *ui, struct req_screen *rs)
+{
+	char text[64] = "";
+	struct period p;
+	struct date a, b;
+	char *dash;
+
+	if (!ui_prompt(ui, "Période (2026, 2026-03, 2026-T1, ou JJ/MM/AAAA-"
+		       "JJ/MM/AAAA ; vide : toutes) : ", text, sizeof text, NULL,
+		       NULL))
+		return;
+	rs->from[0] = rs->to[0] = '\0';
+	if (!text[0]) {
+		reload(ui, rs);
+		return;
+	}
+	if (period_parse(text, &p) == 0) {
+		date_format_iso(period_first_day(p), rs->from);
+		date_format_iso(period_last_day(p), rs->to);
+	} else if ((dash = strchr(text, '-')) && strchr(text, '/') &&
+		   (*dash = '\0', date_parse(text, &a) == 0) &&
+		   date_parse(dash + 1, &b) == 0) {
+		date_format_iso(a, rs->from);
+		date_format_iso(b, rs->to);
+	} else {
+		ui_message(ui, true, "« %s » n'est pas une période", text);
+		return;
+	}
+	rs->cursor = rs->top = 0;
+	reload(ui, rs);
+}
+
+static void on_search(struct ui *ui, const char *text, void *ctx)
+{
+	struct req_screen *rs = ctx;
+
+	snprintf(rs->text, sizeof rs->text, "%s", text);
+	rs->cursor = rs->top = 0;
+	reload(ui, rs);
+	ui_message(ui, false, "%zu saisie%s", rs->total, rs->total > 1 ? "s" : "");
+}
+
+static void enter(struct ui *ui)
+{
+	struct req_screen *rs = ui->rs;
+
+	if (!rs) {
+		rs = ui->rs = xcalloc(1, sizeof *rs);
+		request_filter_init(&rs->filter);
+		rs->domain = -1;
+	}
+	if (ui->n_contracts &&
+	    strcmp(rs->contract_uid, ui->contracts[ui->contract].uid)) {
+		snprintf(rs->contract_uid, sizeof rs->contract_uid, "%s",
+			 ui->contracts[ui->contract].uid);
+		load_domains(ui, rs);
+		rs->cursor = rs->top = 0;
+	}
+	reload(ui, rs);
+}
+
+static void leave(struct ui *ui)
+{
+	(void)ui;
+}
+
+static int handle(struct ui *ui, enum action a, const struct key *k)
+{
+	struct req_screen *rs = ui->rs;
+	int page;
+
+	(void)k;
+	if (!rs)
+		return UI_NOTHING;
+	page = rs->body_rows > 1 ? rs->body_rows - 1 : 1;
+	switch (a) {
+	case ACT_UP:
+		if (rs->cursor > 0)
+			rs->cursor--;
+		return UI_REDRAW;
+	case ACT_DOWN:
+		if (rs->cursor + 1 < rs->n)
+			rs->cursor++;
+		return UI_REDRAW;
+	case ACT_PGUP:
+		rs->cursor = rs->cursor > (size_t)page ? rs->cursor - (size_t)page : 0;
+		return UI_REDRAW;
+	case ACT_PGDN:
+		rs->cursor += (size_t)page;
+		if (rs->cursor >= rs->n)
+			rs->cursor = rs->n ? rs->n - 1 : 0;
+		return UI_REDRAW;
+	case ACT_HOME:
+		rs->cursor = 0;
+		return UI_REDRAW;
+	case ACT_END:
+		rs->cursor = rs->n ? rs->n - 1 : 0;
+		return UI_REDRAW;
+	case ACT_NEW:
+		run_form(ui, rs, NULL);
+		return UI_REDRAW;
+	case ACT_OPEN:
+	case ACT_MODIFY:
+		if (rs->n)
+			run_form(ui, rs, &rs->rows[rs->cursor]);
+		return UI_REDRAW;
+	case ACT_CANCEL_REQ:
+		cancel_request(ui, rs);
+		return UI_REDRAW;
+	case ACT_SEARCH: {
+		char buf[sizeof rs->text];
+
+		/* the prompt edits its own copy; each change filters */
+		snprintf(buf, sizeof buf, "%s", rs->text);
+		if (!ui_prompt(ui, "Chercher dans les saisines : ", buf,
+			       sizeof buf, on_search, rs) && !ui->gone)
+			on_search(ui, "", rs);	/* Échap: no text filter */
+		reload(ui, rs);
+		return UI_REDRAW;
+	}
+	case ACT_FILTER_KIND:
+		cycle(&rs->filter.kind, REQUEST_KIND_COUNT);
+		rs->cursor = rs->top = 0;
+		reload(ui, rs);
+		return UI_REDRAW;
+	case ACT_FILTER_STATUS:
+		cycle(&rs->filter.status, REQ_STATUS_COUNT);
+		rs->cursor = rs->top = 0;
+		reload(ui, rs);
+		return UI_REDRAW;
+	case ACT_FILTER_DOMAIN:
+		cycle(&rs->domain, (int)rs->n_domains);
+		rs->cursor = rs->top = 0;
+		reload(ui, rs);
+		return UI_REDRAW;
+	case ACT_FILTER_PERIOD:
+		ask_period(ui, rs);
+		return UI_REDRAW;
+	case ACT_FILTER_CLEAR:
+		request_filter_init(&rs->filter);
+		rs->domain = -1;
+		rs->text[0] = rs->from[0] = rs->to[0] = '\0';
+		rs->exceptional = false;
+		rs->cursor = rs->top = 0;
+		reload(ui, rs);
+		ui_message(ui, false, "Filtres ôtés");
+		return UI_REDRAW;
+	case ACT_SORT: {
+		static const char *const names[SORT_COUNT] = {
+			"les plus récentes d'abord", "les plus anciennes d'abord",
+			"par statut", "par nature de saisine", "par domaine",
+			"par délai de résolution",
+		};
+
+		rs->filter.sort = (enum request_sort)((rs->filter.sort + 1) %
+						      SORT_COUNT);
+		reload(ui, rs);
+		ui_message(ui, false, "Tri : %s", names[rs->filter.sort]);
+		return UI_REDRAW;
+	}
+	case ACT_EXCEPTIONAL:
+		rs->exceptional = !rs->exceptional;
+		rs->filter.kind = -1;
+		rs->cursor = rs->top = 0;
+		reload(ui, rs);
+		return UI_REDRAW;
+	default:
+		return UI_NOTHING;
+	}
+}
+
+static const enum action keys[] = {
+	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_NEW,
+	ACT_MODIFY, ACT_CANCEL_REQ, ACT_SEARCH, ACT_FILTER_KIND,
+	ACT_FILTER_STATUS, ACT_FILTER_DOMAIN, ACT_FILTER_PERIOD,
+	ACT_FILTER_CLEAR, ACT_SORT, ACT_EXCEPTIONAL, ACT_NONE
+};
+
+static const enum action status_keys[] = {
+	ACT_NEW, ACT_MODIFY, ACT_SEARCH, ACT_FILTER_KIND, ACT_FILTER_STATUS,
+	ACT_FILTER_PERIOD, ACT_SORT, ACT_EXCEPTIONAL, ACT_NONE
+};
+
+const struct screen_ops screen_requests = {
+	.title = "Saisines",
+	.enter = enter,
+	.leave = leave,
+	.draw = draw,
+	.handle = handle,
+	.keys = keys,
+	.status_keys = status_keys,
+	.keymap = KEYMAP_LIST,
+	.help_text = "Le journal des saisines de la commune : n en enregistre "
+		     "une (le formulaire montre qui saisir selon la nature de "
+		     "saisine et le sous-domaine), Entrée la modifie, x l'annule. "
+		     "Le statut suit les dates (nouvelle, prise en compte, en "
+		     "cours, résolue, close). Délais : « pec » prise en compte "
+		     "en heures, « rés » résolution en jours ouvrés (week-ends "
+		     "et jours fériés exclus) ; ils alimentent les indicateurs "
+		     "calculés du tableau de bord. La recherche ignore accents "
+		     "et majuscules.",
+};

@@ -1,0 +1,1296 @@
+/*
+ * The request log: the rules without the database (src/core/request.c:
+ * status, delays, words) and the log in the database (src/store/
+ * request.c and request_log.c: list, search, update, cancel, exceptional
+ * requests, the contact to call, the domains a form offers), on the
+ * bundled contracts and the test contract with an amendment written here.
+ */
+#include <criterion/criterion.h>
+#include <locale.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "suivi/contract_file.h"
+#include "suivi/request.h"
+#include "suivi/store.h"
+#include "suivi/store_contract.h"
+#include "suivi/store_request.h"
+
+/* ------------------------------------------------------------------ */
+/* Rules                                                               */
+
+static const struct {
+	struct request_dates d;
+	enum request_status want;
+} statuses[] = {
+	{ { "2018-03-15T09:00", NULL, NULL, NULL, NULL, NULL }, REQ_NEW },
+	{ { "2018-03-15T09:00", "", "", "", "", "" }, REQ_NEW },
+	{ { "2018-03-15T09:00", "2018-03-15T10:00", NULL, NULL, NULL, NULL },
+	  REQ_ACKNOWLEDGED },
+	{ { "2018-03-15T09:00", "2018-03-15T10:00", "2018-03-15T11:00", NULL,
+	    NULL, NULL }, REQ_IN_PROGRESS },
+	/* an intervention without acknowledgement is still en cours */
+	{ { "2018-03-15T09:00", NULL, "2018-03-15T11:00", NULL, NULL, NULL },
+	  REQ_IN_PROGRESS },
+	{ { "2018-03-15T09:00", "2018-03-15T10:00", "2018-03-15T11:00",
+	    "2018-03-15T12:00", NULL, NULL }, REQ_RESOLVED },
+	{ { "2018-03-15T09:00", NULL, NULL, "2018-03-15T12:00", NULL, NULL },
+	  REQ_RESOLVED },
+	{ { "2018-03-15T09:00", "2018-03-15T10:00", "2018-03-15T11:00",
+	    "2018-03-15T12:00", "2018-03-16T08:00", NULL }, REQ_CLOSED },
+	/* answered without being resolved (a demand): close */
+	{ { "2018-03-15T09:00", NULL, NULL, NULL, "2018-03-16T08:00", NULL },
+	  REQ_CLOSED },
+	{ { "2018-03-15T09:00", "2018-03-15T10:00", NULL, NULL, NULL,
+	    "2018-03-15T10:30" }, REQ_CANCELLED },
+	/* cancelled wins over everything */
+	{ { "2018-03-15T09:00", "2018-03-15T10:00", "2018-03-15T11:00",
+	    "2018-03-15T12:00", "2018-03-16T08:00", "2018-03-17T08:00" },
+	  REQ_CANCELLED },
+	{ { "2018-03-15T09:00", NULL, NULL, NULL, NULL, "2018-03-15T09:00" },
+	  REQ_CANCELLED },
+};
+
+Test(request, status_is_the_last_step_reached_and_cancelled_wins)
+{
+	for (size_t i = 0; i < sizeof statuses / sizeof *statuses; i++)
+		cr_expect_eq(request_status(&statuses[i].d), statuses[i].want,
+			     "case %zu: %d, want %d", i,
+			     request_status(&statuses[i].d),
+			     statuses[i].want);
+}
+
+Test(request, vocabularies_spell_codes_words_and_labels)
+{
+	static const char *const status_labels[REQ_STATUS_COUNT] = {
+		"nouvelle", "prise en compte", "en cours", "résolue", "close",
+		"annulée",
+	};
+	static const char *const status_db[REQ_STATUS_COUNT] = {
+		"new", "acknowledged", "in_progress", "resolved", "closed",
+		"cancelled",
+	};
+	static const char *const form_db[FORM_COUNT] = {
+		"letter", "note", "email", "phone", "oral", "shared_tool",
+	};
+	static const char *const form_file[FORM_COUNT] = {
+		"courrier", "note", "courriel", "telephone", "orale", "outil",
+	};
+	static const char *const form_labels[FORM_COUNT] = {
+		"courrier", "note", "courriel", "téléphone", "orale",
+		"outil partagé",
+	};
+
+	for (int i = 0; i < REQ_STATUS_COUNT; i++) {
+		cr_expect_str_eq(request_status_vocab[i].label,
+				 status_labels[i]);
+		cr_expect_str_eq(request_status_vocab[i].db, status_db[i]);
+	}
+	for (int i = 0; i < FORM_COUNT; i++) {
+		cr_expect_str_eq(request_form_vocab[i].db, form_db[i]);
+		cr_expect_str_eq(request_form_vocab[i].file, form_file[i]);
+		cr_expect_str_eq(request_form_vocab[i].label, form_labels[i]);
+	}
+	cr_expect_eq(vocab_from_file(request_form_vocab, FORM_COUNT,
+				     "telephone"), FORM_PHONE);
+	cr_expect_str_eq(request_nature_vocab[NATURE_DEMAND].db, "demand");
+	cr_expect_str_eq(request_nature_vocab[NATURE_DEMAND].label,
+			 "demande");
+	cr_expect_str_eq(request_nature_vocab[NATURE_INCIDENT].db,
+			 "incident");
+	cr_expect_str_eq(request_criticality[0], "critique");
+	cr_expect_str_eq(request_criticality[1], "majeure");
+	cr_expect_str_eq(request_criticality[2], "mineure");
+}
+
+static const struct {
+	const char *from, *to;
+	double hours, days;
+	const char *why;
+} delays[] = {
+	{ "2018-03-15T09:00", "2018-03-15T17:30", 8.5, 0, "same day" },
+	{ "2018-03-16T17:00", "2018-03-19T09:00", 64, 1,
+	  "Friday evening to Monday morning: the weekend does not count" },
+	{ "2018-03-17T10:00", "2018-03-19T10:00", 48, 1,
+	  "Saturday to Monday" },
+	{ "2017-07-13T10:00", "2017-07-17T10:00", 96, 1,
+	  "Thursday to Monday over 14 July (a Friday)" },
+	{ "2018-03-30T10:00", "2018-04-03T10:00", 96, 1,
+	  "Good Friday to Tuesday over Easter Monday (2 April 2018)" },
+	{ "2018-05-07T10:00", "2018-05-11T10:00", 96, 2,
+	  "Monday to Friday over 8 May and Ascension (10 May 2018)" },
+	{ "2018-12-31T16:00", "2019-01-02T09:00", 41, 1,
+	  "31 December to 2 January over New Year's Day" },
+	{ "15/03/2018 09:00", "2018-03-16 9h30", 24.5, 1,
+	  "the other accepted forms" },
+};
+
+Test(request, delays_in_hours_and_working_days)
+{
+	for (size_t i = 0; i < sizeof delays / sizeof *delays; i++) {
+		double h = -1, d = -1;
+
+		cr_assert(request_delay(delays[i].from, delays[i].to, &h, &d),
+			  "%s", delays[i].why);
+		cr_expect(fabs(h - delays[i].hours) < 1e-9,
+			  "%s: %.2f h, want %.2f", delays[i].why, h,
+			  delays[i].hours);
+		cr_expect(fabs(d - delays[i].days) < 1e-9,
+			  "%s: %.2f days, want %.2f", delays[i].why, d,
+			  delays[i].days);
+	}
+}
+
+Test(request, no_delay_without_both_dates)
+{
+	double h = -7, d = -7;
+
+	cr_expect(!request_delay(NULL, "2018-03-15T09:00", &h, &d));
+	cr_expect(!request_delay("2018-03-15T09:00", NULL, &h, &d));
+	cr_expect(!request_delay("2018-03-15T09:00", "demain", &h, &d));
+	cr_expect(h == -7 && d == -7, "outputs touched");
+	/* backwards: negative hours, never negative days */
+	cr_assert(request_delay("2018-03-16T09:00", "2018-03-15T09:00", &h,
+				&d));
+	cr_expect(h == -24 && d == 0);
+}
+
+/* The wording of article 4, as the contract writes it (after "avec l’"). */
+Test(request, exceptional_contact_is_article_4s_wording)
+{
+	char *path = t_top("share/suivi/contrats/le-haillan.ini");
+	char *text = t_read(path, NULL);
+	char *lower;
+
+	cr_assert_not_null(text);
+	lower = strdup(request_exceptional_contact);
+	lower[0] = 'a';
+	cr_expect_eq(request_exceptional_contact[0], 'A');
+	cr_expect(strstr(text, "la commune prend contact avec l’") != NULL);
+	{
+		char *want = NULL;
+
+		cr_assert(asprintf(&want, "prend contact avec l’%s.", lower) >
+			  0);
+		cr_expect(strstr(text, want) != NULL, "« %s » not in article 4",
+			  want);
+		free(want);
+	}
+	free(lower);
+	free(text);
+	free(path);
+}
+
+/* ------------------------------------------------------------------ */
+/* The log in the database                                             */
+
+/* Amendment 1 of the test contract, as written here: from 2021 the
+ * sub-domain A's ordinary contact changes and a sub-domain B appears. */
+static const char amendment[] =
+	"[avenant]\n"
+	"contrat = test-2020\n"
+	"numero = 1\n"
+	"en_vigueur = 2021-01-01\n"
+	"objet = Nouveau référent\n"
+	"remplace = nsi\n"
+	"\n"
+	"[domaine nsi]\n"
+	"nom = Numérique et systèmes d'information\n"
+	"\n"
+	"[sous-domaine nsi/A]\n"
+	"nom = Stratégie numérique\n"
+	"activite.1 = Veille technologique\n"
+	"\n"
+	"[sous-domaine nsi/B]\n"
+	"nom = Infrastructures\n"
+	"activite.1 = Réseaux\n"
+	"\n"
+	"[contact nsi/A/ordinaire]\n"
+	"commune = Nouveau référent du contrat\n"
+	"service_commun = Référent communal\n"
+	"\n"
+	"[contact nsi/urgence]\n"
+	"commune = DGA\n"
+	"service_commun = Adjoints au DG\n";
+
+struct fixture {
+	struct store *st;
+	char *db;
+	char haillan[STORE_UID_LEN], bouscat[STORE_UID_LEN],
+	     test[STORE_UID_LEN];
+	char nsi[STORE_UID_LEN], eco[STORE_UID_LEN];	/* Le Haillan's */
+	char bouscat_nsi[STORE_UID_LEN], test_nsi[STORE_UID_LEN];
+};
+
+static void import_path(struct store *st, const char *path)
+{
+	struct contract_doc *doc;
+	struct diag_list d;
+	enum import_outcome outcome;
+	struct err e;
+
+	diag_list_init(&d);
+	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s: %s", path,
+		     d.n ? d.v[0].msg : "");
+	cr_assert_eq(store_begin(st, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_contract_import(st, doc, &outcome, &e), 0, "%s: %s",
+		     path, e.msg);
+	cr_assert_eq(store_commit(st, &e), 0, "%s", e.msg);
+	contract_doc_free(doc);
+	diag_list_release(&d);
+}
+
+static void import(struct store *st, const char *rel)
+{
+	char *path = t_top(rel);
+
+	import_path(st, path);
+	free(path);
+}
+
+static void find(struct fixture *f, const char *key, const char *domain,
+		 char contract[STORE_UID_LEN], char dom[STORE_UID_LEN])
+{
+	struct err e;
+
+	cr_assert_eq(store_contract_find(f->st, key, contract, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_domain_uid(f->st, contract, domain, dom, &e), 0,
+		     "%s", e.msg);
+}
+
+static void open_store(struct fixture *f)
+{
+	char *am;
+	struct err e;
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	memset(f, 0, sizeof *f);
+	f->db = t_path("request.db");
+	cr_assert_eq(store_open(f->db, STORE_WRITE, &f->st, &e), 0, "%s",
+		     e.msg);
+	import(f->st, "share/suivi/contrats/le-haillan.ini");
+	import(f->st, "share/suivi/contrats/le-bouscat.ini");
+	import(f->st, "share/suivi/contrats/le-bouscat-avenant-1.ini");
+	import(f->st, "tests/fixtures/test-contrat.ini");
+	am = t_write("avenant-test.ini", amendment);
+	import_path(f->st, am);
+	free(am);
+	store_set_author(f->st, "Référent test");
+	find(f, "Le Haillan", "nsi", f->haillan, f->nsi);
+	cr_assert_eq(store_domain_uid(f->st, f->haillan, "eco", f->eco, &e),
+		     0, "%s", e.msg);
+	find(f, "Le Bouscat", "nsi", f->bouscat, f->bouscat_nsi);
+	find(f, "test-2020", "nsi", f->test, f->test_nsi);
+}
+
+static void close_store(struct fixture *f)
+{
+	store_close(f->st);
+	free(f->db);
+}
+
+/* ---- the contact to call ---- */
+
+static void expect_contact(struct fixture *f, const char *domain,
+			   const char *letter, enum request_kind kind,
+			   const char *date, const char *commune,
+			   const char *shared)
+{
+	char *c = (char *)"x", *s = (char *)"x";
+	struct err e;
+
+	cr_assert_eq(store_request_contact(f->st, domain, letter, kind, date,
+					   &c, &s, &e), 0, "%s", e.msg);
+	if (commune)
+		cr_expect(c && !strcmp(c, commune), "%s/%s on %s: « %s », "
+			  "want « %s »", letter ? letter : "-",
+			  request_kind_vocab[kind].file, date ? date : "-",
+			  c ? c : "(null)", commune);
+	else
+		cr_expect_null(c, "« %s »", c);
+	if (shared)
+		cr_expect(s && !strcmp(s, shared), "%s/%s on %s: « %s », "
+			  "want « %s »", letter ? letter : "-",
+			  request_kind_vocab[kind].file, date ? date : "-",
+			  s ? s : "(null)", shared);
+	else
+		cr_expect_null(s, "« %s »", s);
+	free(c);
+	free(s);
+}
+
+Test(request, contact_of_a_cell_of_the_matrix)
+{
+	struct fixture f;
+
+	open_store(&f);
+	expect_contact(&f, f.nsi, "C", REQUEST_URGENT, "2018-03-15",
+		       "Chef de service de l’utilisateur",
+		       "Chef de service centre d’appel et pilotage");
+	expect_contact(&f, f.nsi, "D", REQUEST_ORDINARY, "2018-03-15T09:30",
+		       "Responsable applicatif métier",
+		       "Chefs de service de la direction des infrastructures "
+		       "et de la production");
+	/* eco has one row per kind for every sub-domain */
+	expect_contact(&f, f.eco, "A", REQUEST_URGENT, NULL,
+		       "Directeur général des services et le chef du pôle "
+		       "technique et aménagement",
+		       "Chargé de mission développement économique");
+	expect_contact(&f, f.eco, NULL, REQUEST_URGENT, NULL,
+		       "Directeur général des services et le chef du pôle "
+		       "technique et aménagement",
+		       "Chargé de mission développement économique");
+	close_store(&f);
+}
+
+Test(request, contact_falls_back_to_the_domains_general_row)
+{
+	struct fixture f;
+
+	open_store(&f);
+	/* A has an ordinary cell; urgent only the general row */
+	expect_contact(&f, f.test_nsi, "A", REQUEST_ORDINARY, "2020-06-01",
+		       "Référent du contrat", "Référent communal");
+	expect_contact(&f, f.test_nsi, "A", REQUEST_URGENT, "2020-06-01",
+		       "DGA", "Adjoints au DG");
+	expect_contact(&f, f.test_nsi, "Z", REQUEST_URGENT, "2020-06-01",
+		       "DGA", "Adjoints au DG");
+	/* no general ordinary row: nothing for the domain as a whole */
+	expect_contact(&f, f.test_nsi, NULL, REQUEST_ORDINARY, "2020-06-01",
+		       NULL, NULL);
+	close_store(&f);
+}
+
+Test(request, contact_of_the_annex_version_in_force_on_the_date)
+{
+	struct fixture f;
+
+	open_store(&f);
+	expect_contact(&f, f.test_nsi, "A", REQUEST_ORDINARY, "2020-12-31",
+		       "Référent du contrat", "Référent communal");
+	expect_contact(&f, f.test_nsi, "A", REQUEST_ORDINARY, "2021-01-01",
+		       "Nouveau référent du contrat", "Référent communal");
+	expect_contact(&f, f.test_nsi, "A", REQUEST_ORDINARY, NULL,
+		       "Nouveau référent du contrat", "Référent communal");
+	/* before the contract: its first version */
+	expect_contact(&f, f.test_nsi, "A", REQUEST_ORDINARY, "2010-01-01",
+		       "Référent du contrat", "Référent communal");
+	/* Le Bouscat: only amendment 1's annex is known (from 2018), so it
+	 * answers before its date too */
+	expect_contact(&f, f.bouscat_nsi, "C", REQUEST_URGENT, "2017-06-01",
+		       "Chef de service de l'utilisateur",
+		       "Chef de service centre d'appel et pilotage");
+	expect_contact(&f, f.bouscat_nsi, "B", REQUEST_URGENT, "2019-06-01",
+		       "Directeur métier",
+		       "Directeur des programmes numériques concerné");
+	close_store(&f);
+}
+
+Test(request, exceptional_contact_is_the_poles_deputy_director)
+{
+	struct fixture f;
+	char *c, *s;
+	struct err e;
+
+	open_store(&f);
+	expect_contact(&f, f.nsi, "A", REQUEST_EXCEPTIONAL, "2018-03-15",
+		       request_exceptional_contact,
+		       "Directeur général du service commun.");
+	/* no matrix: still the pole's deputy director general */
+	expect_contact(&f, f.test_nsi, "A", REQUEST_EXCEPTIONAL, "2018-03-15",
+		       request_exceptional_contact, NULL);
+	cr_expect_eq(store_request_contact(f.st, "00", "A", REQUEST_URGENT,
+					   NULL, &c, &s, &e), -1);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	cr_expect_eq(store_request_contact(f.st, f.nsi, "A", REQUEST_URGENT,
+					   "demain", &c, &s, &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	close_store(&f);
+}
+
+/* ---- the domains a form offers ---- */
+
+Test(request, domain_choices_follow_the_annex_in_force)
+{
+	struct fixture f;
+	struct domain_choice *v;
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	cr_assert_eq(store_domain_choices(f.st, f.test, "2020-06-01", &v, &n,
+					  &e), 0, "%s", e.msg);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(v[0].code, "nsi");
+	cr_expect_str_eq(v[0].uid, f.test_nsi);
+	cr_assert_eq(v[0].n_subdomains, 1);
+	cr_expect_str_eq(v[0].subdomains[0].letter, "A");
+	store_domain_choices_free(v, n);
+
+	cr_assert_eq(store_domain_choices(f.st, f.test, "2021-02-01", &v, &n,
+					  &e), 0, "%s", e.msg);
+	cr_assert_eq(n, 1);
+	cr_assert_eq(v[0].n_subdomains, 2);
+	cr_expect_str_eq(v[0].subdomains[0].letter, "A");
+	cr_expect_str_eq(v[0].subdomains[1].letter, "B");
+	cr_expect_str_eq(v[0].subdomains[1].name, "Infrastructures");
+	store_domain_choices_free(v, n);
+
+	cr_assert_eq(store_domain_choices(f.st, f.haillan, "2018-01-01", &v,
+					  &n, &e), 0, "%s", e.msg);
+	cr_assert_geq(n, 2);
+	cr_expect_str_eq(v[0].code, "nsi");
+	cr_expect_str_eq(v[0].name, "Numérique et systèmes d’information");
+	cr_assert_eq(v[0].n_subdomains, 4);
+	for (size_t i = 0; i < 4; i++) {
+		char want[2] = { (char)('A' + i), 0 };
+
+		cr_expect_str_eq(v[0].subdomains[i].letter, want);
+		cr_expect_not_null(v[0].subdomains[i].name);
+	}
+	cr_expect_str_eq(v[1].code, "eco");
+	store_domain_choices_free(v, n);
+	close_store(&f);
+}
+
+/* ---- writing and listing ---- */
+
+struct rq {
+	enum request_kind kind;
+	const char *form, *dom, *letter, *nat, *crit, *requester, *object;
+	const char *rcv, *ack, *itv, *res, *ans, *can;
+};
+
+/* The uid of sub-domain letter of domain dom in force on date. */
+static void subdomain_uid(struct fixture *f, const char *contract,
+			  const char *dom, const char *letter,
+			  const char *date, char out[STORE_UID_LEN])
+{
+	struct domain_choice *v;
+	size_t n;
+	struct err e;
+
+	out[0] = '\0';
+	cr_assert_eq(store_domain_choices(f->st, contract, date, &v, &n, &e),
+		     0, "%s", e.msg);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < v[i].n_subdomains; j++)
+			if (!strcmp(v[i].uid, dom) &&
+			    !strcmp(v[i].subdomains[j].letter, letter))
+				memcpy(out, v[i].subdomains[j].uid,
+				       STORE_UID_LEN);
+	store_domain_choices_free(v, n);
+	cr_assert(out[0], "no sub-domain %s", letter);
+}
+
+static void fill(struct fixture *f, const char *contract, const struct rq *r,
+		 struct request_input *in, char sd[STORE_UID_LEN])
+{
+	memset(in, 0, sizeof *in);
+	in->kind = r->kind;
+	in->form = r->form ? r->form : "email";
+	in->domain_uid = r->dom;
+	if (r->letter) {
+		subdomain_uid(f, contract, r->dom, r->letter, r->rcv, sd);
+		in->subdomain_uid = sd;
+	}
+	in->nature = r->nat ? r->nat : "demand";
+	in->criticality = r->crit;
+	in->requester = r->requester;
+	in->object = r->object;
+	in->received_at = r->rcv;
+	in->acknowledged_at = r->ack;
+	in->intervention_at = r->itv;
+	in->resolved_at = r->res;
+	in->answered_at = r->ans;
+	in->cancelled_at = r->can;
+}
+
+static void add_to(struct fixture *f, const char *contract,
+		   const struct rq *r, char uid[STORE_UID_LEN])
+{
+	struct request_input in;
+	char sd[STORE_UID_LEN];
+	struct err e;
+
+	fill(f, contract, r, &in, sd);
+	cr_assert_eq(store_request_add(f->st, contract, &in, uid, &e), 0,
+		     "%s: %s", r->object, e.msg);
+}
+
+/* Le Haillan's log for the list tests, in received order. */
+enum { R_PHONE, R_SERVERS, R_ECO, R_URGENT, R_EXC, R_CANCELLED, R_NONE,
+       R_NEWYEAR, N_LOG };
+
+struct log {
+	struct fixture f;
+	char uid[N_LOG][STORE_UID_LEN];
+};
+
+static void open_log(struct log *l)
+{
+	struct fixture *f = &l->f;
+	const struct rq rows[N_LOG] = {
+		[R_PHONE] = { REQUEST_ORDINARY, "phone", f->nsi, "C",
+			"incident", "majeure", "Mairie annexe",
+			"Téléphone muet à l'accueil", "2018-03-05T09:00",
+			"2018-03-05T10:00", "2018-03-05T14:00",
+			"2018-03-06T09:00", NULL, NULL },
+		[R_SERVERS] = { REQUEST_ORDINARY, "email", f->nsi, "D",
+			"incident", "critique", "DSI",
+			"Les SERVEURS de fichiers sont arrêtés",
+			"2018-03-12T08:00", "2018-03-12T08:30", NULL, NULL,
+			NULL, NULL },
+		[R_ECO] = { REQUEST_ORDINARY, "letter", f->eco, NULL,
+			"demand", NULL, "Élu à l'emploi",
+			"Forum de l’emploi : réservation de salle",
+			"2018-04-02T11:00", NULL, NULL, NULL, NULL, NULL },
+		[R_URGENT] = { REQUEST_URGENT, "oral", f->nsi, "A", "incident",
+			"critique", NULL, "Panne réseau de l'école",
+			"2018-05-07T10:00", "2018-05-07T10:05",
+			"2018-05-07T10:30", "2018-05-11T10:00",
+			"2018-05-14T09:00", NULL },
+		[R_EXC] = { REQUEST_EXCEPTIONAL, "note", f->nsi, "B",
+			"demand", NULL, "Cabinet du Maire",
+			"Vidéoprojection pour la fête de la ville",
+			"2018-06-20T15:00", NULL, NULL, NULL, NULL, NULL },
+		[R_CANCELLED] = { REQUEST_ORDINARY, "email", f->nsi, "C",
+			"demand", NULL, NULL, "Doublon d'une demande",
+			"2018-07-02T09:00", NULL, NULL, NULL, NULL,
+			"2018-07-02T09:10" },
+		[R_NONE] = { REQUEST_ORDINARY, "shared_tool", NULL, NULL,
+			"demand", NULL, NULL, "Question générale",
+			"2018-09-03T09:00", "2018-09-04T09:00", NULL, NULL,
+			NULL, NULL },
+		[R_NEWYEAR] = { REQUEST_URGENT, "phone", f->nsi, "C",
+			"incident", "majeure", NULL,
+			"Serveur de messagerie hors service",
+			"2018-12-31T16:00", "2018-12-31T16:30",
+			"2019-01-02T08:00", "2019-01-02T09:00", NULL, NULL },
+	};
+	char other[STORE_UID_LEN];
+	const struct rq bouscat = { REQUEST_EXCEPTIONAL, "email", NULL, NULL,
+		"demand", NULL, NULL, "Téléphone pour le Bouscat",
+		"2018-03-01T09:00", NULL, NULL, NULL, NULL, NULL };
+
+	open_store(f);
+	for (int i = 0; i < N_LOG; i++)
+		add_to(f, f->haillan, &rows[i], l->uid[i]);
+	/* another contract's request never shows in Le Haillan's list */
+	add_to(f, f->bouscat, &bouscat, other);
+}
+
+/* The uids listed by f, in order, compared with want (indexes, -1 ends). */
+static size_t list_of(struct log *l, const struct request_filter *flt,
+		      const int *want, size_t *total)
+{
+	struct request *v;
+	size_t n, i;
+	struct err e;
+
+	cr_assert_eq(store_request_list(l->f.st, l->f.haillan, flt, &v, &n,
+					total, &e), 0, "%s", e.msg);
+	for (i = 0; want[i] >= 0; i++) {
+		cr_assert_lt(i, n, "%zu rows, want more", n);
+		cr_expect_str_eq(v[i].uid, l->uid[want[i]],
+				 "row %zu: « %s », want « %s »", i,
+				 v[i].object, "see want");
+	}
+	cr_expect_eq(i, n, "%zu rows, want %zu", n, i);
+	store_request_list_free(v, n);
+	return n;
+}
+
+#define LIST(l, flt, total, ...)                                            \
+	list_of(l, flt, (const int[]){ __VA_ARGS__, -1 }, total)
+
+Test(request, list_newest_first_with_every_field)
+{
+	struct log l;
+	struct request_filter flt;
+	struct request *v;
+	size_t n, total = 0;
+	struct err e;
+	const struct request *r;
+
+	open_log(&l);
+	request_filter_init(&flt);
+	LIST(&l, &flt, &total, R_NEWYEAR, R_NONE, R_CANCELLED, R_EXC,
+	     R_URGENT, R_ECO, R_SERVERS, R_PHONE);
+	cr_expect_eq(total, N_LOG);
+
+	cr_assert_eq(store_request_list(l.f.st, l.f.haillan, &flt, &v, &n,
+					NULL, &e), 0, "%s", e.msg);
+	r = &v[N_LOG - 1 - R_PHONE];
+	cr_expect_str_eq(r->contract_uid, l.f.haillan);
+	cr_expect_eq(r->kind, REQUEST_ORDINARY);
+	cr_expect_eq(r->form, FORM_PHONE);
+	cr_expect_eq(r->nature, NATURE_INCIDENT);
+	cr_expect_eq(r->status, REQ_RESOLVED);
+	cr_expect_str_eq(r->domain_code, "nsi");
+	cr_expect_str_eq(r->domain_name, "Numérique et systèmes d’information");
+	cr_expect_str_eq(r->subdomain_letter, "C");
+	cr_expect_not_null(r->subdomain_name);
+	cr_expect_str_eq(r->criticality, "majeure");
+	cr_expect_str_eq(r->requester, "Mairie annexe");
+	cr_expect_str_eq(r->received_at, "2018-03-05T09:00");
+	cr_expect_str_eq(r->author, "Référent test");
+	cr_expect_not_null(r->created_at);
+	cr_expect(r->has_ack && r->has_intervention && r->has_resolution);
+	cr_expect(fabs(r->ack_hours - 1) < 1e-9 && r->ack_days == 0);
+	cr_expect(fabs(r->intervention_hours - 5) < 1e-9);
+	cr_expect(fabs(r->resolution_hours - 24) < 1e-9 &&
+		  r->resolution_days == 1);
+	cr_expect_null(r->asked);
+	cr_expect(!r->has_cost);
+	/* the new year's incident: 31 December to 2 January, 1 working day */
+	r = &v[0];
+	cr_expect_eq(r->status, REQ_RESOLVED);
+	cr_expect(fabs(r->resolution_hours - 41) < 1e-9);
+	cr_expect(fabs(r->resolution_days - 1) < 1e-9);
+	/* no domain */
+	r = &v[N_LOG - 1 - R_NONE];
+	cr_expect_null(r->domain_uid);
+	cr_expect_null(r->domain_code);
+	cr_expect_null(r->subdomain_letter);
+	cr_expect_eq(r->form, FORM_SHARED_TOOL);
+	cr_expect(r->has_ack && !r->has_resolution);
+	store_request_list_free(v, n);
+	close_store(&l.f);
+}
+
+Test(request, list_filters_by_kind_status_domain_and_period)
+{
+	struct log l;
+	struct request_filter flt;
+	size_t total;
+
+	open_log(&l);
+	request_filter_init(&flt);
+	flt.kind = REQUEST_URGENT;
+	LIST(&l, &flt, &total, R_NEWYEAR, R_URGENT);
+	flt.kind = REQUEST_EXCEPTIONAL;
+	LIST(&l, &flt, &total, R_EXC);
+
+	request_filter_init(&flt);
+	flt.status = REQ_NEW;
+	LIST(&l, &flt, &total, R_EXC, R_ECO);
+	flt.status = REQ_ACKNOWLEDGED;
+	LIST(&l, &flt, &total, R_NONE, R_SERVERS);
+	flt.status = REQ_RESOLVED;
+	LIST(&l, &flt, &total, R_NEWYEAR, R_PHONE);
+	flt.status = REQ_CLOSED;
+	LIST(&l, &flt, &total, R_URGENT);
+	flt.status = REQ_CANCELLED;
+	LIST(&l, &flt, &total, R_CANCELLED);
+	flt.status = REQ_IN_PROGRESS;
+	cr_expect_eq(LIST(&l, &flt, &total, -1), 0);
+	cr_expect_eq(total, 0);
+
+	request_filter_init(&flt);
+	flt.domain_uid = l.f.eco;
+	LIST(&l, &flt, &total, R_ECO);
+
+	request_filter_init(&flt);
+	flt.from = "2018-05-07";
+	flt.to = "2018-07-02";	/* both days included */
+	LIST(&l, &flt, &total, R_CANCELLED, R_EXC, R_URGENT);
+	flt.from = "07/05/2018";	/* French dates too */
+	flt.to = "2018-12-31";
+	flt.kind = REQUEST_URGENT;
+	flt.domain_uid = l.f.nsi;
+	LIST(&l, &flt, &total, R_NEWYEAR, R_URGENT);
+	cr_expect_eq(total, 2);
+	close_store(&l.f);
+}
+
+Test(request, list_status_filter_agrees_with_request_status)
+{
+	struct log l;
+	struct request_filter flt;
+	struct request *v;
+	size_t n, sum = 0;
+	struct err e;
+
+	open_log(&l);
+	request_filter_init(&flt);
+	for (int s = 0; s < REQ_STATUS_COUNT; s++) {
+		flt.status = s;
+		cr_assert_eq(store_request_list(l.f.st, l.f.haillan, &flt, &v,
+						&n, NULL, &e), 0, "%s", e.msg);
+		for (size_t i = 0; i < n; i++)
+			cr_expect_eq(v[i].status, (enum request_status)s);
+		sum += n;
+		store_request_list_free(v, n);
+	}
+	cr_expect_eq(sum, N_LOG);
+	close_store(&l.f);
+}
+
+Test(request, list_refuses_a_bad_filter)
+{
+	struct log l;
+	struct request_filter flt;
+	struct request *v;
+	size_t n;
+	struct err e;
+
+	open_log(&l);
+	request_filter_init(&flt);
+	flt.from = "hier";
+	cr_expect_eq(store_request_list(l.f.st, l.f.haillan, &flt, &v, &n,
+					NULL, &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	request_filter_init(&flt);
+	flt.status = REQ_STATUS_COUNT;
+	cr_expect_eq(store_request_list(l.f.st, l.f.haillan, &flt, &v, &n,
+					NULL, &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	close_store(&l.f);
+}
+
+Test(request, text_search_ignores_accents_and_case_and_matches_prefixes)
+{
+	struct log l;
+	struct request_filter flt;
+	size_t total;
+
+	open_log(&l);
+	request_filter_init(&flt);
+	flt.text = "telephone";
+	LIST(&l, &flt, &total, R_PHONE);	/* not Le Bouscat's */
+	flt.text = "TÉLÉPHONE";
+	LIST(&l, &flt, &total, R_PHONE);
+	flt.text = "serveur";
+	LIST(&l, &flt, &total, R_NEWYEAR, R_SERVERS);
+	flt.text = "  serveur   FICHIERS ";	/* every word must appear */
+	LIST(&l, &flt, &total, R_SERVERS);
+	flt.text = "serv mess";
+	LIST(&l, &flt, &total, R_NEWYEAR);
+	flt.text = "emploi";	/* object and requester ("Élu à l'emploi") */
+	LIST(&l, &flt, &total, R_ECO);
+	flt.text = "elu";
+	LIST(&l, &flt, &total, R_ECO);
+	flt.text = "annexe";	/* requester */
+	LIST(&l, &flt, &total, R_PHONE);
+	flt.text = "l’emploi";	/* typographic apostrophe */
+	LIST(&l, &flt, &total, R_ECO);
+	flt.text = "   ";	/* no word: no text filter */
+	cr_expect_eq(LIST(&l, &flt, &total, R_NEWYEAR, R_NONE, R_CANCELLED,
+			  R_EXC, R_URGENT, R_ECO, R_SERVERS, R_PHONE), N_LOG);
+	flt.text = "introuvable";
+	cr_expect_eq(LIST(&l, &flt, &total, -1), 0);
+	/* with other filters */
+	flt.text = "serveur";
+	flt.kind = REQUEST_URGENT;
+	LIST(&l, &flt, &total, R_NEWYEAR);
+	cr_expect_eq(total, 1);
+	close_store(&l.f);
+}
+
+Test(request, text_search_survives_fts_syntax)
+{
+	static const char *const texts[] = {
+		"\"", "*", "serveur*", "\"serveur", "serveur\"", "a\"b",
+		"(", ")", "serveur OR", "OR", "AND", "NOT serveur", "NEAR(",
+		"-serveur", "+", "^serveur", "col:serveur", "object:serveur",
+		"{object}", ":", "''", "«", "« serveur »", "\\", "%", "_",
+		"serveur\t\"*\"", "**", "\"\"",
+	};
+	struct log l;
+	struct request_filter flt;
+	struct request *v;
+	size_t n;
+	struct err e;
+
+	open_log(&l);
+	request_filter_init(&flt);
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		flt.text = texts[i];
+		cr_expect_eq(store_request_list(l.f.st, l.f.haillan, &flt, &v,
+						&n, NULL, &e), 0, "« %s »: %s",
+			     texts[i], e.msg);
+		store_request_list_free(v, n);
+	}
+	/* the quote and the star are only characters of the word */
+	flt.text = "serveur*";
+	LIST(&l, &flt, NULL, R_NEWYEAR, R_SERVERS);
+	flt.text = "\"serveurs\"";
+	LIST(&l, &flt, NULL, R_SERVERS);
+	flt.text = "« serveur »";
+	LIST(&l, &flt, NULL, R_NEWYEAR, R_SERVERS);
+	flt.text = "object:serveur";	/* not a column filter */
+	cr_expect_eq(LIST(&l, &flt, NULL, -1), 0);
+	close_store(&l.f);
+}
+
+Test(request, list_sort_orders)
+{
+	struct log l;
+	struct request_filter flt;
+
+	open_log(&l);
+	request_filter_init(&flt);
+	flt.sort = SORT_RECEIVED_ASC;
+	LIST(&l, &flt, NULL, R_PHONE, R_SERVERS, R_ECO, R_URGENT, R_EXC,
+	     R_CANCELLED, R_NONE, R_NEWYEAR);
+	/* nouvelle, prise en compte, résolue, close, annulée; newest first
+	 * within */
+	flt.sort = SORT_STATUS;
+	LIST(&l, &flt, NULL, R_EXC, R_ECO, R_NONE, R_SERVERS, R_NEWYEAR,
+	     R_PHONE, R_URGENT, R_CANCELLED);
+	/* ordinaire, en urgence, exceptionnelle */
+	flt.sort = SORT_KIND;
+	LIST(&l, &flt, NULL, R_NONE, R_CANCELLED, R_ECO, R_SERVERS, R_PHONE,
+	     R_NEWYEAR, R_URGENT, R_EXC);
+	/* nsi (by sub-domain letter) then eco, no domain last */
+	flt.sort = SORT_DOMAIN;
+	LIST(&l, &flt, NULL, R_URGENT, R_EXC, R_NEWYEAR, R_CANCELLED,
+	     R_PHONE, R_SERVERS, R_ECO, R_NONE);
+	/* 96 h, 41 h, 24 h, then the unresolved newest first */
+	flt.sort = SORT_RESOLUTION_DELAY;
+	LIST(&l, &flt, NULL, R_URGENT, R_NEWYEAR, R_PHONE, R_NONE,
+	     R_CANCELLED, R_EXC, R_ECO, R_SERVERS);
+	close_store(&l.f);
+}
+
+Test(request, list_window_and_total)
+{
+	struct log l;
+	struct request_filter flt;
+	size_t total = 0;
+
+	open_log(&l);
+	request_filter_init(&flt);
+	flt.limit = 3;
+	LIST(&l, &flt, &total, R_NEWYEAR, R_NONE, R_CANCELLED);
+	cr_expect_eq(total, N_LOG);
+	flt.offset = 3;
+	LIST(&l, &flt, &total, R_EXC, R_URGENT, R_ECO);
+	cr_expect_eq(total, N_LOG);
+	flt.offset = 6;
+	LIST(&l, &flt, &total, R_SERVERS, R_PHONE);
+	cr_expect_eq(total, N_LOG);
+	/* past the end: no row, the total still */
+	flt.offset = 20;
+	cr_expect_eq(LIST(&l, &flt, &total, -1), 0);
+	cr_expect_eq(total, N_LOG);
+	/* the window applies after the filters */
+	flt.offset = 1;
+	flt.limit = 1;
+	flt.kind = REQUEST_URGENT;
+	LIST(&l, &flt, &total, R_URGENT);
+	cr_expect_eq(total, 2);
+	flt.text = "serveur";
+	flt.kind = -1;
+	flt.offset = 0;
+	LIST(&l, &flt, &total, R_NEWYEAR);
+	cr_expect_eq(total, 2);
+	close_store(&l.f);
+}
+
+/* ---- get, update, cancel ---- */
+
+Test(request, get_one_request_or_not_found)
+{
+	struct log l;
+	struct request r;
+	struct err e;
+
+	open_log(&l);
+	cr_assert_eq(store_request_get(l.f.st, l.uid[R_URGENT], &r, &e), 0,
+		     "%s", e.msg);
+	cr_expect_str_eq(r.uid, l.uid[R_URGENT]);
+	cr_expect_eq(r.status, REQ_CLOSED);
+	cr_expect_eq(r.kind, REQUEST_URGENT);
+	cr_expect_eq(r.form, FORM_ORAL);
+	/* 7 May (Mon) to 11 May (Fri) 2018 over 8 May and Ascension */
+	cr_expect(fabs(r.resolution_days - 2) < 1e-9, "%f",
+		  r.resolution_days);
+	cr_expect(fabs(r.resolution_hours - 96) < 1e-9);
+	store_request_release(&r);
+	cr_expect_eq(store_request_get(l.f.st, "0123", &r, &e), -1);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	close_store(&l.f);
+}
+
+Test(request, update_replaces_what_the_request_says)
+{
+	struct log l;
+	struct request_input in;
+	struct request r;
+	char sd[STORE_UID_LEN];
+	struct err e;
+	const struct rq changed = { REQUEST_URGENT, "phone", NULL, NULL,
+		"incident", "critique", "Police municipale",
+		"  Caméra de la place hors service  ", "2018-03-12 08:00",
+		"12/03/2018 8h15", NULL, NULL, NULL, NULL };
+
+	open_log(&l);
+	fill(&l.f, l.f.haillan, &changed, &in, sd);
+	in.domain_uid = l.f.nsi;
+	cr_assert_eq(store_request_update(l.f.st, l.uid[R_SERVERS], &in, &e),
+		     0, "%s", e.msg);
+	cr_assert_eq(store_request_get(l.f.st, l.uid[R_SERVERS], &r, &e), 0);
+	cr_expect_str_eq(r.object, "Caméra de la place hors service");
+	cr_expect_str_eq(r.requester, "Police municipale");
+	cr_expect_eq(r.kind, REQUEST_URGENT);
+	cr_expect_eq(r.form, FORM_PHONE);
+	cr_expect_null(r.subdomain_uid);
+	cr_expect_str_eq(r.acknowledged_at, "2018-03-12T08:15");
+	cr_expect_str_eq(r.contract_uid, l.f.haillan);
+	cr_expect_str_eq(r.author, "Référent test");
+	cr_expect_not_null(r.updated_at);
+	store_request_release(&r);
+	close_store(&l.f);
+}
+
+Test(request, update_refuses_what_add_refuses)
+{
+	struct log l;
+	struct request_input in;
+	struct request r;
+	char sd[STORE_UID_LEN];
+	struct err e;
+	const struct rq base = { REQUEST_ORDINARY, "email", NULL, NULL,
+		"demand", NULL, NULL, "Objet", "2018-03-12T08:00", NULL, NULL,
+		NULL, NULL, NULL };
+
+	open_log(&l);
+	fill(&l.f, l.f.haillan, &base, &in, sd);
+	in.object = "   ";
+	cr_expect_eq(store_request_update(l.f.st, l.uid[R_ECO], &in, &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	fill(&l.f, l.f.haillan, &base, &in, sd);
+	in.resolved_at = "2018-03-11T08:00";
+	cr_expect_eq(store_request_update(l.f.st, l.uid[R_ECO], &in, &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	cr_expect(strstr(e.msg, "précède"), "%s", e.msg);
+	fill(&l.f, l.f.haillan, &base, &in, sd);
+	in.form = "pigeon";
+	cr_expect_eq(store_request_update(l.f.st, l.uid[R_ECO], &in, &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	fill(&l.f, l.f.haillan, &base, &in, sd);
+	in.domain_uid = l.f.bouscat_nsi;	/* another contract's */
+	cr_expect_eq(store_request_update(l.f.st, l.uid[R_ECO], &in, &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	fill(&l.f, l.f.haillan, &base, &in, sd);
+	cr_expect_eq(store_request_update(l.f.st, "0123", &in, &e), -1);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	/* nothing changed */
+	cr_assert_eq(store_request_get(l.f.st, l.uid[R_ECO], &r, &e), 0);
+	cr_expect_str_eq(r.object, "Forum de l’emploi : réservation de salle");
+	cr_expect_str_eq(r.domain_uid, l.f.eco);
+	store_request_release(&r);
+	close_store(&l.f);
+}
+
+Test(request, cancel_once_with_a_reason)
+{
+	struct log l;
+	struct request r;
+	struct err e;
+
+	open_log(&l);
+	cr_expect_eq(store_request_cancel(l.f.st, l.uid[R_ECO],
+					  "2018-04-01T10:00", "Erreur", &e),
+		     -1);
+	cr_expect_eq(e.code, ERR_INPUT);	/* before the reception */
+	cr_assert_eq(store_request_cancel(l.f.st, l.uid[R_ECO],
+					  "03/04/2018 10:00",
+					  "  Salle trouvée par la commune ",
+					  &e), 0, "%s", e.msg);
+	cr_assert_eq(store_request_get(l.f.st, l.uid[R_ECO], &r, &e), 0);
+	cr_expect_eq(r.status, REQ_CANCELLED);
+	cr_expect_str_eq(r.cancelled_at, "2018-04-03T10:00");
+	cr_expect_str_eq(r.cancel_reason, "Salle trouvée par la commune");
+	store_request_release(&r);
+	cr_expect_eq(store_request_cancel(l.f.st, l.uid[R_ECO], NULL, NULL,
+					  &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	cr_expect(strstr(e.msg, "déjà annulée"), "%s", e.msg);
+	cr_expect_eq(store_request_cancel(l.f.st, "0123", NULL, NULL, &e),
+		     -1);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	close_store(&l.f);
+}
+
+Test(request, cancel_now_is_today)
+{
+	struct log l;
+	struct request r;
+	struct err e;
+
+	setenv("SUIVI_TODAY", "2019-02-01", 1);
+	open_log(&l);
+	cr_assert_eq(store_request_cancel(l.f.st, l.uid[R_SERVERS], NULL,
+					  NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_request_get(l.f.st, l.uid[R_SERVERS], &r, &e), 0);
+	cr_expect(!strncmp(r.cancelled_at, "2019-02-01T", 11), "%s",
+		  r.cancelled_at);
+	cr_expect_null(r.cancel_reason);
+	store_request_release(&r);
+	close_store(&l.f);
+}
+
+/* ---- exceptional requests ---- */
+
+Test(request, exceptional_fields_set_and_read_back)
+{
+	struct log l;
+	struct request r;
+	struct err e;
+	struct exceptional_input x = {
+		.asked = "Un vidéoprojecteur et un technicien le 14 juillet",
+		.proposal = "Prêt du matériel de la médiathèque",
+		.decision = "Accord",
+		.decided_by = "Adjoint au DGT",
+		.decided_on = "25/06/2018",
+		.has_cost = true,
+		.estimated_cost = 350.5,
+		.compensation = "Refacturation",
+	};
+
+	open_log(&l);
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_request_get(l.f.st, l.uid[R_EXC], &r, &e), 0);
+	cr_expect_str_eq(r.asked, x.asked);
+	cr_expect_str_eq(r.proposal, x.proposal);
+	cr_expect_str_eq(r.decision, "Accord");
+	cr_expect_str_eq(r.decided_by, "Adjoint au DGT");
+	cr_expect_str_eq(r.decided_on, "2018-06-25");
+	cr_expect(r.has_cost && r.estimated_cost == 350.5);
+	cr_expect_str_eq(r.compensation, "Refacturation");
+	store_request_release(&r);
+
+	/* set again: replaced, not added */
+	x = (struct exceptional_input){ .asked = "Un vidéoprojecteur" };
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_request_get(l.f.st, l.uid[R_EXC], &r, &e), 0);
+	cr_expect_str_eq(r.asked, "Un vidéoprojecteur");
+	cr_expect_null(r.proposal);
+	cr_expect_null(r.decided_on);
+	cr_expect(!r.has_cost);
+	store_request_release(&r);
+	close_store(&l.f);
+}
+
+Test(request, exceptional_fields_refused_on_an_ordinary_request)
+{
+	struct log l;
+	struct err e;
+	struct exceptional_input x = { .asked = "Quelque chose" };
+
+	open_log(&l);
+	cr_expect_eq(store_exceptional_set(l.f.st, l.uid[R_PHONE], &x, &e),
+		     -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	cr_expect_eq(store_exceptional_set(l.f.st, "0123", &x, &e), -1);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	x.decided_on = "le 3 mai";
+	cr_expect_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	x.decided_on = NULL;
+	x.has_cost = true;
+	x.estimated_cost = -1;
+	cr_expect_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	close_store(&l.f);
+}
+
+Test(request, exceptional_list_by_year_and_contract)
+{
+	struct log l;
+	struct request *v;
+	size_t n;
+	struct err e;
+	char uid2019[STORE_UID_LEN];
+	const struct rq next = { REQUEST_EXCEPTIONAL, "letter", NULL, NULL,
+		"demand", NULL, NULL, "Prêt de barrières", "2019-01-10T09:00",
+		NULL, NULL, NULL, NULL, NULL };
+	struct exceptional_input x = { .asked = "Vingt barrières" };
+
+	open_log(&l);
+	add_to(&l.f, l.f.haillan, &next, uid2019);
+	cr_assert_eq(store_exceptional_set(l.f.st, uid2019, &x, &e), 0);
+
+	cr_assert_eq(store_exceptional_list(l.f.st, l.f.haillan, 2018, &v, &n,
+					    &e), 0, "%s", e.msg);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(v[0].uid, l.uid[R_EXC]);
+	cr_expect_null(v[0].asked);	/* not written yet */
+	store_request_list_free(v, n);
+
+	cr_assert_eq(store_exceptional_list(l.f.st, l.f.haillan, 0, &v, &n,
+					    &e), 0);
+	cr_assert_eq(n, 2);
+	cr_expect_str_eq(v[0].uid, l.uid[R_EXC]);
+	cr_expect_str_eq(v[1].uid, uid2019);
+	cr_expect_str_eq(v[1].asked, "Vingt barrières");
+	store_request_list_free(v, n);
+
+	/* every contract: Le Bouscat's of March 2018 first */
+	cr_assert_eq(store_exceptional_list(l.f.st, NULL, 2018, &v, &n, &e),
+		     0);
+	cr_assert_eq(n, 2);
+	cr_expect_str_eq(v[0].contract_uid, l.f.bouscat);
+	cr_expect_str_eq(v[1].uid, l.uid[R_EXC]);
+	store_request_list_free(v, n);
+
+	cr_assert_eq(store_exceptional_list(l.f.st, NULL, 2020, &v, &n, &e),
+		     0);
+	cr_expect_eq(n, 0);
+	store_request_list_free(v, n);
+	cr_expect_eq(store_exceptional_list(l.f.st, NULL, 12, &v, &n, &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	close_store(&l.f);
+}
+
+/* ---- the index follows the log ---- */
+
+Test(request, search_follows_updates_cancels_and_exceptional_fields)
+{
+	struct log l;
+	struct request_filter flt;
+	struct request_input in;
+	char sd[STORE_UID_LEN];
+	struct err e;
+	const struct rq changed = { REQUEST_ORDINARY, "phone", NULL, NULL,
+		"incident", NULL, "Accueil", "Standard injoignable",
+		"2018-03-05T09:00", NULL, NULL, NULL, NULL, NULL };
+	struct exceptional_input x = { .asked = "Sonorisation",
+				       .compensation = "Convention" };
+
+	open_log(&l);
+	fill(&l.f, l.f.haillan, &changed, &in, sd);
+	cr_assert_eq(store_request_update(l.f.st, l.uid[R_PHONE], &in, &e), 0,
+		     "%s", e.msg);
+	request_filter_init(&flt);
+	flt.text = "telephone";
+	cr_expect_eq(LIST(&l, &flt, NULL, -1), 0);
+	flt.text = "injoignable";
+	LIST(&l, &flt, NULL, R_PHONE);
+	flt.text = "mairie annexe";	/* the old requester is gone too */
+	cr_expect_eq(LIST(&l, &flt, NULL, -1), 0);
+
+	cr_assert_eq(store_request_cancel(l.f.st, l.uid[R_SERVERS], NULL,
+					  "Doublon avec le ticket 4512", &e),
+		     0, "%s", e.msg);
+	flt.text = "ticket 4512";
+	LIST(&l, &flt, NULL, R_SERVERS);
+
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0);
+	flt.text = "sonorisation";
+	LIST(&l, &flt, NULL, R_EXC);
+	flt.text = "convention";
+	LIST(&l, &flt, NULL, R_EXC);
+	x.asked = "Éclairage";
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0);
+	flt.text = "sonorisation";
+	cr_expect_eq(LIST(&l, &flt, NULL, -1), 0);
+	flt.text = "eclairage";
+	LIST(&l, &flt, NULL, R_EXC);
+	close_store(&l.f);
+}
+
+static void raw_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *msg = NULL;
+
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, &msg), SQLITE_OK, "%s",
+		     msg ? msg : "");
+	sqlite3_close(db);
+}
+
+/* A writer with its own SQL (a bulk import, the benchmark generator):
+ * the triggers mark, the next search indexes. */
+Test(request, search_sees_rows_written_with_raw_sql)
+{
+	struct log l;
+	struct request_filter flt;
+	struct err e;
+
+	open_log(&l);
+	store_close(l.f.st);
+	{
+		char *sql = NULL;
+
+		cr_assert(asprintf(&sql,
+			"INSERT INTO exceptional_request (uid, request_uid,"
+			" asked) VALUES ('x1', '%s', 'Chapiteau');"
+			"UPDATE request SET object = 'Imprimante bloquée'"
+			" WHERE uid = '%s';", l.uid[R_EXC], l.uid[R_ECO]) > 0);
+		raw_sql(l.f.db, sql);
+		free(sql);
+	}
+	cr_assert_eq(store_open(l.f.db, STORE_WRITE, &l.f.st, &e), 0, "%s",
+		     e.msg);
+	request_filter_init(&flt);
+	flt.text = "chapiteau";
+	LIST(&l, &flt, NULL, R_EXC);
+	flt.text = "imprimante";
+	LIST(&l, &flt, NULL, R_ECO);
+	flt.text = "forum";
+	cr_expect_eq(LIST(&l, &flt, NULL, -1), 0);
+	close_store(&l.f);
+}
+
+/* Requests written before the index existed (schema 3) are found. */
+Test(request, migration_indexes_existing_requests)
+{
+	char *p = t_path("v3.db");
+	struct store *st;
+	struct request_filter flt;
+	struct request *v;
+	size_t n, total;
+	char contract[STORE_UID_LEN];
+	struct err e;
+
+	cr_assert_eq(store_open_at_version(p, 3, &st, &e), 0, "%s", e.msg);
+	import(st, "tests/fixtures/test-contrat.ini");
+	cr_assert_eq(store_contract_find(st, "test-2020", contract, &e), 0);
+	store_close(st);
+	{
+		char *sql = NULL;
+
+		cr_assert(asprintf(&sql,
+			"INSERT INTO request (uid, contract_uid, kind, form,"
+			" nature, object, received_at, author, created_at,"
+			" updated_at) VALUES ('r1', '%s', 'ordinary', 'email',"
+			" 'demand', 'Écran cassé', '2020-02-03T09:00', 'x',"
+			" 'now', 'now'), ('r2', '%s', 'exceptional', 'note',"
+			" 'demand', 'Fête', '2020-02-04T09:00', 'x', 'now',"
+			" 'now');"
+			"INSERT INTO exceptional_request (uid, request_uid,"
+			" asked) VALUES ('x2', 'r2', 'Guirlandes');",
+			contract, contract) > 0);
+		raw_sql(p, sql);
+		free(sql);
+	}
+	cr_assert_eq(store_open(p, STORE_WRITE, &st, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_schema_version(st), store_schema_latest());
+	request_filter_init(&flt);
+	flt.text = "ecran";
+	cr_assert_eq(store_request_list(st, contract, &flt, &v, &n, &total,
+					&e), 0, "%s", e.msg);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(v[0].uid, "r1");
+	store_request_list_free(v, n);
+	flt.text = "guirlande";
+	cr_assert_eq(store_request_list(st, contract, &flt, &v, &n, &total,
+					&e), 0, "%s", e.msg);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(v[0].uid, "r2");
+	cr_expect_str_eq(v[0].asked, "Guirlandes");
+	store_request_list_free(v, n);
+	store_close(st);
+	free(p);
+}
