@@ -9,6 +9,7 @@
 #include "suivi/date.h"
 #include "suivi/number.h"
 #include "suivi/request.h"
+#include "suivi/store_measurement.h"
 #include "suivi/store_request.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
@@ -455,8 +456,58 @@ static void iso_to_field(const struct ui *ui, struct form_field *f,
 	form_field_set(f, iso ? buf : "");
 }
 
+#define DRAFT_SLOT "saisine"
+#define SEP '\x1e'	/* between fields: never typed (controls are not) */
+
+/* The form's fields as one text: "c<n>" for a choice, "t<text>" for a
+ * text, separated by SEP, then "p<n>", the field the cursor was on. */
+static char *form_serialize(const struct form *f)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i < f->n; i++) {
+		if (i)
+			strbuf_addch(&sb, SEP);
+		if (f->fields[i].kind == FIELD_CHOICE)
+			strbuf_addf(&sb, "c%d", f->fields[i].choice);
+		else
+			strbuf_addf(&sb, "t%s", f->fields[i].text ? f->fields[i].text
+								 : "");
+	}
+	/* and where the cursor was */
+	strbuf_addf(&sb, "%cp%zu", SEP, f->cur);
+	return strbuf_detach(&sb);
+}
+
+static void form_restore(struct form *f, const char *text)
+{
+	const char *p = text;
+
+	for (size_t i = 0; i <= f->n && p; i++) {
+		const char *end = strchr(p, SEP);
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char *v = xstrndup(p, len);
+
+		if (i == f->n) {
+			if (v[0] == 'p' && (size_t)atoi(v + 1) < f->n)
+				f->cur = (size_t)atoi(v + 1);
+		} else if (v[0] == 'c' && f->fields[i].kind == FIELD_CHOICE) {
+			int c = atoi(v + 1);
+
+			if (c >= 0 && (size_t)c < f->fields[i].n_choices)
+				f->fields[i].choice = c;
+		} else if (v[0] == 't' && f->fields[i].kind == FIELD_TEXT) {
+			form_field_set(&f->fields[i], v + 1);
+		}
+		free(v);
+		p = end ? end + 1 : NULL;
+	}
+	f->dirty = true;
+}
+
 static void run_form(struct ui *ui, struct req_screen *rs,
-		     const struct request *r)
+		     const struct request *r, const char *draft)
 {
 	struct req_form *rf = xcalloc(1, sizeof *rf);
 	struct form_field *f = rf->fields;
@@ -583,6 +634,12 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 	rf->form.fields = f;
 	rf->form.n = F_COUNT;
 	rf->form.on_change = on_change;
+	if (draft) {
+		/* the domain first: it decides the sub-domains offered */
+		form_restore(&rf->form, draft);
+		set_sub_choices(rf);
+		form_restore(&rf->form, draft);
+	}
 	update_form(rf);
 	if (ui_form_run(ui, &rf->form, save, rf)) {
 		ui_message(ui, false, "%s : %s", r ? "Saisine modifiée"
@@ -592,9 +649,17 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 		for (size_t i = 0; i < rs->n; i++)
 			if (!strcmp(rs->rows[i].uid, rf->saved_uid))
 				rs->cursor = i;
-	} else if (ui->gone) {
-		/* the terminal went away: nothing to save it to but the
-		 * database, and only a whole request is one */
+	} else if (ui->gone && rf->form.dirty) {
+		/* the terminal went away: what was typed is kept as a draft,
+		 * offered back at the next start */
+		char *text = form_serialize(&rf->form);
+		char *ctx = xasprintf("%s|%s", ui->contracts[ui->contract].uid,
+				      r ? r->uid : "");
+		struct err e;
+
+		(void)store_draft_save(ui->st, DRAFT_SLOT, ctx, text, &e);
+		free(ctx);
+		free(text);
 	}
 	form_release(&rf->form);
 	free(rf->domain_labels);
@@ -736,12 +801,12 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 		rs->cursor = rs->n ? rs->n - 1 : 0;
 		return UI_REDRAW;
 	case ACT_NEW:
-		run_form(ui, rs, NULL);
+		run_form(ui, rs, NULL, NULL);
 		return UI_REDRAW;
 	case ACT_OPEN:
 	case ACT_MODIFY:
 		if (rs->n)
-			run_form(ui, rs, &rs->rows[rs->cursor]);
+			run_form(ui, rs, &rs->rows[rs->cursor], NULL);
 		return UI_REDRAW;
 	case ACT_CANCEL_REQ:
 		cancel_request(ui, rs);
@@ -806,6 +871,55 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	default:
 		return UI_NOTHING;
 	}
+}
+
+bool req_screen_pending_draft(struct ui *ui)
+{
+	char *ctx = NULL, *text = NULL;
+	bool found = false;
+	struct err e;
+
+	if (store_draft_get(ui->st, DRAFT_SLOT, &ctx, &text, &found, &e) != 0)
+		return false;
+	free(ctx);
+	free(text);
+	return found;
+}
+
+/* Offer back the request form left open when the terminal went away. */
+void req_screen_offer_draft(struct ui *ui)
+{
+	struct req_screen *rs = ui->rs;
+	char *ctx = NULL, *text = NULL, *bar;
+	bool found;
+	struct err e;
+
+	if (!rs || store_draft_get(ui->st, DRAFT_SLOT, &ctx, &text, &found,
+				   &e) != 0 || !found)
+		return;
+	bar = strchr(ctx, '|');
+	if (bar)
+		*bar = '\0';
+	for (size_t i = 0; i < ui->n_contracts; i++)
+		if (!strcmp(ui->contracts[i].uid, ctx) && i != ui->contract) {
+			ui->contract = i;
+			enter(ui);
+		}
+	if (ui_confirm(ui, "Un formulaire de saisine n'était pas enregistré à la "
+		       "fermeture. Le reprendre ? (o/N)")) {
+		const struct request *r = NULL;
+
+		store_draft_delete(ui->st, DRAFT_SLOT, &e);
+		for (size_t i = 0; bar && bar[1] && i < rs->n; i++)
+			if (!strcmp(rs->rows[i].uid, bar + 1))
+				r = &rs->rows[i];
+		run_form(ui, rs, r, text);
+	} else if (!ui->gone) {
+		store_draft_delete(ui->st, DRAFT_SLOT, &e);
+		ui_message(ui, false, "Brouillon abandonné");
+	}
+	free(ctx);
+	free(text);
 }
 
 static const enum action keys[] = {

@@ -823,6 +823,11 @@ int ui_run(struct app *app, struct store *st)
 		ui_draw(&ui);
 		dash_screen_offer_draft(&ui);
 	}
+	if (!ui.gone && req_screen_pending_draft(&ui)) {
+		switch_screen(&ui, 2);
+		ui_draw(&ui);
+		req_screen_offer_draft(&ui);
+	}
 	struct replay_times rep = { NULL, 0, 0 }, rep_enter = { NULL, 0, 0 };
 	double replay_t0 = 0;
 

@@ -245,6 +245,8 @@ struct browse_source;
 const struct browse_source *contract_screen_source(const struct ui *ui);
 void dash_screen_free(struct dash_screen *ds);
 void req_screen_free(struct req_screen *rs);
+bool req_screen_pending_draft(struct ui *ui);
+void req_screen_offer_draft(struct ui *ui);
 /* A draft left by a terminal that went away, and offering it back. */
 bool dash_screen_pending_draft(struct ui *ui);
 void dash_screen_offer_draft(struct ui *ui);

@@ -635,6 +635,29 @@ s_dash_tools() {
 }
 
 # ---------------------------------------------------------------- saisines
+# A request form left open when the terminal closes comes back.
+s_request_draft() {
+	e2e_start -s 110x34 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys 3
+	wait_for "Saisines : 0"
+	keys n
+	wait_for "Nouvelle saisine"
+	keys Right Tab Tab Tab Tab Tab Tab
+	text "Imprimante bloquée"
+	wait_for "Imprimante bloquée_"
+	kill -HUP "$(suivi_pid)"
+	expect_exit "SIGHUP pendant le formulaire : suivi s'arrête" 0
+	e2e_restart
+	expect "au démarrage, le formulaire est proposé" "Un formulaire de saisine n'était pas enregistré"
+	keys o
+	expect "o : le formulaire revient, avec ce qui était tapé" "Imprimante bloquée_"
+	expect "… et les choix faits" "‹ en urgence ›"
+	keys Enter
+	expect "Entrée : enregistrée" "Saisine enregistrée : Imprimante bloquée"
+	e2e_stop
+}
+
 s_requests() {
 	e2e_start -s 110x34 "${E2E_EXTRA[@]}"
 	wait_for "Identifiant : 33069-2016"
@@ -769,6 +792,7 @@ s_dash_history
 s_dash_screens
 s_dash_tools
 s_requests
+s_request_draft
 s_wide
 s_colours
 s_signals
