@@ -305,8 +305,57 @@ static void set_sub_choices(struct req_form *rf)
 		rf->fields[F_SUB].choice = 0;
 }
 
+/* "AAAA-MM-JJTHH:MM" of a typed date-time, or NULL. */
+static const char *typed_dt(const struct req_form *rf, int i, char *buf)
+{
+	struct datetime t;
+	const char *s = rf->fields[i].text;
+
+	if (!s || !*s || datetime_parse(s, &t) != 0)
+		return NULL;
+	datetime_format_iso(t, buf);
+	return buf;
+}
+
+/* Under the contact: the status and the delays the dates give. */
+static void follow_up(struct req_form *rf)
+{
+	char rec[DATETIME_ISO_LEN], ack[DATETIME_ISO_LEN],
+	     inter[DATETIME_ISO_LEN], res[DATETIME_ISO_LEN],
+	     ans[DATETIME_ISO_LEN];
+	struct request_dates d = {
+		typed_dt(rf, F_RECEIVED, rec), typed_dt(rf, F_ACK, ack),
+		typed_dt(rf, F_INTERVENTION, inter),
+		typed_dt(rf, F_RESOLVED, res), typed_dt(rf, F_ANSWERED, ans),
+		NULL,
+	};
+	struct strbuf sb;
+	double h, w;
+	char a[32], b[32];
+
+	if (!d.received)
+		return;
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "%s\n\nStatut : %s", rf->form.aside ? rf->form.aside : "",
+		    request_status_vocab[request_status(&d)].label);
+	if (request_delay(d.received, d.acknowledged, &h, &w)) {
+		number_format(h, 1, a, sizeof a);
+		number_format(w, 1, b, sizeof b);
+		strbuf_addf(&sb, " · prise en compte en %s h (%s j ouvré%s)", a, b,
+			    w > 1 ? "s" : "");
+	}
+	if (request_delay(d.received, d.resolved, &h, &w)) {
+		number_format(h, 1, a, sizeof a);
+		number_format(w, 1, b, sizeof b);
+		strbuf_addf(&sb, " · résolue en %s h (%s j ouvré%s)", a, b,
+			    w > 1 ? "s" : "");
+	}
+	free(rf->form.aside);
+	rf->form.aside = strbuf_detach(&sb);
+}
+
 /* Show what depends on other fields: the criticality, the exceptional
- * fields, the contact to call. */
+ * fields, the contact to call, the status and delays. */
 static void update_form(struct req_form *rf)
 {
 	struct form_field *f = rf->fields;
@@ -330,6 +379,7 @@ static void update_form(struct req_form *rf)
 	if (!d && !exc) {
 		rf->form.aside = xstrdup("Qui saisir : choisissez le domaine et "
 					 "le sous-domaine.");
+		follow_up(rf);
 		return;
 	}
 	if (store_request_contact(rf->ui->st, d ? d->uid : NULL,
@@ -340,14 +390,16 @@ static void update_form(struct req_form *rf)
 		return;
 	}
 	rf->form.aside = xasprintf("Qui saisir (%s%s%s, saisine %s) :\n"
-				   "• Commune : %s\n• Service commun : %s",
+				   "• Commune : %s\n• Service commun : %s%s",
 				   d ? d->code : "", sd ? "/" : "",
 				   sd ? sd->letter : "",
 				   request_kind_vocab[f[F_KIND].choice].label,
 				   commune ? commune : "(le contrat ne le dit pas)",
-				   shared ? shared : "(le contrat ne le dit pas)");
+				   shared ? shared : "(le contrat ne le dit pas)",
+				   "");
 	free(commune);
 	free(shared);
+	follow_up(rf);
 }
 
 static void on_change(struct form *f, size_t field, void *ctx)

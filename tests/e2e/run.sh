@@ -687,6 +687,8 @@ s_requests() {
 	text "02/11/2026 11:00"
 	keys Tab
 	text "03/11/2026 09:00"
+	expect "le formulaire dit le statut et les délais" \
+		"Statut : résolue · prise en compte en 1,5 h (0 j ouvré) · résolue en 24 h (1 j ouvré)"
 	keys Enter
 	expect "Entrée : enregistrée" "Saisine enregistrée : Serveur de messagerie en panne"
 	expect "dans la liste" "Serveur de messagerie en panne"
