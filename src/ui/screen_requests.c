@@ -790,6 +790,13 @@ static void on_search(struct ui *ui, const char *text, void *ctx)
 {
 	struct req_screen *rs = ctx;
 
+	/* one letter matches half the words of ten years of requests: the
+	 * list follows the typing from the second letter (Entrée searches
+	 * whatever was typed) */
+	if (text[0] && !text[1 + (((unsigned char)text[0] & 0xE0) == 0xC0)]) {
+		ui_message(ui, false, "une lettre de plus…");
+		return;
+	}
 	snprintf(rs->text, sizeof rs->text, "%s", text);
 	rs->cursor = rs->top = 0;
 	reload(ui, rs);
@@ -869,8 +876,12 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 		/* the prompt edits its own copy; each change filters */
 		snprintf(buf, sizeof buf, "%s", rs->text);
 		if (!ui_prompt(ui, "Chercher dans les saisines : ", buf,
-			       sizeof buf, on_search, rs) && !ui->gone)
-			on_search(ui, "", rs);	/* Échap: no text filter */
+			       sizeof buf, on_search, rs))
+			buf[0] = '\0';	/* Échap: no text filter */
+		if (!ui->gone) {
+			snprintf(rs->text, sizeof rs->text, "%s", buf);
+			rs->cursor = rs->top = 0;
+		}
 		reload(ui, rs);
 		return UI_REDRAW;
 	}
