@@ -260,6 +260,9 @@ struct req_form {
 	const char **sub_labels;	/* "—" then each sub-domain */
 	char **sub_strs;		/* "C. Fourniture…", owned */
 	size_t n_sub;
+	struct domain_choice *doms;	/* in force on doms_date */
+	size_t n_doms;
+	char doms_date[16];
 	const char *editing;		/* uid, or NULL for a new one */
 	char saved_uid[STORE_UID_LEN];
 };
@@ -268,8 +271,7 @@ static const struct domain_choice *chosen_domain(const struct req_form *rf)
 {
 	int i = rf->fields[F_DOMAIN].choice - 1;
 
-	return i >= 0 && (size_t)i < rf->rs->n_domains ? &rf->rs->domains[i]
-						      : NULL;
+	return i >= 0 && (size_t)i < rf->n_doms ? &rf->doms[i] : NULL;
 }
 
 static const struct subdomain_choice *chosen_sub(const struct req_form *rf)
@@ -303,6 +305,53 @@ static void set_sub_choices(struct req_form *rf)
 	rf->fields[F_SUB].n_choices = n + 1;
 	if (rf->fields[F_SUB].choice > (int)n)
 		rf->fields[F_SUB].choice = 0;
+}
+
+/* The domains and sub-domains offered: those of the annex versions in
+ * force on the request's date (an amendment may have changed them). The
+ * domain chosen stays by its code, the sub-domain by its letter. */
+static void choices_for(struct req_form *rf, const char *date)
+{
+	struct domain_choice *v = NULL;
+	size_t n = 0;
+	struct err e;
+	char code[64] = "", letter[16] = "";
+	const struct domain_choice *d;
+	const struct subdomain_choice *sd;
+
+	if (rf->doms && !strcmp(rf->doms_date, date))
+		return;
+	if (store_domain_choices(rf->ui->st,
+				 rf->ui->contracts[rf->ui->contract].uid, date,
+				 &v, &n, &e) != 0) {
+		ui_message(rf->ui, true, "%s", e.msg);
+		return;
+	}
+	if ((d = chosen_domain(rf)))
+		snprintf(code, sizeof code, "%s", d->code);
+	if ((sd = chosen_sub(rf)))
+		snprintf(letter, sizeof letter, "%s", sd->letter);
+	store_domain_choices_free(rf->doms, rf->n_doms);
+	rf->doms = v;
+	rf->n_doms = n;
+	snprintf(rf->doms_date, sizeof rf->doms_date, "%s", date);
+	free(rf->domain_labels);
+	rf->domain_labels = xcalloc(n + 1, sizeof *rf->domain_labels);
+	rf->domain_labels[0] = "—";
+	for (size_t i = 0; i < n; i++)
+		rf->domain_labels[i + 1] = v[i].name;
+	rf->fields[F_DOMAIN].choices = rf->domain_labels;
+	rf->fields[F_DOMAIN].n_choices = n + 1;
+	rf->fields[F_DOMAIN].choice = code[0] ? 0 : (n ? 1 : 0);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i].code, code))
+			rf->fields[F_DOMAIN].choice = (int)i + 1;
+	rf->fields[F_SUB].choice = 0;
+	set_sub_choices(rf);
+	d = chosen_domain(rf);
+	for (size_t i = 0; d && letter[0] && i < d->n_subdomains; i++)
+		if (!strcmp(d->subdomains[i].letter, letter))
+			rf->fields[F_SUB].choice = (int)i + 1;
 }
 
 /* "AAAA-MM-JJTHH:MM" of a typed date-time, or NULL. */
@@ -360,8 +409,8 @@ static void update_form(struct req_form *rf)
 {
 	struct form_field *f = rf->fields;
 	bool exc = f[F_KIND].choice == REQUEST_EXCEPTIONAL;
-	const struct domain_choice *d = chosen_domain(rf);
-	const struct subdomain_choice *sd = chosen_sub(rf);
+	const struct domain_choice *d;
+	const struct subdomain_choice *sd;
 	struct datetime when;
 	char date[16];
 	char *commune = NULL, *shared = NULL;
@@ -376,6 +425,9 @@ static void update_form(struct req_form *rf)
 		date_format_iso(when.d, date);
 	else
 		snprintf(date, sizeof date, "%s", rf->ui->today);
+	choices_for(rf, date);
+	d = chosen_domain(rf);
+	sd = chosen_sub(rf);
 	if (!d && !exc) {
 		rf->form.aside = xstrdup("Qui saisir : choisissez le domaine et "
 					 "le sous-domaine.");
@@ -595,10 +647,7 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 		rf->form_labels[i] = request_form_vocab[i].label;
 	for (int i = 0; i < NATURE_COUNT; i++)
 		rf->nature_labels[i] = request_nature_vocab[i].label;
-	rf->domain_labels = xcalloc(rs->n_domains + 1, sizeof *rf->domain_labels);
-	rf->domain_labels[0] = "—";
-	for (size_t i = 0; i < rs->n_domains; i++)
-		rf->domain_labels[i + 1] = rs->domains[i].name;
+
 	f[F_KIND].kind = FIELD_CHOICE;
 	f[F_KIND].choices = rf->kind_labels;
 	f[F_KIND].n_choices = REQUEST_KIND_COUNT;
@@ -607,9 +656,6 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 	f[F_FORM].n_choices = FORM_COUNT;
 	f[F_FORM].choice = FORM_PHONE;
 	f[F_DOMAIN].kind = FIELD_CHOICE;
-	f[F_DOMAIN].choices = rf->domain_labels;
-	f[F_DOMAIN].n_choices = rs->n_domains + 1;
-	f[F_DOMAIN].choice = rs->n_domains ? 1 : 0;
 	f[F_SUB].kind = FIELD_CHOICE;
 	f[F_NATURE].kind = FIELD_CHOICE;
 	f[F_NATURE].choices = rf->nature_labels;
@@ -626,9 +672,6 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 	if (r) {
 		f[F_KIND].choice = r->kind;
 		f[F_FORM].choice = r->form;
-		for (size_t i = 0; i < rs->n_domains; i++)
-			if (r->domain_uid && !strcmp(rs->domains[i].uid, r->domain_uid))
-				f[F_DOMAIN].choice = (int)i + 1;
 		f[F_NATURE].choice = r->nature;
 		for (int i = 0; i < CRITICALITY_COUNT; i++)
 			if (r->criticality && !strcmp(r->criticality,
@@ -674,13 +717,29 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 		}
 		form_field_set(&f[F_RECEIVED], now);
 	}
-	set_sub_choices(rf);
-	if (r && r->subdomain_uid) {
-		const struct domain_choice *d = chosen_domain(rf);
+	{
+		/* the choices of the request's date; its own domain and
+		 * sub-domain selected */
+		struct datetime when;
+		char date[16];
 
-		for (size_t i = 0; d && i < d->n_subdomains; i++)
-			if (!strcmp(d->subdomains[i].uid, r->subdomain_uid))
-				f[F_SUB].choice = (int)i + 1;
+		if (datetime_parse(f[F_RECEIVED].text, &when) == 0)
+			date_format_iso(when.d, date);
+		else
+			snprintf(date, sizeof date, "%s", ui->today);
+		choices_for(rf, date);
+		for (size_t i = 0; r && r->domain_uid && i < rf->n_doms; i++)
+			if (!strcmp(rf->doms[i].uid, r->domain_uid))
+				f[F_DOMAIN].choice = (int)i + 1;
+		set_sub_choices(rf);
+		if (r && r->subdomain_uid) {
+			const struct domain_choice *d = chosen_domain(rf);
+
+			for (size_t i = 0; d && i < d->n_subdomains; i++)
+				if (!strcmp(d->subdomains[i].uid,
+					    r->subdomain_uid))
+					f[F_SUB].choice = (int)i + 1;
+		}
 	}
 	rf->form.title = r ? "Modifier la saisine" : "Nouvelle saisine";
 	rf->form.fields = f;
@@ -715,6 +774,7 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 	}
 	form_release(&rf->form);
 	free(rf->domain_labels);
+	store_domain_choices_free(rf->doms, rf->n_doms);
 	for (size_t i = 0; i < rf->n_sub; i++)
 		free(rf->sub_strs[i]);
 	free(rf->sub_strs);

@@ -635,6 +635,33 @@ s_dash_tools() {
 }
 
 # ---------------------------------------------------------------- saisines
+# The domains and sub-domains a request form offers are those in force
+# at the request's date: an amendment that renames a sub-domain shows.
+s_request_version() {
+	local f=$E2E_TOP/build/e2e-avenant.ini
+	mkdir -p "$E2E_TOP/build"
+	sed 's/^nom = Stratégie numérique$/nom = Stratégie et gouvernance/' \
+		tests/fixtures/test-avenant-1.ini >"$f"
+	e2e_start -s 110x34 -i "tests/fixtures/test-contrat.ini $f" "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys C
+	wait_for "Testville"
+	keys j j Enter
+	wait_for "Testville · contrat test-2020"
+	keys 3 n
+	wait_for "Nouvelle saisine"
+	keys Tab Tab Tab Right
+	expect "une saisine d'aujourd'hui : le sous-domaine de l'avenant" "A. Stratégie et gouvernance"
+	keys Tab Tab Tab Tab C-u
+	text "15/06/2020 10:00"
+	expect "reçue en 2020 : le sous-domaine de l'annexe d'origine" "A. Stratégie numérique"
+	keys Escape
+	wait_for "Abandonner"
+	keys o
+	e2e_stop
+	rm -f "$f"
+}
+
 # A request form left open when the terminal closes comes back.
 s_request_draft() {
 	e2e_start -s 110x34 "${E2E_EXTRA[@]}"
@@ -794,6 +821,7 @@ s_dash_history
 s_dash_screens
 s_dash_tools
 s_requests
+s_request_version
 s_request_draft
 s_wide
 s_colours
