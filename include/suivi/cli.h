@@ -48,4 +48,15 @@ int cli_requests_write(struct store *st, const char *contract_uid,
 		       const char *from, const char *to, struct csv *c,
 		       struct err *e);
 
+/* The rows of export disputes (header first): the disputes opened in
+ * year (0: every year) of the contract (NULL: every contract), oldest
+ * first. 0, -1 with e, or 1 when writing failed. */
+int cli_disputes_write(struct store *st, const char *contract_uid, int year,
+		       struct csv *c, struct err *e);
+/* The rows of export summary (header first): the year's état
+ * récapitulatif, exceptional requests and disputes by date. Returns as
+ * cli_disputes_write. */
+int cli_summary_write(struct store *st, const char *contract_uid, int year,
+		      struct csv *c, struct err *e);
+
 #endif

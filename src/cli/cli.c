@@ -26,6 +26,11 @@ static const struct command commands[] = {
 	  "copie la base (API de sauvegarde de SQLite)" },
 	{ "export", cmd_export, "QUOI [OPTIONS]",
 	  "exporte en CSV : indicators, measurements, requests" },
+	/* for the help only, as import requests above */
+	{ "export", cmd_export, "disputes [OPTIONS]",
+	  "exporte les litiges (CSV)" },
+	{ "export", cmd_export, "summary --year AAAA",
+	  "exporte l'état récapitulatif annuel (CSV)" },
 	{ "set", cmd_set, "COMMUNE INDICATEUR PÉRIODE VALEUR",
 	  "enregistre une valeur du tableau de bord" },
 	{ "summary", cmd_summary, "",

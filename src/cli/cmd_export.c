@@ -366,17 +366,81 @@ static int export_requests(struct app *app, int argc, char **argv)
 			  "saisines exportées");
 }
 
+/* ------------------------------------------------------------------ */
+/* Disputes and the annual summary (the rows: cmd_disputes.c)          */
+
+/* --year AAAA into *year; 0, or the usage error's status. */
+static int year_arg(const char *arg, int *year)
+{
+	struct period p;
+
+	if (period_parse(arg, &p) != 0 || p.month || p.quarter)
+		return cli_usage_error("export : année « %s » invalide (AAAA)",
+				       arg);
+	*year = p.year;
+	return 0;
+}
+
+static int write_disputes(struct store *st, const char *contract_uid,
+			  struct csv *c, void *ctx, struct err *e)
+{
+	return cli_disputes_write(st, contract_uid, *(int *)ctx, c, e);
+}
+
+static int export_disputes(struct app *app, int argc, char **argv)
+{
+	struct export_opts o = { .what = "disputes", .takes_year = true };
+	int rc = parse_opts(argc, argv, &o), year = 0;
+
+	if (rc)
+		return rc;
+	/* no --year: every year */
+	if (o.year_arg && (rc = year_arg(o.year_arg, &year)) != 0)
+		return rc;
+	return run_export(app, &o, write_disputes, &year,
+			  "litiges exportés");
+}
+
+static int write_summary(struct store *st, const char *contract_uid,
+			 struct csv *c, void *ctx, struct err *e)
+{
+	return cli_summary_write(st, contract_uid, *(int *)ctx, c, e);
+}
+
+static int export_summary(struct app *app, int argc, char **argv)
+{
+	struct export_opts o = { .what = "summary", .takes_year = true };
+	int rc = parse_opts(argc, argv, &o), year = 0;
+
+	if (rc)
+		return rc;
+	if (!o.year_arg)
+		return cli_usage_error("export summary : --year AAAA est "
+				       "obligatoire (l'état récapitulatif "
+				       "est annuel)");
+	if ((rc = year_arg(o.year_arg, &year)) != 0)
+		return rc;
+	return run_export(app, &o, write_summary, &year,
+			  "état récapitulatif exporté");
+}
+
 int cmd_export(struct app *app, int argc, char **argv)
 {
 	if (argc < 2)
 		return cli_usage_error("export : que faut-il exporter ? "
-				       "(indicators, measurements, requests)");
+				       "(indicators, measurements, requests, "
+				       "disputes, summary)");
 	if (!strcmp(argv[1], "indicators"))
 		return export_indicators(app, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "measurements"))
 		return export_measurements(app, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "requests"))
 		return export_requests(app, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "disputes"))
+		return export_disputes(app, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "summary"))
+		return export_summary(app, argc - 1, argv + 1);
 	return cli_usage_error("export : « %s » inconnu (exports possibles : "
-			       "indicators, measurements, requests)", argv[1]);
+			       "indicators, measurements, requests, disputes, "
+			       "summary)", argv[1]);
 }

@@ -101,6 +101,11 @@ static const struct binding list_bindings[] = {
 	{ 'F', false, false, ACT_FILTER_CLEAR },
 	{ 'r', false, false, ACT_SORT },
 	{ 'E', false, false, ACT_EXCEPTIONAL },
+	{ 'a', false, false, ACT_STEP },
+	{ 'c', false, false, ACT_CLOSE_DISPUTE },
+	{ 'L', false, false, ACT_LIKE },
+	{ 'S', false, false, ACT_SOLUTIONS },
+	{ 'h', false, false, ACT_HISTORY },
 };
 
 static enum action lookup(const struct binding *b, size_t n,
@@ -202,6 +207,11 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_NEW] = { "n", "n", "nouvelle saisine", NULL, NULL },
 	[ACT_MODIFY] = { "Entrée e", "Entree e", "voir et modifier", NULL,
 			 NULL },
+	[ACT_STEP] = { "a", "a", "étape d'arbitrage", NULL, NULL },
+	[ACT_CLOSE_DISPUTE] = { "c", "c", "clore (avec la solution)", NULL,
+				NULL },
+	[ACT_LIKE] = { "L", "L", "ouvrir comme celui-ci", NULL, NULL },
+	[ACT_SOLUTIONS] = { "S", "S", "solutions arbitrées", NULL, NULL },
 	[ACT_CANCEL_REQ] = { "x", "x", "annuler la saisine", NULL, NULL },
 	[ACT_FILTER_KIND] = { "t", "t", "filtre : nature de saisine", NULL,
 			      NULL },

@@ -46,10 +46,6 @@ static const enum action no_keys[] = { ACT_NONE };
 		.draw = draw_##name, .handle = no_key, .keys = no_keys,     \
 	}
 
-LATER(disputes, "Litiges",
-      "Litiges : les divergences et leur arbitrage (article 4).",
-      "Il arrive avec le lot « Litiges » : niveaux d'arbitrage, solutions "
-      "arbitrées.");
 LATER(meetings, "Réunions",
       "Réunions : ordre du jour, décisions, plan d'actions, comptes rendus.",
       "Il arrive avec le lot « Réunions » (article 5 : cadence des "

@@ -882,6 +882,7 @@ int ui_run(struct app *app, struct store *st)
 	contract_screen_free(ui.cs);
 	dash_screen_free(ui.ds);
 	req_screen_free(ui.rs);
+	dis_screen_free(ui.dis);
 	free(ui.header);
 	store_contract_list_free(ui.contracts, ui.n_contracts);
 	return status;

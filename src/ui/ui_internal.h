@@ -46,6 +46,8 @@ enum action {
 	ACT_NEW, ACT_CANCEL_REQ, ACT_FILTER_KIND, ACT_FILTER_STATUS,
 	ACT_FILTER_DOMAIN, ACT_FILTER_PERIOD, ACT_FILTER_CLEAR, ACT_SORT,
 	ACT_EXCEPTIONAL, ACT_MODIFY,
+	/* litiges */
+	ACT_STEP, ACT_CLOSE_DISPUTE, ACT_LIKE, ACT_SOLUTIONS,
 	ACT_COUNT
 };
 
@@ -147,6 +149,7 @@ extern const struct screen_ops screen_reports;
 struct contract_screen;
 struct dash_screen;
 struct req_screen;
+struct dis_screen;
 
 struct ui {
 	struct app *app;
@@ -161,6 +164,7 @@ struct ui {
 	struct contract_screen *cs;	/* the contract screen's state */
 	struct dash_screen *ds;		/* the tableau de bord's */
 	struct req_screen *rs;		/* the saisines' */
+	struct dis_screen *dis;		/* the litiges' */
 	char message[256];		/* status-line message, or "" */
 	bool message_error;
 	bool quit;
@@ -245,6 +249,7 @@ struct browse_source;
 const struct browse_source *contract_screen_source(const struct ui *ui);
 void dash_screen_free(struct dash_screen *ds);
 void req_screen_free(struct req_screen *rs);
+void dis_screen_free(struct dis_screen *ds);
 bool req_screen_pending_draft(struct ui *ui);
 void req_screen_offer_draft(struct ui *ui);
 /* A draft left by a terminal that went away, and offering it back. */

@@ -1349,6 +1349,106 @@ core_tests() {
 
 # Everything: under one locale only (the last one, fr_FR.UTF-8 when it
 # exists), to stay well under a minute even with the sanitizers.
+# --------------------------------------------------------------------------
+# suivi export disputes, export summary
+
+DSHEADER="commune,contrat,ouvert le,objet,nature,domaine,niveau atteint,étapes,dernière issue,instruction du Maire,clos le,solution,comme,demandes liées,auteur"
+SMHEADER="type,date,commune,objet,décision/solution,décidé par / niveau,coût estimé"
+
+# The benchmark generator (tests/bench/gen.c) beside the program: no
+# command opens a dispute, the generator writes them.
+bench_gen() {
+	_d=$(dirname "$SUIVI")
+	for g in "$_d/build/out/bench-gen" "$_d/bench-gen"; do
+		if [ -x "$g" ]; then
+			echo "$g"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# Data lines of CSV $1 whose column $2 (one of the first ones, which hold
+# no comma here) equals $3, or whose year (first 4 characters) is $3.
+col_count() { awk -F, -v c="$2" -v v="$3" 'NR > 1 && $c == v { n++ } END { print n + 0 }' "$1"; }
+year_count() { awk -F, -v c="$2" -v y="$3" 'NR > 1 && substr($c, 1, 4) == y { n++ } END { print n + 0 }' "$1"; }
+
+t_export_disputes() {
+	if ! GEN=$(bench_gen); then
+		skip "export disputes, summary: bench-gen absent beside $SUIVI (make build/out/bench-gen)"
+		return
+	fi
+	"$GEN" --communes 2 --years 1 --requests 200 --disputes 20 \
+		--meetings 10 --domains 2 "$T/g.db" >"$T/gen.out" 2>"$T/gen.err"
+	rc=$?
+	check "bench-gen (smoke size) makes a database with disputes" 'st 0'
+	ndisp=$(awk '$1 == "litiges" { print $2 }' "$T/gen.err")
+	check "bench-gen prints its count of disputes" '[ "${ndisp:-0}" -gt 0 ]'
+
+	run --db "$T/g.db" export disputes
+	cp "$T/stdout" "$T/all.csv"
+	check "export disputes: exit 0, nothing on stderr" 'st 0 && err_empty'
+	check "export disputes: the header line" '[ "$(head -n 1 "$T/all.csv" | tr -d "\r")" = "$DSHEADER" ]'
+	check "export disputes: one row per dispute the generator counted" '[ "$(lines "$T/all.csv")" = $((ndisp + 1)) ]'
+	if [ -n "$PY" ]; then
+		"$PY" - "$T/all.csv" >"$T/facts" <<'EOF'
+import csv, io, sys
+rows = list(csv.reader(io.StringIO(open(sys.argv[1], "rb").read().decode("utf-8"), newline=""), strict=True))
+print("widths=" + ",".join(sorted(set(str(len(r)) for r in rows))))
+ok = all(r[6] in ("1", "2", "3") and int(r[7]) >= 1 and r[9] in ("oui", "non")
+         and (r[10] == "") == (r[11] == "") for r in rows[1:])
+print("coherent=" + ("yes" if ok else "no"))
+EOF
+		check "export disputes: python csv reads 15 fields on every line" 'fact widths=15'
+		check "export disputes: levels 1-3, a step at least, oui/non, a solution exactly when closed" 'fact coherent=yes'
+	fi
+
+	y=2026
+	ny=$(year_count "$T/all.csv" 3 $y)
+	run --db "$T/g.db" export disputes --year $y
+	check "export disputes --year $y: the disputes opened in $y" 'st 0 && [ "$(lines "$T/stdout")" = $((ny + 1)) ] && [ "$(year_count "$T/stdout" 3 $y)" = "$ny" ]'
+	run --db "$T/g.db" export disputes --year 2010
+	check "export disputes --year 2010: the header alone" 'st 0 && [ "$(lines "$T/stdout")" = 1 ]'
+	commune=$(sed -n 2p "$T/all.csv" | cut -d, -f1)
+	nc=$(col_count "$T/all.csv" 1 "$commune")
+	run --db "$T/g.db" export disputes --commune "$commune"
+	check "export disputes --commune: that commune's disputes only" 'st 0 && [ "$(lines "$T/stdout")" = $((nc + 1)) ] && [ "$(col_count "$T/stdout" 1 "$commune")" = "$nc" ]'
+
+	run --db "$T/g.db" export disputes -o "$T/d.csv"
+	check "export disputes -o: the file, said on stderr, 0600" 'st 0 && out_empty && err_has "suivi : litiges exportés dans $T/d.csv" && same_file "$T/d.csv" "$T/all.csv" && mode_is 600 "$T/d.csv"'
+	run --db "$T/g.db" export disputes --year $y -o "$T/d.csv"
+	check "export disputes -o over a file: refused without --force" 'st 1 && err_has "existe déjà : ajoutez --force" && same_file "$T/d.csv" "$T/all.csv"'
+	run --db "$T/g.db" export disputes --year $y -o "$T/d.csv" --force
+	check "export disputes -o --force: replaced" 'st 0 && [ "$(lines "$T/d.csv")" = $((ny + 1)) ]'
+	run --db "$T/g.db" export disputes --year 20x6
+	check "export disputes --year 20x6: usage error (2)" 'st 2 && err_has "année « 20x6 » invalide" && out_empty'
+	run --db "$T/g.db" export disputes --commune Nulle-Part
+	check "export disputes --commune unknown: exit 1, no CSV" 'st 1 && err_has "aucun contrat ne correspond à « Nulle-Part »" && out_empty'
+	run --db "$T/g.db" export disputes --bad
+	check "export disputes --bad: usage error (2)" 'st 2 && err_has "argument inconnu « --bad »"'
+
+	# The year's summary: its exceptional requests and its disputes.
+	run --db "$T/g.db" export requests --year $y
+	nx=$(col_count "$T/stdout" 3 exceptionnelle)
+	run --db "$T/g.db" export summary --year $y
+	cp "$T/stdout" "$T/sum.csv"
+	check "export summary: exit 0, nothing on stderr" 'st 0 && err_empty'
+	check "export summary: the header line" '[ "$(head -n 1 "$T/sum.csv" | tr -d "\r")" = "$SMHEADER" ]'
+	check "export summary: the year's exceptional requests and disputes" '[ "$(col_count "$T/sum.csv" 1 "demande exceptionnelle")" = "$nx" ] && [ "$(col_count "$T/sum.csv" 1 litige)" = "$ny" ] && [ "$(lines "$T/sum.csv")" = $((nx + ny + 1)) ]'
+	check "export summary: one table by date, every date in $y" 'awk -F, "NR > 1 { print \$2 }" "$T/sum.csv" | sort -c && [ "$(year_count "$T/sum.csv" 2 $y)" = $((nx + ny)) ]'
+	check "export summary: a dispute's level in words" 'grep -q "^litige,.*,niveau [123] : " "$T/sum.csv"'
+	run --db "$T/g.db" export summary --year $y --commune "$commune" -o "$T/s.csv"
+	check "export summary --commune -o: that commune's rows, in the file" 'st 0 && out_empty && err_has "état récapitulatif exporté dans $T/s.csv" && [ "$(lines "$T/s.csv")" -gt 1 ] && [ "$(col_count "$T/s.csv" 3 "$commune")" = $(($(lines "$T/s.csv") - 1)) ]'
+	run --db "$T/g.db" export summary
+	check "export summary without --year: usage error (2)" 'st 2 && err_has "--year AAAA est obligatoire" && out_empty'
+	run --db "$T/g.db" export summary --year 1850
+	check "export summary --year 1850: usage error (2), no CSV" 'st 2 && err_has "année « 1850 » invalide" && out_empty'
+	run --db "$T/g.db" export summary --year $y --commune Nulle-Part
+	check "export summary --commune unknown: exit 1" 'st 1 && out_empty'
+	run --db "$T/g.db" export nothing
+	check "export: the list of exports names disputes and summary" 'st 2 && err_has "indicators, measurements, requests, disputes, summary"'
+}
+
 all_tests() {
 	core_tests
 	t t_default_location
@@ -1370,6 +1470,7 @@ all_tests() {
 	t t_lock
 	t t_set_refusals
 	t t_requests_refusals
+	t t_export_disputes
 }
 
 # The locales to run under: those of C, C.UTF-8, fr_FR.UTF-8 that exist.

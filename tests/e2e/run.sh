@@ -775,6 +775,68 @@ s_requests() {
 	e2e_stop
 }
 
+# ---------------------------------------------------------------- litiges
+s_disputes() {
+	e2e_start -s 110x34 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys 4
+	expect "l'écran des litiges, vide" "Litiges : 0"
+	keys n
+	expect "n : ouvrir un litige" "Ouvrir un litige"
+	keys Tab
+	text "Désaccord sur le renouvellement des postes"
+	keys Tab Right
+	expect "nature : sur le fond" "‹ fond ›"
+	keys Enter
+	expect "ouvert" "Litige ouvert : Désaccord sur le renouvellement des postes"
+	expect "au niveau 1" "En cours au niveau 1"
+	expect "la page dit la règle du fond" "les instructions du Maire s'appliquent"
+	keys a
+	expect "a : une étape au niveau 1" "Étape au niveau 1 : les autorités hiérarchiques"
+	expect "les participants du niveau proposés" "Directeur général des services de la commune"
+	keys Enter
+	expect "étape enregistrée, escalade" "Étape enregistrée au niveau 1"
+	expect "la chronologie : niveau 1" "Niveau 1 — Directeur général des services"
+	expect "en cours au niveau 2" "En cours au niveau 2"
+	keys a
+	expect "l'étape suivante est au niveau 2 (aucun n'est sauté)" "Étape au niveau 2 : les directeurs généraux"
+	keys Enter
+	expect "en cours au niveau 3" "En cours au niveau 3"
+	keys a
+	expect "niveau 3 : le Maire et le Président" "Étape au niveau 3 : le Maire et le Président"
+	expect "sur le fond, l'instruction du Maire" "Instruction du Maire"
+	keys Tab Tab Tab
+	text "Renouveler quarante postes en 2027"
+	keys Enter
+	expect "l'instruction du Maire est la dernière instance" "instruction du Maire, dernière instance"
+	keys c
+	expect "c : clore" "Clore le litige"
+	keys Tab Enter
+	expect "clore demande la solution" "obligatoire"
+	text "Renouvellement étalé sur deux ans"
+	keys Enter
+	expect "clos" "Litige clos"
+	expect "la solution sur la page" "Solution arbitrée : Renouvellement étalé sur deux ans"
+	keys a
+	expect "clos : plus d'étape" "Le litige est clos"
+	keys h
+	expect "h : l'historique" "Historique du litige"
+	expect "l'historique : la clôture" "clôture"
+	keys Escape
+	keys Escape
+	expect "Échap : la liste" "Litiges : 1"
+	keys S
+	expect "S : les solutions arbitrées" "Solutions arbitrées : 1"
+	keys /
+	text "ETALE"
+	keys Enter
+	expect "chercher une solution sans accents ni majuscules" "Renouvellement étalé sur deux ans"
+	keys L
+	expect "L : un litige comme celui-ci" "Comme le litige « Désaccord sur le renouvellement des postes »"
+	keys Escape
+	e2e_stop
+}
+
 # --------------------------------------------------------------------------
 
 avail=$(locale -a 2>/dev/null | tr 'A-Z' 'a-z')
@@ -823,6 +885,7 @@ s_dash_tools
 s_requests
 s_request_version
 s_request_draft
+s_disputes
 s_wide
 s_colours
 s_signals

@@ -1,0 +1,1267 @@
+/*
+ * Disputes in the database (include/suivi/store_dispute.h): open,
+ * update, arbitration steps, closing, linked requests, the history of
+ * every change, the lists with their full-text search, a year's
+ * disputes. The rules are src/core/dispute.c's; this file checks what
+ * needs the database (dates against the opening and the steps, the
+ * contract of a domain or a request) and writes each change with its
+ * dispute_change row in one transaction.
+ */
+#include "store_internal.h"
+#include "suivi/date.h"
+#include "suivi/store_dispute.h"
+#include "suivi/strbuf.h"
+#include "suivi/text.h"
+#include "suivi/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                       */
+
+static int done(struct store *st, int rc, const char *doing, struct err *e)
+{
+	if (rc != SQLITE_DONE) {
+		store_fail(st, rc, doing, e);
+		return -1;
+	}
+	return 0;
+}
+
+/* A trimmed heap copy, or NULL when s is NULL or blank. */
+static char *clean(const char *s)
+{
+	char *c;
+
+	if (!s)
+		return NULL;
+	c = text_trim(xstrdup(s));
+	if (!*c) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static const char *opt(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+/* A heap copy of column i, NULL when NULL or empty. */
+static char *col_text(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	return t && *t ? xstrdup(t) : NULL;
+}
+
+static void copy_uid(char out[STORE_UID_LEN], sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	snprintf(out, STORE_UID_LEN, "%s", t ? t : "");
+}
+
+/* The CHECK constraints keep the codes known; a NULL outcome (a step
+ * written without this API) counts as one that does not escalate. */
+static int col_vocab(sqlite3_stmt *s, int i, const struct vocab *v, int n)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	int k = t ? vocab_from_db(v, n, t) : -1;
+
+	return k < 0 ? 0 : k;
+}
+
+/* JJ/MM/AAAA or ISO into iso; what names the date in the message. */
+static int parse_date(const char *s, const char *what,
+		      char iso[DATE_ISO_LEN], struct err *e)
+{
+	struct date d;
+
+	if (!s || !*s) {
+		err_set(e, ERR_INPUT, "la date %s est obligatoire", what);
+		return -1;
+	}
+	if (date_parse(s, &d) != 0) {
+		err_set(e, ERR_INPUT, "date %s illisible : « %s » (attendu "
+			"JJ/MM/AAAA ou AAAA-MM-JJ)", what, s);
+		return -1;
+	}
+	date_format_iso(d, iso);
+	return 0;
+}
+
+/* An ISO date (or date-time) as JJ/MM/AAAA, for messages and history. */
+static void fr(const char *iso, char out[DATE_ISO_LEN])
+{
+	char day[DATE_ISO_LEN];
+	struct date d;
+
+	snprintf(day, sizeof day, "%s", iso ? iso : "");
+	if (date_parse(day, &d) == 0)
+		date_format_fr(d, out);
+	else
+		snprintf(out, DATE_ISO_LEN, "%s", day);
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+/* The FTS5 query for what the user typed, as request_log.c builds it:
+ * each word a quoted prefix ("mot"*, its quotes doubled), joined by AND,
+ * so that no operator, column filter or bracket reaches FTS5. NULL when
+ * there is no word. */
+static char *match_query(const char *text)
+{
+	struct strbuf q;
+	const char *p = text;
+
+	if (!text)
+		return NULL;
+	strbuf_init(&q);
+	while (*p) {
+		while (is_blank(*p))
+			p++;
+		if (!*p)
+			break;
+		if (q.len)
+			strbuf_addch(&q, ' ');
+		strbuf_addch(&q, '"');
+		for (; *p && !is_blank(*p); p++) {
+			if (*p == '"')
+				strbuf_addch(&q, '"');
+			strbuf_addch(&q, *p);
+		}
+		strbuf_addstr(&q, "\"*");
+	}
+	if (!q.len) {
+		strbuf_release(&q);
+		return NULL;
+	}
+	return strbuf_detach(&q);
+}
+
+/* ------------------------------------------------------------------ */
+/* Full-text index                                                     */
+
+/* Drop the stale entries, forget the disputes that are gone, index the
+ * others as they are now, mark them done (request.c does the same). */
+static const char *const reindex_steps[] = {
+	"DELETE FROM dispute_fts WHERE rowid IN"
+	" (SELECT id FROM dispute_doc WHERE stale)",
+	"DELETE FROM dispute_doc WHERE stale AND NOT EXISTS"
+	" (SELECT 1 FROM dispute x WHERE x.uid = dispute_doc.dispute_uid)",
+	"INSERT INTO dispute_fts (rowid, object, solution)"
+	" SELECT d.id, x.object, x.solution FROM dispute_doc d"
+	" JOIN dispute x ON x.uid = d.dispute_uid WHERE d.stale",
+	"UPDATE dispute_doc SET stale = 0 WHERE stale",
+};
+
+static int reindex(struct store *st, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM dispute_doc"
+				     " WHERE stale LIMIT 1", e);
+	int rc;
+
+	if (!s)
+		return -1;
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return done(st, rc, "indexer les litiges", e);
+	if (store_begin(st, e) != 0)
+		return -1;
+	for (size_t i = 0; i < sizeof reindex_steps / sizeof *reindex_steps;
+	     i++) {
+		if (!(s = store_stmt(st, reindex_steps[i], e)) ||
+		    store_exec_stmt(st, s, e) != 0) {
+			store_rollback(st);
+			return -1;
+		}
+	}
+	return store_commit(st, e);
+}
+
+/* Before a search: entries marked by writers outside this API. When that
+ * fails (busy, read-only), the index as it is still answers. */
+static void reindex_for_search(struct store *st)
+{
+	struct err ignored;
+
+	if (!store_readonly(st))
+		reindex(st, &ignored);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+
+#define DISPUTE_COLUMNS                                                     \
+	"x.uid, x.contract_uid, x.domain_uid, dm.code, dm.name,"            \
+	" x.opened_on, x.object, x.nature, x.solution, x.closed_on,"        \
+	" x.like_uid, lk.object, x.author, x.created_at,"                   \
+	" (SELECT count(*) FROM dispute_request q"                          \
+	" WHERE q.dispute_uid = x.uid)"
+#define DISPUTE_FROM                                                        \
+	" FROM dispute x LEFT JOIN domain dm ON dm.uid = x.domain_uid"      \
+	" LEFT JOIN dispute lk ON lk.uid = x.like_uid"
+
+enum {
+	C_UID, C_CONTRACT, C_DOMAIN_UID, C_DOMAIN_CODE, C_DOMAIN_NAME,
+	C_OPENED, C_OBJECT, C_NATURE, C_SOLUTION, C_CLOSED, C_LIKE_UID,
+	C_LIKE_OBJECT, C_AUTHOR, C_CREATED, C_LINKED
+};
+
+static void read_dispute(sqlite3_stmt *s, struct dispute *d)
+{
+	memset(d, 0, sizeof *d);
+	copy_uid(d->uid, s, C_UID);
+	copy_uid(d->contract_uid, s, C_CONTRACT);
+	d->domain_uid = col_text(s, C_DOMAIN_UID);
+	d->domain_code = col_text(s, C_DOMAIN_CODE);
+	d->domain_name = col_text(s, C_DOMAIN_NAME);
+	d->opened_on = col_text(s, C_OPENED);
+	d->object = col_text(s, C_OBJECT);
+	d->nature = (enum dispute_nature)col_vocab(
+		s, C_NATURE, dispute_nature_vocab, DISPUTE_NATURE_COUNT);
+	d->solution = col_text(s, C_SOLUTION);
+	d->closed_on = col_text(s, C_CLOSED);
+	d->like_uid = col_text(s, C_LIKE_UID);
+	d->like_object = col_text(s, C_LIKE_OBJECT);
+	d->author = col_text(s, C_AUTHOR);
+	d->created_at = col_text(s, C_CREATED);
+	d->n_linked = (size_t)sqlite3_column_int64(s, C_LINKED);
+	dispute_state_init(&d->state);
+	d->state.closed = d->closed_on != NULL;
+}
+
+static void step_release(struct dispute_step *p)
+{
+	free(p->held_on);
+	free(p->participants);
+	free(p->positions);
+	free(p->notes);
+	free(p->author);
+	free(p->created_at);
+}
+
+void store_dispute_release(struct dispute *d)
+{
+	if (!d)
+		return;
+	free(d->domain_uid);
+	free(d->domain_code);
+	free(d->domain_name);
+	free(d->opened_on);
+	free(d->object);
+	free(d->solution);
+	free(d->closed_on);
+	free(d->like_uid);
+	free(d->like_object);
+	free(d->author);
+	free(d->created_at);
+	for (size_t i = 0; i < d->n_steps; i++)
+		step_release(&d->steps[i]);
+	free(d->steps);
+	for (size_t i = 0; d->request_uids && i < d->n_requests; i++)
+		free(d->request_uids[i]);
+	free(d->request_uids);
+	memset(d, 0, sizeof *d);
+}
+
+void store_dispute_list_free(struct dispute *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		store_dispute_release(&v[i]);
+	free(v);
+}
+
+/* The steps in order give the state; kept in d->steps when keep. */
+static int load_steps(struct store *st, struct dispute *d, bool keep,
+		      struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT uid, level, held_on, participants, positions, notes,"
+		" outcome, author, created_at FROM arbitration_step"
+		" WHERE dispute_uid = :d ORDER BY held_on, created_at, rowid",
+		e);
+	size_t cap = 0;
+	int rc;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":d", d->uid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		enum step_outcome o = (enum step_outcome)col_vocab(
+			s, 6, step_outcome_vocab, OUTCOME_COUNT);
+		struct dispute_step *p;
+
+		dispute_state_add(&d->state, o);
+		if (!keep)
+			continue;
+		d->steps = xgrow(d->steps, &cap, d->n_steps + 1,
+				 sizeof *d->steps);
+		p = &d->steps[d->n_steps++];
+		memset(p, 0, sizeof *p);
+		copy_uid(p->uid, s, 0);
+		p->level = sqlite3_column_int(s, 1);
+		p->held_on = col_text(s, 2);
+		p->participants = col_text(s, 3);
+		p->positions = col_text(s, 4);
+		p->notes = col_text(s, 5);
+		p->outcome = o;
+		p->mayor_final = dispute_mayor_final(d->nature, p->level);
+		p->author = col_text(s, 7);
+		p->created_at = col_text(s, 8);
+	}
+	sqlite3_reset(s);
+	return done(st, rc, "lire les étapes d'arbitrage", e);
+}
+
+static int load_requests(struct store *st, struct dispute *d, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT q.request_uid FROM dispute_request q"
+		" LEFT JOIN request r ON r.uid = q.request_uid"
+		" WHERE q.dispute_uid = :d ORDER BY r.received_at, q.request_uid",
+		e);
+	size_t cap = 0;
+	int rc;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":d", d->uid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		d->request_uids = xgrow(d->request_uids, &cap,
+					d->n_requests + 1,
+					sizeof *d->request_uids);
+		d->request_uids[d->n_requests++] = store_col_dup(s, 0);
+	}
+	sqlite3_reset(s);
+	return done(st, rc, "lire les saisines liées", e);
+}
+
+int store_dispute_get(struct store *st, const char *uid, struct dispute *out,
+		      struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " DISPUTE_COLUMNS
+				     DISPUTE_FROM " WHERE x.uid = :uid", e);
+	bool found = false;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":uid", uid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		read_dispute(s, out);
+		found = true;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, "lire le litige", e) != 0)
+		return -1;
+	if (!found) {
+		err_set(e, ERR_NOTFOUND, "litige introuvable");
+		return -1;
+	}
+	if (load_steps(st, out, true, e) != 0 ||
+	    load_requests(st, out, e) != 0) {
+		store_dispute_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+/* The rows of a bound list statement, each with its state. */
+static int run_list(struct store *st, sqlite3_stmt *s, const char *doing,
+		    struct dispute **out, size_t *n, struct err *e)
+{
+	struct dispute *v = NULL;
+	size_t cap = 0, k = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, k + 1, sizeof *v);
+		read_dispute(s, &v[k++]);
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, doing, e) != 0)
+		goto fail;
+	for (size_t i = 0; i < k; i++)
+		if (load_steps(st, &v[i], false, e) != 0)
+			goto fail;
+	*out = v;
+	*n = k;
+	return 0;
+fail:
+	store_dispute_list_free(v, k);
+	return -1;
+}
+
+/* The text filter: the disputes whose object or solution matches. */
+#define MATCH_FILTER                                                        \
+	" AND (:match IS NULL OR x.uid IN (SELECT dispute_doc.dispute_uid"  \
+	" FROM dispute_fts JOIN dispute_doc"                                \
+	" ON dispute_doc.id = dispute_fts.rowid"                            \
+	" WHERE dispute_fts MATCH :match))"
+
+/* One statement per case, so that each walks its index (schema.c,
+ * migration 5) in the order it returns: with a contract and without. */
+static const char *const list_sql[2] = {
+	"SELECT " DISPUTE_COLUMNS DISPUTE_FROM
+	" WHERE (:open = 0 OR x.closed_on IS NULL)" MATCH_FILTER
+	" ORDER BY x.opened_on DESC, x.uid DESC",
+	"SELECT " DISPUTE_COLUMNS DISPUTE_FROM
+	" WHERE x.contract_uid = :c AND (:open = 0 OR x.closed_on IS NULL)"
+	MATCH_FILTER " ORDER BY x.opened_on DESC, x.uid DESC",
+};
+
+static const char *const solutions_sql[2] = {
+	"SELECT " DISPUTE_COLUMNS DISPUTE_FROM
+	" WHERE x.closed_on IS NOT NULL" MATCH_FILTER
+	" ORDER BY x.closed_on DESC, x.uid DESC",
+	"SELECT " DISPUTE_COLUMNS DISPUTE_FROM
+	" WHERE x.contract_uid = :c AND x.closed_on IS NOT NULL" MATCH_FILTER
+	" ORDER BY x.closed_on DESC, x.uid DESC",
+};
+
+static const char *const year_sql[2] = {
+	"SELECT " DISPUTE_COLUMNS DISPUTE_FROM
+	" WHERE x.opened_on >= :from AND x.opened_on < :to"
+	" ORDER BY x.opened_on, x.uid",
+	"SELECT " DISPUTE_COLUMNS DISPUTE_FROM
+	" WHERE x.contract_uid = :c AND x.opened_on >= :from"
+	" AND x.opened_on < :to ORDER BY x.opened_on, x.uid",
+};
+
+static int search(struct store *st, const char *const sql[2],
+		  const char *contract_uid, bool open_only, const char *text,
+		  struct dispute **out, size_t *n, struct err *e)
+{
+	char *match = match_query(text);
+	bool by_contract = opt(contract_uid) != NULL;
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	*out = NULL;
+	*n = 0;
+	if (match)
+		reindex_for_search(st);
+	if (!(s = store_stmt(st, sql[by_contract], e)))
+		goto out;
+	if (by_contract)
+		store_bind_text(s, ":c", contract_uid);
+	if (sql == list_sql)
+		store_bind_int(s, ":open", open_only);
+	store_bind_text(s, ":match", match);
+	ret = run_list(st, s, "lister les litiges", out, n, e);
+out:
+	free(match);
+	return ret;
+}
+
+int store_dispute_list(struct store *st, const char *contract_uid,
+		       bool open_only, const char *text,
+		       struct dispute **out, size_t *n, struct err *e)
+{
+	return search(st, list_sql, contract_uid, open_only, text, out, n, e);
+}
+
+int store_dispute_solutions(struct store *st, const char *contract_uid,
+			    const char *text, struct dispute **out, size_t *n,
+			    struct err *e)
+{
+	return search(st, solutions_sql, contract_uid, false, text, out, n,
+		      e);
+}
+
+int store_dispute_year(struct store *st, const char *contract_uid, int year,
+		       struct dispute **out, size_t *n, struct err *e)
+{
+	char lo[DATE_ISO_LEN], hi[DATE_ISO_LEN];
+	bool by_contract = opt(contract_uid) != NULL;
+	sqlite3_stmt *s;
+
+	*out = NULL;
+	*n = 0;
+	if (year != 0 && (year < 1900 || year > 2199)) {
+		err_set(e, ERR_INPUT, "année invalide : %d", year);
+		return -1;
+	}
+	/* every stored ISO date sorts between "" and "9999" */
+	snprintf(lo, sizeof lo, "%s", "");
+	snprintf(hi, sizeof hi, "%s", "9999");
+	if (year) {
+		snprintf(lo, sizeof lo, "%04d-01-01", year);
+		snprintf(hi, sizeof hi, "%04d-01-01", year + 1);
+	}
+	if (!(s = store_stmt(st, year_sql[by_contract], e)))
+		return -1;
+	if (by_contract)
+		store_bind_text(s, ":c", contract_uid);
+	store_bind_text(s, ":from", lo);
+	store_bind_text(s, ":to", hi);
+	return run_list(st, s, "lister les litiges de l'année", out, n, e);
+}
+
+/* ------------------------------------------------------------------ */
+/* History                                                             */
+
+static const struct {
+	const char *db, *word;
+} change_words[] = {
+	{ "open", "ouverture" }, { "update", "modification" },
+	{ "step", "étape" }, { "close", "clôture" }, { "link", "lien" },
+	{ "unlink", "lien" },
+};
+
+static int record(struct store *st, const char *dispute_uid,
+		  const char *what, const char *before, const char *after,
+		  struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"INSERT INTO dispute_change (uid, dispute_uid, what, author,"
+		" at, before, after) VALUES (:uid, :d, :what, :author, :at,"
+		" :before, :after)", e);
+	char uid[STORE_UID_LEN], now[32];
+
+	if (!s)
+		return -1;
+	store_uid_new(uid);
+	store_now(now);
+	store_bind_text(s, ":uid", uid);
+	store_bind_text(s, ":d", dispute_uid);
+	store_bind_text(s, ":what", what);
+	store_bind_text(s, ":author", store_author(st));
+	store_bind_text(s, ":at", now);
+	store_bind_text(s, ":before", before);
+	store_bind_text(s, ":after", after);
+	return store_exec_stmt(st, s, e);
+}
+
+static bool dispute_exists(struct store *st, const char *uid, bool *found,
+			   struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM dispute"
+				     " WHERE uid = :uid", e);
+	int rc;
+
+	if (!s)
+		return false;
+	store_bind_text(s, ":uid", uid);
+	rc = sqlite3_step(s);
+	*found = rc == SQLITE_ROW;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && done(st, rc, "chercher le litige", e) != 0)
+		return false;
+	return true;
+}
+
+void store_dispute_history_free(struct dispute_change *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].what);
+		free(v[i].author);
+		free(v[i].at);
+		free(v[i].before);
+		free(v[i].after);
+	}
+	free(v);
+}
+
+int store_dispute_history(struct store *st, const char *uid,
+			  struct dispute_change **out, size_t *n,
+			  struct err *e)
+{
+	struct dispute_change *v = NULL;
+	size_t cap = 0, k = 0;
+	sqlite3_stmt *s;
+	bool found;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!dispute_exists(st, uid, &found, e))
+		return -1;
+	if (!found) {
+		err_set(e, ERR_NOTFOUND, "litige introuvable");
+		return -1;
+	}
+	s = store_stmt(st, "SELECT what, author, at, before, after"
+		       " FROM dispute_change WHERE dispute_uid = :d"
+		       " ORDER BY at, rowid", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":d", uid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *w = (const char *)sqlite3_column_text(s, 0);
+		const char *word = w ? w : "";
+		struct dispute_change *c;
+
+		for (size_t i = 0; w && i < sizeof change_words /
+						sizeof *change_words; i++)
+			if (!strcmp(w, change_words[i].db))
+				word = change_words[i].word;
+		v = xgrow(v, &cap, k + 1, sizeof *v);
+		c = &v[k++];
+		c->what = xstrdup(word);
+		c->author = col_text(s, 1);
+		c->at = col_text(s, 2);
+		c->before = col_text(s, 3);
+		c->after = col_text(s, 4);
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, "lire l'historique du litige", e) != 0) {
+		store_dispute_history_free(v, k);
+		return -1;
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening and changing what a dispute says                            */
+
+/* What a dispute says, checked and as written in the history. */
+struct fields {
+	char opened[DATE_ISO_LEN];
+	char *object;
+	enum dispute_nature nature;
+	const char *domain_uid, *like_uid;
+	char *domain_text, *like_text;	/* "nsi (Numérique…)", the object */
+};
+
+static void fields_release(struct fields *f)
+{
+	free(f->object);
+	free(f->domain_text);
+	free(f->like_text);
+}
+
+/* One text column of a one-row query bound by the caller; *out NULL
+ * when there is no row. */
+static int one_text(struct store *st, sqlite3_stmt *s, char **out,
+		    bool *found, struct err *e)
+{
+	int rc = sqlite3_step(s);
+
+	*out = NULL;
+	*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW) {
+		*out = store_col_dup(s, 0);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return done(st, rc, "vérifier le litige", e);
+}
+
+static int check_fields(struct store *st, const char *contract_uid,
+			const char *self_uid, const struct dispute_input *in,
+			struct fields *f, struct err *e)
+{
+	sqlite3_stmt *s;
+	bool found;
+
+	memset(f, 0, sizeof *f);
+	if ((int)in->nature < 0 || in->nature >= DISPUTE_NATURE_COUNT) {
+		err_set(e, ERR_INPUT, "nature de litige inconnue");
+		return -1;
+	}
+	f->nature = in->nature;
+	if (parse_date(in->opened_on, "d'ouverture du litige", f->opened,
+		       e) != 0)
+		return -1;
+	if (!(f->object = clean(in->object))) {
+		err_set(e, ERR_INPUT, "l'objet du litige est obligatoire");
+		return -1;
+	}
+	f->domain_uid = opt(in->domain_uid);
+	if (f->domain_uid) {
+		s = store_stmt(st, "SELECT code || ' (' || name || ')'"
+			       " FROM domain WHERE uid = :d"
+			       " AND contract_uid = :c", e);
+		if (!s)
+			return -1;
+		store_bind_text(s, ":d", f->domain_uid);
+		store_bind_text(s, ":c", contract_uid);
+		if (one_text(st, s, &f->domain_text, &found, e) != 0)
+			return -1;
+		if (!found) {
+			err_set(e, ERR_INPUT, "ce domaine n'est pas un domaine "
+				"du contrat");
+			return -1;
+		}
+	}
+	f->like_uid = opt(in->like_uid);
+	if (f->like_uid) {
+		char *opened = NULL;
+		char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+		int rc;
+
+		if (self_uid && !strcmp(self_uid, f->like_uid)) {
+			err_set(e, ERR_INPUT, "un litige ne peut pas être "
+				"ouvert comme lui-même");
+			return -1;
+		}
+		s = store_stmt(st, "SELECT opened_on, object FROM dispute"
+			       " WHERE uid = :d", e);
+		if (!s)
+			return -1;
+		store_bind_text(s, ":d", f->like_uid);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			opened = store_col_dup(s, 0);
+			f->like_text = store_col_dup(s, 1);
+			rc = SQLITE_DONE;
+		}
+		sqlite3_reset(s);
+		if (done(st, rc, "chercher le litige de référence", e) != 0)
+			return -1;
+		if (!opened) {
+			err_set(e, ERR_INPUT, "le litige de référence est "
+				"introuvable");
+			return -1;
+		}
+		if (strcmp(opened, f->opened) > 0) {
+			fr(opened, a);
+			fr(f->opened, b);
+			err_set(e, ERR_INPUT, "le litige de référence (ouvert le "
+				"%s) est postérieur à celui-ci (ouvert le %s)",
+				a, b);
+			free(opened);
+			return -1;
+		}
+		free(opened);
+	}
+	return 0;
+}
+
+enum field { F_OPENED, F_OBJECT, F_NATURE, F_DOMAIN, F_LIKE, F_COUNT };
+
+/* "ouvert le : 12/03/2026" and the others, for the history. */
+static void field_text(const struct fields *f, enum field k,
+		       struct strbuf *sb)
+{
+	char d[DATE_ISO_LEN];
+
+	if (sb->len)
+		strbuf_addstr(sb, " · ");
+	switch (k) {
+	case F_OPENED:
+		fr(f->opened, d);
+		strbuf_addf(sb, "ouvert le : %s", d);
+		break;
+	case F_OBJECT:
+		strbuf_addf(sb, "objet : %s", f->object);
+		break;
+	case F_NATURE:
+		strbuf_addf(sb, "nature : %s",
+			    dispute_nature_vocab[f->nature].label);
+		break;
+	case F_DOMAIN:
+		strbuf_addf(sb, "domaine : %s",
+			    f->domain_text ? f->domain_text : "aucun");
+		break;
+	case F_LIKE:
+		strbuf_addf(sb, "comme : %s",
+			    f->like_text ? f->like_text : "aucun");
+		break;
+	case F_COUNT:
+		break;
+	}
+}
+
+static bool same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+static bool field_same(const struct fields *a, const struct fields *b,
+		       enum field k)
+{
+	switch (k) {
+	case F_OPENED:
+		return !strcmp(a->opened, b->opened);
+	case F_OBJECT:
+		return same(a->object, b->object);
+	case F_NATURE:
+		return a->nature == b->nature;
+	case F_DOMAIN:
+		return same(a->domain_uid, b->domain_uid);
+	case F_LIKE:
+		return same(a->like_uid, b->like_uid);
+	case F_COUNT:
+		break;
+	}
+	return true;
+}
+
+static void bind_fields(sqlite3_stmt *s, const struct fields *f)
+{
+	store_bind_text(s, ":opened", f->opened);
+	store_bind_text(s, ":object", f->object);
+	store_bind_text(s, ":nature", dispute_nature_vocab[f->nature].db);
+	store_bind_text(s, ":domain", f->domain_uid);
+	store_bind_text(s, ":like", f->like_uid);
+}
+
+static int contract_exists(struct store *st, const char *contract_uid,
+			   struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM contract"
+				     " WHERE uid = :c", e);
+	int rc;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", contract_uid ? contract_uid : "");
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (done(st, rc, "chercher le contrat", e) != 0)
+		return -1;
+	err_set(e, ERR_NOTFOUND, "contrat introuvable");
+	return -1;
+}
+
+int store_dispute_open(struct store *st, const char *contract_uid,
+		       const struct dispute_input *in,
+		       char uid_out[STORE_UID_LEN], struct err *e)
+{
+	struct fields f;
+	struct strbuf after;
+	char uid[STORE_UID_LEN], now[32];
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	memset(&f, 0, sizeof f);
+	strbuf_init(&after);
+	/* Refusals before the transaction: the caller's, if any, stays as
+	 * it was. */
+	if (contract_exists(st, contract_uid, e) != 0 ||
+	    check_fields(st, contract_uid, NULL, in, &f, e) != 0)
+		goto out;
+	for (int k = 0; k < F_COUNT; k++)
+		if ((k != F_DOMAIN || f.domain_uid) &&
+		    (k != F_LIKE || f.like_uid))
+			field_text(&f, (enum field)k, &after);
+	if (store_begin(st, e) != 0)
+		goto out;
+	s = store_stmt(st,
+		"INSERT INTO dispute (uid, contract_uid, domain_uid, opened_on,"
+		" object, nature, like_uid, author, created_at) VALUES (:uid,"
+		" :c, :domain, :opened, :object, :nature, :like, :author,"
+		" :now)", e);
+	if (!s)
+		goto rollback;
+	store_uid_new(uid);
+	store_now(now);
+	store_bind_text(s, ":uid", uid);
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_text(s, ":author", store_author(st));
+	store_bind_text(s, ":now", now);
+	bind_fields(s, &f);
+	if (store_exec_stmt(st, s, e) != 0 ||
+	    record(st, uid, "open", NULL, after.buf, e) != 0 ||
+	    reindex(st, e) != 0)
+		goto rollback;
+	if (store_commit(st, e) != 0)
+		goto out;
+	if (uid_out)
+		memcpy(uid_out, uid, STORE_UID_LEN);
+	ret = 0;
+	goto out;
+rollback:
+	store_rollback(st);
+out:
+	strbuf_release(&after);
+	fields_release(&f);
+	return ret;
+}
+
+/* The fields a dispute has now, as check_fields gives them. */
+static int current_fields(struct store *st, const struct dispute *d,
+			  struct fields *f, struct err *e)
+{
+	struct dispute_input in = {
+		.opened_on = d->opened_on,
+		.object = d->object,
+		.nature = d->nature,
+		.domain_uid = d->domain_uid,
+		.like_uid = d->like_uid,
+	};
+	sqlite3_stmt *s;
+	bool found;
+
+	/* not check_fields: what is stored is shown as it is */
+	memset(f, 0, sizeof *f);
+	snprintf(f->opened, sizeof f->opened, "%s",
+		 d->opened_on ? d->opened_on : "");
+	f->object = xstrdup_or_null(in.object);
+	f->nature = in.nature;
+	f->domain_uid = in.domain_uid;
+	f->like_uid = in.like_uid;
+	f->like_text = xstrdup_or_null(d->like_object);
+	if (d->domain_uid) {
+		s = store_stmt(st, "SELECT code || ' (' || name || ')'"
+			       " FROM domain WHERE uid = :d", e);
+		if (!s)
+			return -1;
+		store_bind_text(s, ":d", d->domain_uid);
+		if (one_text(st, s, &f->domain_text, &found, e) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_dispute_update(struct store *st, const char *uid,
+			 const struct dispute_input *in, struct err *e)
+{
+	struct dispute d;
+	struct fields f, cur;
+	struct strbuf before, after;
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	memset(&f, 0, sizeof f);
+	memset(&cur, 0, sizeof cur);
+	strbuf_init(&before);
+	strbuf_init(&after);
+	if (store_dispute_get(st, uid, &d, e) != 0)
+		goto out_strbuf;
+	if (d.state.closed) {
+		err_set(e, ERR_INPUT, "le litige est clos");
+		goto out;
+	}
+	if (check_fields(st, d.contract_uid, d.uid, in, &f, e) != 0 ||
+	    current_fields(st, &d, &cur, e) != 0)
+		goto out;
+	if (d.n_steps && strcmp(f.opened, d.steps[0].held_on) > 0) {
+		char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+
+		fr(f.opened, a);
+		fr(d.steps[0].held_on, b);
+		err_set(e, ERR_INPUT, "la date d'ouverture (%s) suit la "
+			"première étape d'arbitrage (%s)", a, b);
+		goto out;
+	}
+	for (int k = 0; k < F_COUNT; k++) {
+		if (field_same(&cur, &f, (enum field)k))
+			continue;
+		field_text(&cur, (enum field)k, &before);
+		field_text(&f, (enum field)k, &after);
+	}
+	if (!after.len) {
+		ret = 0;	/* nothing changes: nothing written */
+		goto out;
+	}
+	if (store_begin(st, e) != 0)
+		goto out;
+	s = store_stmt(st,
+		"UPDATE dispute SET opened_on = :opened, object = :object,"
+		" nature = :nature, domain_uid = :domain, like_uid = :like"
+		" WHERE uid = :uid", e);
+	if (!s)
+		goto rollback;
+	store_bind_text(s, ":uid", uid);
+	bind_fields(s, &f);
+	if (store_exec_stmt(st, s, e) != 0 ||
+	    record(st, uid, "update", before.buf, after.buf, e) != 0 ||
+	    reindex(st, e) != 0)
+		goto rollback;
+	if (store_commit(st, e) != 0)
+		goto out;
+	ret = 0;
+	goto out;
+rollback:
+	store_rollback(st);
+out:
+	store_dispute_release(&d);
+out_strbuf:
+	fields_release(&f);
+	fields_release(&cur);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Steps and closing                                                   */
+
+/* "en cours · niveau 2 · 1 étape · dernière issue : …" */
+static void state_text(const struct dispute_state *s, struct strbuf *sb)
+{
+	strbuf_addf(sb, "en cours · niveau %d · ", s->level);
+	if (!s->n_steps)
+		strbuf_addstr(sb, "aucune étape");
+	else
+		strbuf_addf(sb, "%zu étape%s · dernière issue : %s",
+			    s->n_steps, s->n_steps > 1 ? "s" : "",
+			    step_outcome_vocab[s->last_outcome].label);
+}
+
+int store_dispute_add_step(struct store *st, const char *dispute_uid,
+			   const struct step_input *in, struct err *e)
+{
+	struct dispute d;
+	struct strbuf before, after;
+	char held[DATE_ISO_LEN], a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+	char uid[STORE_UID_LEN], now[32];
+	char *participants = NULL, *positions = NULL, *notes = NULL;
+	const char *why;
+	sqlite3_stmt *s;
+	int level, ret = -1;
+
+	strbuf_init(&before);
+	strbuf_init(&after);
+	if (store_dispute_get(st, dispute_uid, &d, e) != 0)
+		goto out_strbuf;
+	level = in->level ? in->level : d.state.level;
+	if ((why = dispute_step_refusal(&d.state, level, in->outcome))) {
+		err_set(e, ERR_INPUT, "%s", why);
+		goto out;
+	}
+	if (parse_date(in->held_on, "de l'étape d'arbitrage", held, e) != 0)
+		goto out;
+	if (strcmp(held, d.opened_on ? d.opened_on : "") < 0) {
+		fr(held, a);
+		fr(d.opened_on, b);
+		err_set(e, ERR_INPUT, "l'étape d'arbitrage (%s) précède "
+			"l'ouverture du litige (%s)", a, b);
+		goto out;
+	}
+	if (d.n_steps && strcmp(held, d.steps[d.n_steps - 1].held_on) < 0) {
+		fr(held, a);
+		fr(d.steps[d.n_steps - 1].held_on, b);
+		err_set(e, ERR_INPUT, "l'étape d'arbitrage (%s) précède "
+			"l'étape précédente (%s)", a, b);
+		goto out;
+	}
+	participants = clean(in->participants);
+	if (!participants)
+		participants = xstrdup(dispute_level_participants[level - 1]);
+	positions = clean(in->positions);
+	notes = clean(in->notes);
+	state_text(&d.state, &before);
+	fr(held, a);
+	strbuf_addf(&after, "niveau %d · %s · %s · participants : %s", level,
+		    a, step_outcome_vocab[in->outcome].label, participants);
+	if (positions)
+		strbuf_addf(&after, " · positions : %s", positions);
+	if (notes)
+		strbuf_addf(&after, " · notes : %s", notes);
+	if (dispute_mayor_final(d.nature, level))
+		strbuf_addstr(&after, " · instruction du Maire, appliquée en "
+			      "dernière instance");
+	if (store_begin(st, e) != 0)
+		goto out;
+	s = store_stmt(st,
+		"INSERT INTO arbitration_step (uid, dispute_uid, level,"
+		" held_on, participants, positions, outcome, notes, author,"
+		" created_at) VALUES (:uid, :d, :level, :held, :participants,"
+		" :positions, :outcome, :notes, :author, :now)", e);
+	if (!s)
+		goto rollback;
+	store_uid_new(uid);
+	store_now(now);
+	store_bind_text(s, ":uid", uid);
+	store_bind_text(s, ":d", dispute_uid);
+	store_bind_int(s, ":level", level);
+	store_bind_text(s, ":held", held);
+	store_bind_text(s, ":participants", participants);
+	store_bind_text(s, ":positions", positions);
+	store_bind_text(s, ":outcome", step_outcome_vocab[in->outcome].db);
+	store_bind_text(s, ":notes", notes);
+	store_bind_text(s, ":author", store_author(st));
+	store_bind_text(s, ":now", now);
+	if (store_exec_stmt(st, s, e) != 0 ||
+	    record(st, dispute_uid, "step", before.buf, after.buf, e) != 0)
+		goto rollback;
+	if (store_commit(st, e) != 0)
+		goto out;
+	ret = 0;
+	goto out;
+rollback:
+	store_rollback(st);
+out:
+	store_dispute_release(&d);
+out_strbuf:
+	free(participants);
+	free(positions);
+	free(notes);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	return ret;
+}
+
+int store_dispute_close(struct store *st, const char *dispute_uid,
+			const char *closed_on, const char *solution,
+			struct err *e)
+{
+	struct dispute d;
+	struct strbuf before, after;
+	char on[DATE_ISO_LEN], a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+	char *sol = NULL;
+	const char *why;
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	strbuf_init(&before);
+	strbuf_init(&after);
+	if (store_dispute_get(st, dispute_uid, &d, e) != 0)
+		goto out_strbuf;
+	if ((why = dispute_close_refusal(&d.state, solution))) {
+		err_set(e, ERR_INPUT, "%s", why);
+		goto out;
+	}
+	if (opt(closed_on)) {
+		if (parse_date(closed_on, "de clôture", on, e) != 0)
+			goto out;
+	} else {
+		struct date today;
+
+		date_today(&today);
+		date_format_iso(today, on);
+	}
+	if (strcmp(on, d.opened_on ? d.opened_on : "") < 0) {
+		fr(on, a);
+		fr(d.opened_on, b);
+		err_set(e, ERR_INPUT, "la clôture (%s) précède l'ouverture du "
+			"litige (%s)", a, b);
+		goto out;
+	}
+	if (d.n_steps && strcmp(on, d.steps[d.n_steps - 1].held_on) < 0) {
+		fr(on, a);
+		fr(d.steps[d.n_steps - 1].held_on, b);
+		err_set(e, ERR_INPUT, "la clôture (%s) précède la dernière "
+			"étape d'arbitrage (%s)", a, b);
+		goto out;
+	}
+	sol = clean(solution);
+	state_text(&d.state, &before);
+	fr(on, a);
+	strbuf_addf(&after, "clos le %s · solution : %s", a, sol);
+	if (dispute_mayor_final(d.nature, d.state.level))
+		strbuf_addstr(&after, " · instruction du Maire");
+	if (store_begin(st, e) != 0)
+		goto out;
+	s = store_stmt(st, "UPDATE dispute SET solution = :sol,"
+		       " closed_on = :on WHERE uid = :uid", e);
+	if (!s)
+		goto rollback;
+	store_bind_text(s, ":sol", sol);
+	store_bind_text(s, ":on", on);
+	store_bind_text(s, ":uid", dispute_uid);
+	if (store_exec_stmt(st, s, e) != 0 ||
+	    record(st, dispute_uid, "close", before.buf, after.buf, e) != 0 ||
+	    reindex(st, e) != 0)
+		goto rollback;
+	if (store_commit(st, e) != 0)
+		goto out;
+	ret = 0;
+	goto out;
+rollback:
+	store_rollback(st);
+out:
+	store_dispute_release(&d);
+out_strbuf:
+	free(sol);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Linked requests                                                     */
+
+int store_dispute_link(struct store *st, const char *dispute_uid,
+		       const char *request_uid, bool link, struct err *e)
+{
+	struct dispute d;
+	char *contract = NULL, *object = NULL, *received = NULL;
+	char *text = NULL, day[DATE_ISO_LEN];
+	bool linked = false;
+	sqlite3_stmt *s;
+	int rc, ret = -1;
+
+	if (store_dispute_get(st, dispute_uid, &d, e) != 0)
+		return -1;
+	if (d.state.closed) {
+		err_set(e, ERR_INPUT, "le litige est clos");
+		goto out;
+	}
+	s = store_stmt(st, "SELECT contract_uid, object, received_at"
+		       " FROM request WHERE uid = :r", e);
+	if (!s)
+		goto out;
+	store_bind_text(s, ":r", request_uid ? request_uid : "");
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		contract = store_col_dup(s, 0);
+		object = store_col_dup(s, 1);
+		received = store_col_dup(s, 2);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, "chercher la saisine", e) != 0)
+		goto out;
+	if (!contract) {
+		err_set(e, ERR_NOTFOUND, "saisine introuvable");
+		goto out;
+	}
+	if (strcmp(contract, d.contract_uid)) {
+		err_set(e, ERR_INPUT, "cette saisine est d'un autre contrat "
+			"que le litige");
+		goto out;
+	}
+	for (size_t i = 0; i < d.n_requests; i++)
+		if (!strcmp(d.request_uids[i], request_uid))
+			linked = true;
+	if (link && linked) {
+		err_set(e, ERR_INPUT, "cette saisine est déjà liée au litige");
+		goto out;
+	}
+	if (!link && !linked) {
+		err_set(e, ERR_INPUT, "cette saisine n'est pas liée au litige");
+		goto out;
+	}
+	fr(received, day);
+	text = xasprintf("saisine du %s : %s", day, object ? object : "");
+	if (store_begin(st, e) != 0)
+		goto out;
+	s = store_stmt(st, link ? "INSERT INTO dispute_request (dispute_uid,"
+				  " request_uid) VALUES (:d, :r)"
+				: "DELETE FROM dispute_request WHERE"
+				  " dispute_uid = :d AND request_uid = :r", e);
+	if (!s)
+		goto rollback;
+	store_bind_text(s, ":d", dispute_uid);
+	store_bind_text(s, ":r", request_uid);
+	if (store_exec_stmt(st, s, e) != 0 ||
+	    record(st, dispute_uid, link ? "link" : "unlink",
+		   link ? NULL : text, link ? text : NULL, e) != 0)
+		goto rollback;
+	if (store_commit(st, e) != 0)
+		goto out;
+	ret = 0;
+	goto out;
+rollback:
+	store_rollback(st);
+out:
+	store_dispute_release(&d);
+	free(contract);
+	free(object);
+	free(received);
+	free(text);
+	return ret;
+}

@@ -1,0 +1,731 @@
+/*
+ * The litiges: disagreements between the commune and the shared service
+ * and their arbitration as article 4 sets it (dispute.h). A list (open
+ * ones first, or all), a dispute's page with the timeline of its steps
+ * level by level, forms to open one (possibly "like" a past one), to add
+ * a step and to close it with its solution, the history of every change,
+ * and the arbitrated solutions, searchable.
+ */
+#include "ui_internal.h"
+#include "suivi/date.h"
+#include "suivi/dispute.h"
+#include "suivi/store_dispute.h"
+#include "suivi/store_request.h"
+#include "suivi/strbuf.h"
+#include "suivi/text.h"
+#include "suivi/xalloc.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum dis_view { VIEW_LIST, VIEW_DETAIL, VIEW_SOLUTIONS };
+
+struct dis_screen {
+	char contract_uid[STORE_UID_LEN];
+	enum dis_view view, back;	/* back: where Échap returns */
+	bool open_only;
+	char text[256];
+	struct dispute *rows;
+	size_t n, cursor, top;
+	int body_rows;
+	struct dispute cur;		/* the dispute on its page */
+	bool has_cur;
+	char **lines;			/* its page, wrapped */
+	size_t n_lines;
+	int scroll;
+	char error[ERR_MSG_MAX];
+};
+
+void dis_screen_free(struct dis_screen *ds)
+{
+	if (!ds)
+		return;
+	store_dispute_list_free(ds->rows, ds->n);
+	if (ds->has_cur)
+		store_dispute_release(&ds->cur);
+	text_lines_free(ds->lines, ds->n_lines);
+	free(ds);
+}
+
+static void reload(struct ui *ui, struct dis_screen *ds)
+{
+	struct err e;
+	int rc;
+
+	store_dispute_list_free(ds->rows, ds->n);
+	ds->rows = NULL;
+	ds->n = 0;
+	ds->error[0] = '\0';
+	if (!ui->n_contracts) {
+		snprintf(ds->error, sizeof ds->error, "Aucun contrat dans la base.");
+		return;
+	}
+	if (ds->view == VIEW_SOLUTIONS)
+		rc = store_dispute_solutions(ui->st, ui->contracts[ui->contract].uid,
+					     ds->text[0] ? ds->text : NULL,
+					     &ds->rows, &ds->n, &e);
+	else
+		rc = store_dispute_list(ui->st, ui->contracts[ui->contract].uid,
+					ds->open_only, ds->text[0] ? ds->text : NULL,
+					&ds->rows, &ds->n, &e);
+	if (rc != 0)
+		snprintf(ds->error, sizeof ds->error, "%s", e.msg);
+	if (ds->cursor >= ds->n)
+		ds->cursor = ds->n ? ds->n - 1 : 0;
+}
+
+static void date_fr(const struct ui *ui, const char *iso, char *buf, size_t n)
+{
+	if (!iso) {
+		snprintf(buf, n, "—");
+		return;
+	}
+	ui_date(ui, iso, buf, n);
+}
+
+/* The page of a dispute: what it is, then its timeline. */
+static void build_page(struct ui *ui, struct dis_screen *ds, int cols)
+{
+	const struct dispute *d = &ds->cur;
+	struct strbuf sb;
+	char a[32];
+	int level = 0;
+
+	text_lines_free(ds->lines, ds->n_lines);
+	ds->lines = NULL;
+	ds->n_lines = 0;
+	strbuf_init(&sb);
+	date_fr(ui, d->opened_on, a, sizeof a);
+	strbuf_addf(&sb, "%s\n\nOuvert le %s · nature : %s%s%s\n", d->object, a,
+		    dispute_nature_vocab[d->nature].label,
+		    d->domain_name ? " · domaine : " : "",
+		    d->domain_name ? d->domain_name : "");
+	if (d->like_object)
+		strbuf_addf(&sb, "Ouvert comme « %s »\n", d->like_object);
+	if (d->n_requests)
+		strbuf_addf(&sb, "Saisines liées : %zu\n", d->n_requests);
+	if (d->nature == DISPUTE_SUBSTANCE)
+		strbuf_addstr(&sb, "Litige sur le fond : en dernière instance, les "
+			      "instructions du Maire s'appliquent (article 4).\n");
+	strbuf_addstr(&sb, "\nArbitrage :\n");
+	if (!d->n_steps)
+		strbuf_addstr(&sb, "(aucune étape encore)\n");
+	for (size_t i = 0; i < d->n_steps; i++) {
+		const struct dispute_step *s = &d->steps[i];
+
+		if (s->level != level) {
+			level = s->level;
+			strbuf_addf(&sb, "\nNiveau %d — %s\n", level,
+				    dispute_level_participants[level - 1]);
+		}
+		date_fr(ui, s->held_on, a, sizeof a);
+		strbuf_addf(&sb, "• %s · %s%s\n", a,
+			    s->mayor_final ? "instruction du Maire, dernière "
+					     "instance : "
+					   : "",
+			    step_outcome_vocab[s->outcome].label);
+		if (s->participants)
+			strbuf_addf(&sb, "  Participants : %s\n", s->participants);
+		if (s->positions)
+			strbuf_addf(&sb, "  Positions : %s\n", s->positions);
+		if (s->notes)
+			strbuf_addf(&sb, "  Notes : %s\n", s->notes);
+	}
+	if (d->closed_on) {
+		date_fr(ui, d->closed_on, a, sizeof a);
+		strbuf_addf(&sb, "\nClos le %s.\nSolution arbitrée : %s\n", a,
+			    d->solution ? d->solution : "");
+	} else {
+		strbuf_addf(&sb, "\nEn cours au niveau %d (%s).\n",
+			    d->state.level ? d->state.level : 1,
+			    dispute_level_participants[(d->state.level ? d->state.level
+								      : 1) - 1]);
+	}
+	ds->n_lines = text_wrap(sb.buf, cols > 4 ? cols - 2 : 2, &ds->lines);
+	strbuf_release(&sb);
+}
+
+static bool open_page(struct ui *ui, struct dis_screen *ds, const char *uid)
+{
+	struct err e;
+	char keep[STORE_UID_LEN];
+
+	snprintf(keep, sizeof keep, "%s", uid);
+	if (ds->has_cur)
+		store_dispute_release(&ds->cur);
+	ds->has_cur = false;
+	if (store_dispute_get(ui->st, keep, &ds->cur, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return false;
+	}
+	ds->has_cur = true;
+	ds->scroll = 0;
+	build_page(ui, ds, ui->term.cols);
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void draw(struct ui *ui, int top, int rows, int cols)
+{
+	struct dis_screen *ds = ui->dis;
+	const struct uiterm *t = &ui->term;
+	char title[512];
+
+	if (!ds)
+		return;
+	if (ds->error[0]) {
+		draw_text(t, top + 1, 2, cols - 4, PAINT_ERROR, ds->error);
+		return;
+	}
+	if (ds->view == VIEW_DETAIL && ds->has_cur) {
+		int body = rows - 1;
+
+		snprintf(title, sizeof title, "Litige : %s%s", ds->cur.object,
+			 ds->cur.closed_on ? " (clos)" : "");
+		draw_text(t, top, 0, cols, PAINT_TITLE, title);
+		if (ds->scroll > (int)ds->n_lines - body)
+			ds->scroll = (int)ds->n_lines - body;
+		if (ds->scroll < 0)
+			ds->scroll = 0;
+		for (int r = 0; r < body; r++) {
+			size_t i = (size_t)(ds->scroll + r);
+
+			if (i >= ds->n_lines)
+				break;
+			draw_text(t, top + 1 + r, 1, cols - 2,
+				  strncmp(ds->lines[i], "Niveau ", 7) ? PAINT_NORMAL
+								     : PAINT_TITLE,
+				  ds->lines[i]);
+		}
+		return;
+	}
+	snprintf(title, sizeof title, "%s : %zu%s%s%s",
+		 ds->view == VIEW_SOLUTIONS ? "Solutions arbitrées" : "Litiges",
+		 ds->n,
+		 ds->view == VIEW_LIST ? (ds->open_only ? " ouverts" : " (tous)") : "",
+		 ds->text[0] ? " · « " : "", ds->text[0] ? ds->text : "");
+	if (ds->text[0])
+		strncat(title, " »", sizeof title - strlen(title) - 1);
+	draw_text(t, top, 0, cols, PAINT_TITLE, title);
+	draw_text(t, top + 1, 0, cols, PAINT_DIM,
+		  ds->view == VIEW_SOLUTIONS
+			  ? "Clos le     Nature          Objet — solution"
+			  : "Ouvert le   Nature          Dom.   Niveau  Statut   Objet");
+	draw_hline(t, top + 2, 0, cols);
+	ds->body_rows = rows - 3;
+	if (ds->cursor < ds->top)
+		ds->top = ds->cursor;
+	if (ds->body_rows > 0 && ds->cursor >= ds->top + (size_t)ds->body_rows)
+		ds->top = ds->cursor - (size_t)ds->body_rows + 1;
+	if (!ds->n)
+		draw_text(t, top + 3, 2, cols - 4, PAINT_DIM,
+			  ds->view == VIEW_SOLUTIONS
+				  ? "Aucune solution arbitrée ne correspond."
+				  : "Aucun litige : n pour en ouvrir un, S pour "
+				    "les solutions arbitrées.");
+	for (int k = 0; k < ds->body_rows; k++) {
+		size_t i = ds->top + (size_t)k;
+		const struct dispute *d;
+		char line[1024], a[32];
+		enum paint p;
+
+		if (i >= ds->n)
+			break;
+		d = &ds->rows[i];
+		if (ds->view == VIEW_SOLUTIONS) {
+			date_fr(ui, d->closed_on, a, sizeof a);
+			snprintf(line, sizeof line, "%-11s %-15.15s %s — %s", a,
+				 dispute_nature_vocab[d->nature].label, d->object,
+				 d->solution ? d->solution : "");
+		} else {
+			date_fr(ui, d->opened_on, a, sizeof a);
+			snprintf(line, sizeof line, "%-11s %-15.15s %-6.6s %-7d %-8s %s",
+				 a, dispute_nature_vocab[d->nature].label,
+				 d->domain_code ? d->domain_code : "",
+				 d->state.level ? d->state.level : 1,
+				 d->closed_on ? "clos" : "ouvert", d->object);
+		}
+		p = i == ds->cursor ? PAINT_SELECTED
+		    : d->closed_on && ds->view == VIEW_LIST ? PAINT_DIM : PAINT_NORMAL;
+		if (i == ds->cursor)
+			draw_fill(t, top + 3 + k, 0, cols, p);
+		draw_text(t, top + 3 + k, 0, cols, p, line);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Forms                                                               */
+
+static const char *ftext(const struct form *f, size_t i)
+{
+	const char *s = f->fields[i].text;
+
+	return s && *s ? s : NULL;
+}
+
+static void init_fields(struct form_field *f, size_t n)
+{
+	memset(f, 0, n * sizeof *f);
+	for (size_t i = 0; i < n; i++) {
+		f[i].kind = FIELD_TEXT;
+		f[i].text = xstrdup("");
+	}
+}
+
+struct open_ctx {
+	struct ui *ui;
+	const char *like;
+	struct domain_choice *doms;
+	size_t n_doms;
+	struct request *reqs;
+	size_t n_reqs;
+	char uid[STORE_UID_LEN];
+};
+
+enum { O_DATE, O_OBJECT, O_NATURE, O_DOMAIN, O_REQUEST, O_COUNT };
+
+static bool save_open(struct form *f, void *ctx, char *err, size_t n)
+{
+	struct open_ctx *oc = ctx;
+	struct dispute_input in = { 0 };
+	struct err e;
+	int dom = f->fields[O_DOMAIN].choice - 1;
+	int req = f->fields[O_REQUEST].choice - 1;
+
+	in.opened_on = ftext(f, O_DATE);
+	in.object = ftext(f, O_OBJECT);
+	in.nature = (enum dispute_nature)f->fields[O_NATURE].choice;
+	in.domain_uid = dom >= 0 ? oc->doms[dom].uid : NULL;
+	in.like_uid = oc->like;
+	if (!in.object) {
+		snprintf(err, n, "L'objet du litige est obligatoire");
+		return false;
+	}
+	if (store_begin(oc->ui->st, &e) != 0 ||
+	    store_dispute_open(oc->ui->st, oc->ui->contracts[oc->ui->contract].uid,
+			       &in, oc->uid, &e) != 0 ||
+	    (req >= 0 && store_dispute_link(oc->ui->st, oc->uid, oc->reqs[req].uid,
+					    true, &e) != 0) ||
+	    store_commit(oc->ui->st, &e) != 0) {
+		store_rollback(oc->ui->st);
+		snprintf(err, n, "%s", e.msg);
+		return false;
+	}
+	return true;
+}
+
+static void today_fr(const struct ui *ui, char *buf, size_t n)
+{
+	ui_date(ui, ui->today, buf, n);
+}
+
+static void open_form(struct ui *ui, struct dis_screen *ds,
+		      const struct dispute *like)
+{
+	struct open_ctx oc = { ui, like ? like->uid : NULL, NULL, 0, NULL, 0, "" };
+	struct form_field fields[O_COUNT];
+	struct form f = { 0 };
+	const char **dom_labels, **req_labels;
+	static const char *nat_labels[DISPUTE_NATURE_COUNT];
+	struct request_filter rf;
+	struct err e;
+	char today[32];
+
+	for (int i = 0; i < DISPUTE_NATURE_COUNT; i++)
+		nat_labels[i] = dispute_nature_vocab[i].label;
+	store_domain_choices(ui->st, ui->contracts[ui->contract].uid, ui->today,
+			     &oc.doms, &oc.n_doms, &e);
+	request_filter_init(&rf);
+	rf.limit = 30;
+	store_request_list(ui->st, ui->contracts[ui->contract].uid, &rf, &oc.reqs,
+			   &oc.n_reqs, NULL, &e);
+	dom_labels = xcalloc(oc.n_doms + 1, sizeof *dom_labels);
+	dom_labels[0] = "—";
+	for (size_t i = 0; i < oc.n_doms; i++)
+		dom_labels[i + 1] = oc.doms[i].name;
+	req_labels = xcalloc(oc.n_reqs + 1, sizeof *req_labels);
+	req_labels[0] = "—";
+	for (size_t i = 0; i < oc.n_reqs; i++)
+		req_labels[i + 1] = oc.reqs[i].object ? oc.reqs[i].object : "";
+	init_fields(fields, O_COUNT);
+	fields[O_DATE].label = "Ouvert le";
+	fields[O_DATE].required = true;
+	today_fr(ui, today, sizeof today);
+	form_field_set(&fields[O_DATE], today);
+	fields[O_OBJECT].label = "Objet du litige";
+	fields[O_OBJECT].required = true;
+	fields[O_NATURE].label = "Nature";
+	fields[O_NATURE].kind = FIELD_CHOICE;
+	fields[O_NATURE].choices = nat_labels;
+	fields[O_NATURE].n_choices = DISPUTE_NATURE_COUNT;
+	fields[O_DOMAIN].label = "Domaine";
+	fields[O_DOMAIN].kind = FIELD_CHOICE;
+	fields[O_DOMAIN].choices = dom_labels;
+	fields[O_DOMAIN].n_choices = oc.n_doms + 1;
+	fields[O_REQUEST].label = "Né de la saisine";
+	fields[O_REQUEST].kind = FIELD_CHOICE;
+	fields[O_REQUEST].choices = req_labels;
+	fields[O_REQUEST].n_choices = oc.n_reqs + 1;
+	if (like) {
+		fields[O_NATURE].choice = like->nature;
+		for (size_t i = 0; i < oc.n_doms; i++)
+			if (like->domain_uid && !strcmp(oc.doms[i].uid, like->domain_uid))
+				fields[O_DOMAIN].choice = (int)i + 1;
+		f.aside = xasprintf("Comme le litige « %s », clos avec la solution : "
+				    "%s", like->object,
+				    like->solution ? like->solution : "—");
+	} else {
+		f.aside = xstrdup("Le litige s'ouvre au niveau 1 : les autorités "
+				  "hiérarchiques cherchent un compromis.");
+	}
+	f.title = like ? "Ouvrir un litige comme un autre" : "Ouvrir un litige";
+	f.fields = fields;
+	f.n = O_COUNT;
+	if (ui_form_run(ui, &f, save_open, &oc)) {
+		ui_message(ui, false, "Litige ouvert : %s", ftext(&f, O_OBJECT));
+		ds->view = VIEW_DETAIL;
+		ds->back = VIEW_LIST;
+		open_page(ui, ds, oc.uid);
+	}
+	form_release(&f);
+	free(dom_labels);
+	free(req_labels);
+	store_domain_choices_free(oc.doms, oc.n_doms);
+	store_request_list_free(oc.reqs, oc.n_reqs);
+}
+
+enum { S_DATE, S_PARTICIPANTS, S_POSITIONS, S_NOTES, S_OUTCOME, S_COUNT };
+
+struct step_ctx {
+	struct ui *ui;
+	const char *uid;
+	int n_outcomes;
+};
+
+static bool save_step(struct form *f, void *ctx, char *err, size_t n)
+{
+	struct step_ctx *sc = ctx;
+	struct step_input in = { 0 };
+	struct err e;
+
+	in.held_on = ftext(f, S_DATE);
+	in.participants = ftext(f, S_PARTICIPANTS);
+	in.positions = ftext(f, S_POSITIONS);
+	in.notes = ftext(f, S_NOTES);
+	in.outcome = (enum step_outcome)f->fields[S_OUTCOME].choice;
+	if (store_dispute_add_step(sc->ui->st, sc->uid, &in, &e) != 0) {
+		snprintf(err, n, "%s", e.msg);
+		return false;
+	}
+	return true;
+}
+
+static void step_form(struct ui *ui, struct dis_screen *ds)
+{
+	const struct dispute *d = &ds->cur;
+	int level = d->state.n_steps && d->state.last_outcome_set &&
+			    d->state.last_outcome == OUTCOME_ESCALATED
+		    ? d->state.level : (d->state.level ? d->state.level : 1);
+	struct form_field fields[S_COUNT];
+	struct form f = { 0 };
+	static const char *outcomes[OUTCOME_COUNT];
+	struct step_ctx sc = { ui, NULL, OUTCOME_COUNT };
+	char today[32], title[256];
+	const char *refusal;
+
+	if (d->closed_on) {
+		ui_message(ui, true, "Le litige est clos : plus d'étape possible");
+		return;
+	}
+	refusal = dispute_step_refusal(&d->state, level, OUTCOME_DECIDED);
+	if (refusal) {
+		ui_message(ui, true, "%s", refusal);
+		return;
+	}
+	for (int i = 0; i < OUTCOME_COUNT; i++)
+		outcomes[i] = step_outcome_vocab[i].label;
+	sc.uid = d->uid;
+	init_fields(fields, S_COUNT);
+	fields[S_DATE].label = "Tenue le";
+	fields[S_DATE].required = true;
+	today_fr(ui, today, sizeof today);
+	form_field_set(&fields[S_DATE], today);
+	fields[S_PARTICIPANTS].label = "Participants";
+	form_field_set(&fields[S_PARTICIPANTS],
+		       dispute_level_participants[level - 1]);
+	fields[S_POSITIONS].label = "Positions";
+	fields[S_NOTES].label = dispute_mayor_final(d->nature, level)
+		? "Instruction du Maire" : "Notes";
+	fields[S_OUTCOME].label = "Issue";
+	fields[S_OUTCOME].kind = FIELD_CHOICE;
+	fields[S_OUTCOME].choices = outcomes;
+	/* at level 3 there is nothing to escalate to */
+	fields[S_OUTCOME].n_choices = OUTCOME_COUNT;
+	fields[S_OUTCOME].choice = level < ARBITRATION_LEVELS ? OUTCOME_ESCALATED
+							      : OUTCOME_DECIDED;
+	snprintf(title, sizeof title, "Étape au niveau %d : %s", level,
+		 level == 1 ? "les autorités hiérarchiques"
+		 : level == 2 ? "les directeurs généraux"
+			      : "le Maire et le Président");
+	f.title = title;
+	f.fields = fields;
+	f.n = S_COUNT;
+	f.aside = dispute_mayor_final(d->nature, level)
+		? xstrdup("Litige sur le fond au dernier niveau : l'instruction "
+			  "du Maire s'applique en dernière instance (article 4).")
+		: xstrdup("Escalade : le niveau suivant s'ouvre (aucun n'est "
+			  "sauté). Compromis ou décision : le litige peut être "
+			  "clos avec sa solution (c).");
+	if (ui_form_run(ui, &f, save_step, &sc)) {
+		ui_message(ui, false, "Étape enregistrée au niveau %d", level);
+		open_page(ui, ds, d->uid);
+	}
+	form_release(&f);
+}
+
+enum { C_DATE, C_SOLUTION, C_COUNT };
+
+static bool save_close(struct form *f, void *ctx, char *err, size_t n)
+{
+	struct step_ctx *sc = ctx;
+	struct err e;
+
+	if (store_dispute_close(sc->ui->st, sc->uid, ftext(f, C_DATE),
+				ftext(f, C_SOLUTION), &e) != 0) {
+		snprintf(err, n, "%s", e.msg);
+		return false;
+	}
+	return true;
+}
+
+static void close_form(struct ui *ui, struct dis_screen *ds)
+{
+	struct form_field fields[C_COUNT];
+	struct form f = { 0 };
+	struct step_ctx sc = { ui, ds->cur.uid, 0 };
+	char today[32];
+	const char *refusal = dispute_close_refusal(&ds->cur.state, "x");
+
+	if (ds->cur.closed_on) {
+		ui_message(ui, true, "Le litige est déjà clos");
+		return;
+	}
+	if (refusal) {
+		ui_message(ui, true, "%s", refusal);
+		return;
+	}
+	init_fields(fields, C_COUNT);
+	fields[C_DATE].label = "Clos le";
+	fields[C_DATE].required = true;
+	today_fr(ui, today, sizeof today);
+	form_field_set(&fields[C_DATE], today);
+	fields[C_SOLUTION].label = "Solution arbitrée";
+	fields[C_SOLUTION].required = true;
+	f.title = "Clore le litige";
+	f.fields = fields;
+	f.n = C_COUNT;
+	f.aside = xstrdup("La solution est gardée et se retrouve par S (solutions "
+			  "arbitrées) pour les litiges à venir.");
+	if (ui_form_run(ui, &f, save_close, &sc)) {
+		ui_message(ui, false, "Litige clos");
+		open_page(ui, ds, ds->cur.uid);
+	}
+	form_release(&f);
+}
+
+static void show_history(struct ui *ui, struct dis_screen *ds)
+{
+	struct dispute_change *ch;
+	size_t n;
+	struct err e;
+	char **lines;
+
+	if (store_dispute_history(ui->st, ds->cur.uid, &ch, &n, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	lines = xcalloc(n + 1, sizeof *lines);
+	for (size_t i = 0; i < n; i++)
+		lines[i] = xasprintf("%.16s · %s · %s%s%s%s%s", ch[i].at ? ch[i].at : "",
+				     ch[i].author ? ch[i].author : "", ch[i].what,
+				     ch[i].before ? " : " : "",
+				     ch[i].before ? ch[i].before : "",
+				     ch[i].after ? (ch[i].before ? " → " : " : ") : "",
+				     ch[i].after ? ch[i].after : "");
+	ui_overlay(ui, " Historique du litige ", lines, n);
+	text_lines_free(lines, n);
+	store_dispute_history_free(ch, n);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void enter(struct ui *ui)
+{
+	struct dis_screen *ds = ui->dis;
+
+	if (!ds) {
+		ds = ui->dis = xcalloc(1, sizeof *ds);
+		ds->open_only = false;
+	}
+	if (ui->n_contracts &&
+	    strcmp(ds->contract_uid, ui->contracts[ui->contract].uid)) {
+		snprintf(ds->contract_uid, sizeof ds->contract_uid, "%s",
+			 ui->contracts[ui->contract].uid);
+		ds->view = VIEW_LIST;
+		ds->cursor = ds->top = 0;
+	}
+	reload(ui, ds);
+	if (ds->view == VIEW_DETAIL && ds->has_cur)
+		open_page(ui, ds, ds->cur.uid);
+}
+
+static void leave(struct ui *ui)
+{
+	(void)ui;
+}
+
+static void on_search(struct ui *ui, const char *text, void *ctx)
+{
+	struct dis_screen *ds = ctx;
+
+	snprintf(ds->text, sizeof ds->text, "%s", text);
+	ds->cursor = ds->top = 0;
+	reload(ui, ds);
+}
+
+static int handle(struct ui *ui, enum action a, const struct key *k)
+{
+	struct dis_screen *ds = ui->dis;
+
+	(void)k;
+	if (!ds)
+		return UI_NOTHING;
+	if (ds->view == VIEW_DETAIL) {
+		switch (a) {
+		case ACT_UP:
+			ds->scroll--;
+			return UI_REDRAW;
+		case ACT_DOWN:
+			ds->scroll++;
+			return UI_REDRAW;
+		case ACT_BACK:
+			ds->view = ds->back;
+			reload(ui, ds);
+			return UI_REDRAW;
+		case ACT_STEP:
+			step_form(ui, ds);
+			return UI_REDRAW;
+		case ACT_CLOSE_DISPUTE:
+			close_form(ui, ds);
+			return UI_REDRAW;
+		case ACT_HISTORY:
+			show_history(ui, ds);
+			return UI_REDRAW;
+		case ACT_LIKE:
+			if (ds->cur.closed_on)
+				open_form(ui, ds, &ds->cur);
+			else
+				ui_message(ui, true, "« Comme » part d'un litige clos "
+					   "et de sa solution");
+			return UI_REDRAW;
+		default:
+			return UI_NOTHING;
+		}
+	}
+	switch (a) {
+	case ACT_UP:
+		if (ds->cursor > 0)
+			ds->cursor--;
+		return UI_REDRAW;
+	case ACT_DOWN:
+		if (ds->cursor + 1 < ds->n)
+			ds->cursor++;
+		return UI_REDRAW;
+	case ACT_HOME:
+		ds->cursor = 0;
+		return UI_REDRAW;
+	case ACT_END:
+		ds->cursor = ds->n ? ds->n - 1 : 0;
+		return UI_REDRAW;
+	case ACT_NEW:
+		open_form(ui, ds, NULL);
+		return UI_REDRAW;
+	case ACT_OPEN:
+	case ACT_MODIFY:
+		if (ds->n) {
+			ds->back = ds->view;
+			if (open_page(ui, ds, ds->rows[ds->cursor].uid))
+				ds->view = VIEW_DETAIL;
+		}
+		return UI_REDRAW;
+	case ACT_LIKE:
+		if (ds->view == VIEW_SOLUTIONS && ds->n)
+			open_form(ui, ds, &ds->rows[ds->cursor]);
+		else
+			ui_message(ui, true, "« Comme » : choisissez d'abord une "
+				   "solution arbitrée (S)");
+		return UI_REDRAW;
+	case ACT_FILTER_STATUS:
+		ds->open_only = !ds->open_only;
+		ds->cursor = ds->top = 0;
+		reload(ui, ds);
+		return UI_REDRAW;
+	case ACT_SOLUTIONS:
+		ds->view = ds->view == VIEW_SOLUTIONS ? VIEW_LIST : VIEW_SOLUTIONS;
+		ds->cursor = ds->top = 0;
+		reload(ui, ds);
+		return UI_REDRAW;
+	case ACT_BACK:
+		if (ds->view == VIEW_SOLUTIONS) {
+			ds->view = VIEW_LIST;
+			reload(ui, ds);
+			return UI_REDRAW;
+		}
+		return UI_NOTHING;
+	case ACT_SEARCH: {
+		char buf[sizeof ds->text];
+
+		snprintf(buf, sizeof buf, "%s", ds->text);
+		if (!ui_prompt(ui, "Chercher (objet, solution) : ", buf, sizeof buf,
+			       on_search, ds))
+			buf[0] = '\0';
+		if (!ui->gone)
+			on_search(ui, buf, ds);
+		return UI_REDRAW;
+	}
+	default:
+		return UI_NOTHING;
+	}
+}
+
+static const enum action keys[] = {
+	ACT_UP, ACT_DOWN, ACT_HOME, ACT_END, ACT_NEW, ACT_MODIFY, ACT_BACK,
+	ACT_STEP, ACT_CLOSE_DISPUTE, ACT_HISTORY, ACT_LIKE, ACT_FILTER_STATUS,
+	ACT_SOLUTIONS, ACT_SEARCH, ACT_NONE
+};
+
+static const enum action status_keys[] = {
+	ACT_NEW, ACT_MODIFY, ACT_STEP, ACT_CLOSE_DISPUTE, ACT_SOLUTIONS,
+	ACT_SEARCH, ACT_NONE
+};
+
+const struct screen_ops screen_disputes = {
+	.title = "Litiges",
+	.enter = enter,
+	.leave = leave,
+	.draw = draw,
+	.handle = handle,
+	.keys = keys,
+	.status_keys = status_keys,
+	.keymap = KEYMAP_LIST,
+	.help_text = "Article 4 : un litige s'ouvre au niveau 1 (les autorités "
+		     "hiérarchiques), s'élève au niveau 2 (les directeurs "
+		     "généraux) puis 3 (le Maire et le Président) ; aucun niveau "
+		     "n'est sauté. Sur le fond, les instructions du Maire "
+		     "s'appliquent en dernière instance. Clore demande la "
+		     "solution arbitrée ; S montre toutes les solutions, / y "
+		     "cherche, L ouvre un litige comme celui choisi.",
+};

@@ -1,0 +1,1035 @@
+/*
+ * Disputes: the rules of article 4 without the database (src/core/
+ * dispute.c) and the disputes in the database (src/store/dispute.c:
+ * open, update, steps, close, links, history, lists, search, a year's),
+ * on the bundled contracts of Le Haillan and Le Bouscat.
+ */
+#include <criterion/criterion.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "suivi/contract_file.h"
+#include "suivi/dispute.h"
+#include "suivi/store.h"
+#include "suivi/store_contract.h"
+#include "suivi/store_dispute.h"
+#include "suivi/store_request.h"
+
+#define C OUTCOME_COMPROMISE
+#define X OUTCOME_ESCALATED
+#define D OUTCOME_DECIDED
+
+/* ------------------------------------------------------------------ */
+/* Rules                                                               */
+
+Test(dispute, vocabularies_spell_codes_words_and_labels)
+{
+	static const char *const nature[][3] = {
+		{ "programming", "programmation", "programmation des travaux" },
+		{ "substance", "fond", "fond" },
+	};
+	static const char *const outcome[][3] = {
+		{ "compromise", "compromis", "compromis trouvé" },
+		{ "escalated", "escalade", "escalade au niveau suivant" },
+		{ "decided", "decision", "décision prise" },
+	};
+
+	for (int i = 0; i < DISPUTE_NATURE_COUNT; i++) {
+		cr_expect_str_eq(dispute_nature_vocab[i].db, nature[i][0]);
+		cr_expect_str_eq(dispute_nature_vocab[i].file, nature[i][1]);
+		cr_expect_str_eq(dispute_nature_vocab[i].label, nature[i][2]);
+	}
+	for (int i = 0; i < OUTCOME_COUNT; i++) {
+		cr_expect_str_eq(step_outcome_vocab[i].db, outcome[i][0]);
+		cr_expect_str_eq(step_outcome_vocab[i].file, outcome[i][1]);
+		cr_expect_str_eq(step_outcome_vocab[i].label, outcome[i][2]);
+	}
+	cr_expect_str_eq(dispute_level_participants[0],
+			 "Directeur général des services de la commune, "
+			 "directeurs généraux adjoints, adjoint au directeur "
+			 "général des territoires en charge du pôle "
+			 "territorial");
+	cr_expect_str_eq(dispute_level_participants[1],
+			 "Les directeurs généraux");
+	cr_expect_str_eq(dispute_level_participants[2],
+			 "Le Maire et le Président");
+	cr_expect_str_eq(dispute_level_name[2], "le Maire et le Président");
+}
+
+/* The steps before (outcomes, -1 ends), whether closed, then a step of
+ * level/outcome: allowed (NULL) or refused with a reason containing
+ * `why`. */
+static const struct {
+	int before[5];
+	bool closed;
+	int level;
+	enum step_outcome outcome;
+	const char *why;
+} transitions[] = {
+	/* a dispute just opened: level 1, any outcome */
+	{ { -1 }, false, 1, C, NULL },
+	{ { -1 }, false, 1, X, NULL },
+	{ { -1 }, false, 1, D, NULL },
+	{ { -1 }, false, 2, D, "aucun niveau n'est sauté" },
+	{ { -1 }, false, 3, D, "le niveau 3 vient après le niveau 2" },
+	{ { -1 }, false, 0, D, "va de 1 à 3" },
+	{ { -1 }, false, 4, D, "pas de niveau au-dessus du 3" },
+	{ { -1 }, false, 1, (enum step_outcome)7, "issue d'étape inconnue" },
+	/* without escalation, steps repeat at the same level */
+	{ { C, -1 }, false, 1, C, NULL },
+	{ { C, D, -1 }, false, 1, X, NULL },
+	{ { C, -1 }, false, 2, C, "le niveau 2 vient après une escalade" },
+	/* after an escalation, the next level */
+	{ { X, -1 }, false, 2, C, NULL },
+	{ { X, -1 }, false, 2, X, NULL },
+	{ { X, -1 }, false, 1, C, "on ne revient pas au niveau 1" },
+	{ { X, -1 }, false, 3, C, "le niveau 3 vient après une escalade" },
+	{ { X, C, -1 }, false, 2, D, NULL },
+	{ { X, C, -1 }, false, 3, D, "aucun niveau n'est sauté" },
+	{ { X, X, -1 }, false, 3, C, NULL },
+	{ { X, X, -1 }, false, 3, D, NULL },
+	{ { X, X, -1 }, false, 2, D, "on ne revient pas au niveau 2" },
+	{ { X, X, -1 }, false, 1, D, "on ne revient pas au niveau 1" },
+	/* nothing above 3 */
+	{ { X, X, -1 }, false, 3, X, "pas de niveau au-dessus du 3" },
+	{ { X, X, C, -1 }, false, 3, X, "pas de niveau au-dessus du 3" },
+	{ { X, X, C, -1 }, false, 4, C, "pas de niveau au-dessus du 3" },
+	/* a closed dispute refuses everything */
+	{ { -1 }, true, 1, C, "le litige est clos" },
+	{ { X, -1 }, true, 2, D, "le litige est clos" },
+	{ { X, X, D, -1 }, true, 3, D, "le litige est clos" },
+};
+
+static struct dispute_state state_of(const int *before, bool closed)
+{
+	struct dispute_state s;
+
+	dispute_state_init(&s);
+	for (int i = 0; before[i] >= 0; i++)
+		dispute_state_add(&s, (enum step_outcome)before[i]);
+	s.closed = closed;
+	return s;
+}
+
+Test(dispute, step_transitions_allowed_and_refused)
+{
+	for (size_t i = 0; i < sizeof transitions / sizeof *transitions; i++) {
+		struct dispute_state s = state_of(transitions[i].before,
+						  transitions[i].closed);
+		const char *why = dispute_step_refusal(&s, transitions[i].level,
+						       transitions[i].outcome);
+
+		if (!transitions[i].why)
+			cr_expect_null(why, "case %zu refused: %s", i, why);
+		else
+			cr_expect(why && strstr(why, transitions[i].why),
+				  "case %zu: « %s », want « %s »", i,
+				  why ? why : "(allowed)", transitions[i].why);
+	}
+}
+
+Test(dispute, state_follows_the_steps)
+{
+	struct dispute_state s, z;
+
+	dispute_state_init(&s);
+	cr_expect_eq(s.level, 1);
+	cr_expect_not(s.closed);
+	cr_expect_not(s.last_outcome_set);
+	cr_expect_eq(s.n_steps, 0);
+	dispute_state_add(&s, C);
+	cr_expect_eq(s.level, 1);
+	dispute_state_add(&s, X);
+	cr_expect_eq(s.level, 2);
+	dispute_state_add(&s, D);
+	cr_expect_eq(s.level, 2);
+	dispute_state_add(&s, X);
+	cr_expect_eq(s.level, 3);
+	cr_expect_eq(s.n_steps, 4);
+	cr_expect(s.last_outcome_set);
+	cr_expect_eq(s.last_outcome, X);
+	/* a zeroed state is a dispute just opened */
+	memset(&z, 0, sizeof z);
+	cr_expect_null(dispute_step_refusal(&z, 1, C));
+	cr_expect_not_null(dispute_step_refusal(&z, 2, C));
+}
+
+static const struct {
+	int before[5];
+	bool closed;
+	const char *solution;
+	const char *why;
+} closings[] = {
+	/* no step: a compromise found informally */
+	{ { -1 }, false, "Accord trouvé au téléphone", NULL },
+	{ { C, -1 }, false, "Calendrier révisé", NULL },
+	{ { D, -1 }, false, "Décision", NULL },
+	{ { X, C, -1 }, false, "Solution des DG", NULL },
+	{ { X, X, D, -1 }, false, "Instruction du Maire", NULL },
+	{ { X, X, C, -1 }, false, "Accord", NULL },
+	/* escalated and the next level not held */
+	{ { X, -1 }, false, "Solution", "porté au niveau 2" },
+	{ { X, C, X, -1 }, false, "Solution", "porté au niveau 3" },
+	/* a solution is required */
+	{ { D, -1 }, false, NULL, "solution arbitrée est obligatoire" },
+	{ { D, -1 }, false, "", "solution arbitrée est obligatoire" },
+	{ { D, -1 }, false, " \t\n ", "solution arbitrée est obligatoire" },
+	{ { -1 }, false, NULL, "solution arbitrée est obligatoire" },
+	/* once */
+	{ { D, -1 }, true, "Encore", "déjà clos" },
+	{ { -1 }, true, NULL, "déjà clos" },
+};
+
+Test(dispute, closing_rules)
+{
+	for (size_t i = 0; i < sizeof closings / sizeof *closings; i++) {
+		struct dispute_state s = state_of(closings[i].before,
+						  closings[i].closed);
+		const char *why = dispute_close_refusal(&s,
+							closings[i].solution);
+
+		if (!closings[i].why)
+			cr_expect_null(why, "case %zu refused: %s", i, why);
+		else
+			cr_expect(why && strstr(why, closings[i].why),
+				  "case %zu: « %s », want « %s »", i,
+				  why ? why : "(allowed)", closings[i].why);
+	}
+}
+
+Test(dispute, mayor_final_on_substance_at_level_3_only)
+{
+	static const struct {
+		enum dispute_nature nature;
+		int level;
+		bool want;
+	} cases[] = {
+		{ DISPUTE_SUBSTANCE, 3, true },
+		{ DISPUTE_SUBSTANCE, 2, false },
+		{ DISPUTE_SUBSTANCE, 1, false },
+		{ DISPUTE_PROGRAMMING, 3, false },
+		{ DISPUTE_PROGRAMMING, 1, false },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		cr_expect_eq(dispute_mayor_final(cases[i].nature,
+						 cases[i].level),
+			     cases[i].want, "case %zu", i);
+}
+
+/* ------------------------------------------------------------------ */
+/* In the database                                                     */
+
+struct fixture {
+	struct store *st;
+	char *db;
+	char haillan[STORE_UID_LEN], bouscat[STORE_UID_LEN];
+	char nsi[STORE_UID_LEN], bouscat_nsi[STORE_UID_LEN];
+	char req[STORE_UID_LEN], other_req[STORE_UID_LEN];
+};
+
+static void import(struct store *st, const char *rel)
+{
+	char *path = t_top(rel);
+	struct contract_doc *doc;
+	struct diag_list d;
+	enum import_outcome outcome;
+	struct err e;
+
+	diag_list_init(&d);
+	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s: %s", path,
+		     d.n ? d.v[0].msg : "");
+	cr_assert_eq(store_begin(st, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_contract_import(st, doc, &outcome, &e), 0, "%s: %s",
+		     path, e.msg);
+	cr_assert_eq(store_commit(st, &e), 0, "%s", e.msg);
+	contract_doc_free(doc);
+	diag_list_release(&d);
+	free(path);
+}
+
+static void add_request(struct fixture *f, const char *contract,
+			const char *object, char uid[STORE_UID_LEN])
+{
+	struct request_input in = {
+		.kind = REQUEST_ORDINARY, .form = "email", .nature = "demand",
+		.object = object, .received_at = "2026-03-02T09:00",
+	};
+	struct err e;
+
+	cr_assert_eq(store_request_add(f->st, contract, &in, uid, &e), 0,
+		     "%s", e.msg);
+}
+
+static void open_store(struct fixture *f)
+{
+	struct err e;
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	memset(f, 0, sizeof *f);
+	f->db = t_path("dispute.db");
+	cr_assert_eq(store_open(f->db, STORE_WRITE, &f->st, &e), 0, "%s",
+		     e.msg);
+	import(f->st, "share/suivi/contrats/le-haillan.ini");
+	import(f->st, "share/suivi/contrats/le-bouscat.ini");
+	import(f->st, "share/suivi/contrats/le-bouscat-avenant-1.ini");
+	store_set_author(f->st, "Référent test");
+	cr_assert_eq(store_contract_find(f->st, "Le Haillan", f->haillan, &e),
+		     0, "%s", e.msg);
+	cr_assert_eq(store_contract_find(f->st, "Le Bouscat", f->bouscat, &e),
+		     0, "%s", e.msg);
+	cr_assert_eq(store_domain_uid(f->st, f->haillan, "nsi", f->nsi, &e),
+		     0, "%s", e.msg);
+	cr_assert_eq(store_domain_uid(f->st, f->bouscat, "nsi",
+				      f->bouscat_nsi, &e), 0, "%s", e.msg);
+	add_request(f, f->haillan, "Écrans de l'école", f->req);
+	add_request(f, f->bouscat, "Serveur du Bouscat", f->other_req);
+}
+
+static void close_store(struct fixture *f)
+{
+	store_close(f->st);
+	free(f->db);
+}
+
+static void open_one(struct fixture *f, const char *contract,
+		     const char *opened, const char *object,
+		     enum dispute_nature nature, char uid[STORE_UID_LEN])
+{
+	struct dispute_input in = { .opened_on = opened, .object = object,
+				    .nature = nature };
+	struct err e;
+
+	cr_assert_eq(store_dispute_open(f->st, contract, &in, uid, &e), 0,
+		     "%s", e.msg);
+}
+
+static int step(struct fixture *f, const char *uid, const char *held,
+		enum step_outcome o, struct err *e)
+{
+	struct step_input in = { .held_on = held, .outcome = o };
+
+	return store_dispute_add_step(f->st, uid, &in, e);
+}
+
+#define REFUSED(call, e, want)                                              \
+	do {                                                                \
+		cr_expect_neq((call), 0, "accepted, want « %s »", want);    \
+		cr_expect_eq((e).code, ERR_INPUT, "code %d: %s", (e).code,  \
+			     (e).msg);                                      \
+		cr_expect(strstr((e).msg, want), "« %s », want « %s »",     \
+			  (e).msg, want);                                   \
+	} while (0)
+
+static size_t count_changes(struct fixture *f, const char *uid)
+{
+	struct dispute_change *h;
+	size_t n;
+	struct err e;
+
+	cr_assert_eq(store_dispute_history(f->st, uid, &h, &n, &e), 0, "%s",
+		     e.msg);
+	store_dispute_history_free(h, n);
+	return n;
+}
+
+Test(store_dispute, open_and_read_back)
+{
+	struct fixture f;
+	struct dispute_input in = {
+		.opened_on = "12/03/2026", .object = "  Priorité des écoles  ",
+		.nature = DISPUTE_SUBSTANCE,
+	};
+	struct dispute d;
+	char uid[STORE_UID_LEN];
+	struct err e;
+
+	open_store(&f);
+	in.domain_uid = f.nsi;
+	cr_assert_eq(store_dispute_open(f.st, f.haillan, &in, uid, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(d.uid, uid);
+	cr_expect_str_eq(d.contract_uid, f.haillan);
+	cr_expect_str_eq(d.opened_on, "2026-03-12");
+	cr_expect_str_eq(d.object, "Priorité des écoles");
+	cr_expect_eq(d.nature, DISPUTE_SUBSTANCE);
+	cr_expect_str_eq(d.domain_uid, f.nsi);
+	cr_expect_str_eq(d.domain_code, "nsi");
+	cr_expect_null(d.solution);
+	cr_expect_null(d.closed_on);
+	cr_expect_str_eq(d.author, "Référent test");
+	cr_expect_eq(d.state.level, 1);
+	cr_expect_not(d.state.closed);
+	cr_expect_eq(d.n_steps, 0);
+	cr_expect_eq(d.n_requests, 0);
+	store_dispute_release(&d);
+	close_store(&f);
+}
+
+Test(store_dispute, open_refuses_bad_input)
+{
+	struct fixture f;
+	struct dispute_input in = { .opened_on = "2026-03-12", .object = "x" };
+	char uid[STORE_UID_LEN];
+	struct err e;
+
+	open_store(&f);
+	in.opened_on = NULL;
+	REFUSED(store_dispute_open(f.st, f.haillan, &in, uid, &e), e,
+		"date d'ouverture du litige est obligatoire");
+	in.opened_on = "31/02/2026";
+	REFUSED(store_dispute_open(f.st, f.haillan, &in, uid, &e), e,
+		"illisible");
+	in.opened_on = "2026-03-12";
+	in.object = "   ";
+	REFUSED(store_dispute_open(f.st, f.haillan, &in, uid, &e), e,
+		"l'objet du litige est obligatoire");
+	in.object = "x";
+	in.nature = (enum dispute_nature)5;
+	REFUSED(store_dispute_open(f.st, f.haillan, &in, uid, &e), e,
+		"nature de litige inconnue");
+	in.nature = DISPUTE_PROGRAMMING;
+	in.domain_uid = f.bouscat_nsi;
+	REFUSED(store_dispute_open(f.st, f.haillan, &in, uid, &e), e,
+		"pas un domaine du contrat");
+	in.domain_uid = NULL;
+	in.like_uid = "0123";
+	REFUSED(store_dispute_open(f.st, f.haillan, &in, uid, &e), e,
+		"litige de référence est introuvable");
+	in.like_uid = NULL;
+	cr_expect_neq(store_dispute_open(f.st, "nope", &in, uid, &e), 0);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	{
+		struct dispute *v;
+		size_t n;
+
+		cr_assert_eq(store_dispute_list(f.st, NULL, false, NULL, &v,
+						&n, &e), 0, "%s", e.msg);
+		cr_expect_eq(n, 0, "nothing written");
+		store_dispute_list_free(v, n);
+	}
+	close_store(&f);
+}
+
+Test(store_dispute, update_changes_fields_and_records_before_after)
+{
+	struct fixture f;
+	struct dispute_input in = { .opened_on = "2026-03-12",
+				    .object = "Objet A" };
+	struct dispute_change *h;
+	struct dispute d;
+	char uid[STORE_UID_LEN];
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	cr_assert_eq(store_dispute_open(f.st, f.haillan, &in, uid, &e), 0,
+		     "%s", e.msg);
+	in.object = "Objet B";
+	in.nature = DISPUTE_SUBSTANCE;
+	in.domain_uid = f.nsi;
+	cr_assert_eq(store_dispute_update(f.st, uid, &in, &e), 0, "%s",
+		     e.msg);
+	/* the same again: nothing written */
+	cr_assert_eq(store_dispute_update(f.st, uid, &in, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(d.object, "Objet B");
+	cr_expect_eq(d.nature, DISPUTE_SUBSTANCE);
+	cr_expect_str_eq(d.domain_code, "nsi");
+	store_dispute_release(&d);
+	cr_assert_eq(store_dispute_history(f.st, uid, &h, &n, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(n, 2);
+	cr_expect_str_eq(h[0].what, "ouverture");
+	cr_expect_null(h[0].before);
+	cr_expect_str_eq(h[0].after, "ouvert le : 12/03/2026 · objet : "
+			 "Objet A · nature : programmation des travaux");
+	cr_expect_str_eq(h[1].what, "modification");
+	cr_expect_str_eq(h[1].author, "Référent test");
+	cr_expect_not_null(h[1].at);
+	cr_expect_str_eq(h[1].before, "objet : Objet A · nature : "
+			 "programmation des travaux · domaine : aucun");
+	cr_expect(strstr(h[1].after, "objet : Objet B · nature : fond · "
+			 "domaine : nsi ("), "%s", h[1].after);
+	store_dispute_history_free(h, n);
+	close_store(&f);
+}
+
+Test(store_dispute, steps_through_levels_1_2_3_with_escalations)
+{
+	struct fixture f;
+	struct dispute d;
+	struct dispute_change *h;
+	char uid[STORE_UID_LEN];
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	open_one(&f, f.haillan, "2026-03-02", "Programmation d'été",
+		 DISPUTE_SUBSTANCE, uid);
+	cr_assert_eq(step(&f, uid, "05/03/2026", C, &e), 0, "%s", e.msg);
+	cr_assert_eq(step(&f, uid, "2026-03-09", X, &e), 0, "%s", e.msg);
+	cr_assert_eq(step(&f, uid, "2026-03-20", X, &e), 0, "%s", e.msg);
+	/* the same day as the previous step is not before it */
+	cr_assert_eq(step(&f, uid, "2026-03-20", D, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_steps, 4);
+	cr_expect_eq(d.steps[0].level, 1);
+	cr_expect_str_eq(d.steps[0].held_on, "2026-03-05");
+	cr_expect_eq(d.steps[1].level, 1);
+	cr_expect_eq(d.steps[2].level, 2);
+	cr_expect_eq(d.steps[3].level, 3);
+	cr_expect_eq(d.steps[3].outcome, D);
+	cr_expect_str_eq(d.steps[0].participants,
+			 dispute_level_participants[0]);
+	cr_expect_str_eq(d.steps[3].participants, "Le Maire et le Président");
+	cr_expect_not(d.steps[2].mayor_final);
+	cr_expect(d.steps[3].mayor_final);
+	cr_expect_eq(d.state.level, 3);
+	cr_expect_eq(d.state.n_steps, 4);
+	cr_expect_eq(d.state.last_outcome, D);
+	store_dispute_release(&d);
+	cr_assert_eq(store_dispute_history(f.st, uid, &h, &n, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(n, 5);
+	cr_expect_str_eq(h[1].what, "étape");
+	cr_expect_str_eq(h[1].before, "en cours · niveau 1 · aucune étape");
+	cr_expect_str_eq(h[1].after, "niveau 1 · 05/03/2026 · compromis "
+			 "trouvé · participants : Directeur général des "
+			 "services de la commune, directeurs généraux "
+			 "adjoints, adjoint au directeur général des "
+			 "territoires en charge du pôle territorial");
+	cr_expect_str_eq(h[3].before, "en cours · niveau 2 · 2 étapes · "
+			 "dernière issue : escalade au niveau suivant");
+	cr_expect_str_eq(h[3].after, "niveau 2 · 20/03/2026 · escalade au "
+			 "niveau suivant · participants : Les directeurs "
+			 "généraux");
+	cr_expect(strstr(h[4].after, "niveau 3 · 20/03/2026 · décision prise"
+			 " · participants : Le Maire et le Président · "
+			 "instruction du Maire"), "%s", h[4].after);
+	store_dispute_history_free(h, n);
+	close_store(&f);
+}
+
+Test(store_dispute, step_keeps_participants_positions_and_notes)
+{
+	struct fixture f;
+	struct step_input in = {
+		.held_on = "2026-03-05", .participants = " DGS ; DGA ",
+		.positions = "La commune veut juillet", .notes = "Tendu",
+		.outcome = C,
+	};
+	struct dispute d;
+	char uid[STORE_UID_LEN];
+	struct err e;
+
+	open_store(&f);
+	open_one(&f, f.haillan, "2026-03-02", "Objet", DISPUTE_PROGRAMMING,
+		 uid);
+	cr_assert_eq(store_dispute_add_step(f.st, uid, &in, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_steps, 1);
+	cr_expect_str_eq(d.steps[0].participants, "DGS ; DGA");
+	cr_expect_str_eq(d.steps[0].positions, "La commune veut juillet");
+	cr_expect_str_eq(d.steps[0].notes, "Tendu");
+	cr_expect_str_eq(d.steps[0].author, "Référent test");
+	store_dispute_release(&d);
+	close_store(&f);
+}
+
+Test(store_dispute, step_refusals_write_nothing)
+{
+	struct fixture f;
+	struct step_input in = { .held_on = "2026-03-10", .outcome = C };
+	char uid[STORE_UID_LEN];
+	struct err e;
+
+	open_store(&f);
+	open_one(&f, f.haillan, "2026-03-02", "Objet", DISPUTE_PROGRAMMING,
+		 uid);
+	/* a skip: the form says level 2, the dispute is at 1 */
+	in.level = 2;
+	REFUSED(store_dispute_add_step(f.st, uid, &in, &e), e,
+		"aucun niveau n'est sauté");
+	in.level = 0;
+	REFUSED(step(&f, uid, "2026-03-01", C, &e), e,
+		"précède l'ouverture du litige (02/03/2026)");
+	REFUSED(step(&f, uid, NULL, C, &e), e, "obligatoire");
+	REFUSED(step(&f, uid, "demain", C, &e), e, "illisible");
+	cr_assert_eq(step(&f, uid, "2026-03-10", X, &e), 0, "%s", e.msg);
+	REFUSED(step(&f, uid, "2026-03-09", C, &e), e,
+		"précède l'étape précédente (10/03/2026)");
+	cr_assert_eq(step(&f, uid, "2026-03-11", X, &e), 0, "%s", e.msg);
+	/* above 3 */
+	REFUSED(step(&f, uid, "2026-03-12", X, &e), e,
+		"pas de niveau au-dessus du 3");
+	cr_assert_eq(step(&f, uid, "2026-03-12", D, &e), 0, "%s", e.msg);
+	cr_expect_neq(step(&f, "nope", "2026-03-12", D, &e), 0);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	cr_expect_eq(count_changes(&f, uid), 4);
+	close_store(&f);
+}
+
+Test(store_dispute, close_requires_solution_and_refuses_after)
+{
+	struct fixture f;
+	struct dispute_input in = { .opened_on = "2026-03-02",
+				    .object = "Objet" };
+	struct dispute_change *h;
+	struct dispute d;
+	char uid[STORE_UID_LEN], other[STORE_UID_LEN];
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	open_one(&f, f.haillan, "2026-03-02", "Objet", DISPUTE_PROGRAMMING,
+		 uid);
+	cr_assert_eq(step(&f, uid, "2026-03-05", X, &e), 0, "%s", e.msg);
+	REFUSED(store_dispute_close(f.st, uid, "2026-03-20", "Accord", &e), e,
+		"porté au niveau 2");
+	cr_assert_eq(step(&f, uid, "2026-03-10", C, &e), 0, "%s", e.msg);
+	REFUSED(store_dispute_close(f.st, uid, "2026-03-20", "  ", &e), e,
+		"solution arbitrée est obligatoire");
+	REFUSED(store_dispute_close(f.st, uid, "2026-03-09", "Accord", &e), e,
+		"précède la dernière étape d'arbitrage (10/03/2026)");
+	cr_assert_eq(store_dispute_close(f.st, uid, "20/03/2026",
+					 " Calendrier révisé ", &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(d.closed_on, "2026-03-20");
+	cr_expect_str_eq(d.solution, "Calendrier révisé");
+	cr_expect(d.state.closed);
+	cr_expect_eq(d.state.level, 2);
+	store_dispute_release(&d);
+	/* a closed dispute refuses everything */
+	REFUSED(step(&f, uid, "2026-03-21", C, &e), e, "le litige est clos");
+	REFUSED(store_dispute_close(f.st, uid, NULL, "Encore", &e), e,
+		"déjà clos");
+	REFUSED(store_dispute_update(f.st, uid, &in, &e), e,
+		"le litige est clos");
+	REFUSED(store_dispute_link(f.st, uid, f.req, true, &e), e,
+		"le litige est clos");
+	cr_assert_eq(store_dispute_history(f.st, uid, &h, &n, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(n, 4);
+	cr_expect_str_eq(h[3].what, "clôture");
+	cr_expect_str_eq(h[3].before, "en cours · niveau 2 · 2 étapes · "
+			 "dernière issue : compromis trouvé");
+	cr_expect_str_eq(h[3].after, "clos le 20/03/2026 · solution : "
+			 "Calendrier révisé");
+	store_dispute_history_free(h, n);
+	/* without any step (a compromise found informally), today */
+	open_one(&f, f.haillan, "2026-03-02", "Autre", DISPUTE_PROGRAMMING,
+		 other);
+	REFUSED(store_dispute_close(f.st, other, "2026-03-01", "Accord", &e),
+		e, "précède l'ouverture du litige");
+	cr_assert_eq(store_dispute_close(f.st, other, NULL, "Accord", &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_dispute_get(f.st, other, &d, &e), 0, "%s", e.msg);
+	cr_expect_not_null(d.closed_on);
+	cr_expect_eq(d.state.n_steps, 0);
+	store_dispute_release(&d);
+	close_store(&f);
+}
+
+Test(store_dispute, link_and_unlink_requests_of_the_same_contract)
+{
+	struct fixture f;
+	struct dispute_change *h;
+	struct dispute d;
+	struct dispute *v;
+	char uid[STORE_UID_LEN];
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	open_one(&f, f.haillan, "2026-03-02", "Objet", DISPUTE_PROGRAMMING,
+		 uid);
+	cr_assert_eq(store_dispute_link(f.st, uid, f.req, true, &e), 0, "%s",
+		     e.msg);
+	REFUSED(store_dispute_link(f.st, uid, f.req, true, &e), e,
+		"déjà liée");
+	REFUSED(store_dispute_link(f.st, uid, f.other_req, true, &e), e,
+		"d'un autre contrat");
+	cr_expect_neq(store_dispute_link(f.st, uid, "nope", true, &e), 0);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_requests, 1);
+	cr_expect_str_eq(d.request_uids[0], f.req);
+	cr_expect_eq(d.n_linked, 1);
+	store_dispute_release(&d);
+	cr_assert_eq(store_dispute_list(f.st, f.haillan, false, NULL, &v, &n,
+					&e), 0, "%s", e.msg);
+	cr_assert_eq(n, 1);
+	cr_expect_eq(v[0].n_linked, 1);
+	cr_expect_null(v[0].request_uids);
+	store_dispute_list_free(v, n);
+	cr_assert_eq(store_dispute_link(f.st, uid, f.req, false, &e), 0, "%s",
+		     e.msg);
+	REFUSED(store_dispute_link(f.st, uid, f.req, false, &e), e,
+		"n'est pas liée");
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect_eq(d.n_requests, 0);
+	store_dispute_release(&d);
+	cr_assert_eq(store_dispute_history(f.st, uid, &h, &n, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(n, 3);
+	cr_expect_str_eq(h[1].what, "lien");
+	cr_expect_null(h[1].before);
+	cr_expect_str_eq(h[1].after, "saisine du 02/03/2026 : Écrans de "
+			 "l'école");
+	cr_expect_str_eq(h[2].what, "lien");
+	cr_expect_str_eq(h[2].before, h[1].after);
+	cr_expect_null(h[2].after);
+	store_dispute_history_free(h, n);
+	close_store(&f);
+}
+
+/* The objects listed, in order, compared with want (NULL ends). */
+static void expect_objects(struct dispute *v, size_t n,
+			   const char *const *want)
+{
+	size_t i;
+
+	for (i = 0; want[i]; i++) {
+		cr_assert_lt(i, n, "%zu rows, want more", n);
+		cr_expect_str_eq(v[i].object, want[i], "row %zu", i);
+	}
+	cr_expect_eq(i, n, "%zu rows, want %zu", n, i);
+}
+
+#define OBJECTS(v, n, ...)                                                  \
+	expect_objects(v, n, (const char *const[]){ __VA_ARGS__, NULL })
+
+struct several {
+	struct fixture f;
+	char a[STORE_UID_LEN], b[STORE_UID_LEN], c[STORE_UID_LEN],
+	     other[STORE_UID_LEN];
+};
+
+/* Le Haillan: a (2025, closed), b (2026, open), c (2026, closed);
+ * Le Bouscat: other (2026, closed). */
+static void open_several(struct several *s)
+{
+	struct fixture *f = &s->f;
+	struct err e;
+
+	open_store(f);
+	open_one(f, f->haillan, "2025-06-01", "Éclairage du STADE",
+		 DISPUTE_PROGRAMMING, s->a);
+	open_one(f, f->haillan, "2026-02-01", "Calendrier des écoles",
+		 DISPUTE_SUBSTANCE, s->b);
+	open_one(f, f->haillan, "2026-04-01", "Licences bureautiques",
+		 DISPUTE_PROGRAMMING, s->c);
+	open_one(f, f->bouscat, "2026-01-15", "Serveurs du Bouscat",
+		 DISPUTE_PROGRAMMING, s->other);
+	cr_assert_eq(store_dispute_close(f->st, s->a, "2025-07-01",
+					 "Coût partagé à parts égales", &e),
+		     0, "%s", e.msg);
+	cr_assert_eq(store_dispute_close(f->st, s->c, "2026-04-20",
+					 "Renfort ponctuel « été »", &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_dispute_close(f->st, s->other, "2026-05-01",
+					 "Coût pris en charge", &e), 0, "%s",
+		     e.msg);
+}
+
+Test(store_dispute, list_newest_first_and_open_only)
+{
+	struct several s;
+	struct dispute *v;
+	size_t n;
+	struct err e;
+
+	open_several(&s);
+	cr_assert_eq(store_dispute_list(s.f.st, s.f.haillan, false, NULL, &v,
+					&n, &e), 0, "%s", e.msg);
+	OBJECTS(v, n, "Licences bureautiques", "Calendrier des écoles",
+		"Éclairage du STADE");
+	cr_expect(v[0].state.closed);
+	cr_expect_null(v[0].steps);
+	store_dispute_list_free(v, n);
+	cr_assert_eq(store_dispute_list(s.f.st, s.f.haillan, true, NULL, &v,
+					&n, &e), 0, "%s", e.msg);
+	OBJECTS(v, n, "Calendrier des écoles");
+	store_dispute_list_free(v, n);
+	cr_assert_eq(store_dispute_list(s.f.st, NULL, false, NULL, &v, &n,
+					&e), 0, "%s", e.msg);
+	OBJECTS(v, n, "Licences bureautiques", "Calendrier des écoles",
+		"Serveurs du Bouscat", "Éclairage du STADE");
+	store_dispute_list_free(v, n);
+	close_store(&s.f);
+}
+
+Test(store_dispute, solutions_search_ignores_accents_and_case_and_prefixes)
+{
+	struct several s;
+	struct dispute *v;
+	size_t n;
+	struct err e;
+
+	open_several(&s);
+	cr_assert_eq(store_dispute_solutions(s.f.st, s.f.haillan, NULL, &v,
+					     &n, &e), 0, "%s", e.msg);
+	OBJECTS(v, n, "Licences bureautiques", "Éclairage du STADE");
+	store_dispute_list_free(v, n);
+	/* accents and case, in the object */
+	cr_assert_eq(store_dispute_solutions(s.f.st, s.f.haillan, "ECLAIRAGE",
+					     &v, &n, &e), 0, "%s", e.msg);
+	OBJECTS(v, n, "Éclairage du STADE");
+	store_dispute_list_free(v, n);
+	cr_assert_eq(store_dispute_solutions(s.f.st, s.f.haillan, "stade",
+					     &v, &n, &e), 0, "%s", e.msg);
+	OBJECTS(v, n, "Éclairage du STADE");
+	store_dispute_list_free(v, n);
+	/* a prefix, in the solution; every contract */
+	cr_assert_eq(store_dispute_solutions(s.f.st, NULL, "coû", &v, &n,
+					     &e), 0, "%s", e.msg);
+	OBJECTS(v, n, "Serveurs du Bouscat", "Éclairage du STADE");
+	store_dispute_list_free(v, n);
+	/* two words: both */
+	cr_assert_eq(store_dispute_solutions(s.f.st, NULL, "cout egal", &v,
+					     &n, &e), 0, "%s", e.msg);
+	OBJECTS(v, n, "Éclairage du STADE");
+	store_dispute_list_free(v, n);
+	/* an open dispute is no solution, but the list finds it */
+	cr_assert_eq(store_dispute_solutions(s.f.st, NULL, "calendrier", &v,
+					     &n, &e), 0, "%s", e.msg);
+	cr_expect_eq(n, 0);
+	store_dispute_list_free(v, n);
+	cr_assert_eq(store_dispute_list(s.f.st, s.f.haillan, false,
+					"CALENDRIER", &v, &n, &e), 0, "%s",
+		     e.msg);
+	OBJECTS(v, n, "Calendrier des écoles");
+	store_dispute_list_free(v, n);
+	/* an update is searched at once */
+	{
+		struct dispute_input in = { .opened_on = "2026-02-01",
+					    .object = "Horaires du gymnase",
+					    .nature = DISPUTE_SUBSTANCE };
+
+		cr_assert_eq(store_dispute_update(s.f.st, s.b, &in, &e), 0,
+			     "%s", e.msg);
+		cr_assert_eq(store_dispute_list(s.f.st, NULL, false,
+						"gymnase", &v, &n, &e), 0,
+			     "%s", e.msg);
+		OBJECTS(v, n, "Horaires du gymnase");
+		store_dispute_list_free(v, n);
+		cr_assert_eq(store_dispute_list(s.f.st, NULL, false,
+						"calendrier", &v, &n, &e), 0,
+			     "%s", e.msg);
+		cr_expect_eq(n, 0);
+		store_dispute_list_free(v, n);
+	}
+	close_store(&s.f);
+}
+
+Test(store_dispute, search_survives_fts_syntax)
+{
+	static const char *const inputs[] = {
+		"\"", "*", "été\"", "\"renfort", "coût*", "NOT", "a OR b",
+		"object:stade", "(", ")", "^", "-", "NEAR(a b)", "« été »",
+		"'", "   ",
+	};
+	struct several s;
+	struct dispute *v;
+	size_t n;
+	struct err e;
+
+	open_several(&s);
+	for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+		cr_expect_eq(store_dispute_solutions(s.f.st, NULL, inputs[i],
+						     &v, &n, &e), 0,
+			     "« %s »: %s", inputs[i], e.msg);
+		store_dispute_list_free(v, n);
+		cr_expect_eq(store_dispute_list(s.f.st, s.f.haillan, true,
+						inputs[i], &v, &n, &e), 0,
+			     "« %s »: %s", inputs[i], e.msg);
+		store_dispute_list_free(v, n);
+	}
+	/* a quote inside a word is a character of the word */
+	cr_assert_eq(store_dispute_solutions(s.f.st, NULL, "\"renfort", &v,
+					     &n, &e), 0, "%s", e.msg);
+	OBJECTS(v, n, "Licences bureautiques");
+	store_dispute_list_free(v, n);
+	/* blank text: no filter */
+	cr_assert_eq(store_dispute_solutions(s.f.st, NULL, "   ", &v, &n, &e),
+		     0, "%s", e.msg);
+	cr_expect_eq(n, 3);
+	store_dispute_list_free(v, n);
+	close_store(&s.f);
+}
+
+Test(store_dispute, like_a_past_dispute)
+{
+	struct several s;
+	struct dispute_input in = { .opened_on = "2026-05-01",
+				    .object = "Éclairage du gymnase" };
+	struct dispute d;
+	struct dispute_change *h;
+	char uid[STORE_UID_LEN];
+	size_t n;
+	struct err e;
+
+	open_several(&s);
+	in.like_uid = s.a;
+	cr_assert_eq(store_dispute_open(s.f.st, s.f.haillan, &in, uid, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_dispute_get(s.f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(d.like_uid, s.a);
+	cr_expect_str_eq(d.like_object, "Éclairage du STADE");
+	store_dispute_release(&d);
+	cr_assert_eq(store_dispute_history(s.f.st, uid, &h, &n, &e), 0);
+	cr_assert_eq(n, 1);
+	cr_expect(strstr(h[0].after, " · comme : Éclairage du STADE"), "%s",
+		  h[0].after);
+	store_dispute_history_free(h, n);
+	/* itself, a later one */
+	in.like_uid = uid;
+	REFUSED(store_dispute_update(s.f.st, uid, &in, &e), e,
+		"comme lui-même");
+	in.like_uid = s.c;
+	in.opened_on = "2026-03-01";
+	REFUSED(store_dispute_update(s.f.st, uid, &in, &e), e,
+		"postérieur à celui-ci");
+	close_store(&s.f);
+}
+
+Test(store_dispute, update_refuses_an_opening_after_the_first_step)
+{
+	struct fixture f;
+	struct dispute_input in = { .opened_on = "2026-03-06",
+				    .object = "Objet" };
+	char uid[STORE_UID_LEN];
+	struct err e;
+
+	open_store(&f);
+	open_one(&f, f.haillan, "2026-03-02", "Objet", DISPUTE_PROGRAMMING,
+		 uid);
+	cr_assert_eq(step(&f, uid, "2026-03-05", C, &e), 0, "%s", e.msg);
+	REFUSED(store_dispute_update(f.st, uid, &in, &e), e,
+		"suit la première étape d'arbitrage (05/03/2026)");
+	in.opened_on = "2026-03-05";
+	cr_expect_eq(store_dispute_update(f.st, uid, &in, &e), 0, "%s",
+		     e.msg);
+	cr_expect_neq(store_dispute_update(f.st, "nope", &in, &e), 0);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	close_store(&f);
+}
+
+Test(store_dispute, year_lists_the_disputes_opened_in_it)
+{
+	struct several s;
+	struct dispute *v;
+	size_t n;
+	struct err e;
+
+	open_several(&s);
+	cr_assert_eq(store_dispute_year(s.f.st, NULL, 2026, &v, &n, &e), 0,
+		     "%s", e.msg);
+	OBJECTS(v, n, "Serveurs du Bouscat", "Calendrier des écoles",
+		"Licences bureautiques");
+	store_dispute_list_free(v, n);
+	cr_assert_eq(store_dispute_year(s.f.st, s.f.haillan, 2026, &v, &n, &e),
+		     0, "%s", e.msg);
+	OBJECTS(v, n, "Calendrier des écoles", "Licences bureautiques");
+	cr_expect_str_eq(v[1].solution, "Renfort ponctuel « été »");
+	store_dispute_list_free(v, n);
+	cr_assert_eq(store_dispute_year(s.f.st, s.f.haillan, 2025, &v, &n, &e),
+		     0, "%s", e.msg);
+	OBJECTS(v, n, "Éclairage du STADE");
+	store_dispute_list_free(v, n);
+	cr_assert_eq(store_dispute_year(s.f.st, NULL, 0, &v, &n, &e), 0);
+	cr_expect_eq(n, 4);
+	store_dispute_list_free(v, n);
+	cr_expect_neq(store_dispute_year(s.f.st, NULL, 99, &v, &n, &e), 0);
+	cr_expect_eq(e.code, ERR_INPUT);
+	close_store(&s.f);
+}
+
+static void raw_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *msg = NULL;
+
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, &msg), SQLITE_OK, "%s",
+		     msg ? msg : "");
+	sqlite3_close(db);
+}
+
+/* A writer with its own SQL (the benchmark generator): the triggers
+ * mark, the next search indexes; the state comes from the steps. */
+Test(store_dispute, rows_written_with_raw_sql)
+{
+	struct fixture f;
+	struct dispute *v;
+	size_t n;
+	char *sql = NULL;
+	struct err e;
+
+	open_store(&f);
+	store_close(f.st);
+	cr_assert(asprintf(&sql,
+		"INSERT INTO dispute (uid, contract_uid, opened_on, object,"
+		" nature, author, created_at) VALUES ('d1', '%s',"
+		" '2026-01-05', 'Câblage du gymnase', 'substance', 'x', 'now');"
+		"INSERT INTO arbitration_step (uid, dispute_uid, level,"
+		" held_on, outcome, author, created_at) VALUES"
+		" ('s1', 'd1', 1, '2026-01-06', 'escalated', 'x', 'now'),"
+		" ('s2', 'd1', 2, '2026-01-07', 'escalated', 'x', 'now');",
+		f.haillan) > 0);
+	raw_sql(f.db, sql);
+	free(sql);
+	cr_assert_eq(store_open(f.db, STORE_WRITE, &f.st, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_dispute_list(f.st, NULL, true, "cablage", &v, &n,
+					&e), 0, "%s", e.msg);
+	OBJECTS(v, n, "Câblage du gymnase");
+	cr_expect_eq(v[0].state.level, 3);
+	cr_expect_eq(v[0].state.n_steps, 2);
+	store_dispute_list_free(v, n);
+	cr_expect_eq(count_changes(&f, "d1"), 0);
+	cr_assert_eq(step(&f, "d1", "2026-01-08", D, &e), 0, "%s", e.msg);
+	close_store(&f);
+}
+
+/* Disputes written before the index existed (schema 4) are found. */
+Test(store_dispute, migration_indexes_existing_disputes)
+{
+	char *p = t_path("v4.db");
+	struct store *st;
+	struct dispute *v;
+	size_t n;
+	char contract[STORE_UID_LEN];
+	char *sql = NULL;
+	struct err e;
+
+	cr_assert_eq(store_open_at_version(p, 4, &st, &e), 0, "%s", e.msg);
+	import(st, "share/suivi/contrats/le-haillan.ini");
+	cr_assert_eq(store_contract_find(st, "Le Haillan", contract, &e), 0);
+	store_close(st);
+	cr_assert(asprintf(&sql,
+		"INSERT INTO dispute (uid, contract_uid, opened_on, object,"
+		" nature, solution, closed_on, author, created_at) VALUES"
+		" ('d1', '%s', '2020-01-05', 'Écoles', 'programming',"
+		" 'Renfort d''été', '2020-02-01', 'x', 'now');", contract) > 0);
+	raw_sql(p, sql);
+	free(sql);
+	cr_assert_eq(store_open(p, STORE_WRITE, &st, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_schema_version(st), store_schema_latest());
+	cr_assert_eq(store_dispute_solutions(st, NULL, "ete", &v, &n, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(v[0].uid, "d1");
+	store_dispute_list_free(v, n);
+	store_close(st);
+	free(p);
+}
