@@ -51,8 +51,11 @@ static void step(struct form *f, int dir)
 static void draw_form(struct ui *ui, struct form *f)
 {
 	const struct uiterm *t = &ui->term;
-	int top = 2, y = top + 2, lw = 0, x;
+	int top = 2, lw = 0, x, y;
 	int rows = t->rows - 3;
+	char **aside = NULL;
+	size_t n_aside = 0, first = 0, pos = 0, n_shown = 0;
+	int room, aside_rows;
 
 	for (int r = 0; r < rows; r++)
 		draw_fill(t, top + r, 0, t->cols, PAINT_NORMAL);
@@ -63,16 +66,34 @@ static void draw_form(struct ui *ui, struct form *f)
 
 			if (w > lw)
 				lw = w;
+			if (i == f->cur)
+				pos = n_shown;
+			n_shown++;
 		}
 	if (lw > t->cols / 3)
 		lw = t->cols / 3;
 	x = lw + 3;
-	for (size_t i = 0; i < f->n && y < top + rows - 1; i++) {
+	/* the caller's panel (who to call…) under the fields: up to a third
+	 * of the height; the fields scroll to keep the cursor in view */
+	if (f->aside)
+		n_aside = text_wrap(f->aside, t->cols - 2, &aside);
+	aside_rows = (int)n_aside;
+	if (aside_rows > rows / 3)
+		aside_rows = rows / 3;
+	room = rows - 2 - (aside_rows ? aside_rows + 1 : 0);
+	if (room < 1)
+		room = 1;
+	if (pos >= (size_t)room)
+		first = pos - (size_t)room + 1;
+	y = top + 2;
+	for (size_t i = 0, k = 0; i < f->n && y < top + 2 + room; i++) {
 		const struct form_field *fd = &f->fields[i];
 		char buf[1024];
 		bool cur = i == f->cur;
 
 		if (!shown(fd))
+			continue;
+		if (k++ < first)
 			continue;
 		if (fd->kind == FIELD_LABEL) {
 			draw_text(t, y++, 0, t->cols, PAINT_DIM, fd->label);
@@ -97,16 +118,13 @@ static void draw_form(struct ui *ui, struct form *f)
 			  cur ? PAINT_SELECTED : PAINT_NORMAL, buf);
 		y++;
 	}
-	/* the caller's panel (who to call…) */
-	if (f->aside) {
-		char **lines;
-		size_t n = text_wrap(f->aside, t->cols - 2, &lines);
-
-		y++;
-		for (size_t i = 0; i < n && y < top + rows; i++)
-			draw_text(t, y++, 1, t->cols - 2, PAINT_MESSAGE, lines[i]);
-		text_lines_free(lines, n);
-	}
+	if (first)
+		draw_text(t, top + 1, t->cols - 12, 11, PAINT_DIM,
+			  t->ascii ? "^ plus haut" : "↑ plus haut");
+	y = top + 2 + room + 1;
+	for (size_t i = 0; i < n_aside && (int)i < aside_rows; i++)
+		draw_text(t, y++, 1, t->cols - 2, PAINT_MESSAGE, aside[i]);
+	text_lines_free(aside, n_aside);
 }
 
 static void put_utf8(char **text, int cp)
