@@ -141,7 +141,7 @@ check-unit: $(BIN) $(UNIT_BIN)
 	  exit $$rc
 	@$(UNIT_ENV) LC_ALL=$(FR_LOCALE) $(UNIT_BIN) --jobs 2 --filter 'locale/*'
 
-check-cli: $(BIN)
+check-cli: $(BIN) $(BENCH_GEN)
 	$(SAN_ENV) SUIVI_BIN=$(CURDIR)/$(BIN) sh tests/cli/run.sh
 
 # The real program in tmux (tests/e2e/lib.sh); under SANITIZE=1 a sanitizer
