@@ -170,9 +170,11 @@ int app_main(int argc, char **argv)
 	int i, rc;
 
 	memset(&app, 0, sizeof app);
-	/* Text in the user's locale; numbers are parsed by our own code,
-	 * whatever LC_NUMERIC says. */
+	/* Text in the user's locale; numbers are parsed and written by our
+	 * own code (number.h), and whatever a printf of a double writes
+	 * (figures for scripts) stays the same in every locale. */
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		int r;
