@@ -886,6 +886,15 @@ s_requests
 s_request_version
 s_request_draft
 s_disputes
+# the forms and lists again in ASCII (LANG=C)
+E2E_LOCALE=C
+E2E_ASCII=1
+E2E_TAG="C: "
+s_requests
+s_disputes
+E2E_LOCALE=$nocolor_locale
+E2E_ASCII=0
+E2E_TAG=
 s_wide
 s_colours
 s_signals
