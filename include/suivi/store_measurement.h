@@ -28,6 +28,9 @@ struct measurement {
 	char *comment;		/* NULL when none */
 	bool is_override;	/* a computed indicator's value typed over */
 	char *author, *updated_at;
+	/* the date (ISO) of the meeting that validated it (store_meeting.h),
+	 * NULL while provisional */
+	char *validated_on;
 };
 
 void store_measurement_release(struct measurement *m);

@@ -66,6 +66,7 @@ void store_measurement_release(struct measurement *m)
 	free(m->comment);
 	free(m->author);
 	free(m->updated_at);
+	free(m->validated_on);
 	memset(m, 0, sizeof *m);
 }
 
@@ -84,7 +85,8 @@ void store_measurement_before_release(struct measurement_before *b)
 
 #define MEASUREMENT_COLUMNS                                                 \
 	"indicator_uid, period, criticality, num, den, text, comment,"      \
-	" is_override, author, updated_at"
+	" is_override, author, updated_at,"                                 \
+	" (SELECT held_on FROM meeting WHERE uid = validated_meeting_uid)"
 
 static void read_row(sqlite3_stmt *s, struct measurement *m)
 {
@@ -99,6 +101,7 @@ static void read_row(sqlite3_stmt *s, struct measurement *m)
 	m->is_override = sqlite3_column_int(s, 7) != 0;
 	m->author = store_col_dup(s, 8);
 	m->updated_at = store_col_dup(s, 9);
+	m->validated_on = store_col_dup(s, 10);
 }
 
 int store_measurements_range(struct store *st, const char *indicator_uid,

@@ -493,12 +493,32 @@ static const char migration_5[] =
 	" (dispute_uid, held_on, created_at);"
 	"CREATE INDEX dispute_request_of ON dispute_request (request_uid);";
 
+static const char migration_6[] =
+	/* Meetings (store/meeting.c): closing a meeting validates the values
+	 * it reviewed; validated_meeting_uid names that meeting (NULL: the
+	 * value is provisional). A value changed after its validation keeps
+	 * the mark, and its history row holds the reason given. Actions are
+	 * always reached through their meeting (a contract's meetings by
+	 * meeting_contract, then each one's): the unfinished ones of a
+	 * meeting by (meeting_uid, status). An index led by status alone
+	 * made SQLite walk every contract's open actions, once per meeting
+	 * in a list. */
+	"ALTER TABLE measurement ADD COLUMN validated_meeting_uid TEXT"
+	" REFERENCES meeting(uid);"
+	"CREATE INDEX measurement_validated ON measurement"
+	" (validated_meeting_uid) WHERE validated_meeting_uid IS NOT NULL;"
+	"CREATE INDEX meeting_attendee_of ON meeting_attendee (meeting_uid);"
+	"CREATE INDEX decision_of ON decision (meeting_uid, position);"
+	"CREATE INDEX action_item_open ON action_item"
+	" (meeting_uid, status, due_on);";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
 	migration_4,
 	migration_5,
+	migration_6,
 };
 
 const int store_schema_version_latest =

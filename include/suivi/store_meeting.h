@@ -1,0 +1,282 @@
+/*
+ * store_meeting.h - follow-up meetings in the database: the meeting, its
+ * attendees, decisions and action items, the action plan carried from
+ * meeting to meeting, the cadence of article 5, the validation of the
+ * values a meeting reviewed, and its agenda built from the data.
+ *
+ * The rules are meeting.h's. Each change is one transaction (nested in
+ * the caller's); refusals are ERR_INPUT with a French reason and nothing
+ * written; ERR_NOTFOUND for a meeting, contract or action that does not
+ * exist. Dates are taken as JJ/MM/AAAA or AAAA-MM-JJ and stored ISO.
+ * `today` arguments are ISO dates; NULL means date_today().
+ *
+ * Life of a meeting: prévue → en cours → close, or annulée (from prévue
+ * or en cours). A closed or cancelled meeting no longer changes (its
+ * attendees, decisions and what it says); its action items still move
+ * on (their status), since they are followed until done.
+ *
+ * Validation: closing a meeting validates, in the same transaction,
+ * every value (not cleared) of the contract not validated yet whose
+ * period ended before the meeting's date — the values the meeting could
+ * review — and writes a 'validate' history row for each. A validated
+ * value keeps the meeting that validated it, even when changed later:
+ * store_measurement_set_with_reason then requires the reason, which the
+ * history keeps.
+ */
+#ifndef SUIVI_STORE_MEETING_H
+#define SUIVI_STORE_MEETING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "suivi/err.h"
+#include "suivi/meeting.h"
+#include "suivi/store.h"
+#include "suivi/store_measurement.h"
+#include "suivi/value.h"
+
+struct meeting_input {
+	enum meeting_kind kind;
+	const char *held_on;		/* required */
+	const char *place, *notes;	/* optional (NULL or blank: none) */
+};
+
+struct meeting_attendee {
+	char uid[STORE_UID_LEN];
+	char *name, *function;		/* function NULL when none */
+	int side;			/* enum side, -1 when not said */
+};
+
+struct meeting_decision {
+	char uid[STORE_UID_LEN];
+	int position;			/* 1, 2, … in the order written */
+	char *text;
+};
+
+struct meeting_action {
+	char uid[STORE_UID_LEN];
+	char meeting_uid[STORE_UID_LEN];	/* the meeting that created it */
+	char *meeting_held_on;			/* ISO */
+	char *what, *owner, *due_on, *done_on;	/* NULL when none */
+	enum action_status status;
+	bool late;		/* due before today and not finished */
+};
+
+struct meeting {
+	char uid[STORE_UID_LEN];
+	char contract_uid[STORE_UID_LEN];
+	enum meeting_kind kind;
+	enum meeting_status status;
+	char *held_on;			/* ISO */
+	char *place, *notes;		/* NULL when none */
+	char *author, *created_at;
+	size_t n_attendees, n_decisions, n_actions;	/* every read */
+	size_t n_late;			/* its own actions that are late */
+	/* store_meeting_get only: */
+	struct meeting_attendee *attendees;	/* commune side first */
+	struct meeting_decision *decisions;	/* by position */
+	struct meeting_action *actions;		/* its own, by due date */
+	struct meeting_action *carried;		/* unfinished actions of
+						 * earlier meetings */
+	size_t n_carried;
+};
+
+void store_meeting_release(struct meeting *m);
+void store_meeting_list_free(struct meeting *v, size_t n);
+void store_meeting_actions_free(struct meeting_action *v, size_t n);
+
+int store_meeting_create(struct store *st, const char *contract_uid,
+			 const struct meeting_input *in,
+			 char uid_out[STORE_UID_LEN], struct err *e);
+/* Change kind, date, place and notes of a meeting not closed nor
+ * cancelled. */
+int store_meeting_update(struct store *st, const char *uid,
+			 const struct meeting_input *in, struct err *e);
+int store_meeting_cancel(struct store *st, const char *uid, struct err *e);
+/* prévue → en cours. */
+int store_meeting_open(struct store *st, const char *uid, struct err *e);
+/* prévue or en cours → close, once held (its date not after today),
+ * validating the values it reviewed
+ * (*validated, may be NULL: how many). */
+int store_meeting_close(struct store *st, const char *uid, size_t *validated,
+			struct err *e);
+
+/* Attendees: name required; side an enum side or -1. */
+int store_meeting_add_attendee(struct store *st, const char *meeting_uid,
+			       const char *name, const char *function,
+			       int side, char uid_out[STORE_UID_LEN],
+			       struct err *e);
+int store_meeting_remove_attendee(struct store *st, const char *uid,
+				  struct err *e);
+/* Decisions, numbered in the order written. */
+int store_meeting_add_decision(struct store *st, const char *meeting_uid,
+			       const char *text, char uid_out[STORE_UID_LEN],
+			       struct err *e);
+
+struct action_input {
+	const char *what;		/* required */
+	const char *owner;		/* optional */
+	const char *due_on;		/* optional date (NULL or blank:
+					 * none) */
+};
+/* A new action item (à faire) of a meeting not closed nor cancelled. */
+int store_meeting_add_action(struct store *st, const char *meeting_uid,
+			     const struct action_input *in,
+			     char uid_out[STORE_UID_LEN], struct err *e);
+/* Move an action on, whatever its meeting's status. done_on: for
+ * ACTION_DONE, the day it was done (NULL: today); ignored otherwise
+ * (cleared). */
+int store_action_set_status(struct store *st, const char *action_uid,
+			    enum action_status status, const char *done_on,
+			    struct err *e);
+
+/* The meetings of a contract, newest first, with their counts (nothing
+ * but counts loaded). */
+int store_meeting_list(struct store *st, const char *contract_uid,
+		       const char *today, struct meeting **out, size_t *n,
+		       struct err *e);
+/* One meeting with its attendees, decisions, actions and the actions
+ * carried from earlier meetings. */
+int store_meeting_get(struct store *st, const char *uid, const char *today,
+		      struct meeting *out, struct err *e);
+/* The meeting of a contract held on date (JJ/MM/AAAA or ISO), not
+ * cancelled; ERR_NOTFOUND when none, ERR_INPUT when several (the uid
+ * must then be given). */
+int store_meeting_on(struct store *st, const char *contract_uid,
+		     const char *date, char uid_out[STORE_UID_LEN],
+		     struct err *e);
+/* The unfinished actions of a contract (the action plan), by due date
+ * (none last), then by meeting. */
+int store_meeting_open_actions(struct store *st, const char *contract_uid,
+			       const char *today, struct meeting_action **out,
+			       size_t *n, struct err *e);
+
+/* The cadence of article 5 for a contract on today (meeting_cadence
+ * from its start and its closed follow-up and Mayors' meetings). */
+int store_meeting_cadence(struct store *st, const char *contract_uid,
+			  const char *today, struct cadence *out,
+			  struct err *e);
+
+/* ------------------------------------------------------------------ */
+/* Validation                                                          */
+
+/* Whether a value was validated, and by which meeting (meeting_uid_out
+ * "" when not; may be NULL). A cell without a row is not validated. */
+int store_measurement_validated(struct store *st, const char *indicator_uid,
+				const char *period, const char *criticality,
+				char meeting_uid_out[STORE_UID_LEN],
+				bool *validated, struct err *e);
+/* store_measurement_set, refused when the value was validated and
+ * reason is NULL or blank (ERR_INPUT "cette valeur a été validée en
+ * réunion le JJ/MM/AAAA : donnez la raison du changement", nothing
+ * written); the reason (trimmed, even for a provisional value) goes to
+ * the history row of the change. before (may be NULL) as
+ * store_measurement_set's, filled only on success. */
+int store_measurement_set_with_reason(struct store *st,
+				      const char *indicator_uid,
+				      const char *period,
+				      const char *criticality,
+				      const struct value *v, bool is_override,
+				      const char *reason,
+				      struct measurement_before *before,
+				      struct err *e);
+/* store_measurement_clear under the same rule: clearing a validated
+ * value asks for the reason, which its 'clear' history row keeps. */
+int store_measurement_clear_with_reason(struct store *st,
+					const char *indicator_uid,
+					const char *period,
+					const char *criticality,
+					const char *reason,
+					struct measurement_before *before,
+					struct err *e);
+
+/* ------------------------------------------------------------------ */
+/* The agenda                                                          */
+
+/*
+ * What a meeting reviews, from the data of its window: from the
+ * previous meeting of the contract (the latest not cancelled held before
+ * it) or, for the first one, the contract's start but no more than one
+ * year back; to the meeting's date.
+ *
+ *   AGENDA_MISSING      a value due and missing: a period (month,
+ *                       quarter, year: the indicator's periodicity, the
+ *                       recorded quarterly choice for a "mensuelle ou
+ *                       trimestrielle" one) that ended in the window
+ *                       (its last day on or after the window's start and
+ *                       before the meeting date) of an indicator of the
+ *                       annexes in force on the meeting date, per
+ *                       criticality, in the annex version in force on
+ *                       the period's first day, without an entered value
+ *                       nor one computed from the requests (the grid's
+ *                       rules: value_status says STATUS_MISSING)
+ *   AGENDA_MISSED       a value of such a period that misses its target
+ *                       (value_status STATUS_MISSED, the target of the
+ *                       period's year)
+ *   AGENDA_VALUE        any other value of such a period (entered or
+ *                       computed): what was reviewed, with its figures
+ *   AGENDA_REQUESTS     one line: requests received in the window, those
+ *                       resolved or answered in it, those late (requests
+ *                       cancelled by the meeting date count in none)
+ *   AGENDA_REQUEST_LATE a late request: not cancelled, received before
+ *                       the meeting date, and either acknowledged more
+ *                       than 1 working day after it was received (or not
+ *                       acknowledged after 1 working day), or not
+ *                       resolved nor answered after 5 working days (as
+ *                       of its resolution, or of the meeting date);
+ *                       listed when received in the window or still open
+ *                       at the meeting
+ *   AGENDA_DISPUTE      a dispute open on the meeting date
+ *   AGENDA_ACTION       an unfinished action of an earlier meeting
+ *                       (late: due before today)
+ *
+ * Items come in that order, values by domain, indicator, criticality
+ * and period. The reference lets a screen jump to the cell, request,
+ * dispute or action.
+ */
+enum agenda_kind {
+	AGENDA_MISSING,
+	AGENDA_MISSED,
+	AGENDA_VALUE,
+	AGENDA_REQUESTS,
+	AGENDA_REQUEST_LATE,
+	AGENDA_DISPUTE,
+	AGENDA_ACTION,
+	AGENDA_KIND_COUNT
+};
+
+/* Headings for the kinds ("Valeurs manquantes", …). */
+extern const char *const agenda_kind_heading[AGENDA_KIND_COUNT];
+
+#define AGENDA_LATE_ACK_WORKDAYS 1
+#define AGENDA_LATE_RESOLUTION_WORKDAYS 5
+
+struct agenda_item {
+	enum agenda_kind kind;
+	char *text;		/* French, one line */
+	bool late;		/* requests and actions */
+	/* values: the cell */
+	char indicator_uid[STORE_UID_LEN];
+	char period[PERIOD_KEY_LEN];
+	char *criticality;	/* "" when not split; NULL for other kinds */
+	char *code;		/* "nsi/3.3.2"; NULL for other kinds */
+	char *value_text, *target_text;	/* formatted, NULL when none
+					 * (AGENDA_MISSED, AGENDA_VALUE) */
+	/* a request, dispute or action */
+	char ref_uid[STORE_UID_LEN];
+	/* AGENDA_REQUESTS */
+	long n_received, n_closed, n_late;
+};
+
+void store_agenda_free(struct agenda_item *v, size_t n);
+
+int store_meeting_agenda(struct store *st, const char *meeting_uid,
+			 const char *today, struct agenda_item **out,
+			 size_t *n, struct err *e);
+/* The agenda's window as ISO dates (from inclusive, to = the meeting's
+ * date). */
+int store_meeting_window(struct store *st, const char *meeting_uid,
+			 char from[DATE_ISO_LEN], char to[DATE_ISO_LEN],
+			 struct err *e);
+
+#endif

@@ -1,0 +1,778 @@
+/*
+ * The agenda of a meeting (include/suivi/store_meeting.h): what its
+ * window's data says, through the store API (annexes in force, values,
+ * targets, computed values, disputes, actions), judged with the grid's
+ * rules (value_status). SQL of its own reads only what the window needs
+ * on a database of ten years: the window, the requests received in it or
+ * still open at its start, the uids of the disputes open on the
+ * meeting's date.
+ */
+#include "store_internal.h"
+#include "suivi/contract.h"
+#include "suivi/request.h"
+#include "suivi/store_contract.h"
+#include "suivi/store_dispute.h"
+#include "suivi/store_measurement.h"
+#include "suivi/store_meeting.h"
+#include "suivi/store_request.h"
+#include "suivi/strbuf.h"
+#include "suivi/workdays.h"
+#include "suivi/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const agenda_kind_heading[AGENDA_KIND_COUNT] = {
+	[AGENDA_MISSING] = "Valeurs attendues et manquantes",
+	[AGENDA_MISSED] = "Valeurs qui manquent leur cible",
+	[AGENDA_VALUE] = "Autres valeurs examinées",
+	[AGENDA_REQUESTS] = "Saisines",
+	[AGENDA_REQUEST_LATE] = "Saisines en retard",
+	[AGENDA_DISPUTE] = "Litiges ouverts",
+	[AGENDA_ACTION] = "Plan d'actions en cours",
+};
+
+void store_agenda_free(struct agenda_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].text);
+		free(v[i].criticality);
+		free(v[i].code);
+		free(v[i].value_text);
+		free(v[i].target_text);
+	}
+	free(v);
+}
+
+struct list {
+	struct agenda_item *v;
+	size_t n, cap;
+};
+
+static struct agenda_item *push(struct list *l, enum agenda_kind kind,
+				char *text)
+{
+	struct agenda_item *it;
+
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	it = &l->v[l->n++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	it->text = text;
+	return it;
+}
+
+static void fr(const char *iso, char out[DATE_ISO_LEN])
+{
+	char day[DATE_ISO_LEN];
+	struct date d;
+
+	snprintf(day, sizeof day, "%s", iso ? iso : "");
+	if (date_parse(day, &d) == 0)
+		date_format_fr(d, out);
+	else
+		snprintf(out, DATE_ISO_LEN, "%s", day);
+}
+
+/* ------------------------------------------------------------------ */
+/* The window                                                          */
+
+struct window {
+	char meeting_uid[STORE_UID_LEN];
+	char contract_uid[STORE_UID_LEN];
+	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
+	struct date dfrom, dto;
+};
+
+static int one_text(struct store *st, sqlite3_stmt *s, char *out, size_t n,
+		    bool *found, const char *doing, struct err *e)
+{
+	int rc = sqlite3_step(s);
+
+	*found = false;
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+
+		*found = t != NULL;
+		snprintf(out, n, "%s", t ? t : "");
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, rc, doing, e);
+		return -1;
+	}
+	return 0;
+}
+
+static int window_of(struct store *st, const char *meeting_uid,
+		     struct window *w, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT m.held_on || '|' ||"
+				     " m.contract_uid || '|' || c.starts_on"
+				     " FROM meeting m JOIN contract c"
+				     " ON c.uid = m.contract_uid"
+				     " WHERE m.uid = :u", e);
+	char row[128], prev[DATE_ISO_LEN];
+	char *bar, *bar2;
+	struct date start, year_back;
+	bool found;
+
+	memset(w, 0, sizeof *w);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":u", meeting_uid);
+	if (one_text(st, s, row, sizeof row, &found, "lire la réunion", e) != 0)
+		return -1;
+	if (!found) {
+		err_set(e, ERR_NOTFOUND, "réunion inconnue : %s", meeting_uid);
+		return -1;
+	}
+	bar = strchr(row, '|');
+	bar2 = bar ? strchr(bar + 1, '|') : NULL;
+	if (!bar2) {
+		err_set(e, ERR_DB, "réunion illisible : %s", meeting_uid);
+		return -1;
+	}
+	*bar = *bar2 = '\0';
+	snprintf(w->meeting_uid, sizeof w->meeting_uid, "%s", meeting_uid);
+	snprintf(w->to, sizeof w->to, "%.10s", row);
+	snprintf(w->contract_uid, sizeof w->contract_uid, "%.32s", bar + 1);
+	if (date_parse(w->to, &w->dto) != 0 || date_parse(bar2 + 1, &start))
+		start = w->dto;
+	s = store_stmt(st, "SELECT max(held_on) FROM meeting"
+		       " WHERE contract_uid = :c AND status <> 'cancelled'"
+		       " AND held_on < :h", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", w->contract_uid);
+	store_bind_text(s, ":h", w->to);
+	if (one_text(st, s, prev, sizeof prev, &found,
+		     "lire la réunion précédente", e) != 0)
+		return -1;
+	if (found && date_parse(prev, &w->dfrom) == 0) {
+		/* from the previous meeting */
+	} else {
+		year_back = date_add_months(w->dto, -12);
+		w->dfrom = date_cmp(start, year_back) > 0 ? start : year_back;
+	}
+	date_format_iso(w->dfrom, w->from);
+	return 0;
+}
+
+int store_meeting_window(struct store *st, const char *meeting_uid,
+			 char from[DATE_ISO_LEN], char to[DATE_ISO_LEN],
+			 struct err *e)
+{
+	struct window w;
+
+	if (window_of(st, meeting_uid, &w, e) != 0)
+		return -1;
+	snprintf(from, DATE_ISO_LEN, "%s", w.from);
+	snprintf(to, DATE_ISO_LEN, "%s", w.to);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Values                                                              */
+
+/* The criticalities of an indicator, "" alone when it is not split (as
+ * the grid splits them). */
+static size_t split(const char *list, char ***out)
+{
+	size_t n = 0;
+	char *copy, *save = NULL;
+
+	*out = NULL;
+	if (!list || !*list) {
+		*out = xmalloc(sizeof **out);
+		(*out)[n++] = xstrdup("");
+		return n;
+	}
+	copy = xstrdup(list);
+	for (char *t = strtok_r(copy, ",", &save); t;
+	     t = strtok_r(NULL, ",", &save)) {
+		while (*t == ' ')
+			t++;
+		for (size_t k = strlen(t); k > 0 && t[k - 1] == ' '; k--)
+			t[k - 1] = '\0';
+		if (!*t)
+			continue;
+		*out = xrealloc(*out, (n + 1) * sizeof **out);
+		(*out)[n++] = xstrdup(t);
+	}
+	free(copy);
+	return n;
+}
+
+static struct period period_next(struct period p)
+{
+	if (p.month) {
+		if (++p.month > 12) {
+			p.month = 1;
+			p.year++;
+		}
+	} else if (p.quarter) {
+		if (++p.quarter > 4) {
+			p.quarter = 1;
+			p.year++;
+		}
+	} else {
+		p.year++;
+	}
+	return p;
+}
+
+/* One cell: missing or missing its target goes on the agenda. */
+static int judge_cell(struct store *st, const char *uid,
+		      const char *domain_code, const struct indicator *ind,
+		      const char *crit, struct period p, struct list *l,
+		      struct err *e)
+{
+	struct value_spec spec = { ind->value_kind, ind->scale_min,
+				   ind->scale_max, ind->unit };
+	char key[PERIOD_KEY_LEN], label[64];
+	struct measurement m;
+	struct value value = { 0 }, target = { 0 };
+	bool found, has_target = false, entered = false;
+	int target_better, ret = -1;
+	enum value_status status;
+	enum better better;
+
+	if (!*uid)
+		return 0;	/* not applicable in that version */
+	period_key(p, key);
+	if (store_measurement_get(st, uid, key, crit, &m, &found, e) != 0)
+		return -1;
+	if (found && !value_empty(&m.value)) {
+		value_copy(&value, &m.value);
+		entered = true;
+	}
+	if (found)
+		store_measurement_release(&m);
+	if (!entered && ind->computed_from >= 0 &&
+	    store_computed_value(st, uid, p, crit, &value, &found, e) != 0)
+		goto out;
+	if (store_target_value(st, uid, p.year, crit, &target, &target_better,
+			       &has_target, e) != 0)
+		goto out;
+	has_target = has_target && !value_empty(&target);
+	better = target_better >= 0 ? (enum better)target_better : ind->better;
+	status = value_status(&spec, better, &value,
+			      has_target ? &target : NULL, true);
+	if (status != STATUS_NOT_DUE) {
+		struct agenda_item *it;
+		char v[128] = "", t[128] = "";
+		const char *open = *crit ? " [" : "", *close = *crit ? "]" : "";
+
+		period_label(p, label, sizeof label);
+		if (status == STATUS_MISSING) {
+			it = push(l, AGENDA_MISSING, xasprintf(
+				"%s%s%s%s %s — %s : valeur attendue, non "
+				"saisie", ind->code, open, crit, close,
+				ind->label, label));
+		} else if (status == STATUS_MISSED) {
+			value_format(&spec, &value, true, v, sizeof v);
+			value_format(&spec, &target, true, t, sizeof t);
+			it = push(l, AGENDA_MISSED, xasprintf(
+				"%s%s%s%s %s — %s : %s pour une cible de %s",
+				ind->code, open, crit, close, ind->label,
+				label, v, t));
+			it->value_text = xstrdup(v);
+			it->target_text = xstrdup(t);
+		} else {
+			value_format(&spec, &value, true, v, sizeof v);
+			if (has_target)
+				value_format(&spec, &target, true, t, sizeof t);
+			it = push(l, AGENDA_VALUE, has_target
+				? xasprintf("%s%s%s%s %s — %s : %s (cible %s%s)",
+					    ind->code, open, crit, close,
+					    ind->label, label, v, t,
+					    status == STATUS_MET ? ", atteinte"
+								 : "")
+				: xasprintf("%s%s%s%s %s — %s : %s%s",
+					    ind->code, open, crit, close,
+					    ind->label, label, v,
+					    entered ? "" : " (calculée)"));
+			it->value_text = xstrdup(v);
+			if (has_target)
+				it->target_text = xstrdup(t);
+		}
+		snprintf(it->indicator_uid, sizeof it->indicator_uid, "%s", uid);
+		snprintf(it->period, sizeof it->period, "%s", key);
+		it->criticality = xstrdup(crit);
+		it->code = xasprintf("%s/%s", domain_code, ind->code);
+	}
+	ret = 0;
+out:
+	value_release(&value);
+	value_release(&target);
+	return ret;
+}
+
+/* The uid of the indicator in the annex version in force on p's first
+ * day, "" when that version has no such indicator. */
+static int uid_on(struct store *st, const struct window *w,
+		  const char *domain_code, const char *code, struct period p,
+		  char uid[STORE_UID_LEN], struct err *e)
+{
+	char first[DATE_ISO_LEN];
+
+	date_format_iso(period_first_day(p), first);
+	if (store_indicator_find(st, w->contract_uid, domain_code, code,
+				 first, uid, e) == 0)
+		return 0;
+	uid[0] = '\0';
+	if (e->code != ERR_NOTFOUND)
+		return -1;
+	err_clear(e);
+	return 0;
+}
+
+/* The periods of periodicity per ended in the window, and the uid of
+ * the indicator for each. The version in force only moves forward with
+ * the date: when the first and the last period see the same one, every
+ * period between does, and two look-ups serve them all (instead of one
+ * per period and criticality). */
+static int window_periods(struct store *st, const struct window *w,
+			  const char *domain_code, const char *code,
+			  enum periodicity per, struct period **ps,
+			  char (**uids)[STORE_UID_LEN], size_t *n,
+			  struct err *e)
+{
+	size_t cap_p = 0, cap_u = 0;
+
+	*ps = NULL;
+	*uids = NULL;
+	*n = 0;
+	for (struct period p = period_containing(per, w->dfrom);
+	     date_cmp(period_last_day(p), w->dto) < 0; p = period_next(p)) {
+		if (date_cmp(period_last_day(p), w->dfrom) < 0)
+			continue;
+		*ps = xgrow(*ps, &cap_p, *n + 1, sizeof **ps);
+		*uids = xgrow(*uids, &cap_u, *n + 1, sizeof **uids);
+		(*ps)[(*n)++] = p;
+	}
+	if (!*n)
+		return 0;
+	if (uid_on(st, w, domain_code, code, (*ps)[0], (*uids)[0], e) != 0 ||
+	    (*n > 1 && uid_on(st, w, domain_code, code, (*ps)[*n - 1],
+			      (*uids)[*n - 1], e) != 0))
+		return -1;
+	for (size_t i = 1; i + 1 < *n; i++) {
+		if ((*uids)[0][0] && !strcmp((*uids)[0], (*uids)[*n - 1]))
+			memcpy((*uids)[i], (*uids)[0], STORE_UID_LEN);
+		else if (uid_on(st, w, domain_code, code, (*ps)[i],
+				(*uids)[i], e) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The cells of the window's ended periods, per indicator in force on
+ * the meeting's date: missing ones first, then those missing their
+ * target. */
+static int values(struct store *st, const struct window *w,
+		  struct list *missing, struct list *missed,
+		  struct list *reviewed, struct err *e)
+{
+	struct annex_info *ann = NULL;
+	size_t n_ann = 0;
+	int ret = -1;
+
+	if (store_annexes_in_force(st, w->contract_uid, w->to, &ann, &n_ann,
+				   e) != 0)
+		return -1;
+	for (size_t a = 0; a < n_ann; a++) {
+		struct annex *x = NULL;
+
+		if (store_annex_load(st, ann[a].uid, &x, e) != 0)
+			goto out;
+		for (size_t k = 0; k < x->n_indicators; k++) {
+			const struct indicator *ind = &x->indicators[k];
+			enum periodicity per = ind->periodicity;
+			struct period *ps;
+			char (*pu)[STORE_UID_LEN];
+			char **crits;
+			size_t nc, np;
+			int rc = 0;
+
+			if (!ind->uid)
+				continue;
+			if (per == PERIOD_MONTHLY_OR_QUARTERLY) {
+				bool q = false;
+
+				if (store_indicator_quarterly(st, ind->uid, &q,
+							      e) != 0) {
+					annex_free(x);
+					goto out;
+				}
+				per = q ? PERIOD_QUARTERLY : PERIOD_MONTHLY;
+			}
+			if (window_periods(st, w, ann[a].domain_code,
+					   ind->code, per, &ps, &pu, &np,
+					   e) != 0) {
+				free(ps);
+				free(pu);
+				annex_free(x);
+				goto out;
+			}
+			nc = split(ind->criticalities, &crits);
+			for (size_t c = 0; c < nc; c++) {
+				for (size_t i = 0; rc == 0 && i < np; i++) {
+					struct list *dst = missing;
+					size_t before_missing = missing->n;
+
+					/* judge into missing, then move a
+					 * missed one to its list */
+					rc = judge_cell(st, pu[i],
+							ann[a].domain_code,
+							ind, crits[c], ps[i],
+							dst, e);
+					if (rc == 0 && missing->n > before_missing &&
+					    missing->v[missing->n - 1].kind !=
+						    AGENDA_MISSING) {
+						struct agenda_item *last =
+							&missing->v[missing->n - 1];
+						struct list *to =
+							last->kind == AGENDA_MISSED
+							? missed : reviewed;
+						struct agenda_item *it = push(
+							to, last->kind, NULL);
+
+						*it = missing->v[--missing->n];
+					}
+				}
+				free(crits[c]);
+			}
+			free(crits);
+			free(ps);
+			free(pu);
+			if (rc != 0) {
+				annex_free(x);
+				goto out;
+			}
+		}
+		annex_free(x);
+	}
+	ret = 0;
+out:
+	store_annex_list_free(ann, n_ann);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Requests                                                            */
+
+static bool parse_dt(const char *s, struct datetime *t)
+{
+	return s && *s && datetime_parse(s, t) == 0;
+}
+
+/* What the agenda needs of a request (heap strings, NULL when none). */
+struct req_row {
+	char uid[STORE_UID_LEN];
+	char *object, *received_at, *acknowledged_at, *resolved_at,
+	     *answered_at, *cancelled_at;
+};
+
+static void req_rows_free(struct req_row *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].object);
+		free(v[i].received_at);
+		free(v[i].acknowledged_at);
+		free(v[i].resolved_at);
+		free(v[i].answered_at);
+		free(v[i].cancelled_at);
+	}
+	free(v);
+}
+
+/*
+ * The requests the window can say something of, oldest first: those
+ * received in it, and those received before it that were neither
+ * resolved, answered nor cancelled before its start (still open then:
+ * they may be late at the meeting or closed in the window). Requests
+ * closed before the window, years of them on a large database, are
+ * never read: the received_at index bounds the scan and the row test
+ * discards them without building anything.
+ */
+static int window_requests(struct store *st, const struct window *w,
+			   struct req_row **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT uid, object, received_at, acknowledged_at,"
+		" resolved_at, answered_at, cancelled_at FROM request"
+		" WHERE contract_uid = :c AND received_at < :end"
+		" AND (received_at >= :from"
+		" OR ((resolved_at IS NULL OR resolved_at >= :from)"
+		" AND (answered_at IS NULL OR answered_at >= :from)"
+		" AND (cancelled_at IS NULL OR cancelled_at >= :from)))"
+		" ORDER BY received_at, uid", e);
+	char end[DATETIME_ISO_LEN + 2];
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	/* every time of the meeting's day: "AAAA-MM-JJT23:59" < this */
+	snprintf(end, sizeof end, "%sT24", w->to);
+	store_bind_text(s, ":c", w->contract_uid);
+	store_bind_text(s, ":from", w->from);
+	store_bind_text(s, ":end", end);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct req_row *r;
+		const char *u = (const char *)sqlite3_column_text(s, 0);
+
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		r = &(*out)[(*n)++];
+		snprintf(r->uid, sizeof r->uid, "%s", u ? u : "");
+		r->object = store_col_dup(s, 1);
+		r->received_at = store_col_dup(s, 2);
+		r->acknowledged_at = store_col_dup(s, 3);
+		r->resolved_at = store_col_dup(s, 4);
+		r->answered_at = store_col_dup(s, 5);
+		r->cancelled_at = store_col_dup(s, 6);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, rc, "lire les saisines", e);
+		req_rows_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+static int requests(struct store *st, const struct window *w,
+		    struct list *l, struct err *e)
+{
+	struct req_row *r = NULL;
+	size_t n = 0;
+	long received = 0, closed = 0, late = 0;
+	struct datetime meeting_end = { w->dto, 23, 59 };
+	struct list lates = { NULL, 0, 0 };
+	char ffrom[DATE_ISO_LEN];
+
+	if (window_requests(st, w, &r, &n, e) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct req_row *q = &r[i];
+		struct datetime rec, ack, res, ans, end;
+		bool has_ack, has_end, in_window, open_at_meeting;
+		double ack_days, res_days;
+		struct strbuf why;
+		char day[DATE_ISO_LEN];
+
+		if (!parse_dt(q->received_at, &rec))
+			continue;
+		in_window = date_cmp(rec.d, w->dfrom) >= 0;
+		/* cancelled by the meeting: not counted at all (as the
+		 * indicators computed from the log never count one) */
+		if (q->cancelled_at) {
+			struct datetime c;
+
+			if (parse_dt(q->cancelled_at, &c) &&
+			    datetime_cmp(c, meeting_end) <= 0)
+				continue;
+		}
+		received += in_window;
+		has_ack = parse_dt(q->acknowledged_at, &ack) &&
+			  datetime_cmp(ack, meeting_end) <= 0;
+		has_end = false;
+		if (parse_dt(q->resolved_at, &res) &&
+		    datetime_cmp(res, meeting_end) <= 0) {
+			end = res;
+			has_end = true;
+		}
+		if (parse_dt(q->answered_at, &ans) &&
+		    datetime_cmp(ans, meeting_end) <= 0 &&
+		    (!has_end || datetime_cmp(ans, end) < 0)) {
+			end = ans;
+			has_end = true;
+		}
+		if (has_end && date_cmp(end.d, w->dfrom) >= 0)
+			closed++;
+		/* resolved or answered without an acknowledgement: that was
+		 * the acknowledgement */
+		if (!has_ack && has_end) {
+			ack = end;
+			has_ack = true;
+		}
+		open_at_meeting = !has_end;
+		if (!in_window && !open_at_meeting)
+			continue;
+		ack_days = datetime_workdays_between(
+			rec, has_ack ? ack : meeting_end);
+		res_days = datetime_workdays_between(
+			rec, has_end ? end : meeting_end);
+		strbuf_init(&why);
+		if (ack_days > AGENDA_LATE_ACK_WORKDAYS)
+			strbuf_addf(&why, has_ack
+				    ? "prise en compte en %.0f jours ouvrés"
+				    : "non prise en compte après %.0f jours "
+				      "ouvrés", ack_days);
+		if (res_days > AGENDA_LATE_RESOLUTION_WORKDAYS) {
+			if (why.len)
+				strbuf_addstr(&why, " ; ");
+			strbuf_addf(&why, has_end
+				    ? "traitée en %.0f jours ouvrés"
+				    : "non résolue après %.0f jours ouvrés",
+				    res_days);
+		}
+		if (why.len) {
+			struct agenda_item *it;
+
+			late++;
+			fr(q->received_at, day);
+			it = push(&lates, AGENDA_REQUEST_LATE, xasprintf(
+				"Saisine « %s » reçue le %s : %s",
+				q->object ? q->object : "", day, why.buf));
+			it->late = true;
+			snprintf(it->ref_uid, sizeof it->ref_uid, "%s", q->uid);
+		}
+		strbuf_release(&why);
+	}
+	req_rows_free(r, n);
+	fr(w->from, ffrom);
+	{
+		struct agenda_item *it = push(l, AGENDA_REQUESTS, xasprintf(
+			"Saisines depuis le %s : %ld reçue%s, %ld résolue%s ou "
+			"répondue%s, %ld en retard", ffrom, received,
+			received > 1 ? "s" : "", closed, closed > 1 ? "s" : "",
+			closed > 1 ? "s" : "", late));
+
+		it->n_received = received;
+		it->n_closed = closed;
+		it->n_late = late;
+		it->late = late > 0;
+	}
+	for (size_t i = 0; i < lates.n; i++)
+		*push(l, AGENDA_REQUEST_LATE, NULL) = lates.v[i];
+	free(lates.v);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Disputes and actions                                                */
+
+/* The disputes open on the meeting date, oldest first: their uids
+ * through the contract's (contract_uid, opened_on) index, then each one
+ * read with its steps (its level). Not every dispute of the contract
+ * with its steps, ten years of them on a large database. */
+static int disputes(struct store *st, const struct window *w,
+		    struct list *l, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT uid FROM dispute"
+				     " WHERE contract_uid = :c"
+				     " AND opened_on <= :to"
+				     " AND (closed_on IS NULL OR closed_on > :to)"
+				     " ORDER BY opened_on, uid", e);
+	char (*uids)[STORE_UID_LEN] = NULL;
+	size_t n = 0, cap = 0;
+	int rc, ret = -1;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", w->contract_uid);
+	store_bind_text(s, ":to", w->to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *u = (const char *)sqlite3_column_text(s, 0);
+
+		uids = xgrow(uids, &cap, n + 1, sizeof *uids);
+		snprintf(uids[n++], STORE_UID_LEN, "%s", u ? u : "");
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, rc, "lire les litiges", e);
+		goto out;
+	}
+	for (size_t k = 0; k < n; k++) {
+		struct dispute x;
+		char day[DATE_ISO_LEN];
+		struct agenda_item *it;
+
+		if (store_dispute_get(st, uids[k], &x, e) != 0)
+			goto out;
+		fr(x.opened_on, day);
+		it = push(l, AGENDA_DISPUTE, xasprintf(
+			"Litige « %s » ouvert le %s (%s, niveau %d)",
+			x.object ? x.object : "", day,
+			dispute_nature_vocab[x.nature].label, x.state.level));
+		snprintf(it->ref_uid, sizeof it->ref_uid, "%s", x.uid);
+		store_dispute_release(&x);
+	}
+	ret = 0;
+out:
+	free(uids);
+	return ret;
+}
+
+static int actions(struct store *st, const struct window *w,
+		   const char *today, struct list *l, struct err *e)
+{
+	struct meeting m;
+
+	if (store_meeting_get(st, w->meeting_uid, today, &m, e) != 0)
+		return -1;
+	for (size_t i = 0; i < m.n_carried; i++) {
+		const struct meeting_action *a = &m.carried[i];
+		char due[DATE_ISO_LEN] = "", held[DATE_ISO_LEN];
+		struct agenda_item *it;
+
+		fr(a->meeting_held_on, held);
+		if (a->due_on)
+			fr(a->due_on, due);
+		it = push(l, AGENDA_ACTION, xasprintf(
+			"Action « %s »%s%s%s%s (réunion du %s) : %s%s",
+			a->what ? a->what : "", a->owner ? ", " : "",
+			a->owner ? a->owner : "",
+			a->due_on ? ", échéance le " : "", due, held,
+			action_status_vocab[a->status].label,
+			a->late ? ", en retard" : ""));
+		it->late = a->late;
+		snprintf(it->ref_uid, sizeof it->ref_uid, "%s", a->uid);
+	}
+	store_meeting_release(&m);
+	return 0;
+}
+
+int store_meeting_agenda(struct store *st, const char *meeting_uid,
+			 const char *today, struct agenda_item **out,
+			 size_t *n, struct err *e)
+{
+	struct list all = { NULL, 0, 0 }, missed = { NULL, 0, 0 };
+	struct list reviewed = { NULL, 0, 0 };
+	struct window w;
+
+	*out = NULL;
+	*n = 0;
+	err_clear(e);
+	if (window_of(st, meeting_uid, &w, e) != 0)
+		return -1;
+	if (values(st, &w, &all, &missed, &reviewed, e) != 0)
+		goto fail;
+	for (size_t i = 0; i < missed.n; i++)
+		*push(&all, AGENDA_MISSED, NULL) = missed.v[i];
+	for (size_t i = 0; i < reviewed.n; i++)
+		*push(&all, AGENDA_VALUE, NULL) = reviewed.v[i];
+	free(missed.v);
+	free(reviewed.v);
+	missed.v = reviewed.v = NULL;
+	missed.n = reviewed.n = 0;
+	if (requests(st, &w, &all, e) != 0 || disputes(st, &w, &all, e) != 0 ||
+	    actions(st, &w, today, &all, e) != 0)
+		goto fail;
+	*out = all.v;
+	*n = all.n;
+	return 0;
+fail:
+	store_agenda_free(all.v, all.n);
+	store_agenda_free(missed.v, missed.n);
+	store_agenda_free(reviewed.v, reviewed.n);
+	return -1;
+}

@@ -1,0 +1,1210 @@
+/*
+ * Meetings in the database (include/suivi/store_meeting.h): the meeting
+ * and its life, attendees, decisions, action items carried from meeting
+ * to meeting, the cadence of article 5, and the validation of values at
+ * closing. The agenda is src/store/agenda.c.
+ */
+#include "store_internal.h"
+#include "suivi/date.h"
+#include "suivi/store_measurement.h"
+#include "suivi/store_meeting.h"
+#include "suivi/text.h"
+#include "suivi/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                       */
+
+static int done(struct store *st, int rc, const char *doing, struct err *e)
+{
+	if (rc != SQLITE_DONE) {
+		store_fail(st, rc, doing, e);
+		return -1;
+	}
+	return 0;
+}
+
+/* A trimmed heap copy, or NULL when s is NULL or blank. */
+static char *clean(const char *s)
+{
+	char *c;
+
+	if (!s)
+		return NULL;
+	c = text_trim(xstrdup(s));
+	if (!*c) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* A heap copy of column i, NULL when NULL or empty. */
+static char *col_text(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	return t && *t ? xstrdup(t) : NULL;
+}
+
+static void copy_uid(char out[STORE_UID_LEN], sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	snprintf(out, STORE_UID_LEN, "%s", t ? t : "");
+}
+
+static int col_vocab(sqlite3_stmt *s, int i, const struct vocab *v, int n)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	int k = t ? vocab_from_db(v, n, t) : -1;
+
+	return k < 0 ? 0 : k;
+}
+
+/* True when s is NULL or holds nothing but blanks. */
+static bool blank(const char *s)
+{
+	if (!s)
+		return true;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return !*s;
+}
+
+/* JJ/MM/AAAA or ISO into iso; what names the date in the message. A
+ * blank date is a missing one, not an unreadable one. */
+static int parse_date(const char *s, const char *what,
+		      char iso[DATE_ISO_LEN], struct err *e)
+{
+	struct date d;
+
+	if (blank(s)) {
+		err_set(e, ERR_INPUT, "la date %s est obligatoire", what);
+		return -1;
+	}
+	if (date_parse(s, &d) != 0) {
+		err_set(e, ERR_INPUT, "date %s illisible : « %s » (attendu "
+			"JJ/MM/AAAA ou AAAA-MM-JJ)", what, s);
+		return -1;
+	}
+	date_format_iso(d, iso);
+	return 0;
+}
+
+/* An ISO date as JJ/MM/AAAA. */
+static void fr(const char *iso, char out[DATE_ISO_LEN])
+{
+	struct date d;
+
+	if (iso && date_parse(iso, &d) == 0)
+		date_format_fr(d, out);
+	else
+		snprintf(out, DATE_ISO_LEN, "%s", iso ? iso : "");
+}
+
+/* today as given, or date_today(). */
+static struct date today_of(const char *today)
+{
+	struct date d;
+
+	if (!today || date_parse(today, &d) != 0)
+		date_today(&d);
+	return d;
+}
+
+/* Status, date and contract of a meeting; ERR_NOTFOUND when none. */
+static int meeting_state(struct store *st, const char *uid,
+			 enum meeting_status *status,
+			 char held_on[DATE_ISO_LEN],
+			 char contract_uid[STORE_UID_LEN], struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT status, held_on,"
+				     " contract_uid FROM meeting"
+				     " WHERE uid = :u", e);
+	int rc;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":u", uid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(s, 1);
+
+		*status = (enum meeting_status)col_vocab(
+			s, 0, meeting_status_vocab, MEETING_STATUS_COUNT);
+		if (held_on)
+			snprintf(held_on, DATE_ISO_LEN, "%s", h ? h : "");
+		if (contract_uid)
+			copy_uid(contract_uid, s, 2);
+		sqlite3_reset(s);
+		return 0;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE) {
+		err_set(e, ERR_NOTFOUND, "réunion inconnue : %s", uid);
+		return -1;
+	}
+	return done(st, rc, "lire une réunion", e);
+}
+
+/* A meeting that may still change: neither closed nor cancelled. */
+static int editable(struct store *st, const char *uid,
+		    char held_on[DATE_ISO_LEN], struct err *e)
+{
+	enum meeting_status status;
+
+	if (meeting_state(st, uid, &status, held_on, NULL, e) != 0)
+		return -1;
+	if (status == MEETING_CLOSED || status == MEETING_CANCELLED) {
+		err_set(e, ERR_INPUT, "la réunion est %s : elle ne change plus",
+			meeting_status_vocab[status].label);
+		return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+
+void store_meeting_actions_free(struct meeting_action *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].meeting_held_on);
+		free(v[i].what);
+		free(v[i].owner);
+		free(v[i].due_on);
+		free(v[i].done_on);
+	}
+	free(v);
+}
+
+void store_meeting_release(struct meeting *m)
+{
+	if (!m)
+		return;
+	free(m->held_on);
+	free(m->place);
+	free(m->notes);
+	free(m->author);
+	free(m->created_at);
+	for (size_t i = 0; i < m->n_attendees && m->attendees; i++) {
+		free(m->attendees[i].name);
+		free(m->attendees[i].function);
+	}
+	free(m->attendees);
+	for (size_t i = 0; i < m->n_decisions && m->decisions; i++)
+		free(m->decisions[i].text);
+	free(m->decisions);
+	if (m->actions)
+		store_meeting_actions_free(m->actions, m->n_actions);
+	store_meeting_actions_free(m->carried, m->n_carried);
+	memset(m, 0, sizeof *m);
+}
+
+void store_meeting_list_free(struct meeting *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		store_meeting_release(&v[i]);
+	free(v);
+}
+
+#define MEETING_COLUMNS                                                     \
+	"m.uid, m.contract_uid, m.kind, m.status, m.held_on, m.place,"      \
+	" m.notes, m.author, m.created_at,"                                 \
+	" (SELECT count(*) FROM meeting_attendee a"                         \
+	" WHERE a.meeting_uid = m.uid),"                                    \
+	" (SELECT count(*) FROM decision d WHERE d.meeting_uid = m.uid),"   \
+	" (SELECT count(*) FROM action_item x WHERE x.meeting_uid = m.uid),"\
+	" (SELECT count(*) FROM action_item x WHERE x.meeting_uid = m.uid"  \
+	" AND x.status IN ('open', 'in_progress') AND x.due_on < :today)"
+
+static void read_meeting(sqlite3_stmt *s, struct meeting *m)
+{
+	memset(m, 0, sizeof *m);
+	copy_uid(m->uid, s, 0);
+	copy_uid(m->contract_uid, s, 1);
+	m->kind = (enum meeting_kind)col_vocab(s, 2, meeting_kind_vocab,
+					       MEETING_KIND_COUNT);
+	m->status = (enum meeting_status)col_vocab(
+		s, 3, meeting_status_vocab, MEETING_STATUS_COUNT);
+	m->held_on = col_text(s, 4);
+	m->place = col_text(s, 5);
+	m->notes = col_text(s, 6);
+	m->author = col_text(s, 7);
+	m->created_at = col_text(s, 8);
+	m->n_attendees = (size_t)sqlite3_column_int64(s, 9);
+	m->n_decisions = (size_t)sqlite3_column_int64(s, 10);
+	m->n_actions = (size_t)sqlite3_column_int64(s, 11);
+	m->n_late = (size_t)sqlite3_column_int64(s, 12);
+}
+
+int store_meeting_list(struct store *st, const char *contract_uid,
+		       const char *today, struct meeting **out, size_t *n,
+		       struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " MEETING_COLUMNS
+				     " FROM meeting m WHERE m.contract_uid = :c"
+				     " ORDER BY m.held_on DESC, m.created_at"
+				     " DESC, m.uid", e);
+	char t[DATE_ISO_LEN];
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	date_format_iso(today_of(today), t);
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_text(s, ":today", t);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		read_meeting(s, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, "lire les réunions", e) != 0) {
+		store_meeting_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+#define ACTION_COLUMNS                                                      \
+	"x.uid, x.meeting_uid, m.held_on, x.what, x.owner, x.due_on,"       \
+	" x.status, x.done_on FROM action_item x"                           \
+	" JOIN meeting m ON m.uid = x.meeting_uid"
+#define ACTION_ORDER                                                        \
+	" ORDER BY x.due_on IS NULL, x.due_on, m.held_on, x.rowid"
+
+static int read_actions(struct store *st, sqlite3_stmt *s, struct date today,
+			struct meeting_action **out, size_t *n, struct err *e)
+{
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct meeting_action *a;
+		struct date due;
+
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		a = &(*out)[(*n)++];
+		memset(a, 0, sizeof *a);
+		copy_uid(a->uid, s, 0);
+		copy_uid(a->meeting_uid, s, 1);
+		a->meeting_held_on = col_text(s, 2);
+		a->what = col_text(s, 3);
+		a->owner = col_text(s, 4);
+		a->due_on = col_text(s, 5);
+		a->status = (enum action_status)col_vocab(
+			s, 6, action_status_vocab, ACTION_STATUS_COUNT);
+		a->done_on = col_text(s, 7);
+		a->late = a->due_on && date_parse(a->due_on, &due) == 0 &&
+			  action_is_late(a->status, &due, today);
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, "lire les actions", e) != 0) {
+		store_meeting_actions_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* The unfinished actions of meetings of the contract held before date. */
+static int carried_actions(struct store *st, const char *contract_uid,
+			   const char *meeting_uid, const char *held_on,
+			   struct date today, struct meeting_action **out,
+			   size_t *n, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " ACTION_COLUMNS
+				     " WHERE m.contract_uid = :c"
+				     " AND m.held_on < :h AND m.uid <> :m"
+				     " AND x.status IN ('open', 'in_progress')"
+				     ACTION_ORDER, e);
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_text(s, ":h", held_on);
+	store_bind_text(s, ":m", meeting_uid);
+	return read_actions(st, s, today, out, n, e);
+}
+
+int store_meeting_get(struct store *st, const char *uid, const char *today,
+		      struct meeting *out, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " MEETING_COLUMNS
+				     " FROM meeting m WHERE m.uid = :u", e);
+	struct date t = today_of(today);
+	char tiso[DATE_ISO_LEN];
+	size_t cap = 0, n;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return -1;
+	date_format_iso(t, tiso);
+	store_bind_text(s, ":u", uid);
+	store_bind_text(s, ":today", tiso);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_meeting(s, out);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE) {
+		err_set(e, ERR_NOTFOUND, "réunion inconnue : %s", uid);
+		return -1;
+	}
+	if (rc != SQLITE_ROW)
+		return done(st, rc, "lire une réunion", e);
+
+	/* attendees, commune side first */
+	s = store_stmt(st, "SELECT uid, name, function, side FROM"
+		       " meeting_attendee WHERE meeting_uid = :m ORDER BY"
+		       " CASE side WHEN 'commune' THEN 0 WHEN 'shared' THEN 1"
+		       " ELSE 2 END, rowid", e);
+	if (!s)
+		goto fail;
+	store_bind_text(s, ":m", uid);
+	n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct meeting_attendee *a;
+		const char *side = (const char *)sqlite3_column_text(s, 3);
+
+		out->attendees = xgrow(out->attendees, &cap, n + 1,
+				       sizeof *out->attendees);
+		a = &out->attendees[n++];
+		copy_uid(a->uid, s, 0);
+		a->name = col_text(s, 1);
+		a->function = col_text(s, 2);
+		a->side = side ? vocab_from_db(side_vocab, SIDE_COUNT, side)
+			       : -1;
+		out->n_attendees = n;
+	}
+	out->n_attendees = n;
+	sqlite3_reset(s);
+	if (done(st, rc, "lire les participants", e) != 0)
+		goto fail;
+
+	s = store_stmt(st, "SELECT uid, position, text FROM decision"
+		       " WHERE meeting_uid = :m ORDER BY position, rowid", e);
+	if (!s)
+		goto fail;
+	store_bind_text(s, ":m", uid);
+	cap = 0;
+	n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct meeting_decision *d;
+
+		out->decisions = xgrow(out->decisions, &cap, n + 1,
+				       sizeof *out->decisions);
+		d = &out->decisions[n++];
+		copy_uid(d->uid, s, 0);
+		d->position = sqlite3_column_int(s, 1);
+		d->text = col_text(s, 2);
+		out->n_decisions = n;
+	}
+	out->n_decisions = n;
+	sqlite3_reset(s);
+	if (done(st, rc, "lire les décisions", e) != 0)
+		goto fail;
+
+	s = store_stmt(st, "SELECT " ACTION_COLUMNS
+		       " WHERE x.meeting_uid = :m" ACTION_ORDER, e);
+	if (!s)
+		goto fail;
+	store_bind_text(s, ":m", uid);
+	out->n_actions = 0;
+	if (read_actions(st, s, t, &out->actions, &out->n_actions, e) != 0 ||
+	    carried_actions(st, out->contract_uid, out->uid, out->held_on, t,
+			    &out->carried, &out->n_carried, e) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_meeting_release(out);
+	return -1;
+}
+
+int store_meeting_open_actions(struct store *st, const char *contract_uid,
+			       const char *today, struct meeting_action **out,
+			       size_t *n, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT " ACTION_COLUMNS
+				     " WHERE m.contract_uid = :c"
+				     " AND x.status IN ('open', 'in_progress')"
+				     ACTION_ORDER, e);
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	return read_actions(st, s, today_of(today), out, n, e);
+}
+
+int store_meeting_on(struct store *st, const char *contract_uid,
+		     const char *date, char uid_out[STORE_UID_LEN],
+		     struct err *e)
+{
+	sqlite3_stmt *s;
+	char iso[DATE_ISO_LEN], f[DATE_ISO_LEN];
+	int rc, found = 0;
+
+	uid_out[0] = '\0';
+	if (parse_date(date, "de la réunion", iso, e) != 0)
+		return -1;
+	s = store_stmt(st, "SELECT uid FROM meeting WHERE contract_uid = :c"
+		       " AND held_on = :d AND status <> 'cancelled'", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_text(s, ":d", iso);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (found++ == 0)
+			copy_uid(uid_out, s, 0);
+	sqlite3_reset(s);
+	if (done(st, rc, "chercher une réunion", e) != 0)
+		return -1;
+	fr(iso, f);
+	if (!found) {
+		err_set(e, ERR_NOTFOUND, "aucune réunion le %s", f);
+		return -1;
+	}
+	if (found > 1) {
+		uid_out[0] = '\0';
+		err_set(e, ERR_INPUT, "%d réunions le %s : donnez l'identifiant"
+			" de la réunion", found, f);
+		return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing meetings                                                    */
+
+static int check_input(const struct meeting_input *in,
+		       char iso[DATE_ISO_LEN], struct err *e)
+{
+	if ((int)in->kind < 0 || in->kind >= MEETING_KIND_COUNT) {
+		err_set(e, ERR_INPUT, "type de réunion inconnu");
+		return -1;
+	}
+	return parse_date(in->held_on, "de la réunion", iso, e);
+}
+
+int store_meeting_create(struct store *st, const char *contract_uid,
+			 const struct meeting_input *in,
+			 char uid_out[STORE_UID_LEN], struct err *e)
+{
+	char iso[DATE_ISO_LEN], uid[STORE_UID_LEN], now[32];
+	char *place = NULL, *notes = NULL;
+	sqlite3_stmt *s;
+	int rc, ret = -1;
+
+	err_clear(e);
+	if (check_input(in, iso, e) != 0)
+		return -1;
+	if (!(s = store_stmt(st, "SELECT 1 FROM contract WHERE uid = :c", e)))
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE) {
+		err_set(e, ERR_NOTFOUND, "contrat inconnu : %s", contract_uid);
+		return -1;
+	}
+	if (rc != SQLITE_ROW)
+		return done(st, rc, "lire le contrat", e);
+	place = clean(in->place);
+	notes = clean(in->notes);
+	if (store_begin(st, e) != 0)
+		goto out;
+	s = store_stmt(st, "INSERT INTO meeting (uid, contract_uid, kind,"
+		       " held_on, status, place, notes, author, created_at)"
+		       " VALUES (:u, :c, :k, :h, 'planned', :p, :n, :a, :t)",
+		       e);
+	if (!s)
+		goto fail;
+	store_uid_new(uid);
+	store_now(now);
+	store_bind_text(s, ":u", uid);
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_text(s, ":k", meeting_kind_vocab[in->kind].db);
+	store_bind_text(s, ":h", iso);
+	store_bind_text(s, ":p", place);
+	store_bind_text(s, ":n", notes);
+	store_bind_text(s, ":a", store_author(st));
+	store_bind_text(s, ":t", now);
+	if (store_exec_stmt(st, s, e) != 0 || store_commit(st, e) != 0)
+		goto fail;
+	if (uid_out)
+		snprintf(uid_out, STORE_UID_LEN, "%s", uid);
+	ret = 0;
+	goto out;
+fail:
+	store_rollback(st);
+out:
+	free(place);
+	free(notes);
+	return ret;
+}
+
+int store_meeting_update(struct store *st, const char *uid,
+			 const struct meeting_input *in, struct err *e)
+{
+	char iso[DATE_ISO_LEN];
+	char *place = clean(in->place), *notes = clean(in->notes);
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	err_clear(e);
+	if (check_input(in, iso, e) != 0 || store_begin(st, e) != 0)
+		goto out;
+	if (editable(st, uid, NULL, e) != 0)
+		goto fail;
+	s = store_stmt(st, "UPDATE meeting SET kind = :k, held_on = :h,"
+		       " place = :p, notes = :n WHERE uid = :u", e);
+	if (!s)
+		goto fail;
+	store_bind_text(s, ":k", meeting_kind_vocab[in->kind].db);
+	store_bind_text(s, ":h", iso);
+	store_bind_text(s, ":p", place);
+	store_bind_text(s, ":n", notes);
+	store_bind_text(s, ":u", uid);
+	if (store_exec_stmt(st, s, e) != 0 || store_commit(st, e) != 0)
+		goto fail;
+	ret = 0;
+	goto out;
+fail:
+	store_rollback(st);
+out:
+	free(place);
+	free(notes);
+	return ret;
+}
+
+static int set_status(struct store *st, const char *uid,
+		      enum meeting_status to, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "UPDATE meeting SET status = :s"
+				     " WHERE uid = :u", e);
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":s", meeting_status_vocab[to].db);
+	store_bind_text(s, ":u", uid);
+	return store_exec_stmt(st, s, e);
+}
+
+int store_meeting_cancel(struct store *st, const char *uid, struct err *e)
+{
+	err_clear(e);
+	if (store_begin(st, e) != 0)
+		return -1;
+	if (editable(st, uid, NULL, e) != 0 ||
+	    set_status(st, uid, MEETING_CANCELLED, e) != 0 ||
+	    store_commit(st, e) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+int store_meeting_open(struct store *st, const char *uid, struct err *e)
+{
+	enum meeting_status status;
+
+	err_clear(e);
+	if (store_begin(st, e) != 0)
+		return -1;
+	if (meeting_state(st, uid, &status, NULL, NULL, e) != 0)
+		goto fail;
+	if (status != MEETING_PLANNED) {
+		err_set(e, ERR_INPUT, "seule une réunion prévue s'ouvre ;"
+			" celle-ci est %s", meeting_status_vocab[status].label);
+		goto fail;
+	}
+	if (set_status(st, uid, MEETING_OPEN, e) != 0 ||
+	    store_commit(st, e) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* The values to validate: of the contract, not cleared, not validated. */
+struct pending {
+	char uid[STORE_UID_LEN];
+	char period[PERIOD_KEY_LEN];
+	struct value v;
+};
+
+static int validate_values(struct store *st, const char *meeting_uid,
+			   const char *contract_uid, const char *held_on,
+			   size_t *count, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT ms.uid, ms.period, ms.num, ms.den, ms.text"
+		" FROM measurement ms JOIN indicator i ON i.uid = ms.indicator_uid"
+		" JOIN annex a ON a.uid = i.annex_uid"
+		" JOIN domain d ON d.uid = a.domain_uid"
+		" WHERE d.contract_uid = :c AND ms.validated_meeting_uid IS NULL"
+		" AND (ms.num IS NOT NULL OR ms.den IS NOT NULL"
+		" OR ms.text IS NOT NULL)", e);
+	struct pending *v = NULL;
+	size_t n = 0, cap = 0;
+	struct date meeting_day = { 0, 0, 0 };	/* unreadable: nothing */
+	char now[32];
+	int rc, ret = -1;
+
+	*count = 0;
+	if (!s)
+		return -1;
+	date_parse(held_on, &meeting_day);
+	store_bind_text(s, ":c", contract_uid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct pending *p;
+		struct period per;
+		char key[PERIOD_KEY_LEN];
+
+		const char *k = (const char *)sqlite3_column_text(s, 1);
+
+		snprintf(key, sizeof key, "%s", k ? k : "");
+		if (period_parse(key, &per) != 0 ||
+		    date_cmp(period_last_day(per), meeting_day) >= 0)
+			continue;
+		v = xgrow(v, &cap, n + 1, sizeof *v);
+		p = &v[n++];
+		memset(p, 0, sizeof *p);
+		copy_uid(p->uid, s, 0);
+		snprintf(p->period, sizeof p->period, "%s", key);
+		p->v.has_num = sqlite3_column_type(s, 2) != SQLITE_NULL;
+		p->v.num = sqlite3_column_double(s, 2);
+		p->v.has_den = sqlite3_column_type(s, 3) != SQLITE_NULL;
+		p->v.den = sqlite3_column_double(s, 3);
+		p->v.text = store_col_dup(s, 4);
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, "lire les valeurs à valider", e) != 0)
+		goto out;
+	store_now(now);
+	for (size_t i = 0; i < n; i++) {
+		char uid[STORE_UID_LEN];
+
+		s = store_stmt(st, "UPDATE measurement SET"
+			       " validated_meeting_uid = :m WHERE uid = :u", e);
+		if (!s)
+			goto out;
+		store_bind_text(s, ":m", meeting_uid);
+		store_bind_text(s, ":u", v[i].uid);
+		if (store_exec_stmt(st, s, e) != 0)
+			goto out;
+		s = store_stmt(st, "INSERT INTO measurement_history (uid,"
+			       " measurement_uid, action, num, den, text,"
+			       " author, at) VALUES (:u, :m, 'validate', :num,"
+			       " :den, :text, :a, :t)", e);
+		if (!s)
+			goto out;
+		store_uid_new(uid);
+		store_bind_text(s, ":u", uid);
+		store_bind_text(s, ":m", v[i].uid);
+		if (v[i].v.has_num)
+			store_bind_double(s, ":num", v[i].v.num);
+		else
+			store_bind_null(s, ":num");
+		if (v[i].v.has_den)
+			store_bind_double(s, ":den", v[i].v.den);
+		else
+			store_bind_null(s, ":den");
+		store_bind_text(s, ":text", v[i].v.text);
+		store_bind_text(s, ":a", store_author(st));
+		store_bind_text(s, ":t", now);
+		if (store_exec_stmt(st, s, e) != 0)
+			goto out;
+	}
+	*count = n;
+	ret = 0;
+out:
+	for (size_t i = 0; i < n; i++)
+		free(v[i].v.text);
+	free(v);
+	return ret;
+}
+
+int store_meeting_close(struct store *st, const char *uid, size_t *validated,
+			struct err *e)
+{
+	enum meeting_status status;
+	char held_on[DATE_ISO_LEN], contract_uid[STORE_UID_LEN];
+	size_t count = 0;
+
+	err_clear(e);
+	if (store_begin(st, e) != 0)
+		return -1;
+	if (meeting_state(st, uid, &status, held_on, contract_uid, e) != 0)
+		goto fail;
+	if (status == MEETING_CLOSED || status == MEETING_CANCELLED) {
+		err_set(e, ERR_INPUT, "la réunion est déjà %s",
+			meeting_status_vocab[status].label);
+		goto fail;
+	}
+	{
+		/* it validates what it reviewed: it must have taken place */
+		struct date today;
+		char iso[DATE_ISO_LEN], f[DATE_ISO_LEN];
+
+		date_today(&today);
+		date_format_iso(today, iso);
+		if (strcmp(held_on, iso) > 0) {
+			fr(held_on, f);
+			err_set(e, ERR_INPUT, "la réunion du %s n'a pas encore eu "
+				"lieu : elle se clôt le jour même ou après", f);
+			goto fail;
+		}
+	}
+	if (set_status(st, uid, MEETING_CLOSED, e) != 0 ||
+	    validate_values(st, uid, contract_uid, held_on, &count, e) != 0 ||
+	    store_commit(st, e) != 0)
+		goto fail;
+	if (validated)
+		*validated = count;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Attendees, decisions, actions                                       */
+
+int store_meeting_add_attendee(struct store *st, const char *meeting_uid,
+			       const char *name, const char *function,
+			       int side, char uid_out[STORE_UID_LEN],
+			       struct err *e)
+{
+	char *n = clean(name), *f = clean(function);
+	char uid[STORE_UID_LEN];
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	err_clear(e);
+	if (!n) {
+		err_set(e, ERR_INPUT, "le nom du participant est obligatoire");
+		goto out;
+	}
+	if (side >= SIDE_COUNT || side < -1) {
+		err_set(e, ERR_INPUT, "côté inconnu");
+		goto out;
+	}
+	if (store_begin(st, e) != 0)
+		goto out;
+	if (editable(st, meeting_uid, NULL, e) != 0)
+		goto fail;
+	s = store_stmt(st, "INSERT INTO meeting_attendee (uid, meeting_uid,"
+		       " name, function, side) VALUES (:u, :m, :n, :f, :s)", e);
+	if (!s)
+		goto fail;
+	store_uid_new(uid);
+	store_bind_text(s, ":u", uid);
+	store_bind_text(s, ":m", meeting_uid);
+	store_bind_text(s, ":n", n);
+	store_bind_text(s, ":f", f);
+	store_bind_text(s, ":s", side >= 0 ? side_vocab[side].db : NULL);
+	if (store_exec_stmt(st, s, e) != 0 || store_commit(st, e) != 0)
+		goto fail;
+	if (uid_out)
+		snprintf(uid_out, STORE_UID_LEN, "%s", uid);
+	ret = 0;
+	goto out;
+fail:
+	store_rollback(st);
+out:
+	free(n);
+	free(f);
+	return ret;
+}
+
+int store_meeting_remove_attendee(struct store *st, const char *uid,
+				  struct err *e)
+{
+	sqlite3_stmt *s;
+	char meeting_uid[STORE_UID_LEN];
+	int rc;
+
+	err_clear(e);
+	if (store_begin(st, e) != 0)
+		return -1;
+	if (!(s = store_stmt(st, "SELECT meeting_uid FROM meeting_attendee"
+			     " WHERE uid = :u", e)))
+		goto fail;
+	store_bind_text(s, ":u", uid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		copy_uid(meeting_uid, s, 0);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE) {
+		err_set(e, ERR_NOTFOUND, "participant inconnu : %s", uid);
+		goto fail;
+	}
+	if (rc != SQLITE_ROW) {
+		done(st, rc, "lire un participant", e);
+		goto fail;
+	}
+	if (editable(st, meeting_uid, NULL, e) != 0 ||
+	    !(s = store_stmt(st, "DELETE FROM meeting_attendee"
+			     " WHERE uid = :u", e)))
+		goto fail;
+	store_bind_text(s, ":u", uid);
+	if (store_exec_stmt(st, s, e) != 0 || store_commit(st, e) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int store_meeting_add_decision(struct store *st, const char *meeting_uid,
+			       const char *text, char uid_out[STORE_UID_LEN],
+			       struct err *e)
+{
+	char *t = clean(text);
+	char uid[STORE_UID_LEN];
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	err_clear(e);
+	if (!t) {
+		err_set(e, ERR_INPUT, "le texte de la décision est obligatoire");
+		goto out;
+	}
+	if (store_begin(st, e) != 0)
+		goto out;
+	if (editable(st, meeting_uid, NULL, e) != 0)
+		goto fail;
+	s = store_stmt(st, "INSERT INTO decision (uid, meeting_uid, position,"
+		       " text) VALUES (:u, :m, (SELECT ifnull(max(position), 0)"
+		       " + 1 FROM decision WHERE meeting_uid = :m), :t)", e);
+	if (!s)
+		goto fail;
+	store_uid_new(uid);
+	store_bind_text(s, ":u", uid);
+	store_bind_text(s, ":m", meeting_uid);
+	store_bind_text(s, ":t", t);
+	if (store_exec_stmt(st, s, e) != 0 || store_commit(st, e) != 0)
+		goto fail;
+	if (uid_out)
+		snprintf(uid_out, STORE_UID_LEN, "%s", uid);
+	ret = 0;
+	goto out;
+fail:
+	store_rollback(st);
+out:
+	free(t);
+	return ret;
+}
+
+int store_meeting_add_action(struct store *st, const char *meeting_uid,
+			     const struct action_input *in,
+			     char uid_out[STORE_UID_LEN], struct err *e)
+{
+	char *what = clean(in->what), *owner = clean(in->owner);
+	char due[DATE_ISO_LEN], uid[STORE_UID_LEN], now[32];
+	bool has_due = !blank(in->due_on);
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	err_clear(e);
+	if (!what) {
+		err_set(e, ERR_INPUT, "dites ce que l'action doit faire");
+		goto out;
+	}
+	if (has_due && parse_date(in->due_on, "d'échéance", due, e) != 0)
+		goto out;
+	if (store_begin(st, e) != 0)
+		goto out;
+	if (editable(st, meeting_uid, NULL, e) != 0)
+		goto fail;
+	s = store_stmt(st, "INSERT INTO action_item (uid, meeting_uid, what,"
+		       " owner, due_on, status, updated_at) VALUES (:u, :m, :w,"
+		       " :o, :d, 'open', :t)", e);
+	if (!s)
+		goto fail;
+	store_uid_new(uid);
+	store_now(now);
+	store_bind_text(s, ":u", uid);
+	store_bind_text(s, ":m", meeting_uid);
+	store_bind_text(s, ":w", what);
+	store_bind_text(s, ":o", owner);
+	store_bind_text(s, ":d", has_due ? due : NULL);
+	store_bind_text(s, ":t", now);
+	if (store_exec_stmt(st, s, e) != 0 || store_commit(st, e) != 0)
+		goto fail;
+	if (uid_out)
+		snprintf(uid_out, STORE_UID_LEN, "%s", uid);
+	ret = 0;
+	goto out;
+fail:
+	store_rollback(st);
+out:
+	free(what);
+	free(owner);
+	return ret;
+}
+
+int store_action_set_status(struct store *st, const char *action_uid,
+			    enum action_status status, const char *done_on,
+			    struct err *e)
+{
+	char day[DATE_ISO_LEN], now[32];
+	sqlite3_stmt *s;
+
+	err_clear(e);
+	if ((int)status < 0 || status >= ACTION_STATUS_COUNT) {
+		err_set(e, ERR_INPUT, "état d'action inconnu");
+		return -1;
+	}
+	if (status == ACTION_DONE) {
+		if (!blank(done_on)) {
+			if (parse_date(done_on, "de réalisation", day, e) != 0)
+				return -1;
+		} else {
+			struct date t;
+
+			date_today(&t);
+			date_format_iso(t, day);
+		}
+	}
+	if (store_begin(st, e) != 0)
+		return -1;
+	s = store_stmt(st, "UPDATE action_item SET status = :s, done_on = :d,"
+		       " updated_at = :t WHERE uid = :u", e);
+	if (!s)
+		goto fail;
+	store_now(now);
+	store_bind_text(s, ":s", action_status_vocab[status].db);
+	store_bind_text(s, ":d", status == ACTION_DONE ? day : NULL);
+	store_bind_text(s, ":t", now);
+	store_bind_text(s, ":u", action_uid);
+	if (store_exec_stmt(st, s, e) != 0)
+		goto fail;
+	if (sqlite3_changes(st->db) == 0) {
+		err_set(e, ERR_NOTFOUND, "action inconnue : %s", action_uid);
+		goto fail;
+	}
+	if (store_commit(st, e) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Cadence                                                             */
+
+int store_meeting_cadence(struct store *st, const char *contract_uid,
+			  const char *today, struct cadence *out,
+			  struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT starts_on FROM contract"
+				     " WHERE uid = :c", e);
+	struct cadence_input in = { 0 };
+	struct date *fu = NULL, *my = NULL;
+	size_t cap_fu = 0, cap_my = 0;
+	int rc, ret = -1;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+
+		if (!t || date_parse(t, &in.starts_on) != 0)
+			in.starts_on = (struct date){ 1970, 1, 1 };
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE) {
+		err_set(e, ERR_NOTFOUND, "contrat inconnu : %s", contract_uid);
+		return -1;
+	}
+	if (rc != SQLITE_ROW)
+		return done(st, rc, "lire le contrat", e);
+	in.today = today_of(today);
+	s = store_stmt(st, "SELECT kind, held_on FROM meeting"
+		       " WHERE contract_uid = :c AND status = 'closed'"
+		       " AND kind IN ('follow_up', 'mayors')", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(s, 0);
+		const char *h = (const char *)sqlite3_column_text(s, 1);
+		struct date d;
+
+		if (!k || !h || date_parse(h, &d) != 0)
+			continue;
+		if (!strcmp(k, "follow_up")) {
+			fu = xgrow(fu, &cap_fu, in.n_follow_ups + 1, sizeof *fu);
+			fu[in.n_follow_ups++] = d;
+		} else {
+			my = xgrow(my, &cap_my, in.n_mayors + 1, sizeof *my);
+			my[in.n_mayors++] = d;
+		}
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, "lire les réunions", e) != 0)
+		goto out;
+	in.follow_ups = fu;
+	in.mayors = my;
+	meeting_cadence(&in, out);
+	ret = 0;
+out:
+	free(fu);
+	free(my);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Validation                                                          */
+
+int store_measurement_validated(struct store *st, const char *indicator_uid,
+				const char *period, const char *criticality,
+				char meeting_uid_out[STORE_UID_LEN],
+				bool *validated, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT validated_meeting_uid"
+				     " FROM measurement WHERE indicator_uid = :i"
+				     " AND period = :p AND criticality = :c", e);
+	int rc;
+
+	*validated = false;
+	if (meeting_uid_out)
+		meeting_uid_out[0] = '\0';
+	if (!s)
+		return -1;
+	store_bind_text(s, ":i", indicator_uid);
+	store_bind_text(s, ":p", period);
+	store_bind_text(s, ":c", criticality ? criticality : "");
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*validated = sqlite3_column_type(s, 0) != SQLITE_NULL;
+		if (meeting_uid_out && *validated)
+			copy_uid(meeting_uid_out, s, 0);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return done(st, rc, "lire une valeur", e);
+}
+
+/* A change of a cell (v NULL: clearing it), refused without a reason
+ * when the value was validated; the reason goes to the change's history
+ * row. before is filled only when everything is committed. */
+static int change_with_reason(struct store *st, const char *indicator_uid,
+			      const char *period, const char *criticality,
+			      const struct value *v, bool is_override,
+			      const char *reason,
+			      struct measurement_before *before,
+			      struct err *e)
+{
+	char meeting_uid[STORE_UID_LEN], held_on[DATE_ISO_LEN];
+	char *why = clean(reason);
+	const char *crit = criticality ? criticality : "";
+	struct measurement_before b;
+	enum meeting_status status;
+	bool validated, has_before = false;
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	err_clear(e);
+	memset(&b, 0, sizeof b);
+	if (store_begin(st, e) != 0)
+		goto out;
+	if (store_measurement_validated(st, indicator_uid, period, crit,
+					meeting_uid, &validated, e) != 0)
+		goto fail;
+	if (validated && !why) {
+		char f[DATE_ISO_LEN];
+
+		if (meeting_state(st, meeting_uid, &status, held_on, NULL, e)
+		    != 0)
+			goto fail;
+		fr(held_on, f);
+		err_set(e, ERR_INPUT, "cette valeur a été validée en réunion "
+			"le %s : donnez la raison du changement", f);
+		goto fail;
+	}
+	if ((v ? store_measurement_set(st, indicator_uid, period, crit, v,
+				       is_override, &b, e)
+	       : store_measurement_clear(st, indicator_uid, period, crit, &b,
+					 e)) != 0)
+		goto fail;
+	has_before = true;
+	if (why) {
+		s = store_stmt(st, "UPDATE measurement_history SET reason = :r"
+			       " WHERE rowid = (SELECT h.rowid FROM"
+			       " measurement_history h JOIN measurement m"
+			       " ON m.uid = h.measurement_uid"
+			       " WHERE m.indicator_uid = :i AND m.period = :p"
+			       " AND m.criticality = :c"
+			       " ORDER BY h.rowid DESC LIMIT 1)", e);
+		if (!s)
+			goto fail;
+		store_bind_text(s, ":r", why);
+		store_bind_text(s, ":i", indicator_uid);
+		store_bind_text(s, ":p", period);
+		store_bind_text(s, ":c", crit);
+		if (store_exec_stmt(st, s, e) != 0)
+			goto fail;
+	}
+	if (store_commit(st, e) != 0)
+		goto fail;
+	if (before) {
+		*before = b;
+		has_before = false;
+	}
+	ret = 0;
+	goto out;
+fail:
+	store_rollback(st);
+out:
+	if (has_before)
+		store_measurement_before_release(&b);
+	free(why);
+	return ret;
+}
+
+int store_measurement_set_with_reason(struct store *st,
+				      const char *indicator_uid,
+				      const char *period,
+				      const char *criticality,
+				      const struct value *v, bool is_override,
+				      const char *reason,
+				      struct measurement_before *before,
+				      struct err *e)
+{
+	return change_with_reason(st, indicator_uid, period, criticality, v,
+				  is_override, reason, before, e);
+}
+
+int store_measurement_clear_with_reason(struct store *st,
+					const char *indicator_uid,
+					const char *period,
+					const char *criticality,
+					const char *reason,
+					struct measurement_before *before,
+					struct err *e)
+{
+	return change_with_reason(st, indicator_uid, period, criticality, NULL,
+				  false, reason, before, e);
+}
