@@ -24,6 +24,10 @@ int cmd_backup(struct app *app, int argc, char **argv);
 int cmd_export(struct app *app, int argc, char **argv);
 int cmd_summary(struct app *app, int argc, char **argv);
 int cmd_set(struct app *app, int argc, char **argv);
+/* suivi meeting add|action|decision|close (src/cli/cmd_meeting.c),
+ * suivi report minutes (src/cli/cmd_report.c). */
+int cmd_meeting(struct app *app, int argc, char **argv);
+int cmd_report(struct app *app, int argc, char **argv);
 
 /* Shared by the commands: print e on stderr prefixed "suivi : ", return
  * the exit status its code calls for. */

@@ -1,5 +1,6 @@
 /*
  * suivi set COMMUNE INDICATOR PERIOD VALUE [--criticite C] [--comment T]
+ *     [--raison T] (required to change a value validated at a meeting)
  *
  * Scripted entry of one value, with the grid's parsing and checks: the
  * commune by name (accents optional), INSEE code or contract identifier;
@@ -8,6 +9,7 @@
  * periodicity. One transaction, like a value confirmed in the grid.
  */
 #include "suivi/cli.h"
+#include "suivi/store_meeting.h"
 #include "suivi/date.h"
 #include "suivi/store_contract.h"
 #include "suivi/store_measurement.h"
@@ -89,6 +91,7 @@ static int pick_criticality(const struct indicator *ind, const char *given,
 int cmd_set(struct app *app, int argc, char **argv)
 {
 	const char *pos[4] = { 0 }, *comment = NULL, *crit_arg = NULL;
+	const char *reason = NULL;
 	int npos = 0;
 	struct period p;
 	struct store *st = NULL;
@@ -104,14 +107,19 @@ int cmd_set(struct app *app, int argc, char **argv)
 		const char *a = argv[i];
 
 		if (!strcmp(a, "--comment") || !strcmp(a, "--commentaire") ||
-		    !strcmp(a, "--criticite") || !strcmp(a, "--criticité")) {
+		    !strcmp(a, "--criticite") || !strcmp(a, "--criticité") ||
+		    !strcmp(a, "--raison")) {
 			if (i + 1 >= argc)
 				return cli_usage_error("set : %s attend une "
 						       "valeur", a);
 			if (!strncmp(a, "--crit", 6))
 				crit_arg = argv[++i];
+			else if (!strcmp(a, "--raison"))
+				reason = argv[++i];
 			else
 				comment = argv[++i];
+		} else if (!strncmp(a, "--raison=", 9)) {
+			reason = a + 9;
 		} else if (!strncmp(a, "--comment=", 10)) {
 			comment = a + 10;
 		} else if (!strncmp(a, "--criticite=", 12)) {
@@ -127,13 +135,16 @@ int cmd_set(struct app *app, int argc, char **argv)
 	if (npos < 4)
 		return cli_usage_error("set : usage : suivi set COMMUNE INDICATEUR "
 				       "PÉRIODE VALEUR [--criticite C] "
-				       "[--comment TEXTE]");
+				       "[--comment TEXTE] [--raison TEXTE]");
 	if (period_parse(pos[2], &p) != 0)
 		return cli_usage_error("set : période « %s » invalide (2018-03, "
 				       "2018-T1 ou 2018)", pos[2]);
 	if (comment && !text_utf8_valid(comment, strlen(comment), NULL))
 		return cli_usage_error("set : le commentaire n'est pas de "
 				       "l'UTF-8 valide");
+	if (reason && !text_utf8_valid(reason, strlen(reason), NULL))
+		return cli_usage_error("set : la raison n'est pas de l'UTF-8 "
+				       "valide");
 	err_clear(&e);
 	/* a value goes into an existing database: a mistyped --db must not
 	 * create a new one */
@@ -186,8 +197,10 @@ int cmd_set(struct app *app, int argc, char **argv)
 		/* the value and its comment together, or nothing */
 		if (store_begin(st, &e) != 0)
 			goto fail;
-		if (store_measurement_set(st, iuid, key, crit, &v, has_computed,
-					  NULL, &e) != 0 ||
+		/* a value validated at a meeting changes only with a reason */
+		if (store_measurement_set_with_reason(st, iuid, key, crit, &v,
+						      has_computed, reason, NULL,
+						      &e) != 0 ||
 		    (comment && store_measurement_comment(st, iuid, key, crit,
 							  comment, &e) != 0) ||
 		    store_commit(st, &e) != 0) {
