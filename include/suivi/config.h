@@ -23,6 +23,8 @@ struct config {
 				 * says where: then --db is required */
 	char *referent;		/* NULL when unset */
 	char *commune;		/* default commune, NULL when unset */
+	char *reports_dir;	/* where the screens write reports and
+				 * minutes; NULL without HOME nor setting */
 	enum config_color color;
 	enum config_date_format date_format;
 };

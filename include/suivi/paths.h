@@ -5,6 +5,8 @@
 #ifndef SUIVI_PATHS_H
 #define SUIVI_PATHS_H
 
+#include "suivi/err.h"
+
 /* $XDG_CONFIG_HOME/suivi/suivi.ini (default ~/.config/…). Heap string,
  * NULL when neither XDG_CONFIG_HOME nor HOME is usable. */
 char *paths_default_config(void);
@@ -17,5 +19,11 @@ char *paths_expand(const char *path, const char *relative_to);
  * else share/suivi beside the executable (build tree), else the
  * installed SUIVI_DATADIR. Heap string, NULL when none exists. */
 char *paths_datadir(void);
+
+/* Where reports and minutes go by default: ~/Documents/suivi, or NULL
+ * without HOME. Heap string. */
+char *paths_default_reports(void);
+/* mkdir -p, new folders 0700; 0, or -1 with a French message in e. */
+int paths_mkdirs(const char *dir, struct err *e);
 
 #endif

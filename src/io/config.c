@@ -22,6 +22,7 @@ static const struct setting settings[] = {
 	{ "suivi", "base", SET_PATH },
 	{ "suivi", "referent", SET_TEXT },
 	{ "suivi", "commune", SET_TEXT },
+	{ "suivi", "rapports", SET_PATH },
 	{ "affichage", "couleurs", SET_COLOR },
 	{ "affichage", "format_date", SET_DATEFMT },
 };
@@ -45,6 +46,17 @@ static void apply(struct config *cfg, const struct setting *set,
 
 	switch (set->kind) {
 	case SET_PATH:
+		if (!strcmp(set->key, "rapports")) {
+			if (!*v) {
+				diag_add(errors, path, e->line,
+					 "« rapports » est vide : donnez le "
+					 "dossier des rapports");
+				return;
+			}
+			free(cfg->reports_dir);
+			cfg->reports_dir = paths_expand(v, path);
+			return;
+		}
 		if (!*v) {
 			diag_add(errors, path, e->line,
 				 "« base » est vide : donnez le chemin du fichier "
@@ -99,6 +111,7 @@ int config_load(const char *explicit, struct config *cfg,
 	cfg->color = COLOR_AUTO;
 	cfg->date_format = DATEFMT_FR;
 	cfg->db_path = paths_default_db();
+	cfg->reports_dir = paths_default_reports();
 	if (path && !explicit && access(path, F_OK) != 0 && errno == ENOENT) {
 		free(path);
 		path = NULL;	/* no config file: defaults */
@@ -143,5 +156,6 @@ void config_release(struct config *cfg)
 	free(cfg->db_path);
 	free(cfg->referent);
 	free(cfg->commune);
+	free(cfg->reports_dir);
 	memset(cfg, 0, sizeof *cfg);
 }

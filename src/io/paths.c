@@ -2,6 +2,7 @@
 #include "suivi/paths.h"
 #include "suivi/xalloc.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,4 +97,36 @@ char *paths_datadir(void)
 		}
 	}
 	return is_dir(SUIVI_DATADIR) ? xstrdup(SUIVI_DATADIR) : NULL;
+}
+
+char *paths_default_reports(void)
+{
+	const char *home = getenv("HOME");
+
+	return home && *home ? xasprintf("%s/Documents/suivi", home) : NULL;
+}
+
+int paths_mkdirs(const char *dir, struct err *e)
+{
+	char *p = xstrdup(dir);
+	int rc = 0;
+
+	for (char *s = p + 1; ; s++) {
+		if (*s == '/' || *s == '\0') {
+			char c = *s;
+
+			*s = '\0';
+			if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+				err_set(e, ERR_IO, "impossible de créer le dossier "
+					"%s : %s", p, err_errno_fr(errno));
+				rc = -1;
+				break;
+			}
+			*s = c;
+			if (!c)
+				break;
+		}
+	}
+	free(p);
+	return rc;
 }

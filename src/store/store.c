@@ -1,4 +1,5 @@
 #include "store_internal.h"
+#include "suivi/paths.h"
 #include "suivi/xalloc.h"
 
 #include <errno.h>
@@ -270,31 +271,6 @@ const char *store_author(const struct store *st)
 /* ------------------------------------------------------------------ */
 /* Opening                                                             */
 
-static int mkdirs(const char *dir, struct err *e)
-{
-	char *p = xstrdup(dir);
-	int rc = 0;
-
-	for (char *s = p + 1; ; s++) {
-		if (*s == '/' || *s == '\0') {
-			char c = *s;
-
-			*s = '\0';
-			if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-				err_set(e, ERR_IO, "impossible de créer le dossier "
-					"%s : %s", p, err_errno_fr(errno));
-				rc = -1;
-				break;
-			}
-			*s = c;
-			if (!c)
-				break;
-		}
-	}
-	free(p);
-	return rc;
-}
-
 static char *dir_of(const char *path)
 {
 	char *copy = xstrdup(path);
@@ -310,7 +286,7 @@ static int create_file(const char *path, struct err *e)
 	char *dir = dir_of(path);
 	int fd, rc = 0;
 
-	if (access(dir, F_OK) != 0 && mkdirs(dir, e) != 0) {
+	if (access(dir, F_OK) != 0 && paths_mkdirs(dir, e) != 0) {
 		free(dir);
 		return -1;
 	}

@@ -223,6 +223,8 @@ static int fill_row(struct store *st, const struct dashboard *d,
 		}
 		if (m && m->comment)
 			c->comment = xstrdup(m->comment);
+		snprintf(c->validated_on, sizeof c->validated_on, "%s",
+			 m && m->validated_on ? m->validated_on : "");
 		if (r->ind->computed_from >= 0 && (c->due || c->current)) {
 			if (store_computed_value(st, c->uid, c->period,
 						 r->criticality,

@@ -22,6 +22,7 @@
 #include <stddef.h>
 
 #include "browse.h"
+#include "suivi/date.h"
 #include "suivi/store.h"
 #include "suivi/value.h"
 
@@ -39,6 +40,9 @@ struct dash_cell {
 	struct value computed_value;	/* what the log gives, if any */
 	bool has_computed;
 	char *comment;
+	/* the date (ISO) of the meeting that validated the value, "" while
+	 * provisional: changing it then takes a reason */
+	char validated_on[DATE_ISO_LEN];
 	bool due;			/* the period is over */
 	bool current;			/* today is in it */
 	enum value_status status;

@@ -8,6 +8,7 @@
  * is the caller's, refreshed after each change.
  */
 #include "ui_internal.h"
+#include "suivi/strbuf.h"
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
 
@@ -265,4 +266,54 @@ bool ui_form_run(struct ui *ui, struct form *f, form_check_fn check,
 		if (f->on_change)
 			f->on_change(f, f->cur, ctx);
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Drafts: a form as one text                                          */
+
+#define SEP '\x1e'	/* between fields: never typed (controls are not) */
+
+char *form_serialize(const struct form *f)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	for (size_t i = 0; i < f->n; i++) {
+		if (i)
+			strbuf_addch(&sb, SEP);
+		if (f->fields[i].kind == FIELD_CHOICE)
+			strbuf_addf(&sb, "c%d", f->fields[i].choice);
+		else
+			strbuf_addf(&sb, "t%s", f->fields[i].text ? f->fields[i].text
+								 : "");
+	}
+	/* and where the cursor was */
+	strbuf_addf(&sb, "%cp%zu", SEP, f->cur);
+	return strbuf_detach(&sb);
+}
+
+void form_restore(struct form *f, const char *text)
+{
+	const char *p = text;
+
+	for (size_t i = 0; i <= f->n && p; i++) {
+		const char *end = strchr(p, SEP);
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char *v = xstrndup(p, len);
+
+		if (i == f->n) {
+			if (v[0] == 'p' && (size_t)atoi(v + 1) < f->n)
+				f->cur = (size_t)atoi(v + 1);
+		} else if (v[0] == 'c' && f->fields[i].kind == FIELD_CHOICE) {
+			int c = atoi(v + 1);
+
+			if (c >= 0 && (size_t)c < f->fields[i].n_choices)
+				f->fields[i].choice = c;
+		} else if (v[0] == 't' && f->fields[i].kind == FIELD_TEXT) {
+			form_field_set(&f->fields[i], v + 1);
+		}
+		free(v);
+		p = end ? end + 1 : NULL;
+	}
+	f->dirty = true;
 }

@@ -108,6 +108,21 @@ static const struct binding list_bindings[] = {
 	{ 'h', false, false, ACT_HISTORY },
 };
 
+/* The réunions: a meeting's page fills like the minutes it becomes. */
+static const struct binding meeting_bindings[] = {
+	{ 'n', false, false, ACT_NEW },
+	{ 'e', false, false, ACT_EDIT_MEETING },
+	{ 'p', false, false, ACT_PARTICIPANT },
+	{ 'd', false, false, ACT_DECISION },
+	{ 'a', false, false, ACT_ADD_ACTION },
+	{ 'f', false, false, ACT_ACTION_DONE },
+	{ ' ', false, false, ACT_ACTION_STATUS },
+	{ 'o', false, false, ACT_START_MEETING },
+	{ 'c', false, false, ACT_CLOSE_MEETING },
+	{ 'x', false, false, ACT_CANCEL_MEETING },
+	{ 'm', false, false, ACT_MINUTES },
+};
+
 static enum action lookup(const struct binding *b, size_t n,
 			  const struct key *k)
 {
@@ -128,6 +143,10 @@ enum action keys_action_in(enum keymap map, const struct key *k)
 	else if (map == KEYMAP_LIST)
 		a = lookup(list_bindings,
 			   sizeof list_bindings / sizeof list_bindings[0], k);
+	else if (map == KEYMAP_MEETING)
+		a = lookup(meeting_bindings,
+			   sizeof meeting_bindings / sizeof meeting_bindings[0],
+			   k);
 	return a != ACT_NONE ? a : keys_action(k);
 }
 
@@ -223,6 +242,18 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_EXCEPTIONAL] = { "E", "E", "demandes exceptionnelles", NULL,
 			      NULL },
 	[ACT_LAST_ROW] = { "G", "G", "dernier indicateur", NULL, NULL },
+	[ACT_PARTICIPANT] = { "p", "p", "ajouter un participant", NULL, NULL },
+	[ACT_DECISION] = { "d", "d", "noter une décision", NULL, NULL },
+	[ACT_ADD_ACTION] = { "a", "a", "ajouter une action", NULL, NULL },
+	[ACT_ACTION_DONE] = { "f", "f", "action faite", NULL, NULL },
+	[ACT_ACTION_STATUS] = { "Espace", "Espace", "statut de l'action",
+				NULL, NULL },
+	[ACT_START_MEETING] = { "o", "o", "ouvrir la séance", NULL, NULL },
+	[ACT_CLOSE_MEETING] = { "c", "c", "clore (valide les valeurs)", NULL,
+				NULL },
+	[ACT_CANCEL_MEETING] = { "x", "x", "annuler la réunion", NULL, NULL },
+	[ACT_MINUTES] = { "m", "m", "écrire le compte rendu", NULL, NULL },
+	[ACT_EDIT_MEETING] = { "e", "e", "modifier la réunion", NULL, NULL },
 };
 
 const char *keys_label(enum action a, bool ascii)

@@ -15,6 +15,7 @@
 #include "suivi/date.h"
 #include "suivi/number.h"
 #include "suivi/store_measurement.h"
+#include "suivi/store_meeting.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
@@ -347,6 +348,14 @@ static void draw_detail(struct ui *ui, struct dash_screen *ds, int y, int w)
 				    cv);
 		}
 		strbuf_addf(&sb, " · %s", words[c->status]);
+		if (c->validated_on[0]) {
+			char d[32];
+
+			ui_date(ui, c->validated_on, d, sizeof d);
+			strbuf_addf(&sb, " · validée en réunion le %s", d);
+		} else if (c->entered) {
+			strbuf_addstr(&sb, " · provisoire");
+		}
 	}
 	draw_text(t, y, 0, w, PAINT_TITLE, sb.buf);
 	strbuf_release(&sb);
@@ -612,6 +621,29 @@ static void save_draft(struct ui *ui, struct dash_screen *ds, int cell,
 	(void)store_draft_save(ui->st, DRAFT_SLOT, ctx, text, &e);
 }
 
+/* A value validated at a meeting changes only with a reason (kept in
+ * its history). False when none was given (Échap, or the terminal went
+ * away); an empty one is asked again. */
+static bool ask_reason(struct ui *ui, const struct dash_cell *c, char *reason,
+		       size_t n)
+{
+	char d[32], label[160];
+
+	ui_date(ui, c->validated_on, d, sizeof d);
+	snprintf(label, sizeof label, "Valeur validée en réunion le %s : raison "
+		 "du changement : ", d);
+	reason[0] = '\0';
+	for (;;) {
+		if (!ui_prompt(ui, label, reason, n, NULL, NULL))
+			return false;
+		if (*text_trim(reason))
+			return true;
+		ui_message(ui, true, "La raison est nécessaire : la valeur a été "
+			   "validée en réunion le %s", d);
+		ui_draw(ui);
+	}
+}
+
 /* Edit the cursor cell, starting from text (or its value). Returns true
  * when a value was saved. */
 static bool edit_cell(struct ui *ui, struct dash_screen *ds, const char *start)
@@ -619,6 +651,7 @@ static bool edit_cell(struct ui *ui, struct dash_screen *ds, const char *start)
 	struct dash_row *r = cur_row(ds);
 	struct dash_cell *c = cur_cell(ds);
 	char text[VALUE_TEXT_MAX + 1] = "", hintbuf[64], hint[256];
+	char reason[512];
 
 	if (!r || !c)
 		return false;
@@ -667,8 +700,23 @@ static bool edit_cell(struct ui *ui, struct dash_screen *ds, const char *start)
 				continue;
 			}
 		}
-		if (store_measurement_set(ui->st, c->uid, c->key, r->criticality,
-					  &v, c->has_computed, &before, &e) != 0) {
+		if (c->validated_on[0] &&
+		    !ask_reason(ui, c, reason, sizeof reason)) {
+			value_release(&v);
+			if (ui->gone) {
+				save_draft(ui, ds, cell_index(r, c), "valeur", text);
+				return false;
+			}
+			continue;	/* back to the value, as typed */
+		}
+		if ((c->validated_on[0]
+		     ? store_measurement_set_with_reason(ui->st, c->uid, c->key,
+							 r->criticality, &v,
+							 c->has_computed, reason,
+							 &before, &e)
+		     : store_measurement_set(ui->st, c->uid, c->key,
+					     r->criticality, &v, c->has_computed,
+					     &before, &e)) != 0) {
 			value_release(&v);
 			ui_message(ui, true, "Non enregistré : %s", e.msg);
 			continue;
@@ -726,6 +774,7 @@ static void clear_cell(struct ui *ui, struct dash_screen *ds)
 	struct dash_cell *c = cur_cell(ds);
 	struct measurement_before before;
 	struct err e;
+	char reason[512];
 
 	if (!r || !c || !c->uid[0])
 		return;
@@ -734,8 +783,14 @@ static void clear_cell(struct ui *ui, struct dash_screen *ds)
 			   "à effacer" : "Rien à effacer ici");
 		return;
 	}
-	if (store_measurement_clear(ui->st, c->uid, c->key, r->criticality,
-				    &before, &e) != 0) {
+	if (c->validated_on[0] && !ask_reason(ui, c, reason, sizeof reason))
+		return;
+	if ((c->validated_on[0]
+	     ? store_measurement_clear_with_reason(ui->st, c->uid, c->key,
+						   r->criticality, reason,
+						   &before, &e)
+	     : store_measurement_clear(ui->st, c->uid, c->key, r->criticality,
+				       &before, &e)) != 0) {
 		ui_message(ui, true, "Non effacé : %s", e.msg);
 		return;
 	}
@@ -798,6 +853,7 @@ static void show_history(struct ui *ui, struct dash_screen *ds)
 			: !strcmp(ev[i].action, "clear") ? "effacée"
 			: !strcmp(ev[i].action, "undo") ? "annulation, revient à"
 			: !strcmp(ev[i].action, "comment") ? "commentaire"
+			: !strcmp(ev[i].action, "validate") ? "validée en réunion :"
 			: ev[i].action;
 
 		value_format(&r->spec, &ev[i].value, true, v, sizeof v);
@@ -813,8 +869,10 @@ static void show_history(struct ui *ui, struct dash_screen *ds)
 					     ev[i].comment ? ev[i].comment
 							   : "(retiré)");
 		else
-			lines[i] = xasprintf("%s · %s · %s %s", when, ev[i].author,
-					     what, v[0] ? v : "(vide)");
+			lines[i] = xasprintf("%s · %s · %s %s%s%s", when,
+					     ev[i].author, what, v[0] ? v : "(vide)",
+					     ev[i].reason ? " · raison : " : "",
+					     ev[i].reason ? ev[i].reason : "");
 	}
 	if (!n)
 		lines[n++] = xstrdup("Aucune modification enregistrée.");
@@ -1080,6 +1138,42 @@ static void enter(struct ui *ui)
 static void leave(struct ui *ui)
 {
 	(void)ui;
+}
+
+void dash_screen_goto(struct ui *ui, const char *indicator_uid,
+		      const char *criticality, const char *period)
+{
+	struct dash_screen *ds = ui->ds;
+	struct period p;
+	struct err e;
+
+	if (!ds || period_parse(period, &p) != 0)
+		return;
+	if (p.year != ds->year)
+		change_year(ui, ds, p.year);
+	if (!ds->loaded)
+		return;
+	/* the cell belongs to the version in force at its period: look at
+	 * the cells, not at the rows' own versions */
+	for (size_t i = 0; i < ds->d.n_rows; i++) {
+		struct dash_row *r = &ds->d.rows[i];
+
+		if (!is_ind(ds, i) ||
+		    strcmp(r->criticality, criticality ? criticality : ""))
+			continue;
+		if (dashboard_fill(ui->st, &ds->d, i, &e) != 0) {
+			ui_message(ui, true, "%s", e.msg);
+			return;
+		}
+		for (int k = 0; k < r->n_cells; k++)
+			if (!strcmp(r->cells[k].uid, indicator_uid) &&
+			    !strcmp(r->cells[k].key, period)) {
+				go_to(ds, i, k);
+				return;
+			}
+	}
+	ui_message(ui, true, "Cette valeur n'est plus dans le tableau de bord "
+		   "de %d", p.year);
 }
 
 /* Keys typed straight into a cell rather than obeyed. */

@@ -587,6 +587,20 @@ static void leave(struct ui *ui)
 	(void)ui;
 }
 
+void dis_screen_goto(struct ui *ui, const char *uid)
+{
+	struct dis_screen *ds = ui->dis;
+
+	if (!ds)
+		return;
+	for (size_t i = 0; i < ds->n; i++)
+		if (!strcmp(ds->rows[i].uid, uid))
+			ds->cursor = i;
+	ds->back = VIEW_LIST;
+	if (open_page(ui, ds, uid))
+		ds->view = VIEW_DETAIL;
+}
+
 static void on_search(struct ui *ui, const char *text, void *ctx)
 {
 	struct dis_screen *ds = ctx;
@@ -712,6 +726,12 @@ static const enum action status_keys[] = {
 	ACT_SEARCH, ACT_NONE
 };
 
+static const struct action_word words[] = {
+	{ ACT_NEW, "nouveau litige" },
+	{ ACT_MODIFY, "voir le litige" },
+	{ ACT_NONE, NULL },
+};
+
 const struct screen_ops screen_disputes = {
 	.title = "Litiges",
 	.enter = enter,
@@ -721,6 +741,7 @@ const struct screen_ops screen_disputes = {
 	.keys = keys,
 	.status_keys = status_keys,
 	.keymap = KEYMAP_LIST,
+	.words = words,
 	.help_text = "Article 4 : un litige s'ouvre au niveau 1 (les autorités "
 		     "hiérarchiques), s'élève au niveau 2 (les directeurs "
 		     "généraux) puis 3 (le Maire et le Président) ; aucun niveau "

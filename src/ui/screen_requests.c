@@ -561,54 +561,6 @@ static void iso_to_field(const struct ui *ui, struct form_field *f,
 }
 
 #define DRAFT_SLOT "saisine"
-#define SEP '\x1e'	/* between fields: never typed (controls are not) */
-
-/* The form's fields as one text: "c<n>" for a choice, "t<text>" for a
- * text, separated by SEP, then "p<n>", the field the cursor was on. */
-static char *form_serialize(const struct form *f)
-{
-	struct strbuf sb;
-
-	strbuf_init(&sb);
-	for (size_t i = 0; i < f->n; i++) {
-		if (i)
-			strbuf_addch(&sb, SEP);
-		if (f->fields[i].kind == FIELD_CHOICE)
-			strbuf_addf(&sb, "c%d", f->fields[i].choice);
-		else
-			strbuf_addf(&sb, "t%s", f->fields[i].text ? f->fields[i].text
-								 : "");
-	}
-	/* and where the cursor was */
-	strbuf_addf(&sb, "%cp%zu", SEP, f->cur);
-	return strbuf_detach(&sb);
-}
-
-static void form_restore(struct form *f, const char *text)
-{
-	const char *p = text;
-
-	for (size_t i = 0; i <= f->n && p; i++) {
-		const char *end = strchr(p, SEP);
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		char *v = xstrndup(p, len);
-
-		if (i == f->n) {
-			if (v[0] == 'p' && (size_t)atoi(v + 1) < f->n)
-				f->cur = (size_t)atoi(v + 1);
-		} else if (v[0] == 'c' && f->fields[i].kind == FIELD_CHOICE) {
-			int c = atoi(v + 1);
-
-			if (c >= 0 && (size_t)c < f->fields[i].n_choices)
-				f->fields[i].choice = c;
-		} else if (v[0] == 't' && f->fields[i].kind == FIELD_TEXT) {
-			form_field_set(&f->fields[i], v + 1);
-		}
-		free(v);
-		p = end ? end + 1 : NULL;
-	}
-	f->dirty = true;
-}
 
 static void run_form(struct ui *ui, struct req_screen *rs,
 		     const struct request *r, const char *draft)
@@ -885,6 +837,42 @@ static void enter(struct ui *ui)
 static void leave(struct ui *ui)
 {
 	(void)ui;
+}
+
+void req_screen_goto(struct ui *ui, const char *uid)
+{
+	struct req_screen *rs = ui->rs;
+	struct request r;
+	struct err e;
+
+	if (!rs)
+		return;
+	for (size_t i = 0; i < rs->n; i++)
+		if (!strcmp(rs->rows[i].uid, uid))
+			rs->cursor = i;
+	if (store_request_get(ui->st, uid, &r, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	run_form(ui, rs, &r, NULL);
+	store_request_release(&r);
+}
+
+void req_screen_show_period(struct ui *ui, const char *from, const char *to)
+{
+	struct req_screen *rs = ui->rs;
+	char f[32], t[32];
+
+	if (!rs)
+		return;
+	snprintf(rs->from, sizeof rs->from, "%s", from);
+	snprintf(rs->to, sizeof rs->to, "%s", to);
+	rs->cursor = rs->top = 0;
+	reload(ui, rs);
+	ui_date(ui, from, f, sizeof f);
+	ui_date(ui, to, t, sizeof t);
+	ui_message(ui, false, "Saisines reçues du %s au %s : %zu (F ôte le "
+		   "filtre, Alt+5 revient à la réunion)", f, t, rs->total);
 }
 
 static int handle(struct ui *ui, enum action a, const struct key *k)

@@ -46,10 +46,6 @@ static const enum action no_keys[] = { ACT_NONE };
 		.draw = draw_##name, .handle = no_key, .keys = no_keys,     \
 	}
 
-LATER(meetings, "Réunions",
-      "Réunions : ordre du jour, décisions, plan d'actions, comptes rendus.",
-      "Il arrive avec le lot « Réunions » (article 5 : cadence des "
-      "rencontres).");
 LATER(reports, "Rapports",
       "Rapports : évaluation annuelle et état récapitulatif annuel.",
       "Il arrive avec le lot « Rapports » (évaluation due au 31 mars).");

@@ -217,7 +217,7 @@ static void draw_status(struct ui *ui)
 			size_t len = sb.len;
 
 			strbuf_addf(&sb, "%s%s %s", len ? "  " : "",
-				    keys_label(b, t->ascii), keys_what(b));
+				    keys_label(b, t->ascii), ui_key_what(ui, b));
 			if (draw_width(t, sb.buf) > t->cols - rw - 3) {
 				sb.buf[len] = '\0';
 				sb.len = len;
@@ -354,7 +354,7 @@ static size_t key_lines(const struct ui *ui, const char *heading,
 			continue;
 		*out = xgrow(*out, &cap, n + 1, sizeof **out);
 		(*out)[n++] = xasprintf("  %s%*s%s", label, pad, "",
-					keys_what(*a));
+					ui_key_what(ui, *a));
 	}
 	return n;
 }
@@ -420,7 +420,17 @@ static void help(struct ui *ui)
 	text_lines_free(lines, n);
 }
 
-static void switch_screen(struct ui *ui, size_t i)
+const char *ui_key_what(const struct ui *ui, enum action a)
+{
+	if (ui->screen && ui->screen->words)
+		for (const struct action_word *w = ui->screen->words;
+		     w->action != ACT_NONE; w++)
+			if (w->action == a)
+				return w->what;
+	return keys_what(a);
+}
+
+void ui_switch_screen(struct ui *ui, size_t i)
 {
 	if (i >= N_SCREENS || screens[i] == ui->screen)
 		return;
@@ -712,7 +722,7 @@ static int global(struct ui *ui, enum action a)
 		return UI_REDRAW;
 	case ACT_SCREEN_1: case ACT_SCREEN_2: case ACT_SCREEN_3:
 	case ACT_SCREEN_4: case ACT_SCREEN_5: case ACT_SCREEN_6:
-		switch_screen(ui, (size_t)(a - ACT_SCREEN_1));
+		ui_switch_screen(ui, (size_t)(a - ACT_SCREEN_1));
 		return UI_REDRAW;
 	case ACT_COMMUNE:
 		switch_commune(ui);
@@ -819,14 +829,19 @@ int ui_run(struct app *app, struct store *st)
 	ui.screen->enter(&ui);
 	/* what was being typed when the terminal went away: offered back */
 	if (dash_screen_pending_draft(&ui)) {
-		switch_screen(&ui, 1);
+		ui_switch_screen(&ui, 1);
 		ui_draw(&ui);
 		dash_screen_offer_draft(&ui);
 	}
 	if (!ui.gone && req_screen_pending_draft(&ui)) {
-		switch_screen(&ui, 2);
+		ui_switch_screen(&ui, 2);
 		ui_draw(&ui);
 		req_screen_offer_draft(&ui);
+	}
+	if (!ui.gone && mt_screen_pending_draft(&ui)) {
+		ui_switch_screen(&ui, UI_SCREEN_MEETINGS);
+		ui_draw(&ui);
+		mt_screen_offer_draft(&ui);
 	}
 	struct replay_times rep = { NULL, 0, 0 }, rep_enter = { NULL, 0, 0 };
 	double replay_t0 = 0;
@@ -883,6 +898,7 @@ int ui_run(struct app *app, struct store *st)
 	dash_screen_free(ui.ds);
 	req_screen_free(ui.rs);
 	dis_screen_free(ui.dis);
+	mt_screen_free(ui.mt);
 	free(ui.header);
 	store_contract_list_free(ui.contracts, ui.n_contracts);
 	return status;

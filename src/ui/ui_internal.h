@@ -48,12 +48,17 @@ enum action {
 	ACT_EXCEPTIONAL, ACT_MODIFY,
 	/* litiges */
 	ACT_STEP, ACT_CLOSE_DISPUTE, ACT_LIKE, ACT_SOLUTIONS,
+	/* réunions */
+	ACT_PARTICIPANT, ACT_DECISION, ACT_ADD_ACTION, ACT_ACTION_DONE,
+	ACT_ACTION_STATUS, ACT_START_MEETING, ACT_CLOSE_MEETING,
+	ACT_CANCEL_MEETING, ACT_MINUTES, ACT_EDIT_MEETING,
 	ACT_COUNT
 };
 
 /* Key maps: the common one, and screens that give some keys another
- * meaning (in the grid, h is the history and digits are typed). */
-enum keymap { KEYMAP_COMMON, KEYMAP_GRID, KEYMAP_LIST };
+ * meaning (in the grid, h is the history and digits are typed; in the
+ * réunions, d is a decision). */
+enum keymap { KEYMAP_COMMON, KEYMAP_GRID, KEYMAP_LIST, KEYMAP_MEETING };
 
 /* Map a key to an action (ACT_NONE when the key means nothing here). */
 enum action keys_action(const struct key *k);
@@ -120,6 +125,13 @@ enum {
 
 struct ui;
 
+/* What an action does on one screen, when the shared words do not fit
+ * it (n: "nouveau litige" rather than "nouvelle saisine"). */
+struct action_word {
+	enum action action;
+	const char *what;
+};
+
 struct screen_ops {
 	const char *title;		/* "Contrat" */
 	void (*enter)(struct ui *ui);
@@ -134,6 +146,9 @@ struct screen_ops {
 	const enum action *status_keys;
 	/* Which keys mean what here. */
 	enum keymap keymap;
+	/* This screen's own words for some actions, ended by ACT_NONE
+	 * (NULL: the shared words). */
+	const struct action_word *words;
 	/* True while a form holds input not yet saved (q then asks before
 	 * quitting); NULL for screens without forms. */
 	bool (*unsaved)(struct ui *ui);
@@ -150,6 +165,7 @@ struct contract_screen;
 struct dash_screen;
 struct req_screen;
 struct dis_screen;
+struct mt_screen;
 
 struct ui {
 	struct app *app;
@@ -165,6 +181,7 @@ struct ui {
 	struct dash_screen *ds;		/* the tableau de bord's */
 	struct req_screen *rs;		/* the saisines' */
 	struct dis_screen *dis;		/* the litiges' */
+	struct mt_screen *mt;		/* the réunions' */
 	char message[256];		/* status-line message, or "" */
 	bool message_error;
 	bool quit;
@@ -177,6 +194,16 @@ struct ui {
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* What an action does on the current screen (its own word, else the
+ * shared one). */
+const char *ui_key_what(const struct ui *ui, enum action a);
+/* Screens by position: what Alt+1 … Alt+6 reach. */
+enum {
+	UI_SCREEN_CONTRACT, UI_SCREEN_DASHBOARD, UI_SCREEN_REQUESTS,
+	UI_SCREEN_DISPUTES, UI_SCREEN_MEETINGS, UI_SCREEN_REPORTS
+};
+/* Leave the current screen for screen i (as Alt+1+i does). */
+void ui_switch_screen(struct ui *ui, size_t i);
 /* Format an ISO date as the user's setting wants it. */
 void ui_date(const struct ui *ui, const char *iso, char *buf, size_t n);
 
@@ -234,6 +261,12 @@ struct form {
 };
 
 void form_field_set(struct form_field *f, const char *text);
+/* A form's fields as one text, for a draft ("c<n>" for a choice,
+ * "t<text>" for a text, then "p<n>" the field under the cursor, separated
+ * by a control character nobody types), and back into a form of the
+ * same fields (what does not fit them is ignored). */
+char *form_serialize(const struct form *f);
+void form_restore(struct form *f, const char *text);
 void form_release(struct form *f);
 /* Run f until saved (true, check passed) or left (false; ui->gone when
  * the terminal went away: the caller keeps f's texts as a draft). */
@@ -250,6 +283,19 @@ const struct browse_source *contract_screen_source(const struct ui *ui);
 void dash_screen_free(struct dash_screen *ds);
 void req_screen_free(struct req_screen *rs);
 void dis_screen_free(struct dis_screen *ds);
+void mt_screen_free(struct mt_screen *ms);
+bool mt_screen_pending_draft(struct ui *ui);
+void mt_screen_offer_draft(struct ui *ui);
+/* Jumps from a meeting's agenda (the target screen is current): the
+ * grid cell of an indicator version's period (and criticality, "" when
+ * not split); a request's form; the requests received from `from` to
+ * `to` (ISO, inclusive); a dispute's page. Each says on the status line
+ * when what it looks for is not there. */
+void dash_screen_goto(struct ui *ui, const char *indicator_uid,
+		      const char *criticality, const char *period);
+void req_screen_goto(struct ui *ui, const char *uid);
+void req_screen_show_period(struct ui *ui, const char *from, const char *to);
+void dis_screen_goto(struct ui *ui, const char *uid);
 bool req_screen_pending_draft(struct ui *ui);
 void req_screen_offer_draft(struct ui *ui);
 /* A draft left by a terminal that went away, and offering it back. */

@@ -160,3 +160,43 @@ Test(lock, a_second_instance_is_told_who_holds_the_database)
 	lock_release(&b);
 	free(db);
 }
+
+Test(config, reports_folder_defaults_to_documents_and_can_be_set)
+{
+	struct config cfg;
+	struct diag_list w, e;
+	char *p, *want;
+
+	xdg();
+	diag_list_init(&w);
+	diag_list_init(&e);
+	cr_assert_eq(config_load(NULL, &cfg, &w, &e), 0);
+	want = t_path("home/Documents/suivi");
+	cr_assert_str_eq(cfg.reports_dir, want);
+	free(want);
+	config_release(&cfg);
+	p = t_write("r.ini", "[suivi]\nrapports = ~/CR\n");
+	cr_assert_eq(config_load(p, &cfg, &w, &e), 0);
+	want = t_path("home/CR");
+	cr_assert_str_eq(cfg.reports_dir, want);
+	free(want);
+	config_release(&cfg);
+	free(p);
+	p = t_write("r2.ini", "[suivi]\nrapports = cr\n");
+	cr_assert_eq(config_load(p, &cfg, &w, &e), 0);
+	want = t_path("cr");
+	cr_assert_str_eq(cfg.reports_dir, want);
+	free(want);
+	config_release(&cfg);
+	free(p);
+	p = t_write("r3.ini", "[suivi]\nrapports =\n");
+	cr_assert_eq(config_load(p, &cfg, &w, &e), -1);
+	cr_assert_eq(e.n, 1);
+	cr_assert_eq(e.v[0].line, 2);
+	cr_assert(strstr(e.v[0].msg, "« rapports » est vide"), "%s", e.v[0].msg);
+	config_release(&cfg);
+	free(p);
+	cr_assert_eq(w.n, 0);
+	diag_list_release(&w);
+	diag_list_release(&e);
+}
