@@ -955,6 +955,20 @@ s_meetings() {
 	keys Escape
 	keys M-5
 	expect "Alt+5 : la réunion" "Réunion de suivi du 20/11/2026 · prévue"
+	keys /
+	text "poste a installer"
+	keys Enter Enter
+	expect "Entrée sur la saisine en retard : sa fiche" "Modifier la saisine"
+	expect "… celle-là" "* Poste à installer"
+	keys Escape
+	keys M-5
+	expect "Alt+5 : de nouveau la réunion" "Réunion de suivi du 20/11/2026 · prévue"
+	keys /
+	text "saisines depuis"
+	keys Enter Enter
+	expect "Entrée sur la ligne des saisines : celles de la période" "Saisines reçues du 15/10/2026 au 20/11/2026 : 2"
+	keys M-5
+	wait_for "Réunion de suivi du 20/11/2026 · prévue"
 	keys m
 	cr="$E2E_DIR/home/Documents/suivi/compte-rendu-le-bouscat-2026-11-20"
 	expect "m : le compte rendu écrit" "Écrit dans ~/Documents/suivi : compte-rendu-le-bouscat-2026-11-20.md et .html"
