@@ -121,6 +121,8 @@ static const struct binding meeting_bindings[] = {
 	{ 'c', false, false, ACT_CLOSE_MEETING },
 	{ 'x', false, false, ACT_CANCEL_MEETING },
 	{ 'm', false, false, ACT_MINUTES },
+	{ 't', false, false, ACT_FILTER_KIND },
+	{ 'F', false, false, ACT_FILTER_CLEAR },
 };
 
 static enum action lookup(const struct binding *b, size_t n,

@@ -43,8 +43,9 @@ struct page_row {
 struct mt_screen {
 	char contract_uid[STORE_UID_LEN];
 	bool page;			/* a meeting's page, else the list */
-	struct meeting *rows;
+	struct meeting *rows;		/* of the kind chosen */
 	size_t n, cursor, top;
+	int kind;			/* the list's filter, -1: every kind */
 	int body_rows;
 	struct cadence cadence;
 	struct meeting cur;		/* the meeting on its page */
@@ -107,6 +108,17 @@ static void reload(struct ui *ui, struct mt_screen *ms)
 	    store_meeting_cadence(ui->st, contract_uid(ui), ui->today,
 				  &ms->cadence, &e) != 0)
 		snprintf(ms->error, sizeof ms->error, "%s", e.msg);
+	if (ms->kind >= 0) {
+		size_t k = 0;
+
+		for (size_t i = 0; i < ms->n; i++) {
+			if ((int)ms->rows[i].kind == ms->kind)
+				ms->rows[k++] = ms->rows[i];
+			else
+				store_meeting_release(&ms->rows[i]);
+		}
+		ms->n = k;
+	}
 	if (ms->cursor >= ms->n)
 		ms->cursor = ms->n ? ms->n - 1 : 0;
 }
@@ -354,16 +366,25 @@ static void draw_list(struct ui *ui, struct mt_screen *ms, int top, int rows,
 	for (size_t k = 0; k < sizeof list_cols / sizeof list_cols[0]; k++) {
 		int w = list_cols[k].w ? list_cols[k].w : cols - x;
 
+		char head[128];
+
+		snprintf(head, sizeof head, "%s%s%s", list_cols[k].head,
+			 k == 1 && ms->kind >= 0 ? " : " : "",
+			 k == 1 && ms->kind >= 0
+			 ? meeting_kind_vocab[ms->kind].label : "");
 		if (x < cols)
 			draw_text(t, top + 2, x, w < cols - x ? w : cols - x,
-				  PAINT_DIM, list_cols[k].head);
+				  k == 1 && ms->kind >= 0 ? PAINT_TITLE : PAINT_DIM,
+				  head);
 		x += w + 1;
 	}
 	draw_hline(t, top + 3, 0, cols);
 	ms->body_rows = rows - 4;
 	if (!ms->n)
 		draw_text(t, top + 4, 2, cols - 4, PAINT_DIM,
-			  "Aucune réunion : n pour en prévoir une.");
+			  ms->kind >= 0 ? "Aucune réunion de ce type (t : un "
+					  "autre type, F : tous)."
+					: "Aucune réunion : n pour en prévoir une.");
 	if (ms->cursor < ms->top)
 		ms->top = ms->cursor;
 	if (ms->body_rows > 0 && ms->cursor >= ms->top + (size_t)ms->body_rows)
@@ -1053,8 +1074,10 @@ static void enter(struct ui *ui)
 {
 	struct mt_screen *ms = ui->mt;
 
-	if (!ms)
+	if (!ms) {
 		ms = ui->mt = xcalloc(1, sizeof *ms);
+		ms->kind = -1;
+	}
 	if (ui->n_contracts && strcmp(ms->contract_uid, contract_uid(ui))) {
 		snprintf(ms->contract_uid, sizeof ms->contract_uid, "%s",
 			 contract_uid(ui));
@@ -1257,6 +1280,15 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 			cancel_meeting(ui, ms, ms->rows[ms->cursor].uid,
 				       ms->rows[ms->cursor].held_on);
 		return UI_REDRAW;
+	case ACT_FILTER_KIND:
+	case ACT_FILTER_CLEAR:
+		ms->kind = a == ACT_FILTER_CLEAR || ms->kind + 1 >= MEETING_KIND_COUNT
+			? -1 : ms->kind + 1;
+		ms->cursor = ms->top = 0;
+		reload(ui, ms);
+		ui_message(ui, false, "Réunions : %s (%zu)", ms->kind < 0 ? "tous les "
+			   "types" : meeting_kind_vocab[ms->kind].label, ms->n);
+		return UI_REDRAW;
 	case ACT_MINUTES:
 		if (ms->n) {
 			open_page(ui, ms, ms->rows[ms->cursor].uid);
@@ -1273,7 +1305,8 @@ static const enum action keys[] = {
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_NEW,
 	ACT_OPEN, ACT_EDIT_MEETING, ACT_BACK, ACT_PARTICIPANT, ACT_DECISION,
 	ACT_ADD_ACTION, ACT_ACTION_STATUS, ACT_ACTION_DONE, ACT_START_MEETING,
-	ACT_CLOSE_MEETING, ACT_CANCEL_MEETING, ACT_MINUTES, ACT_SEARCH, ACT_NONE
+	ACT_CLOSE_MEETING, ACT_CANCEL_MEETING, ACT_MINUTES, ACT_SEARCH,
+	ACT_FILTER_KIND, ACT_FILTER_CLEAR, ACT_NONE
 };
 
 static const enum action status_keys[] = {
@@ -1285,6 +1318,8 @@ static const struct action_word words[] = {
 	{ ACT_NEW, "prévoir une réunion" },
 	{ ACT_OPEN, "ouvrir, y aller" },
 	{ ACT_SEARCH, "chercher dans la page" },
+	{ ACT_FILTER_KIND, "filtre : type de réunion" },
+	{ ACT_FILTER_CLEAR, "tous les types" },
 	{ ACT_CANCEL_MEETING, "annuler la réunion (sur un participant : "
 			      "l'ôter)" },
 	{ ACT_NONE, NULL },

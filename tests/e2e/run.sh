@@ -897,6 +897,17 @@ s_meetings() {
 	expect "la saisine en retard" "Saisine « Poste à installer » reçue le 20/10/2026"
 	expect "l'action reportée" "Action « Relancer l'opérateur », M. Martin, échéance le 01/11/2026 (réunion du 15/10/2026)"
 	expect "… en retard dans le plan" "EN RETARD · à faire · Relancer l'opérateur · M. Martin · pour le 01/11/2026 (réunion du 15/10/2026)"
+	keys Escape
+	expect "Échap : la liste, deux réunions" "20/11/2026  réunion de suivi"
+	keys t
+	expect "t : les réunions d'un type" "Réunions : réunion de suivi (2)"
+	keys t
+	expect "t : le type suivant" "Réunions : réunion avec les Maires (0)"
+	expect "… aucune" "Aucune réunion de ce type"
+	keys F
+	expect "F : tous les types" "Réunions : tous les types (2)"
+	keys Enter
+	expect "Entrée : la plus récente" "Réunion de suivi du 20/11/2026 · prévue"
 	keys p
 	expect "p : un participant" "Ajouter un participant"
 	text "Marie Durand"
