@@ -46,7 +46,7 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS       = $(PKGS_LIBS) $(INI_LIBS) -lm
 
 SRC        := $(sort $(wildcard src/core/*.c src/io/*.c src/store/*.c \
-                src/report/*.c src/cli/*.c src/ui/*.c)) src/app.c
+                src/model/*.c src/report/*.c src/cli/*.c src/ui/*.c)) src/app.c
 OBJ        := $(SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ   := $(BUILD)/src/main.o
 UNIT_SRC   := $(sort $(wildcard tests/unit/*.c))

@@ -4,7 +4,7 @@
  * the right; Enter goes down a level, Backspace/Esc/← up; Tab moves the
  * focus to the detail to scroll it; / searches every text of the contract.
  */
-#include "browse.h"
+#include "suivi/browse.h"
 #include "ui_internal.h"
 #include "suivi/date.h"
 #include "suivi/number.h"

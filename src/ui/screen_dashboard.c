@@ -10,7 +10,7 @@
  * typed when the terminal goes away is kept as a draft (store_draft_*)
  * that the next start offers back.
  */
-#include "dashboard.h"
+#include "suivi/dashboard.h"
 #include "ui_internal.h"
 #include "suivi/date.h"
 #include "suivi/number.h"

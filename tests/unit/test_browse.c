@@ -1,5 +1,5 @@
 /*
- * The contract browser's tree (src/ui/browse.c), built through the store
+ * The contract browser's tree (src/model/browse.c), built through the store
  * from the bundled contracts and from the test fixtures: what a référent
  * looks for is where the map says, search folds accents and case, the
  * annex in force follows the date, and an amendment says what it changed.
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/ui/browse.h"
+#include "suivi/browse.h"
 #include "helpers.h"
 #include "suivi/contract_file.h"
 #include "suivi/store.h"

@@ -1,5 +1,5 @@
 /*
- * The tableau de bord as data (src/ui/dashboard.c), loaded through the
+ * The tableau de bord as data (src/model/dashboard.c), loaded through the
  * store from the bundled contracts and the test fixtures, with "today"
  * pinned: its rows, the cells of each periodicity, what is due and
  * current, statuses against targets, the list of what is left to enter,
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/ui/dashboard.h"
+#include "suivi/dashboard.h"
 #include "helpers.h"
 #include "suivi/contract.h"
 #include "suivi/contract_file.h"

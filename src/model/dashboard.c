@@ -1,4 +1,4 @@
-#include "dashboard.h"
+#include "suivi/dashboard.h"
 #include "suivi/store_contract.h"
 #include "suivi/store_measurement.h"
 #include "suivi/store_request.h"

@@ -21,7 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "browse.h"
+#include "suivi/browse.h"
 #include "suivi/date.h"
 #include "suivi/store.h"
 #include "suivi/value.h"

@@ -1,4 +1,4 @@
-#include "browse.h"
+#include "suivi/browse.h"
 #include "suivi/date.h"
 #include "suivi/model.h"
 #include "suivi/number.h"

@@ -1,0 +1,163 @@
+/*
+ * doc.h - a document to circulate, as data: headings, paragraphs, notes,
+ * lists, tables and charts, in order. The annual reports (evaluation.h,
+ * summary.h) build one; the renderers write it in each format the
+ * contract's readers use:
+ *
+ *   DOC_HTML  one self-contained file: UTF-8, lang="fr", inline CSS with
+ *             a print stylesheet for A4, charts as inline SVG, no script,
+ *             no external resource;
+ *   DOC_FODT  a flat OpenDocument text (one XML file, .fodt) the commune
+ *             can edit before its council: headings, paragraphs, tables
+ *             with their tones, charts as embedded SVG images;
+ *   DOC_FODS  a flat OpenDocument spreadsheet (.fods): one sheet per
+ *             table (its name), numbers as numbers;
+ *   DOC_MD    Markdown: tables as pipe tables, charts as a sparkline line
+ *             (▁▂▃▄▅▆▇█) with their values;
+ *   DOC_CSV   the tables, RFC 4180 (csv.h: formulas neutralised), one
+ *             after the other: a row holding the table's name alone, its
+ *             header row, its rows, then an empty row.
+ *
+ * Every text is the caller's, UTF-8; renderers escape it for their format
+ * (entities in XML/HTML, backslashes in Markdown, quotes in CSV), turn
+ * control characters but line feeds into spaces and invalid UTF-8 into
+ * U+FFFD, so that any text the user typed comes out as text. Line feeds
+ * are kept in paragraphs and notes (a new line), spaces elsewhere.
+ *
+ * The doc owns every string and array it holds (copies of what it was
+ * given); doc_release frees them.
+ */
+#ifndef SUIVI_DOC_H
+#define SUIVI_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "suivi/err.h"
+
+enum doc_format { DOC_HTML, DOC_FODT, DOC_FODS, DOC_MD, DOC_CSV,
+		  DOC_FORMAT_COUNT };
+
+/* How a cell reads beside its neighbours (HTML/FODT/FODS colour it, MD
+ * and CSV write the text only). */
+enum doc_tone {
+	TONE_NONE,
+	TONE_MET,	/* target met: green */
+	TONE_MISSED,	/* target missed: red */
+	TONE_MISSING,	/* due and missing: amber */
+	TONE_MUTED,	/* not due, not applicable: grey */
+	TONE_STRONG,	/* a total, a heading cell: bold */
+};
+
+struct doc_cell {
+	char *text;		/* as shown: "12,5 %", "—" */
+	bool has_num;		/* a number a spreadsheet can add up */
+	double num;
+	enum doc_tone tone;
+};
+
+struct doc_table {
+	char *name;		/* sheet name (FODS), table title (CSV);
+				 * also a caption in HTML/FODT/MD */
+	size_t n_cols;
+	char **heads;		/* n_cols */
+	struct doc_cell *cells;	/* n_rows × n_cols, row after row */
+	size_t n_rows, cap;
+};
+
+/* A line chart of one series (a trend): points may be missing; an
+ * optional target is drawn as a horizontal line. */
+struct doc_chart {
+	char *title;		/* "3.3.1 Délai de prise en compte" */
+	char *unit;		/* "j", "%", "" */
+	size_t n;
+	char **labels;		/* n: "janv.", "T1", "2025" */
+	double *values;		/* n */
+	bool *has;		/* n: false where there is no value */
+	bool has_target;
+	double target;
+};
+
+enum doc_block_kind {
+	DOC_HEADING,		/* level 1 (title of a part) to 3 */
+	DOC_PARAGRAPH,
+	DOC_NOTE,		/* set apart: a deadline, a warning */
+	DOC_LIST,		/* items, one per line */
+	DOC_TABLE,
+	DOC_CHART,
+};
+
+struct doc_block {
+	enum doc_block_kind kind;
+	int level;		/* headings */
+	char *text;		/* headings, paragraphs, notes */
+	char **items;		/* lists */
+	size_t n_items, cap_items;
+	struct doc_table *table;
+	struct doc_chart *chart;
+};
+
+struct doc {
+	char *title;		/* the document's title (<title>, first
+				 * heading, file metadata) */
+	char *subtitle;		/* a line under it, or NULL */
+	char *footer;		/* "Établi par suivi le 29/11/2026", or NULL */
+	struct doc_block *blocks;
+	size_t n, cap;
+};
+
+void doc_init(struct doc *d, const char *title, const char *subtitle);
+void doc_release(struct doc *d);
+void doc_set_footer(struct doc *d, const char *footer);
+
+void doc_heading(struct doc *d, int level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void doc_para(struct doc *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void doc_note(struct doc *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A new list; items are added to the last list of the doc. */
+void doc_list(struct doc *d);
+void doc_item(struct doc *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* A new table with its headings (copied); rows are added with doc_row
+ * then one doc_text/doc_num per column, in order. */
+struct doc_table *doc_table(struct doc *d, const char *name, size_t n_cols,
+			    const char *const *heads);
+void doc_row(struct doc_table *t);
+/* The next cell of the last row: text (NULL: empty). */
+void doc_text(struct doc_table *t, const char *text, enum doc_tone tone);
+/* A number, shown as text (the French form, "12,5 %"), stored as num. */
+void doc_num(struct doc_table *t, double num, const char *text,
+	     enum doc_tone tone);
+
+/* A chart of n points, values all missing until set with
+ * doc_chart_point. */
+struct doc_chart *doc_chart(struct doc *d, const char *title,
+			    const char *unit, size_t n);
+void doc_chart_point(struct doc_chart *c, size_t i, const char *label,
+		     bool has, double value);
+void doc_chart_target(struct doc_chart *c, double target);
+
+/* Render d in fmt to out; ERR_IO when writing failed. */
+int doc_write(FILE *out, const struct doc *d, enum doc_format fmt,
+	      struct err *e);
+/* Render d in fmt to path through atomic_open (temporary file, 0600,
+ * fsync, rename): an existing file is refused (ERR_EXISTS) unless force,
+ * a path that is not a regular file always (ERR_IO). */
+int doc_save(const char *path, const struct doc *d, enum doc_format fmt,
+	     bool force, struct err *e);
+
+/* "html", "odt" / "fodt", "ods" / "fods", "md" / "markdown", "csv"
+ * (case-insensitive) → the format, -1 otherwise. */
+int doc_format_parse(const char *word);
+/* The format a file name asks for (.html .htm .fodt .fods .md .markdown
+ * .csv, case-insensitive), -1 otherwise (.odt and .ods too: those are
+ * zipped, suivi writes the flat forms). */
+int doc_format_of_path(const char *path);
+/* The usual extension of a format: "html", "fodt", "fods", "md", "csv". */
+const char *doc_format_ext(enum doc_format fmt);
+
+#endif
