@@ -64,7 +64,8 @@ CONTRACTS  := $(sort $(wildcard share/suivi/contrats/*.ini))
 DEB_PKGS   := build-essential pkg-config libncurses-dev libsqlite3-dev \
               libiniparser-dev libcriterion-dev tmux groff-base locales
 
-.PHONY: all run check check-unit check-cli check-e2e check-bench-smoke bench lint sanitize deps install \
+.PHONY: all run check check-unit check-cli check-reports check-e2e check-bench-smoke bench lint sanitize \
+        deps install \
         uninstall clean fmt FORCE
 
 all: $(BIN)
@@ -101,6 +102,14 @@ $(BUILD)/tests/bench/%.o: tests/bench/%.c
 $(BENCH_GEN): $(OBJ) $(BUILD)/tests/bench/gen.o
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
+# One document in every format (tests/reports/sample.c), for check-reports.
+REPORT_SAMPLE := $(BUILD)/report-sample
+$(BUILD)/tests/reports/%.o: tests/reports/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(REPORT_SAMPLE): $(OBJ) $(BUILD)/tests/reports/sample.o
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
 # Install the Debian packages that are missing (and only those).
 deps:
 	@missing=""; \
@@ -123,7 +132,7 @@ run: deps
 	./$(BIN)
 
 check: deps
-	@$(MAKE) --no-print-directory lint check-unit check-cli check-e2e check-bench-smoke
+	@$(MAKE) --no-print-directory lint check-unit check-cli check-reports check-e2e check-bench-smoke
 
 # Criterion runs each test in its own process; under SANITIZE=1 a report
 # from any of them (leak, overflow, undefined behaviour) fails the run.
@@ -143,6 +152,11 @@ check-unit: $(BIN) $(UNIT_BIN)
 
 check-cli: $(BIN) $(BENCH_GEN)
 	$(SAN_ENV) SUIVI_BIN=$(CURDIR)/$(BIN) sh tests/cli/run.sh
+
+# The documents read by real clients: headless Chromium, LibreOffice,
+# pdftotext, Python's csv (each skipped when missing; .ci/run installs them).
+check-reports: $(REPORT_SAMPLE)
+	$(SAN_ENV) SUIVI_SAMPLE=$(CURDIR)/$(REPORT_SAMPLE) sh tests/reports/clients.sh
 
 # The real program in tmux (tests/e2e/lib.sh); under SANITIZE=1 a sanitizer
 # report on its stderr fails the scenario.
@@ -179,7 +193,7 @@ lint: $(BIN)
 	@echo "lint : ok"
 
 sanitize:
-	@$(MAKE) --no-print-directory SANITIZE=1 check-unit check-cli check-e2e check-bench-smoke
+	@$(MAKE) --no-print-directory SANITIZE=1 check-unit check-cli check-reports check-e2e check-bench-smoke
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
@@ -203,4 +217,5 @@ clean:
 fmt:
 	clang-format -i $$(find src include tests -name '*.[ch]')
 
--include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(BUILD)/tests/bench/gen.d
+-include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(BUILD)/tests/bench/gen.d \
+         $(BUILD)/tests/reports/sample.d

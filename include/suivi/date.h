@@ -26,6 +26,8 @@ void date_format_fr(struct date d, char buf[DATE_ISO_LEN]);
 int date_cmp(struct date a, struct date b);
 /* Day of the week, 0 = Monday … 6 = Sunday. */
 int date_weekday(struct date d);
+/* Days from `from` to `to` (negative when to is earlier). */
+long date_diff_days(struct date from, struct date to);
 /* The day before d (d valid). */
 struct date date_prev_day(struct date d);
 /* "lundi" … "dimanche" */

@@ -9,14 +9,39 @@
  *             no external resource;
  *   DOC_FODT  a flat OpenDocument text (one XML file, .fodt) the commune
  *             can edit before its council: headings, paragraphs, tables
- *             with their tones, charts as embedded SVG images;
+ *             with their tones, charts as embedded SVG images (the very
+ *             SVG of the HTML) followed by their values as text; A4;
  *   DOC_FODS  a flat OpenDocument spreadsheet (.fods): one sheet per
- *             table (its name), numbers as numbers;
+ *             table (its name), its header row first, numbers as numbers
+ *             (office:value-type="float", the cell's text shown as is);
+ *             a doc without tables gets one sheet holding its title;
  *   DOC_MD    Markdown: tables as pipe tables, charts as a sparkline line
- *             (▁▂▃▄▅▆▇█) with their values;
+ *             (▁▂▃▄▅▆▇█, · where a value is missing) with their values;
  *   DOC_CSV   the tables, RFC 4180 (csv.h: formulas neutralised), one
  *             after the other: a row holding the table's name alone, its
  *             header row, its rows, then an empty row.
+ *
+ * Numbers. A has_num cell keeps its text in HTML, FODT and Markdown; in
+ * FODS it is a float cell whose value is num; in CSV it is written as num
+ * alone, in the form a French spreadsheet reads as a number: decimal
+ * comma, no unit, no thousands separator, at most 6 decimals ("12,5",
+ * "-3", "1250"; quoted when it has a comma, never neutralised: a number
+ * is not a formula). Other cells are their text.
+ *
+ * Sheet names (FODS sheets, and FODT table names): the table's name on
+ * one line, [ ] made ( ), each of * ? : / \ made "-", apostrophes at
+ * either end dropped, at most 31 characters; empty: "Tableau N" (N its
+ * rank among the tables); a name already taken (compared without case
+ * or accents) gets " (2)", " (3)"…, shortened to stay within 31.
+ *
+ * Charts (HTML, FODT): a 640 × 260 SVG line chart: the title, the y axis
+ * with round ticks (from zero unless the values are far from it) and the
+ * unit, the labels under the x axis (one in k beyond 12 points), the
+ * series as a line broken where a value is missing, a dot per point with
+ * its value (up to 12 points), the target as a dashed red line labelled
+ * "cible …"; no value at all: "aucune valeur". Its text fallback: the
+ * SVG's <title> and <desc>, and a line of the values under it
+ * ("janv. : 12 j ; févr. : — ; … ; cible : 10 j").
  *
  * Every text is the caller's, UTF-8; renderers escape it for their format
  * (entities in XML/HTML, backslashes in Markdown, quotes in CSV), turn
@@ -79,8 +104,12 @@ struct doc_chart {
 	double target;
 };
 
+/* The doc's title is the top heading (HTML <h1>, Markdown "#", the FODT
+ * Title paragraph); a heading of level n sits under it (<h(n+1)>, n + 1
+ * "#", FODT outline level n). */
 enum doc_block_kind {
-	DOC_HEADING,		/* level 1 (title of a part) to 3 */
+	DOC_HEADING,		/* level 1 (title of a part) to 3; others
+				 * are clamped */
 	DOC_PARAGRAPH,
 	DOC_NOTE,		/* set apart: a deadline, a warning */
 	DOC_LIST,		/* items, one per line */
@@ -122,19 +151,24 @@ void doc_list(struct doc *d);
 void doc_item(struct doc *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* A new table with its headings (copied); rows are added with doc_row
- * then one doc_text/doc_num per column, in order. */
+/* A new table with its headings (copied; heads NULL: empty headings);
+ * rows are added with doc_row then one doc_text/doc_num per column, in
+ * order. A cell with no row yet, or past the last column, starts a new
+ * row; a cell left unset is empty; a table of 0 columns takes no cell. */
 struct doc_table *doc_table(struct doc *d, const char *name, size_t n_cols,
 			    const char *const *heads);
 void doc_row(struct doc_table *t);
 /* The next cell of the last row: text (NULL: empty). */
 void doc_text(struct doc_table *t, const char *text, enum doc_tone tone);
-/* A number, shown as text (the French form, "12,5 %"), stored as num. */
+/* A number, shown as text (the French form, "12,5 %"; NULL: num with a
+ * decimal comma), stored as num. A num that is not finite is no number:
+ * the cell is its text only. */
 void doc_num(struct doc_table *t, double num, const char *text,
 	     enum doc_tone tone);
 
 /* A chart of n points, values all missing until set with
- * doc_chart_point. */
+ * doc_chart_point (i >= n is ignored; a value that is not finite is
+ * missing). */
 struct doc_chart *doc_chart(struct doc *d, const char *title,
 			    const char *unit, size_t n);
 void doc_chart_point(struct doc_chart *c, size_t i, const char *label,
@@ -150,14 +184,15 @@ int doc_write(FILE *out, const struct doc *d, enum doc_format fmt,
 int doc_save(const char *path, const struct doc *d, enum doc_format fmt,
 	     bool force, struct err *e);
 
-/* "html", "odt" / "fodt", "ods" / "fods", "md" / "markdown", "csv"
- * (case-insensitive) → the format, -1 otherwise. */
+/* "html" / "htm", "odt" / "fodt", "ods" / "fods", "md" / "markdown",
+ * "csv" (case-insensitive) → the format, -1 otherwise. */
 int doc_format_parse(const char *word);
 /* The format a file name asks for (.html .htm .fodt .fods .md .markdown
  * .csv, case-insensitive), -1 otherwise (.odt and .ods too: those are
  * zipped, suivi writes the flat forms). */
 int doc_format_of_path(const char *path);
-/* The usual extension of a format: "html", "fodt", "fods", "md", "csv". */
+/* The usual extension of a format: "html", "fodt", "fods", "md", "csv"
+ * ("" for a value that is not a format). */
 const char *doc_format_ext(enum doc_format fmt);
 
 #endif

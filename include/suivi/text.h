@@ -86,6 +86,10 @@ void text_lines_free(char **lines, size_t n);
  * "Numérique" and "NUMERIQUE" both give "numerique". Heap string;
  * locale-independent. */
 char *text_fold(const char *s);
+/* A file name made of s: in ASCII (text_ascii) and lower case, runs of
+ * anything but a-z and 0-9 become one "-", none at either end ("Le Bouscat" -> "le-bouscat",
+ * "Saint-Médard-en-Jalles" -> "saint-medard-en-jalles"). Heap string. */
+char *text_slug(const char *s);
 
 /* The same mapping with case kept, for a terminal that is not UTF-8: the
  * result is pure ASCII; code points with no mapping, invalid bytes and

@@ -33,6 +33,11 @@ static const struct command commands[] = {
 	  "exporte l'état récapitulatif annuel (CSV)" },
 	{ "report", cmd_report, "minutes [OPTIONS]",
 	  "compte rendu d'une réunion (Markdown, HTML)" },
+	/* for the help only, as import requests above */
+	{ "report", cmd_report, "evaluation [OPTIONS]",
+	  "évaluation annuelle (HTML, ODT, ODS, Markdown, CSV)" },
+	{ "report", cmd_report, "summary [OPTIONS]",
+	  "état récapitulatif annuel (mêmes formats)" },
 	{ "set", cmd_set, "COMMUNE INDICATEUR PÉRIODE VALEUR",
 	  "enregistre une valeur du tableau de bord" },
 	{ "meeting", cmd_meeting, "add --commune C --kind K --date D",

@@ -4,9 +4,10 @@
  *   suivi export disputes [--commune C] [--year AAAA]
  *       one row per dispute, oldest first;
  *   suivi export summary --year AAAA [--commune C]
- *       the year's état récapitulatif (article 4): the exceptional
- *       requests and the disputes in one table, by date, a first column
- *       saying which is which.
+ *       the year's état récapitulatif (article 4), as summary_load
+ *       gathers it (src/report/summary.c): the exceptional requests and
+ *       the disputes in one table, by date, a first column saying which
+ *       is which. (suivi report summary writes it as a document.)
  *
  * Dates are ISO, as in the other exports.
  */
@@ -16,6 +17,8 @@
 #include "suivi/store_contract.h"
 #include "suivi/store_dispute.h"
 #include "suivi/store_request.h"
+#include "suivi/summary.h"
+#include "suivi/xalloc.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -50,13 +53,6 @@ static const struct contract_info *contract_of(const struct contract_info *k,
 	return NULL;
 }
 
-/* On substance, closed at level 3: the Mayor's instruction prevailed. */
-static bool mayor_instruction(const struct dispute *d)
-{
-	return d->state.closed && dispute_mayor_final(d->nature,
-						      d->state.level);
-}
-
 static void dispute_row(struct csv *c, const struct contract_info *k,
 			const struct dispute *d)
 {
@@ -70,7 +66,7 @@ static void dispute_row(struct csv *c, const struct contract_info *k,
 	csv_cell_int(c, (long long)d->state.n_steps);
 	csv_cell(c, d->state.last_outcome_set ?
 		    step_outcome_vocab[d->state.last_outcome].label : NULL);
-	csv_cell(c, mayor_instruction(d) ? "oui" : "non");
+	csv_cell(c, summary_mayor_final(d) ? "oui" : "non");
 	csv_cell(c, d->closed_on);
 	csv_cell(c, d->solution);
 	csv_cell(c, d->like_object);
@@ -101,7 +97,7 @@ out:
 	return ret;
 }
 
-static void request_summary_row(struct csv *c, const struct contract_info *k,
+static void request_summary_row(struct csv *c, const char *commune,
 				const struct request *r)
 {
 	char day[16] = "", cost[64] = "";
@@ -112,7 +108,7 @@ static void request_summary_row(struct csv *c, const struct contract_info *k,
 		number_format(r->estimated_cost, 2, cost, sizeof cost);
 	csv_cell(c, "demande exceptionnelle");
 	csv_cell(c, day);
-	csv_cell(c, k ? k->commune : NULL);
+	csv_cell(c, commune);
 	csv_cell(c, r->object);
 	csv_cell(c, r->decision);
 	csv_cell(c, r->decided_by);
@@ -120,17 +116,17 @@ static void request_summary_row(struct csv *c, const struct contract_info *k,
 	csv_end_row(c);
 }
 
-static void dispute_summary_row(struct csv *c, const struct contract_info *k,
+static void dispute_summary_row(struct csv *c, const char *commune,
 				const struct dispute *d)
 {
 	char level[160];
 
 	snprintf(level, sizeof level, "niveau %d : %s%s", d->state.level,
 		 dispute_level_name[d->state.level - 1],
-		 mayor_instruction(d) ? " (instruction du Maire)" : "");
+		 summary_mayor_final(d) ? " (instruction du Maire)" : "");
 	csv_cell(c, "litige");
 	csv_cell(c, d->opened_on);
-	csv_cell(c, k ? k->commune : NULL);
+	csv_cell(c, commune);
 	csv_cell(c, d->object);
 	csv_cell(c, d->solution);
 	csv_cell(c, level);
@@ -138,46 +134,86 @@ static void dispute_summary_row(struct csv *c, const struct contract_info *k,
 	csv_end_row(c);
 }
 
+/* A row of the summary, with the commune it belongs to. */
+struct summary_item {
+	const char *commune;
+	const char *day, *uid;		/* the order: day, then uid */
+	const struct request *r;	/* one of r, d */
+	const struct dispute *d;
+};
+
+static int item_cmp(const void *a, const void *b)
+{
+	const struct summary_item *x = a, *y = b;
+	int c = strcmp(x->day ? x->day : "", y->day ? y->day : "");
+
+	return c ? c : strcmp(x->uid, y->uid);
+}
+
+/* Every contract's records of one kind, in the store's order (date then
+ * uid, as store_exceptional_list and store_dispute_year sort them over
+ * every contract). */
+static struct summary_item *summary_items(const struct summary *s,
+					  bool requests, size_t *n)
+{
+	struct summary_item *v;
+	size_t k = 0;
+
+	*n = requests ? s->totals.requests : s->totals.disputes;
+	v = xcalloc(*n ? *n : 1, sizeof *v);
+	for (size_t i = 0; i < s->n_contracts; i++) {
+		const struct summary_contract *sc = &s->contracts[i];
+		size_t m = requests ? sc->n_requests : sc->n_disputes;
+
+		for (size_t j = 0; j < m && k < *n; j++, k++) {
+			v[k].commune = sc->commune;
+			if (requests) {
+				v[k].r = &sc->requests[j];
+				v[k].day = v[k].r->received_at;
+				v[k].uid = v[k].r->uid;
+			} else {
+				v[k].d = &sc->disputes[j];
+				v[k].day = v[k].d->opened_on;
+				v[k].uid = v[k].d->uid;
+			}
+		}
+	}
+	*n = k;
+	qsort(v, k, sizeof *v, item_cmp);
+	return v;
+}
+
 int cli_summary_write(struct store *st, const char *contract_uid, int year,
 		      struct csv *c, struct err *e)
 {
-	struct contract_info *k = NULL;
-	struct request *r = NULL;
-	struct dispute *d = NULL;
-	size_t nk = 0, nr = 0, nd = 0, i = 0, j = 0;
-	int ret = -1;
+	struct summary s;
+	struct summary_item *r, *d;
+	size_t nr, nd, i = 0, j = 0;
+	int ret;
 
 	header_row(c, summary_header);
-	if (store_contract_list(st, &k, &nk, e) != 0)
+	if (summary_load(st, contract_uid, year, &s, e) != 0)
 		return -1;
-	if (store_exceptional_list(st, contract_uid, year, &r, &nr, e) != 0 ||
-	    store_dispute_year(st, contract_uid, year, &d, &nd, e) != 0)
-		goto out;
+	r = summary_items(&s, true, &nr);
+	d = summary_items(&s, false, &nd);
 	/* both lists are oldest first: merge them by date, a request before
 	 * a dispute of the same day */
 	while (i < nr || j < nd) {
 		bool take_request = j >= nd ||
-			(i < nr && strncmp(r[i].received_at ? r[i].received_at
-							     : "",
-					   d[j].opened_on ? d[j].opened_on : "",
-					   10) <= 0);
+			(i < nr && strncmp(r[i].day ? r[i].day : "",
+					   d[j].day ? d[j].day : "", 10) <= 0);
 
 		if (take_request) {
-			request_summary_row(c, contract_of(k, nk,
-							   r[i].contract_uid),
-					    &r[i]);
+			request_summary_row(c, r[i].commune, r[i].r);
 			i++;
 		} else {
-			dispute_summary_row(c, contract_of(k, nk,
-							   d[j].contract_uid),
-					    &d[j]);
+			dispute_summary_row(c, d[j].commune, d[j].d);
 			j++;
 		}
 	}
 	ret = ferror(c->out) ? 1 : 0;
-out:
-	store_dispute_list_free(d, nd);
-	store_request_list_free(r, nr);
-	store_contract_list_free(k, nk);
+	free(d);
+	free(r);
+	summary_release(&s);
 	return ret;
 }

@@ -11,12 +11,26 @@
  * A date finds the meeting held that day (not cancelled), among the
  * contract of --commune or every contract; several: the message lists
  * them with their uid.
+ *
+ *   suivi report evaluation --commune C --year AAAA
+ *         [--format html|odt|ods|md|csv] -o FICHIER [--force]
+ *       the évaluation annuelle of a contract (src/report/evaluation.c);
+ *   suivi report summary --year AAAA [--commune C] [--format …]
+ *         -o FICHIER [--force]
+ *       the état récapitulatif (src/report/summary.c), of one commune or,
+ *       without --commune, of every commune of the database.
+ *   Both are documents (doc.h): the format from --format, else from the
+ *   extension (.html .fodt .fods .md .csv); "-o -" writes to stdout.
  */
 #include "suivi/cli.h"
 #include "suivi/date.h"
+#include "suivi/doc.h"
+#include "suivi/evaluation.h"
 #include "suivi/minutes.h"
+#include "suivi/number.h"
 #include "suivi/store_contract.h"
 #include "suivi/store_meeting.h"
+#include "suivi/summary.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -26,7 +40,7 @@
 /* What the reports take; each report says which it accepts. */
 struct report_opts {
 	const char *what;		/* "minutes" */
-	const char *meeting, *commune, *format, *out_path;
+	const char *meeting, *commune, *format, *out_path, *year;
 	bool force;
 };
 
@@ -41,6 +55,8 @@ static int parse_opts(int argc, char **argv, struct report_opts *o)
 		{ "--commune", offsetof(struct report_opts, commune) },
 		{ "--format", offsetof(struct report_opts, format) },
 		{ "--output", offsetof(struct report_opts, out_path) },
+		{ "--year", offsetof(struct report_opts, year) },
+		{ "--annee", offsetof(struct report_opts, year) },
 		{ "-o", offsetof(struct report_opts, out_path) },
 	};
 
@@ -263,6 +279,110 @@ static int report_minutes(struct app *app, int argc, char **argv)
 }
 
 /* ------------------------------------------------------------------ */
+/* The annual evaluation and the annual summary                        */
+
+/* What both take: --year, --format or the extension of -o, --commune
+ * (required for the evaluation; the summary without it covers every
+ * commune). 0, or the exit status of a usage error. */
+static int annual_opts(const struct report_opts *o, bool commune_required,
+		       int *year, int *fmt)
+{
+	unsigned long y;
+
+	if (commune_required && (!o->commune || !*o->commune))
+		return cli_usage_error("report %s : --commune est obligatoire",
+				       o->what);
+	if (!o->year || number_parse_uint(o->year, 9999, &y) != 0 ||
+	    y < 1900 || y > 2199)
+		return cli_usage_error("report %s : --year AAAA est obligatoire "
+				       "(une année de 1900 à 2199)%s%s%s",
+				       o->what, o->year ? ", pas « " : "",
+				       o->year ? o->year : "",
+				       o->year ? " »" : "");
+	*year = (int)y;
+	if (!o->out_path || !*o->out_path)
+		return cli_usage_error("report %s : -o FICHIER est obligatoire "
+				       "(-o - pour la sortie standard)",
+				       o->what);
+	if (o->format) {
+		*fmt = doc_format_parse(o->format);
+		if (*fmt < 0)
+			return cli_usage_error("report %s : format « %s » inconnu "
+					       "(html, odt, ods, md ou csv)",
+					       o->what, o->format);
+	} else if (!strcmp(o->out_path, "-")) {
+		return cli_usage_error("report %s : avec -o -, précisez --format "
+				       "(html, odt, ods, md ou csv)", o->what);
+	} else {
+		*fmt = doc_format_of_path(o->out_path);
+		if (*fmt < 0)
+			return cli_usage_error("report %s : l'extension de %s ne "
+					       "dit pas le format (.html, .fodt, "
+					       ".fods, .md ou .csv) : précisez "
+					       "--format", o->what, o->out_path);
+	}
+	return 0;
+}
+
+typedef int (*annual_build_fn)(struct store *st, const char *contract_uid,
+			       int year, const char *today, struct doc *out,
+			       struct err *e);
+
+static int report_annual(struct app *app, int argc, char **argv,
+			 const char *what, bool commune_required,
+			 annual_build_fn build, const char *done)
+{
+	struct report_opts o = { .what = what };
+	char contract_uid[STORE_UID_LEN] = "";
+	struct store *st;
+	struct doc d;
+	struct err e;
+	int year = 0, fmt = 0, rc;
+
+	if ((rc = parse_opts(argc, argv, &o)) != 0)
+		return rc;
+	if (o.meeting)
+		return cli_usage_error("report %s : --meeting ne sert qu'au "
+				       "compte rendu (report minutes)", what);
+	if ((rc = annual_opts(&o, commune_required, &year, &fmt)) != 0)
+		return rc;
+	err_clear(&e);
+	if (app_open_store(app, STORE_READ, &st, &e) != 0)
+		return cli_fail(&e);
+	if (o.commune &&
+	    store_contract_find(st, o.commune, contract_uid, &e) != 0) {
+		store_close(st);
+		return cli_fail(&e);
+	}
+	rc = build(st, o.commune ? contract_uid : NULL, year, NULL, &d, &e);
+	store_close(st);
+	if (rc != 0)
+		return cli_fail(&e);
+	if (!strcmp(o.out_path, "-"))
+		rc = doc_write(stdout, &d, (enum doc_format)fmt, &e);
+	else
+		rc = doc_save(o.out_path, &d, (enum doc_format)fmt, o.force, &e);
+	doc_release(&d);
+	if (rc != 0)
+		return cli_fail(&e);
+	if (strcmp(o.out_path, "-"))
+		fprintf(stderr, "suivi : %s dans %s\n", done, o.out_path);
+	return EXIT_OK;
+}
+
+static int report_evaluation(struct app *app, int argc, char **argv)
+{
+	return report_annual(app, argc, argv, "evaluation", true,
+			     evaluation_build, "évaluation annuelle écrite");
+}
+
+static int report_summary(struct app *app, int argc, char **argv)
+{
+	return report_annual(app, argc, argv, "summary", false, summary_build,
+			     "état récapitulatif écrit");
+}
+
+/* ------------------------------------------------------------------ */
 /* The reports                                                         */
 
 static const struct report {
@@ -270,6 +390,8 @@ static const struct report {
 	int (*run)(struct app *app, int argc, char **argv);
 } reports[] = {
 	{ "minutes", report_minutes },
+	{ "evaluation", report_evaluation },
+	{ "summary", report_summary },
 };
 
 #define N_REPORTS (sizeof reports / sizeof *reports)

@@ -112,6 +112,24 @@ int date_weekday(struct date d)
 	return (w + 6) % 7;
 }
 
+/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+static long days_from_civil(struct date d)
+{
+	long y = d.year - (d.month <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long mp = (d.month + 9) % 12;
+	long doy = (153 * mp + 2) / 5 + d.day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+long date_diff_days(struct date from, struct date to)
+{
+	return days_from_civil(to) - days_from_civil(from);
+}
+
 int date_today(struct date *out)
 {
 	const char *pin = getenv("SUIVI_TODAY");

@@ -441,3 +441,26 @@ char *text_ascii(const char *s)
 	}
 	return strbuf_detach(&sb);
 }
+
+char *text_slug(const char *s)
+{
+	/* transliterated (œ -> oe), then lower case */
+	char *f = text_ascii(s), *o = f;
+	bool dash = false;
+
+	for (char *p = f; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	for (const char *p = f; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
+			if (dash && o != f)
+				*o++ = '-';
+			*o++ = *p;
+			dash = false;
+		} else {
+			dash = true;
+		}
+	}
+	*o = '\0';
+	return f;
+}

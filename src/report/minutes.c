@@ -5,14 +5,14 @@
  * heading", "a table row", "a list item", and the emitters below turn
  * that into Markdown or HTML, so that both always say the same things.
  * Every text goes through put(), which cleans it (UTF-8, control
- * characters) and escapes it for the format.
+ * characters) and escapes it for the format (doc_esc.h, shared with the
+ * doc renderers).
  */
 #include "suivi/minutes.h"
+#include "doc_esc.h"
 #include "suivi/atomic.h"
 #include "suivi/contract.h"
 #include "suivi/store_contract.h"
-#include "suivi/strbuf.h"
-#include "suivi/text.h"
 #include "suivi/value.h"
 #include "suivi/xalloc.h"
 
@@ -133,48 +133,6 @@ int minutes_format_of_path(const char *path)
 }
 
 /* ------------------------------------------------------------------ */
-/* Clean text                                                          */
-
-/* s as valid UTF-8 without control characters: invalid bytes become
- * U+FFFD; CR LF and lone CR become LF, kept when multiline, else a
- * space like tab and every other control character; blanks trimmed at
- * both ends. Heap string. */
-static char *clean(const char *s, bool multiline)
-{
-	struct strbuf sb;
-	size_t len = s ? strlen(s) : 0, off = 0;
-
-	strbuf_init(&sb);
-	while (off < len) {
-		size_t bad = len - off, i;
-
-		if (!text_utf8_valid(s + off, len - off, &bad) && bad == 0) {
-			strbuf_addstr(&sb, "\xEF\xBF\xBD");
-			off++;
-			continue;
-		}
-		for (i = 0; i < bad; i++) {
-			unsigned char c = (unsigned char)s[off + i];
-
-			if (c == '\r') {
-				if (off + i + 1 < len && s[off + i + 1] == '\n')
-					continue;
-				c = '\n';
-			}
-			if (c == '\n')
-				strbuf_addch(&sb, multiline ? '\n' : ' ');
-			else if (c < 0x20 || c == 0x7f)
-				strbuf_addch(&sb, ' ');
-			else
-				strbuf_addch(&sb, (char)c);
-		}
-		off += bad;
-	}
-	text_trim(sb.buf);
-	return strbuf_detach(&sb);
-}
-
-/* ------------------------------------------------------------------ */
 /* Emitters                                                            */
 
 struct out {
@@ -190,94 +148,19 @@ enum {
 				 * block marker at its start is escaped */
 };
 
-static void html_escape(FILE *fp, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		case '\n': fputs("<br>\n", fp); break;
-		default: fputc(*s, fp);
-		}
-	}
-}
-
-static bool ascii_alpha(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool ascii_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* One line of Markdown text, s without line breaks. */
-static void md_line(FILE *fp, const char *s, bool block)
-{
-	const char *p = s;
-
-	while (*p == ' ')
-		p++;	/* four spaces would make code */
-	if (block) {
-		const char *q = p;
-
-		/* "#", ">", "-", "+", "=" open a block (or underline one);
-		 * "1." and "1)" an ordered list */
-		if (*q && strchr("#>-+=", *q)) {
-			fputc('\\', fp);
-		} else {
-			while (ascii_digit(*q))
-				q++;
-			if (q > p && (*q == '.' || *q == ')')) {
-				fwrite(p, 1, (size_t)(q - p), fp);
-				fputc('\\', fp);
-				p = q;
-			}
-		}
-	}
-	for (; *p; p++) {
-		char c = *p;
-		bool tag = c == '<' && (ascii_alpha(p[1]) ||
-					(p[1] && strchr("/!?", p[1])));
-		bool entity = c == '&' && (ascii_alpha(p[1]) || p[1] == '#');
-
-		if (strchr("\\`*_[]|~", c) || tag || entity)
-			fputc('\\', fp);
-		fputc(c, fp);
-	}
-}
-
 /* Text for the format; indent: Markdown columns of the list item a
  * multiline text continues in. */
 static void put_indented(struct out *o, const char *s, int flags, int indent)
 {
-	char *c = clean(s, flags & PUT_MULTILINE);
+	char *c = esc_clean(s, flags & PUT_MULTILINE);
 
 	if (o->fmt == MINUTES_HTML) {
-		html_escape(o->fp, c);
+		esc_xml(o->fp, c, "<br>\n");
 	} else {
-		char *line = c, *nl;
-		bool first = true;
+		char cont[64];
 
-		do {
-			nl = strchr(line, '\n');
-			if (nl)
-				*nl = '\0';
-			text_trim(line);
-			if (*line) {
-				if (!first)
-					fprintf(o->fp, "  \n%*s", indent, "");
-				/* a continuation line starts a line */
-				md_line(o->fp, line,
-					!first || (flags & PUT_BLOCK));
-				first = false;
-			}
-			line = nl ? nl + 1 : NULL;
-		} while (line);
+		snprintf(cont, sizeof cont, "%*s", indent, "");
+		esc_md(o->fp, c, flags & PUT_BLOCK ? ESC_MD_BLOCK : 0, cont);
 	}
 	free(c);
 }
@@ -409,18 +292,18 @@ static void table_row(struct out *o, const struct cell *c, int n, bool late)
 	if (o->fmt == MINUTES_HTML)
 		fputs(late ? "<tr class=\"late\">" : "<tr>", o->fp);
 	for (int i = 0; i < n; i++) {
-		char *t = clean(c[i].text, false);
+		char *t = esc_clean(c[i].text, false);
 		const char *shown = *t ? t : "—";
 
 		if (o->fmt == MINUTES_MARKDOWN) {
 			fputs("| ", o->fp);
-			md_line(o->fp, shown, false);
+			esc_md_line(o->fp, shown, 0);
 			if (c[i].late)
 				fputs(" — **en retard**", o->fp);
 			fputc(' ', o->fp);
 		} else {
 			fputs("<td>", o->fp);
-			html_escape(o->fp, shown);
+			esc_xml(o->fp, shown, "<br>\n");
 			if (c[i].late)
 				fputs(" <strong class=\"late-mark\">en retard"
 				      "</strong>", o->fp);

@@ -125,6 +125,15 @@ static const struct binding meeting_bindings[] = {
 	{ 'F', false, false, ACT_FILTER_CLEAR },
 };
 
+/* The rapports: the year as in the grid, f the format. */
+static const struct binding reports_bindings[] = {
+	{ '[', false, false, ACT_YEAR_PREV },
+	{ ']', false, false, ACT_YEAR_NEXT },
+	{ 'y', false, false, ACT_YEAR },
+	{ 'f', false, false, ACT_REPORT_FORMAT },
+	{ 'x', false, false, ACT_CLEAR_OBSERVATION },
+};
+
 static enum action lookup(const struct binding *b, size_t n,
 			  const struct key *k)
 {
@@ -148,6 +157,10 @@ enum action keys_action_in(enum keymap map, const struct key *k)
 	else if (map == KEYMAP_MEETING)
 		a = lookup(meeting_bindings,
 			   sizeof meeting_bindings / sizeof meeting_bindings[0],
+			   k);
+	else if (map == KEYMAP_REPORTS)
+		a = lookup(reports_bindings,
+			   sizeof reports_bindings / sizeof reports_bindings[0],
 			   k);
 	return a != ACT_NONE ? a : keys_action(k);
 }
@@ -256,6 +269,9 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_CANCEL_MEETING] = { "x", "x", "annuler la réunion", NULL, NULL },
 	[ACT_MINUTES] = { "m", "m", "écrire le compte rendu", NULL, NULL },
 	[ACT_EDIT_MEETING] = { "e", "e", "modifier la réunion", NULL, NULL },
+	[ACT_REPORT_FORMAT] = { "f", "f", "changer de format", NULL, NULL },
+	[ACT_CLEAR_OBSERVATION] = { "x", "x", "effacer les observations",
+				    NULL, NULL },
 };
 
 const char *keys_label(enum action a, bool ascii)

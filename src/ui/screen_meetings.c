@@ -875,27 +875,6 @@ static void jump(struct ui *ui, struct mt_screen *ms)
 	}
 }
 
-/* "Le Bouscat" -> "le-bouscat": a file name without accents nor
- * spaces. */
-static char *slug(const char *s)
-{
-	char *f = text_fold(s), *o = f;
-	bool dash = false;
-
-	for (const char *p = f; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
-			if (dash && o != f)
-				*o++ = '-';
-			*o++ = *p;
-			dash = false;
-		} else {
-			dash = true;
-		}
-	}
-	*o = '\0';
-	return f;
-}
-
 /* The compte rendu as Markdown and HTML, side by side in the reports
  * folder (suivi.ini: rapports): compte-rendu-<commune>-<date>.md/.html.
  * Written again after a change, once the user agreed to replace them. */
@@ -925,7 +904,7 @@ static void write_minutes(struct ui *ui, struct mt_screen *ms)
 		ui_message(ui, true, "%s", e.msg);
 		return;
 	}
-	name = slug(ui->contracts[ui->contract].commune);
+	name = text_slug(ui->contracts[ui->contract].commune);
 	for (i = 0; i < 2; i++)
 		path[i] = xasprintf("%s/compte-rendu-%s-%s.%s", dir, name,
 				    ms->cur.held_on, ext[i]);

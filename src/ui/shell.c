@@ -843,6 +843,11 @@ int ui_run(struct app *app, struct store *st)
 		ui_draw(&ui);
 		mt_screen_offer_draft(&ui);
 	}
+	if (!ui.gone && rp_screen_pending_draft(&ui)) {
+		ui_switch_screen(&ui, UI_SCREEN_REPORTS);
+		ui_draw(&ui);
+		rp_screen_offer_draft(&ui);
+	}
 	struct replay_times rep = { NULL, 0, 0 }, rep_enter = { NULL, 0, 0 };
 	double replay_t0 = 0;
 
@@ -899,6 +904,7 @@ int ui_run(struct app *app, struct store *st)
 	req_screen_free(ui.rs);
 	dis_screen_free(ui.dis);
 	mt_screen_free(ui.mt);
+	rp_screen_free(ui.rp);
 	free(ui.header);
 	store_contract_list_free(ui.contracts, ui.n_contracts);
 	return status;

@@ -52,13 +52,17 @@ enum action {
 	ACT_PARTICIPANT, ACT_DECISION, ACT_ADD_ACTION, ACT_ACTION_DONE,
 	ACT_ACTION_STATUS, ACT_START_MEETING, ACT_CLOSE_MEETING,
 	ACT_CANCEL_MEETING, ACT_MINUTES, ACT_EDIT_MEETING,
+	/* rapports */
+	ACT_REPORT_FORMAT, ACT_CLEAR_OBSERVATION,
 	ACT_COUNT
 };
 
 /* Key maps: the common one, and screens that give some keys another
  * meaning (in the grid, h is the history and digits are typed; in the
  * réunions, d is a decision). */
-enum keymap { KEYMAP_COMMON, KEYMAP_GRID, KEYMAP_LIST, KEYMAP_MEETING };
+enum keymap {
+	KEYMAP_COMMON, KEYMAP_GRID, KEYMAP_LIST, KEYMAP_MEETING, KEYMAP_REPORTS
+};
 
 /* Map a key to an action (ACT_NONE when the key means nothing here). */
 enum action keys_action(const struct key *k);
@@ -166,6 +170,7 @@ struct dash_screen;
 struct req_screen;
 struct dis_screen;
 struct mt_screen;
+struct rp_screen;
 
 struct ui {
 	struct app *app;
@@ -182,6 +187,7 @@ struct ui {
 	struct req_screen *rs;		/* the saisines' */
 	struct dis_screen *dis;		/* the litiges' */
 	struct mt_screen *mt;		/* the réunions' */
+	struct rp_screen *rp;		/* the rapports' */
 	char message[256];		/* status-line message, or "" */
 	bool message_error;
 	bool quit;
@@ -286,6 +292,9 @@ void dis_screen_free(struct dis_screen *ds);
 void mt_screen_free(struct mt_screen *ms);
 bool mt_screen_pending_draft(struct ui *ui);
 void mt_screen_offer_draft(struct ui *ui);
+void rp_screen_free(struct rp_screen *rs);
+bool rp_screen_pending_draft(struct ui *ui);
+void rp_screen_offer_draft(struct ui *ui);
 /* Jumps from a meeting's agenda (the target screen is current): the
  * grid cell of an indicator version's period (and criticality, "" when
  * not split); a request's form; the requests received from `from` to

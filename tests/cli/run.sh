@@ -1671,9 +1671,9 @@ t_report_minutes() {
 	run --db "$T/s.db" report minutes --meeting
 	check "report minutes --meeting without a value: usage error (2)" 'st 2 && err_has "--meeting attend une valeur"'
 	run --db "$T/s.db" report
-	check "report without a kind: usage error (2), the reports named" 'st 2 && err_has "report : quel rapport ? (minutes)"'
-	run --db "$T/s.db" report evaluation
-	check "report evaluation (not yet): usage error (2)" 'st 2 && err_has "report : « evaluation » inconnu (rapports possibles : minutes)"'
+	check "report without a kind: usage error (2), the reports named" 'st 2 && err_has "report : quel rapport ? (minutes, evaluation, summary)"'
+	run --db "$T/s.db" report bilan
+	check "report bilan: usage error (2), the reports named" 'st 2 && err_has "report : « bilan » inconnu (rapports possibles : minutes, evaluation, summary)"'
 	run --help
 	check "--help lists report minutes" 'grep -q "^  report minutes " "$T/stdout"'
 }
@@ -1702,6 +1702,56 @@ print(r[0] if r else "")' "$T/g.db")
 	check "report minutes of a generated meeting: md, decisions numbered" 'st 0 && grep -q "^1\. " "$T/g.md"'
 }
 
+# --------------------------------------------------------------------------
+# suivi report evaluation | summary: the annual documents
+
+t_report_annual() {
+	set_db
+	run --db "$T/s.db" set "Le Bouscat" 3.1.1 2025 "12,5 %"
+	check "annual: a value of 2025" 'st 0'
+	run --db "$T/s.db" report evaluation --commune "Le Bouscat" --year 2025 -o "$T/ev.md"
+	check "report evaluation .md: exit 0, said on stderr, nothing on stdout" 'st 0 && out_empty && err_has "suivi : évaluation annuelle écrite dans $T/ev.md"'
+	check "report evaluation: 0600" 'mode_is 600 "$T/ev.md"'
+	check "evaluation md: its title" 'grep -qF "Évaluation annuelle 2025 — Le Bouscat" "$T/ev.md"'
+	check "evaluation md: the deadline of article 5" 'grep -qF "31/03/2026" "$T/ev.md"'
+	check "evaluation md: the value of 2025" 'grep -qF "12,5 %" "$T/ev.md"'
+	run --db "$T/s.db" report evaluation --commune "Le Bouscat" --year 2025 -o "$T/ev.md"
+	check "report evaluation: an existing file is refused without --force" 'st 1 && err_has "--force"'
+	run --db "$T/s.db" report evaluation --commune "Le Bouscat" --year 2025 -o "$T/ev.md" --force
+	check "report evaluation --force replaces it" 'st 0'
+	for f in html fodt fods csv; do
+		run --db "$T/s.db" report evaluation --commune 33069 --year 2025 -o "$T/ev.$f"
+		check "report evaluation .$f: exit 0, a file" 'st 0 && [ -s "$T/ev.'$f'" ]'
+	done
+	check "evaluation html: one document, no external resource" 'grep -qF "<!DOCTYPE html>" "$T/ev.html" && ! grep -qiE "<script|<link|src=\"http|href=\"http" "$T/ev.html"'
+	check "evaluation fodt: an OpenDocument text" 'grep -qF "application/vnd.oasis.opendocument.text" "$T/ev.fodt"'
+	check "evaluation fods: an OpenDocument spreadsheet" 'grep -qF "application/vnd.oasis.opendocument.spreadsheet" "$T/ev.fods"'
+	run --db "$T/s.db" report evaluation --commune "Le Bouscat" --year 2025 --format odt -o -
+	check "report evaluation --format odt -o -: on stdout" 'st 0 && out_has "opendocument.text"'
+	run --db "$T/s.db" report summary --year 2025 -o "$T/sum.md"
+	check "report summary without --commune: every commune" 'st 0 && grep -qF "État récapitulatif 2025 — toutes les communes" "$T/sum.md"'
+	run --db "$T/s.db" report summary --year 2025 --commune "le haillan" -o "$T/sum1.csv"
+	check "report summary --commune: one commune, CSV" 'st 0 && [ -s "$T/sum1.csv" ]'
+
+	run --db "$T/s.db" report evaluation --year 2025 -o "$T/x.md"
+	check "report evaluation without --commune: usage (exit 2)" 'st 2 && err_has "--commune est obligatoire" && [ ! -e "$T/x.md" ]'
+	run --db "$T/s.db" report evaluation --commune "Le Bouscat" -o "$T/x.md"
+	check "report evaluation without --year: usage" 'st 2 && err_has "--year AAAA est obligatoire"'
+	run --db "$T/s.db" report evaluation --commune "Le Bouscat" --year 20x5 -o "$T/x.md"
+	check "report evaluation --year 20x5: usage, the value quoted" 'st 2 && err_has "pas « 20x5 »"'
+	run --db "$T/s.db" report summary --year 2025 -o "$T/x.odt"
+	check "report summary .odt: usage (the flat .fodt is written)" 'st 2 && err_has ".fodt" && [ ! -e "$T/x.odt" ]'
+	run --db "$T/s.db" report summary --year 2025 --format pdf -o "$T/x.pdf"
+	check "report summary --format pdf: usage" 'st 2 && err_has "format « pdf » inconnu"'
+	run --db "$T/s.db" report summary --year 2025 -o -
+	check "report summary -o - without --format: usage" 'st 2 && err_has "précisez --format"'
+	run --db "$T/s.db" report evaluation --commune Nulle-Part --year 2025 -o "$T/x.md"
+	check "report evaluation of an unknown commune: exit 1" 'st 1 && [ ! -e "$T/x.md" ]'
+	mkdir -p "$T/dossier.md"
+	run --db "$T/s.db" report summary --year 2025 -o "$T/dossier.md"
+	check "report summary onto a folder: refused (exit 1)" 'st 1 && [ -d "$T/dossier.md" ]'
+}
+
 all_tests() {
 	core_tests
 	t t_default_location
@@ -1727,6 +1777,7 @@ all_tests() {
 	t t_report_minutes
 	t t_report_minutes_generated
 	t t_minutes
+	t t_report_annual
 }
 
 # The locales to run under: those of C, C.UTF-8, fr_FR.UTF-8 that exist.

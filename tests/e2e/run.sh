@@ -45,8 +45,8 @@ s_open() {
 	keys 2
 	expect "écran 2 : le tableau de bord" "Tableau de bord 2026"
 	keys M-6
-	expect "Alt+6 : Rapports, pas encore livré, et le dit" \
-		"Cet écran n'est pas encore livré"
+	expect "Alt+6 : Rapports, l'échéance de l'évaluation" \
+		"au plus tard le 31/03/2027 (article 5)"
 	keys 1
 	expect "retour à l'écran Contrat" "Identifiant : 33069-2016"
 	keys q
@@ -1019,6 +1019,75 @@ s_meetings() {
 	e2e_stop
 }
 
+# Rapports: the deadline of article 5, the year, an observation, both
+# documents written from the screen in two formats, what they say; an
+# observation typed when the terminal closes comes back.
+s_reports() {
+	local dir
+	e2e_start -s 110x34 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	suivi_cli set "Le Bouscat" 3.1.1 2025 "12,5 %" >/dev/null
+	keys 6
+	expect "l'écran des rapports : l'évaluation de l'année et son échéance" "Évaluation 2026 : à transmettre à la commune au plus tard le 31/03/2027 (article 5), l'année finie"
+	expect "le format et le dossier" "Année 2026 · format : HTML (à imprimer) (f) · dossier : ~/Documents/suivi"
+	keys [
+	expect "[ : l'année précédente, son échéance passée" "Évaluation 2025 : l'échéance du 31/03/2026 (article 5) est passée depuis 237 jours"
+	expect "les documents de l'année" "Évaluation annuelle 2025 — Le Bouscat  →  evaluation-le-bouscat-2025.html"
+	expect "… et les domaines" "nsi Numérique et systèmes d'information : (aucune)"
+	keys j j j Enter
+	expect "Entrée sur un domaine : ses observations" "Observations 2025 : nsi Numérique et systèmes d'information"
+	text "Année de transition : le parc a été renouvelé à 80 %."
+	keys Enter
+	expect "enregistrées" "Observations nsi 2025 enregistrées"
+	expect "… dans la liste" "nsi Numérique et systèmes d'information : Année de transition"
+	keys g Enter
+	dir="$E2E_DIR/home/Documents/suivi"
+	expect "Entrée : l'évaluation écrite" "Écrit dans ~/Documents/suivi : evaluation-le-bouscat-2025.html"
+	if grep -qF "Évaluation annuelle 2025" "$dir/evaluation-le-bouscat-2025.html" &&
+		grep -qF "Année de transition : le parc a été renouvelé à 80 %." "$dir/evaluation-le-bouscat-2025.html" &&
+		grep -qF "12,5 %" "$dir/evaluation-le-bouscat-2025.html" &&
+		[ "$(stat -c %a "$dir/evaluation-le-bouscat-2025.html")" = 600 ]; then
+		ok "l'évaluation dit l'année, l'observation et la valeur (0600)"
+	else
+		not_ok "l'évaluation : $(ls -la "$dir" 2>&1)"
+	fi
+	keys f
+	expect "f : un autre format" "Format : OpenDocument texte (.fodt, modifiable)"
+	keys j Enter
+	expect "l'état récapitulatif de la commune" "Écrit dans ~/Documents/suivi : etat-recapitulatif-le-bouscat-2025.fodt"
+	keys j Enter
+	expect "… et de toutes les communes" "Écrit dans ~/Documents/suivi : etat-recapitulatif-toutes-communes-2025.fodt"
+	if grep -qF "application/vnd.oasis.opendocument.text" "$dir/etat-recapitulatif-toutes-communes-2025.fodt"; then
+		ok "l'état récapitulatif est un texte OpenDocument"
+	else
+		not_ok "l'état récapitulatif : $(head -c 500 "$dir/etat-recapitulatif-toutes-communes-2025.fodt" 2>&1)"
+	fi
+	keys Enter
+	expect "Entrée à nouveau : remplacer, en le demandant" "existe déjà : le remplacer ? (o/N)"
+	keys n
+	expect "n : rien d'écrit" "Rien d'écrit"
+	keys G Enter
+	wait_for "Observations 2025 : nsi"
+	keys C-u
+	text "Brouillon d'observation"
+	wait_for "Brouillon d'observation_"
+	kill -HUP "$(suivi_pid)"
+	expect_exit "SIGHUP pendant une observation : suivi s'arrête" 0
+	e2e_restart
+	expect "au démarrage, l'observation est proposée" "Observations non enregistrées à la fermeture (nsi 2025)"
+	keys o
+	expect "o : le formulaire revient" "Brouillon d'observation_"
+	keys Enter
+	expect "enregistrée" "Observations nsi 2025 enregistrées"
+	expect "… à la place de l'ancienne" "nsi Numérique et systèmes d'information : Brouillon d'observation"
+	keys x
+	expect "x : effacer, en le demandant" "Effacer les observations 2025 de nsi ? (o/N)"
+	keys o
+	expect "effacées" "Observations nsi 2025 effacées"
+	expect "… la liste le dit" "nsi Numérique et systèmes d'information : (aucune)"
+	e2e_stop
+}
+
 # --------------------------------------------------------------------------
 
 # E2E_ONLY="s_meetings …": those scenarios alone (while working on them).
@@ -1080,6 +1149,7 @@ s_request_version
 s_request_draft
 s_disputes
 s_meetings
+s_reports
 # the forms and lists again in ASCII (LANG=C)
 E2E_LOCALE=C
 E2E_ASCII=1

@@ -92,3 +92,16 @@ Test(date, prev_day)
 		cr_expect_str_eq(buf, cases[i].prev, "before %s", cases[i].d);
 	}
 }
+
+Test(date, days_between_two_dates)
+{
+	struct date a = { 2026, 11, 29 }, b = { 2027, 3, 31 };
+	struct date c = { 2024, 2, 28 }, d = { 2024, 3, 1 };
+	struct date e = { 1999, 12, 31 }, f = { 2000, 1, 1 };
+
+	cr_expect_eq(date_diff_days(a, b), 122);
+	cr_expect_eq(date_diff_days(b, a), -122);
+	cr_expect_eq(date_diff_days(c, d), 2, "leap year");
+	cr_expect_eq(date_diff_days(e, f), 1);
+	cr_expect_eq(date_diff_days(a, a), 0);
+}

@@ -79,3 +79,22 @@ Test(csv, quotes_per_rfc4180_and_neutralises_formulas)
 		"'=1+1,'+33,'-2,'@SUM(A1),é\r\n-5\r\n");
 	free(out);
 }
+
+Test(text, slug_makes_a_file_name)
+{
+	static const char *const cases[][2] = {
+		{ "Le Bouscat", "le-bouscat" },
+		{ "Saint-Médard-en-Jalles", "saint-medard-en-jalles" },
+		{ "  Ambarès & Lagrave ", "ambares-lagrave" },
+		{ "Œuvre n°1", "oeuvre-no1" },
+		{ "", "" },
+		{ "---", "" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = text_slug(cases[i][0]);
+
+		cr_expect_str_eq(s, cases[i][1], "« %s » gives « %s »", cases[i][0], s);
+		free(s);
+	}
+}

@@ -1,0 +1,211 @@
+#include "suivi/store_observation.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+#include "suivi/date.h"
+#include "suivi/text.h"
+#include "suivi/xalloc.h"
+
+/* The annex of a domain in force on :date (the latest version not after
+ * it, else the first): contract_query.c's rule, which browse_in_force
+ * (the tableau de bord's) spells in C. */
+#define ANNEX_IN_FORCE(d)                                                  \
+	"(SELECT a2.uid FROM annex a2 WHERE a2.domain_uid = " d            \
+	" ORDER BY a2.in_force_from <= :date DESC,"                        \
+	" CASE WHEN a2.in_force_from <= :date THEN a2.in_force_from END DESC," \
+	" a2.in_force_from, a2.version DESC LIMIT 1)"
+
+static int done(struct store *st, int rc, const char *doing, struct err *e)
+{
+	if (rc != SQLITE_DONE) {
+		store_fail(st, rc, doing, e);
+		return -1;
+	}
+	return 0;
+}
+
+static char *col_text(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	return t ? xstrdup(t) : NULL;
+}
+
+static bool blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!strchr(" \t\r\n", *s))
+			return false;
+	return true;
+}
+
+/* Multi-line text: tab, CR and LF are fine, other controls are not. */
+static bool has_control(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && *p != '\t' && *p != '\r' && *p != '\n') ||
+		    *p == 0x7f)
+			return true;
+	return false;
+}
+
+static int check_text(const char *text, struct err *e)
+{
+	size_t len = strlen(text), bad;
+
+	if (len > OBSERVATION_TEXT_MAX) {
+		err_set(e, ERR_INPUT, "observation trop longue : %zu octets"
+			" (%d au plus)", len, OBSERVATION_TEXT_MAX);
+		return -1;
+	}
+	if (!text_utf8_valid(text, len, &bad)) {
+		err_set(e, ERR_INPUT, "observation : texte UTF-8 invalide"
+			" (octet %zu)", bad + 1);
+		return -1;
+	}
+	if (has_control(text)) {
+		err_set(e, ERR_INPUT, "observation : caractère de contrôle"
+			" refusé");
+		return -1;
+	}
+	return 0;
+}
+
+static int domain_exists(struct store *st, const char *domain_uid,
+			 struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT 1 FROM domain WHERE uid = :u",
+				     e);
+	int rc;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":u", domain_uid);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE) {
+		err_set(e, ERR_NOTFOUND, "domaine inconnu : %s", domain_uid);
+		return -1;
+	}
+	store_fail(st, rc, "chercher le domaine", e);
+	return -1;
+}
+
+int store_observation_set(struct store *st, const char *domain_uid, int year,
+			  const char *text, struct err *e)
+{
+	bool drop = blank(text);
+	sqlite3_stmt *s;
+	char uid[STORE_UID_LEN], now[32];
+
+	err_clear(e);
+	if (year < 1900 || year > 2199) {
+		err_set(e, ERR_INPUT, "année invalide : %d (1900 à 2199)", year);
+		return -1;
+	}
+	if (!drop && check_text(text, e) != 0)
+		return -1;
+	if (store_begin(st, e) != 0)
+		return -1;
+	if (domain_exists(st, domain_uid, e) != 0)
+		goto fail;
+	if (drop)
+		s = store_stmt(st, "DELETE FROM observation WHERE"
+			       " domain_uid = :d AND year = :y", e);
+	else
+		s = store_stmt(st,
+			"INSERT INTO observation (uid, domain_uid, year, text,"
+			" author, updated_at) VALUES (:u, :d, :y, :t, :a, :now)"
+			" ON CONFLICT (domain_uid, year) DO UPDATE SET"
+			" text = excluded.text, author = excluded.author,"
+			" updated_at = excluded.updated_at", e);
+	if (!s)
+		goto fail;
+	store_bind_text(s, ":d", domain_uid);
+	store_bind_int(s, ":y", year);
+	if (!drop) {
+		store_uid_new(uid);
+		store_now(now);
+		store_bind_text(s, ":u", uid);
+		store_bind_text(s, ":t", text);
+		store_bind_text(s, ":a", store_author(st));
+		store_bind_text(s, ":now", now);
+	}
+	if (store_exec_stmt(st, s, e) != 0 || store_commit(st, e) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+void store_observation_list_free(struct observation *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].domain_code);
+		free(v[i].domain_name);
+		free(v[i].text);
+		free(v[i].author);
+		free(v[i].updated_at);
+	}
+	free(v);
+}
+
+int store_observation_list(struct store *st, const char *contract_uid,
+			   int year, const char *today,
+			   struct observation **out, size_t *n,
+			   struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT d.uid, d.code, a.domain_name, o.text, o.author,"
+		" o.updated_at FROM domain d JOIN annex a"
+		" ON a.uid = " ANNEX_IN_FORCE("d.uid")
+		" LEFT JOIN observation o ON o.domain_uid = d.uid"
+		" AND o.year = :y WHERE d.contract_uid = :c ORDER BY d.rowid", e);
+	struct date t;
+	char date[DATE_ISO_LEN];
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	if (!today || date_parse(today, &t) != 0)
+		date_today(&t);
+	/* the dashboard's date: today in the current year, else 31/12 */
+	if (t.year == year)
+		date_format_iso(t, date);
+	else
+		snprintf(date, sizeof date, "%04d-12-31", year);
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_int(s, ":y", year);
+	store_bind_text(s, ":date", date);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct observation *o;
+		const char *u = (const char *)sqlite3_column_text(s, 0);
+
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		o = &(*out)[(*n)++];
+		memset(o, 0, sizeof *o);
+		snprintf(o->domain_uid, sizeof o->domain_uid, "%s", u ? u : "");
+		o->domain_code = col_text(s, 1);
+		o->domain_name = col_text(s, 2);
+		o->text = col_text(s, 3);
+		o->author = col_text(s, 4);
+		o->updated_at = col_text(s, 5);
+	}
+	sqlite3_reset(s);
+	if (done(st, rc, "lire les observations", e) != 0) {
+		store_observation_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,577 @@
+/*
+ * The rapports: the two yearly documents of the contract, written into
+ * the reports folder (suivi.ini: rapports) in the format chosen — the
+ * évaluation annuelle of the commune (article 5: to the commune by 31
+ * March of the next year, then to its council) and the état récapitulatif
+ * of exceptional requests and disputes (article 4), of the commune or of
+ * every commune — and, below them, the year's qualitative observations,
+ * one per domain, that the evaluation prints.
+ *
+ * What is typed in an observation when the terminal goes away is kept as
+ * a draft (slot "rapport") that the next start offers back.
+ */
+#include "ui_internal.h"
+#include "suivi/date.h"
+#include "suivi/doc.h"
+#include "suivi/evaluation.h"
+#include "suivi/number.h"
+#include "suivi/paths.h"
+#include "suivi/store_measurement.h"
+#include "suivi/store_observation.h"
+#include "suivi/summary.h"
+#include "suivi/text.h"
+#include "suivi/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DRAFT_SLOT "rapport"
+
+/* The documents, in the order of the list. */
+enum rp_doc { RP_EVALUATION, RP_SUMMARY_ONE, RP_SUMMARY_ALL, RP_DOC_COUNT };
+
+struct rp_screen {
+	char contract_uid[STORE_UID_LEN];
+	int year;
+	enum doc_format fmt;
+	struct observation *obs;	/* the domains of the year */
+	size_t n_obs;
+	size_t cursor, top;		/* documents first, then domains */
+	int body_rows;
+	char error[ERR_MSG_MAX];
+};
+
+void rp_screen_free(struct rp_screen *rs)
+{
+	if (!rs)
+		return;
+	store_observation_list_free(rs->obs, rs->n_obs);
+	free(rs);
+}
+
+static const char *commune(const struct ui *ui)
+{
+	return ui->contracts[ui->contract].commune;
+}
+
+static struct date today_of(const struct ui *ui)
+{
+	struct date d = { 2000, 1, 1 };
+
+	date_parse(ui->today, &d);
+	return d;
+}
+
+static void reload(struct ui *ui, struct rp_screen *rs)
+{
+	struct err e;
+
+	store_observation_list_free(rs->obs, rs->n_obs);
+	rs->obs = NULL;
+	rs->n_obs = 0;
+	rs->error[0] = '\0';
+	if (!ui->n_contracts) {
+		snprintf(rs->error, sizeof rs->error, "Aucun contrat dans la "
+			 "base : importez-en un avec « suivi import FICHIER ».");
+		return;
+	}
+	if (store_observation_list(ui->st, rs->contract_uid, rs->year,
+				   ui->today, &rs->obs, &rs->n_obs, &e) != 0)
+		ui_message(ui, true, "%s", e.msg);
+	if (rs->cursor >= RP_DOC_COUNT + rs->n_obs)
+		rs->cursor = 0;
+}
+
+static size_t n_rows(const struct rp_screen *rs)
+{
+	return RP_DOC_COUNT + rs->n_obs;
+}
+
+/* "~/Documents/suivi" for HOME/Documents/suivi. */
+static void shown_dir(const char *dir, char *buf, size_t n)
+{
+	const char *home = getenv("HOME");
+	size_t hl = home ? strlen(home) : 0;
+
+	if (hl > 1 && !strncmp(dir, home, hl) && (dir[hl] == '/' || !dir[hl]))
+		snprintf(buf, n, "~%s", dir + hl);
+	else
+		snprintf(buf, n, "%s", dir);
+}
+
+static const char *const fmt_label[DOC_FORMAT_COUNT] = {
+	[DOC_HTML] = "HTML (à imprimer)",
+	[DOC_FODT] = "OpenDocument texte (.fodt, modifiable)",
+	[DOC_FODS] = "OpenDocument tableur (.fods)",
+	[DOC_MD] = "Markdown",
+	[DOC_CSV] = "CSV",
+};
+
+/* The file name of a document: evaluation-le-bouscat-2026.html … */
+static char *file_name(const struct ui *ui, const struct rp_screen *rs,
+		       enum rp_doc d)
+{
+	char *slug = text_slug(commune(ui)), *name;
+
+	name = xasprintf("%s-%s-%d.%s",
+			 d == RP_EVALUATION ? "evaluation" : "etat-recapitulatif",
+			 d == RP_SUMMARY_ALL ? "toutes-communes" : slug, rs->year,
+			 doc_format_ext(rs->fmt));
+	free(slug);
+	return name;
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing                                                             */
+
+static void deadline_line(const struct ui *ui, const struct rp_screen *rs,
+			  char *buf, size_t n, bool *late)
+{
+	struct date due = { rs->year + 1, 3, 31 }, today = today_of(ui);
+	char d[32], iso[DATE_ISO_LEN];
+	long days;
+
+	date_format_iso(due, iso);
+	ui_date(ui, iso, d, sizeof d);
+	days = date_diff_days(today, due);
+	*late = days < 0;
+	if (days < 0)
+		snprintf(buf, n, "Évaluation %d : l'échéance du %s (article 5) est "
+			 "passée depuis %ld jour%s", rs->year, d, -days,
+			 -days > 1 ? "s" : "");
+	else if (today.year <= rs->year)
+		snprintf(buf, n, "Évaluation %d : à transmettre à la commune au plus "
+			 "tard le %s (article 5), l'année finie", rs->year, d);
+	else
+		snprintf(buf, n, "Évaluation %d : à transmettre à la commune au plus "
+			 "tard le %s (article 5), dans %ld jour%s", rs->year, d,
+			 days, days > 1 ? "s" : "");
+}
+
+static void draw(struct ui *ui, int top, int rows, int cols)
+{
+	struct rp_screen *rs = ui->rp;
+	const struct uiterm *t = &ui->term;
+	char line[512], dir[256];
+	bool late;
+
+	if (!rs)
+		return;
+	if (rs->error[0]) {
+		draw_text(t, top + 1, 2, cols - 4, PAINT_ERROR, rs->error);
+		return;
+	}
+	deadline_line(ui, rs, line, sizeof line, &late);
+	draw_text(t, top, 0, cols, late ? PAINT_ERROR : PAINT_TITLE, line);
+	shown_dir(ui->app->cfg.reports_dir ? ui->app->cfg.reports_dir : "?",
+		  dir, sizeof dir);
+	snprintf(line, sizeof line, "Année %d · format : %s (f) · dossier : %s",
+		 rs->year, fmt_label[rs->fmt], dir);
+	draw_text(t, top + 1, 0, cols, PAINT_DIM, line);
+	draw_hline(t, top + 2, 0, cols);
+	rs->body_rows = rows - 3;
+	if (rs->cursor < rs->top)
+		rs->top = rs->cursor;
+	if (rs->body_rows > 2 &&
+	    rs->cursor + 2 >= rs->top + (size_t)rs->body_rows)
+		rs->top = rs->cursor + 3 - (size_t)rs->body_rows;
+	for (int r = 0, y = top + 3; r < rs->body_rows; r++) {
+		size_t i = rs->top + (size_t)r;
+		enum paint p;
+
+		if (i >= n_rows(rs) || y >= top + rows)
+			break;
+		if (i == RP_DOC_COUNT) {
+			/* the heading of the observations, not a row */
+			if (y + 1 >= top + rows)
+				break;
+			draw_text(t, y++, 0, cols, PAINT_TITLE,
+				  "Observations de l'année, par domaine "
+				  "(Entrée : les écrire, x : les effacer)");
+		}
+		if (i < RP_DOC_COUNT) {
+			static const char *const what[RP_DOC_COUNT] = {
+				"Évaluation annuelle", "État récapitulatif",
+				"État récapitulatif",
+			};
+			char *name = file_name(ui, rs, (enum rp_doc)i);
+
+			snprintf(line, sizeof line, "%s %d — %s  →  %s", what[i],
+				 rs->year, i == RP_SUMMARY_ALL ? "toutes les communes"
+							       : commune(ui), name);
+			free(name);
+		} else {
+			const struct observation *o = &rs->obs[i - RP_DOC_COUNT];
+			char excerpt[200] = "";
+
+			if (o->text) {
+				/* the first line, as the list shows it */
+				size_t len = strcspn(o->text, "\n");
+
+				snprintf(excerpt, sizeof excerpt, "%.*s%s",
+					 (int)(len > 150 ? 150 : len), o->text,
+					 o->text[len] ? " …" : "");
+			}
+			snprintf(line, sizeof line, "  %s %s : %s",
+				 o->domain_code, o->domain_name,
+				 o->text ? excerpt : "(aucune)");
+		}
+		p = i == rs->cursor ? PAINT_SELECTED
+		    : i >= RP_DOC_COUNT && !rs->obs[i - RP_DOC_COUNT].text
+		    ? PAINT_DIM : PAINT_NORMAL;
+		if (i == rs->cursor)
+			draw_fill(t, y, 0, cols, p);
+		draw_text(t, y++, 0, cols, p, line);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing the documents                                               */
+
+static void write_doc(struct ui *ui, struct rp_screen *rs, enum rp_doc which)
+{
+	const char *dir = ui->app->cfg.reports_dir;
+	char *name, *path, shown[256];
+	struct doc d;
+	struct err e;
+	int rc;
+
+	if (!dir) {
+		ui_message(ui, true, "Pas de dossier pour les rapports : réglez "
+			   "« rapports » dans suivi.ini");
+		return;
+	}
+	if (paths_mkdirs(dir, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	ui_message(ui, false, "Préparation du document…");
+	ui_draw(ui);
+	rc = which == RP_EVALUATION
+		? evaluation_build(ui->st, rs->contract_uid, rs->year, ui->today,
+				   &d, &e)
+		: summary_build(ui->st, which == RP_SUMMARY_ALL ? NULL
+				: rs->contract_uid, rs->year, ui->today, &d, &e);
+	if (rc != 0) {
+		ui_message(ui, true, "Document non écrit : %s", e.msg);
+		return;
+	}
+	name = file_name(ui, rs, which);
+	path = xasprintf("%s/%s", dir, name);
+	rc = doc_save(path, &d, rs->fmt, false, &e);
+	if (rc != 0 && e.code == ERR_EXISTS) {
+		char q[512];
+
+		snprintf(q, sizeof q, "%s existe déjà : le remplacer ? (o/N)", name);
+		if (ui_confirm(ui, q))
+			rc = doc_save(path, &d, rs->fmt, true, &e);
+		else
+			e.msg[0] = '\0';
+	}
+	shown_dir(dir, shown, sizeof shown);
+	if (rc == 0)
+		ui_message(ui, false, "Écrit dans %s : %s", shown, name);
+	else if (e.msg[0])
+		ui_message(ui, true, "Document non écrit : %s", e.msg);
+	else
+		ui_message(ui, false, "Rien d'écrit");
+	free(path);
+	free(name);
+	doc_release(&d);
+}
+
+/* ------------------------------------------------------------------ */
+/* Observations                                                        */
+
+struct octx {
+	struct ui *ui;
+	struct rp_screen *rs;
+	const struct observation *o;
+};
+
+static bool save_observation(struct form *f, void *ctx, char *err, size_t n)
+{
+	struct octx *c = ctx;
+	struct err e;
+
+	if (store_observation_set(c->ui->st, c->o->domain_uid, c->rs->year,
+				  f->fields[0].text, &e) != 0) {
+		snprintf(err, n, "%s", e.msg);
+		return false;
+	}
+	return true;
+}
+
+static void edit_observation(struct ui *ui, struct rp_screen *rs, size_t i,
+			     const char *draft)
+{
+	const struct observation *o = &rs->obs[i];
+	struct form_field field;
+	struct form f = { 0 };
+	struct octx c = { ui, rs, o };
+	char title[256];
+
+	memset(&field, 0, sizeof field);
+	field.label = "Observations";
+	field.kind = FIELD_TEXT;
+	field.text = xstrdup("");
+	field.hint = "Ce que l'année a montré pour ce domaine · Entrée "
+		     "enregistre, Échap abandonne";
+	form_field_set(&field, draft ? draft : o->text ? o->text : "");
+	snprintf(title, sizeof title, "Observations %d : %s %s", rs->year,
+		 o->domain_code, o->domain_name);
+	f.title = title;
+	f.fields = &field;
+	f.n = 1;
+	f.dirty = draft != NULL;
+	if (ui_form_run(ui, &f, save_observation, &c)) {
+		ui_message(ui, false, "Observations %s %d enregistrées",
+			   o->domain_code, rs->year);
+		reload(ui, rs);
+	} else if (ui->gone && f.dirty) {
+		char ctx[128];
+		struct err e;
+
+		snprintf(ctx, sizeof ctx, "%s|%d|%s", rs->contract_uid, rs->year,
+			 o->domain_code);
+		/* the terminal is gone: nobody to tell if this fails */
+		(void)store_draft_save(ui->st, DRAFT_SLOT, ctx, field.text, &e);
+	}
+	form_release(&f);
+}
+
+static void clear_observation(struct ui *ui, struct rp_screen *rs, size_t i)
+{
+	const struct observation *o = &rs->obs[i];
+	char q[256];
+	struct err e;
+
+	if (!o->text) {
+		ui_message(ui, true, "Pas d'observations à effacer pour %s",
+			   o->domain_code);
+		return;
+	}
+	snprintf(q, sizeof q, "Effacer les observations %d de %s ? (o/N)",
+		 rs->year, o->domain_code);
+	if (!ui_confirm(ui, q))
+		return;
+	if (store_observation_set(ui->st, o->domain_uid, rs->year, "", &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	ui_message(ui, false, "Observations %s %d effacées", o->domain_code,
+		   rs->year);
+	reload(ui, rs);
+}
+
+bool rp_screen_pending_draft(struct ui *ui)
+{
+	char *ctx = NULL, *text = NULL;
+	bool found = false;
+	struct err e;
+
+	if (store_draft_get(ui->st, DRAFT_SLOT, &ctx, &text, &found, &e) != 0)
+		return false;
+	free(ctx);
+	free(text);
+	return found;
+}
+
+void rp_screen_offer_draft(struct ui *ui)
+{
+	struct rp_screen *rs = ui->rp;
+	char *ctx = NULL, *text = NULL, *p[3] = { 0 }, q[512];
+	bool found;
+	size_t at = (size_t)-1;
+	struct err e;
+
+	if (!rs || store_draft_get(ui->st, DRAFT_SLOT, &ctx, &text, &found, &e)
+		       != 0 || !found)
+		return;
+	/* contract|year|domain code */
+	p[0] = ctx;
+	if ((p[1] = strchr(p[0], '|')))
+		*p[1]++ = '\0';
+	if (p[1] && (p[2] = strchr(p[1], '|')))
+		*p[2]++ = '\0';
+	if (p[2]) {
+		for (size_t i = 0; i < ui->n_contracts; i++)
+			if (!strcmp(ui->contracts[i].uid, p[0]) &&
+			    i != ui->contract) {
+				ui->contract = i;
+				ui->screen->enter(ui);
+			}
+		if (!strcmp(rs->contract_uid, p[0])) {
+			rs->year = atoi(p[1]);
+			reload(ui, rs);
+			for (size_t i = 0; i < rs->n_obs; i++)
+				if (!strcmp(rs->obs[i].domain_code, p[2]))
+					at = i;
+		}
+	}
+	if (at == (size_t)-1) {
+		store_draft_delete(ui->st, DRAFT_SLOT, &e);
+		goto out;
+	}
+	rs->cursor = RP_DOC_COUNT + at;
+	ui_draw(ui);
+	snprintf(q, sizeof q, "Observations non enregistrées à la fermeture "
+		 "(%s %d) : « %.60s ». Les reprendre ? (o/N)", p[2], rs->year,
+		 text);
+	if (!ui_confirm(ui, q)) {
+		if (!ui->gone) {
+			store_draft_delete(ui->st, DRAFT_SLOT, &e);
+			ui_message(ui, false, "Brouillon abandonné");
+		}
+		goto out;
+	}
+	store_draft_delete(ui->st, DRAFT_SLOT, &e);
+	edit_observation(ui, rs, at, text);
+out:
+	free(ctx);
+	free(text);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void change_year(struct ui *ui, struct rp_screen *rs, int year)
+{
+	if (year < 1900 || year > 2199) {
+		ui_message(ui, true, "Année hors limites (1900 à 2199)");
+		return;
+	}
+	rs->year = year;
+	reload(ui, rs);
+	ui_message(ui, false, "Rapports de %d", year);
+}
+
+static void ask_year(struct ui *ui, struct rp_screen *rs)
+{
+	char text[16] = "";
+	unsigned long y;
+
+	if (!ui_prompt(ui, "Année : ", text, sizeof text, NULL, NULL) || !*text)
+		return;
+	if (number_parse_uint(text, 9999, &y) != 0) {
+		ui_message(ui, true, "« %s » n'est pas une année", text);
+		return;
+	}
+	change_year(ui, rs, (int)y);
+}
+
+static void enter(struct ui *ui)
+{
+	struct rp_screen *rs = ui->rp;
+
+	if (!rs) {
+		struct date d = today_of(ui);
+
+		rs = ui->rp = xcalloc(1, sizeof *rs);
+		/* before the 31 March deadline, last year's evaluation is the
+		 * one to write */
+		rs->year = d.month <= 3 ? d.year - 1 : d.year;
+		rs->fmt = DOC_HTML;
+	}
+	if (ui->n_contracts)
+		snprintf(rs->contract_uid, sizeof rs->contract_uid, "%s",
+			 ui->contracts[ui->contract].uid);
+	reload(ui, rs);
+}
+
+static void leave(struct ui *ui)
+{
+	(void)ui;
+}
+
+static int handle(struct ui *ui, enum action a, const struct key *k)
+{
+	struct rp_screen *rs = ui->rp;
+
+	(void)k;
+	if (!rs || rs->error[0])
+		return UI_NOTHING;
+	switch (a) {
+	case ACT_UP:
+		if (rs->cursor > 0)
+			rs->cursor--;
+		return UI_REDRAW;
+	case ACT_DOWN:
+		if (rs->cursor + 1 < n_rows(rs))
+			rs->cursor++;
+		return UI_REDRAW;
+	case ACT_HOME:
+		rs->cursor = 0;
+		return UI_REDRAW;
+	case ACT_END:
+		rs->cursor = n_rows(rs) - 1;
+		return UI_REDRAW;
+	case ACT_OPEN:
+		if (rs->cursor < RP_DOC_COUNT)
+			write_doc(ui, rs, (enum rp_doc)rs->cursor);
+		else
+			edit_observation(ui, rs, rs->cursor - RP_DOC_COUNT, NULL);
+		return UI_REDRAW;
+	case ACT_CLEAR_OBSERVATION:
+		if (rs->cursor < RP_DOC_COUNT)
+			ui_message(ui, true, "x efface les observations d'un "
+				   "domaine : placez-y le curseur");
+		else
+			clear_observation(ui, rs, rs->cursor - RP_DOC_COUNT);
+		return UI_REDRAW;
+	case ACT_REPORT_FORMAT:
+		rs->fmt = (enum doc_format)((rs->fmt + 1) % DOC_FORMAT_COUNT);
+		ui_message(ui, false, "Format : %s", fmt_label[rs->fmt]);
+		return UI_REDRAW;
+	case ACT_YEAR_PREV:
+		change_year(ui, rs, rs->year - 1);
+		return UI_REDRAW;
+	case ACT_YEAR_NEXT:
+		change_year(ui, rs, rs->year + 1);
+		return UI_REDRAW;
+	case ACT_YEAR:
+		ask_year(ui, rs);
+		return UI_REDRAW;
+	default:
+		return UI_NOTHING;
+	}
+}
+
+static const enum action keys[] = {
+	ACT_UP, ACT_DOWN, ACT_HOME, ACT_END, ACT_OPEN, ACT_REPORT_FORMAT,
+	ACT_YEAR_PREV, ACT_YEAR_NEXT, ACT_YEAR, ACT_CLEAR_OBSERVATION,
+	ACT_NONE
+};
+
+static const enum action status_keys[] = {
+	ACT_OPEN, ACT_REPORT_FORMAT, ACT_YEAR_PREV, ACT_YEAR_NEXT, ACT_NONE
+};
+
+static const struct action_word words[] = {
+	{ ACT_OPEN, "écrire le document / les observations" },
+	{ ACT_HOME, "premier" },
+	{ ACT_NONE, NULL },
+};
+
+const struct screen_ops screen_reports = {
+	.title = "Rapports",
+	.enter = enter,
+	.leave = leave,
+	.draw = draw,
+	.handle = handle,
+	.keys = keys,
+	.status_keys = status_keys,
+	.keymap = KEYMAP_REPORTS,
+	.words = words,
+	.help_text = "Article 5 : l'évaluation annuelle est transmise à la "
+		     "commune au plus tard le 31 mars de l'année suivante, puis "
+		     "présentée à son conseil municipal. Article 4 : l'état "
+		     "récapitulatif des demandes exceptionnelles et des litiges, "
+		     "avec les solutions arbitrées, va à la Conférence "
+		     "territoriale. Entrée écrit le document choisi dans le "
+		     "dossier des rapports (rapports = … dans suivi.ini), au "
+		     "format choisi avec f : HTML à imprimer, OpenDocument "
+		     "texte (.fodt) que la commune peut modifier, tableur "
+		     "(.fods), Markdown ou CSV. Les observations de chaque "
+		     "domaine figurent dans l'évaluation.",
+};
