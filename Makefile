@@ -155,8 +155,9 @@ check-cli: $(BIN) $(BENCH_GEN)
 
 # The documents read by real clients: headless Chromium, LibreOffice,
 # pdftotext, Python's csv (each skipped when missing; .ci/run installs them).
-check-reports: $(REPORT_SAMPLE)
-	$(SAN_ENV) SUIVI_SAMPLE=$(CURDIR)/$(REPORT_SAMPLE) sh tests/reports/clients.sh
+check-reports: $(BIN) $(REPORT_SAMPLE)
+	$(SAN_ENV) SUIVI_SAMPLE=$(CURDIR)/$(REPORT_SAMPLE) SUIVI_BIN=$(CURDIR)/$(BIN) \
+	  sh tests/reports/clients.sh
 
 # The real program in tmux (tests/e2e/lib.sh); under SANITIZE=1 a sanitizer
 # report on its stderr fails the scenario.

@@ -275,6 +275,44 @@ static const struct {
  * document takes the text's look from the paragraph, not the cell:
  * there, paragraph styles "P-TONE" (text) and "N-TONE" (a number,
  * aligned right) too, and cells have borders. */
+/* Tables of more columns than this are set smaller in the text. */
+#define WIDE_COLS 7
+#define SMALL_SIZE "7.5pt"
+/* The width of the text tables (style "Tbl": the A4 page inside its
+ * margins), portrait or landscape, and what a character and a cell's
+ * padding take there (DejaVu Sans: about 0.6 em a character). */
+#define PORTRAIT_WIDTH_CM 17.0
+#define LANDSCAPE_WIDTH_CM 25.7
+#define CHAR_CM_SMALL 0.16	/* 7.5 pt */
+#define CHAR_CM 0.22		/* 10.5 pt */
+#define PAD_CM 0.2
+
+/* The page of the text document being written. */
+static double table_width_cm = PORTRAIT_WIDTH_CM;
+
+static size_t column_weight(const struct doc_table *t, size_t col);
+
+/* The width the widest table needs for none of its words to be cut. */
+static double widest_table_cm(const struct doc *d)
+{
+	double widest = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		const struct doc_table *t = d->blocks[i].table;
+		double cm = 0;
+
+		if (d->blocks[i].kind != DOC_TABLE || !t)
+			continue;
+		for (size_t c = 0; c < t->n_cols; c++)
+			cm += (double)column_weight(t, c) *
+			      (t->n_cols > WIDE_COLS ? CHAR_CM_SMALL : CHAR_CM) +
+			      PAD_CM;
+		if (cm > widest)
+			widest = cm;
+	}
+	return widest;
+}
+
 static void cell_styles(FILE *fp, bool text_doc)
 {
 	for (size_t i = 0; i < sizeof looks / sizeof *looks; i++) {
@@ -305,11 +343,27 @@ static void cell_styles(FILE *fp, bool text_doc)
 			"style:parent-style-name=\"Table_20_Number\">\n%s"
 			"</style:style>\n",
 			looks[i].tone, props, looks[i].tone, props);
+		/* the same, smaller, for the tables of many columns */
+		snprintf(props, sizeof props,
+			 "<style:text-properties fo:color=\"%s\" "
+			 "fo:font-weight=\"%s\" fo:font-style=\"%s\" "
+			 "fo:font-size=\"" SMALL_SIZE "\"/>\n",
+			 looks[i].fg, looks[i].weight, looks[i].style);
+		fprintf(fp, "<style:style style:name=\"p-%s\" "
+			"style:family=\"paragraph\" "
+			"style:parent-style-name=\"Table_20_Contents\">\n%s"
+			"</style:style>\n"
+			"<style:style style:name=\"n-%s\" "
+			"style:family=\"paragraph\" "
+			"style:parent-style-name=\"Table_20_Number\">\n%s"
+			"</style:style>\n",
+			looks[i].tone, props, looks[i].tone, props);
 	}
 }
 
 /* One cell of a table (FODT: its paragraph styled for a number). */
-static void cell(FILE *fp, const struct doc_cell *c, bool text_doc)
+static void cell(FILE *fp, const struct doc_cell *c, bool text_doc,
+		 bool small)
 {
 	char num[64];
 
@@ -323,7 +377,8 @@ static void cell(FILE *fp, const struct doc_cell *c, bool text_doc)
 	fputs(">", fp);
 	if (text_doc)
 		fprintf(fp, "<text:p text:style-name=\"%c-%s\">",
-			c->has_num ? 'N' : 'P', tone_of(c->tone));
+			c->has_num ? (small ? 'n' : 'N') : (small ? 'p' : 'P'),
+			tone_of(c->tone));
 	else
 		fputs("<text:p>", fp);
 	put(fp, c->text, false);
@@ -331,22 +386,108 @@ static void cell(FILE *fp, const struct doc_cell *c, bool text_doc)
 }
 
 /* table:table with its columns, a header row and the rows. */
+/* The longest word of s, in characters (a number cell is one word: it
+ * never wraps). */
+static size_t longest_word(const char *s, bool whole)
+{
+	size_t w = 0, word = 0;
+
+	for (; s && *s; s++) {
+		if (*s == ' ' && !whole) {
+			word = 0;
+			continue;
+		}
+		if (((unsigned char)*s & 0xC0) != 0x80 && ++word > w)
+			w = word;
+	}
+	return w;
+}
+
+/* How wide a column wants to be, in characters: wide enough for its
+ * longest word, heading included, so that no word is cut; and for half
+ * its longest text (up to 24 characters), which may wrap. At least 3,
+ * plus one. */
+static size_t column_weight(const struct doc_table *t, size_t col)
+{
+	size_t w = longest_word(t->heads[col], false);
+
+	for (size_t r = 0; r < t->n_rows; r++) {
+		const struct doc_cell *c = &t->cells[r * t->n_cols + col];
+		size_t word = longest_word(c->text, c->has_num);
+		size_t half = (longest_word(c->text, true) + 1) / 2;
+
+		if (half > 12)
+			half = 12;
+		if (word > w)
+			w = word;
+		if (half > w)
+			w = half;
+	}
+	/* one more: the cell's padding and the wrapping's slack */
+	return (w < 3 ? 3 : w) + 1;
+}
+
+/* The column styles of table number tno: "c<tno>-<col>", a width
+ * relative to what each column holds (text) or absolute (sheet). */
+static void column_styles(FILE *fp, const struct doc_table *t, size_t tno,
+			  bool text_doc)
+{
+	size_t sum = 0;
+
+	for (size_t i = 0; i < t->n_cols; i++)
+		sum += column_weight(t, i);
+	for (size_t i = 0; i < t->n_cols; i++) {
+		size_t w = column_weight(t, i);
+
+		fprintf(fp, "<style:style style:name=\"c%zu-%zu\" "
+			"style:family=\"table-column\">\n", tno, i);
+		/* LibreOffice lays text tables out by the absolute widths:
+		 * the page's width shared by weight */
+		if (text_doc)
+			fprintf(fp, "<style:table-column-properties "
+				"style:column-width=\"%.3fcm\" "
+				"style:rel-column-width=\"%zu*\"/>\n",
+				table_width_cm * (double)w / (double)sum, w * 100);
+		else
+			fprintf(fp, "<style:table-column-properties "
+				"style:column-width=\"%.2fcm\"/>\n",
+				w < 8 ? 1.8 : w > 40 ? 9.0 : 0.22 * (double)w);
+		fputs("</style:style>\n", fp);
+	}
+}
+
+/* Every table's column styles, tables numbered in order from 0. */
+static void all_column_styles(FILE *fp, const struct doc *d, bool text_doc)
+{
+	size_t tno = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (d->blocks[i].kind == DOC_TABLE && d->blocks[i].table)
+			column_styles(fp, d->blocks[i].table, tno++, text_doc);
+}
+
 static void table(FILE *fp, const struct doc_table *t, const char *name,
-		  bool text_doc)
+		  bool text_doc, size_t tno)
 {
 	size_t cols = t->n_cols ? t->n_cols : 1;
+	bool small = text_doc && t->n_cols > WIDE_COLS;
 
 	fputs("<table:table table:name=\"", fp);
 	put_attr(fp, name);
-	fprintf(fp, "\"%s>\n<table:table-column table:style-name=\"co\" "
-		"table:number-columns-repeated=\"%zu\"/>\n",
-		text_doc ? " table:style-name=\"Tbl\"" : "", cols);
+	fprintf(fp, "\"%s>\n", text_doc ? " table:style-name=\"Tbl\"" : "");
+	if (t->n_cols)
+		for (size_t i = 0; i < t->n_cols; i++)
+			fprintf(fp, "<table:table-column table:style-name="
+				"\"c%zu-%zu\"/>\n", tno, i);
+	else
+		fputs("<table:table-column table:style-name=\"co\"/>\n", fp);
 	fputs("<table:table-header-rows>\n<table:table-row>\n", fp);
 	for (size_t i = 0; i < cols; i++) {
 		fputs("<table:table-cell table:style-name=\"ce-head\" "
 		      "office:value-type=\"string\">", fp);
-		fputs(text_doc ? "<text:p text:style-name=\"P-head\">"
-			       : "<text:p>", fp);
+		fputs(!text_doc ? "<text:p>"
+		      : small ? "<text:p text:style-name=\"p-head\">"
+			      : "<text:p text:style-name=\"P-head\">", fp);
 		put(fp, i < t->n_cols ? t->heads[i] : "", false);
 		fputs("</text:p></table:table-cell>\n", fp);
 	}
@@ -354,7 +495,8 @@ static void table(FILE *fp, const struct doc_table *t, const char *name,
 	for (size_t r = 0; r < t->n_rows; r++) {
 		fputs("<table:table-row>\n", fp);
 		for (size_t i = 0; i < t->n_cols; i++)
-			cell(fp, &t->cells[r * t->n_cols + i], text_doc);
+			cell(fp, &t->cells[r * t->n_cols + i], text_doc,
+			     small);
 		if (!t->n_cols)
 			fputs("<table:table-cell/>\n", fp);
 		fputs("</table:table-row>\n", fp);
@@ -474,17 +616,21 @@ static const char fodt_styles[] =
 	"</text:list-style>\n"
 	"</office:styles>\n";
 
-static const char fodt_page[] =
+/* The page (A4, portrait or landscape) and the tables' width: %s %s
+ * orientation, %.1f the width inside the margins. */
+static const char fodt_page_fmt[] =
 	"<style:page-layout style:name=\"A4\">\n"
-	"<style:page-layout-properties fo:page-width=\"21cm\" "
-	"fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\" "
+	"<style:page-layout-properties fo:page-width=\"%s\" "
+	"fo:page-height=\"%s\" style:print-orientation=\"%s\" "
 	"fo:margin-top=\"1.8cm\" fo:margin-bottom=\"1.8cm\" "
 	"fo:margin-left=\"2cm\" fo:margin-right=\"2cm\"/>\n"
 	"</style:page-layout>\n"
 	"<style:style style:name=\"Tbl\" style:family=\"table\">\n"
-	"<style:table-properties style:width=\"17cm\" table:align=\"margins\" "
-	"fo:margin-bottom=\"0.3cm\"/>\n"
-	"</style:style>\n"
+	"<style:table-properties style:width=\"%.1fcm\" "
+	"table:align=\"margins\" fo:margin-bottom=\"0.3cm\"/>\n"
+	"</style:style>\n";
+
+static const char fodt_page[] =
 	"<style:style style:name=\"co\" style:family=\"table-column\"/>\n"
 	"<style:style style:name=\"fr\" style:family=\"graphic\">\n"
 	"<style:graphic-properties style:vertical-pos=\"top\" "
@@ -569,8 +715,19 @@ void doc_fodt_render(FILE *fp, const struct doc *d)
 	meta(fp, d);
 	fputs(fodt_styles, fp);
 	fputs("<office:automatic-styles>\n", fp);
+	{
+		/* landscape when a table would not fit the portrait page
+		 * without cutting its words */
+		bool wide = widest_table_cm(d) > PORTRAIT_WIDTH_CM;
+
+		table_width_cm = wide ? LANDSCAPE_WIDTH_CM : PORTRAIT_WIDTH_CM;
+		fprintf(fp, fodt_page_fmt, wide ? "29.7cm" : "21cm",
+			wide ? "21cm" : "29.7cm", wide ? "landscape" : "portrait",
+			table_width_cm);
+	}
 	fputs(fodt_page, fp);
 	cell_styles(fp, true);
+	all_column_styles(fp, d, true);
 	fputs("</office:automatic-styles>\n<office:master-styles>\n"
 	      "<style:master-page style:name=\"Standard\" "
 	      "style:page-layout-name=\"A4\"/>\n</office:master-styles>\n"
@@ -604,7 +761,7 @@ void doc_fodt_render(FILE *fp, const struct doc *d)
 			if (doc_caption(d, i))
 				para(fp, "Caption", doc_caption(d, i), false);
 			if (b->table->n_cols)
-				table(fp, b->table, names[t], true);
+				table(fp, b->table, names[t], true, t);
 			t++;
 			break;
 		case DOC_CHART:
@@ -642,6 +799,7 @@ void doc_fods_render(FILE *fp, const struct doc *d)
 	      "<style:table-column-properties style:column-width=\"4cm\"/>\n"
 	      "</style:style>\n", fp);
 	cell_styles(fp, false);
+	all_column_styles(fp, d, false);
 	fputs("</office:automatic-styles>\n"
 	      "<office:body>\n<office:spreadsheet>\n", fp);
 	for (size_t i = 0; i < d->n; i++) {
@@ -649,7 +807,8 @@ void doc_fods_render(FILE *fp, const struct doc *d)
 
 		if (b->kind != DOC_TABLE || !b->table)
 			continue;
-		table(fp, b->table, names[t++], false);
+		table(fp, b->table, names[t], false, t);
+		t++;
 	}
 	if (!n_names) {
 		/* a spreadsheet has at least one sheet: the title */

@@ -208,6 +208,130 @@ else
 	fi
 fi
 
+# ---------------------------------------------------------------- the reports
+# The évaluation annuelle and the état récapitulatif of a seeded year,
+# written by suivi itself (SUIVI_BIN), read by the same clients: every
+# format opens, and the figures seeded are the ones printed.
+BIN=${SUIVI_BIN:-$TOP/suivi}
+R=$T/reports
+mkdir -p "$R"
+sv() {
+	HOME=$T/home SUIVI_TODAY=2026-11-23 "$BIN" --db "$T/r.db" "$@"
+}
+if [ ! -x "$BIN" ]; then
+	skip "suivi introuvable ($BIN) : rapports réels"
+else
+	printf '%s\r\n' \
+		'objet,reçue,nature de saisine,forme,commune,domaine,sous-domaine,nature,demande,proposition,décision,décidé par,décidé le,coût estimé' \
+		'Poste à installer,2025-03-03 09:00,ordinaire,courriel,Le Bouscat,nsi,A,demande,,,,,,' \
+		"Étude de raccordement de l'école,2025-04-01 10:00,exceptionnelle,courrier,Le Bouscat,nsi,,demande,Une étude de la fibre,5 jours de prestation,Acceptée,DGA pôle territorial,15/04/2025,\"1 500,50 €\"" \
+		>"$T/rq.csv"
+	: >"$T/seed.err"
+	{ sv summary && sv import requests "$T/rq.csv" &&
+		sv set "Le Bouscat" 3.1.1 2025 "12,5 %"; } >/dev/null 2>>"$T/seed.err"
+	for f in html fodt fods csv; do
+		sv report evaluation --commune "Le Bouscat" --year 2025 \
+			-o "$R/evaluation.$f" 2>>"$T/seed.err" &&
+			sv report summary --year 2025 -o "$R/recap.$f" 2>>"$T/seed.err" ||
+			echo "report $f : échec" >>"$T/seed.err"
+	done
+	if [ -s "$R/evaluation.html" ] && [ -s "$R/recap.fods" ] &&
+		! grep -q "échec" "$T/seed.err"; then
+		ok "rapports réels écrits (une année semée)"
+	else
+		ko "rapports réels écrits (une année semée)" "$T/seed.err"
+	fi
+	EV_TEXT='Évaluation annuelle 2025 — Le Bouscat|31/03/2026|12,5 %'
+	RECAP_TEXT="État récapitulatif 2025 — toutes les communes|Étude de raccordement de l'école|Acceptée"
+	# report_text NAME PDF 'A|B|…'
+	report_text() {
+		if [ -z "$PDFTOTEXT" ]; then
+			skip "pdftotext absent : texte de $1"
+		elif pdf_text "$2" "$1"; then
+			old_ifs=$IFS
+			IFS='|'
+			# shellcheck disable=SC2086 # split on |
+			set -- "$1" $3
+			IFS=$old_ifs
+			has_text "$@"
+		else
+			ko "$1 : pdftotext" "$T/$1.err"
+		fi
+	}
+	if [ -n "$PY" ]; then
+		if "$PY" "$READ" csv-has "$R/evaluation.csv" "3.1.1" "12,5" \
+			2>"$T/py.err" &&
+			"$PY" "$READ" csv-has "$R/recap.csv" \
+				"Étude de raccordement de l'école" "Acceptée" \
+				2>>"$T/py.err"; then
+			ok "python : CSV des rapports, les chiffres semés"
+		else
+			ko "python : CSV des rapports, les chiffres semés" "$T/py.err"
+		fi
+	else
+		skip "python3 absent : CSV des rapports"
+	fi
+	if [ -n "$CHROMIUM" ]; then
+		for doc in evaluation recap; do
+			if HOME=$T/home timeout "$LIMIT" "$CHROMIUM" --headless \
+				--no-sandbox --disable-gpu --no-first-run \
+				--disable-extensions --disable-background-networking \
+				--disable-sync --user-data-dir="$T/chromium" \
+				--no-pdf-header-footer --print-to-pdf="$R/$doc-html.pdf" \
+				"file://$R/$doc.html" >"$T/chromium.out" \
+				2>"$T/chromium.err" && [ -s "$R/$doc-html.pdf" ]; then
+				ok "chromium : $doc.html -> PDF"
+				if [ "$doc" = evaluation ]; then
+					report_text "$doc-html" "$R/$doc-html.pdf" "$EV_TEXT"
+				else
+					report_text "$doc-html" "$R/$doc-html.pdf" "$RECAP_TEXT"
+				fi
+			else
+				ko "chromium : $doc.html -> PDF" "$T/chromium.err"
+			fi
+		done
+	else
+		skip "chromium absent : rapports HTML -> PDF"
+	fi
+	if [ -n "$SOFFICE" ]; then
+		for doc in evaluation recap; do
+			lo --convert-to pdf --outdir "$R" "$R/$doc.fodt" \
+				>"$T/lo.out" 2>"$T/lo.err"
+			if [ $? -eq 0 ] && [ -s "$R/$doc.pdf" ] && ! grep -q '^Error' "$T/lo.err"; then
+				ok "libreoffice : $doc.fodt -> PDF"
+				if [ "$doc" = evaluation ]; then
+					report_text "$doc-odt" "$R/$doc.pdf" "$EV_TEXT"
+				else
+					report_text "$doc-odt" "$R/$doc.pdf" "$RECAP_TEXT"
+				fi
+			else
+				ko "libreoffice : $doc.fodt -> PDF" "$T/lo.err"
+			fi
+		done
+		mkdir -p "$R/csv"
+		lo --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+			--outdir "$R/csv" "$R/evaluation.fods" >"$T/lo-csv.out" 2>"$T/lo-csv.err"
+		sheet="$R/csv/evaluation-Indicateurs.csv"
+		if [ -s "$sheet" ] && ! grep -q '^Error' "$T/lo-csv.err"; then
+			ok "libreoffice : evaluation.fods -> CSV (feuille Indicateurs)"
+			if [ -n "$PY" ]; then
+				# the value, not its text: a number the sheet adds up
+				if "$PY" "$READ" csv-has "$sheet" "12.5" 2>"$T/py.err"; then
+					ok "python : la feuille Indicateurs dit la valeur semée"
+				else
+					ls "$R/csv" >>"$T/py.err"
+					ko "python : la feuille Indicateurs dit la valeur semée" "$T/py.err"
+				fi
+			fi
+		else
+			ls "$R/csv" >>"$T/lo-csv.err" 2>&1
+			ko "libreoffice : evaluation.fods -> CSV (feuille Indicateurs)" "$T/lo-csv.err"
+		fi
+	else
+		skip "soffice absent : rapports ODT et ODS"
+	fi
+fi
+
 end=$(date +%s)
 [ "$skipped" -gt 0 ] && echo "# $skipped skipped"
 echo "# $((end - start)) s"

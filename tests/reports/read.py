@@ -164,8 +164,19 @@ def html_doc(path):
             fail(f"élément <{want}> absent")
 
 
+def csv_has(path, *cells):
+    """Any CSV (suivi's or LibreOffice's): read strictly, and each of
+    cells is exactly the text of some cell."""
+    seen = set()
+    for row in rows_of(path):
+        seen.update(row)
+    for want in cells:
+        if want not in seen:
+            fail(f"{path} : aucune cellule {want!r}")
+
+
 CHECKS = {"csv-ours": csv_ours, "csv-lo": csv_lo, "fodt": xml_fodt,
-          "fods": xml_fods, "html": html_doc}
+          "fods": xml_fods, "html": html_doc, "csv-has": csv_has}
 
 if __name__ == "__main__":
     if len(sys.argv) < 3 or sys.argv[1] not in CHECKS:

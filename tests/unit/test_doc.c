@@ -477,8 +477,8 @@ Test(doc_fodt, flat_text_document)
 	assert_has(out, "<text:p text:style-name=\"Caption\">Tableau A"
 			"</text:p>\n<table:table table:name=\"Tableau A\" "
 			"table:style-name=\"Tbl\">\n"
-			"<table:table-column table:style-name=\"co\" "
-			"table:number-columns-repeated=\"2\"/>\n"
+			"<table:table-column table:style-name=\"c0-0\"/>\n"
+			"<table:table-column table:style-name=\"c0-1\"/>\n"
 			"<table:table-header-rows>\n<table:table-row>\n"
 			"<table:table-cell table:style-name=\"ce-head\" "
 			"office:value-type=\"string\"><text:p "
@@ -579,8 +579,8 @@ Test(doc_fods, sheets_with_header_numbers_and_strings)
 	cr_assert_eq(count(out, "<table:table "), 1, "one sheet per table");
 	assert_has(out, "<office:spreadsheet>\n<table:table "
 			"table:name=\"Tableau A\">\n"
-			"<table:table-column table:style-name=\"co\" "
-			"table:number-columns-repeated=\"2\"/>\n"
+			"<table:table-column table:style-name=\"c0-0\"/>\n"
+			"<table:table-column table:style-name=\"c0-1\"/>\n"
 			"<table:table-header-rows>\n<table:table-row>\n"
 			"<table:table-cell table:style-name=\"ce-head\" "
 			"office:value-type=\"string\"><text:p>Nom</text:p>"
@@ -1199,6 +1199,71 @@ Test(doc_caption, a_table_under_a_heading_of_its_name_has_no_caption)
 	cr_expect_null(strstr(fodt, "\"Caption\">Synthèse"));
 	free(html);
 	free(md);
+	free(fodt);
+	doc_release(&d);
+}
+
+Test(doc_fodt, columns_as_wide_as_what_they_hold_small_type_when_many)
+{
+	struct doc d;
+	static const char *const two[] = { "Nom", "Très longue colonne" };
+	static const char *const heads9[] = { "a", "b", "c", "d", "e", "f",
+					      "g", "h", "i" };
+	struct doc_table *t;
+	char *fodt, *fods;
+
+	doc_init(&d, "Titre", NULL);
+	t = doc_table(&d, "A", 2, two);
+	doc_row(t);
+	doc_text(t, "x", TONE_NONE);
+	doc_text(t, "un texte de plus de vingt-quatre caractères", TONE_NONE);
+	t = doc_table(&d, "B", 9, heads9);
+	doc_row(t);
+	for (int i = 0; i < 9; i++)
+		doc_num(t, i, NULL, TONE_MET);
+	fodt = render(&d, DOC_FODT);
+	fods = render(&d, DOC_FODS);
+	/* "Nom" and "x": the minimum 3; the long text: its longest word or
+	 * half its length, up to 12; plus one each */
+	cr_expect(strstr(fodt, "style:rel-column-width=\"400*\"/>"));
+	cr_expect(strstr(fodt, "style:rel-column-width=\"1300*\"/>"));
+	/* and absolute widths sharing the portrait page, 17 cm */
+	cr_expect(strstr(fodt, "<style:table-column-properties "
+			       "style:column-width=\"4.000cm\" "
+			       "style:rel-column-width=\"400*\"/>"));
+	cr_expect(strstr(fodt, "fo:page-width=\"21cm\""));
+	/* nine columns: the small paragraph styles */
+	cr_expect(strstr(fodt, "<text:p text:style-name=\"n-met\">"));
+	cr_expect(strstr(fodt, "<text:p text:style-name=\"p-head\">a"));
+	cr_expect_null(strstr(fodt, "text:style-name=\"p-head\">Nom"));
+	cr_expect(strstr(fodt, "fo:font-size=\"7.5pt\""));
+	/* sheets: absolute widths */
+	cr_expect(strstr(fods, "style:name=\"c1-0\" style:family=\"table-"
+			       "column\">\n<style:table-column-properties "
+			       "style:column-width=\"1.80cm\"/>"));
+	free(fodt);
+	free(fods);
+	doc_release(&d);
+}
+
+Test(doc_fodt, landscape_when_a_table_does_not_fit_the_portrait_page)
+{
+	struct doc d;
+	const char *heads[20];
+	struct doc_table *t;
+	char *fodt;
+
+	for (int i = 0; i < 20; i++)
+		heads[i] = "Programmation";
+	doc_init(&d, "Titre", NULL);
+	t = doc_table(&d, "Large", 20, heads);
+	doc_row(t);
+	for (int i = 0; i < 20; i++)
+		doc_text(t, "x", TONE_NONE);
+	fodt = render(&d, DOC_FODT);
+	cr_expect(strstr(fodt, "fo:page-width=\"29.7cm\" fo:page-height=\"21cm\" "
+			       "style:print-orientation=\"landscape\""));
+	cr_expect(strstr(fodt, "style:width=\"25.7cm\""));
 	free(fodt);
 	doc_release(&d);
 }
