@@ -216,7 +216,8 @@ BIN=${SUIVI_BIN:-$TOP/suivi}
 R=$T/reports
 mkdir -p "$R"
 sv() {
-	HOME=$T/home SUIVI_TODAY=2026-11-23 "$BIN" --db "$T/r.db" "$@"
+	HOME=$T/home SUIVI_TODAY=2026-11-23 SUIVI_DATADIR=$TOP/share/suivi \
+		"$BIN" --db "$T/r.db" "$@"
 }
 if [ ! -x "$BIN" ]; then
 	skip "suivi introuvable ($BIN) : rapports réels"
