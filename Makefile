@@ -66,7 +66,7 @@ DEB_PKGS   := build-essential pkg-config libncurses-dev libsqlite3-dev \
 
 .PHONY: all run check check-unit check-cli check-reports check-e2e check-bench-smoke bench lint sanitize \
         deps install \
-        uninstall clean fmt FORCE
+        uninstall clean fmt fuzz check-fuzz valgrind stress FORCE
 
 all: $(BIN)
 
@@ -178,6 +178,12 @@ check-bench-smoke: $(BIN) $(BENCH_GEN)
 bench: $(BIN) $(BENCH_GEN)
 	bash tests/bench/run.sh
 
+# Reliability under stress (tests/stress/run.sh): kill -9 during entry,
+# signals while typing, a full disk, locked, read-only and damaged files,
+# file modes. Not part of check (2 to 3 minutes); .ci/run runs it.
+stress: $(BIN)
+	$(SAN_ENV) SUIVI_BIN=$(CURDIR)/$(BIN) bash tests/stress/run.sh
+
 # Layering rules (STYLE.md), man pages, bundled contracts.
 lint: $(BIN)
 	@bad=$$(grep -l 'sqlite3\.h' $$(find src include -name '*.[ch]') | grep -v '^src/store/'); \
@@ -195,6 +201,94 @@ lint: $(BIN)
 
 sanitize:
 	@$(MAKE) --no-print-directory SANITIZE=1 check-unit check-cli check-reports check-e2e check-bench-smoke
+
+# ---------------------------------------------------------------------------
+# Fuzzing with libFuzzer (clang): the harnesses of tests/fuzz/, built with
+# ASan + UBSan into build/fuzz/ (no curses: the fuzzed code is core, io,
+# store and the CSV writer). check-fuzz runs each FUZZ_TIME seconds on its
+# committed corpus (new inputs go to a temporary folder, the corpus is left
+# as it is), after replaying tests/fuzz/regressions/<harness>/; a crash is
+# kept in build/fuzz/crashes/. Skipped when clang or libFuzzer is missing.
+FUZZ_CC     ?= clang
+FUZZ_TIME   ?= 20
+FUZZ_DIR    := build/fuzz
+FUZZ_NAMES  := fuzz_contract fuzz_config fuzz_csv fuzz_value
+FUZZ_BINS   := $(FUZZ_NAMES:%=$(FUZZ_DIR)/%)
+FUZZ_SRC    := $(sort $(wildcard src/core/*.c src/io/*.c src/store/*.c)) \
+               src/report/csv.c
+FUZZ_OBJ    := $(FUZZ_SRC:%.c=$(FUZZ_DIR)/%.o)
+FUZZ_LIB    := $(FUZZ_DIR)/libsuivi.a
+FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all \
+               -fno-omit-frame-pointer
+FUZZ_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) \
+               -g -O1 $(FUZZ_SAN) -Iinclude -I$(FUZZ_DIR) \
+               $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null) $(INI_CFLAGS) -MMD -MP
+FUZZ_LIBS    = $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null) $(INI_LIBS) -lm
+
+fuzz: $(FUZZ_BINS)
+
+$(FUZZ_DIR)/build_config.h: FORCE
+	@mkdir -p $(FUZZ_DIR)
+	@printf '#define SUIVI_VERSION "%s"\n#define SUIVI_DATADIR "%s"\n' \
+	  '$(VERSION)' '$(DATADIR)/suivi' >$@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+$(FUZZ_DIR)/src/io/paths.o: $(FUZZ_DIR)/build_config.h
+
+# The project's code: instrumented for coverage, no libFuzzer main.
+$(FUZZ_DIR)/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(FUZZ_DIR)/tests/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -D_GNU_SOURCE $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(FUZZ_LIB): $(FUZZ_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/tests/fuzz/fuzz_%.o $(FUZZ_LIB)
+	$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $^ $(FUZZ_LIBS)
+
+check-fuzz:
+	@if ! command -v $(FUZZ_CC) >/dev/null 2>&1; then \
+	  echo "check-fuzz : ignoré, $(FUZZ_CC) absent (apt-get install clang libclang-rt-dev)"; exit 0; fi; \
+	t=$$(mktemp -d); \
+	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' >$$t/probe.c; \
+	if ! $(FUZZ_CC) -fsanitize=fuzzer -o $$t/probe $$t/probe.c >/dev/null 2>&1; then \
+	  rm -rf $$t; echo "check-fuzz : ignoré, libFuzzer absent (apt-get install libclang-rt-dev)"; exit 0; fi; \
+	rm -rf $$t
+	@$(MAKE) --no-print-directory fuzz
+	@t=$$(mktemp -d); pass=0; fail=0; start=$$(date +%s); \
+	for h in $(FUZZ_NAMES); do \
+	  mkdir -p $$t/$$h; ok=1; \
+	  if ls tests/fuzz/regressions/$$h/* >/dev/null 2>&1; then \
+	    SUIVI_DATADIR=$(CURDIR)/share/suivi $(FUZZ_DIR)/$$h tests/fuzz/regressions/$$h/* \
+	      >$$t/$$h.reg.log 2>&1 || { ok=0; cat $$t/$$h.reg.log; }; \
+	  fi; \
+	  SUIVI_DATADIR=$(CURDIR)/share/suivi $(FUZZ_DIR)/$$h -max_total_time=$(FUZZ_TIME) \
+	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -artifact_prefix=$$t/$$h- $$t/$$h tests/fuzz/corpus/$$h >$$t/$$h.log 2>&1 || ok=0; \
+	  runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $$t/$$h.log); \
+	  cov=$$(grep -o 'cov: [0-9]* ft: [0-9]*' $$t/$$h.log | tail -n 1); \
+	  if [ $$ok = 1 ]; then \
+	    pass=$$((pass + 1)); echo "ok - $$h ($${runs:-?} runs, $$cov)"; \
+	  else \
+	    fail=$$((fail + 1)); tail -n 40 $$t/$$h.log; \
+	    mkdir -p $(FUZZ_DIR)/crashes; cp $$t/$$h-* $(FUZZ_DIR)/crashes/ 2>/dev/null; \
+	    echo "FAIL - $$h (entrées fautives dans $(FUZZ_DIR)/crashes/)"; \
+	  fi; \
+	done; \
+	rm -rf $$t; \
+	echo "fuzz : $$pass passed, $$fail failed ($$(( $$(date +%s) - start )) s)"; \
+	[ $$fail = 0 ]
+
+# ---------------------------------------------------------------------------
+# valgrind: the unit tests under memcheck (not part of check: minutes),
+# each suite in a Criterion run of its own, as many at once as there are
+# processors (tests/unit/valgrind.sh says why). No suppression: any
+# memory error, leak definitely lost or failing test fails it.
+valgrind: $(UNIT_BIN)
+	@if [ "$(SANITIZE)" = 1 ]; then echo "valgrind : pas avec SANITIZE=1"; exit 2; fi
+	@bash tests/unit/valgrind.sh $(CURDIR)/$(UNIT_BIN) $(CURDIR)/$(BUILD)/valgrind
+# ---------------------------------------------------------------------------
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
@@ -220,3 +314,4 @@ fmt:
 
 -include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(BUILD)/tests/bench/gen.d \
          $(BUILD)/tests/reports/sample.d
+-include $(FUZZ_OBJ:.o=.d) $(FUZZ_NAMES:%=$(FUZZ_DIR)/tests/fuzz/%.d)

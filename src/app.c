@@ -5,10 +5,12 @@
 #include "suivi/lock.h"
 #include "suivi/ui.h"
 #include "suivi/paths.h"
+#include "suivi/text.h"
 #include "suivi/xalloc.h"
 
 #include <dirent.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,7 +99,7 @@ static int take_lock(const char *db, struct lock *lk, struct err *e)
 {
 	if (lock_acquire(db, lk, e) == 0 || e->code == ERR_BUSY)
 		return lk->fd >= 0 ? 0 : -1;
-	fprintf(stderr, "suivi : avertissement : %s\n", e->msg);
+	fprintf(stderr, "suivi : avertissement : %s\n", text_defang(e->msg));
 	err_clear(e);
 	return 0;
 }
@@ -170,6 +172,10 @@ int app_main(int argc, char **argv)
 	int i, rc;
 
 	memset(&app, 0, sizeof app);
+	/* A file grown past RLIMIT_FSIZE (ulimit -f) would kill us with
+	 * SIGXFSZ in the middle of a save; ignored, the write fails with
+	 * EFBIG, SQLite rolls back and the error reaches the user. */
+	signal(SIGXFSZ, SIG_IGN);
 	/* Text in the user's locale; numbers are parsed and written by our
 	 * own code (number.h), and whatever a printf of a double writes
 	 * (figures for scripts) stays the same in every locale. */

@@ -4,7 +4,9 @@
  * without byte order mark.
  *
  * A cell that begins with = + - @ (or tab/CR) is prefixed with an
- * apostrophe so that no spreadsheet runs it as a formula.
+ * apostrophe so that no spreadsheet runs it as a formula; so is one that
+ * begins with apostrophes before one of those, so that csv_unneutralise
+ * (what the requests importer does to each cell) gives the text back.
  */
 #ifndef SUIVI_CSV_H
 #define SUIVI_CSV_H
@@ -21,5 +23,10 @@ void csv_init(struct csv *c, FILE *out);
 void csv_cell(struct csv *c, const char *text);
 void csv_cell_int(struct csv *c, long long v);
 void csv_end_row(struct csv *c);
+
+/* The inverse of the apostrophe csv_cell puts: when s is one or more
+ * apostrophes then = + - @ tab or CR, the first apostrophe is removed, in
+ * place. Returns s. */
+char *csv_unneutralise(char *s);
 
 #endif

@@ -15,7 +15,8 @@
  * separators (space, no-break space U+00A0, narrow no-break space U+202F)
  * between groups of three, one decimal separator (comma or point).
  * Surrounding blanks are allowed; anything else is refused (returns -1,
- * *out untouched). At most 15 significant digits. */
+ * *out untouched). At most 15 significant digits and 15 decimals,
+ * trailing zeros aside ("0,0000000000000001" is refused). */
 int number_parse(const char *s, double *out);
 
 /* Parse a non-negative integer made only of ASCII digits (leading zeros

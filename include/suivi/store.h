@@ -32,7 +32,9 @@ enum store_mode {
 	STORE_READ,	/* read-write when the file allows it, else read-only */
 	STORE_WRITE,	/* must be writable; created when missing */
 	STORE_INSPECT,	/* read-only, no quick_check refusal, no migration:
-			 * for `suivi check` to report what is damaged */
+			 * for `suivi check` to report what is damaged (a
+			 * journal left by a crash is played back first,
+			 * which needs write access, then query_only) */
 };
 
 int store_open(const char *path, enum store_mode mode, struct store **out,
@@ -52,6 +54,9 @@ const char *store_path(const struct store *st);
 /* True when this open created the file (first run). */
 bool store_created(const struct store *st);
 bool store_readonly(const struct store *st);
+/* The file is writable but its folder is not: SQLite cannot create the
+ * journal a save needs, so every save fails (SQLITE_CANTOPEN). */
+bool store_folder_readonly(const struct store *st);
 /* Who is recorded as author of changes (the référent's name). */
 void store_set_author(struct store *st, const char *author);
 const char *store_author(const struct store *st);

@@ -28,6 +28,12 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad);
 /* True when s holds a C0 control character other than tab, or DEL. */
 bool text_has_control(const char *s);
 
+/* Make s safe to print on a terminal, in place: each invalid byte, C0
+ * control character other than '\n' and tab (ESC, BEL, CR...), DEL and C1
+ * control (U+0080-U+009F) becomes one '?', so that text quoted in a
+ * message cannot drive the terminal. Never longer; returns s. */
+char *text_defang(char *s);
+
 /* Trim ASCII blanks (space, tab, CR, LF) at both ends, in place; returns s. */
 char *text_trim(char *s);
 

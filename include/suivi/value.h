@@ -10,7 +10,8 @@
  *   workload    num = actual person-days, den = planned (optional), >= 0;
  *               typed in the contracts' order prévu/réalisé: "200/180"
  *               is den 200 (planned), num 180 (actual); "180" is actual
- *   hours       num >= 0 (hours)
+ *   hours       num >= 0 (hours), typed "4", "4 h" or "2h30" (at most
+ *               999999h59)
  *   days        num >= 0 (days)
  *   level       num, a whole number in [scale_min, scale_max]
  *   text        text (trimmed UTF-8, no control character)

@@ -1,4 +1,5 @@
 #include "suivi/cli.h"
+#include "suivi/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -87,13 +88,15 @@ int cli_fail(const struct err *e)
 
 int cli_usage_error(const char *fmt, ...)
 {
+	char msg[ERR_MSG_MAX];
 	va_list ap;
 
-	fputs("suivi : ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputs("\n(suivi --help pour l'aide)\n", stderr);
+	/* the arguments quoted may hold escape sequences */
+	fprintf(stderr, "suivi : %s\n(suivi --help pour l'aide)\n",
+		text_defang(msg));
 	return EXIT_USAGE;
 }
 

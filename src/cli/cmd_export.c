@@ -9,6 +9,7 @@
 #include "suivi/value.h"
 
 #include <stdbool.h>
+#include <errno.h>
 #include <stdio.h>
 
 #include <string.h>
@@ -137,7 +138,7 @@ static int run_export(struct app *app, const struct export_opts *o,
 	struct err e;
 	FILE *out = stdout;
 	char uid[STORE_UID_LEN] = "";
-	int rc;
+	int rc, werr;
 
 	err_clear(&e);
 	if (app_open_store(app, STORE_READ, &st, &e) != 0)
@@ -156,12 +157,17 @@ static int run_export(struct app *app, const struct export_opts *o,
 	}
 	csv_init(&c, out);
 	rc = fn(st, o->commune ? uid : NULL, &c, ctx, &e);
+	werr = errno;	/* why the output failed, when it did */
 	store_close(st);
 	if (rc != 0) {
 		if (o->out_path)
 			atomic_abort(&af);
 		if (rc > 0)
-			err_set(&e, ERR_IO, "écriture de l'export interrompue");
+			err_set(&e, ERR_IO, "impossible d'écrire %s : %s ; "
+				"l'export est abandonné%s",
+				o->out_path ? o->out_path : "la sortie",
+				err_errno_fr(werr),
+				o->out_path ? ", rien n'a été écrit" : "");
 		return cli_fail(&e);
 	}
 	if (o->out_path) {

@@ -8,6 +8,7 @@
 #include "suivi/cli.h"
 #include "suivi/store_contract.h"
 #include "suivi/store_meeting.h"
+#include "suivi/text.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -69,6 +70,16 @@ static int parse(int argc, char **argv, struct meeting_opts *o)
 		}
 		if (!found)
 			return cli_usage_error("option inconnue « %s »", a);
+	}
+	/* what is stored must read back as text (reports, exports) */
+	for (size_t k = 0; k < sizeof opt_table / sizeof *opt_table; k++) {
+		const char *v = *(const char **)(void *)
+			((char *)o + opt_table[k].offset);
+
+		if (v && !text_utf8_valid(v, strlen(v), NULL))
+			return cli_usage_error("%s : le texte n'est pas de "
+					       "l'UTF-8 valide",
+					       opt_table[k].name);
 	}
 	return 0;
 }

@@ -258,9 +258,7 @@ static void store_problem(struct import *im, int line, const struct err *e)
  * trimmed. */
 static void clean_cell(char *s)
 {
-	if (s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]))
-		memmove(s, s + 1, strlen(s));
-	text_trim(s);
+	text_trim(csv_unneutralise(s));
 }
 
 /* The cell of column c, NULL when the column is absent or the cell

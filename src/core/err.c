@@ -1,10 +1,15 @@
 #include "suivi/err.h"
+#include "suivi/text.h"
 #include "suivi/xalloc.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+static void vset(struct err *e, enum err_code code, const char *file,
+		 int line, const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
 
 static void vset(struct err *e, enum err_code code, const char *file,
 		 int line, const char *fmt, va_list ap)
@@ -48,14 +53,25 @@ void err_clear(struct err *e)
 	e->line = 0;
 }
 
+/* One message line, with what could drive a terminal (a name or a value
+ * quoted from the input) neutralised. */
+static void print_line(FILE *out, const char *file, int line, const char *msg)
+{
+	char *s;
+
+	if (file && line > 0)
+		s = xasprintf("%s:%d: %s", file, line, msg);
+	else if (file)
+		s = xasprintf("%s: %s", file, msg);
+	else
+		s = xstrdup(msg);
+	fprintf(out, "%s\n", text_defang(s));
+	free(s);
+}
+
 void err_print(const struct err *e, FILE *out)
 {
-	if (e->file[0] && e->line > 0)
-		fprintf(out, "%s:%d: %s\n", e->file, e->line, e->msg);
-	else if (e->file[0])
-		fprintf(out, "%s: %s\n", e->file, e->msg);
-	else
-		fprintf(out, "%s\n", e->msg);
+	print_line(out, e->file[0] ? e->file : NULL, e->line, e->msg);
 }
 
 void diag_list_init(struct diag_list *d)
@@ -110,12 +126,7 @@ void diag_list_print(struct diag_list *d, FILE *out)
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
 
-		if (g->file && g->line > 0)
-			fprintf(out, "%s:%d: %s\n", g->file, g->line, g->msg);
-		else if (g->file)
-			fprintf(out, "%s: %s\n", g->file, g->msg);
-		else
-			fprintf(out, "%s\n", g->msg);
+		print_line(out, g->file, g->line, g->msg);
 	}
 }
 

@@ -20,7 +20,7 @@ int number_parse(const char *str, double *out)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	double ip = 0, frac = 0, scale = 1;
-	int sign = 1, digits = 0, group = 0, sig = 0;
+	int sign = 1, digits = 0, group = 0, sig = 0, decimals = 0;
 	bool grouped = false;
 
 	while (*s == ' ' || *s == '\t')
@@ -62,17 +62,22 @@ int number_parse(const char *str, double *out)
 		s++;
 		if (!(*s >= '0' && *s <= '9'))
 			return -1;
-		while (*s >= '0' && *s <= '9') {
+		for (int place = 1; *s >= '0' && *s <= '9'; place++) {
 			scale /= 10;
 			frac += (*s - '0') * scale;
 			if (sig || *s != '0')
 				sig++;
+			/* trailing zeros aside, as in "1,50" */
+			if (*s != '0')
+				decimals = place;
 			s++;
 		}
 	}
 	while (*s == ' ' || *s == '\t')
 		s++;
-	if (*s != '\0' || digits == 0 || sig > 15)
+	/* past 15 decimals, no text of 15 decimals gives the number back:
+	 * the editor (value_edit_text) could not show what was typed */
+	if (*s != '\0' || digits == 0 || sig > 15 || decimals > 15)
 		return -1;
 	*out = sign * (ip + frac);
 	/* -0 reads as 0 */

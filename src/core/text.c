@@ -88,6 +88,27 @@ bool text_has_control(const char *s)
 	return false;
 }
 
+char *text_defang(char *s)
+{
+	size_t len = strlen(s), r = 0, w = 0;
+
+	while (r < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + r, len - r, &cp);
+
+		if (cp == TEXT_BAD || (cp < 0x20 && cp != '\n' && cp != '\t') ||
+		    (cp >= 0x7F && cp <= 0x9F)) {
+			s[w++] = '?';
+		} else {
+			memmove(s + w, s + r, n);
+			w += n;
+		}
+		r += n;
+	}
+	s[w] = '\0';
+	return s;
+}
+
 static bool blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';

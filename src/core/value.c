@@ -120,6 +120,9 @@ static const char *const workload_units[] = {
 };
 static const char *const percent_units[] = { "%", NULL };
 
+/* Whole hours of the "2h30" form. */
+#define HOURS_WITH_MINUTES_MAX 999999
+
 /* One parser per kind. raw is the trimmed input, for messages; f its
  * folded copy, which the parser may cut. */
 typedef int value_parse_fn(const struct value_spec *s, const char *raw,
@@ -318,6 +321,13 @@ static int parse_hours(const struct value_spec *s, const char *raw, char *f,
 			goto malformed;
 		if (x < 0)
 			return fail_negative_duration(e);
+		/* past this, hours plus minutes lose the minutes' precision:
+		 * the editor could not give the value back (value_edit_text) */
+		if (x > HOURS_WITH_MINUTES_MAX) {
+			err_set(e, ERR_INPUT, "au plus 999 999 heures avec des "
+					      "minutes (999999h59)");
+			return -1;
+		}
 		if (min[0] > '5') {
 			err_set(e, ERR_INPUT, "les minutes vont de 00 à 59");
 			return -1;

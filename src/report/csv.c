@@ -8,10 +8,28 @@ void csv_init(struct csv *c, FILE *out)
 	c->col = 0;
 }
 
+/* True when t, past its leading apostrophes, begins with what a
+ * spreadsheet would run as a formula. */
+static int formula_ahead(const char *t)
+{
+	while (*t == '\'')
+		t++;
+	return *t && strchr("=+-@\t\r", *t);
+}
+
+char *csv_unneutralise(char *s)
+{
+	if (s[0] == '\'' && formula_ahead(s))
+		memmove(s, s + 1, strlen(s));
+	return s;
+}
+
 void csv_cell(struct csv *c, const char *text)
 {
 	const char *t = text ? text : "";
-	int neutralise = strchr("=+-@\t\r", t[0]) && t[0];
+	/* apostrophes already before such a character get one more:
+	 * csv_unneutralise removes one, so the text comes back */
+	int neutralise = formula_ahead(t);
 	int quote = strpbrk(t, ",\"\r\n") != NULL;
 
 	if (c->col++)

@@ -80,13 +80,6 @@ struct indicator_calc {
 	char domain_uid[STORE_UID_LEN], contract_uid[STORE_UID_LEN];
 };
 
-static void copy_uid(char out[STORE_UID_LEN], sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-
-	snprintf(out, STORE_UID_LEN, "%s", t ? t : "");
-}
-
 static int read_indicator(struct store *st, const char *indicator_uid,
 			  struct indicator_calc *ic, struct err *e)
 {
@@ -114,8 +107,8 @@ static int read_indicator(struct store *st, const char *indicator_uid,
 		kind = vk ? vocab_from_db(value_kind_vocab, VALUE_KIND_COUNT,
 					  vk)
 			  : -1;
-		copy_uid(ic->domain_uid, s, 2);
-		copy_uid(ic->contract_uid, s, 3);
+		store_col_uid(ic->domain_uid, s, 2);
+		store_col_uid(ic->contract_uid, s, 3);
 		snprintf(code, sizeof code, "%s", c ? c : "");
 		rc = SQLITE_DONE;
 	}

@@ -9,15 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int done(struct store *st, int rc, const char *doing, struct err *e)
-{
-	if (rc != SQLITE_DONE) {
-		store_fail(st, rc, doing, e);
-		return -1;
-	}
-	return 0;
-}
-
 int store_contract_load(struct store *st, const char *uid,
 			struct contract_view **out, struct err *e)
 {
@@ -75,7 +66,7 @@ int store_contract_load(struct store *st, const char *uid,
 		a->text = store_col_dup(s, 3);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les articles", e) != 0)
+	if (store_done(st, rc, "lire les articles", e) != 0)
 		goto fail;
 
 	cap = 0;
@@ -100,7 +91,7 @@ int store_contract_load(struct store *st, const char *uid,
 		a->replaces = store_col_dup(s, 4);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les avenants", e) != 0)
+	if (store_done(st, rc, "lire les avenants", e) != 0)
 		goto fail;
 	*out = v;
 	return 0;
@@ -202,7 +193,7 @@ int store_indicator_get(struct store *st, const char *uid,
 		return -1;
 	}
 	sqlite3_reset(s);
-	return done(st, rc, "lire l'indicateur", e);
+	return store_done(st, rc, "lire l'indicateur", e);
 }
 
 /* Each loader appends rows of one query to the annex. */
@@ -235,7 +226,7 @@ static int load_subdomains(struct store *st, const char *uid, struct annex *a,
 		a->n_subdomains++;
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les sous-domaines", e) != 0) {
+	if (store_done(st, rc, "lire les sous-domaines", e) != 0) {
 		free(uids);
 		return -1;
 	}
@@ -259,7 +250,7 @@ static int load_subdomains(struct store *st, const char *uid, struct annex *a,
 			sd->n_activities++;
 		}
 		sqlite3_reset(s);
-		if (done(st, rc, "lire les activités", e) != 0) {
+		if (store_done(st, rc, "lire les activités", e) != 0) {
 			s = NULL;
 			break;
 		}
@@ -291,7 +282,7 @@ static int load_rest(struct store *st, const char *uid, struct annex *a,
 		r->holder = store_col_dup(s, 2);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les rôles", e) != 0)
+	if (store_done(st, rc, "lire les rôles", e) != 0)
 		return -1;
 
 	/* contacts: both sides of a cell on one row */
@@ -319,7 +310,7 @@ static int load_rest(struct store *st, const char *uid, struct annex *a,
 		c->shared = store_col_dup(s, 3);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les contacts", e) != 0)
+	if (store_done(st, rc, "lire les contacts", e) != 0)
 		return -1;
 
 	/* priorities and reciprocal commitments */
@@ -340,7 +331,7 @@ static int load_rest(struct store *st, const char *uid, struct annex *a,
 		it->removed = sqlite3_column_int(s, 2) != 0;
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les priorités", e) != 0)
+	if (store_done(st, rc, "lire les priorités", e) != 0)
 		return -1;
 
 	/* committees */
@@ -363,7 +354,7 @@ static int load_rest(struct store *st, const char *uid, struct annex *a,
 		c->frequency = store_col_dup(s, 4);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les comités", e) != 0)
+	if (store_done(st, rc, "lire les comités", e) != 0)
 		return -1;
 
 	/* commitments */
@@ -386,7 +377,7 @@ static int load_rest(struct store *st, const char *uid, struct annex *a,
 		c->title = store_col_dup(s, 2);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les engagements", e) != 0)
+	if (store_done(st, rc, "lire les engagements", e) != 0)
 		return -1;
 
 	/* indicators */
@@ -403,7 +394,7 @@ static int load_rest(struct store *st, const char *uid, struct annex *a,
 		read_indicator(s, &a->indicators[a->n_indicators++]);
 	}
 	sqlite3_reset(s);
-	return done(st, rc, "lire les indicateurs", e);
+	return store_done(st, rc, "lire les indicateurs", e);
 }
 
 int store_annex_load(struct store *st, const char *annex_uid,
@@ -478,7 +469,7 @@ int store_target_get(struct store *st, const char *indicator_uid, int year,
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
-	return done(st, rc, "lire la cible", e);
+	return store_done(st, rc, "lire la cible", e);
 }
 
 void store_target_release(struct target_value *t)

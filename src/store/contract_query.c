@@ -14,13 +14,6 @@
 	" CASE WHEN a2.in_force_from <= :date THEN a2.in_force_from END DESC," \
 	" a2.in_force_from, a2.version DESC LIMIT 1)"
 
-static void copy_uid(char out[STORE_UID_LEN], sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-
-	snprintf(out, STORE_UID_LEN, "%s", t ? t : "");
-}
-
 static int finish(struct store *st, int rc, const char *doing, struct err *e)
 {
 	if (rc != SQLITE_DONE) {
@@ -49,7 +42,7 @@ int store_contract_list(struct store *st, struct contract_info **out,
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, k + 1, sizeof *v);
-		copy_uid(v[k].uid, s, 0);
+		store_col_uid(v[k].uid, s, 0);
 		v[k].identifier = store_col_dup(s, 1);
 		v[k].commune = store_col_dup(s, 2);
 		v[k].insee = store_col_dup(s, 3);
@@ -106,7 +99,7 @@ static int annex_rows(struct store *st, sqlite3_stmt *s,
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, k + 1, sizeof *v);
-		copy_uid(v[k].uid, s, 0);
+		store_col_uid(v[k].uid, s, 0);
 		v[k].domain_code = store_col_dup(s, 1);
 		v[k].domain_name = store_col_dup(s, 2);
 		v[k].version = sqlite3_column_int(s, 3);
@@ -225,7 +218,7 @@ int store_contract_find(struct store *st, const char *key,
 	store_bind_text(s, ":k", key);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (count++ == 0)
-			copy_uid(uid, s, 0);
+			store_col_uid(uid, s, 0);
 	}
 	sqlite3_reset(s);
 	if (finish(st, rc, "chercher le contrat", e) != 0)
@@ -247,7 +240,7 @@ int store_contract_find(struct store *st, const char *key,
 				(const char *)sqlite3_column_text(s, 1));
 
 			if (!strcmp(name, want) && count++ == 0)
-				copy_uid(uid, s, 0);
+				store_col_uid(uid, s, 0);
 			free(name);
 		}
 		sqlite3_reset(s);

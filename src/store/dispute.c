@@ -20,48 +20,9 @@
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
 
-static int done(struct store *st, int rc, const char *doing, struct err *e)
-{
-	if (rc != SQLITE_DONE) {
-		store_fail(st, rc, doing, e);
-		return -1;
-	}
-	return 0;
-}
-
-/* A trimmed heap copy, or NULL when s is NULL or blank. */
-static char *clean(const char *s)
-{
-	char *c;
-
-	if (!s)
-		return NULL;
-	c = text_trim(xstrdup(s));
-	if (!*c) {
-		free(c);
-		return NULL;
-	}
-	return c;
-}
-
 static const char *opt(const char *s)
 {
 	return s && *s ? s : NULL;
-}
-
-/* A heap copy of column i, NULL when NULL or empty. */
-static char *col_text(sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-
-	return t && *t ? xstrdup(t) : NULL;
-}
-
-static void copy_uid(char out[STORE_UID_LEN], sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-
-	snprintf(out, STORE_UID_LEN, "%s", t ? t : "");
 }
 
 /* The CHECK constraints keep the codes known; a NULL outcome (a step
@@ -175,7 +136,7 @@ static int reindex(struct store *st, struct err *e)
 	if (rc == SQLITE_DONE)
 		return 0;
 	if (rc != SQLITE_ROW)
-		return done(st, rc, "indexer les litiges", e);
+		return store_done(st, rc, "indexer les litiges", e);
 	if (store_begin(st, e) != 0)
 		return -1;
 	for (size_t i = 0; i < sizeof reindex_steps / sizeof *reindex_steps;
@@ -221,21 +182,21 @@ enum {
 static void read_dispute(sqlite3_stmt *s, struct dispute *d)
 {
 	memset(d, 0, sizeof *d);
-	copy_uid(d->uid, s, C_UID);
-	copy_uid(d->contract_uid, s, C_CONTRACT);
-	d->domain_uid = col_text(s, C_DOMAIN_UID);
-	d->domain_code = col_text(s, C_DOMAIN_CODE);
-	d->domain_name = col_text(s, C_DOMAIN_NAME);
-	d->opened_on = col_text(s, C_OPENED);
-	d->object = col_text(s, C_OBJECT);
+	store_col_uid(d->uid, s, C_UID);
+	store_col_uid(d->contract_uid, s, C_CONTRACT);
+	d->domain_uid = store_col_text(s, C_DOMAIN_UID);
+	d->domain_code = store_col_text(s, C_DOMAIN_CODE);
+	d->domain_name = store_col_text(s, C_DOMAIN_NAME);
+	d->opened_on = store_col_text(s, C_OPENED);
+	d->object = store_col_text(s, C_OBJECT);
 	d->nature = (enum dispute_nature)col_vocab(
 		s, C_NATURE, dispute_nature_vocab, DISPUTE_NATURE_COUNT);
-	d->solution = col_text(s, C_SOLUTION);
-	d->closed_on = col_text(s, C_CLOSED);
-	d->like_uid = col_text(s, C_LIKE_UID);
-	d->like_object = col_text(s, C_LIKE_OBJECT);
-	d->author = col_text(s, C_AUTHOR);
-	d->created_at = col_text(s, C_CREATED);
+	d->solution = store_col_text(s, C_SOLUTION);
+	d->closed_on = store_col_text(s, C_CLOSED);
+	d->like_uid = store_col_text(s, C_LIKE_UID);
+	d->like_object = store_col_text(s, C_LIKE_OBJECT);
+	d->author = store_col_text(s, C_AUTHOR);
+	d->created_at = store_col_text(s, C_CREATED);
 	d->n_linked = (size_t)sqlite3_column_int64(s, C_LINKED);
 	dispute_state_init(&d->state);
 	d->state.closed = d->closed_on != NULL;
@@ -309,19 +270,19 @@ static int load_steps(struct store *st, struct dispute *d, bool keep,
 				 sizeof *d->steps);
 		p = &d->steps[d->n_steps++];
 		memset(p, 0, sizeof *p);
-		copy_uid(p->uid, s, 0);
+		store_col_uid(p->uid, s, 0);
 		p->level = sqlite3_column_int(s, 1);
-		p->held_on = col_text(s, 2);
-		p->participants = col_text(s, 3);
-		p->positions = col_text(s, 4);
-		p->notes = col_text(s, 5);
+		p->held_on = store_col_text(s, 2);
+		p->participants = store_col_text(s, 3);
+		p->positions = store_col_text(s, 4);
+		p->notes = store_col_text(s, 5);
 		p->outcome = o;
 		p->mayor_final = dispute_mayor_final(d->nature, p->level);
-		p->author = col_text(s, 7);
-		p->created_at = col_text(s, 8);
+		p->author = store_col_text(s, 7);
+		p->created_at = store_col_text(s, 8);
 	}
 	sqlite3_reset(s);
-	return done(st, rc, "lire les étapes d'arbitrage", e);
+	return store_done(st, rc, "lire les étapes d'arbitrage", e);
 }
 
 static int load_requests(struct store *st, struct dispute *d, struct err *e)
@@ -344,7 +305,7 @@ static int load_requests(struct store *st, struct dispute *d, struct err *e)
 		d->request_uids[d->n_requests++] = store_col_dup(s, 0);
 	}
 	sqlite3_reset(s);
-	return done(st, rc, "lire les saisines liées", e);
+	return store_done(st, rc, "lire les saisines liées", e);
 }
 
 int store_dispute_get(struct store *st, const char *uid, struct dispute *out,
@@ -366,7 +327,7 @@ int store_dispute_get(struct store *st, const char *uid, struct dispute *out,
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire le litige", e) != 0)
+	if (store_done(st, rc, "lire le litige", e) != 0)
 		return -1;
 	if (!found) {
 		err_set(e, ERR_NOTFOUND, "litige introuvable");
@@ -393,7 +354,7 @@ static int run_list(struct store *st, sqlite3_stmt *s, const char *doing,
 		read_dispute(s, &v[k++]);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, doing, e) != 0)
+	if (store_done(st, rc, doing, e) != 0)
 		goto fail;
 	for (size_t i = 0; i < k; i++)
 		if (load_steps(st, &v[i], false, e) != 0)
@@ -560,7 +521,7 @@ static bool dispute_exists(struct store *st, const char *uid, bool *found,
 	rc = sqlite3_step(s);
 	*found = rc == SQLITE_ROW;
 	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && done(st, rc, "chercher le litige", e) != 0)
+	if (rc != SQLITE_ROW && store_done(st, rc, "chercher le litige", e) != 0)
 		return false;
 	return true;
 }
@@ -613,13 +574,13 @@ int store_dispute_history(struct store *st, const char *uid,
 		v = xgrow(v, &cap, k + 1, sizeof *v);
 		c = &v[k++];
 		c->what = xstrdup(word);
-		c->author = col_text(s, 1);
-		c->at = col_text(s, 2);
-		c->before = col_text(s, 3);
-		c->after = col_text(s, 4);
+		c->author = store_col_text(s, 1);
+		c->at = store_col_text(s, 2);
+		c->before = store_col_text(s, 3);
+		c->after = store_col_text(s, 4);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire l'historique du litige", e) != 0) {
+	if (store_done(st, rc, "lire l'historique du litige", e) != 0) {
 		store_dispute_history_free(v, k);
 		return -1;
 	}
@@ -661,7 +622,7 @@ static int one_text(struct store *st, sqlite3_stmt *s, char **out,
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
-	return done(st, rc, "vérifier le litige", e);
+	return store_done(st, rc, "vérifier le litige", e);
 }
 
 static int check_fields(struct store *st, const char *contract_uid,
@@ -680,7 +641,7 @@ static int check_fields(struct store *st, const char *contract_uid,
 	if (parse_date(in->opened_on, "d'ouverture du litige", f->opened,
 		       e) != 0)
 		return -1;
-	if (!(f->object = clean(in->object))) {
+	if (!(f->object = store_clean_text(in->object))) {
 		err_set(e, ERR_INPUT, "l'objet du litige est obligatoire");
 		return -1;
 	}
@@ -724,7 +685,7 @@ static int check_fields(struct store *st, const char *contract_uid,
 			rc = SQLITE_DONE;
 		}
 		sqlite3_reset(s);
-		if (done(st, rc, "chercher le litige de référence", e) != 0)
+		if (store_done(st, rc, "chercher le litige de référence", e) != 0)
 			return -1;
 		if (!opened) {
 			err_set(e, ERR_INPUT, "le litige de référence est "
@@ -828,7 +789,7 @@ static int contract_exists(struct store *st, const char *contract_uid,
 	sqlite3_reset(s);
 	if (rc == SQLITE_ROW)
 		return 0;
-	if (done(st, rc, "chercher le contrat", e) != 0)
+	if (store_done(st, rc, "chercher le contrat", e) != 0)
 		return -1;
 	err_set(e, ERR_NOTFOUND, "contrat introuvable");
 	return -1;
@@ -1047,11 +1008,11 @@ int store_dispute_add_step(struct store *st, const char *dispute_uid,
 			"l'étape précédente (%s)", a, b);
 		goto out;
 	}
-	participants = clean(in->participants);
+	participants = store_clean_text(in->participants);
 	if (!participants)
 		participants = xstrdup(dispute_level_participants[level - 1]);
-	positions = clean(in->positions);
-	notes = clean(in->notes);
+	positions = store_clean_text(in->positions);
+	notes = store_clean_text(in->notes);
 	state_text(&d.state, &before);
 	fr(held, a);
 	strbuf_addf(&after, "niveau %d · %s · %s · participants : %s", level,
@@ -1147,7 +1108,7 @@ int store_dispute_close(struct store *st, const char *dispute_uid,
 			"étape d'arbitrage (%s)", a, b);
 		goto out;
 	}
-	sol = clean(solution);
+	sol = store_clean_text(solution);
 	state_text(&d.state, &before);
 	fr(on, a);
 	strbuf_addf(&after, "clos le %s · solution : %s", a, sol);
@@ -1213,7 +1174,7 @@ int store_dispute_link(struct store *st, const char *dispute_uid,
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "chercher la saisine", e) != 0)
+	if (store_done(st, rc, "chercher la saisine", e) != 0)
 		goto out;
 	if (!contract) {
 		err_set(e, ERR_NOTFOUND, "saisine introuvable");

@@ -10,15 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int done(struct store *st, int rc, const char *doing, struct err *e)
-{
-	if (rc != SQLITE_DONE) {
-		store_fail(st, rc, doing, e);
-		return -1;
-	}
-	return 0;
-}
-
 /* value.c owns struct value; the few lines needed here stay local so the
  * store does not depend on the parser. */
 static void val_clear(struct value *v)
@@ -128,7 +119,7 @@ int store_measurements_range(struct store *st, const char *indicator_uid,
 		read_row(s, &(*out)[(*n)++]);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les valeurs", e) != 0) {
+	if (store_done(st, rc, "lire les valeurs", e) != 0) {
 		store_measurement_list_free(*out, *n);
 		*out = NULL;
 		*n = 0;
@@ -162,7 +153,7 @@ int store_measurement_get(struct store *st, const char *indicator_uid,
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
-	return done(st, rc, "lire une valeur", e);
+	return store_done(st, rc, "lire une valeur", e);
 }
 
 /* The uid of the row of a cell, creating it (empty) when asked; "" and 0
@@ -198,7 +189,7 @@ static int cell_row(struct store *st, const char *indicator_uid,
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire une valeur", e) != 0)
+	if (store_done(st, rc, "lire une valeur", e) != 0)
 		return -1;
 	if (uid[0] || !create)
 		return 0;
@@ -405,7 +396,7 @@ int store_measurement_history(struct store *st, const char *indicator_uid,
 		ev->at = store_col_dup(s, 7);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire l'historique", e) != 0) {
+	if (store_done(st, rc, "lire l'historique", e) != 0) {
 		store_measurement_history_free(*out, *n);
 		*out = NULL;
 		*n = 0;
@@ -506,7 +497,7 @@ int store_target_value(struct store *st, const char *indicator_uid,
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
-	return done(st, rc, "lire la cible", e);
+	return store_done(st, rc, "lire la cible", e);
 }
 
 /* ------------------------------------------------------------------ */
@@ -530,7 +521,7 @@ int store_indicator_quarterly(struct store *st, const char *indicator_uid,
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
-	return done(st, rc, "lire le choix de périodicité", e);
+	return store_done(st, rc, "lire le choix de périodicité", e);
 }
 
 int store_indicator_set_quarterly(struct store *st, const char *indicator_uid,
@@ -613,7 +604,7 @@ int store_draft_get(struct store *st, const char *slot, char **context,
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
-	return done(st, rc, "lire le brouillon", e);
+	return store_done(st, rc, "lire le brouillon", e);
 }
 
 int store_draft_delete(struct store *st, const char *slot, struct err *e)
@@ -664,7 +655,7 @@ int store_indicator_by_code(struct store *st, const char *contract_uid,
 			copy_key(uid, STORE_UID_LEN, s, 0);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "chercher l'indicateur", e) != 0)
+	if (store_done(st, rc, "chercher l'indicateur", e) != 0)
 		return -1;
 	if (!hits) {
 		err_set(e, ERR_NOTFOUND, "aucun indicateur « %s » dans ce contrat",
@@ -750,5 +741,5 @@ int store_measurement_rows(struct store *st, const char *contract_uid,
 	sqlite3_reset(s);
 	if (stop)
 		return stop;
-	return done(st, rc, "lire les valeurs", e);
+	return store_done(st, rc, "lire les valeurs", e);
 }

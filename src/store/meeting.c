@@ -17,45 +17,6 @@
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
 
-static int done(struct store *st, int rc, const char *doing, struct err *e)
-{
-	if (rc != SQLITE_DONE) {
-		store_fail(st, rc, doing, e);
-		return -1;
-	}
-	return 0;
-}
-
-/* A trimmed heap copy, or NULL when s is NULL or blank. */
-static char *clean(const char *s)
-{
-	char *c;
-
-	if (!s)
-		return NULL;
-	c = text_trim(xstrdup(s));
-	if (!*c) {
-		free(c);
-		return NULL;
-	}
-	return c;
-}
-
-/* A heap copy of column i, NULL when NULL or empty. */
-static char *col_text(sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-
-	return t && *t ? xstrdup(t) : NULL;
-}
-
-static void copy_uid(char out[STORE_UID_LEN], sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-
-	snprintf(out, STORE_UID_LEN, "%s", t ? t : "");
-}
-
 static int col_vocab(sqlite3_stmt *s, int i, const struct vocab *v, int n)
 {
 	const char *t = (const char *)sqlite3_column_text(s, i);
@@ -138,7 +99,7 @@ static int meeting_state(struct store *st, const char *uid,
 		if (held_on)
 			snprintf(held_on, DATE_ISO_LEN, "%s", h ? h : "");
 		if (contract_uid)
-			copy_uid(contract_uid, s, 2);
+			store_col_uid(contract_uid, s, 2);
 		sqlite3_reset(s);
 		return 0;
 	}
@@ -147,7 +108,7 @@ static int meeting_state(struct store *st, const char *uid,
 		err_set(e, ERR_NOTFOUND, "réunion inconnue : %s", uid);
 		return -1;
 	}
-	return done(st, rc, "lire une réunion", e);
+	return store_done(st, rc, "lire une réunion", e);
 }
 
 /* A meeting that may still change: neither closed nor cancelled. */
@@ -224,17 +185,17 @@ void store_meeting_list_free(struct meeting *v, size_t n)
 static void read_meeting(sqlite3_stmt *s, struct meeting *m)
 {
 	memset(m, 0, sizeof *m);
-	copy_uid(m->uid, s, 0);
-	copy_uid(m->contract_uid, s, 1);
+	store_col_uid(m->uid, s, 0);
+	store_col_uid(m->contract_uid, s, 1);
 	m->kind = (enum meeting_kind)col_vocab(s, 2, meeting_kind_vocab,
 					       MEETING_KIND_COUNT);
 	m->status = (enum meeting_status)col_vocab(
 		s, 3, meeting_status_vocab, MEETING_STATUS_COUNT);
-	m->held_on = col_text(s, 4);
-	m->place = col_text(s, 5);
-	m->notes = col_text(s, 6);
-	m->author = col_text(s, 7);
-	m->created_at = col_text(s, 8);
+	m->held_on = store_col_text(s, 4);
+	m->place = store_col_text(s, 5);
+	m->notes = store_col_text(s, 6);
+	m->author = store_col_text(s, 7);
+	m->created_at = store_col_text(s, 8);
 	m->n_attendees = (size_t)sqlite3_column_int64(s, 9);
 	m->n_decisions = (size_t)sqlite3_column_int64(s, 10);
 	m->n_actions = (size_t)sqlite3_column_int64(s, 11);
@@ -265,7 +226,7 @@ int store_meeting_list(struct store *st, const char *contract_uid,
 		read_meeting(s, &(*out)[(*n)++]);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les réunions", e) != 0) {
+	if (store_done(st, rc, "lire les réunions", e) != 0) {
 		store_meeting_list_free(*out, *n);
 		*out = NULL;
 		*n = 0;
@@ -296,20 +257,20 @@ static int read_actions(struct store *st, sqlite3_stmt *s, struct date today,
 		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 		a = &(*out)[(*n)++];
 		memset(a, 0, sizeof *a);
-		copy_uid(a->uid, s, 0);
-		copy_uid(a->meeting_uid, s, 1);
-		a->meeting_held_on = col_text(s, 2);
-		a->what = col_text(s, 3);
-		a->owner = col_text(s, 4);
-		a->due_on = col_text(s, 5);
+		store_col_uid(a->uid, s, 0);
+		store_col_uid(a->meeting_uid, s, 1);
+		a->meeting_held_on = store_col_text(s, 2);
+		a->what = store_col_text(s, 3);
+		a->owner = store_col_text(s, 4);
+		a->due_on = store_col_text(s, 5);
 		a->status = (enum action_status)col_vocab(
 			s, 6, action_status_vocab, ACTION_STATUS_COUNT);
-		a->done_on = col_text(s, 7);
+		a->done_on = store_col_text(s, 7);
 		a->late = a->due_on && date_parse(a->due_on, &due) == 0 &&
 			  action_is_late(a->status, &due, today);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les actions", e) != 0) {
+	if (store_done(st, rc, "lire les actions", e) != 0) {
 		store_meeting_actions_free(*out, *n);
 		*out = NULL;
 		*n = 0;
@@ -365,7 +326,7 @@ int store_meeting_get(struct store *st, const char *uid, const char *today,
 		return -1;
 	}
 	if (rc != SQLITE_ROW)
-		return done(st, rc, "lire une réunion", e);
+		return store_done(st, rc, "lire une réunion", e);
 
 	/* attendees, commune side first */
 	s = store_stmt(st, "SELECT uid, name, function, side FROM"
@@ -383,16 +344,16 @@ int store_meeting_get(struct store *st, const char *uid, const char *today,
 		out->attendees = xgrow(out->attendees, &cap, n + 1,
 				       sizeof *out->attendees);
 		a = &out->attendees[n++];
-		copy_uid(a->uid, s, 0);
-		a->name = col_text(s, 1);
-		a->function = col_text(s, 2);
+		store_col_uid(a->uid, s, 0);
+		a->name = store_col_text(s, 1);
+		a->function = store_col_text(s, 2);
 		a->side = side ? vocab_from_db(side_vocab, SIDE_COUNT, side)
 			       : -1;
 		out->n_attendees = n;
 	}
 	out->n_attendees = n;
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les participants", e) != 0)
+	if (store_done(st, rc, "lire les participants", e) != 0)
 		goto fail;
 
 	s = store_stmt(st, "SELECT uid, position, text FROM decision"
@@ -408,14 +369,14 @@ int store_meeting_get(struct store *st, const char *uid, const char *today,
 		out->decisions = xgrow(out->decisions, &cap, n + 1,
 				       sizeof *out->decisions);
 		d = &out->decisions[n++];
-		copy_uid(d->uid, s, 0);
+		store_col_uid(d->uid, s, 0);
 		d->position = sqlite3_column_int(s, 1);
-		d->text = col_text(s, 2);
+		d->text = store_col_text(s, 2);
 		out->n_decisions = n;
 	}
 	out->n_decisions = n;
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les décisions", e) != 0)
+	if (store_done(st, rc, "lire les décisions", e) != 0)
 		goto fail;
 
 	s = store_stmt(st, "SELECT " ACTION_COLUMNS
@@ -470,9 +431,9 @@ int store_meeting_on(struct store *st, const char *contract_uid,
 	store_bind_text(s, ":d", iso);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		if (found++ == 0)
-			copy_uid(uid_out, s, 0);
+			store_col_uid(uid_out, s, 0);
 	sqlite3_reset(s);
-	if (done(st, rc, "chercher une réunion", e) != 0)
+	if (store_done(st, rc, "chercher une réunion", e) != 0)
 		return -1;
 	fr(iso, f);
 	if (!found) {
@@ -523,9 +484,9 @@ int store_meeting_create(struct store *st, const char *contract_uid,
 		return -1;
 	}
 	if (rc != SQLITE_ROW)
-		return done(st, rc, "lire le contrat", e);
-	place = clean(in->place);
-	notes = clean(in->notes);
+		return store_done(st, rc, "lire le contrat", e);
+	place = store_clean_text(in->place);
+	notes = store_clean_text(in->notes);
 	if (store_begin(st, e) != 0)
 		goto out;
 	s = store_stmt(st, "INSERT INTO meeting (uid, contract_uid, kind,"
@@ -562,7 +523,7 @@ int store_meeting_update(struct store *st, const char *uid,
 			 const struct meeting_input *in, struct err *e)
 {
 	char iso[DATE_ISO_LEN];
-	char *place = clean(in->place), *notes = clean(in->notes);
+	char *place = store_clean_text(in->place), *notes = store_clean_text(in->notes);
 	sqlite3_stmt *s;
 	int ret = -1;
 
@@ -686,7 +647,7 @@ static int validate_values(struct store *st, const char *meeting_uid,
 		v = xgrow(v, &cap, n + 1, sizeof *v);
 		p = &v[n++];
 		memset(p, 0, sizeof *p);
-		copy_uid(p->uid, s, 0);
+		store_col_uid(p->uid, s, 0);
 		snprintf(p->period, sizeof p->period, "%s", key);
 		p->v.has_num = sqlite3_column_type(s, 2) != SQLITE_NULL;
 		p->v.num = sqlite3_column_double(s, 2);
@@ -695,7 +656,7 @@ static int validate_values(struct store *st, const char *meeting_uid,
 		p->v.text = store_col_dup(s, 4);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les valeurs à valider", e) != 0)
+	if (store_done(st, rc, "lire les valeurs à valider", e) != 0)
 		goto out;
 	store_now(now);
 	for (size_t i = 0; i < n; i++) {
@@ -792,7 +753,7 @@ int store_meeting_add_attendee(struct store *st, const char *meeting_uid,
 			       int side, char uid_out[STORE_UID_LEN],
 			       struct err *e)
 {
-	char *n = clean(name), *f = clean(function);
+	char *n = store_clean_text(name), *f = store_clean_text(function);
 	char uid[STORE_UID_LEN];
 	sqlite3_stmt *s;
 	int ret = -1;
@@ -850,14 +811,14 @@ int store_meeting_remove_attendee(struct store *st, const char *uid,
 	store_bind_text(s, ":u", uid);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		copy_uid(meeting_uid, s, 0);
+		store_col_uid(meeting_uid, s, 0);
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE) {
 		err_set(e, ERR_NOTFOUND, "participant inconnu : %s", uid);
 		goto fail;
 	}
 	if (rc != SQLITE_ROW) {
-		done(st, rc, "lire un participant", e);
+		store_done(st, rc, "lire un participant", e);
 		goto fail;
 	}
 	if (editable(st, meeting_uid, NULL, e) != 0 ||
@@ -877,7 +838,7 @@ int store_meeting_add_decision(struct store *st, const char *meeting_uid,
 			       const char *text, char uid_out[STORE_UID_LEN],
 			       struct err *e)
 {
-	char *t = clean(text);
+	char *t = store_clean_text(text);
 	char uid[STORE_UID_LEN];
 	sqlite3_stmt *s;
 	int ret = -1;
@@ -917,7 +878,7 @@ int store_meeting_add_action(struct store *st, const char *meeting_uid,
 			     const struct action_input *in,
 			     char uid_out[STORE_UID_LEN], struct err *e)
 {
-	char *what = clean(in->what), *owner = clean(in->owner);
+	char *what = store_clean_text(in->what), *owner = store_clean_text(in->owner);
 	char due[DATE_ISO_LEN], uid[STORE_UID_LEN], now[32];
 	bool has_due = !blank(in->due_on);
 	sqlite3_stmt *s;
@@ -1039,7 +1000,7 @@ int store_meeting_cadence(struct store *st, const char *contract_uid,
 		return -1;
 	}
 	if (rc != SQLITE_ROW)
-		return done(st, rc, "lire le contrat", e);
+		return store_done(st, rc, "lire le contrat", e);
 	in.today = today_of(today);
 	s = store_stmt(st, "SELECT kind, held_on FROM meeting"
 		       " WHERE contract_uid = :c AND status = 'closed'"
@@ -1063,7 +1024,7 @@ int store_meeting_cadence(struct store *st, const char *contract_uid,
 		}
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les réunions", e) != 0)
+	if (store_done(st, rc, "lire les réunions", e) != 0)
 		goto out;
 	in.follow_ups = fu;
 	in.mayors = my;
@@ -1100,11 +1061,11 @@ int store_measurement_validated(struct store *st, const char *indicator_uid,
 	if (rc == SQLITE_ROW) {
 		*validated = sqlite3_column_type(s, 0) != SQLITE_NULL;
 		if (meeting_uid_out && *validated)
-			copy_uid(meeting_uid_out, s, 0);
+			store_col_uid(meeting_uid_out, s, 0);
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
-	return done(st, rc, "lire une valeur", e);
+	return store_done(st, rc, "lire une valeur", e);
 }
 
 /* A change of a cell (v NULL: clearing it), refused without a reason
@@ -1118,7 +1079,7 @@ static int change_with_reason(struct store *st, const char *indicator_uid,
 			      struct err *e)
 {
 	char meeting_uid[STORE_UID_LEN], held_on[DATE_ISO_LEN];
-	char *why = clean(reason);
+	char *why = store_clean_text(reason);
 	const char *crit = criticality ? criticality : "";
 	struct measurement_before b;
 	enum meeting_status status;

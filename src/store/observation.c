@@ -18,15 +18,6 @@
 	" CASE WHEN a2.in_force_from <= :date THEN a2.in_force_from END DESC," \
 	" a2.in_force_from, a2.version DESC LIMIT 1)"
 
-static int done(struct store *st, int rc, const char *doing, struct err *e)
-{
-	if (rc != SQLITE_DONE) {
-		store_fail(st, rc, doing, e);
-		return -1;
-	}
-	return 0;
-}
-
 static char *col_text(sqlite3_stmt *s, int i)
 {
 	const char *t = (const char *)sqlite3_column_text(s, i);
@@ -201,7 +192,7 @@ int store_observation_list(struct store *st, const char *contract_uid,
 		o->updated_at = col_text(s, 5);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire les observations", e) != 0) {
+	if (store_done(st, rc, "lire les observations", e) != 0) {
 		store_observation_list_free(*out, *n);
 		*out = NULL;
 		*n = 0;

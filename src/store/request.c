@@ -35,21 +35,6 @@ static const struct {
 };
 #define N_FOLLOW_UPS (sizeof follow_ups / sizeof follow_ups[0])
 
-/* A trimmed heap copy, or NULL when s is NULL or blank. */
-static char *clean(const char *s)
-{
-	char *c;
-
-	if (!s)
-		return NULL;
-	c = text_trim(xstrdup(s));
-	if (!*c) {
-		free(c);
-		return NULL;
-	}
-	return c;
-}
-
 /* "15/03/2018 09:30", for messages. */
 static void format_fr(struct datetime t, char buf[32])
 {
@@ -110,14 +95,14 @@ static int check_input(const struct request_input *in, struct checked *c,
 			"(demande ou incident)", in->nature ? in->nature : "");
 		return -1;
 	}
-	c->object = clean(in->object);
+	c->object = store_clean_text(in->object);
 	if (!c->object) {
 		err_set(e, ERR_INPUT, "l'objet de la saisine est obligatoire");
 		return -1;
 	}
-	c->criticality = clean(in->criticality);
-	c->requester = clean(in->requester);
-	c->cancel_reason = clean(in->cancel_reason);
+	c->criticality = store_clean_text(in->criticality);
+	c->requester = store_clean_text(in->requester);
+	c->cancel_reason = store_clean_text(in->cancel_reason);
 	if (!in->received_at || !*in->received_at) {
 		err_set(e, ERR_INPUT, "la date de réception est obligatoire");
 		return -1;
@@ -439,7 +424,7 @@ int store_request_cancel(struct store *st, const char *uid, const char *when,
 		return -1;
 	}
 	datetime_format_iso(at, iso);
-	why = clean(reason);
+	why = store_clean_text(reason);
 	if (store_begin(st, e) != 0)
 		goto out;
 	/* No reason given keeps the one already written, if any. */
@@ -501,11 +486,11 @@ int store_exceptional_set(struct store *st, const char *request_uid,
 			"positif ou nul");
 		return -1;
 	}
-	asked = clean(x->asked);
-	proposal = clean(x->proposal);
-	decision = clean(x->decision);
-	by = clean(x->decided_by);
-	comp = clean(x->compensation);
+	asked = store_clean_text(x->asked);
+	proposal = store_clean_text(x->proposal);
+	decision = store_clean_text(x->decision);
+	by = store_clean_text(x->decided_by);
+	comp = store_clean_text(x->compensation);
 	if (store_begin(st, e) != 0)
 		goto out;
 	/* asked is NOT NULL in the schema: "" says "not written yet". */

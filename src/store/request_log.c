@@ -105,30 +105,6 @@ static const char *const list_sql[SORT_COUNT] = {
 static const char list_count_sql[] =
 	"SELECT count(*) FROM request r" LIST_WHERE;
 
-static int done(struct store *st, int rc, const char *doing, struct err *e)
-{
-	if (rc != SQLITE_DONE) {
-		store_fail(st, rc, doing, e);
-		return -1;
-	}
-	return 0;
-}
-
-static void copy_uid(char out[STORE_UID_LEN], sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-
-	snprintf(out, STORE_UID_LEN, "%s", t ? t : "");
-}
-
-/* A heap copy of column i, NULL when NULL or empty. */
-static char *col_text(sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-
-	return t && *t ? xstrdup(t) : NULL;
-}
-
 static int col_vocab(sqlite3_stmt *s, int i, const struct vocab *v, int n)
 {
 	const char *t = (const char *)sqlite3_column_text(s, i);
@@ -143,42 +119,42 @@ static void read_request(sqlite3_stmt *s, struct request *r)
 	struct request_dates dates;
 
 	memset(r, 0, sizeof *r);
-	copy_uid(r->uid, s, C_UID);
-	copy_uid(r->contract_uid, s, C_CONTRACT);
+	store_col_uid(r->uid, s, C_UID);
+	store_col_uid(r->contract_uid, s, C_CONTRACT);
 	r->kind = (enum request_kind)col_vocab(s, C_KIND, request_kind_vocab,
 					       REQUEST_KIND_COUNT);
 	r->form = (enum request_form)col_vocab(s, C_FORM, request_form_vocab,
 					       FORM_COUNT);
 	r->nature = (enum request_nature)col_vocab(
 		s, C_NATURE, request_nature_vocab, NATURE_COUNT);
-	r->domain_uid = col_text(s, C_DOMAIN_UID);
-	r->domain_code = col_text(s, C_DOMAIN_CODE);
-	r->domain_name = col_text(s, C_DOMAIN_NAME);
-	r->subdomain_uid = col_text(s, C_SUB_UID);
-	r->subdomain_letter = col_text(s, C_SUB_LETTER);
-	r->subdomain_name = col_text(s, C_SUB_NAME);
-	r->criticality = col_text(s, C_CRITICALITY);
-	r->requester = col_text(s, C_REQUESTER);
-	r->object = col_text(s, C_OBJECT);
-	r->received_at = col_text(s, C_RECEIVED);
-	r->acknowledged_at = col_text(s, C_ACK);
-	r->intervention_at = col_text(s, C_INTERVENTION);
-	r->resolved_at = col_text(s, C_RESOLVED);
-	r->answered_at = col_text(s, C_ANSWERED);
-	r->cancelled_at = col_text(s, C_CANCELLED);
-	r->cancel_reason = col_text(s, C_REASON);
-	r->author = col_text(s, C_AUTHOR);
-	r->created_at = col_text(s, C_CREATED);
-	r->updated_at = col_text(s, C_UPDATED);
-	r->asked = col_text(s, C_ASKED);
-	r->proposal = col_text(s, C_PROPOSAL);
-	r->decision = col_text(s, C_DECISION);
-	r->decided_by = col_text(s, C_DECIDED_BY);
-	r->decided_on = col_text(s, C_DECIDED_ON);
+	r->domain_uid = store_col_text(s, C_DOMAIN_UID);
+	r->domain_code = store_col_text(s, C_DOMAIN_CODE);
+	r->domain_name = store_col_text(s, C_DOMAIN_NAME);
+	r->subdomain_uid = store_col_text(s, C_SUB_UID);
+	r->subdomain_letter = store_col_text(s, C_SUB_LETTER);
+	r->subdomain_name = store_col_text(s, C_SUB_NAME);
+	r->criticality = store_col_text(s, C_CRITICALITY);
+	r->requester = store_col_text(s, C_REQUESTER);
+	r->object = store_col_text(s, C_OBJECT);
+	r->received_at = store_col_text(s, C_RECEIVED);
+	r->acknowledged_at = store_col_text(s, C_ACK);
+	r->intervention_at = store_col_text(s, C_INTERVENTION);
+	r->resolved_at = store_col_text(s, C_RESOLVED);
+	r->answered_at = store_col_text(s, C_ANSWERED);
+	r->cancelled_at = store_col_text(s, C_CANCELLED);
+	r->cancel_reason = store_col_text(s, C_REASON);
+	r->author = store_col_text(s, C_AUTHOR);
+	r->created_at = store_col_text(s, C_CREATED);
+	r->updated_at = store_col_text(s, C_UPDATED);
+	r->asked = store_col_text(s, C_ASKED);
+	r->proposal = store_col_text(s, C_PROPOSAL);
+	r->decision = store_col_text(s, C_DECISION);
+	r->decided_by = store_col_text(s, C_DECIDED_BY);
+	r->decided_on = store_col_text(s, C_DECIDED_ON);
 	r->has_cost = sqlite3_column_type(s, C_COST) != SQLITE_NULL;
 	r->estimated_cost = r->has_cost ? sqlite3_column_double(s, C_COST)
 					: 0;
-	r->compensation = col_text(s, C_COMPENSATION);
+	r->compensation = store_col_text(s, C_COMPENSATION);
 
 	dates = (struct request_dates){
 		.received = r->received_at,
@@ -366,7 +342,7 @@ static int list_count(struct store *st, const char *contract_uid,
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
-	return done(st, rc, "compter les saisines", e);
+	return store_done(st, rc, "compter les saisines", e);
 }
 
 int store_request_list(struct store *st, const char *contract_uid,
@@ -409,7 +385,7 @@ int store_request_list(struct store *st, const char *contract_uid,
 		read_request(s, &v[k++]);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lister les saisines", e) != 0)
+	if (store_done(st, rc, "lister les saisines", e) != 0)
 		goto out;
 	count = k;
 	if (total && (f->limit || f->offset) &&
@@ -447,7 +423,7 @@ int store_request_get(struct store *st, const char *uid, struct request *out,
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lire la saisine", e) != 0)
+	if (store_done(st, rc, "lire la saisine", e) != 0)
 		return -1;
 	if (!found) {
 		err_set(e, ERR_NOTFOUND, "saisine introuvable");
@@ -494,7 +470,7 @@ int store_exceptional_list(struct store *st, const char *contract_uid,
 		read_request(s, &v[k++]);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lister les demandes exceptionnelles", e) != 0) {
+	if (store_done(st, rc, "lister les demandes exceptionnelles", e) != 0) {
 		store_request_list_free(v, k);
 		return -1;
 	}
@@ -547,7 +523,7 @@ int store_request_contact(struct store *st, const char *domain_uid,
 	rc = sqlite3_step(s);
 	found = rc == SQLITE_ROW;
 	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && done(st, rc, "chercher le domaine", e) != 0)
+	if (rc != SQLITE_ROW && store_done(st, rc, "chercher le domaine", e) != 0)
 		return -1;
 	if (!found) {
 		err_set(e, ERR_NOTFOUND, "domaine introuvable");
@@ -573,10 +549,10 @@ int store_request_contact(struct store *st, const char *domain_uid,
 		int i = side ? vocab_from_db(side_vocab, SIDE_COUNT, side) : -1;
 
 		if (i >= 0 && !side_holder[i])
-			side_holder[i] = col_text(s, 1);
+			side_holder[i] = store_col_text(s, 1);
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "chercher le contact", e) != 0) {
+	if (store_done(st, rc, "chercher le contact", e) != 0) {
 		free(side_holder[SIDE_COMMUNE]);
 		free(side_holder[SIDE_SHARED]);
 		return -1;
@@ -625,7 +601,7 @@ int store_domain_choices(struct store *st, const char *contract_uid,
 			v = xgrow(v, &cap, k + 1, sizeof *v);
 			d = &v[k++];
 			memset(d, 0, sizeof *d);
-			copy_uid(d->uid, s, 0);
+			store_col_uid(d->uid, s, 0);
 			d->code = store_col_dup(s, 1);
 			d->name = store_col_dup(s, 2);
 			sub_cap = 0;
@@ -638,13 +614,13 @@ int store_domain_choices(struct store *st, const char *contract_uid,
 					      d->n_subdomains + 1,
 					      sizeof *d->subdomains);
 			c = &d->subdomains[d->n_subdomains++];
-			copy_uid(c->uid, s, 3);
+			store_col_uid(c->uid, s, 3);
 			c->letter = store_col_dup(s, 4);
 			c->name = store_col_dup(s, 5);
 		}
 	}
 	sqlite3_reset(s);
-	if (done(st, rc, "lister les domaines", e) != 0) {
+	if (store_done(st, rc, "lister les domaines", e) != 0) {
 		store_domain_choices_free(v, k);
 		return -1;
 	}

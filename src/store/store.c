@@ -1,5 +1,6 @@
 #include "store_internal.h"
 #include "suivi/paths.h"
+#include "suivi/text.h"
 #include "suivi/xalloc.h"
 
 #include <errno.h>
@@ -53,48 +54,80 @@ static const char *de(const char *doing)
 
 void store_fail(struct store *st, int rc, const char *doing, struct err *e)
 {
+	int last_errno = errno;	/* before anything else can change it */
 	const char *detail = st && st->db ? sqlite3_errmsg(st->db) : "";
 	const char *path = st ? st->path : "";
 	const char *d = de(doing);
+	/* What the system said to SQLite's failed write: a full disk can
+	 * reach us as an I/O error (a quota, a file-size limit). SQLite
+	 * keeps it only on some paths; errno, untouched since the failed
+	 * call, says it on the others (only these three are trusted). */
+	int sys = st && st->db ? sqlite3_system_errno(st->db) : 0;
 
+	if (!sys && (last_errno == ENOSPC || last_errno == EDQUOT ||
+		     last_errno == EFBIG))
+		sys = last_errno;
+
+	if ((rc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		rc = SQLITE_FULL;
+	/* The reason first, the file last: in the interface the message is
+	 * cut to the width of the terminal. */
 	switch (rc & 0xff) {
 	case SQLITE_FULL:
-		err_set(e, ERR_IO, "impossible %s%s : disque plein (%s). Rien "
-			"n'a été enregistré ; libérez de la place et recommencez.",
+		err_set(e, ERR_IO, "impossible %s%s : disque plein. Rien n'a été "
+			"enregistré ; libérez de la place et recommencez (%s).",
 			d, doing, path);
 		break;
 	case SQLITE_IOERR:
-		err_set(e, ERR_IO, "impossible %s%s : erreur d'entrée-sortie "
-			"sur %s. Rien n'a été enregistré.", d, doing, path);
+		if (sys == EFBIG)
+			err_set(e, ERR_IO, "impossible %s%s : taille de fichier "
+				"maximale atteinte (limite ulimit -f). Rien n'a "
+				"été enregistré (%s).", d, doing, path);
+		else
+			err_set(e, ERR_IO, "impossible %s%s : erreur "
+				"d'entrée-sortie%s%s%s. Rien n'a été enregistré "
+				"(%s).", d, doing, sys ? " (" : "",
+				sys ? err_errno_fr(sys) : "", sys ? ")" : "", path);
 		break;
 	case SQLITE_READONLY:
-		err_set(e, ERR_DB, "impossible %s%s : la base %s est en "
-			"lecture seule.", d, doing, path);
+		if (rc == SQLITE_READONLY_DIRECTORY || rc == SQLITE_READONLY_CANTINIT)
+			err_set(e, ERR_DB, "impossible %s%s : dossier de la base en "
+				"lecture seule, SQLite ne peut pas y créer son "
+				"journal (%s).", d, doing, path);
+		else if (rc == SQLITE_READONLY_ROLLBACK)
+			err_set(e, ERR_DB, "impossible %s%s : base en lecture "
+				"seule, et un enregistrement interrompu doit y "
+				"être annulé : rendez-la modifiable et relancez "
+				"suivi (%s).", d, doing, path);
+		else
+			err_set(e, ERR_DB, "impossible %s%s : base en lecture "
+				"seule (%s).", d, doing, path);
 		break;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		err_set(e, ERR_BUSY, "impossible %s%s : la base %s est occupée "
-			"par un autre programme depuis plus de %d s ; "
-			"réessayez.", d, doing, path, STORE_BUSY_MS / 1000);
+		err_set(e, ERR_BUSY, "impossible %s%s : base occupée par un autre "
+			"programme depuis plus de %d s ; réessayez (%s).", d,
+			doing, STORE_BUSY_MS / 1000, path);
 		break;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		err_set(e, ERR_CORRUPT, "impossible %s%s : la base %s est "
-			"endommagée (%s). Restaurez une sauvegarde.", d, doing,
-			path, detail);
+		/* SQLite's own words are English: `suivi check` details */
+		err_set(e, ERR_CORRUPT, "impossible %s%s : base endommagée (%s). "
+			"Rien n'y a été modifié ; « suivi check » donne le "
+			"détail ; restaurez une sauvegarde.", d, doing, path);
 		break;
 	case SQLITE_CANTOPEN:
-		err_set(e, ERR_IO, "impossible %s%s : le fichier %s ou son "
-			"journal ne peut pas être ouvert (dossier en lecture "
-			"seule ?).", d, doing, path);
+		err_set(e, ERR_IO, "impossible %s%s : fichier ou journal "
+			"impossible à ouvrir, dossier en lecture seule ? (%s)",
+			d, doing, path);
 		break;
 	case SQLITE_CONSTRAINT:
 		err_set(e, ERR_INPUT, "impossible %s%s : donnée refusée par "
 			"la base (%s).", d, doing, detail);
 		break;
 	default:
-		err_set(e, ERR_DB, "impossible %s%s : erreur de la base %s "
-			"(%s).", d, doing, path, detail);
+		err_set(e, ERR_DB, "impossible %s%s : erreur de la base (%s ; "
+			"%s).", d, doing, detail, path);
 		break;
 	}
 }
@@ -205,7 +238,7 @@ int store_begin(struct store *st, struct err *e)
 	if (st->depth++ > 0)
 		return 0;
 	st->aborted = false;
-	if (exec(st, "BEGIN IMMEDIATE", "commencer l'enregistrement", e) != 0) {
+	if (exec(st, "BEGIN IMMEDIATE", "enregistrer", e) != 0) {
 		st->depth = 0;
 		return -1;
 	}
@@ -255,6 +288,11 @@ bool store_created(const struct store *st)
 bool store_readonly(const struct store *st)
 {
 	return st->readonly;
+}
+
+bool store_folder_readonly(const struct store *st)
+{
+	return st->folder_readonly;
 }
 
 void store_set_author(struct store *st, const char *author)
@@ -480,6 +518,27 @@ static void global_init(void)
 	sqlite3_config(SQLITE_CONFIG_URI, 0);
 }
 
+/* A save interrupted by a crash leaves its rollback journal beside the
+ * file; SQLite plays it back on the next read, which needs write access
+ * even for `suivi check` (the only change it makes: the file goes back to
+ * its last committed state). */
+static bool hot_journal(const char *path)
+{
+	char *j = xasprintf("%s-journal", path);
+	struct stat sb;
+	bool hot = stat(j, &sb) == 0 && sb.st_size > 0 &&
+		   access(path, W_OK) == 0 && access(j, W_OK) == 0;
+
+	free(j);
+	if (hot) {
+		char *dir = dir_of(path);
+
+		hot = access(dir, W_OK) == 0;
+		free(dir);
+	}
+	return hot;
+}
+
 static int open_at(const char *path, enum store_mode mode, int target,
 		   store_seed_fn seed, void *ctx, struct store **out,
 		   struct err *e)
@@ -541,7 +600,7 @@ static int open_at(const char *path, enum store_mode mode, int target,
 	 * the library's settings. */
 	sqlpath = path[0] == '/' ? xstrdup(path) : xasprintf("./%s", path);
 	rc = sqlite3_open_v2(sqlpath, &st->db,
-			     mode == STORE_INSPECT ||
+			     (mode == STORE_INSPECT && !hot_journal(path)) ||
 					     (mode == STORE_READ &&
 					      access(path, W_OK) != 0)
 				     ? SQLITE_OPEN_READONLY
@@ -553,12 +612,21 @@ static int open_at(const char *path, enum store_mode mode, int target,
 		goto fail;
 	}
 	st->readonly = sqlite3_db_readonly(st->db, "main") == 1;
+	{
+		char *dir = dir_of(path);
+
+		st->folder_readonly = access(dir, W_OK) != 0;
+		free(dir);
+	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	if (exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
 		 "configurer la base", e) != 0)
+		goto fail;
+	if (mode == STORE_INSPECT &&
+	    exec(st, "PRAGMA query_only = ON", "configurer la base", e) != 0)
 		goto fail;
 	if (kind == HEADER_PLAIN_SQLITE) {
 		if (pragma_int(st, "SELECT count(*) FROM sqlite_schema",
@@ -577,6 +645,17 @@ static int open_at(const char *path, enum store_mode mode, int target,
 	}
 	if (pragma_int(st, "PRAGMA user_version", &version, e) != 0)
 		goto fail;
+	/* A first filling killed during its COMMIT: the header read above
+	 * was the new one, but SQLite has just played the journal back and
+	 * the file holds nothing again. It is filled as a new one, not
+	 * given an empty schema. */
+	if (kind == HEADER_OURS && version == 0) {
+		if (pragma_int(st, "SELECT count(*) FROM sqlite_schema",
+			       &tables, e) != 0)
+			goto fail;
+		if (tables == 0)
+			st->created = true;
+	}
 	/* The whole-file check costs time in proportion to the file (a
 	 * quarter of a second for ten years of 28 communes): it runs before
 	 * a migration rewrites the schema, and in `suivi check`; otherwise a
@@ -776,8 +855,8 @@ int store_backup(struct store *st, const char *dest, bool force,
 	}
 	b = sqlite3_backup_init(dst, "main", st->db, "main");
 	if (!b) {
-		err_set(e, ERR_DB, "sauvegarde impossible : %s",
-			sqlite3_errmsg(dst));
+		err_set(e, ERR_DB, "sauvegarde impossible : la copie %s ne peut "
+			"pas être préparée", dest);
 		goto out;
 	}
 	do {
@@ -787,11 +866,20 @@ int store_backup(struct store *st, const char *dest, bool force,
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		if ((rc & 0xff) == SQLITE_FULL)
-			err_set(e, ERR_IO, "sauvegarde impossible : disque plein");
+		int sys = errno;	/* see store_fail */
+
+		if ((rc & 0xff) == SQLITE_FULL || sys == ENOSPC ||
+		    sys == EDQUOT)
+			err_set(e, ERR_IO, "sauvegarde impossible : disque plein "
+				"(%s). Libérez de la place et recommencez ; la "
+				"base n'a pas changé.", dest);
+		else if ((rc & 0xff) == SQLITE_IOERR)
+			err_set(e, ERR_IO, "sauvegarde impossible : erreur "
+				"d'écriture de %s (%s) ; la base n'a pas changé.",
+				dest, sys == EFBIG ? "taille de fichier maximale "
+				"atteinte, limite ulimit -f" : err_errno_fr(sys));
 		else
-			err_set(e, ERR_DB, "sauvegarde impossible : %s",
-				sqlite3_errstr(rc));
+			store_fail(st, rc, "sauvegarder la base", e);
 		goto out;
 	}
 	if (sqlite3_close(dst) != SQLITE_OK) {
@@ -822,4 +910,41 @@ out:
 	free(sqlpath);
 	free(tmp);
 	return ret;
+}
+
+char *store_col_text(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	return t && *t ? xstrdup(t) : NULL;
+}
+
+void store_col_uid(char out[STORE_UID_LEN], sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	snprintf(out, STORE_UID_LEN, "%s", t ? t : "");
+}
+
+int store_done(struct store *st, int rc, const char *doing, struct err *e)
+{
+	if (rc != SQLITE_DONE) {
+		store_fail(st, rc, doing, e);
+		return -1;
+	}
+	return 0;
+}
+
+char *store_clean_text(const char *s)
+{
+	char *c;
+
+	if (!s)
+		return NULL;
+	c = text_trim(xstrdup(s));
+	if (!*c) {
+		free(c);
+		return NULL;
+	}
+	return c;
 }

@@ -24,6 +24,7 @@ struct store {
 	char *author;
 	bool created;
 	bool readonly;
+	bool folder_readonly;	/* no journal can be created beside it */
 	int depth;		/* store_begin nesting */
 	bool aborted;		/* an inner level rolled back */
 	struct stmt_slot cache[STMT_CACHE_SIZE];
@@ -48,6 +49,16 @@ int store_exec_stmt(struct store *st, sqlite3_stmt *s, struct err *e);
 
 /* Copy of column i as a heap string (NULL stays NULL). */
 char *store_col_dup(sqlite3_stmt *s, int i);
+/* A heap copy of column i, NULL when it is NULL or empty. */
+char *store_col_text(sqlite3_stmt *s, int i);
+/* Column i into a uid buffer ("" when NULL). */
+void store_col_uid(char out[STORE_UID_LEN], sqlite3_stmt *s, int i);
+/* After the last sqlite3_step of a statement: 0 when rc is SQLITE_DONE,
+ * else -1 with store_fail's message for `doing` ("lire les valeurs"). */
+int store_done(struct store *st, int rc, const char *doing, struct err *e);
+/* A trimmed heap copy of a text the user gave, or NULL when it is NULL or
+ * blank. */
+char *store_clean_text(const char *s);
 
 /* Fill e from an SQLite result code, in French, saying what was being
  * done (`doing`, e.g. "importer le contrat"). */

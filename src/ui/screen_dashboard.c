@@ -13,7 +13,6 @@
 #include "suivi/dashboard.h"
 #include "ui_internal.h"
 #include "suivi/date.h"
-#include "suivi/number.h"
 #include "suivi/store_measurement.h"
 #include "suivi/store_meeting.h"
 #include "suivi/strbuf.h"
@@ -726,6 +725,8 @@ static bool edit_cell(struct ui *ui, struct dash_screen *ds, const char *start)
 		{
 			char *name = cell_name(r, c);
 
+			ui_ack_log("valeur", r->code, c->key, r->criticality,
+				   shown, (const char *)NULL);
 			ui_message(ui, false, "Enregistré : %s = %s", name, shown);
 			free(name);
 		}
@@ -1010,10 +1011,8 @@ static void todo(struct ui *ui, struct dash_screen *ds)
 
 static void change_year(struct ui *ui, struct dash_screen *ds, int year)
 {
-	if (year < 1900 || year > 2199) {
-		ui_message(ui, true, "Année hors limites (1900 à 2199)");
+	if (!ui_year_ok(ui, year))
 		return;
-	}
 	ds->year = year;
 	load(ui, ds);
 	ui_message(ui, false, "Année %d", year);
@@ -1021,16 +1020,10 @@ static void change_year(struct ui *ui, struct dash_screen *ds, int year)
 
 static void ask_year(struct ui *ui, struct dash_screen *ds)
 {
-	char text[16] = "";
-	unsigned long y;
+	int y;
 
-	if (!ui_prompt(ui, "Année : ", text, sizeof text, NULL, NULL) || !*text)
-		return;
-	if (number_parse_uint(text, 9999, &y) != 0) {
-		ui_message(ui, true, "« %s » n'est pas une année", text);
-		return;
-	}
-	change_year(ui, ds, (int)y);
+	if (ui_ask_year(ui, &y))
+		change_year(ui, ds, y);
 }
 
 /* ------------------------------------------------------------------ */

@@ -14,7 +14,6 @@
 #include "suivi/date.h"
 #include "suivi/doc.h"
 #include "suivi/evaluation.h"
-#include "suivi/number.h"
 #include "suivi/paths.h"
 #include "suivi/store_measurement.h"
 #include "suivi/store_observation.h"
@@ -437,10 +436,8 @@ out:
 
 static void change_year(struct ui *ui, struct rp_screen *rs, int year)
 {
-	if (year < 1900 || year > 2199) {
-		ui_message(ui, true, "Année hors limites (1900 à 2199)");
+	if (!ui_year_ok(ui, year))
 		return;
-	}
 	rs->year = year;
 	reload(ui, rs);
 	ui_message(ui, false, "Rapports de %d", year);
@@ -448,16 +445,10 @@ static void change_year(struct ui *ui, struct rp_screen *rs, int year)
 
 static void ask_year(struct ui *ui, struct rp_screen *rs)
 {
-	char text[16] = "";
-	unsigned long y;
+	int y;
 
-	if (!ui_prompt(ui, "Année : ", text, sizeof text, NULL, NULL) || !*text)
-		return;
-	if (number_parse_uint(text, 9999, &y) != 0) {
-		ui_message(ui, true, "« %s » n'est pas une année", text);
-		return;
-	}
-	change_year(ui, rs, (int)y);
+	if (ui_ask_year(ui, &y))
+		change_year(ui, rs, y);
 }
 
 static void enter(struct ui *ui)

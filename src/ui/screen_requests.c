@@ -48,6 +48,9 @@ void req_screen_free(struct req_screen *rs)
 	free(rs);
 }
 
+/* Where each column of the list starts (the heading's words). */
+static const int list_col_x[7] = { 0, 18, 29, 41, 49, 66, 85 };
+
 static const char *kind_short[REQUEST_KIND_COUNT] = {
 	[REQUEST_ORDINARY] = "ordinaire",
 	[REQUEST_URGENT] = "urgence",
@@ -194,7 +197,8 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	for (int k = 0; k < rs->body_rows; k++) {
 		size_t i = rs->top + (size_t)k;
 		const struct request *r;
-		char when[32], dl[64], dom[32], line[1024];
+		char when[32], dl[64], dom[32];
+		const char *cell[7];
 		enum paint p;
 
 		if (i >= rs->n)
@@ -205,16 +209,25 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 		snprintf(dom, sizeof dom, "%s%s%s", r->domain_code ? r->domain_code : "",
 			 r->subdomain_letter ? "/" : "",
 			 r->subdomain_letter ? r->subdomain_letter : "");
-		snprintf(line, sizeof line, "%-17.17s %-10s %-11.11s %-7.7s %-16.16s "
-			 "%-18.18s %s", when, kind_short[r->kind],
-			 request_form_vocab[r->form].label, dom,
-			 request_status_vocab[r->status].label, dl,
-			 r->object ? r->object : "");
+		cell[0] = when;
+		cell[1] = kind_short[r->kind];
+		cell[2] = request_form_vocab[r->form].label;
+		cell[3] = dom;
+		cell[4] = request_status_vocab[r->status].label;
+		cell[5] = dl;
+		cell[6] = r->object ? r->object : "";
 		p = i == rs->cursor ? PAINT_SELECTED
 		    : r->status == REQ_CANCELLED ? PAINT_DIM : PAINT_NORMAL;
 		if (i == rs->cursor)
 			draw_fill(t, top + 3 + k, 0, cols, p);
-		draw_text(t, top + 3 + k, 0, cols, p, line);
+		/* one cell at a time: draw_text measures in columns, not
+		 * bytes ("téléphone" is 9 columns, 11 bytes) */
+		for (int c = 0; c < 7; c++) {
+			int x = list_col_x[c];
+			int w = c < 6 ? list_col_x[c + 1] - 1 - x : cols - x;
+
+			draw_text(t, top + 3 + k, x, w, p, cell[c]);
+		}
 	}
 	/* the selected request, in full */
 	draw_hline(t, top + rows - 2, 0, cols);
@@ -705,6 +718,8 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 	}
 	update_form(rf);
 	if (ui_form_run(ui, &rf->form, save, rf)) {
+		ui_ack_log("saisine", rf->saved_uid, txt(rf, F_OBJECT),
+			   (const char *)NULL);
 		ui_message(ui, false, "%s : %s", r ? "Saisine modifiée"
 						 : "Saisine enregistrée",
 			   txt(rf, F_OBJECT));

@@ -5,6 +5,7 @@
  * loop. Only the loop draws, once per turn.
  */
 #include "ui_internal.h"
+#include "suivi/number.h"
 #include "suivi/date.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
@@ -12,12 +13,14 @@
 #include "suivi/xalloc.h"
 
 #include <curses.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 static const struct screen_ops *const screens[] = {
 	&screen_contract, &screen_dashboard, &screen_requests,
@@ -40,6 +43,35 @@ void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
 	va_end(ap);
 	ui->message_error = error;
+}
+
+void ui_ack_log(const char *field, ...)
+{
+	const char *path = getenv("SUIVI_ACK_LOG");
+	struct strbuf sb;
+	va_list ap;
+	int fd;
+
+	if (!path || !*path)
+		return;
+	strbuf_init(&sb);
+	va_start(ap, field);
+	for (const char *f = field; f; f = va_arg(ap, const char *)) {
+		if (f != field)
+			strbuf_addch(&sb, '\t');
+		for (const char *p = f; *p; p++)
+			strbuf_addch(&sb, *p == '\t' || *p == '\n' ||
+						 *p == '\r' ? ' ' : *p);
+	}
+	va_end(ap);
+	strbuf_addch(&sb, '\n');
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd >= 0) {
+		if (write(fd, sb.buf, sb.len) == (ssize_t)sb.len)
+			(void)fsync(fd);
+		(void)close(fd);
+	}
+	strbuf_release(&sb);
 }
 
 void ui_date(const struct ui *ui, const char *iso, char *buf, size_t n)
@@ -171,6 +203,36 @@ static size_t count_keys(const enum action *a)
 	((ui)->screen->status_keys ? count_keys((ui)->screen->status_keys)    \
 				   : sizeof brief / sizeof brief[0])
 
+/* A message on the status line, w columns from x; one too long for it
+ * takes the line above as well, cut between words (the reason of a
+ * refused save must not be lost to the ellipsis). */
+static void draw_message(const struct uiterm *t, int x, int w, enum paint p,
+			 const char *msg)
+{
+	char head[sizeof ((struct ui *)0)->message];
+	size_t cut = 0;
+
+	if (draw_width(t, msg) > w && t->rows > UI_MIN_ROWS)
+		for (size_t i = 0; msg[i] && i < sizeof head; i++) {
+			if (msg[i] != ' ')
+				continue;
+			memcpy(head, msg, i);
+			head[i] = '\0';
+			if (draw_width(t, head) > w)
+				break;
+			cut = i;
+		}
+	if (!cut) {
+		draw_text(t, t->rows - 1, x, w, p, msg);
+		return;
+	}
+	memcpy(head, msg, cut);
+	head[cut] = '\0';
+	draw_fill(t, t->rows - 2, 0, t->cols, PAINT_STATUS);
+	draw_text(t, t->rows - 2, x, w, p, head);
+	draw_text(t, t->rows - 1, x, w, p, msg + cut + 1);
+}
+
 /* The status line: a message when there is one; otherwise the most useful
  * keys of the screen on the left, as many as fit, and the two keys one
  * must always find (help, quit) on the right, never cut. */
@@ -195,9 +257,9 @@ static void draw_status(struct ui *ui)
 	else
 		rw = 0;
 	if (ui->message[0]) {
-		draw_text(t, y, 1, t->cols - rw - 2,
-			  ui->message_error ? PAINT_ERROR : PAINT_MESSAGE,
-			  ui->message);
+		draw_message(t, 1, t->cols - rw - 2,
+			     ui->message_error ? PAINT_ERROR : PAINT_MESSAGE,
+			     ui->message);
 		return;
 	}
 	strbuf_init(&sb);
@@ -420,6 +482,31 @@ static void help(struct ui *ui)
 	text_lines_free(lines, n);
 }
 
+bool ui_year_ok(struct ui *ui, int year)
+{
+	if (year >= 1900 && year <= 2199)
+		return true;
+	ui_message(ui, true, "Année hors limites (1900 à 2199)");
+	return false;
+}
+
+bool ui_ask_year(struct ui *ui, int *year)
+{
+	char text[16] = "";
+	unsigned long y;
+
+	if (!ui_prompt(ui, "Année : ", text, sizeof text, NULL, NULL) || !*text)
+		return false;
+	if (number_parse_uint(text, 9999, &y) != 0) {
+		ui_message(ui, true, "« %s » n'est pas une année", text);
+		return false;
+	}
+	if (!ui_year_ok(ui, (int)y))
+		return false;
+	*year = (int)y;
+	return true;
+}
+
 const char *ui_key_what(const struct ui *ui, enum action a)
 {
 	if (ui->screen && ui->screen->words)
@@ -568,10 +655,10 @@ static void draw_edit(struct ui *ui, const struct edit_place *pl,
 	if (pl->inline_) {
 		/* the hint (or what on_change said) on the status line */
 		draw_fill(t, t->rows - 1, 0, t->cols, PAINT_STATUS);
-		draw_text(t, t->rows - 1, 1, t->cols - 2,
-			  hint[0] && ui->message_error ? PAINT_ERROR
-						       : PAINT_STATUS,
-			  hint[0] ? hint : pl->hint ? pl->hint : "");
+		draw_message(t, 1, t->cols - 2,
+			     hint[0] && ui->message_error ? PAINT_ERROR
+							  : PAINT_STATUS,
+			     hint[0] ? hint : pl->hint ? pl->hint : "");
 	} else if (hint[0]) {
 		hw = draw_width(t, hint) + 2;
 		if (hw > t->cols / 2)
@@ -848,6 +935,12 @@ int ui_run(struct app *app, struct store *st)
 		ui_draw(&ui);
 		rp_screen_offer_draft(&ui);
 	}
+	/* said before the first value is typed, not at its save */
+	if (!ui.message[0] && (store_readonly(st) || store_folder_readonly(st)))
+		ui_message(&ui, true, "%s %s est en lecture seule : consultation "
+			   "seulement, rien ne pourra être enregistré",
+			   store_readonly(st) ? "La base" : "Le dossier de la base",
+			   store_path(st));
 	struct replay_times rep = { NULL, 0, 0 }, rep_enter = { NULL, 0, 0 };
 	double replay_t0 = 0;
 

@@ -200,6 +200,13 @@ struct ui {
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Test hook (tests/stress): with SUIVI_ACK_LOG=FILE, each save the status
+ * line acknowledges appends one line to FILE, its fields separated by
+ * tabs (tabs and line breaks in them become spaces), with write(2) then
+ * fsync before the screen shows it: whatever the user saw acknowledged
+ * is in FILE. Called with the fields and a NULL; a no-op without the
+ * variable; failures are ignored (a test hook, never in the way). */
+void ui_ack_log(const char *field, ...);
 /* What an action does on the current screen (its own word, else the
  * shared one). */
 const char *ui_key_what(const struct ui *ui, enum action a);
@@ -229,6 +236,11 @@ bool ui_edit(struct ui *ui, int y, int x, int w, const char *hint,
  * another key closes it and its action is returned). */
 enum action ui_overlay(struct ui *ui, const char *title, char **lines,
 		       size_t n);
+/* A year: 1900 to 2199, as the store takes them. */
+bool ui_year_ok(struct ui *ui, int year);
+/* Ask for a year on the status line: true with *year set when a valid
+ * one was typed (a French message otherwise, or nothing when left). */
+bool ui_ask_year(struct ui *ui, int *year);
 /* A yes/no question on the status line: true for o/O (oui), false for
  * anything else (n, Esc, Entrée) or when the terminal goes away. */
 bool ui_confirm(struct ui *ui, const char *question);

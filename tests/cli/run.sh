@@ -1752,6 +1752,301 @@ t_report_annual() {
 	check "report summary onto a folder: refused (exit 1)" 'st 1 && [ -d "$T/dossier.md" ]'
 }
 
+# --------------------------------------------------------------------------
+# Hostile text: terminal escape sequences, control characters, invalid
+# UTF-8, SQL metacharacters and big texts, through the files and the
+# command line. Each is stored as given (the database holds exactly those
+# bytes, an export gives them back) or refused in French, with FILE:LINE
+# for a file, and nothing written. Messages never echo them raw (a "?"
+# stands for each control); the reports escape them.
+
+ESC=$(printf '\033')
+BEL=$(printf '\007')
+H_OSC="${ESC}]0;pwned${BEL}"
+H_CLR="${ESC}[2J"
+H_RED="${ESC}[31m"
+H_SQL="'; DROP TABLE measurement; --"
+
+# no_raw FILE: no C0 control but tab, LF and CR, no DEL, no C1 control
+# (U+0080-U+009F, as UTF-8) in FILE.
+no_raw() {
+	[ "$(tr -d '\t\n\r' <"$1" | LC_ALL=C tr -dc '\000-\037\177' | wc -c)" -eq 0 ] &&
+		! LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$1"
+}
+# The messages of the last run hold nothing raw.
+quiet_msgs() { no_raw "$T/stdout" && no_raw "$T/stderr"; }
+
+# hostile_ini NAME VALUE: exempleville.ini with the contract's title
+# (its line HLINE) set to VALUE, as $T/NAME.ini.
+hostile_ini() {
+	V=$2 LC_ALL=C awk -v n="$HLINE" 'NR == n { print "intitule = " ENVIRON["V"]; next } { print }' \
+		"$FIX/exempleville.ini" >"$T/$1.ini"
+}
+
+t_hostile_contract() {
+	set_db
+	HLINE=$(grep -n '^intitule = ' "$FIX/exempleville.ini" | head -n 1 | cut -d: -f1)
+	cp "$T/s.db" "$T/before"
+	for c in osc clr red bel del cr c1; do
+		case $c in
+		osc) v="Titre $H_OSC" ;;
+		clr) v="Titre $H_CLR" ;;
+		red) v="Titre ${H_RED}rouge" ;;
+		bel) v="Titre ${BEL}" ;;
+		del) v="Titre $(printf '\177') x" ;;
+		cr) v="Titre $(printf '\r') x" ;;
+		c1) v="Titre $(printf '\302\233')31m x" ;;
+		esac
+		hostile_ini "$c" "$v"
+		run validate "$T/$c.ini"
+		if [ "$c" = c1 ]; then
+			# a C1 control is a character of UTF-8: the file layer lets
+			# it through, the title is stored as written
+			check "hostile contract ($c): accepted as text" 'st 0'
+		else
+			check "hostile contract ($c): refused at FILE:LINE" 'st 1 && err_at "$T/$c.ini:$HLINE: " "caractère de contrôle interdit" && out_empty'
+		fi
+		check "hostile contract ($c): no raw control in the messages" 'quiet_msgs'
+	done
+	hostile_ini latin "$(printf 'Contrat de Saint-M\351dard')"
+	run validate "$T/latin.ini"
+	check "hostile contract (invalid UTF-8): refused at FILE:LINE" 'st 1 && err_at "$T/latin.ini:$HLINE: " "UTF-8" && quiet_msgs'
+	{
+		head -n $((HLINE - 1)) "$FIX/exempleville.ini"
+		printf 'intitule = '
+		head -c 1048576 /dev/zero | tr '\0' a
+		echo
+		tail -n +$((HLINE + 1)) "$FIX/exempleville.ini"
+	} >"$T/big.ini"
+	run validate "$T/big.ini"
+	check "hostile contract (a 1 MB line): refused at FILE:LINE" 'st 1 && err_at "$T/big.ini:$HLINE: " "ligne trop longue" && quiet_msgs'
+	cp "$T/osc.ini" "$T/x${H_CLR}.ini"
+	run validate "$T/x${H_CLR}.ini"
+	check "hostile contract: a file name with an escape sequence is shown with ?" 'st 1 && err_has "x?[2J.ini:$HLINE: " && quiet_msgs'
+	run --db "$T/s.db" import "$T/osc.ini"
+	check "hostile contract: import refused (exit 1), the database untouched" 'st 1 && err_has "caractère de contrôle" && quiet_msgs && same_file "$T/s.db" "$T/before"'
+
+	v="Contrat '; DROP TABLE contract; -- 100% _x_ <b>&amp; \\ %s%n"
+	hostile_ini sql "\"$v\""
+	run validate "$T/sql.ini"
+	check "hostile contract (SQL metacharacters): valid" 'st 0'
+	run --db "$T/s.db" import "$T/sql.ini"
+	check "hostile contract (SQL metacharacters): imported" 'st 0 && quiet_msgs'
+	if [ -n "$PY" ]; then
+		check "hostile contract: the title stored verbatim, the tables intact" '[ "$(sql "$T/s.db" "SELECT title FROM contract WHERE identifier = '"'33999-2017'"'")" = "$v" ] && [ "$(sql "$T/s.db" "SELECT count(*) FROM contract")" = 3 ]'
+	fi
+}
+
+# hostile_rows FILE.csv: requests whose texts hold escape sequences,
+# control characters, SQL metacharacters, formulas; the object of the last
+# is 1 MB. Written by python (csv), the objects also one per line of
+# FILE.want as python's repr.
+hostile_rows() {
+	"$PY" - "$1" <<'PYEOF'
+import csv, sys
+osc, clr, red = "\x1b]0;pwned\x07", "\x1b[2J", "\x1b[31m"
+objects = [
+    "Titre " + osc + " fin",
+    "Écran " + clr + " couleur " + red + "rouge\x1b[0m",
+    "Contrôles \x01\x02\x08\x0b\x0c\x0e\x1f\x7f et C1 \u0085\u009b31m",
+    "Lignes\r\nCR LF\ttab\rCR seul",
+    "'; DROP TABLE measurement; -- 100% _x_ \\ %s%n",
+    "=HYPERLINK(\"http://exemple.invalid\")",
+    "+1, -1, @SOMME",
+    "Grand " + "mot " * 262144 + "fin",
+]
+with open(sys.argv[1], "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\r\n")
+    w.writerow(["commune", "nature de saisine", "forme", "nature", "demandeur",
+                "objet", "reçue"])
+    for i, o in enumerate(objects):
+        w.writerow(["Le Bouscat", "ordinaire", "courriel", "demande",
+                    "Dem " + osc + red, o, "2026-03-%02d 09:00" % (i + 1)])
+with open(sys.argv[1] + ".want", "w", encoding="utf-8") as f:
+    for o in sorted(objects):
+        print(repr(o), file=f)
+PYEOF
+}
+
+# db_objects DB: every request object, sorted, as python's repr.
+db_objects() {
+	"$PY" -c 'import sqlite3, sys
+for (o,) in sorted(sqlite3.connect(sys.argv[1]).execute("SELECT object FROM request")):
+    print(repr(o))' "$1"
+}
+
+# same_requests A.csv B.csv: the same records but author and time.
+same_requests() {
+	"$PY" - "$1" "$2" <<'PYEOF'
+import csv, sys
+csv.field_size_limit(1 << 24)
+def rows(p):
+    with open(p, newline="", encoding="utf-8") as f:
+        return [r[:-2] for r in csv.reader(f, strict=True)]
+a, b = rows(sys.argv[1]), rows(sys.argv[2])
+sys.exit(0 if a == b and len(a) > 1 else 1)
+PYEOF
+}
+
+# apos_kept DB: one request of DB has the object '=SOMME(A1).
+apos_kept() {
+	[ "$("$PY" -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM request WHERE object = ?",
+      ("\x27=SOMME(A1)",)).fetchone()[0])' "$1")" = 1 ]
+}
+
+t_hostile_requests() {
+	if [ -z "$PY" ]; then skip "hostile requests: python3 absent"; return; fi
+	set_db
+	hostile_rows "$T/h.csv"
+	run --db "$T/s.db" import requests h.csv
+	check "hostile requests: imported (exit 0)" 'st 0 && err_has "8 saisies importées de h.csv" && quiet_msgs'
+	db_objects "$T/s.db" >"$T/got"
+	check "hostile requests: the database holds exactly the objects given (1 MB included)" 'same_file "$T/h.csv.want" "$T/got"'
+	check "hostile requests: the requester too" '[ "$(sql "$T/s.db" "SELECT DISTINCT requester FROM request")" = "Dem $H_OSC$H_RED" ]'
+	check "hostile requests: the tables intact" '[ "$(sql "$T/s.db" "SELECT count(*) FROM measurement")" = 0 ] && [ "$(sql "$T/s.db" "SELECT count(*) FROM request")" = 8 ]'
+	run --db "$T/s.db" export requests -o "$T/e1.csv"
+	check "hostile requests: exported" 'st 0 && quiet_msgs'
+	check "hostile requests: formulas neutralised in the export" 'grep -qF "'"'"'=HYPERLINK(" "$T/e1.csv" && grep -qF "'"'"'+1, -1, @SOMME" "$T/e1.csv"'
+	make_db "$T/t.db"
+	run --db "$T/t.db" import requests e1.csv
+	check "hostile requests: the export imports again" 'st 0 && err_has "8 saisies importées de e1.csv"'
+	db_objects "$T/t.db" >"$T/got2"
+	check "hostile requests: export then import gives the same bytes back" 'same_file "$T/h.csv.want" "$T/got2"'
+	run --db "$T/t.db" export requests -o "$T/e2.csv"
+	check "hostile requests: exported again, the same records" 'st 0 && same_requests "$T/e1.csv" "$T/e2.csv"'
+	# a text that begins with an apostrophe before a formula sign (typed
+	# in the interface) comes back as it is
+	"$PY" -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE request SET object = ? WHERE object LIKE ?", ("\x27=SOMME(A1)", "=HYPERLINK%"))
+c.commit()' "$T/t.db"
+	run --db "$T/t.db" export requests -o "$T/e3.csv"
+	make_db "$T/u.db"
+	run --db "$T/u.db" import requests e3.csv
+	check "hostile requests: an apostrophe before = survives export and import" 'st 0 && apos_kept "$T/u.db"'
+
+	cp "$T/s.db" "$T/before"
+	printf 'commune,objet,reçue,nature de saisine,forme\r\nLe Bouscat,Bon,2026-03-01,ordinaire,courriel\r\nLe Bouscat,"Mauvais \377\376 octets",2026-03-02,ordinaire,courriel\r\n' >"$T/bad.csv"
+	run --db "$T/s.db" import requests bad.csv
+	check "hostile requests: invalid UTF-8 refused at FILE:LINE, nothing written" 'st 1 && err_at "bad.csv:3: " "UTF-8" && quiet_msgs && same_file "$T/s.db" "$T/before"'
+	printf 'commune,objet,reçue,nature de saisine,forme\r\nLe Bouscat,Bon,2026-03-01%s,ordinaire,%s\r\n' "$H_CLR" "$H_OSC" >"$T/bad2.csv"
+	run --db "$T/s.db" import requests bad2.csv
+	check "hostile requests: a bad date and form quoted with ? in their controls" 'st 1 && err_at "bad2.csv:2: " "« 2026-03-01?[2J »" && err_at "bad2.csv:2: " "?]0;pwned?" && quiet_msgs && same_file "$T/s.db" "$T/before"'
+	printf 'commune,objet,reçue,nature de saisine,forme\r\nLe Bouscat,"a\000b",2026-03-01,ordinaire,courriel\r\n' >"$T/nul.csv"
+	run --db "$T/s.db" import requests nul.csv
+	check "hostile requests: a NUL byte refused at FILE:LINE" 'st 1 && err_at "nul.csv:2: " "octet nul" && same_file "$T/s.db" "$T/before"'
+}
+
+t_hostile_commands() {
+	set_db
+	c="Comm $H_OSC $H_CLR $H_SQL %s %n _%"
+	run --db "$T/s.db" set "Le Bouscat" 3.1.1 2026 "12 %" --comment "$c"
+	check "set --comment hostile: saved, its output plain" 'st 0 && set_says "3.1.1 · 2026 = 12 %" && quiet_msgs'
+	if [ -n "$PY" ]; then
+		check "set --comment hostile: stored verbatim" '[ "$(sql "$T/s.db" "SELECT comment FROM measurement")" = "$c" ]'
+	fi
+	big=$(head -c 100000 /dev/zero | tr '\0' c)
+	run --db "$T/s.db" set "Le Bouscat" 3.1.1 2025 "10 %" --comment "$big"
+	check "set --comment of 100 kB: saved whole" 'st 0 && { [ -z "$PY" ] || [ "$(sql "$T/s.db" "SELECT length(comment) FROM measurement WHERE period = '"'2025'"'")" = 100000 ]; }'
+	cp "$T/s.db" "$T/before"
+	run --db "$T/s.db" set "Le Bouscat" 3.1.1 2024 "10 %" --comment "$(printf 'caf\351')"
+	check "set --comment not UTF-8: refused, nothing written" 'st 2 && err_has "UTF-8" && same_file "$T/s.db" "$T/before"'
+	run --db "$T/s.db" set "Le Bouscat" 3.1.1 2024 "1${H_RED}2"
+	check "set: a value with an escape sequence refused, not echoed raw" 'st 1 && err_has "contrôle" && quiet_msgs && same_file "$T/s.db" "$T/before"'
+	run --db "$T/s.db" set "x${H_CLR}y" 3.1.1 2024 "10 %"
+	check "set: an unknown commune quoted with ? for its controls" 'st 1 && err_has "« x?[2Jy »" && quiet_msgs'
+	run --db "$T/s.db" "bo${H_OSC}gus"
+	check "an unknown command quoted with ? for its controls" 'st 2 && err_has "bo?]0;pwned?gus" && quiet_msgs'
+	printf '[suivi]\nreferent = Marie %s\n' "$H_OSC" >"$T/esc.ini"
+	run --config "$T/esc.ini" --db "$T/s.db" set "Le Bouscat" 3.1.1 2024 "10 %"
+	check "suivi.ini with an escape sequence: refused at FILE:LINE, nothing written" 'st 1 && err_at "$T/esc.ini:2: " "caractère de contrôle interdit" && quiet_msgs && same_file "$T/s.db" "$T/before"'
+	printf '[suivi]\nreferent = "Marie %s %%s _%%"\n' "$H_SQL" >"$T/sql.ini"
+	run --config "$T/sql.ini" --db "$T/s.db" set "Le Bouscat" 3.1.1 2024 "10 %"
+	check "suivi.ini with SQL metacharacters: the author stored verbatim" 'st 0 && { [ -z "$PY" ] || [ "$(sql "$T/s.db" "SELECT author FROM measurement WHERE period = '"'2024'"'")" = "Marie $H_SQL %s _%" ]; }'
+	cp "$T/s.db" "$T/before"
+
+	p="Salle $H_OSC <b>&amp; $H_SQL"
+	n="Notes $H_RED
+# pas un titre $H_CLR | x"
+	run --db "$T/s.db" meeting add --commune "Le Bouscat" --kind suivi --date 15/01/2026 --place "$p" --notes "$n"
+	check "meeting add --place/--notes hostile: saved" 'st 0 && quiet_msgs'
+	run --db "$T/s.db" meeting action --meeting 15/01/2026 --commune "Le Bouscat" --what "Action $H_CLR <i>" --owner "Resp $H_OSC"
+	check "meeting action hostile: saved" 'st 0 && quiet_msgs'
+	run --db "$T/s.db" meeting decision --meeting 15/01/2026 --commune "Le Bouscat" --text "Décision $H_RED | *x*"
+	check "meeting decision hostile: saved" 'st 0 && quiet_msgs'
+	if [ -n "$PY" ]; then
+		check "meeting: place and notes stored verbatim" '[ "$(sql "$T/s.db" "SELECT place FROM meeting")" = "$p" ] && [ "$(sql "$T/s.db" "SELECT notes FROM meeting")" = "$n" ]'
+		check "meeting: action and decision stored verbatim" '[ "$(sql "$T/s.db" "SELECT what || owner FROM action_item")" = "Action $H_CLR <i>Resp $H_OSC" ] && [ "$(sql "$T/s.db" "SELECT text FROM decision")" = "Décision $H_RED | *x*" ]'
+	fi
+	big=$(head -c 120000 /dev/zero | tr '\0' p)
+	run --db "$T/s.db" meeting add --commune "Le Bouscat" --kind suivi --date 16/01/2026 --place "$big"
+	check "meeting add --place of 120 kB: saved whole" 'st 0 && { [ -z "$PY" ] || [ "$(sql "$T/s.db" "SELECT length(place) FROM meeting WHERE held_on = '"'2026-01-16'"'")" = 120000 ]; }'
+	cp "$T/s.db" "$T/before"
+	for o in --place --notes; do
+		run --db "$T/s.db" meeting add --commune "Le Bouscat" --kind suivi --date 17/01/2026 "$o" "$(printf 'Salle \377')"
+		check "meeting add $o not UTF-8: refused (exit 2), nothing written" 'st 2 && err_has "$o : le texte n'"'"'est pas de l'"'"'UTF-8 valide" && same_file "$T/s.db" "$T/before"'
+	done
+	run --db "$T/s.db" meeting decision --meeting 15/01/2026 --commune "Le Bouscat" --text "$(printf 'D\303')"
+	check "meeting decision not UTF-8: refused, nothing written" 'st 2 && same_file "$T/s.db" "$T/before"'
+
+	for f in md html; do
+		run --db "$T/s.db" report minutes --meeting 15/01/2026 --commune "Le Bouscat" -o "$T/cr.$f"
+		check "report minutes .$f of hostile text: written, no raw control" 'st 0 && no_raw "$T/cr.'$f'"'
+	done
+	check "minutes html: the hostile texts escaped" 'grep -qF "Salle  ]0;pwned  &lt;b&gt;&amp;amp; &#39;; DROP TABLE measurement; --" "$T/cr.html" && grep -qF "Action  [2J &lt;i&gt;" "$T/cr.html" && ! grep -q "<i>\|<b>" "$T/cr.html"'
+	check "minutes md: the hostile texts escaped" 'grep -qF "Salle  \]0;pwned  \<b>\&amp;" "$T/cr.md" && grep -qF "\# pas un titre  \[2J \| x" "$T/cr.md" && grep -qF "Décision  \[31m \| \*x\*" "$T/cr.md"'
+}
+
+# Observations, a dispute and an exceptional request of 2025 with hostile
+# texts, for the annual reports.
+hostile_year() {
+	printf '%s\r\n' 'commune,nature de saisine,forme,domaine,nature,objet,reçue,demande,proposition,décision,décidé par,décidé le,coût estimé,compensation' \
+		"Le Bouscat,exceptionnelle,courrier,nsi,demande,Exc $H_OSC <script>x</script> | *y*,2025-03-02 09:00,Dem $H_CLR,Prop $H_RED,\"=HYPERLINK(\"\"http://x\"\")\",DGA$BEL,15/04/2025,100,\"Comp, $H_SQL\"" >"$T/exc.csv"
+	"$SUIVI" --db "$1" import requests "$T/exc.csv" >/dev/null 2>&1
+	"$PY" - "$1" <<'PYEOF'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+osc, clr, red = "\x1b]0;pwned\x07", "\x1b[2J", "\x1b[31m"
+k = dict(c.execute("SELECT identifier, uid FROM contract"))["33069-2016"]
+for i, (d,) in enumerate(c.execute("SELECT uid FROM domain WHERE contract_uid = ?", (k,)).fetchall()):
+    c.execute("INSERT INTO observation VALUES (?, ?, 2025, ?, 'Test', '2025-12-01 10:00')",
+              ("a%031d" % i, d, "Obs " + osc + " <b>&amp; *x* | `y` " + clr +
+               "\nligne 2 " + red + "# titre \u0085\u009b fin"))
+c.execute("INSERT INTO dispute (uid, contract_uid, opened_on, object, nature, solution,"
+          " closed_on, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          ("b" * 32, k, "2025-05-01", "Litige " + osc + " <i>'; DROP TABLE dispute; --",
+           "substance", "Sol " + clr + " <x> & =1+1", "2025-06-01", "T", "2025-05-01 10:00"))
+c.commit()
+PYEOF
+}
+
+t_hostile_reports() {
+	if [ -z "$PY" ]; then skip "hostile reports: python3 absent"; return; fi
+	set_db
+	hostile_year "$T/s.db"
+	run --db "$T/s.db" set "Le Bouscat" 3.1.1 2025 "12 %" --comment "Comm $H_OSC <u>"
+	check "hostile reports: a commented value of 2025" 'st 0'
+	for kind in evaluation summary; do
+		for f in md html fodt fods csv; do
+			if [ $kind = evaluation ]; then
+				run --db "$T/s.db" report evaluation --commune "Le Bouscat" --year 2025 -o "$T/$kind.$f"
+			else
+				run --db "$T/s.db" report summary --year 2025 -o "$T/$kind.$f"
+			fi
+			check "report $kind .$f of hostile text: written, no raw control" 'st 0 && quiet_msgs && no_raw "$T/'$kind.$f'"'
+		done
+		check "report $kind html: tags escaped, none raw" '! grep -qi "<script\|<b>\|<i>\|<x>" "$T/'$kind'.html"'
+		check "report $kind fodt/fods: well-formed XML" '"$PY" -c "import sys, xml.dom.minidom as m; [m.parse(p) for p in sys.argv[1:]]" "$T/'$kind'.fodt" "$T/'$kind'.fods"'
+	done
+	check "evaluation html: the observation escaped" 'grep -qF "Obs  ]0;pwned  &lt;b&gt;&amp;amp; *x* | \`y\`" "$T/evaluation.html"'
+	check "evaluation md: the observation escaped" 'grep -qF "Obs  \]0;pwned  \<b>\&amp; \*x\* \| \\\`y\\\`" "$T/evaluation.md" && grep -qF "ligne 2  \[31m# titre" "$T/evaluation.md"'
+	check "summary html: the request and the dispute escaped" 'grep -qF "Exc  ]0;pwned  &lt;script&gt;x&lt;/script&gt;" "$T/summary.html" && grep -qF "Litige  ]0;pwned  &lt;i&gt;&#39;; DROP TABLE dispute; --" "$T/summary.html"'
+	check "summary md: the request and the dispute escaped" 'grep -qF "Exc  \]0;pwned  \<script>x\</script> \| \*y\*" "$T/summary.md" && grep -qF "Sol  \[2J \<x> & =1+1" "$T/summary.md"'
+	check "summary csv: formulas neutralised" 'grep -qF "'"'"'=HYPERLINK(" "$T/summary.csv" && ! grep -q ",=" "$T/summary.csv"'
+	check "summary fodt: the dispute as XML text" 'grep -qF "Litige <text:s/>]0;pwned <text:s/>&lt;i&gt;" "$T/summary.fodt"'
+}
+
 all_tests() {
 	core_tests
 	t t_default_location
@@ -1778,6 +2073,10 @@ all_tests() {
 	t t_report_minutes_generated
 	t t_minutes
 	t t_report_annual
+	t t_hostile_contract
+	t t_hostile_requests
+	t t_hostile_commands
+	t t_hostile_reports
 }
 
 # The locales to run under: those of C, C.UTF-8, fr_FR.UTF-8 that exist.

@@ -756,7 +756,7 @@ s_requests() {
 	keys F /
 	text "video"
 	keys Enter
-	expect "« video » trouve « Vidéoprotection »" "Vidéoprotection des écoles"
+	expect "« video » trouve « Vidéoprotection »" "Vidéoprotection des"
 	expect "une seule" "Saisines : 1"
 	keys F E
 	expect "E : les demandes exceptionnelles" "Demandes exceptionnelles : 1"
@@ -1088,6 +1088,236 @@ s_reports() {
 	e2e_stop
 }
 
+# ---------------------------------------------------------------- hostile text
+
+# Hostile text on every screen: escape sequences (terminal title, clear
+# screen, colour), control characters, SQL metacharacters and 1 MB texts,
+# imported by the command line (and python's sqlite3 for what no command
+# writes: the contract's texts, an observation, a dispute). Shown with "?" in
+# place of each control, never raw: no escape sequence from the data in the
+# pane, the title unchanged, header, tabs and status line in place; the big
+# texts shown in time; control bytes typed in a form are not stored.
+H_OSC=$'\e]0;pwned\a'
+H_CLR=$'\e[2J'
+H_RED=$'\e[31m'
+
+hostile_seed() {
+	local big db=$E2E_DIR/home/.local/share/suivi/suivi.db
+	big=$(head -c 262144 /dev/zero | tr '\0' x | sed 's/x/mot /g')
+	{
+		printf '%s\r\n' "commune,nature de saisine,forme,domaine,nature,demandeur,objet,reçue,demande,décision"
+		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,Dem ${H_CLR} X,Saisine A ${H_OSC} fin A,2026-11-02 09:00,,"
+		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,\"Saisine B ${H_RED}rouge"$'\r\b\t'"fin B\",2026-11-03 09:00,,"
+		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,'; DROP TABLE request; -- 100% _x_,2026-11-04 09:00,,"
+		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,Saisine D ${big}fin D,2026-11-05 09:00,,"
+		printf '%s\r\n' "Le Bouscat,exceptionnelle,courrier,nsi,demande,,Saisine E ${H_OSC},2026-11-06 09:00,Dem ${H_CLR} E,Déc ${H_RED} E"
+	} >"$E2E_DIR/hostile.csv"
+	suivi_cli import requests "$E2E_DIR/hostile.csv" >/dev/null &&
+	suivi_cli meeting add --commune "Le Bouscat" --kind suivi --date 20/11/2026 \
+		--place "Salle ${H_OSC} ${H_CLR}" \
+		--notes "Notes ${H_RED} un"$'\n'"deux ${H_OSC}" >/dev/null &&
+	suivi_cli meeting action --meeting 20/11/2026 --commune "Le Bouscat" \
+		--what "Action ${H_CLR} A" --owner "Resp ${H_OSC}" >/dev/null &&
+	suivi_cli meeting decision --meeting 20/11/2026 --commune "Le Bouscat" \
+		--text "Décision ${H_RED} D" >/dev/null &&
+	suivi_cli set "Le Bouscat" 3.1.1 2026 "12 %" --comment "Comm ${H_OSC}" >/dev/null &&
+	python3 - "$db" <<'PYEOF'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+osc, clr, red = "\x1b]0;pwned\x07", "\x1b[2J", "\x1b[31m"
+c.execute("UPDATE contract SET title = ?, preamble = ? WHERE identifier = ?",
+          ("Titre " + osc + " X", "Préambule " + clr + " " + red + " " + "mot " * 262144,
+           "33069-2016"))
+d = c.execute("SELECT d.uid FROM domain d JOIN contract k ON k.uid = d.contract_uid"
+              " WHERE k.identifier = ? AND d.code = ?", ("33069-2016", "nsi")).fetchone()[0]
+c.execute("INSERT INTO observation (uid, domain_uid, year, text, author, updated_at)"
+          " VALUES (?, ?, ?, ?, ?, ?)", ("f" * 32, d, 2026,
+          "Obs " + osc + " " + clr + " fin", "Test", "2026-11-20 10:00"))
+k = c.execute("SELECT uid FROM contract WHERE identifier = ?", ("33069-2016",)).fetchone()[0]
+c.execute("INSERT INTO dispute (uid, contract_uid, domain_uid, opened_on, object, nature,"
+          " author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          ("e" * 32, k, d, "2026-10-01", "Litige " + osc + " " + red + "'; DROP TABLE dispute; --",
+           "substance", "Test", "2026-10-01 10:00"))
+c.commit()
+PYEOF
+}
+
+# hostile_intact NAME LAST: the pane holds no escape sequence but colours
+# and attributes (capture-pane -e) and no BEL, its title is the one it had,
+# the header and the tabs are on lines 1 and 2, and the last line holds
+# LAST (the status line).
+hostile_intact() {
+	local raw title rows lines first second last
+	raw=$(screen_sgr | sed $'s/\e\\[[0-9;:]*m//g' | tr -dc $'\e\a' | wc -c)
+	title=$(tm display -p -t e2e '#{pane_title}')
+	rows=$(tm display -p -t e2e '#{pane_height}')
+	lines=$(screen | wc -l)
+	first=$(screen | sed -n 1p)
+	second=$(screen | sed -n 2p)
+	last=$(screen | sed -n "${rows}p")
+	if [ "$raw" = 0 ] && [ "$title" = "$H_TITLE" ] && [ "$lines" = "$rows" ] &&
+		[[ $first == "$(spell " Le Bouscat · contrat 33069-2016 · avenant n°1 en vigueur")"*"lundi 23/11/2026" ]] &&
+		[[ $second == *"Contrat"*"Tableau de bord"*"Saisines"*"Rapports"* ]] &&
+		[[ $last == *"$(spell "$2")"* ]]; then
+		ok "$1 : rien de brut à l'écran, en-tête, onglets et ligne d'état en place, titre intact"
+	else
+		not_ok "$1 : écran abîmé (séquences brutes : $raw, titre « $title », $lines lignes, dernière : « $last »)"
+	fi
+}
+
+# hostile_timed NAME MS TEXT: TEXT shows within MS milliseconds of now.
+hostile_timed() {
+	local t0=$(now_ms) t1
+	if poll_for "$3"; then
+		t1=$(now_ms)
+		if [ $((t1 - t0)) -le "$2" ]; then
+			ok "$1 en $((t1 - t0)) ms (≤ $2 ms)"
+		else
+			not_ok "$1 en $((t1 - t0)) ms (> $2 ms)"
+		fi
+	else
+		not_ok "$1 : « $3 » jamais affiché"
+	fi
+}
+
+s_hostile() {
+	local typed dir
+	if ! command -v python3 >/dev/null; then
+		echo "# skip - s_hostile : python3 absent"
+		return
+	fi
+	e2e_start -s 110x34 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	H_TITLE=$(tm display -p -t e2e '#{pane_title}')
+	keys q
+	wait_for "[[exit=0]]"
+	if hostile_seed; then ok "texte hostile importé (saisines, réunion, valeur, contrat, observation)"
+	else not_ok "texte hostile importé : $(cat "$E2E_DIR/cli.err")"; fi
+	e2e_restart
+	hostile_timed "Contrat : un préambule de 1 Mo affiché" 3000 "Identifiant : 33069-2016"
+	expect "Contrat : le titre, « ? » à la place de chaque contrôle" "Titre ?]0;pwned? X"
+	expect "Contrat : le préambule de même" "Préambule ?[2J ?[31m mot mot"
+	hostile_intact "Contrat" "q quitter"
+	keys /
+	text "zzzq"
+	hostile_timed "Contrat : chercher dans 1 Mo de texte" 3000 "introuvable"
+	keys Escape
+	resize 80 24
+	expect "80×24 : le contrat se redessine" "/23850"
+	hostile_intact "Contrat en 80×24" "q quitter"
+	resize 110 34
+
+	keys 3
+	hostile_timed "Saisines : la liste, avec un objet de 1 Mo" 3000 "Saisines : 5"
+	expect "Saisines : séquence de titre neutralisée" "Saisine A ?]0;pwned? f"
+	expect "Saisines : couleur, CR, BS et tabulation neutralisés" "Saisine B ?[31mrouge??"
+	expect "Saisines : métacaractères SQL tels quels" "'; DROP TABLE request;"
+	expect "Saisines : l'objet de 1 Mo, coupé" "Saisine D mot mot"
+	expect "Saisines : la décision de la saisine choisie" "décision : Déc ?[31m E"
+	hostile_intact "Saisines" "q quitter"
+	keys Enter
+	expect "fiche : l'objet" "Saisine E ?]0;pwned?"
+	expect "fiche : la demande exceptionnelle" "Dem ?[2J E"
+	hostile_intact "fiche de saisine" "Échap abandonne"
+	keys Escape
+	wait_for "Saisines : 5"
+	keys j
+	keys Enter
+	hostile_timed "fiche de la saisine de 1 Mo" 3000 "Saisine D mot mot"
+	hostile_intact "fiche de la saisine de 1 Mo" "Échap abandonne"
+	keys Enter
+	expect "fiche de 1 Mo : Entrée l'enregistre" "Saisine modifiée : Saisine D mot"
+	hostile_intact "Saisines, après l'enregistrement de 1 Mo" "q quitter"
+	typed=$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute(
+    "SELECT length(object) FROM request WHERE object LIKE ?", ("Saisine D %",)).fetchone()[0])' \
+		"$E2E_DIR/home/.local/share/suivi/suivi.db")
+	if [ "$typed" = 1048591 ]; then
+		ok "fiche de 1 Mo : l'objet reste entier (1048591 caractères)"
+	else
+		not_ok "fiche de 1 Mo : l'objet a maintenant $typed caractères"
+	fi
+
+	# control bytes typed into the object: BEL, ^A, VT, SO, SI, DLE,
+	# ESC [ 2 J, the C1 controls CSI and NEL
+	keys n
+	wait_for "Nouvelle saisine"
+	keys Tab Tab Tab Tab Tab Tab
+	text "Tapé "
+	bytes 07 01 0b 0e 0f 10 1b 5b 32 4a c2 9b c2 85
+	text " fin"
+	expect "saisie : les contrôles tapés ne s'inscrivent pas" "Tapé 2J fin_"
+	hostile_intact "saisie d'une fiche" "Échap abandonne"
+	keys Enter
+	expect "saisie : enregistrée" "Saisine enregistrée : Tapé 2J fin"
+	typed=$(python3 -c 'import sqlite3, sys
+print("".join("%r" % r for r in sqlite3.connect(sys.argv[1]).execute(
+    "SELECT object FROM request WHERE object LIKE ?", ("Tap%",))))' \
+		"$E2E_DIR/home/.local/share/suivi/suivi.db")
+	if [ "$typed" = "'Tapé 2J fin'" ]; then
+		ok "saisie : la base a « Tapé 2J fin », sans contrôle"
+	else
+		not_ok "saisie : la base a $typed"
+	fi
+
+	keys 2
+	wait_for "Tableau de bord 2026"
+	keys j j j j j
+	expect "Tableau de bord : le commentaire neutralisé" "commentaire : Comm ?]0;pwned?"
+	hostile_intact "Tableau de bord" "q quitter"
+
+	keys M-4
+	expect "Litiges : l'objet neutralisé" "Litige ?]0;pwned? ?[31m'; DROP TABLE dispute; --"
+	hostile_intact "Litiges" "q quitter"
+	keys Enter
+	expect "litige : sa fiche" "Arbitrage :"
+	expect "litige : l'objet sur sa fiche" "Litige ?]0;pwned? ?[31m'; DROP TABLE dispute; --"
+	hostile_intact "fiche de litige" ""
+	keys Escape
+	keys M-5
+	expect "Réunions : la liste" "20/11/2026  réunion de suivi"
+	keys Enter
+	expect "réunion : le lieu neutralisé" "Réunion de suivi du 20/11/2026 · prévue · Salle ?]0;pwned? ?[2J"
+	keys G
+	expect "réunion : la décision" "1. Décision ?[31m D"
+	expect "réunion : l'action et son responsable" "à faire · Action ?[2J A · Resp ?]0;pwned?"
+	expect "réunion : la saisine en retard" "Saisine « Saisine A ?]0;pwned? fin A »"
+	hostile_intact "page de réunion" "q quitter"
+	keys m
+	dir="$E2E_DIR/home/Documents/suivi"
+	expect "réunion : le compte rendu écrit" "compte-rendu-le-bouscat-2026-11-20.md et .html"
+	if [ -s "$dir/compte-rendu-le-bouscat-2026-11-20.html" ] &&
+		! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$dir"/compte-rendu-le-bouscat-2026-11-20.*; then
+		ok "compte rendu écrit de l'écran : aucun caractère de contrôle"
+	else
+		not_ok "compte rendu écrit de l'écran : des caractères de contrôle"
+	fi
+	keys Escape
+
+	keys M-6
+	expect "Rapports : l'observation neutralisée" \
+		"nsi Numérique et systèmes d'information : Obs ?]0;pwned? ?[2J fin"
+	hostile_intact "Rapports" "q quitter"
+	keys g Enter
+	expect "Rapports : l'évaluation écrite" "Écrit dans ~/Documents/suivi : evaluation-le-bouscat-2026.html"
+	if [ -s "$dir/evaluation-le-bouscat-2026.html" ] &&
+		! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$dir/evaluation-le-bouscat-2026.html" &&
+		grep -qF "<p>Obs  ]0;pwned   [2J fin</p>" "$dir/evaluation-le-bouscat-2026.html"; then
+		ok "évaluation écrite de l'écran : l'observation sans ses contrôles"
+	else
+		not_ok "évaluation écrite de l'écran : $(grep -a 'Obs ' "$dir/evaluation-le-bouscat-2026.html" | head -c 300)"
+	fi
+	keys q
+	expect_exit "q : statut 0" 0
+	expect_restored "le terminal est rendu"
+	if [ "$(tm display -p -t e2e '#{pane_title}')" = "$H_TITLE" ]; then
+		ok "le titre du terminal n'a jamais changé"
+	else
+		not_ok "le titre du terminal a changé : $(tm display -p -t e2e '#{pane_title}')"
+	fi
+	e2e_stop
+}
+
 # --------------------------------------------------------------------------
 
 # E2E_ONLY="s_meetings …": those scenarios alone (while working on them).
@@ -1150,6 +1380,7 @@ s_request_draft
 s_disputes
 s_meetings
 s_reports
+s_hostile
 # the forms and lists again in ASCII (LANG=C)
 E2E_LOCALE=C
 E2E_ASCII=1

@@ -46,6 +46,38 @@ Test(number, refuses_malformed_input_and_leaves_output_untouched)
 	}
 }
 
+/* Found by fuzzing (tests/fuzz/regressions/fuzz_value/decimals-16): more
+ * than 15 decimals were accepted, and no text of 15 decimals gives such a
+ * number back, so the editor showed another value than the one typed. */
+Test(number, refuses_a_significant_digit_past_15_decimals)
+{
+	static const char *const refused16[] = {
+		"0,0000000000000001",
+		"000000000000000000000000000000000000.00000000000001111111110000",
+		"1,1234567890123456",
+	};
+	static const struct ok_case ok[] = {
+		{ "0,000000000000001", 1e-15 },
+		{ "0,100000000000000", 0.1 },
+		{ "0,123456789012345", 0.123456789012345 },
+	};
+
+	for (size_t i = 0; i < sizeof refused16 / sizeof refused16[0]; i++) {
+		double v = 42;
+
+		cr_assert_eq(number_parse(refused16[i], &v), -1, "« %s »",
+			     refused16[i]);
+		cr_assert_eq(v, 42);
+	}
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		double v = 42;
+
+		cr_assert_eq(number_parse(ok[i].in, &v), 0, "« %s »", ok[i].in);
+		cr_assert(fabs(v - ok[i].want) < 1e-18, "« %s » -> %.17g",
+			  ok[i].in, v);
+	}
+}
+
 Test(number, parses_unsigned_with_leading_zeros_and_bounds)
 {
 	unsigned long v;

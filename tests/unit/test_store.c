@@ -378,9 +378,12 @@ Test(store, reimporting_the_same_file_changes_nothing)
 Test(store, refuses_a_different_file_with_the_same_identifier)
 {
 	struct store *st = open_new("diff.db");
-	char *text = t_read(t_top("tests/fixtures/test-contrat.ini"), NULL);
+	char *src = t_top("tests/fixtures/test-contrat.ini");
+	char *text = t_read(src, NULL);
 	char *changed, *files[1];
 	struct err e;
+
+	free(src);
 
 	cr_assert_eq(import(st, test_contract, 1, &e), 0, "%s", e.msg);
 	changed = strstr(text, "Testville");
@@ -453,7 +456,8 @@ Test(store, amendment_puts_a_new_annex_version_in_force_from_its_date)
 Test(store, refuses_an_amendment_in_force_before_its_contract)
 {
 	struct store *st = open_new("early.db");
-	char *text = t_read(t_top("tests/fixtures/test-avenant-1.ini"), NULL);
+	char *src = t_top("tests/fixtures/test-avenant-1.ini");
+	char *text = t_read(src, NULL);
 	char *at = strstr(text, "2021-01-01");
 	char *files[1];
 	FILE *devnull = fopen("/dev/null", "w");
@@ -467,6 +471,7 @@ Test(store, refuses_an_amendment_in_force_before_its_contract)
 	fclose(devnull);
 	store_close(st);
 	free(text);
+	free(src);
 	free(files[0]);
 }
 

@@ -80,6 +80,33 @@ Test(csv, quotes_per_rfc4180_and_neutralises_formulas)
 	free(out);
 }
 
+/* What the importer does to a cell (csv_unneutralise) gives back what was
+ * written, apostrophes included: "''=x" came back as "'=x" before the
+ * writer counted every leading apostrophe (found while fuzzing). */
+Test(csv, unneutralise_gives_every_written_cell_back)
+{
+	static const char *const cells[] = {
+		"=1+1", "'=1+1", "''=1+1", "'''@SUM", "'", "''", "'texte",
+		"'\tx", "a'=b", "", "+", "'+",
+	};
+	static const char *const written[] = {
+		"'=1+1", "''=1+1", "'''=1+1", "''''@SUM", "'", "''", "'texte",
+		"''\tx", "a'=b", "", "'+", "''+",
+	};
+
+	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+		char *out = csv_of(&cells[i], 1);
+		size_t n = strlen(written[i]);
+
+		cr_assert(!strncmp(out, written[i], n) &&
+			  !strcmp(out + n, "\r\n-5\r\n"),
+			  "« %s » written « %s »", cells[i], out);
+		out[n] = '\0';
+		cr_assert_str_eq(csv_unneutralise(out), cells[i]);
+		free(out);
+	}
+}
+
 Test(text, slug_makes_a_file_name)
 {
 	static const char *const cases[][2] = {

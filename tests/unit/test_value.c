@@ -261,6 +261,10 @@ static const struct bad_case refused[] = {
 	{ VALUE_HOURS, "2 jours", "en heures : 4 ou 4 h ou 2h30" },
 	{ VALUE_HOURS, "1 Jour", "en heures : 4 ou 4 h ou 2h30" },
 	{ VALUE_HOURS, "2h60", "les minutes vont de 00 à 59" },
+	/* found by fuzzing (tests/fuzz/regressions/fuzz_value/hours-minutes):
+	 * the minutes were lost, and the editor showed another value */
+	{ VALUE_HOURS, "800008000080001h05", "au plus 999 999 heures" },
+	{ VALUE_HOURS, "1000000h00", "au plus 999 999 heures" },
 	{ VALUE_HOURS, "2h3", NULL },
 	{ VALUE_HOURS, "2h300", NULL },
 	{ VALUE_HOURS, "2,5h30", NULL },
@@ -535,6 +539,7 @@ Test(value, edit_text_keeps_every_typed_decimal)
 		{ VALUE_HOURS, "2h30", "2,5" },
 		{ VALUE_HOURS, "2h20", "2h20" },
 		{ VALUE_HOURS, "0h05", "0h05" },
+		{ VALUE_HOURS, "999999h59", "999999h59" },
 		{ VALUE_DAYS, "0,5 j", "0,5" },
 		{ VALUE_YES_NO, "Vrai", "oui" },
 		{ VALUE_YES_NO, "n", "non" },
@@ -553,6 +558,25 @@ Test(value, edit_text_keeps_every_typed_decimal)
 		assert_round_trip(&specs[cases[i].kind], &v, cases[i].in);
 		value_release(&v);
 	}
+}
+
+/* Found by fuzzing (tests/fuzz/regressions/fuzz_value/decimals-16): a
+ * percentage typed with 23 decimals was accepted and edited as
+ * "0,000000000000011", another value. Such input is refused now, and what
+ * is accepted at the limit edits back to itself. */
+Test(value, edit_text_round_trips_at_the_decimals_limit)
+{
+	const struct value_spec *pc = &specs[VALUE_PERCENT];
+	struct value v = NUM(7);
+	struct err e = { 0 };
+
+	cr_assert_eq(value_parse(pc, "0,00000000000001111111110000 %", &v, &e),
+		     -1);
+	cr_assert_eq(v.num, 7);
+	cr_assert_eq(value_parse(pc, "0,000000000000111 %", &v, &e), 0,
+		     "%s", e.msg);
+	assert_round_trip(pc, &v, "15 decimals");
+	value_release(&v);
 }
 
 Test(value, edit_text_of_computed_hours_round_trips)
