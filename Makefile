@@ -244,6 +244,8 @@ $(FUZZ_DIR)/tests/fuzz/%.o: tests/fuzz/%.c
 $(FUZZ_LIB): $(FUZZ_OBJ)
 	rm -f $@
 	ar rcs $@ $^
+# kept: make would delete them as intermediates and rebuild them each time
+.SECONDARY: $(FUZZ_NAMES:%=$(FUZZ_DIR)/tests/fuzz/%.o)
 $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/tests/fuzz/fuzz_%.o $(FUZZ_LIB)
 	$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $^ $(FUZZ_LIBS)
 
