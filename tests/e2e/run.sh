@@ -1180,6 +1180,20 @@ hostile_timed() {
 	fi
 }
 
+# hostile_db_has NAME WANT SQL: the rows SQL selects from the database,
+# each as python's repr, are WANT.
+hostile_db_has() {
+	local got
+	got=$(python3 -c 'import sqlite3, sys
+print("".join("%r" % r for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])))' \
+		"$E2E_DIR/home/.local/share/suivi/suivi.db" "$3")
+	if [ "$got" = "$2" ]; then
+		ok "$1"
+	else
+		not_ok "$1 : la base a $got"
+	fi
+}
+
 s_hostile() {
 	local typed dir
 	if ! command -v python3 >/dev/null; then
@@ -1250,21 +1264,28 @@ print(sqlite3.connect(sys.argv[1]).execute(
 	hostile_intact "saisie d'une fiche" "Échap abandonne"
 	keys Enter
 	expect "saisie : enregistrée" "Saisine enregistrée : Tapé 2J fin"
-	typed=$(python3 -c 'import sqlite3, sys
-print("".join("%r" % r for r in sqlite3.connect(sys.argv[1]).execute(
-    "SELECT object FROM request WHERE object LIKE ?", ("Tap%",))))' \
-		"$E2E_DIR/home/.local/share/suivi/suivi.db")
-	if [ "$typed" = "'Tapé 2J fin'" ]; then
-		ok "saisie : la base a « Tapé 2J fin », sans contrôle"
-	else
-		not_ok "saisie : la base a $typed"
-	fi
+	hostile_db_has "saisie : la base a « Tapé 2J fin », sans contrôle" "'Tapé 2J fin'" \
+		"SELECT object FROM request WHERE object LIKE 'Tap%'"
 
 	keys 2
 	wait_for "Tableau de bord 2026"
 	keys j j j j j
 	expect "Tableau de bord : le commentaire neutralisé" "commentaire : Comm ?]0;pwned?"
 	hostile_intact "Tableau de bord" "q quitter"
+	# control bytes typed into a comment (no ESC: typed, it is the Esc
+	# key, which leaves the prompt): BEL, ^A, VT, CSI, SO, DLE, DEL
+	# (Backspace: erases the blank before it)
+	keys j
+	keys c
+	wait_for "Commentaire "
+	text "Com "
+	bytes 07 01 0b c2 9b 0e 10 7f
+	text " fin"
+	expect "commentaire : les contrôles tapés ne s'inscrivent pas" "Com fin_"
+	keys Enter
+	expect "commentaire : enregistré" "Commentaire enregistré"
+	hostile_db_has "commentaire : la base a « Com fin »" "'Com fin'" \
+		"SELECT comment FROM measurement WHERE comment LIKE 'Com f%'"
 
 	keys M-4
 	expect "Litiges : l'objet neutralisé" "Litige ?]0;pwned? ?[31m'; DROP TABLE dispute; --"
@@ -1273,6 +1294,19 @@ print("".join("%r" % r for r in sqlite3.connect(sys.argv[1]).execute(
 	expect "litige : sa fiche" "Arbitrage :"
 	expect "litige : l'objet sur sa fiche" "Litige ?]0;pwned? ?[31m'; DROP TABLE dispute; --"
 	hostile_intact "fiche de litige" ""
+	keys Escape
+	wait_for "Litiges : 1"
+	keys n
+	wait_for "Ouvrir un litige"
+	keys Tab
+	text "Tapé "
+	bytes 07 01 0b 0e 0f 10 c2 9b c2 85
+	text " fin"
+	expect "litige : les contrôles tapés ne s'inscrivent pas" "Tapé  fin_"
+	keys Enter
+	expect "litige : ouvert" "Litige ouvert : Tapé  fin"
+	hostile_db_has "litige : la base a « Tapé  fin »" "'Tapé  fin'" \
+		"SELECT object FROM dispute WHERE object LIKE 'Tap%'"
 	keys Escape
 	keys M-5
 	expect "Réunions : la liste" "20/11/2026  réunion de suivi"
