@@ -37,4 +37,10 @@ extern const char *const date_weekday_name[7];
  * local date). */
 int date_today(struct date *out);
 
+#define DATE_STAMP_LEN 17	/* "23/11/2026 20:03" + NUL */
+/* A time stamp as the store writes it (UTC, "2026-11-23T19:03:00Z") in
+ * the user's local time (TZ), "23/11/2026 20:03". Returns -1 when stamp
+ * is not of that form, with buf a copy of it cut to the buffer. */
+int date_stamp_local(const char *stamp, char buf[DATE_STAMP_LEN]);
+
 #endif

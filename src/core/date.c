@@ -145,6 +145,35 @@ int date_today(struct date *out)
 	return pin && *pin ? -1 : 0;
 }
 
+int date_stamp_local(const char *stamp, char buf[DATE_STAMP_LEN])
+{
+	struct tm tm = { 0 };
+	int y, mo, d, h, mi, sec, n = 0;
+	time_t t;
+
+	if (!stamp || sscanf(stamp, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d,
+			     &h, &mi, &sec, &n) != 6 || n != 20 ||
+	    stamp[n] != '\0' || !date_valid(y, mo, d) || h > 23 || mi > 59 ||
+	    sec > 60) {
+		snprintf(buf, DATE_STAMP_LEN, "%s", stamp ? stamp : "");
+		return -1;
+	}
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	t = timegm(&tm);
+	localtime_r(&t, &tm);
+	/* the modulos only tell the compiler the widths: years 1900-2199 */
+	snprintf(buf, DATE_STAMP_LEN, "%02u/%02u/%04u %02u:%02u",
+		 (unsigned)tm.tm_mday % 100, (unsigned)(tm.tm_mon + 1) % 100,
+		 (unsigned)(tm.tm_year + 1900) % 10000,
+		 (unsigned)tm.tm_hour % 100, (unsigned)tm.tm_min % 100);
+	return 0;
+}
+
 struct date date_prev_day(struct date d)
 {
 	if (d.day > 1) {

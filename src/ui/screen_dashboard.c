@@ -849,7 +849,7 @@ static void show_history(struct ui *ui, struct dash_screen *ds)
 	}
 	lines = xcalloc(n + 1, sizeof *lines);
 	for (size_t i = 0; i < n; i++) {
-		char v[128], when[32];
+		char v[128], when[DATE_STAMP_LEN];
 		const char *what = !strcmp(ev[i].action, "set") ? "saisie"
 			: !strcmp(ev[i].action, "clear") ? "effacée"
 			: !strcmp(ev[i].action, "undo") ? "annulation, revient à"
@@ -858,12 +858,8 @@ static void show_history(struct ui *ui, struct dash_screen *ds)
 			: ev[i].action;
 
 		value_format(&r->spec, &ev[i].value, true, v, sizeof v);
-		/* "2026-11-23T19:03:00Z" -> "23/11/2026 19:03 UTC" */
-		if (ev[i].at && strlen(ev[i].at) >= 16)
-			snprintf(when, sizeof when, "%.2s/%.2s/%.4s %.5s UTC",
-				 ev[i].at + 8, ev[i].at + 5, ev[i].at, ev[i].at + 11);
-		else
-			snprintf(when, sizeof when, "%s", ev[i].at ? ev[i].at : "");
+		/* stored in UTC, read in the user's local time */
+		date_stamp_local(ev[i].at, when);
 		if (!strcmp(ev[i].action, "comment"))
 			lines[i] = xasprintf("%s · %s · %s : %s", when,
 					     ev[i].author, what,

@@ -564,7 +564,8 @@ s_dash_screens() {
 }
 
 s_dash_tools() {
-	dash_open
+	local tz=CET-1CEST,M3.5.0,M10.5.0/3
+	dash_open TZ=$tz
 	keys g j j j j j j j Home
 	wait_for "3.3.1 · janvier 2026"
 	text "3"
@@ -579,6 +580,8 @@ s_dash_tools() {
 	expect "h : l'historique de la case" "Historique : 3.3.1 · janvier 2026"
 	expect "l'historique : chaque valeur" "saisie 3 j"
 	expect "l'historique : la dernière aussi" "saisie 4 j"
+	expect "l'historique : à l'heure de l'utilisateur (TZ), pas en UTC" \
+		"$(TZ=$tz date +'%d/%m/%Y %H:')"
 	keys Escape
 	keys u
 	expect "u : la dernière modification est annulée" "Annulé : 3.3.1 · janvier 2026"

@@ -1,5 +1,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "suivi/date.h"
 
@@ -104,4 +106,32 @@ Test(date, days_between_two_dates)
 	cr_expect_eq(date_diff_days(c, d), 2, "leap year");
 	cr_expect_eq(date_diff_days(e, f), 1);
 	cr_expect_eq(date_diff_days(a, a), 0);
+}
+
+/* The history shows when a value changed in the user's local time, not
+ * the UTC the store keeps (it said "19:03 UTC" to people in Bordeaux). A
+ * POSIX TZ rule: no tzdata needed. */
+Test(date, stamp_in_local_time)
+{
+	static const char *const bad[] = {
+		"", "2026-11-23", "2026-11-23T19:03:00", "2026-11-23 19:03:00Z",
+		"2026-02-30T10:00:00Z", "2026-11-23T24:00:00Z",
+		"2026-11-23T19:03:00Zx", "2026-11-23T19:60:00Z",
+	};
+	char buf[DATE_STAMP_LEN];
+
+	setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);
+	tzset();
+	cr_assert_eq(date_stamp_local("2026-11-23T19:03:00Z", buf), 0);
+	cr_assert_str_eq(buf, "23/11/2026 20:03");
+	cr_assert_eq(date_stamp_local("2026-07-01T22:30:59Z", buf), 0);
+	cr_assert_str_eq(buf, "02/07/2026 00:30");
+	cr_assert_eq(date_stamp_local("2026-12-31T23:00:00Z", buf), 0);
+	cr_assert_str_eq(buf, "01/01/2027 00:00");
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		cr_assert_eq(date_stamp_local(bad[i], buf), -1, "« %s »", bad[i]);
+		cr_assert(!strncmp(buf, bad[i], DATE_STAMP_LEN - 1));
+	}
+	cr_assert_eq(date_stamp_local(NULL, buf), -1);
+	cr_assert_str_eq(buf, "");
 }
