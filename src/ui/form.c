@@ -8,6 +8,7 @@
  * is the caller's, refreshed after each change.
  */
 #include "ui_internal.h"
+#include "suivi/store_measurement.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
@@ -316,4 +317,64 @@ void form_restore(struct form *f, const char *text)
 		p = end ? end + 1 : NULL;
 	}
 	f->dirty = true;
+}
+
+void form_draft_excerpt(const char *text, int field, char *buf, size_t n)
+{
+	const char *p = text;
+	size_t len;
+
+	if (n == 0)
+		return;
+	buf[0] = '\0';
+	/* field given: skip to it; else the first text field */
+	for (int i = 0; field >= 0 && i < field && p; i++) {
+		p = strchr(p, SEP);
+		if (p)
+			p++;
+	}
+	while (p && *p != 't' && field < 0) {
+		p = strchr(p, SEP);
+		if (p)
+			p++;
+	}
+	if (!p || *p != 't')
+		return;
+	p++;
+	len = strcspn(p, (const char[]){ SEP, '\0' });
+	if (len >= n) {
+		len = n - 1;
+		/* never half a character */
+		while (len && ((unsigned char)p[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memcpy(buf, p, len);
+	buf[len] = '\0';
+}
+
+bool ui_draft_pending(struct ui *ui, const char *slot)
+{
+	char *ctx = NULL, *text = NULL;
+	bool found = false;
+	struct err e;
+
+	if (store_draft_get(ui->st, slot, &ctx, &text, &found, &e) != 0)
+		return false;
+	free(ctx);
+	free(text);
+	return found;
+}
+
+void ui_form_keep_draft(struct ui *ui, const struct form *f, const char *slot,
+			const char *ctx)
+{
+	struct err e;
+	char *text;
+
+	if (!ui->gone || !f->dirty)
+		return;
+	text = form_serialize(f);
+	/* the terminal is gone: nobody to tell if this fails */
+	(void)store_draft_save(ui->st, slot, ctx, text, &e);
+	free(text);
 }

@@ -1294,15 +1294,7 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 
 bool dash_screen_pending_draft(struct ui *ui)
 {
-	char *ctx = NULL, *text = NULL;
-	bool found = false;
-	struct err e;
-
-	if (store_draft_get(ui->st, DRAFT_SLOT, &ctx, &text, &found, &e) != 0)
-		return false;
-	free(ctx);
-	free(text);
-	return found;
+	return ui_draft_pending(ui, DRAFT_SLOT);
 }
 
 void dash_screen_offer_draft(struct ui *ui)

@@ -4,12 +4,15 @@
  * ones first, or all), a dispute's page with the timeline of its steps
  * level by level, forms to open one (possibly "like" a past one), to add
  * a step and to close it with its solution, the history of every change,
- * and the arbitrated solutions, searchable.
+ * and the arbitrated solutions, searchable. A form left open when the
+ * terminal goes away is kept as a draft (slot "litige") that the next
+ * start offers back.
  */
 #include "ui_internal.h"
 #include "suivi/date.h"
 #include "suivi/dispute.h"
 #include "suivi/store_dispute.h"
+#include "suivi/store_measurement.h"
 #include "suivi/store_request.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
@@ -21,6 +24,18 @@
 #include <string.h>
 
 enum dis_view { VIEW_LIST, VIEW_DETAIL, VIEW_SOLUTIONS };
+
+#define DRAFT_SLOT "litige"
+
+/* What a form is for, in a draft's context
+ * "<contract uid>|<what>|<dispute uid, or the one opened like, or empty>". */
+enum draft_what { D_OPEN, D_STEP, D_CLOSE, D_COUNT };
+static const char *const draft_word[D_COUNT] = {
+	"ouverture", "etape", "cloture",
+};
+static const char *const draft_label[D_COUNT] = {
+	"ouverture d'un litige", "étape d'arbitrage", "clôture d'un litige",
+};
 
 struct dis_screen {
 	char contract_uid[STORE_UID_LEN];
@@ -322,8 +337,19 @@ static void today_fr(const struct ui *ui, char *buf, size_t n)
 	ui_date(ui, ui->today, buf, n);
 }
 
+/* After a form was left: kept as a draft when the terminal went away. */
+static void keep_draft(struct ui *ui, const struct form *f,
+		       enum draft_what what, const char *uid)
+{
+	char *ctx = xasprintf("%s|%s|%s", ui->contracts[ui->contract].uid,
+			      draft_word[what], uid ? uid : "");
+
+	ui_form_keep_draft(ui, f, DRAFT_SLOT, ctx);
+	free(ctx);
+}
+
 static void open_form(struct ui *ui, struct dis_screen *ds,
-		      const struct dispute *like)
+		      const struct dispute *like, const char *draft)
 {
 	struct open_ctx oc = { ui, like ? like->uid : NULL, NULL, 0, NULL, 0, "" };
 	struct form_field fields[O_COUNT];
@@ -384,11 +410,15 @@ static void open_form(struct ui *ui, struct dis_screen *ds,
 	f.title = like ? "Ouvrir un litige comme un autre" : "Ouvrir un litige";
 	f.fields = fields;
 	f.n = O_COUNT;
+	if (draft)
+		form_restore(&f, draft);
 	if (ui_form_run(ui, &f, save_open, &oc)) {
 		ui_message(ui, false, "Litige ouvert : %s", ftext(&f, O_OBJECT));
 		ds->view = VIEW_DETAIL;
 		ds->back = VIEW_LIST;
 		open_page(ui, ds, oc.uid);
+	} else {
+		keep_draft(ui, &f, D_OPEN, oc.like);
 	}
 	form_release(&f);
 	free(dom_labels);
@@ -423,7 +453,7 @@ static bool save_step(struct form *f, void *ctx, char *err, size_t n)
 	return true;
 }
 
-static void step_form(struct ui *ui, struct dis_screen *ds)
+static void step_form(struct ui *ui, struct dis_screen *ds, const char *draft)
 {
 	const struct dispute *d = &ds->cur;
 	int level = d->state.n_steps && d->state.last_outcome_set &&
@@ -479,9 +509,13 @@ static void step_form(struct ui *ui, struct dis_screen *ds)
 		: xstrdup("Escalade : le niveau suivant s'ouvre (aucun n'est "
 			  "sauté). Compromis ou décision : le litige peut être "
 			  "clos avec sa solution (c).");
+	if (draft)
+		form_restore(&f, draft);
 	if (ui_form_run(ui, &f, save_step, &sc)) {
 		ui_message(ui, false, "Étape enregistrée au niveau %d", level);
 		open_page(ui, ds, d->uid);
+	} else {
+		keep_draft(ui, &f, D_STEP, d->uid);
 	}
 	form_release(&f);
 }
@@ -501,7 +535,7 @@ static bool save_close(struct form *f, void *ctx, char *err, size_t n)
 	return true;
 }
 
-static void close_form(struct ui *ui, struct dis_screen *ds)
+static void close_form(struct ui *ui, struct dis_screen *ds, const char *draft)
 {
 	struct form_field fields[C_COUNT];
 	struct form f = { 0 };
@@ -529,9 +563,13 @@ static void close_form(struct ui *ui, struct dis_screen *ds)
 	f.n = C_COUNT;
 	f.aside = xstrdup("La solution est gardée et se retrouve par S (solutions "
 			  "arbitrées) pour les litiges à venir.");
+	if (draft)
+		form_restore(&f, draft);
 	if (ui_form_run(ui, &f, save_close, &sc)) {
 		ui_message(ui, false, "Litige clos");
 		open_page(ui, ds, ds->cur.uid);
+	} else {
+		keep_draft(ui, &f, D_CLOSE, ds->cur.uid);
 	}
 	form_release(&f);
 }
@@ -630,17 +668,17 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 			reload(ui, ds);
 			return UI_REDRAW;
 		case ACT_STEP:
-			step_form(ui, ds);
+			step_form(ui, ds, NULL);
 			return UI_REDRAW;
 		case ACT_CLOSE_DISPUTE:
-			close_form(ui, ds);
+			close_form(ui, ds, NULL);
 			return UI_REDRAW;
 		case ACT_HISTORY:
 			show_history(ui, ds);
 			return UI_REDRAW;
 		case ACT_LIKE:
 			if (ds->cur.closed_on)
-				open_form(ui, ds, &ds->cur);
+				open_form(ui, ds, &ds->cur, NULL);
 			else
 				ui_message(ui, true, "« Comme » part d'un litige clos "
 					   "et de sa solution");
@@ -665,7 +703,7 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 		ds->cursor = ds->n ? ds->n - 1 : 0;
 		return UI_REDRAW;
 	case ACT_NEW:
-		open_form(ui, ds, NULL);
+		open_form(ui, ds, NULL, NULL);
 		return UI_REDRAW;
 	case ACT_OPEN:
 	case ACT_MODIFY:
@@ -677,7 +715,7 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 		return UI_REDRAW;
 	case ACT_LIKE:
 		if (ds->view == VIEW_SOLUTIONS && ds->n)
-			open_form(ui, ds, &ds->rows[ds->cursor]);
+			open_form(ui, ds, &ds->rows[ds->cursor], NULL);
 		else
 			ui_message(ui, true, "« Comme » : choisissez d'abord une "
 				   "solution arbitrée (S)");
@@ -713,6 +751,92 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	default:
 		return UI_NOTHING;
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Drafts                                                              */
+
+bool dis_screen_pending_draft(struct ui *ui)
+{
+	return ui_draft_pending(ui, DRAFT_SLOT);
+}
+
+void dis_screen_offer_draft(struct ui *ui)
+{
+	struct dis_screen *ds = ui->dis;
+	char *ctx = NULL, *text = NULL, *part[3] = { NULL, NULL, NULL };
+	char q[512], ex[61];
+	struct dispute like;
+	bool found, has_like = false;
+	size_t k = ui->n_contracts;
+	int what = -1;
+	struct err e;
+
+	if (!ds || store_draft_get(ui->st, DRAFT_SLOT, &ctx, &text, &found, &e)
+		       != 0 || !found)
+		return;
+	part[0] = ctx;
+	for (int i = 1; i < 3 && part[i - 1]; i++) {
+		part[i] = strchr(part[i - 1], '|');
+		if (part[i])
+			*part[i]++ = '\0';
+	}
+	for (int w = 0; part[1] && w < D_COUNT; w++)
+		if (!strcmp(part[1], draft_word[w]))
+			what = w;
+	for (size_t i = 0; i < ui->n_contracts; i++)
+		if (!strcmp(ui->contracts[i].uid, part[0]))
+			k = i;
+	/* its contract, and its dispute for a step or a closure, must still
+	 * be there; else the draft has nothing to go back to */
+	if (what < 0 || k == ui->n_contracts || !part[2] ||
+	    (what != D_OPEN && store_dispute_get(ui->st, part[2], &like, &e) != 0)) {
+		store_draft_delete(ui->st, DRAFT_SLOT, &e);
+		goto out;
+	}
+	if (what != D_OPEN)
+		store_dispute_release(&like);
+	if (k != ui->contract) {
+		ui->contract = k;
+		enter(ui);
+	}
+	if (what != D_OPEN) {
+		ds->view = VIEW_DETAIL;
+		ds->back = VIEW_LIST;
+		open_page(ui, ds, part[2]);
+		snprintf(ex, sizeof ex, "%s", ds->cur.object ? ds->cur.object : "");
+	} else {
+		has_like = part[2][0] &&
+			   store_dispute_get(ui->st, part[2], &like, &e) == 0;
+		form_draft_excerpt(text, O_OBJECT, ex, sizeof ex);
+	}
+	ui_draw(ui);
+	snprintf(q, sizeof q, "Saisie non enregistrée à la fermeture (%s) : "
+		 "« %s ». La reprendre ? (o/N)", draft_label[what], ex);
+	if (!ui_confirm(ui, q)) {
+		if (!ui->gone) {
+			store_draft_delete(ui->st, DRAFT_SLOT, &e);
+			ui_message(ui, false, "Brouillon abandonné");
+		}
+		goto out;
+	}
+	store_draft_delete(ui->st, DRAFT_SLOT, &e);
+	switch (what) {
+	case D_OPEN:
+		open_form(ui, ds, has_like ? &like : NULL, text);
+		break;
+	case D_STEP:
+		step_form(ui, ds, text);
+		break;
+	default:
+		close_form(ui, ds, text);
+		break;
+	}
+out:
+	if (has_like)
+		store_dispute_release(&like);
+	free(ctx);
+	free(text);
 }
 
 static const enum action keys[] = {

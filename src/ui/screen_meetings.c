@@ -478,18 +478,12 @@ static const char *const what_label[W_COUNT] = {
 static bool run_form(struct ui *ui, struct form *f, form_check_fn check,
 		     struct mctx *c, enum form_what what, const char *uid)
 {
-	struct err e;
-	char *text, ctx[128];
+	char ctx[128];
 
 	if (ui_form_run(ui, f, check, c))
 		return true;
-	if (ui->gone && f->dirty) {
-		text = form_serialize(f);
-		snprintf(ctx, sizeof ctx, "%s|%s", uid ? uid : "", what_word[what]);
-		/* the terminal is gone: nobody to tell if this fails */
-		(void)store_draft_save(ui->st, DRAFT_SLOT, ctx, text, &e);
-		free(text);
-	}
+	snprintf(ctx, sizeof ctx, "%s|%s", uid ? uid : "", what_word[what]);
+	ui_form_keep_draft(ui, f, DRAFT_SLOT, ctx);
 	return false;
 }
 
@@ -949,35 +943,13 @@ static void write_minutes(struct ui *ui, struct mt_screen *ms)
 
 bool mt_screen_pending_draft(struct ui *ui)
 {
-	char *ctx = NULL, *text = NULL;
-	bool found = false;
-	struct err e;
-
-	if (store_draft_get(ui->st, DRAFT_SLOT, &ctx, &text, &found, &e) != 0)
-		return false;
-	free(ctx);
-	free(text);
-	return found;
-}
-
-/* The first text field of a serialized form, for the question. */
-static void draft_excerpt(const char *text, char *buf, size_t n)
-{
-	const char *p = strchr(text, 't');
-	size_t len;
-
-	buf[0] = '\0';
-	if (!p)
-		return;
-	p++;
-	len = strcspn(p, "\x1e");
-	snprintf(buf, n, "%.*s", (int)(len > 60 ? 60 : len), p);
+	return ui_draft_pending(ui, DRAFT_SLOT);
 }
 
 void mt_screen_offer_draft(struct ui *ui)
 {
 	struct mt_screen *ms = ui->mt;
-	char *ctx = NULL, *text = NULL, *bar, q[512], ex[128];
+	char *ctx = NULL, *text = NULL, *bar, q[512], ex[61];
 	bool found;
 	int what = -1;
 	struct err e;
@@ -1016,7 +988,7 @@ void mt_screen_offer_draft(struct ui *ui)
 		goto out;
 	}
 	ui_draw(ui);
-	draft_excerpt(text, ex, sizeof ex);
+	form_draft_excerpt(text, -1, ex, sizeof ex);
 	snprintf(q, sizeof q, "Saisie non enregistrée à la fermeture (%s) : "
 		 "« %s ». La reprendre ? (o/N)", what_label[what], ex);
 	if (!ui_confirm(ui, q)) {

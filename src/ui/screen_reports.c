@@ -366,15 +366,7 @@ static void clear_observation(struct ui *ui, struct rp_screen *rs, size_t i)
 
 bool rp_screen_pending_draft(struct ui *ui)
 {
-	char *ctx = NULL, *text = NULL;
-	bool found = false;
-	struct err e;
-
-	if (store_draft_get(ui->st, DRAFT_SLOT, &ctx, &text, &found, &e) != 0)
-		return false;
-	free(ctx);
-	free(text);
-	return found;
+	return ui_draft_pending(ui, DRAFT_SLOT);
 }
 
 void rp_screen_offer_draft(struct ui *ui)

@@ -727,17 +727,14 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 		for (size_t i = 0; i < rs->n; i++)
 			if (!strcmp(rs->rows[i].uid, rf->saved_uid))
 				rs->cursor = i;
-	} else if (ui->gone && rf->form.dirty) {
+	} else {
 		/* the terminal went away: what was typed is kept as a draft,
 		 * offered back at the next start */
-		char *text = form_serialize(&rf->form);
 		char *ctx = xasprintf("%s|%s", ui->contracts[ui->contract].uid,
 				      r ? r->uid : "");
-		struct err e;
 
-		(void)store_draft_save(ui->st, DRAFT_SLOT, ctx, text, &e);
+		ui_form_keep_draft(ui, &rf->form, DRAFT_SLOT, ctx);
 		free(ctx);
-		free(text);
 	}
 	form_release(&rf->form);
 	free(rf->domain_labels);
@@ -1001,15 +998,7 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 
 bool req_screen_pending_draft(struct ui *ui)
 {
-	char *ctx = NULL, *text = NULL;
-	bool found = false;
-	struct err e;
-
-	if (store_draft_get(ui->st, DRAFT_SLOT, &ctx, &text, &found, &e) != 0)
-		return false;
-	free(ctx);
-	free(text);
-	return found;
+	return ui_draft_pending(ui, DRAFT_SLOT);
 }
 
 /* Offer back the request form left open when the terminal went away. */

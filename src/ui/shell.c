@@ -207,7 +207,7 @@ static size_t count_keys(const enum action *a)
  * takes the line above as well, cut between words (the reason of a
  * refused save must not be lost to the ellipsis). */
 static void draw_message(const struct uiterm *t, int x, int w, enum paint p,
-			 const char *msg)
+			 enum paint fill, const char *msg)
 {
 	char head[sizeof ((struct ui *)0)->message];
 	size_t cut = 0;
@@ -228,7 +228,7 @@ static void draw_message(const struct uiterm *t, int x, int w, enum paint p,
 	}
 	memcpy(head, msg, cut);
 	head[cut] = '\0';
-	draw_fill(t, t->rows - 2, 0, t->cols, PAINT_STATUS);
+	draw_fill(t, t->rows - 2, 0, t->cols, fill);
 	draw_text(t, t->rows - 2, x, w, p, head);
 	draw_text(t, t->rows - 1, x, w, p, msg + cut + 1);
 }
@@ -259,7 +259,7 @@ static void draw_status(struct ui *ui)
 	if (ui->message[0]) {
 		draw_message(t, 1, t->cols - rw - 2,
 			     ui->message_error ? PAINT_ERROR : PAINT_MESSAGE,
-			     ui->message);
+			     PAINT_STATUS, ui->message);
 		return;
 	}
 	strbuf_init(&sb);
@@ -658,7 +658,7 @@ static void draw_edit(struct ui *ui, const struct edit_place *pl,
 		draw_message(t, 1, t->cols - 2,
 			     hint[0] && ui->message_error ? PAINT_ERROR
 							  : PAINT_STATUS,
-			     hint[0] ? hint : pl->hint ? pl->hint : "");
+			     PAINT_STATUS, hint[0] ? hint : pl->hint ? pl->hint : "");
 	} else if (hint[0]) {
 		hw = draw_width(t, hint) + 2;
 		if (hw > t->cols / 2)
@@ -777,7 +777,9 @@ bool ui_confirm(struct ui *ui, const char *question)
 		ui->message[0] = '\0';
 		ui_draw(ui);
 		draw_fill(t, t->rows - 1, 0, t->cols, PAINT_ERROR);
-		draw_text(t, t->rows - 1, 1, t->cols - 2, PAINT_ERROR, question);
+		/* a long question takes two lines: its (o/N) must show */
+		draw_message(t, 1, t->cols - 2, PAINT_ERROR, PAINT_ERROR,
+			     question);
 		refresh();
 		do {
 			r = term_read_key(&ui->term, &k, 250);
@@ -924,6 +926,11 @@ int ui_run(struct app *app, struct store *st)
 		ui_switch_screen(&ui, 2);
 		ui_draw(&ui);
 		req_screen_offer_draft(&ui);
+	}
+	if (!ui.gone && dis_screen_pending_draft(&ui)) {
+		ui_switch_screen(&ui, UI_SCREEN_DISPUTES);
+		ui_draw(&ui);
+		dis_screen_offer_draft(&ui);
 	}
 	if (!ui.gone && mt_screen_pending_draft(&ui)) {
 		ui_switch_screen(&ui, UI_SCREEN_MEETINGS);

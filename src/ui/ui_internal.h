@@ -285,6 +285,18 @@ void form_field_set(struct form_field *f, const char *text);
  * same fields (what does not fit them is ignored). */
 char *form_serialize(const struct form *f);
 void form_restore(struct form *f, const char *text);
+/* Field number `field` of a serialized form when it is a text (-1: the
+ * first text field), cut to fit buf (never half a character); "" when
+ * there is none: what a draft is about, for the question offering it
+ * back. */
+void form_draft_excerpt(const char *text, int field, char *buf, size_t n);
+/* True when the store holds a draft in slot (drafts: store_measurement.h). */
+bool ui_draft_pending(struct ui *ui, const char *slot);
+/* After ui_form_run returned false: when the terminal went away with
+ * something typed, f becomes the draft of slot, with ctx (which says
+ * what the form was for) — the next start offers it back. */
+void ui_form_keep_draft(struct ui *ui, const struct form *f, const char *slot,
+			const char *ctx);
 void form_release(struct form *f);
 /* Run f until saved (true, check passed) or left (false; ui->gone when
  * the terminal went away: the caller keeps f's texts as a draft). */
@@ -317,6 +329,10 @@ void dash_screen_goto(struct ui *ui, const char *indicator_uid,
 void req_screen_goto(struct ui *ui, const char *uid);
 void req_screen_show_period(struct ui *ui, const char *from, const char *to);
 void dis_screen_goto(struct ui *ui, const char *uid);
+/* A dispute form (opening, step, closure) left open when the terminal
+ * went away: pending at start, then offered back. */
+bool dis_screen_pending_draft(struct ui *ui);
+void dis_screen_offer_draft(struct ui *ui);
 bool req_screen_pending_draft(struct ui *ui);
 void req_screen_offer_draft(struct ui *ui);
 /* A draft left by a terminal that went away, and offering it back. */

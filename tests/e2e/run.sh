@@ -690,6 +690,75 @@ s_request_draft() {
 	e2e_stop
 }
 
+# The dispute forms keep what was typed when the terminal goes away: the
+# opening (resumed, saved), a step (its question on two lines at 80×24,
+# dropped with n, never offered again), a closure (resumed, saved).
+s_dispute_draft() {
+	e2e_start -s 110x34 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys M-4
+	wait_for "Litiges : 0"
+	keys n
+	wait_for "Ouvrir un litige"
+	keys Tab
+	text "Désaccord sur le calendrier"
+	keys Tab Right
+	wait_for "‹ fond ›"
+	kill -HUP "$(suivi_pid)"
+	expect_exit "SIGHUP pendant l'ouverture d'un litige : suivi s'arrête" 0
+	e2e_restart
+	expect "au démarrage, le litige à ouvrir est proposé" \
+		"Saisie non enregistrée à la fermeture (ouverture d'un litige) : « Désaccord sur le calendrier »"
+	keys o
+	expect "o : le formulaire revient avec ce qui était tapé" "Désaccord sur le calendrier"
+	expect "… et le choix fait" "‹ fond ›"
+	keys Enter
+	expect "Entrée : le litige est ouvert" "Litige ouvert : Désaccord sur le calendrier"
+	keys a
+	wait_for "Étape au niveau 1"
+	keys Tab Tab
+	text "Positions opposées"
+	wait_for "Positions opposées_"
+	kill -HUP "$(suivi_pid)"
+	expect_exit "SIGHUP pendant une étape : suivi s'arrête" 0
+	resize 80 24
+	e2e_restart
+	expect "au démarrage, l'étape est proposée, sur la page du litige" \
+		"Saisie non enregistrée à la fermeture (étape d'arbitrage)"
+	expect "la question tient sur deux lignes à 80 colonnes, (o/N) compris" "(o/N)"
+	keys n
+	expect "n : le brouillon est abandonné" "Brouillon abandonné"
+	keys q
+	expect_exit "q : suivi s'arrête" 0
+	e2e_restart
+	wait_for "Identifiant : 33069-2016"
+	expect_not "un brouillon abandonné n'est plus proposé" "Saisie non enregistrée"
+	keys M-4
+	wait_for "Désaccord sur le calendrier"
+	keys Enter
+	wait_for "Arbitrage :"
+	keys a
+	wait_for "Étape au niveau 1"
+	keys Tab Tab Tab Tab Left
+	wait_for "‹ compromis trouvé ›"
+	keys Enter
+	wait_for "Étape enregistrée au niveau 1"
+	keys c
+	wait_for "Clore le litige"
+	keys Tab
+	text "Chantier reporté en mars"
+	wait_for "Chantier reporté en mars_"
+	kill -HUP "$(suivi_pid)"
+	expect_exit "SIGHUP pendant la clôture : suivi s'arrête" 0
+	e2e_restart
+	expect "au démarrage, la clôture est proposée" "(clôture d'un litige)"
+	keys o
+	expect "o : la solution revient" "Chantier reporté en mars"
+	keys Enter
+	expect "Entrée : le litige est clos" "Litige clos"
+	e2e_stop
+}
+
 s_requests() {
 	e2e_start -s 110x34 "${E2E_EXTRA[@]}"
 	wait_for "Identifiant : 33069-2016"
@@ -1415,6 +1484,7 @@ s_requests
 s_request_version
 s_request_draft
 s_disputes
+s_dispute_draft
 s_meetings
 s_reports
 s_hostile
