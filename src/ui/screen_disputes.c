@@ -413,6 +413,8 @@ static void open_form(struct ui *ui, struct dis_screen *ds,
 	if (draft)
 		form_restore(&f, draft);
 	if (ui_form_run(ui, &f, save_open, &oc)) {
+		ui_ack_log("litige", oc.uid, ftext(&f, O_OBJECT),
+			   (const char *)NULL);
 		ui_message(ui, false, "Litige ouvert : %s", ftext(&f, O_OBJECT));
 		ds->view = VIEW_DETAIL;
 		ds->back = VIEW_LIST;

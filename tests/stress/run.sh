@@ -64,7 +64,7 @@ export LANG=$E2E_LOCALE LC_ALL=$E2E_LOCALE
 STRESS_SEED=${STRESS_SEED:-$(date +%s)}
 RANDOM=$STRESS_SEED
 STRESS_RUNS=${STRESS_RUNS:-120}
-STRESS_SIGNAL_RUNS=${STRESS_SIGNAL_RUNS:-24}
+STRESS_SIGNAL_RUNS=${STRESS_SIGNAL_RUNS:-36}
 SKIPS=0
 W=
 MNT=
@@ -203,6 +203,13 @@ request_objects() {
 	cli --db "$1" export requests
 	[ "$rc" = 0 ] || return 1
 	tail -n +2 "$W/out" | awk "$(csv_awk 'f[10]')" | sort
+}
+
+# dispute_objects DB: the object of every dispute, sorted.
+dispute_objects() {
+	cli --db "$1" export disputes
+	[ "$rc" = 0 ] || return 1
+	tail -n +2 "$W/out" | awk "$(csv_awk 'f[4]')" | sort
 }
 
 # apply_acks STATE ACKLOG: STATE with the values the log acknowledged
@@ -446,12 +453,16 @@ s_crash_first_run() {
 
 SIG_DB=
 
-# What suivi offers at start: "grid TEXT", "form" or "none".
+# What suivi offers at start: "grid TEXT", "form", "dispute" or "none".
 startup_offer() {
 	local deadline=$(($(ms) + E2E_TIMEOUT * 1000)) s settle=0
 	while [ "$(ms)" -lt "$deadline" ]; do
 		s=$(screen)
 		case $s in
+		*"(ouverture d'un litige)"*)
+			echo dispute
+			return
+			;;
 		*"Saisie non enregistrée à la fermeture"*)
 			printf 'grid %s' "$(printf '%s' "$s" | sed -n 's/.*« \(.*\) ».*/\1/p' | head -n 1)"
 			return
@@ -496,6 +507,13 @@ sig_verify() {
 		diff "$W/expected" "$W/now" | sed 's/^/#   /'
 		return 1
 	fi
+	awk -F'\t' '$1 == "litige" { print $3 }' "$W/ack" | sort >"$W/expected"
+	dispute_objects "$SIG_DB" >"$W/now" || return 1
+	if ! cmp -s "$W/expected" "$W/now"; then
+		echo "# $what: disputes acknowledged / in the database:"
+		diff "$W/expected" "$W/now" | sed 's/^/#   /'
+		return 1
+	fi
 	return 0
 }
 
@@ -503,7 +521,7 @@ s_signals() {
 	local run kind phase sig draft="" offer v obj i m t0 dt pid st
 	local slow=0 maxms=0 bad_exit=0 not_restored=0 bad_data=0 bad_offer=0
 	local offered=0 resumed=0 dropped=0 nhup=0 nterm=0 nint=0 start
-	local ngrid=0 nform=0
+	local ngrid=0 nform=0 ndis=0
 	local -a sigs=(HUP TERM INT)
 	fresh
 	start=$(ms)
@@ -525,6 +543,7 @@ s_signals() {
 			fi
 			;;
 		"form:"*"|form" | "maybe:form:"*"|form") ;;
+		"dispute:"*"|dispute" | "maybe:dispute:"*"|dispute") ;;
 		*)
 			bad_offer=$((bad_offer + 1))
 			echo "# run $run: left « $draft », offered: $offer"
@@ -557,6 +576,20 @@ s_signals() {
 				wait_for "Brouillon abandonné" && dropped=$((dropped + 1))
 			fi
 			;;
+		dispute)
+			offered=$((offered + 1))
+			obj=${draft#maybe:}
+			obj=${obj#dispute:}
+			if [ $((RANDOM % 2)) = 0 ]; then
+				keys o
+				wait_for "${obj}_" && keys Enter &&
+					wait_for "Litige ouvert : $obj" &&
+					resumed=$((resumed + 1))
+			else
+				keys n
+				wait_for "Brouillon abandonné" && dropped=$((dropped + 1))
+			fi
+			;;
 		none) ;;
 		*) not_ok "run $run: suivi démarre" ;;
 		esac
@@ -568,7 +601,8 @@ s_signals() {
 		sig=${sigs[$((RANDOM % 3))]}
 		case $sig in HUP) nhup=$((nhup + 1)) ;; TERM) nterm=$((nterm + 1)) ;; *) nint=$((nint + 1)) ;; esac
 		phase=$((RANDOM % 3))	# 0 idle, 1 typing, 2 Enter just sent
-		if [ $((RANDOM % 2)) = 0 ]; then
+		kind=$((RANDOM % 3))
+		if [ "$kind" = 0 ]; then
 			kind=grid
 			ngrid=$((ngrid + 1))
 			keys M-2
@@ -587,6 +621,28 @@ s_signals() {
 			0) draft= ;;
 			1) text "$v"; wait_for "${v}_"; draft="grid:$v" ;;
 			2) text "$v"; wait_for "${v}_"; keys Enter; draft="maybe:grid:$v" ;;
+			esac
+		elif [ "$kind" = 1 ]; then
+			kind=dispute
+			ndis=$((ndis + 1))
+			obj="Litige $run-$RANDOM"
+			# Échap: from a dispute's page (a draft resumed) to the list
+			keys M-4 Escape
+			wait_for "Litiges :"
+			keys n
+			wait_for "Ouvrir un litige"
+			case $phase in
+			0) draft= ;;
+			*)
+				keys Tab
+				text "$obj"
+				wait_for "${obj}_"
+				draft="dispute:$obj"
+				if [ "$phase" = 2 ]; then
+					keys Enter
+					draft="maybe:dispute:$obj"
+				fi
+				;;
 			esac
 		else
 			kind=form
@@ -641,12 +697,12 @@ s_signals() {
 	done
 	keys q
 	poll_for "[[exit=0]]"
-	check "signals: $STRESS_SIGNAL_RUNS runs ($ngrid in the grid, $nform in the request form; SIGHUP $nhup, SIGTERM $nterm, SIGINT $nint) at random moments: suivi ends within 2 s (slowest $maxms ms)" \
+	check "signals: $STRESS_SIGNAL_RUNS runs ($ngrid in the grid, $nform in the request form, $ndis in the dispute form; SIGHUP $nhup, SIGTERM $nterm, SIGINT $nint) at random moments: suivi ends within 2 s (slowest $maxms ms)" \
 		'[ "$slow" = 0 ]'
 	check "signals: exit status 0 every time" '[ "$bad_exit" = 0 ]'
 	check "signals: the terminal is restored every time (main screen, cursor visible)" \
 		'[ "$not_restored" = 0 ]'
-	check "signals: after each, base saine and exactly the values and requests acknowledged ($(grep -c '^valeur' "$W/ack") values, $(grep -c '^saisine' "$W/ack") requests)" \
+	check "signals: after each, base saine and exactly the values, requests and disputes acknowledged ($(grep -c '^valeur' "$W/ack") values, $(grep -c '^saisine' "$W/ack") requests, $(grep -c '^litige' "$W/ack") disputes)" \
 		'[ "$bad_data" = 0 ]'
 	check "signals: what was being typed is offered back at the next start, as typed ($offered offers: $resumed resumed and saved, $dropped dropped)" \
 		'[ "$bad_offer" = 0 ] && [ "$offered" -gt 0 ]'
