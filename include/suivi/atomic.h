@@ -2,7 +2,11 @@
  * atomic.h - files we write (exports, reports) appear whole or not at all:
  * written to a temporary file beside the destination (created 0600),
  * flushed, fsync'ed, then renamed over it. An existing destination is
- * refused unless force.
+ * refused unless force: at the open, and again at the commit, where the
+ * file takes its name by link(2), which never replaces one (a file that
+ * appeared meanwhile, another export writing the same name, is kept). On
+ * a file system without hard links (FAT on a USB stick) the commit checks
+ * again and renames.
  */
 #ifndef SUIVI_ATOMIC_H
 #define SUIVI_ATOMIC_H
@@ -16,6 +20,7 @@ struct atomic_file {
 	FILE *fp;
 	char *tmp;
 	char *dest;
+	bool force;
 };
 
 int atomic_open(struct atomic_file *af, const char *dest, bool force,

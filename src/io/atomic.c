@@ -32,6 +32,7 @@ int atomic_open(struct atomic_file *af, const char *dest, bool force,
 		return -1;
 	}
 	af->dest = xstrdup(dest);
+	af->force = force;
 	af->tmp = xasprintf("%s.tmp-XXXXXX", dest);
 	fd = mkstemp(af->tmp);
 	if (fd < 0) {
@@ -54,6 +55,28 @@ fail:
 	return -1;
 }
 
+/* The temporary file becomes dest: 0 or an errno (EEXIST when dest
+ * exists and force was not given). */
+static int take_name(const struct atomic_file *af)
+{
+	if (af->force)
+		return rename(af->tmp, af->dest) == 0 ? 0 : errno;
+	if (link(af->tmp, af->dest) == 0) {
+		unlink(af->tmp);
+		return 0;
+	}
+	if (errno == EEXIST)
+		return EEXIST;
+	/* no hard links here (FAT, some network file systems): checked once
+	 * more, then renamed; a file created in between would be replaced */
+	if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP &&
+	    errno != ENOSYS && errno != EXDEV && errno != EMLINK)
+		return errno;
+	if (access(af->dest, F_OK) == 0)
+		return EEXIST;
+	return rename(af->tmp, af->dest) == 0 ? 0 : errno;
+}
+
 int atomic_commit(struct atomic_file *af, struct err *e)
 {
 	int err = 0;
@@ -67,8 +90,18 @@ int atomic_commit(struct atomic_file *af, struct err *e)
 	if (fclose(af->fp) != 0 && !err)
 		err = errno ? errno : EIO;
 	af->fp = NULL;
-	if (!err && rename(af->tmp, af->dest) != 0)
-		err = errno;
+	if (!err)
+		err = take_name(af);
+	if (err == EEXIST) {
+		err_set(e, ERR_EXISTS, "%s existe maintenant (créé pendant "
+			"l'écriture) : rien n'y est écrit ; ajoutez --force pour "
+			"le remplacer", af->dest);
+		unlink(af->tmp);
+		free(af->tmp);
+		free(af->dest);
+		memset(af, 0, sizeof *af);
+		return -1;
+	}
 	if (err) {
 		err_set(e, ERR_IO, "impossible d'écrire %s : %s", af->dest,
 			err_errno_fr(err));
