@@ -67,46 +67,6 @@ static void fr(const char *iso, char out[DATE_ISO_LEN])
 		snprintf(out, DATE_ISO_LEN, "%s", day);
 }
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
-}
-
-/* The FTS5 query for what the user typed, as request_log.c builds it:
- * each word a quoted prefix ("mot"*, its quotes doubled), joined by AND,
- * so that no operator, column filter or bracket reaches FTS5. NULL when
- * there is no word. */
-static char *match_query(const char *text)
-{
-	struct strbuf q;
-	const char *p = text;
-
-	if (!text)
-		return NULL;
-	strbuf_init(&q);
-	while (*p) {
-		while (is_blank(*p))
-			p++;
-		if (!*p)
-			break;
-		if (q.len)
-			strbuf_addch(&q, ' ');
-		strbuf_addch(&q, '"');
-		for (; *p && !is_blank(*p); p++) {
-			if (*p == '"')
-				strbuf_addch(&q, '"');
-			strbuf_addch(&q, *p);
-		}
-		strbuf_addstr(&q, "\"*");
-	}
-	if (!q.len) {
-		strbuf_release(&q);
-		return NULL;
-	}
-	return strbuf_detach(&q);
-}
-
 /* ------------------------------------------------------------------ */
 /* Full-text index                                                     */
 
@@ -137,17 +97,8 @@ static int reindex(struct store *st, struct err *e)
 		return 0;
 	if (rc != SQLITE_ROW)
 		return store_done(st, rc, "indexer les litiges", e);
-	if (store_begin(st, e) != 0)
-		return -1;
-	for (size_t i = 0; i < sizeof reindex_steps / sizeof *reindex_steps;
-	     i++) {
-		if (!(s = store_stmt(st, reindex_steps[i], e)) ||
-		    store_exec_stmt(st, s, e) != 0) {
-			store_rollback(st);
-			return -1;
-		}
-	}
-	return store_commit(st, e);
+	return store_exec_all(st, reindex_steps,
+			      sizeof reindex_steps / sizeof *reindex_steps, e);
 }
 
 /* Before a search: entries marked by writers outside this API. When that
@@ -407,7 +358,7 @@ static int search(struct store *st, const char *const sql[2],
 		  const char *contract_uid, bool open_only, const char *text,
 		  struct dispute **out, size_t *n, struct err *e)
 {
-	char *match = match_query(text);
+	char *match = store_match_query(text);
 	bool by_contract = opt(contract_uid) != NULL;
 	sqlite3_stmt *s;
 	int ret = -1;

@@ -577,17 +577,8 @@ int store_request_reindex(struct store *st, struct err *e)
 		return -1;
 	if (!stale)
 		return 0;
-	if (store_begin(st, e) != 0)
-		return -1;
-	for (size_t i = 0; i < sizeof reindex_steps / sizeof *reindex_steps;
-	     i++) {
-		if (!(s = store_stmt(st, reindex_steps[i], e)) ||
-		    store_exec_stmt(st, s, e) != 0) {
-			store_rollback(st);
-			return -1;
-		}
-	}
-	return store_commit(st, e);
+	return store_exec_all(st, reindex_steps,
+			      sizeof reindex_steps / sizeof *reindex_steps, e);
 }
 
 int store_domain_uid(struct store *st, const char *contract_uid,

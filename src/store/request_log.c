@@ -7,7 +7,6 @@
 #include "store_internal.h"
 #include "suivi/request.h"
 #include "suivi/store_request.h"
-#include "suivi/strbuf.h"
 #include "suivi/workdays.h"
 #include "suivi/xalloc.h"
 
@@ -223,48 +222,6 @@ void request_filter_init(struct request_filter *f)
 	f->sort = SORT_RECEIVED_DESC;
 }
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
-}
-
-/* The FTS5 query for what the user typed: each word a quoted string
- * (its quotes doubled) taken as a prefix, "mot"*, the words joined by
- * AND. Quoting leaves no operator, column filter or bracket to FTS5: a
- * word is only ever tokens. NULL when there is no word. A word with no
- * letter or digit is a phrase of no token, which FTS5 ignores beside
- * others and, alone, matches nothing. */
-static char *match_query(const char *text)
-{
-	struct strbuf q;
-	const char *p = text;
-
-	if (!text)
-		return NULL;
-	strbuf_init(&q);
-	while (*p) {
-		while (is_blank(*p))
-			p++;
-		if (!*p)
-			break;
-		if (q.len)
-			strbuf_addch(&q, ' ');
-		strbuf_addch(&q, '"');
-		for (; *p && !is_blank(*p); p++) {
-			if (*p == '"')
-				strbuf_addch(&q, '"');
-			strbuf_addch(&q, *p);
-		}
-		strbuf_addstr(&q, "\"*");
-	}
-	if (!q.len) {
-		strbuf_release(&q);
-		return NULL;
-	}
-	return strbuf_detach(&q);
-}
-
 /* received_at bounds for dates from..to (ISO, inclusive): from's first
  * minute, and the day after to (a date-time of to sorts before it). */
 static int date_bounds(const char *from, const char *to,
@@ -367,7 +324,7 @@ int store_request_list(struct store *st, const char *contract_uid,
 	}
 	if (date_bounds(f->from, f->to, lo, hi, e) != 0)
 		return -1;
-	match = match_query(f->text);
+	match = store_match_query(f->text);
 	if (match && !store_readonly(st)) {
 		struct err ignored;
 

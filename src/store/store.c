@@ -1,5 +1,6 @@
 #include "store_internal.h"
 #include "suivi/paths.h"
+#include "suivi/strbuf.h"
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
 
@@ -209,6 +210,59 @@ int store_exec_stmt(struct store *st, sqlite3_stmt *s, struct err *e)
 		return -1;
 	}
 	return 0;
+}
+
+int store_exec_all(struct store *st, const char *const *sql, size_t n,
+		   struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (store_begin(st, e) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (!(s = store_stmt(st, sql[i], e)) ||
+		    store_exec_stmt(st, s, e) != 0) {
+			store_rollback(st);
+			return -1;
+		}
+	}
+	return store_commit(st, e);
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	       c == '\v';
+}
+
+char *store_match_query(const char *text)
+{
+	struct strbuf q;
+	const char *p = text;
+
+	if (!text)
+		return NULL;
+	strbuf_init(&q);
+	while (*p) {
+		while (is_blank(*p))
+			p++;
+		if (!*p)
+			break;
+		if (q.len)
+			strbuf_addch(&q, ' ');
+		strbuf_addch(&q, '"');
+		for (; *p && !is_blank(*p); p++) {
+			if (*p == '"')
+				strbuf_addch(&q, '"');
+			strbuf_addch(&q, *p);
+		}
+		strbuf_addstr(&q, "\"*");
+	}
+	if (!q.len) {
+		strbuf_release(&q);
+		return NULL;
+	}
+	return strbuf_detach(&q);
 }
 
 char *store_col_dup(sqlite3_stmt *s, int i)

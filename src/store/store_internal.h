@@ -46,6 +46,18 @@ void store_bind_null(sqlite3_stmt *s, const char *name);
 
 /* Step a statement expected to finish (INSERT/UPDATE/DELETE). */
 int store_exec_stmt(struct store *st, sqlite3_stmt *s, struct err *e);
+/* The n statements of sql, in order, in one transaction (rolled back at
+ * the first failure). */
+int store_exec_all(struct store *st, const char *const *sql, size_t n,
+		   struct err *e);
+
+/* The FTS5 query for what the user typed: each word a quoted string
+ * (its quotes doubled) taken as a prefix, "mot"*, the words joined by
+ * AND. Quoting leaves no operator, column filter or bracket to FTS5: a
+ * word is only ever tokens. NULL when there is no word (heap string). A
+ * word with no letter or digit is a phrase of no token, which FTS5
+ * ignores beside others and, alone, matches nothing. */
+char *store_match_query(const char *text);
 
 /* Copy of column i as a heap string (NULL stays NULL). */
 char *store_col_dup(sqlite3_stmt *s, int i);

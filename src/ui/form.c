@@ -18,6 +18,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+void form_fields_init(struct form_field *f, size_t n)
+{
+	memset(f, 0, n * sizeof *f);
+	for (size_t i = 0; i < n; i++) {
+		f[i].kind = FIELD_TEXT;
+		f[i].text = xstrdup("");
+	}
+}
+
+const char *form_text(const struct form *f, size_t i)
+{
+	const char *s = f->fields[i].text;
+
+	return s && *s ? s : NULL;
+}
+
 void form_field_set(struct form_field *f, const char *text)
 {
 	free(f->text);

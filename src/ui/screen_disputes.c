@@ -274,22 +274,6 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 /* ------------------------------------------------------------------ */
 /* Forms                                                               */
 
-static const char *ftext(const struct form *f, size_t i)
-{
-	const char *s = f->fields[i].text;
-
-	return s && *s ? s : NULL;
-}
-
-static void init_fields(struct form_field *f, size_t n)
-{
-	memset(f, 0, n * sizeof *f);
-	for (size_t i = 0; i < n; i++) {
-		f[i].kind = FIELD_TEXT;
-		f[i].text = xstrdup("");
-	}
-}
-
 struct open_ctx {
 	struct ui *ui;
 	const char *like;
@@ -310,8 +294,8 @@ static bool save_open(struct form *f, void *ctx, char *err, size_t n)
 	int dom = f->fields[O_DOMAIN].choice - 1;
 	int req = f->fields[O_REQUEST].choice - 1;
 
-	in.opened_on = ftext(f, O_DATE);
-	in.object = ftext(f, O_OBJECT);
+	in.opened_on = form_text(f, O_DATE);
+	in.object = form_text(f, O_OBJECT);
 	in.nature = (enum dispute_nature)f->fields[O_NATURE].choice;
 	in.domain_uid = dom >= 0 ? oc->doms[dom].uid : NULL;
 	in.like_uid = oc->like;
@@ -376,7 +360,7 @@ static void open_form(struct ui *ui, struct dis_screen *ds,
 	req_labels[0] = "—";
 	for (size_t i = 0; i < oc.n_reqs; i++)
 		req_labels[i + 1] = oc.reqs[i].object ? oc.reqs[i].object : "";
-	init_fields(fields, O_COUNT);
+	form_fields_init(fields, O_COUNT);
 	fields[O_DATE].label = "Ouvert le";
 	fields[O_DATE].required = true;
 	today_fr(ui, today, sizeof today);
@@ -413,9 +397,9 @@ static void open_form(struct ui *ui, struct dis_screen *ds,
 	if (draft)
 		form_restore(&f, draft);
 	if (ui_form_run(ui, &f, save_open, &oc)) {
-		ui_ack_log("litige", oc.uid, ftext(&f, O_OBJECT),
+		ui_ack_log("litige", oc.uid, form_text(&f, O_OBJECT),
 			   (const char *)NULL);
-		ui_message(ui, false, "Litige ouvert : %s", ftext(&f, O_OBJECT));
+		ui_message(ui, false, "Litige ouvert : %s", form_text(&f, O_OBJECT));
 		ds->view = VIEW_DETAIL;
 		ds->back = VIEW_LIST;
 		open_page(ui, ds, oc.uid);
@@ -443,10 +427,10 @@ static bool save_step(struct form *f, void *ctx, char *err, size_t n)
 	struct step_input in = { 0 };
 	struct err e;
 
-	in.held_on = ftext(f, S_DATE);
-	in.participants = ftext(f, S_PARTICIPANTS);
-	in.positions = ftext(f, S_POSITIONS);
-	in.notes = ftext(f, S_NOTES);
+	in.held_on = form_text(f, S_DATE);
+	in.participants = form_text(f, S_PARTICIPANTS);
+	in.positions = form_text(f, S_POSITIONS);
+	in.notes = form_text(f, S_NOTES);
 	in.outcome = (enum step_outcome)f->fields[S_OUTCOME].choice;
 	if (store_dispute_add_step(sc->ui->st, sc->uid, &in, &e) != 0) {
 		snprintf(err, n, "%s", e.msg);
@@ -480,7 +464,7 @@ static void step_form(struct ui *ui, struct dis_screen *ds, const char *draft)
 	for (int i = 0; i < OUTCOME_COUNT; i++)
 		outcomes[i] = step_outcome_vocab[i].label;
 	sc.uid = d->uid;
-	init_fields(fields, S_COUNT);
+	form_fields_init(fields, S_COUNT);
 	fields[S_DATE].label = "Tenue le";
 	fields[S_DATE].required = true;
 	today_fr(ui, today, sizeof today);
@@ -529,8 +513,8 @@ static bool save_close(struct form *f, void *ctx, char *err, size_t n)
 	struct step_ctx *sc = ctx;
 	struct err e;
 
-	if (store_dispute_close(sc->ui->st, sc->uid, ftext(f, C_DATE),
-				ftext(f, C_SOLUTION), &e) != 0) {
+	if (store_dispute_close(sc->ui->st, sc->uid, form_text(f, C_DATE),
+				form_text(f, C_SOLUTION), &e) != 0) {
 		snprintf(err, n, "%s", e.msg);
 		return false;
 	}
@@ -553,7 +537,7 @@ static void close_form(struct ui *ui, struct dis_screen *ds, const char *draft)
 		ui_message(ui, true, "%s", refusal);
 		return;
 	}
-	init_fields(fields, C_COUNT);
+	form_fields_init(fields, C_COUNT);
 	fields[C_DATE].label = "Clos le";
 	fields[C_DATE].required = true;
 	today_fr(ui, today, sizeof today);

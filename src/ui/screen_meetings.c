@@ -441,22 +441,6 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 /* ------------------------------------------------------------------ */
 /* Forms                                                               */
 
-static const char *ftext(const struct form *f, size_t i)
-{
-	const char *s = f->fields[i].text;
-
-	return s && *s ? s : NULL;
-}
-
-static void init_fields(struct form_field *f, size_t n)
-{
-	memset(f, 0, n * sizeof *f);
-	for (size_t i = 0; i < n; i++) {
-		f[i].kind = FIELD_TEXT;
-		f[i].text = xstrdup("");
-	}
-}
-
 struct mctx {
 	struct ui *ui;
 	struct mt_screen *ms;
@@ -497,9 +481,9 @@ static bool save_meeting(struct form *f, void *ctx, char *err, size_t n)
 	int rc;
 
 	in.kind = (enum meeting_kind)f->fields[M_KIND].choice;
-	in.held_on = ftext(f, M_DATE);
-	in.place = ftext(f, M_PLACE);
-	in.notes = ftext(f, M_NOTES);
+	in.held_on = form_text(f, M_DATE);
+	in.place = form_text(f, M_PLACE);
+	in.notes = form_text(f, M_NOTES);
 	if (c->editing) {
 		rc = store_meeting_update(c->ui->st, c->editing, &in, &e);
 		snprintf(c->uid, sizeof c->uid, "%s", c->editing);
@@ -525,7 +509,7 @@ static void meeting_form(struct ui *ui, struct mt_screen *ms,
 
 	for (int i = 0; i < MEETING_KIND_COUNT; i++)
 		kinds[i] = meeting_kind_vocab[i].label;
-	init_fields(fields, M_COUNT);
+	form_fields_init(fields, M_COUNT);
 	fields[M_KIND].label = "Type";
 	fields[M_KIND].kind = FIELD_CHOICE;
 	fields[M_KIND].choices = kinds;
@@ -578,7 +562,7 @@ static bool save_attendee(struct form *f, void *ctx, char *err, size_t n)
 	int side = f->fields[P_SIDE].choice - 1;
 
 	if (store_meeting_add_attendee(c->ui->st, c->ms->cur.uid,
-				       ftext(f, P_NAME), ftext(f, P_FUNCTION),
+				       form_text(f, P_NAME), form_text(f, P_FUNCTION),
 				       side, c->uid, &e) != 0) {
 		snprintf(err, n, "%s", e.msg);
 		return false;
@@ -596,7 +580,7 @@ static void attendee_form(struct ui *ui, struct mt_screen *ms,
 	};
 	struct mctx c = { ui, ms, NULL, "" };
 
-	init_fields(fields, P_COUNT);
+	form_fields_init(fields, P_COUNT);
 	fields[P_NAME].label = "Nom";
 	fields[P_NAME].required = true;
 	fields[P_FUNCTION].label = "Fonction";
@@ -611,7 +595,7 @@ static void attendee_form(struct ui *ui, struct mt_screen *ms,
 	if (draft)
 		form_restore(&f, draft);
 	if (run_form(ui, &f, save_attendee, &c, W_ATTENDEE, ms->cur.uid)) {
-		ui_message(ui, false, "Participant ajouté : %s", ftext(&f, P_NAME));
+		ui_message(ui, false, "Participant ajouté : %s", form_text(&f, P_NAME));
 		load_page(ui, ms, ms->cur.uid);
 	}
 	form_release(&f);
@@ -622,7 +606,7 @@ static bool save_decision(struct form *f, void *ctx, char *err, size_t n)
 	struct mctx *c = ctx;
 	struct err e;
 
-	if (store_meeting_add_decision(c->ui->st, c->ms->cur.uid, ftext(f, 0),
+	if (store_meeting_add_decision(c->ui->st, c->ms->cur.uid, form_text(f, 0),
 				       c->uid, &e) != 0) {
 		snprintf(err, n, "%s", e.msg);
 		return false;
@@ -637,7 +621,7 @@ static void decision_form(struct ui *ui, struct mt_screen *ms,
 	struct form f = { 0 };
 	struct mctx c = { ui, ms, NULL, "" };
 
-	init_fields(fields, 1);
+	form_fields_init(fields, 1);
 	fields[0].label = "Décision";
 	fields[0].required = true;
 	fields[0].hint = "Entrée enregistre, Échap annule";
@@ -659,8 +643,8 @@ enum { A_WHAT, A_OWNER, A_DUE, A_COUNT };
 static bool save_action(struct form *f, void *ctx, char *err, size_t n)
 {
 	struct mctx *c = ctx;
-	struct action_input in = { ftext(f, A_WHAT), ftext(f, A_OWNER),
-				   ftext(f, A_DUE) };
+	struct action_input in = { form_text(f, A_WHAT), form_text(f, A_OWNER),
+				   form_text(f, A_DUE) };
 	struct err e;
 
 	if (store_meeting_add_action(c->ui->st, c->ms->cur.uid, &in, c->uid,
@@ -677,7 +661,7 @@ static void action_form(struct ui *ui, struct mt_screen *ms, const char *draft)
 	struct form f = { 0 };
 	struct mctx c = { ui, ms, NULL, "" };
 
-	init_fields(fields, A_COUNT);
+	form_fields_init(fields, A_COUNT);
 	fields[A_WHAT].label = "Action";
 	fields[A_WHAT].required = true;
 	fields[A_OWNER].label = "Qui";
@@ -690,7 +674,7 @@ static void action_form(struct ui *ui, struct mt_screen *ms, const char *draft)
 	if (draft)
 		form_restore(&f, draft);
 	if (run_form(ui, &f, save_action, &c, W_ACTION, ms->cur.uid)) {
-		ui_message(ui, false, "Action ajoutée : %s", ftext(&f, A_WHAT));
+		ui_message(ui, false, "Action ajoutée : %s", form_text(&f, A_WHAT));
 		load_page(ui, ms, ms->cur.uid);
 		/* the cursor on the new action */
 		for (size_t i = 0; i < ms->n_prow; i++)

@@ -479,9 +479,7 @@ static void on_change(struct form *f, size_t field, void *ctx)
 
 static const char *txt(const struct req_form *rf, int i)
 {
-	const char *s = rf->fields[i].text;
-
-	return s && *s ? s : NULL;
+	return form_text(&rf->form, (size_t)i);
 }
 
 /* Save (the form's check): the request and, when exceptional, its own
@@ -600,11 +598,9 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 	rf->ui = ui;
 	rf->rs = rs;
 	rf->editing = r ? r->uid : NULL;
-	for (int i = 0; i < F_COUNT; i++) {
+	form_fields_init(f, F_COUNT);
+	for (int i = 0; i < F_COUNT; i++)
 		f[i].label = labels[i];
-		f[i].kind = FIELD_TEXT;
-		f[i].text = xstrdup("");
-	}
 	f[F_EXC_LABEL].kind = FIELD_LABEL;
 	for (int i = 0; i < REQUEST_KIND_COUNT; i++)
 		rf->kind_labels[i] = request_kind_vocab[i].label;

@@ -279,6 +279,10 @@ struct form {
 };
 
 void form_field_set(struct form_field *f, const char *text);
+/* n fields made empty texts (each text on the heap, form_release frees). */
+void form_fields_init(struct form_field *f, size_t n);
+/* The text of field i, or NULL when it is empty (a choice: NULL). */
+const char *form_text(const struct form *f, size_t i);
 /* A form's fields as one text, for a draft ("c<n>" for a choice,
  * "t<text>" for a text, then "p<n>" the field under the cursor, separated
  * by a control character nobody types), and back into a form of the
