@@ -1032,7 +1032,10 @@ c.commit()' "$W/foreign.db"
 			head -c 48 /dev/urandom | dd of="$db" bs=1 seek="$off" conv=notrunc 2>/dev/null
 		done
 		before=$(sum "$db")
-		printf '2gjjjjjjj3,3\r' >"$W/keys"
+		# Échap last: a value refused (the damage can move the cursor to
+		# another indicator) stays typed, and what is typed when the
+		# session ends is kept as a draft, a legitimate write
+		printf '2gjjjjjjj3,3\r\033' >"$W/keys"
 		: >"$W/ack"
 		ui_as "" SUIVI_ACK_LOG="$W/ack" SUIVI_REPLAY="$W/keys" -- --db "$db"
 		poll_for "[[exit="
