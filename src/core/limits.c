@@ -49,8 +49,8 @@ int text_check_n(enum text_kind k, const char *what, const char *s,
 	size_t bad;
 
 	if (len > kinds[k].max) {
-		err_set(e, ERR_INPUT, "%s trop long : %zu octets, %s au plus "
-			"(%zu de trop) ; rien n'a été enregistré", what, len,
+		err_set(e, ERR_INPUT, "%s : texte trop long (%zu octets, %s au plus, "
+			"%zu de trop) : rien n'a été enregistré", what, len,
 			kinds[k].label, len - kinds[k].max);
 		return -1;
 	}
