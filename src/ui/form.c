@@ -191,7 +191,6 @@ bool ui_form_run(struct ui *ui, struct form *f, form_check_fn check,
 	ui->gone = false;
 	for (;;) {
 		struct key k;
-		enum action a;
 		struct form_field *fd = &f->fields[f->cur];
 		int r;
 		char hint[sizeof ui->message];
@@ -220,12 +219,13 @@ bool ui_form_run(struct ui *ui, struct form *f, form_check_fn check,
 		ui->message[0] = '\0';
 		if (k.special && k.code == KEY_RESIZE)
 			continue;
-		a = keys_action(&k);
 		if (!k.special && !k.alt && (k.code == '\t')) {
 			step(f, 1);
 			continue;
 		}
-		if ((k.special && k.code == KEY_BTAB) || a == ACT_UP ||
+		/* only keys that cannot be text move between fields: a
+		 * letter (k, j…) is always typed */
+		if ((k.special && k.code == KEY_BTAB) ||
 		    (k.special && k.code == KEY_UP)) {
 			step(f, -1);
 			continue;

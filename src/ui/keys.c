@@ -87,6 +87,20 @@ static const struct binding grid_bindings[] = {
 	{ KEY_END, true, false, ACT_LAST_COL },
 	{ 'g', false, false, ACT_FIRST_ROW },
 	{ 'G', false, false, ACT_LAST_ROW },
+	/* the same with Alt: on a text cell, letters are typed into the
+	 * cell, and these are the commands there */
+	{ 'm', false, true, ACT_COMMENT },
+	{ 'x', false, true, ACT_CLEAR },
+	{ 'u', false, true, ACT_UNDO },
+	{ 'h', false, true, ACT_HISTORY },
+	{ 't', false, true, ACT_TARGET },
+	{ 'p', false, true, ACT_PERIODICITY },
+	{ 'a', false, true, ACT_TODO },
+	{ '[', false, true, ACT_YEAR_PREV },
+	{ ']', false, true, ACT_YEAR_NEXT },
+	{ 'y', false, true, ACT_YEAR },
+	{ 'g', false, true, ACT_FIRST_ROW },
+	{ 'G', false, true, ACT_LAST_ROW },
 };
 
 /* The lists with forms (saisines): their own letters. */
@@ -106,6 +120,7 @@ static const struct binding list_bindings[] = {
 	{ 'L', false, false, ACT_LIKE },
 	{ 'S', false, false, ACT_SOLUTIONS },
 	{ 'h', false, false, ACT_HISTORY },
+	{ 'h', false, true, ACT_HISTORY },
 };
 
 /* The réunions: a meeting's page fills like the minutes it becomes. */
@@ -182,6 +197,14 @@ bool keys_alt_bound(int code)
 	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
 		if (bindings[i].alt && bindings[i].code == code)
 			return true;
+	for (size_t i = 0; i < sizeof grid_bindings / sizeof grid_bindings[0];
+	     i++)
+		if (grid_bindings[i].alt && grid_bindings[i].code == code)
+			return true;
+	for (size_t i = 0; i < sizeof list_bindings / sizeof list_bindings[0];
+	     i++)
+		if (list_bindings[i].alt && list_bindings[i].code == code)
+			return true;
 	return false;
 }
 
@@ -224,14 +247,16 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_RIGHT] = { "→ l", "-> l", "mois suivant", NULL, NULL },
 	[ACT_EDIT] = { "Entrée", "Entree", "saisir (ou tapez la valeur)",
 		       NULL, NULL },
-	[ACT_COMMENT] = { "c", "c", "commenter", NULL, NULL },
-	[ACT_CLEAR] = { "x", "x", "effacer", "x Suppr", "x Suppr" },
-	[ACT_UNDO] = { "u", "u", "annuler la dernière modification", NULL,
-		       NULL },
-	[ACT_HISTORY] = { "h", "h", "historique de la case", NULL, NULL },
-	[ACT_TARGET] = { "t", "t", "cible de l'année", NULL, NULL },
-	[ACT_PERIODICITY] = { "p", "p", "mensuel / trimestriel", NULL, NULL },
-	[ACT_TODO] = { "a", "a", "à saisir", NULL, NULL },
+	[ACT_COMMENT] = { "c", "c", "commenter", "c Alt+m", "c Alt+m" },
+	[ACT_CLEAR] = { "x", "x", "effacer", "x Suppr Alt+x", "x Suppr Alt+x" },
+	[ACT_UNDO] = { "u", "u", "annuler la dernière modification",
+		       "u Alt+u", "u Alt+u" },
+	[ACT_HISTORY] = { "h", "h", "historique de la case", "h Alt+h",
+			  "h Alt+h" },
+	[ACT_TARGET] = { "t", "t", "cible de l'année", "t Alt+t", "t Alt+t" },
+	[ACT_PERIODICITY] = { "p", "p", "mensuel / trimestriel", "p Alt+p",
+			      "p Alt+p" },
+	[ACT_TODO] = { "a", "a", "à saisir", "a Alt+a", "a Alt+a" },
 	[ACT_YEAR_PREV] = { "[", "[", "année précédente", NULL, NULL },
 	[ACT_YEAR_NEXT] = { "]", "]", "année suivante", NULL, NULL },
 	[ACT_YEAR] = { "y", "y", "aller à une année", NULL, NULL },

@@ -1165,11 +1165,20 @@ void dash_screen_goto(struct ui *ui, const char *indicator_uid,
 		   "de %d", p.year);
 }
 
-/* Keys typed straight into a cell rather than obeyed. */
-static bool typed(enum action a, const struct key *k)
+/* Keys typed straight into a cell rather than obeyed. On a text cell
+ * every printable key is text (its commands are then the Alt ones): a
+ * word typed there never opens the history or clears the cell. */
+static bool typed(const struct dash_screen *ds, enum action a,
+		  const struct key *k)
 {
-	if (k->special || k->alt || k->code < 0x20 || k->code == 0x7F)
+	const struct dash_row *r = is_ind(ds, ds->row) ? &ds->d.rows[ds->row]
+						       : NULL;
+
+	if (k->special || k->alt || k->code < 0x20 || k->code == 0x7F ||
+	    (k->code >= 0x80 && k->code < 0xA0))
 		return false;
+	if (r && r->spec.kind == VALUE_TEXT)
+		return true;
 	switch (a) {
 	case ACT_NONE:
 	case ACT_SCREEN_1: case ACT_SCREEN_2: case ACT_SCREEN_3:
@@ -1197,7 +1206,7 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 			ui_message(ui, true, "%s", e.msg);
 	}
 	page = ds->body_rows > 1 ? ds->body_rows - 1 : 1;
-	if (typed(a, k)) {
+	if (typed(ds, a, k)) {
 		char start[8] = "";
 		int cp = k->code;
 
@@ -1303,6 +1312,24 @@ void dash_screen_offer_draft(struct ui *ui)
 		offer_draft(ui, ui->ds);
 }
 
+/* On a text cell, letters are typed: the status line says so, and which
+ * keys are the commands there. */
+static const char *status_hint(struct ui *ui)
+{
+	const struct dash_screen *ds = ui->ds;
+
+	if (!ds || !ds->loaded || !is_ind(ds, ds->row) ||
+	    ds->d.rows[ds->row].spec.kind != VALUE_TEXT)
+		return NULL;
+	return ui->term.ascii
+		? "Case de texte : tapez le texte (les lettres s'y ecrivent)  "
+		  "Entree saisir  Alt+m commenter  Suppr effacer  Alt+u annuler"
+		  "  Alt+h historique"
+		: "Case de texte : tapez le texte (les lettres s'y écrivent)  "
+		  "Entrée saisir  Alt+m commenter  Suppr effacer  Alt+u annuler"
+		  "  Alt+h historique";
+}
+
 static const enum action keys[] = {
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN,
 	ACT_FIRST_ROW, ACT_LAST_ROW, ACT_FIRST_COL, ACT_LAST_COL, ACT_EDIT, ACT_COMMENT, ACT_CLEAR, ACT_UNDO, ACT_HISTORY,
@@ -1324,6 +1351,7 @@ const struct screen_ops screen_dashboard = {
 	.keys = keys,
 	.status_keys = status_keys,
 	.keymap = KEYMAP_GRID,
+	.status_hint = status_hint,
 	.help_text = "Tapez une valeur sur une case (ou Entrée) : elle est "
 		     "enregistrée dès Entrée. Signes : ✓ cible atteinte, × cible "
 		     "manquée, ? attendue et non saisie, ≈ calculée depuis les "
@@ -1331,5 +1359,9 @@ const struct screen_ops screen_dashboard = {
 		     "hors de l'annexe en vigueur. Couleurs : vert atteinte, rouge "
 		     "manquée, magenta à saisir ; la période en cours est soulignée. "
 		     "Les chiffres se tapent dans les cases : Alt+1 à Alt+6 "
-		     "changent d'écran.",
+		     "changent d'écran. Sur une case de texte, toutes les "
+		     "lettres s'écrivent dans la case : les commandes y sont "
+		     "Entrée, Suppr, les flèches et Alt+lettre (Alt+m "
+		     "commenter, Alt+h historique, Alt+u annuler, Alt+t "
+		     "cible…), valables sur toutes les cases.",
 };

@@ -262,6 +262,11 @@ static void draw_status(struct ui *ui)
 			     PAINT_STATUS, ui->message);
 		return;
 	}
+	if (ui->screen->status_hint && ui->screen->status_hint(ui)) {
+		draw_message(t, 1, t->cols - rw - 2, PAINT_STATUS, PAINT_STATUS,
+			     ui->screen->status_hint(ui));
+		return;
+	}
 	strbuf_init(&sb);
 	for (size_t i = 0; i < N_BRIEF(ui); i++) {
 		enum action b = ui->screen->status_keys ? ui->screen->status_keys[i]

@@ -156,6 +156,10 @@ struct screen_ops {
 	/* True while a form holds input not yet saved (q then asks before
 	 * quitting); NULL for screens without forms. */
 	bool (*unsaved)(struct ui *ui);
+	/* What the status line says instead of the keys where the keys
+	 * change meaning (a text cell of the grid: letters are typed);
+	 * NULL, or returning NULL: the keys. */
+	const char *(*status_hint)(struct ui *ui);
 };
 
 extern const struct screen_ops screen_contract;

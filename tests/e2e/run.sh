@@ -19,6 +19,7 @@ if ! command -v tmux >/dev/null; then
 	exit 2
 fi
 . tests/e2e/lib.sh
+. tests/e2e/typing.sh
 if [ ! -x "$SUIVI" ]; then
 	echo "run.sh : programme introuvable : $SUIVI (SUIVI_BIN)" >&2
 	exit 2
@@ -1488,6 +1489,7 @@ s_dispute_draft
 s_meetings
 s_reports
 s_hostile
+s_typing_letters
 # the forms and lists again in ASCII (LANG=C)
 E2E_LOCALE=C
 E2E_ASCII=1
