@@ -34,6 +34,12 @@ bool text_has_control(const char *s);
  * message cannot drive the terminal. Never longer; returns s. */
 char *text_defang(char *s);
 
+/* Line breaks as LF, in place: each CRLF and each lone CR becomes one
+ * '\n' (a text read from a file written elsewhere, such as a CSV field,
+ * before limits.h checks it: a long text takes '\n' and refuses CR).
+ * Never longer; returns s. */
+char *text_lf(char *s);
+
 /* Trim ASCII blanks (space, tab, CR, LF) at both ends, in place; returns s. */
 char *text_trim(char *s);
 

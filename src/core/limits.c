@@ -72,7 +72,9 @@ int text_check_n(enum text_kind k, const char *what, const char *s,
 			continue;
 		if (kinds[k].multiline && (c == '\n' || c == '\t'))
 			continue;
-		if (c == '\n' || c == '\r')
+		/* a CR in a long text is a control like any other: line
+		 * breaks there are '\n' (an import turns CRLF into it) */
+		if (!kinds[k].multiline && (c == '\n' || c == '\r'))
 			err_set(e, ERR_INPUT, "%s : pas de retour à la ligne "
 				"dans ce champ (caractère %zu)", what,
 				char_pos(s, i));

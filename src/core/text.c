@@ -114,6 +114,23 @@ static bool blank(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+char *text_lf(char *s)
+{
+	char *w = s;
+
+	for (const char *r = s; *r; r++) {
+		if (*r != '\r') {
+			*w++ = *r;
+			continue;
+		}
+		*w++ = '\n';
+		if (r[1] == '\n')
+			r++;
+	}
+	*w = '\0';
+	return s;
+}
+
 char *text_trim(char *s)
 {
 	size_t n = strlen(s), start = 0;
