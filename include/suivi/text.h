@@ -84,6 +84,18 @@ int text_fit(const char *s, int cols, bool ascii, char *buf, size_t n);
  * LC_CTYPE. */
 size_t text_wrap(const char *s, int cols, char ***lines);
 
+/* The glyph at s (len > 0 bytes available) as text_fit draws it: its
+ * length in bytes (*bytes, 1 for an invalid byte) and its columns (a
+ * control character or an invalid byte: 1, drawn "?"; a combining mark
+ * 0; a wide character 2; with ascii, the columns of its
+ * transliteration). Needs a UTF-8 LC_CTYPE. */
+int text_glyph(const char *s, size_t len, bool ascii, size_t *bytes);
+/* The code point at s (len > 0 bytes available): its length in bytes;
+ * *cp is TEXT_CP_BAD for a byte that does not start a valid sequence
+ * (length 1). Locale-independent. */
+#define TEXT_CP_BAD 0xFFFFFFFFu
+size_t text_decode(const char *s, size_t len, unsigned long *cp);
+
 /* Free the n strings of lines, then lines; (NULL, 0) is a no-op. */
 void text_lines_free(char **lines, size_t n);
 

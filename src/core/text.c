@@ -281,6 +281,24 @@ static void glyph_next(const char *s, const char *end, bool ascii,
 	g->cols = w;
 }
 
+int text_glyph(const char *s, size_t len, bool ascii, size_t *bytes)
+{
+	struct glyph g;
+
+	glyph_next(s, s + len, ascii, &g);
+	*bytes = g.len;
+	return g.cols;
+}
+
+size_t text_decode(const char *s, size_t len, unsigned long *cp)
+{
+	uint32_t v;
+	size_t n = utf8_decode(s, len, &v);
+
+	*cp = v == TEXT_BAD ? TEXT_CP_BAD : v;
+	return n;
+}
+
 int text_width(const char *s)
 {
 	const char *end = s + strlen(s);
