@@ -75,6 +75,20 @@ void dispute_state_add(struct dispute_state *s, enum step_outcome outcome);
  * recorded by its solution alone. */
 const char *dispute_close_refusal(const struct dispute_state *s,
 				  const char *solution);
+/* One step as the rules see it: its level and outcome. */
+struct step_rule {
+	int level;
+	enum step_outcome outcome;
+};
+/* Replay steps[0..n), in order, from a dispute just opened (a correction
+ * of a recorded step, or its deletion, must leave a sequence the rules
+ * accept): NULL when each step is allowed in turn, *out (may be NULL)
+ * then the state after them (open); else the refusal of the first step
+ * that is not (dispute_step_refusal's French reason), *bad (may be NULL)
+ * its index. */
+const char *dispute_replay(const struct step_rule *steps, size_t n,
+			   struct dispute_state *out, size_t *bad);
+
 /* On substance, the level-3 outcome is the Mayor's final instruction. */
 bool dispute_mayor_final(enum dispute_nature nature, int level);
 

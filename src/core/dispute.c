@@ -131,6 +131,27 @@ const char *dispute_close_refusal(const struct dispute_state *s,
 	return NULL;
 }
 
+const char *dispute_replay(const struct step_rule *steps, size_t n,
+			   struct dispute_state *out, size_t *bad)
+{
+	struct dispute_state s;
+	const char *why;
+
+	dispute_state_init(&s);
+	for (size_t i = 0; i < n; i++) {
+		if ((why = dispute_step_refusal(&s, steps[i].level,
+						steps[i].outcome))) {
+			if (bad)
+				*bad = i;
+			return why;
+		}
+		dispute_state_add(&s, steps[i].outcome);
+	}
+	if (out)
+		*out = s;
+	return NULL;
+}
+
 bool dispute_mayor_final(enum dispute_nature nature, int level)
 {
 	return nature == DISPUTE_SUBSTANCE && level == ARBITRATION_LEVELS;

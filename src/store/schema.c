@@ -512,6 +512,63 @@ static const char migration_6[] =
 	"CREATE INDEX action_item_open ON action_item"
 	" (meeting_uid, status, due_on);";
 
+static const char migration_7[] =
+	/* Correcting what was recorded (store/meeting.c, dispute.c,
+	 * request.c): every change of a meeting's records, of a dispute's
+	 * steps and closure, of an exceptional request's fields is kept with
+	 * who, when, before, after and, when one was given (required once a
+	 * meeting or a dispute is closed), the reason. Histories are read
+	 * one record at a time, oldest first: (record, at).
+	 *
+	 * dispute_change gains the reason and the new kinds of change; a
+	 * CHECK cannot be altered, so the table is rebuilt, its rows copied
+	 * in their order (the history sorts on at, then rowid). */
+	"CREATE TABLE meeting_change ("
+	" uid TEXT PRIMARY KEY NOT NULL,"
+	" meeting_uid TEXT NOT NULL REFERENCES meeting(uid),"
+	" what TEXT NOT NULL CHECK (what IN ('create', 'update', 'open',"
+	"  'close', 'cancel', 'attendee_add', 'attendee_update',"
+	"  'attendee_remove', 'decision_add', 'decision_update',"
+	"  'decision_delete', 'action_add', 'action_update', 'action_status',"
+	"  'action_delete')),"
+	" author TEXT NOT NULL,"
+	" at TEXT NOT NULL,"
+	" before TEXT,"
+	" after TEXT,"
+	" reason TEXT"
+	");"
+	"CREATE INDEX meeting_change_of ON meeting_change (meeting_uid, at);"
+	"CREATE TABLE dispute_change_7 ("
+	" uid TEXT PRIMARY KEY NOT NULL,"
+	" dispute_uid TEXT NOT NULL REFERENCES dispute(uid),"
+	" what TEXT NOT NULL CHECK (what IN ('open', 'update', 'step',"
+	"  'close', 'link', 'unlink', 'step_update', 'step_delete',"
+	"  'close_update', 'reopen')),"
+	" author TEXT NOT NULL,"
+	" at TEXT NOT NULL,"
+	" before TEXT,"
+	" after TEXT,"
+	" reason TEXT"
+	");"
+	"INSERT INTO dispute_change_7 (uid, dispute_uid, what, author, at,"
+	" before, after) SELECT uid, dispute_uid, what, author, at, before,"
+	" after FROM dispute_change ORDER BY rowid;"
+	"DROP TABLE dispute_change;"
+	"ALTER TABLE dispute_change_7 RENAME TO dispute_change;"
+	"CREATE INDEX dispute_change_of ON dispute_change (dispute_uid, at);"
+	"CREATE TABLE request_change ("
+	" uid TEXT PRIMARY KEY NOT NULL,"
+	" request_uid TEXT NOT NULL REFERENCES request(uid),"
+	" what TEXT NOT NULL CHECK (what IN ('exceptional_set',"
+	"  'exceptional_update', 'decision_clear')),"
+	" author TEXT NOT NULL,"
+	" at TEXT NOT NULL,"
+	" before TEXT,"
+	" after TEXT,"
+	" reason TEXT"
+	");"
+	"CREATE INDEX request_change_of ON request_change (request_uid, at);";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -519,6 +576,7 @@ const char *const store_migrations[] = {
 	migration_4,
 	migration_5,
 	migration_6,
+	migration_7,
 };
 
 const int store_schema_version_latest =
