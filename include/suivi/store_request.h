@@ -49,7 +49,11 @@ struct request_input {
  * nature, empty object, a date-time that does not parse, a follow-up
  * date-time (acknowledged, intervention, resolved, answered, cancelled)
  * before received, a domain of another contract, a sub-domain without
- * its domain or of another domain. ERR_NOTFOUND for an unknown contract.
+ * its domain or of another domain, a text over its limit or holding a
+ * character its kind refuses (limits.h: object and cancel reason
+ * TEXT_LONG, "objet", "motif d'annulation"; requester and criticality
+ * TEXT_LINE, "demandeur", "criticité"; texts are checked trimmed).
+ * ERR_NOTFOUND for an unknown contract.
  * uid_out (may be NULL) receives the new request's uid. */
 int store_request_add(struct store *st, const char *contract_uid,
 		      const struct request_input *in,
@@ -182,22 +186,63 @@ int store_request_get(struct store *st, const char *uid, struct request *out,
 int store_request_update(struct store *st, const char *uid,
 			 const struct request_input *in, struct err *e);
 /* Cancel (when: a date-time, NULL now: today's date, date_today, at the
- * local time of day) with a reason (NULL keeps the one already written);
- * ERR_INPUT when already cancelled or when before the reception. */
+ * local time of day) with a reason (NULL keeps the one already written;
+ * TEXT_LONG, "motif d'annulation"); ERR_INPUT when already cancelled or
+ * when before the reception. */
 int store_request_cancel(struct store *st, const char *uid, const char *when,
 			 const char *reason, struct err *e);
 
 /* The fields of an exceptional request (NULL or "": none). decided_on a
- * date (JJ/MM/AAAA or ISO); estimated_cost >= 0 when has_cost. Refused
- * (ERR_INPUT) for a request that is not exceptional. */
+ * date (JJ/MM/AAAA or ISO); estimated_cost >= 0 when has_cost. Texts
+ * (limits.h, checked trimmed): asked, proposal, decision, compensation
+ * TEXT_LONG ("demande", "proposition", "décision", "compensation"),
+ * decided_by TEXT_LINE ("décidé par"). Refused (ERR_INPUT, nothing
+ * written) for a request that is not exceptional, or a field its rules
+ * refuse. */
 struct exceptional_input {
 	const char *asked, *proposal, *decision, *decided_by, *decided_on,
 		   *compensation;
 	bool has_cost;
 	double estimated_cost;
 };
+/* Replace every field with x's, in one transaction (nested in the
+ * caller's) with its history row: "exceptional_set" the first time (no
+ * before; after lists the fields given), then "exceptional_update"
+ * (before and after list the fields that changed, "décision : A ·
+ * décidé par : B", an emptied one "(vide)"). When nothing changes,
+ * nothing is written. */
 int store_exceptional_set(struct store *st, const char *request_uid,
 			  const struct exceptional_input *x, struct err *e);
+/* The same, with the reason of the change (NULL or blank: none; TEXT_LONG,
+ * "raison"), kept trimmed in the history row. */
+int store_exceptional_set_with_reason(struct store *st,
+				      const char *request_uid,
+				      const struct exceptional_input *x,
+				      const char *reason, struct err *e);
+/* Remove the decision of an exceptional request: decision, decided_by
+ * and decided_on become NULL (the other fields stay), with a history row
+ * "decision_clear" (before: the decision's fields, no after) keeping the
+ * reason (optional, as above). ERR_INPUT when it has no decision (none of
+ * the three), or is not exceptional; ERR_NOTFOUND for an unknown
+ * request. */
+int store_exceptional_clear_decision(struct store *st,
+				     const char *request_uid,
+				     const char *reason, struct err *e);
+
+/* A change of a request's exceptional fields, oldest first: what
+ * ("fiche exceptionnelle renseignée", "fiche exceptionnelle modifiée",
+ * "décision effacée"), who (store_author), when (ISO 8601 UTC), before
+ * and after (NULL when none), and the reason (NULL when none given).
+ * Heap strings. Requests written without this API (an import's raw SQL,
+ * a database before schema 7) have none. */
+struct request_change {
+	char *what, *author, *at, *before, *after, *reason;
+};
+/* ERR_NOTFOUND for an unknown request. */
+int store_request_history(struct store *st, const char *request_uid,
+			  struct request_change **out, size_t *n,
+			  struct err *e);
+void store_request_history_free(struct request_change *v, size_t n);
 /* The exceptional requests received in year (0: every year) of a
  * contract (NULL: every contract), oldest first; cancelled ones too
  * (their status says so). Those without their fields yet have them

@@ -5,7 +5,10 @@
  * row and its index entry. The read side is request_log.c.
  */
 #include "store_internal.h"
+#include "suivi/limits.h"
+#include "suivi/number.h"
 #include "suivi/store_request.h"
+#include "suivi/strbuf.h"
 #include "suivi/text.h"
 #include "suivi/workdays.h"
 #include "suivi/xalloc.h"
@@ -103,6 +106,12 @@ static int check_input(const struct request_input *in, struct checked *c,
 	c->criticality = store_clean_text(in->criticality);
 	c->requester = store_clean_text(in->requester);
 	c->cancel_reason = store_clean_text(in->cancel_reason);
+	if (text_check(TEXT_LONG, "objet", c->object, e) != 0 ||
+	    text_check(TEXT_LINE, "demandeur", c->requester, e) != 0 ||
+	    text_check(TEXT_LINE, "criticité", c->criticality, e) != 0 ||
+	    text_check(TEXT_LONG, "motif d'annulation", c->cancel_reason,
+		       e) != 0)
+		return -1;
 	if (!in->received_at || !*in->received_at) {
 		err_set(e, ERR_INPUT, "la date de réception est obligatoire");
 		return -1;
@@ -425,6 +434,8 @@ int store_request_cancel(struct store *st, const char *uid, const char *when,
 	}
 	datetime_format_iso(at, iso);
 	why = store_clean_text(reason);
+	if (text_check(TEXT_LONG, "motif d'annulation", why, e) != 0)
+		goto out;
 	if (store_begin(st, e) != 0)
 		goto out;
 	/* No reason given keeps the one already written, if any. */
@@ -453,17 +464,94 @@ out:
 	return ret;
 }
 
-int store_exceptional_set(struct store *st, const char *request_uid,
-			  const struct exceptional_input *x, struct err *e)
+/* ------------------------------------------------------------------ */
+/* Exceptional requests and their history                              */
+
+/* The fields of an exceptional request, checked or as stored: NULL (or
+ * "" for on) when none. */
+enum xfield { X_ASKED, X_PROPOSAL, X_DECISION, X_BY, X_ON, X_COST, X_COMP,
+	      X_COUNT };
+
+struct xfields {
+	bool exists;			/* a row is stored */
+	char *text[X_COUNT];		/* X_ON and X_COST unused */
+	char on[DATE_ISO_LEN];
+	bool has_cost;
+	double cost;
+};
+
+/* The field names of the form, for messages and the history. */
+static const char *const xfield_name[X_COUNT] = {
+	[X_ASKED] = "demande", [X_PROPOSAL] = "proposition",
+	[X_DECISION] = "décision", [X_BY] = "décidé par",
+	[X_ON] = "décidé le", [X_COST] = "coût estimé",
+	[X_COMP] = "compensation",
+};
+
+static void xfields_release(struct xfields *f)
+{
+	for (int k = 0; k < X_COUNT; k++)
+		free(f->text[k]);
+	memset(f, 0, sizeof *f);
+}
+
+/* Field k as the history shows it, NULL when none. */
+static const char *xfield_text(const struct xfields *f, enum xfield k,
+			       char buf[64])
+{
+	struct date d;
+
+	switch (k) {
+	case X_ON:
+		if (!f->on[0] || date_parse(f->on, &d) != 0)
+			return f->on[0] ? f->on : NULL;
+		date_format_fr(d, buf);
+		return buf;
+	case X_COST:
+		if (!f->has_cost)
+			return NULL;
+		number_format(f->cost, 2, buf, 48);
+		strcat(buf, " €");
+		return buf;
+	default:
+		return f->text[k];
+	}
+}
+
+/* The fields that differ between a and b (all of b's set ones when a is
+ * NULL), "décision : A · décidé par : B" into before and after. */
+static void xfields_diff(const struct xfields *a, const struct xfields *b,
+			 struct strbuf *before, struct strbuf *after)
+{
+	for (int k = 0; k < X_COUNT; k++) {
+		char ba[64], bb[64];
+		const char *ta = a ? xfield_text(a, (enum xfield)k, ba) : NULL;
+		const char *tb = xfield_text(b, (enum xfield)k, bb);
+
+		if (ta == tb || (ta && tb && !strcmp(ta, tb)))
+			continue;
+		if (a) {
+			if (before->len)
+				strbuf_addstr(before, " · ");
+			strbuf_addf(before, "%s : %s", xfield_name[k],
+				    ta ? ta : "(vide)");
+		}
+		if (after->len)
+			strbuf_addstr(after, " · ");
+		strbuf_addf(after, "%s : %s", xfield_name[k],
+			    tb ? tb : "(vide)");
+	}
+}
+
+/* The request, which must be exceptional, and its stored fields. */
+static int read_xfields(struct store *st, const char *request_uid,
+			struct xfields *f, struct err *e)
 {
 	struct current cur;
-	struct date on;
-	char on_iso[DATE_ISO_LEN], uid[STORE_UID_LEN], now[32];
-	char *asked = NULL, *proposal = NULL, *decision = NULL, *by = NULL,
-	     *comp = NULL;
 	sqlite3_stmt *s;
-	int ret = -1;
+	int rc;
 
+	memset(f, 0, sizeof *f);
 	if (read_current(st, request_uid, &cur, e) != 0)
 		return -1;
 	if (strcmp(cur.kind, request_kind_vocab[REQUEST_EXCEPTIONAL].db)) {
@@ -471,14 +559,54 @@ int store_exceptional_set(struct store *st, const char *request_uid,
 			"fiche de demande exceptionnelle");
 		return -1;
 	}
-	on_iso[0] = '\0';
+	s = store_stmt(st, "SELECT asked, proposal, decision, decided_by,"
+		       " decided_on, estimated_cost, compensation"
+		       " FROM exceptional_request WHERE request_uid = :r", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":r", request_uid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *on = (const char *)sqlite3_column_text(s, 4);
+
+		f->exists = true;
+		f->text[X_ASKED] = store_col_text(s, 0);
+		f->text[X_PROPOSAL] = store_col_text(s, 1);
+		f->text[X_DECISION] = store_col_text(s, 2);
+		f->text[X_BY] = store_col_text(s, 3);
+		snprintf(f->on, sizeof f->on, "%s", on ? on : "");
+		f->has_cost = sqlite3_column_type(s, 5) != SQLITE_NULL;
+		f->cost = sqlite3_column_double(s, 5);
+		f->text[X_COMP] = store_col_text(s, 6);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (store_done(st, rc, "lire la demande exceptionnelle", e) != 0) {
+		xfields_release(f);
+		return -1;
+	}
+	return 0;
+}
+
+/* x checked and normalised into f. */
+static int check_xfields(const struct exceptional_input *x,
+			 struct xfields *f, struct err *e)
+{
+	static const enum text_kind kinds[X_COUNT] = {
+		[X_ASKED] = TEXT_LONG, [X_PROPOSAL] = TEXT_LONG,
+		[X_DECISION] = TEXT_LONG, [X_BY] = TEXT_LINE,
+		[X_COMP] = TEXT_LONG,
+	};
+	struct date on;
+
+	memset(f, 0, sizeof *f);
 	if (x->decided_on && *x->decided_on) {
 		if (date_parse(x->decided_on, &on) != 0) {
 			err_set(e, ERR_INPUT, "date de décision illisible : "
 				"« %s » (attendu JJ/MM/AAAA)", x->decided_on);
 			return -1;
 		}
-		date_format_iso(on, on_iso);
+		date_format_iso(on, f->on);
 	}
 	if (x->has_cost && !(isfinite(x->estimated_cost) &&
 			     x->estimated_cost >= 0)) {
@@ -486,13 +614,57 @@ int store_exceptional_set(struct store *st, const char *request_uid,
 			"positif ou nul");
 		return -1;
 	}
-	asked = store_clean_text(x->asked);
-	proposal = store_clean_text(x->proposal);
-	decision = store_clean_text(x->decision);
-	by = store_clean_text(x->decided_by);
-	comp = store_clean_text(x->compensation);
+	f->has_cost = x->has_cost;
+	f->cost = x->estimated_cost;
+	f->text[X_ASKED] = store_clean_text(x->asked);
+	f->text[X_PROPOSAL] = store_clean_text(x->proposal);
+	f->text[X_DECISION] = store_clean_text(x->decision);
+	f->text[X_BY] = store_clean_text(x->decided_by);
+	f->text[X_COMP] = store_clean_text(x->compensation);
+	for (int k = 0; k < X_COUNT; k++)
+		if (k != X_ON && k != X_COST &&
+		    text_check(kinds[k], xfield_name[k], f->text[k], e) != 0)
+			return -1;
+	return 0;
+}
+
+static int record(struct store *st, const char *request_uid,
+		  const char *what, const char *before, const char *after,
+		  const char *reason, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"INSERT INTO request_change (uid, request_uid, what, author,"
+		" at, before, after, reason) VALUES (:uid, :r, :what, :author,"
+		" :at, :before, :after, :reason)", e);
+	char uid[STORE_UID_LEN], now[32];
+
+	if (!s)
+		return -1;
+	store_uid_new(uid);
+	store_now(now);
+	store_bind_text(s, ":uid", uid);
+	store_bind_text(s, ":r", request_uid);
+	store_bind_text(s, ":what", what);
+	store_bind_text(s, ":author", store_author(st));
+	store_bind_text(s, ":at", now);
+	store_bind_text(s, ":before", before && *before ? before : NULL);
+	store_bind_text(s, ":after", after && *after ? after : NULL);
+	store_bind_text(s, ":reason", reason);
+	return store_exec_stmt(st, s, e);
+}
+
+/* Write f as the request's fields, with its history row (what, before,
+ * after, reason), in one transaction. */
+static int write_xfields(struct store *st, const char *request_uid,
+			 const struct xfields *f, const char *what,
+			 const char *before, const char *after,
+			 const char *reason, struct err *e)
+{
+	char uid[STORE_UID_LEN], now[32];
+	sqlite3_stmt *s;
+
 	if (store_begin(st, e) != 0)
-		goto out;
+		return -1;
 	/* asked is NOT NULL in the schema: "" says "not written yet". */
 	s = store_stmt(st,
 		"INSERT INTO exceptional_request (uid, request_uid, asked,"
@@ -511,16 +683,17 @@ int store_exceptional_set(struct store *st, const char *request_uid,
 	store_uid_new(uid);
 	store_bind_text(s, ":uid", uid);
 	store_bind_text(s, ":r", request_uid);
-	store_bind_text(s, ":asked", asked ? asked : "");
-	store_bind_text(s, ":proposal", proposal);
-	store_bind_text(s, ":decision", decision);
-	store_bind_text(s, ":by", by);
-	store_bind_text(s, ":on", on_iso[0] ? on_iso : NULL);
-	if (x->has_cost)
-		store_bind_double(s, ":cost", x->estimated_cost);
+	store_bind_text(s, ":asked",
+			f->text[X_ASKED] ? f->text[X_ASKED] : "");
+	store_bind_text(s, ":proposal", f->text[X_PROPOSAL]);
+	store_bind_text(s, ":decision", f->text[X_DECISION]);
+	store_bind_text(s, ":by", f->text[X_BY]);
+	store_bind_text(s, ":on", f->on[0] ? f->on : NULL);
+	if (f->has_cost)
+		store_bind_double(s, ":cost", f->cost);
 	else
 		store_bind_null(s, ":cost");
-	store_bind_text(s, ":comp", comp);
+	store_bind_text(s, ":comp", f->text[X_COMP]);
 	if (store_exec_stmt(st, s, e) != 0)
 		goto rollback;
 	s = store_stmt(st, "UPDATE request SET updated_at = :now"
@@ -531,21 +704,168 @@ int store_exceptional_set(struct store *st, const char *request_uid,
 	store_bind_text(s, ":now", now);
 	store_bind_text(s, ":uid", request_uid);
 	if (store_exec_stmt(st, s, e) != 0 ||
+	    record(st, request_uid, what, before, after, reason, e) != 0 ||
 	    store_request_reindex(st, e) != 0)
 		goto rollback;
-	if (store_commit(st, e) != 0)
-		goto out;
-	ret = 0;
-	goto out;
+	return store_commit(st, e);
 rollback:
 	store_rollback(st);
+	return -1;
+}
+
+int store_exceptional_set_with_reason(struct store *st,
+				      const char *request_uid,
+				      const struct exceptional_input *x,
+				      const char *reason, struct err *e)
+{
+	struct xfields cur, f;
+	struct strbuf before, after;
+	char *why = store_clean_text(reason);
+	int ret = -1;
+
+	memset(&f, 0, sizeof f);
+	strbuf_init(&before);
+	strbuf_init(&after);
+	/* Refusals before the transaction: the caller's, if any, stays as
+	 * it was. */
+	if (read_xfields(st, request_uid, &cur, e) != 0)
+		goto out_strbuf;
+	if (check_xfields(x, &f, e) != 0 ||
+	    text_check(TEXT_LONG, "raison", why, e) != 0)
+		goto out;
+	xfields_diff(cur.exists ? &cur : NULL, &f, &before, &after);
+	if (cur.exists && !after.len) {
+		ret = 0;	/* nothing changes: nothing written */
+		goto out;
+	}
+	ret = write_xfields(st, request_uid, &f,
+			    cur.exists ? "exceptional_update" : "exceptional_set",
+			    before.buf, after.buf, why, e);
 out:
-	free(asked);
-	free(proposal);
-	free(decision);
-	free(by);
-	free(comp);
+	xfields_release(&cur);
+out_strbuf:
+	xfields_release(&f);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	free(why);
 	return ret;
+}
+
+int store_exceptional_set(struct store *st, const char *request_uid,
+			  const struct exceptional_input *x, struct err *e)
+{
+	return store_exceptional_set_with_reason(st, request_uid, x, NULL, e);
+}
+
+int store_exceptional_clear_decision(struct store *st,
+				     const char *request_uid,
+				     const char *reason, struct err *e)
+{
+	struct xfields cur, f;
+	struct strbuf before, after;
+	char *why = store_clean_text(reason);
+	int ret = -1;
+
+	memset(&f, 0, sizeof f);
+	strbuf_init(&before);
+	strbuf_init(&after);
+	if (read_xfields(st, request_uid, &cur, e) != 0)
+		goto out_strbuf;
+	if (text_check(TEXT_LONG, "raison", why, e) != 0)
+		goto out;
+	if (!cur.text[X_DECISION] && !cur.text[X_BY] && !cur.on[0]) {
+		err_set(e, ERR_INPUT, "cette demande exceptionnelle n'a pas de "
+			"décision à effacer");
+		goto out;
+	}
+	/* the same fields but the decision's */
+	f.exists = true;
+	for (int k = 0; k < X_COUNT; k++)
+		if (k != X_DECISION && k != X_BY)
+			f.text[k] = cur.text[k] ? xstrdup(cur.text[k]) : NULL;
+	f.has_cost = cur.has_cost;
+	f.cost = cur.cost;
+	xfields_diff(&cur, &f, &before, &after);
+	strbuf_reset(&after);	/* a deletion has no after */
+	ret = write_xfields(st, request_uid, &f, "decision_clear", before.buf,
+			    NULL, why, e);
+out:
+	xfields_release(&cur);
+out_strbuf:
+	xfields_release(&f);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	free(why);
+	return ret;
+}
+
+static const struct {
+	const char *db, *word;
+} change_words[] = {
+	{ "exceptional_set", "fiche exceptionnelle renseignée" },
+	{ "exceptional_update", "fiche exceptionnelle modifiée" },
+	{ "decision_clear", "décision effacée" },
+};
+
+void store_request_history_free(struct request_change *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].what);
+		free(v[i].author);
+		free(v[i].at);
+		free(v[i].before);
+		free(v[i].after);
+		free(v[i].reason);
+	}
+	free(v);
+}
+
+int store_request_history(struct store *st, const char *request_uid,
+			  struct request_change **out, size_t *n,
+			  struct err *e)
+{
+	struct request_change *v = NULL;
+	struct current cur;
+	size_t cap = 0, k = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (read_current(st, request_uid, &cur, e) != 0)
+		return -1;
+	s = store_stmt(st, "SELECT what, author, at, before, after, reason"
+		       " FROM request_change WHERE request_uid = :r"
+		       " ORDER BY at, rowid", e);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":r", request_uid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *w = (const char *)sqlite3_column_text(s, 0);
+		const char *word = w ? w : "";
+		struct request_change *c;
+
+		for (size_t i = 0; w && i < sizeof change_words /
+						sizeof *change_words; i++)
+			if (!strcmp(w, change_words[i].db))
+				word = change_words[i].word;
+		v = xgrow(v, &cap, k + 1, sizeof *v);
+		c = &v[k++];
+		c->what = xstrdup(word);
+		c->author = store_col_text(s, 1);
+		c->at = store_col_text(s, 2);
+		c->before = store_col_text(s, 3);
+		c->after = store_col_text(s, 4);
+		c->reason = store_col_text(s, 5);
+	}
+	sqlite3_reset(s);
+	if (store_done(st, rc, "lire l'historique de la saisine", e) != 0) {
+		store_request_history_free(v, k);
+		return -1;
+	}
+	*out = v;
+	*n = k;
+	return 0;
 }
 
 /* The steps of a reindex, in order: drop the stale entries, forget the
