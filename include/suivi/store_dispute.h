@@ -12,6 +12,18 @@
  * A dispute's state is computed from its steps in order (held_on, then
  * the order they were recorded in) with dispute_state_add, closed when
  * closed_on is set.
+ *
+ * Texts are checked against limits.h, trimmed, whatever the route: the
+ * object, the arbitrated solution, a step's participants, positions and
+ * notes, a reason are TEXT_LONG ("objet", "solution arbitrée",
+ * "participants", "positions", "notes", "raison").
+ *
+ * Corrections: what was recorded (a step, the closure) may be corrected
+ * or removed, and a closed dispute reopened; each correction keeps its
+ * history row with the reason given. On a closed dispute every
+ * correction requires a reason (ERR_INPUT "le litige est clos depuis le
+ * JJ/MM/AAAA : donnez la raison du changement", nothing written); on an
+ * open one it is optional (NULL or blank: none), kept when given.
  */
 #ifndef SUIVI_STORE_DISPUTE_H
 #define SUIVI_STORE_DISPUTE_H
@@ -96,6 +108,47 @@ int store_dispute_add_step(struct store *st, const char *dispute_uid,
 int store_dispute_close(struct store *st, const char *dispute_uid,
 			const char *closed_on, const char *solution,
 			struct err *e);
+/* Correct step step_uid (ERR_NOTFOUND when none) with what in says:
+ * in->level 0 keeps the step's level, otherwise the level it is to have;
+ * blank participants are article 4's for that level. Refused (ERR_INPUT,
+ * nothing written): a date before the opening or, when the dispute is
+ * closed, after its closure; a sequence of steps (in their order, the
+ * corrected one at its new date) the rules refuse, replayed with
+ * dispute_replay (the rule's French reason, "après ce changement, l'étape
+ * du JJ/MM/AAAA (niveau N) ne suivrait plus les règles : …" when a later
+ * step is the one refused); on a closed dispute, a sequence that no
+ * longer allows its closure (dispute_close_refusal: "après ce changement,
+ * le litige ne pourrait plus être clos : …"); a missing reason (above).
+ * History "step_update" ("étape modifiée"): the step before and after as
+ * store_dispute_history spells a step. When nothing changes, nothing is
+ * written. */
+int store_dispute_update_step(struct store *st, const char *step_uid,
+			      const struct step_input *in, const char *reason,
+			      struct err *e);
+/* Remove step step_uid, under the same replay: a step a later one
+ * depends on (an escalation followed by a step at the next level) is
+ * refused. History "step_delete" ("étape supprimée"): before the step, no
+ * after. */
+int store_dispute_delete_step(struct store *st, const char *step_uid,
+			      const char *reason, struct err *e);
+/* Correct the closure of a closed dispute (ERR_INPUT "le litige n'est
+ * pas clos" otherwise): closed_on NULL or "" keeps the date recorded;
+ * the solution is required (dispute_close_refusal); the date not before
+ * the opening nor the last step; the reason required. History
+ * "close_update" ("clôture modifiée"): "clos le : A · solution : B", the
+ * fields that changed. When nothing changes, nothing is written. */
+int store_dispute_update_closure(struct store *st, const char *dispute_uid,
+				 const char *closed_on, const char *solution,
+				 const char *reason, struct err *e);
+/* Reopen a closed dispute (ERR_INPUT "le litige n'est pas clos"
+ * otherwise): closed_on and solution become NULL, so the solution leaves
+ * the arbitrated solutions and their search; the reason is required.
+ * History "reopen" ("réouverture"): before "clos le JJ/MM/AAAA ·
+ * solution : …", after the state as a step's before reads it ("en cours ·
+ * niveau 2 · …"). */
+int store_dispute_reopen(struct store *st, const char *dispute_uid,
+			 const char *reason, struct err *e);
+
 /* Link / unlink a request of the same contract. Linking a request
  * already linked, or unlinking one that is not, is refused. */
 int store_dispute_link(struct store *st, const char *dispute_uid,
@@ -117,14 +170,16 @@ int store_dispute_get(struct store *st, const char *uid, struct dispute *out,
 		      struct err *e);
 
 /* Every change of a dispute, oldest first: what ("ouverture",
- * "modification", "étape", "clôture", "lien"), who, when, before and
+ * "modification", "étape", "clôture", "lien", "étape modifiée", "étape
+ * supprimée", "clôture modifiée", "réouverture"), who, when, before and
  * after (texts, NULL when none: an opening has no before, a link no
- * before, an unlink no after). The texts list the fields that changed,
- * "objet : A · nature : fond"; a step reads "niveau 2 · 12/03/2026 ·
- * escalade au niveau suivant · participants : …". Disputes written
- * without this API (an import, the benchmark generator) have none. */
+ * before, an unlink or a step removed no after), and the reason given
+ * (NULL when none). The texts list the fields that changed, "objet : A
+ * · nature : fond"; a step reads "niveau 2 · 12/03/2026 · escalade au
+ * niveau suivant · participants : …". Disputes written without this API
+ * (an import, the benchmark generator) have none. */
 struct dispute_change {
-	char *what, *author, *at, *before, *after;
+	char *what, *author, *at, *before, *after, *reason;
 };
 int store_dispute_history(struct store *st, const char *uid,
 			  struct dispute_change **out, size_t *n,

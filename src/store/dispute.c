@@ -9,6 +9,7 @@
  */
 #include "store_internal.h"
 #include "suivi/date.h"
+#include "suivi/limits.h"
 #include "suivi/store_dispute.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
@@ -432,17 +433,20 @@ static const struct {
 } change_words[] = {
 	{ "open", "ouverture" }, { "update", "modification" },
 	{ "step", "étape" }, { "close", "clôture" }, { "link", "lien" },
-	{ "unlink", "lien" },
+	{ "unlink", "lien" }, { "step_update", "étape modifiée" },
+	{ "step_delete", "étape supprimée" },
+	{ "close_update", "clôture modifiée" }, { "reopen", "réouverture" },
 };
 
-static int record(struct store *st, const char *dispute_uid,
-		  const char *what, const char *before, const char *after,
-		  struct err *e)
+/* The history row of a change; reason NULL when none was given. */
+static int record_why(struct store *st, const char *dispute_uid,
+		      const char *what, const char *before, const char *after,
+		      const char *reason, struct err *e)
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"INSERT INTO dispute_change (uid, dispute_uid, what, author,"
-		" at, before, after) VALUES (:uid, :d, :what, :author, :at,"
-		" :before, :after)", e);
+		" at, before, after, reason) VALUES (:uid, :d, :what, :author,"
+		" :at, :before, :after, :reason)", e);
 	char uid[STORE_UID_LEN], now[32];
 
 	if (!s)
@@ -456,7 +460,15 @@ static int record(struct store *st, const char *dispute_uid,
 	store_bind_text(s, ":at", now);
 	store_bind_text(s, ":before", before);
 	store_bind_text(s, ":after", after);
+	store_bind_text(s, ":reason", reason);
 	return store_exec_stmt(st, s, e);
+}
+
+static int record(struct store *st, const char *dispute_uid,
+		  const char *what, const char *before, const char *after,
+		  struct err *e)
+{
+	return record_why(st, dispute_uid, what, before, after, NULL, e);
 }
 
 static bool dispute_exists(struct store *st, const char *uid, bool *found,
@@ -485,6 +497,7 @@ void store_dispute_history_free(struct dispute_change *v, size_t n)
 		free(v[i].at);
 		free(v[i].before);
 		free(v[i].after);
+		free(v[i].reason);
 	}
 	free(v);
 }
@@ -507,7 +520,7 @@ int store_dispute_history(struct store *st, const char *uid,
 		err_set(e, ERR_NOTFOUND, "litige introuvable");
 		return -1;
 	}
-	s = store_stmt(st, "SELECT what, author, at, before, after"
+	s = store_stmt(st, "SELECT what, author, at, before, after, reason"
 		       " FROM dispute_change WHERE dispute_uid = :d"
 		       " ORDER BY at, rowid", e);
 	if (!s)
@@ -529,6 +542,7 @@ int store_dispute_history(struct store *st, const char *uid,
 		c->at = store_col_text(s, 2);
 		c->before = store_col_text(s, 3);
 		c->after = store_col_text(s, 4);
+		c->reason = store_col_text(s, 5);
 	}
 	sqlite3_reset(s);
 	if (store_done(st, rc, "lire l'historique du litige", e) != 0) {
@@ -596,6 +610,8 @@ static int check_fields(struct store *st, const char *contract_uid,
 		err_set(e, ERR_INPUT, "l'objet du litige est obligatoire");
 		return -1;
 	}
+	if (text_check(TEXT_LONG, "objet", f->object, e) != 0)
+		return -1;
 	f->domain_uid = opt(in->domain_uid);
 	if (f->domain_uid) {
 		s = store_stmt(st, "SELECT code || ' (' || name || ')'"
@@ -922,18 +938,90 @@ static void state_text(const struct dispute_state *s, struct strbuf *sb)
 			    step_outcome_vocab[s->last_outcome].label);
 }
 
+/* "niveau 2 · 12/03/2026 · escalade au niveau suivant · participants :
+ * … · positions : … · notes : …" */
+static void step_text(enum dispute_nature nature, int level,
+		      const char *held_on, enum step_outcome outcome,
+		      const char *participants, const char *positions,
+		      const char *notes, struct strbuf *sb)
+{
+	char a[DATE_ISO_LEN];
+
+	fr(held_on, a);
+	strbuf_addf(sb, "niveau %d · %s · %s · participants : %s", level, a,
+		    step_outcome_vocab[outcome].label,
+		    participants ? participants : "");
+	if (positions)
+		strbuf_addf(sb, " · positions : %s", positions);
+	if (notes)
+		strbuf_addf(sb, " · notes : %s", notes);
+	if (dispute_mayor_final(nature, level))
+		strbuf_addstr(sb, " · instruction du Maire, appliquée en "
+			      "dernière instance");
+}
+
+/* "clos le 12/03/2026 · solution : …" */
+static void closure_text(const char *closed_on, const char *solution,
+			 struct strbuf *sb)
+{
+	char a[DATE_ISO_LEN];
+
+	fr(closed_on, a);
+	strbuf_addf(sb, "clos le %s · solution : %s", a,
+		    solution ? solution : "");
+}
+
+/* What a step says, checked: participants blank are article 4's for the
+ * level. Texts are heap copies (step_fields_release). */
+struct step_fields {
+	int level;
+	char held[DATE_ISO_LEN];
+	enum step_outcome outcome;
+	char *participants, *positions, *notes;
+};
+
+static void step_fields_release(struct step_fields *f)
+{
+	free(f->participants);
+	free(f->positions);
+	free(f->notes);
+}
+
+/* The texts and the date of in, level given by the caller (checked by
+ * the rules' replay). */
+static int check_step(const struct step_input *in, int level,
+		      struct step_fields *f, struct err *e)
+{
+	memset(f, 0, sizeof *f);
+	f->level = level;
+	f->outcome = in->outcome;
+	if (parse_date(in->held_on, "de l'étape d'arbitrage", f->held, e) != 0)
+		return -1;
+	f->participants = store_clean_text(in->participants);
+	f->positions = store_clean_text(in->positions);
+	f->notes = store_clean_text(in->notes);
+	if (text_check(TEXT_LONG, "participants", f->participants, e) != 0 ||
+	    text_check(TEXT_LONG, "positions", f->positions, e) != 0 ||
+	    text_check(TEXT_LONG, "notes", f->notes, e) != 0)
+		return -1;
+	if (!f->participants && level >= 1 && level <= ARBITRATION_LEVELS)
+		f->participants = xstrdup(dispute_level_participants[level - 1]);
+	return 0;
+}
+
 int store_dispute_add_step(struct store *st, const char *dispute_uid,
 			   const struct step_input *in, struct err *e)
 {
 	struct dispute d;
+	struct step_fields f;
 	struct strbuf before, after;
-	char held[DATE_ISO_LEN], a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+	char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
 	char uid[STORE_UID_LEN], now[32];
-	char *participants = NULL, *positions = NULL, *notes = NULL;
 	const char *why;
 	sqlite3_stmt *s;
 	int level, ret = -1;
 
+	memset(&f, 0, sizeof f);
 	strbuf_init(&before);
 	strbuf_init(&after);
 	if (store_dispute_get(st, dispute_uid, &d, e) != 0)
@@ -943,38 +1031,25 @@ int store_dispute_add_step(struct store *st, const char *dispute_uid,
 		err_set(e, ERR_INPUT, "%s", why);
 		goto out;
 	}
-	if (parse_date(in->held_on, "de l'étape d'arbitrage", held, e) != 0)
+	if (check_step(in, level, &f, e) != 0)
 		goto out;
-	if (strcmp(held, d.opened_on ? d.opened_on : "") < 0) {
-		fr(held, a);
+	if (strcmp(f.held, d.opened_on ? d.opened_on : "") < 0) {
+		fr(f.held, a);
 		fr(d.opened_on, b);
 		err_set(e, ERR_INPUT, "l'étape d'arbitrage (%s) précède "
 			"l'ouverture du litige (%s)", a, b);
 		goto out;
 	}
-	if (d.n_steps && strcmp(held, d.steps[d.n_steps - 1].held_on) < 0) {
-		fr(held, a);
+	if (d.n_steps && strcmp(f.held, d.steps[d.n_steps - 1].held_on) < 0) {
+		fr(f.held, a);
 		fr(d.steps[d.n_steps - 1].held_on, b);
 		err_set(e, ERR_INPUT, "l'étape d'arbitrage (%s) précède "
 			"l'étape précédente (%s)", a, b);
 		goto out;
 	}
-	participants = store_clean_text(in->participants);
-	if (!participants)
-		participants = xstrdup(dispute_level_participants[level - 1]);
-	positions = store_clean_text(in->positions);
-	notes = store_clean_text(in->notes);
 	state_text(&d.state, &before);
-	fr(held, a);
-	strbuf_addf(&after, "niveau %d · %s · %s · participants : %s", level,
-		    a, step_outcome_vocab[in->outcome].label, participants);
-	if (positions)
-		strbuf_addf(&after, " · positions : %s", positions);
-	if (notes)
-		strbuf_addf(&after, " · notes : %s", notes);
-	if (dispute_mayor_final(d.nature, level))
-		strbuf_addstr(&after, " · instruction du Maire, appliquée en "
-			      "dernière instance");
+	step_text(d.nature, level, f.held, f.outcome, f.participants,
+		  f.positions, f.notes, &after);
 	if (store_begin(st, e) != 0)
 		goto out;
 	s = store_stmt(st,
@@ -989,11 +1064,11 @@ int store_dispute_add_step(struct store *st, const char *dispute_uid,
 	store_bind_text(s, ":uid", uid);
 	store_bind_text(s, ":d", dispute_uid);
 	store_bind_int(s, ":level", level);
-	store_bind_text(s, ":held", held);
-	store_bind_text(s, ":participants", participants);
-	store_bind_text(s, ":positions", positions);
-	store_bind_text(s, ":outcome", step_outcome_vocab[in->outcome].db);
-	store_bind_text(s, ":notes", notes);
+	store_bind_text(s, ":held", f.held);
+	store_bind_text(s, ":participants", f.participants);
+	store_bind_text(s, ":positions", f.positions);
+	store_bind_text(s, ":outcome", step_outcome_vocab[f.outcome].db);
+	store_bind_text(s, ":notes", f.notes);
 	store_bind_text(s, ":author", store_author(st));
 	store_bind_text(s, ":now", now);
 	if (store_exec_stmt(st, s, e) != 0 ||
@@ -1008,9 +1083,7 @@ rollback:
 out:
 	store_dispute_release(&d);
 out_strbuf:
-	free(participants);
-	free(positions);
-	free(notes);
+	step_fields_release(&f);
 	strbuf_release(&before);
 	strbuf_release(&after);
 	return ret;
@@ -1060,9 +1133,10 @@ int store_dispute_close(struct store *st, const char *dispute_uid,
 		goto out;
 	}
 	sol = store_clean_text(solution);
+	if (text_check(TEXT_LONG, "solution arbitrée", sol, e) != 0)
+		goto out;
 	state_text(&d.state, &before);
-	fr(on, a);
-	strbuf_addf(&after, "clos le %s · solution : %s", a, sol);
+	closure_text(on, sol, &after);
 	if (dispute_mayor_final(d.nature, d.state.level))
 		strbuf_addstr(&after, " · instruction du Maire");
 	if (store_begin(st, e) != 0)
@@ -1088,6 +1162,472 @@ out:
 	store_dispute_release(&d);
 out_strbuf:
 	free(sol);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Correcting steps and the closure                                    */
+
+/* The reason of a correction, trimmed into *why (NULL when none): a
+ * closed dispute requires one. */
+static int check_reason(const struct dispute *d, const char *reason,
+			char **why, struct err *e)
+{
+	char day[DATE_ISO_LEN];
+
+	*why = store_clean_text(reason);
+	if (text_check(TEXT_LONG, "raison", *why, e) != 0)
+		return -1;
+	if (d->state.closed && !*why) {
+		fr(d->closed_on, day);
+		err_set(e, ERR_INPUT, "le litige est clos depuis le %s : donnez "
+			"la raison du changement", day);
+		return -1;
+	}
+	return 0;
+}
+
+/* A step in the order of load_steps: held_on, then created_at, then
+ * rowid. */
+struct step_key {
+	char uid[STORE_UID_LEN];
+	char held[DATE_ISO_LEN];
+	char *created_at;
+	sqlite3_int64 rowid;
+	struct step_rule rule;
+};
+
+static int step_key_cmp(const void *pa, const void *pb)
+{
+	const struct step_key *a = pa, *b = pb;
+	int c = strcmp(a->held, b->held);
+
+	if (!c)
+		c = strcmp(a->created_at ? a->created_at : "",
+			   b->created_at ? b->created_at : "");
+	if (!c)
+		c = (a->rowid > b->rowid) - (a->rowid < b->rowid);
+	return c;
+}
+
+static void step_keys_free(struct step_key *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].created_at);
+	free(v);
+}
+
+static int load_step_keys(struct store *st, const char *dispute_uid,
+			  struct step_key **out, size_t *n, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT uid, held_on, created_at, rowid, level, outcome"
+		" FROM arbitration_step WHERE dispute_uid = :d", e);
+	struct step_key *v = NULL;
+	size_t cap = 0, k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	store_bind_text(s, ":d", dispute_uid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(s, 1);
+		struct step_key *p;
+
+		v = xgrow(v, &cap, k + 1, sizeof *v);
+		p = &v[k++];
+		memset(p, 0, sizeof *p);
+		store_col_uid(p->uid, s, 0);
+		snprintf(p->held, sizeof p->held, "%s", h ? h : "");
+		p->created_at = store_col_dup(s, 2);
+		p->rowid = sqlite3_column_int64(s, 3);
+		p->rule.level = sqlite3_column_int(s, 4);
+		p->rule.outcome = (enum step_outcome)col_vocab(
+			s, 5, step_outcome_vocab, OUTCOME_COUNT);
+	}
+	sqlite3_reset(s);
+	if (store_done(st, rc, "lire les étapes d'arbitrage", e) != 0) {
+		step_keys_free(v, k);
+		return -1;
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* The dispute's steps once step `uid` is replaced by f (f NULL: deleted)
+ * must satisfy the rules (dispute_replay) and, when the dispute is
+ * closed, still allow its closure. */
+static int check_sequence(struct store *st, const struct dispute *d,
+			  const char *uid, const struct step_fields *f,
+			  struct err *e)
+{
+	struct step_key *v;
+	struct step_rule *rules = NULL;
+	struct dispute_state state;
+	size_t n, k = 0, bad = 0;
+	const char *why;
+	int ret = -1;
+
+	if (load_step_keys(st, d->uid, &v, &n, e) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i].uid, uid))
+			continue;
+		if (f) {
+			memcpy(v[i].held, f->held, sizeof v[i].held);
+			v[i].rule.level = f->level;
+			v[i].rule.outcome = f->outcome;
+		} else {
+			free(v[i].created_at);
+			v[i] = v[--n];
+		}
+		break;
+	}
+	qsort(v, n, sizeof *v, step_key_cmp);
+	rules = xcalloc(n ? n : 1, sizeof *rules);
+	for (size_t i = 0; i < n; i++)
+		rules[k++] = v[i].rule;
+	if ((why = dispute_replay(rules, n, &state, &bad))) {
+		char day[DATE_ISO_LEN];
+
+		if (f && !strcmp(v[bad].uid, uid)) {
+			err_set(e, ERR_INPUT, "%s", why);
+		} else {
+			fr(v[bad].held, day);
+			err_set(e, ERR_INPUT, "après ce changement, l'étape du %s "
+				"(niveau %d) ne suivrait plus les règles : %s",
+				day, v[bad].rule.level, why);
+		}
+		goto out;
+	}
+	if (d->state.closed &&
+	    (why = dispute_close_refusal(&state, d->solution))) {
+		err_set(e, ERR_INPUT, "après ce changement, le litige ne "
+			"pourrait plus être clos : %s", why);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(rules);
+	step_keys_free(v, n);
+	return ret;
+}
+
+/* The step uid of a dispute (loaded by store_dispute_get). */
+static int find_step(struct store *st, const char *step_uid,
+		     struct dispute *d, const struct dispute_step **step,
+		     struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT dispute_uid FROM"
+				     " arbitration_step WHERE uid = :u", e);
+	char dispute_uid[STORE_UID_LEN] = "";
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	*step = NULL;
+	if (!s)
+		return -1;
+	store_bind_text(s, ":u", step_uid ? step_uid : "");
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		store_col_uid(dispute_uid, s, 0);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (store_done(st, rc, "chercher l'étape d'arbitrage", e) != 0)
+		return -1;
+	if (!dispute_uid[0]) {
+		err_set(e, ERR_NOTFOUND, "étape d'arbitrage introuvable");
+		return -1;
+	}
+	if (store_dispute_get(st, dispute_uid, d, e) != 0)
+		return -1;
+	for (size_t i = 0; i < d->n_steps; i++)
+		if (!strcmp(d->steps[i].uid, step_uid))
+			*step = &d->steps[i];
+	if (!*step) {	/* cannot happen: read in the same connection */
+		store_dispute_release(d);
+		err_set(e, ERR_NOTFOUND, "étape d'arbitrage introuvable");
+		return -1;
+	}
+	return 0;
+}
+
+/* The history row and the change (a bound statement) in one
+ * transaction; reindex when the solution changed. */
+static int write_change(struct store *st, sqlite3_stmt *s,
+			const char *dispute_uid, const char *what,
+			const char *before, const char *after,
+			const char *reason, bool solution, struct err *e)
+{
+	if (store_exec_stmt(st, s, e) != 0 ||
+	    record_why(st, dispute_uid, what, before, after, reason, e) != 0 ||
+	    (solution && reindex(st, e) != 0)) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st, e);	/* it ends the transaction either way */
+}
+
+int store_dispute_update_step(struct store *st, const char *step_uid,
+			      const struct step_input *in, const char *reason,
+			      struct err *e)
+{
+	struct dispute d;
+	const struct dispute_step *p;
+	struct step_fields f;
+	struct strbuf before, after;
+	char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+	char *why = NULL;
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	memset(&f, 0, sizeof f);
+	strbuf_init(&before);
+	strbuf_init(&after);
+	if (find_step(st, step_uid, &d, &p, e) != 0)
+		goto out_strbuf;
+	if ((int)in->outcome < 0 || in->outcome >= OUTCOME_COUNT) {
+		err_set(e, ERR_INPUT, "issue d'étape inconnue");
+		goto out;
+	}
+	if (check_step(in, in->level ? in->level : p->level, &f, e) != 0 ||
+	    check_reason(&d, reason, &why, e) != 0)
+		goto out;
+	if (strcmp(f.held, d.opened_on ? d.opened_on : "") < 0) {
+		fr(f.held, a);
+		fr(d.opened_on, b);
+		err_set(e, ERR_INPUT, "l'étape d'arbitrage (%s) précède "
+			"l'ouverture du litige (%s)", a, b);
+		goto out;
+	}
+	if (d.closed_on && strcmp(f.held, d.closed_on) > 0) {
+		fr(f.held, a);
+		fr(d.closed_on, b);
+		err_set(e, ERR_INPUT, "l'étape d'arbitrage (%s) suit la "
+			"clôture du litige (%s)", a, b);
+		goto out;
+	}
+	if (check_sequence(st, &d, step_uid, &f, e) != 0)
+		goto out;
+	step_text(d.nature, p->level, p->held_on, p->outcome, p->participants,
+		  p->positions, p->notes, &before);
+	step_text(d.nature, f.level, f.held, f.outcome, f.participants,
+		  f.positions, f.notes, &after);
+	if (!strcmp(before.buf, after.buf)) {
+		ret = 0;	/* nothing changes: nothing written */
+		goto out;
+	}
+	if (store_begin(st, e) != 0)
+		goto out;
+	s = store_stmt(st, "UPDATE arbitration_step SET level = :level,"
+		       " held_on = :held, participants = :participants,"
+		       " positions = :positions, outcome = :outcome,"
+		       " notes = :notes WHERE uid = :uid", e);
+	if (!s) {
+		store_rollback(st);
+		goto out;
+	}
+	store_bind_int(s, ":level", f.level);
+	store_bind_text(s, ":held", f.held);
+	store_bind_text(s, ":participants", f.participants);
+	store_bind_text(s, ":positions", f.positions);
+	store_bind_text(s, ":outcome", step_outcome_vocab[f.outcome].db);
+	store_bind_text(s, ":notes", f.notes);
+	store_bind_text(s, ":uid", step_uid);
+	ret = write_change(st, s, d.uid, "step_update", before.buf, after.buf,
+			   why, false, e);
+out:
+	store_dispute_release(&d);
+out_strbuf:
+	step_fields_release(&f);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	free(why);
+	return ret;
+}
+
+int store_dispute_delete_step(struct store *st, const char *step_uid,
+			      const char *reason, struct err *e)
+{
+	struct dispute d;
+	const struct dispute_step *p;
+	struct strbuf before;
+	char *why = NULL;
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	strbuf_init(&before);
+	if (find_step(st, step_uid, &d, &p, e) != 0)
+		goto out_strbuf;
+	if (check_reason(&d, reason, &why, e) != 0 ||
+	    check_sequence(st, &d, step_uid, NULL, e) != 0)
+		goto out;
+	step_text(d.nature, p->level, p->held_on, p->outcome, p->participants,
+		  p->positions, p->notes, &before);
+	if (store_begin(st, e) != 0)
+		goto out;
+	s = store_stmt(st, "DELETE FROM arbitration_step WHERE uid = :uid", e);
+	if (!s) {
+		store_rollback(st);
+		goto out;
+	}
+	store_bind_text(s, ":uid", step_uid);
+	ret = write_change(st, s, d.uid, "step_delete", before.buf, NULL, why,
+			   false, e);
+out:
+	store_dispute_release(&d);
+out_strbuf:
+	strbuf_release(&before);
+	free(why);
+	return ret;
+}
+
+/* The dispute, which must be closed, and the reason its change needs. */
+static int closed_dispute(struct store *st, const char *dispute_uid,
+			  const char *reason, struct dispute *d, char **why,
+			  struct err *e)
+{
+	*why = NULL;
+	if (store_dispute_get(st, dispute_uid, d, e) != 0)
+		return -1;
+	if (!d->state.closed) {
+		err_set(e, ERR_INPUT, "le litige n'est pas clos");
+		goto fail;
+	}
+	if (check_reason(d, reason, why, e) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_dispute_release(d);
+	free(*why);
+	*why = NULL;
+	return -1;
+}
+
+int store_dispute_update_closure(struct store *st, const char *dispute_uid,
+				 const char *closed_on, const char *solution,
+				 const char *reason, struct err *e)
+{
+	struct dispute d;
+	struct dispute_state open_state;
+	struct strbuf before, after;
+	char on[DATE_ISO_LEN], a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+	char *why = NULL, *sol = NULL;
+	const char *refusal;
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	strbuf_init(&before);
+	strbuf_init(&after);
+	if (closed_dispute(st, dispute_uid, reason, &d, &why, e) != 0)
+		goto out_strbuf;
+	if (opt(closed_on)) {
+		if (parse_date(closed_on, "de clôture", on, e) != 0)
+			goto out;
+	} else {
+		snprintf(on, sizeof on, "%s", d.closed_on);
+	}
+	open_state = d.state;
+	open_state.closed = false;
+	if ((refusal = dispute_close_refusal(&open_state, solution))) {
+		err_set(e, ERR_INPUT, "%s", refusal);
+		goto out;
+	}
+	sol = store_clean_text(solution);
+	if (text_check(TEXT_LONG, "solution arbitrée", sol, e) != 0)
+		goto out;
+	if (strcmp(on, d.opened_on ? d.opened_on : "") < 0) {
+		fr(on, a);
+		fr(d.opened_on, b);
+		err_set(e, ERR_INPUT, "la clôture (%s) précède l'ouverture du "
+			"litige (%s)", a, b);
+		goto out;
+	}
+	if (d.n_steps && strcmp(on, d.steps[d.n_steps - 1].held_on) < 0) {
+		fr(on, a);
+		fr(d.steps[d.n_steps - 1].held_on, b);
+		err_set(e, ERR_INPUT, "la clôture (%s) précède la dernière "
+			"étape d'arbitrage (%s)", a, b);
+		goto out;
+	}
+	if (strcmp(on, d.closed_on)) {
+		fr(d.closed_on, a);
+		fr(on, b);
+		strbuf_addf(&before, "clos le : %s", a);
+		strbuf_addf(&after, "clos le : %s", b);
+	}
+	if (strcmp(sol, d.solution ? d.solution : "")) {
+		strbuf_addf(&before, "%ssolution : %s", before.len ? " · " : "",
+			    d.solution ? d.solution : "");
+		strbuf_addf(&after, "%ssolution : %s", after.len ? " · " : "",
+			    sol);
+	}
+	if (!after.len) {
+		ret = 0;	/* nothing changes: nothing written */
+		goto out;
+	}
+	if (store_begin(st, e) != 0)
+		goto out;
+	s = store_stmt(st, "UPDATE dispute SET solution = :sol,"
+		       " closed_on = :on WHERE uid = :uid", e);
+	if (!s) {
+		store_rollback(st);
+		goto out;
+	}
+	store_bind_text(s, ":sol", sol);
+	store_bind_text(s, ":on", on);
+	store_bind_text(s, ":uid", dispute_uid);
+	ret = write_change(st, s, dispute_uid, "close_update", before.buf,
+			   after.buf, why, true, e);
+out:
+	store_dispute_release(&d);
+out_strbuf:
+	free(why);
+	free(sol);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	return ret;
+}
+
+int store_dispute_reopen(struct store *st, const char *dispute_uid,
+			 const char *reason, struct err *e)
+{
+	struct dispute d;
+	struct dispute_state open_state;
+	struct strbuf before, after;
+	char *why = NULL;
+	sqlite3_stmt *s;
+	int ret = -1;
+
+	strbuf_init(&before);
+	strbuf_init(&after);
+	if (closed_dispute(st, dispute_uid, reason, &d, &why, e) != 0)
+		goto out_strbuf;
+	closure_text(d.closed_on, d.solution, &before);
+	open_state = d.state;
+	open_state.closed = false;
+	state_text(&open_state, &after);
+	if (store_begin(st, e) != 0)
+		goto out;
+	s = store_stmt(st, "UPDATE dispute SET solution = NULL,"
+		       " closed_on = NULL WHERE uid = :uid", e);
+	if (!s) {
+		store_rollback(st);
+		goto out;
+	}
+	store_bind_text(s, ":uid", dispute_uid);
+	ret = write_change(st, s, dispute_uid, "reopen", before.buf, after.buf,
+			   why, true, e);
+out:
+	store_dispute_release(&d);
+out_strbuf:
+	free(why);
 	strbuf_release(&before);
 	strbuf_release(&after);
 	return ret;
