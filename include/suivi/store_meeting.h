@@ -11,9 +11,32 @@
  * `today` arguments are ISO dates; NULL means date_today().
  *
  * Life of a meeting: prévue → en cours → close, or annulée (from prévue
- * or en cours). A closed or cancelled meeting no longer changes (its
- * attendees, decisions and what it says); its action items still move
- * on (their status), since they are followed until done.
+ * or en cours). A closed or cancelled meeting takes no new attendee,
+ * decision or action, and what it says (kind, date, place, notes) no
+ * longer changes; its action items still move on (their status), since
+ * they are followed until done.
+ *
+ * Correcting the records: attendees, decisions and actions may be
+ * changed or removed (store_meeting_update_attendee and the others
+ * below). Never on a cancelled meeting ("la réunion est annulée : elle
+ * ne change plus"); on a closed one only with a reason, NULL or blank
+ * refused (ERR_INPUT "la réunion du JJ/MM/AAAA est close : donnez la
+ * raison du changement", nothing written); on a planned or open one the
+ * reason is optional. A reason given is kept, trimmed, in the history.
+ * A correction that changes nothing writes nothing.
+ *
+ * History: every change of a meeting and of its records is one
+ * meeting_change row, in the change's transaction: who (store_author),
+ * when, before and after (short French texts: "Marie Dupont (DGS,
+ * commune)", "décision 2 : …", "action : … · responsable : … · échéance :
+ * 12/03/2026 · à faire"; a status "prévue" → "en cours") and the reason.
+ * An action's history is its own meeting's, even when later meetings
+ * carry it.
+ *
+ * Texts (limits.h), checked trimmed on every write: place, an attendee's
+ * name and function, an action's owner TEXT_LINE ("lieu", "nom",
+ * "fonction", "responsable"); notes, a decision, what an action is, a
+ * reason TEXT_LONG ("notes", "décision", "action", "raison").
  *
  * Validation: closing a meeting validates, in the same transaction,
  * every value (not cleared) of the contract not validated yet whose
@@ -106,12 +129,32 @@ int store_meeting_add_attendee(struct store *st, const char *meeting_uid,
 			       const char *name, const char *function,
 			       int side, char uid_out[STORE_UID_LEN],
 			       struct err *e);
+/* Correct an attendee (same checks as adding one; ERR_NOTFOUND for an
+ * unknown uid). History "attendee_update": the attendee before and
+ * after. */
+int store_meeting_update_attendee(struct store *st, const char *uid,
+				  const char *name, const char *function,
+				  int side, const char *reason, struct err *e);
+/* Remove an attendee; history "attendee_remove" (before, no after). */
+int store_meeting_remove_attendee_reason(struct store *st, const char *uid,
+					 const char *reason, struct err *e);
+/* The same without a reason (refused once the meeting is closed). */
 int store_meeting_remove_attendee(struct store *st, const char *uid,
 				  struct err *e);
 /* Decisions, numbered in the order written. */
 int store_meeting_add_decision(struct store *st, const char *meeting_uid,
 			       const char *text, char uid_out[STORE_UID_LEN],
 			       struct err *e);
+/* Correct the text of a decision (required); its number stays. History
+ * "decision_update": "décision 2 : …" before and after. ERR_NOTFOUND for
+ * an unknown uid. */
+int store_meeting_update_decision(struct store *st, const char *uid,
+				  const char *text, const char *reason,
+				  struct err *e);
+/* Remove a decision; the remaining ones are numbered 1..n again, in
+ * their order. History "decision_delete" (before, no after). */
+int store_meeting_delete_decision(struct store *st, const char *uid,
+				  const char *reason, struct err *e);
 
 struct action_input {
 	const char *what;		/* required */
@@ -125,10 +168,40 @@ int store_meeting_add_action(struct store *st, const char *meeting_uid,
 			     char uid_out[STORE_UID_LEN], struct err *e);
 /* Move an action on, whatever its meeting's status. done_on: for
  * ACTION_DONE, the day it was done (NULL: today); ignored otherwise
- * (cleared). */
+ * (cleared). History "action_status" (no reason needed: following an
+ * action up is no correction). */
 int store_action_set_status(struct store *st, const char *action_uid,
 			    enum action_status status, const char *done_on,
 			    struct err *e);
+/* Correct what an action is, its owner and its due date (same checks as
+ * adding one); its status stays. The rule is its own meeting's, even
+ * when later meetings carry it. History "action_update". ERR_NOTFOUND
+ * for an unknown uid. */
+int store_action_update(struct store *st, const char *uid,
+			const struct action_input *in, const char *reason,
+			struct err *e);
+/* Remove an action (also from the meetings that carry it: it is the
+ * same row). History "action_delete" on its own meeting. */
+int store_action_delete(struct store *st, const char *uid,
+			const char *reason, struct err *e);
+
+/* One change of a meeting or of its records, oldest first: what, in
+ * French — "réunion prévue", "réunion modifiée", "réunion ouverte",
+ * "réunion close", "réunion annulée", "participant ajouté", "participant
+ * modifié", "participant retiré", "décision ajoutée", "décision
+ * modifiée", "décision supprimée", "action ajoutée", "action modifiée",
+ * "état de l'action changé", "action supprimée" —, who, when (ISO 8601
+ * UTC), before and after (NULL when none: an addition has no before, a
+ * removal no after) and the reason (NULL when none). Heap strings.
+ * Meetings written before schema 7 or without this API have none. */
+struct meeting_change {
+	char *what, *author, *at, *before, *after, *reason;
+};
+/* ERR_NOTFOUND for an unknown meeting. */
+int store_meeting_history(struct store *st, const char *meeting_uid,
+			  struct meeting_change **out, size_t *n,
+			  struct err *e);
+void store_meeting_history_free(struct meeting_change *v, size_t n);
 
 /* The meetings of a contract, newest first, with their counts (nothing
  * but counts loaded). */

@@ -1316,7 +1316,8 @@ Test(meeting_store, open_close_and_what_a_closed_meeting_refuses)
 	cr_expect_eq(e.code, ERR_INPUT);
 	cr_expect_str_eq(e.msg, "la réunion est close : elle ne change plus");
 	cr_expect_eq(store_meeting_remove_attendee(f.st, att, &e), -1);
-	cr_expect_str_eq(e.msg, "la réunion est close : elle ne change plus");
+	cr_expect_str_eq(e.msg, "la réunion du 15/01/2026 est close : donnez "
+			 "la raison du changement");
 	cr_expect_eq(store_meeting_add_decision(f.st, uid, "Après coup", NULL,
 						&e), -1);
 	cr_expect_str_eq(e.msg, "la réunion est close : elle ne change plus");
