@@ -21,20 +21,21 @@
 #include <stddef.h>
 
 #include "suivi/err.h"
+#include "suivi/limits.h"
 #include "suivi/store.h"
 
-/* Largest observation, in bytes. */
-#define OBSERVATION_TEXT_MAX 20000
+/* Largest observation, in bytes: a long text's (limits.h). */
+#define OBSERVATION_TEXT_MAX TEXT_LONG_MAX
 
 /*
  * Set the observation of a domain for a year, in one transaction (nested
  * in the caller's, if any), authored by store_author(st) and stamped now.
  * A text NULL, empty or only blanks (space, tab, CR, LF) deletes it
  * (deleting none is not an error). Refused with ERR_INPUT and a French
- * message, nothing written: a year outside 1900-2199, a text that is not
- * valid UTF-8, holds a control character other than tab, CR and LF, or
- * is longer than OBSERVATION_TEXT_MAX bytes. ERR_NOTFOUND for an unknown
- * domain.
+ * message, nothing written: a year outside 1900-2199, a text TEXT_LONG
+ * refuses (limits.h, "observation": not valid UTF-8, a control character
+ * other than tab and LF — a CR too —, longer than TEXT_LONG_MAX bytes).
+ * ERR_NOTFOUND for an unknown domain.
  */
 int store_observation_set(struct store *st, const char *domain_uid, int year,
 			  const char *text, struct err *e);

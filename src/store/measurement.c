@@ -4,6 +4,7 @@
  * history row: acknowledged means on disk.
  */
 #include "store_internal.h"
+#include "suivi/limits.h"
 #include "suivi/store_measurement.h"
 #include "suivi/xalloc.h"
 
@@ -294,6 +295,9 @@ int store_measurement_set(struct store *st, const char *indicator_uid,
 			  const struct value *v, bool is_override,
 			  struct measurement_before *before, struct err *e)
 {
+	err_clear(e);
+	if (v && text_check(TEXT_VALUE, "valeur", v->text, e) != 0)
+		return -1;
 	return change(st, indicator_uid, period, criticality, "set", v,
 		      is_override, false, before, e);
 }
@@ -338,6 +342,8 @@ int store_measurement_comment(struct store *st, const char *indicator_uid,
 	if (comment && !*comment)
 		comment = NULL;
 	err_clear(e);
+	if (text_check(TEXT_LONG, "commentaire", comment, e) != 0)
+		return -1;
 	if (store_begin(st, e) != 0)
 		return -1;
 	if (cell_row(st, indicator_uid, period, crit, true, uid, NULL, e) != 0)
@@ -431,6 +437,8 @@ int store_target_set(struct store *st, const char *indicator_uid, int year,
 				 !target->text);
 
 	err_clear(e);
+	if (!empty && text_check(TEXT_VALUE, "cible", target->text, e) != 0)
+		return -1;
 	if (store_begin(st, e) != 0)
 		return -1;
 	if (empty) {

@@ -6,6 +6,7 @@
 
 #include "store_internal.h"
 #include "suivi/date.h"
+#include "suivi/limits.h"
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
 
@@ -31,38 +32,6 @@ static bool blank(const char *s)
 		if (!strchr(" \t\r\n", *s))
 			return false;
 	return true;
-}
-
-/* Multi-line text: tab, CR and LF are fine, other controls are not. */
-static bool has_control(const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if ((*p < 0x20 && *p != '\t' && *p != '\r' && *p != '\n') ||
-		    *p == 0x7f)
-			return true;
-	return false;
-}
-
-static int check_text(const char *text, struct err *e)
-{
-	size_t len = strlen(text), bad;
-
-	if (len > OBSERVATION_TEXT_MAX) {
-		err_set(e, ERR_INPUT, "observation trop longue : %zu octets"
-			" (%d au plus)", len, OBSERVATION_TEXT_MAX);
-		return -1;
-	}
-	if (!text_utf8_valid(text, len, &bad)) {
-		err_set(e, ERR_INPUT, "observation : texte UTF-8 invalide"
-			" (octet %zu)", bad + 1);
-		return -1;
-	}
-	if (has_control(text)) {
-		err_set(e, ERR_INPUT, "observation : caractère de contrôle"
-			" refusé");
-		return -1;
-	}
-	return 0;
 }
 
 static int domain_exists(struct store *st, const char *domain_uid,
@@ -99,7 +68,7 @@ int store_observation_set(struct store *st, const char *domain_uid, int year,
 		err_set(e, ERR_INPUT, "année invalide : %d (1900 à 2199)", year);
 		return -1;
 	}
-	if (!drop && check_text(text, e) != 0)
+	if (!drop && text_check(TEXT_LONG, "observation", text, e) != 0)
 		return -1;
 	if (store_begin(st, e) != 0)
 		return -1;
