@@ -14,6 +14,7 @@
 #include "helpers.h"
 #include "suivi/contract_file.h"
 #include "suivi/dispute.h"
+#include "suivi/limits.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
 #include "suivi/store_dispute.h"
@@ -1030,6 +1031,505 @@ Test(store_dispute, migration_indexes_existing_disputes)
 	cr_assert_eq(n, 1);
 	cr_expect_str_eq(v[0].uid, "d1");
 	store_dispute_list_free(v, n);
+	store_close(st);
+	free(p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Correcting what was recorded                                        */
+
+Test(dispute, replay_accepts_the_rules_and_names_the_first_refused_step)
+{
+	const struct step_rule ok[] = { { 1, C }, { 1, X }, { 2, X },
+					{ 3, D } };
+	const struct step_rule skip[] = { { 1, X }, { 3, D } };
+	const struct step_rule back[] = { { 1, X }, { 2, C }, { 1, C } };
+	struct dispute_state s;
+	size_t bad = 99;
+	const char *why;
+
+	cr_assert_null(dispute_replay(ok, 4, &s, &bad));
+	cr_expect_eq(s.level, 3);
+	cr_expect_eq(s.n_steps, 4);
+	cr_expect_not(s.closed);
+	cr_expect_eq(s.last_outcome, D);
+	cr_expect_null(dispute_replay(NULL, 0, &s, NULL));
+	cr_expect_eq(s.level, 1);
+	why = dispute_replay(skip, 2, NULL, &bad);
+	cr_expect(why && strstr(why, "aucun niveau n'est sauté"), "%s", why);
+	cr_expect_eq(bad, 1);
+	why = dispute_replay(back, 3, NULL, &bad);
+	cr_expect(why && strstr(why, "on ne revient pas au niveau 1"), "%s",
+		  why);
+	cr_expect_eq(bad, 2);
+}
+
+/* The uid of step i of a dispute (in order). */
+static void step_uid(struct fixture *f, const char *dispute, size_t i,
+		     char out[STORE_UID_LEN])
+{
+	struct dispute d;
+	struct err e;
+
+	cr_assert_eq(store_dispute_get(f->st, dispute, &d, &e), 0, "%s",
+		     e.msg);
+	cr_assert_lt(i, d.n_steps);
+	memcpy(out, d.steps[i].uid, STORE_UID_LEN);
+	store_dispute_release(&d);
+}
+
+/* The last history row of a dispute, as what / before / after /
+ * reason; the caller frees with store_dispute_history_free(h, n). */
+static struct dispute_change *last_change(struct fixture *f, const char *uid,
+					  struct dispute_change **h,
+					  size_t *n)
+{
+	struct err e;
+
+	cr_assert_eq(store_dispute_history(f->st, uid, h, n, &e), 0, "%s",
+		     e.msg);
+	cr_assert_gt(*n, 0);
+	return &(*h)[*n - 1];
+}
+
+Test(store_dispute, step_update_keeps_before_after_and_the_optional_reason)
+{
+	struct fixture f;
+	struct step_input in = { .held_on = "06/03/2026", .outcome = C,
+				 .positions = "La commune veut l'été",
+				 .notes = "  Relevé signé  " };
+	struct dispute_change *h, *c;
+	struct dispute d;
+	char uid[STORE_UID_LEN], s0[STORE_UID_LEN];
+	size_t n, before;
+	struct err e;
+
+	open_store(&f);
+	open_one(&f, f.haillan, "2026-03-02", "Programmation d'été",
+		 DISPUTE_PROGRAMMING, uid);
+	cr_assert_eq(step(&f, uid, "2026-03-05", C, &e), 0, "%s", e.msg);
+	cr_assert_eq(step(&f, uid, "2026-03-09", X, &e), 0, "%s", e.msg);
+	step_uid(&f, uid, 0, s0);
+	cr_assert_eq(store_dispute_update_step(f.st, s0, &in, NULL, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_steps, 2);
+	cr_expect_str_eq(d.steps[0].uid, s0);
+	cr_expect_str_eq(d.steps[0].held_on, "2026-03-06");
+	cr_expect_eq(d.steps[0].level, 1);
+	cr_expect_str_eq(d.steps[0].notes, "Relevé signé");
+	cr_expect_str_eq(d.steps[0].participants,
+			 dispute_level_participants[0]);
+	cr_expect_str_eq(d.steps[0].author, "Référent test");
+	cr_expect_eq(d.state.level, 2, "the state follows the steps");
+	store_dispute_release(&d);
+	c = last_change(&f, uid, &h, &n);
+	cr_expect_str_eq(c->what, "étape modifiée");
+	cr_expect_str_eq(c->author, "Référent test");
+	cr_expect_not_null(c->at);
+	cr_expect(strstr(c->before, "niveau 1 · 05/03/2026 · compromis "
+			 "trouvé · participants : "), "%s", c->before);
+	cr_expect_null(strstr(c->before, "notes"));
+	cr_expect(strstr(c->after, "niveau 1 · 06/03/2026 · compromis trouvé"
+			 " · participants : "), "%s", c->after);
+	cr_expect(strstr(c->after, " · positions : La commune veut l'été · "
+			 "notes : Relevé signé"), "%s", c->after);
+	cr_expect_null(c->reason, "an open dispute needs no reason");
+	before = n;
+	store_dispute_history_free(h, n);
+	/* the same again writes nothing; a reason given is kept */
+	cr_assert_eq(store_dispute_update_step(f.st, s0, &in, NULL, &e), 0,
+		     "%s", e.msg);
+	cr_expect_eq(count_changes(&f, uid), before);
+	in.notes = "Relevé signé par les deux";
+	cr_assert_eq(store_dispute_update_step(f.st, s0, &in, "  coquille ",
+					       &e), 0, "%s", e.msg);
+	c = last_change(&f, uid, &h, &n);
+	cr_expect_str_eq(c->reason, "coquille");
+	store_dispute_history_free(h, n);
+	cr_expect_neq(store_dispute_update_step(f.st, "nope", &in, NULL, &e),
+		      0);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	close_store(&f);
+}
+
+Test(store_dispute, step_update_that_breaks_escalation_writes_nothing)
+{
+	struct fixture f;
+	struct step_input in = { .held_on = "2026-03-05", .outcome = C };
+	struct dispute d;
+	char uid[STORE_UID_LEN], s0[STORE_UID_LEN], s1[STORE_UID_LEN];
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	open_one(&f, f.haillan, "2026-03-02", "Calendrier", DISPUTE_SUBSTANCE,
+		 uid);
+	cr_assert_eq(step(&f, uid, "2026-03-05", X, &e), 0, "%s", e.msg);
+	cr_assert_eq(step(&f, uid, "2026-03-20", C, &e), 0, "%s", e.msg);
+	step_uid(&f, uid, 0, s0);
+	step_uid(&f, uid, 1, s1);
+	n = count_changes(&f, uid);
+	/* no escalation any more: the level-2 step would come after a
+	 * compromise at level 1 */
+	REFUSED(store_dispute_update_step(f.st, s0, &in, NULL, &e), e,
+		"après ce changement, l'étape du 20/03/2026 (niveau 2) ne "
+		"suivrait plus les règles : aucun niveau n'est sauté");
+	/* moved before the escalation, the level-2 step comes first */
+	in.held_on = "2026-03-04";
+	in.outcome = C;
+	REFUSED(store_dispute_update_step(f.st, s1, &in, NULL, &e), e,
+		"aucun niveau n'est sauté");
+	/* a level that is not the one the sequence has there */
+	in.held_on = "2026-03-20";
+	in.level = 3;
+	REFUSED(store_dispute_update_step(f.st, s1, &in, NULL, &e), e,
+		"aucun niveau n'est sauté");
+	/* before the opening */
+	in.level = 0;
+	in.held_on = "2026-03-01";
+	REFUSED(store_dispute_update_step(f.st, s0, &in, NULL, &e), e,
+		"l'étape d'arbitrage (01/03/2026) précède l'ouverture du "
+		"litige (02/03/2026)");
+	/* a text over its limit */
+	in.held_on = "2026-03-20";
+	in.notes = "bip\a";
+	REFUSED(store_dispute_update_step(f.st, s1, &in, NULL, &e), e,
+		"notes : caractère de contrôle refusé");
+	cr_expect_eq(count_changes(&f, uid), n, "no history row");
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(d.steps[0].held_on, "2026-03-05");
+	cr_expect_eq(d.steps[0].outcome, X);
+	cr_expect_str_eq(d.steps[1].held_on, "2026-03-20");
+	cr_expect_eq(d.steps[1].level, 2);
+	cr_expect_null(d.steps[1].notes);
+	store_dispute_release(&d);
+	/* the level-2 step escalated in turn: allowed, the state moves on */
+	in.notes = NULL;
+	in.outcome = X;
+	cr_assert_eq(store_dispute_update_step(f.st, s1, &in, NULL, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect_eq(d.state.level, 3);
+	store_dispute_release(&d);
+	close_store(&f);
+}
+
+Test(store_dispute, delete_of_a_step_a_later_one_depends_on_is_refused)
+{
+	struct fixture f;
+	struct dispute_change *h, *c;
+	struct dispute d;
+	char uid[STORE_UID_LEN], s1[STORE_UID_LEN], s2[STORE_UID_LEN];
+	size_t n, before;
+	struct err e;
+
+	open_store(&f);
+	open_one(&f, f.haillan, "2026-03-02", "Horaires", DISPUTE_SUBSTANCE,
+		 uid);
+	cr_assert_eq(step(&f, uid, "2026-03-05", X, &e), 0, "%s", e.msg);
+	cr_assert_eq(step(&f, uid, "2026-03-10", X, &e), 0, "%s", e.msg);
+	cr_assert_eq(step(&f, uid, "2026-03-20", D, &e), 0, "%s", e.msg);
+	step_uid(&f, uid, 1, s1);
+	step_uid(&f, uid, 2, s2);
+	before = count_changes(&f, uid);
+	REFUSED(store_dispute_delete_step(f.st, s1, NULL, &e), e,
+		"après ce changement, l'étape du 20/03/2026 (niveau 3) ne "
+		"suivrait plus les règles : aucun niveau n'est sauté");
+	cr_expect_eq(count_changes(&f, uid), before);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect_eq(d.n_steps, 3, "nothing deleted");
+	store_dispute_release(&d);
+	/* the last one, then the middle one: nothing depends on them */
+	cr_assert_eq(store_dispute_delete_step(f.st, s2, NULL, &e), 0, "%s",
+		     e.msg);
+	c = last_change(&f, uid, &h, &n);
+	cr_expect_str_eq(c->what, "étape supprimée");
+	cr_expect(strstr(c->before, "niveau 3 · 20/03/2026 · décision prise"),
+		  "%s", c->before);
+	cr_expect(strstr(c->before, "instruction du Maire"), "%s", c->before);
+	cr_expect_null(c->after);
+	store_dispute_history_free(h, n);
+	cr_assert_eq(store_dispute_delete_step(f.st, s1, NULL, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect_eq(d.n_steps, 1);
+	cr_expect_eq(d.state.level, 2);
+	store_dispute_release(&d);
+	cr_expect_neq(store_dispute_delete_step(f.st, s1, NULL, &e), 0);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	close_store(&f);
+}
+
+Test(store_dispute, a_closed_dispute_asks_the_reason_of_every_correction)
+{
+	struct fixture f;
+	struct step_input in = { .held_on = "2026-03-06", .outcome = D };
+	struct dispute_change *h, *c;
+	struct dispute d;
+	char uid[STORE_UID_LEN], s0[STORE_UID_LEN], s1[STORE_UID_LEN];
+	size_t n, before;
+	struct err e;
+
+	open_store(&f);
+	open_one(&f, f.haillan, "2026-03-02", "Réseau", DISPUTE_PROGRAMMING,
+		 uid);
+	cr_assert_eq(step(&f, uid, "2026-03-05", X, &e), 0, "%s", e.msg);
+	cr_assert_eq(step(&f, uid, "2026-03-12", D, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_dispute_close(f.st, uid, "25/03/2026", "Accord",
+					 &e), 0, "%s", e.msg);
+	step_uid(&f, uid, 0, s0);
+	step_uid(&f, uid, 1, s1);
+	before = count_changes(&f, uid);
+	in.held_on = "2026-03-13";
+	REFUSED(store_dispute_update_step(f.st, s1, &in, NULL, &e), e,
+		"le litige est clos depuis le 25/03/2026 : donnez la raison "
+		"du changement");
+	REFUSED(store_dispute_update_step(f.st, s1, &in, " \t ", &e), e,
+		"donnez la raison du changement");
+	REFUSED(store_dispute_delete_step(f.st, s1, NULL, &e), e,
+		"le litige est clos depuis le 25/03/2026");
+	REFUSED(store_dispute_update_closure(f.st, uid, NULL, "Autre", NULL,
+					     &e), e, "donnez la raison");
+	REFUSED(store_dispute_reopen(f.st, uid, "", &e), e,
+		"donnez la raison");
+	/* after the closure */
+	in.held_on = "2026-03-26";
+	REFUSED(store_dispute_update_step(f.st, s1, &in, "date", &e), e,
+		"l'étape d'arbitrage (26/03/2026) suit la clôture du litige "
+		"(25/03/2026)");
+	/* the closure would follow an escalation not held */
+	in.held_on = "2026-03-12";
+	in.outcome = X;
+	REFUSED(store_dispute_update_step(f.st, s1, &in, "issue", &e), e,
+		"après ce changement, le litige ne pourrait plus être clos : "
+		"le litige a été porté au niveau 3");
+	/* removing the level-2 step: closed right after an escalation */
+	REFUSED(store_dispute_delete_step(f.st, s1, "doublon", &e), e,
+		"le litige ne pourrait plus être clos");
+	cr_expect_eq(count_changes(&f, uid), before, "nothing written");
+	/* with a reason */
+	in.outcome = C;
+	in.held_on = "13/03/2026";
+	cr_assert_eq(store_dispute_update_step(f.st, s1, &in,
+		"Le compte rendu dit le 13", &e), 0, "%s", e.msg);
+	c = last_change(&f, uid, &h, &n);
+	cr_expect_str_eq(c->what, "étape modifiée");
+	cr_expect_str_eq(c->reason, "Le compte rendu dit le 13");
+	cr_expect(strstr(c->after, "niveau 2 · 13/03/2026 · compromis trouvé"),
+		  "%s", c->after);
+	store_dispute_history_free(h, n);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect(d.state.closed, "still closed");
+	cr_expect_str_eq(d.solution, "Accord");
+	store_dispute_release(&d);
+	/* a step still refused on a closed dispute: adding one */
+	REFUSED(step(&f, uid, "2026-03-20", C, &e), e, "le litige est clos");
+	(void)s0;
+	close_store(&f);
+}
+
+Test(store_dispute, closure_corrected_then_reopened)
+{
+	struct fixture f;
+	struct dispute_change *h, *c;
+	struct dispute d, *v;
+	char uid[STORE_UID_LEN];
+	size_t n, before;
+	struct err e;
+
+	open_store(&f);
+	open_one(&f, f.haillan, "2026-03-02", "Badges", DISPUTE_PROGRAMMING,
+		 uid);
+	cr_assert_eq(step(&f, uid, "2026-03-12", D, &e), 0, "%s", e.msg);
+	REFUSED(store_dispute_update_closure(f.st, uid, NULL, "x", "r", &e), e,
+		"le litige n'est pas clos");
+	REFUSED(store_dispute_reopen(f.st, uid, "r", &e), e,
+		"le litige n'est pas clos");
+	cr_assert_eq(store_dispute_close(f.st, uid, "25/03/2026",
+					 "Badges livrés en avril", &e), 0,
+		     "%s", e.msg);
+	before = count_changes(&f, uid);
+	REFUSED(store_dispute_update_closure(f.st, uid, "2026-03-10", "x",
+					     "r", &e), e,
+		"la clôture (10/03/2026) précède la dernière étape "
+		"d'arbitrage (12/03/2026)");
+	REFUSED(store_dispute_update_closure(f.st, uid, NULL, "  ", "r", &e),
+		e, "la solution arbitrée est obligatoire");
+	REFUSED(store_dispute_update_closure(f.st, uid, "2026-02-30", "x",
+					     "r", &e), e, "illisible");
+	/* nothing changes: nothing written */
+	cr_assert_eq(store_dispute_update_closure(f.st, uid, NULL,
+		"Badges livrés en avril", "r", &e), 0, "%s", e.msg);
+	cr_expect_eq(count_changes(&f, uid), before);
+	cr_assert_eq(store_dispute_update_closure(f.st, uid, "28/03/2026",
+		"Badges livrés en mai", "Date du relevé", &e), 0, "%s", e.msg);
+	c = last_change(&f, uid, &h, &n);
+	cr_expect_str_eq(c->what, "clôture modifiée");
+	cr_expect_str_eq(c->before, "clos le : 25/03/2026 · solution : Badges "
+			 "livrés en avril");
+	cr_expect_str_eq(c->after, "clos le : 28/03/2026 · solution : Badges "
+			 "livrés en mai");
+	cr_expect_str_eq(c->reason, "Date du relevé");
+	store_dispute_history_free(h, n);
+	/* the search follows the solution */
+	cr_assert_eq(store_dispute_solutions(f.st, NULL, "mai", &v, &n, &e), 0,
+		     "%s", e.msg);
+	cr_expect_eq(n, 1);
+	store_dispute_list_free(v, n);
+	cr_assert_eq(store_dispute_solutions(f.st, NULL, "avril", &v, &n, &e),
+		     0, "%s", e.msg);
+	cr_expect_eq(n, 0);
+	store_dispute_list_free(v, n);
+
+	cr_assert_eq(store_dispute_reopen(f.st, uid, "Les badges ne marchent"
+					  " pas", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect_null(d.closed_on);
+	cr_expect_null(d.solution);
+	cr_expect_not(d.state.closed);
+	cr_expect_eq(d.n_steps, 1);
+	store_dispute_release(&d);
+	c = last_change(&f, uid, &h, &n);
+	cr_expect_str_eq(c->what, "réouverture");
+	cr_expect_str_eq(c->before, "clos le 28/03/2026 · solution : Badges "
+			 "livrés en mai");
+	cr_expect_str_eq(c->after, "en cours · niveau 1 · 1 étape · dernière "
+			 "issue : décision prise");
+	cr_expect_str_eq(c->reason, "Les badges ne marchent pas");
+	store_dispute_history_free(h, n);
+	/* no longer an arbitrated solution, nor found by its words */
+	cr_assert_eq(store_dispute_solutions(f.st, NULL, NULL, &v, &n, &e), 0,
+		     "%s", e.msg);
+	cr_expect_eq(n, 0);
+	store_dispute_list_free(v, n);
+	cr_assert_eq(store_dispute_list(f.st, NULL, true, "mai", &v, &n, &e),
+		     0, "%s", e.msg);
+	cr_expect_eq(n, 0);
+	store_dispute_list_free(v, n);
+	/* open again: steps, then a closure */
+	cr_assert_eq(step(&f, uid, "2026-04-02", C, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_dispute_close(f.st, uid, "2026-04-03", "Remplacés",
+					 &e), 0, "%s", e.msg);
+	close_store(&f);
+}
+
+/* A dispute's object of len bytes of 'a'. */
+static char *long_text(size_t len)
+{
+	char *s = malloc(len + 1);
+
+	cr_assert_not_null(s);
+	memset(s, 'a', len);
+	s[len] = '\0';
+	return s;
+}
+
+Test(store_dispute, texts_up_to_the_long_limit)
+{
+	struct fixture f;
+	struct dispute_input in = { .opened_on = "2026-03-02" };
+	struct dispute *v;
+	struct dispute d;
+	char uid[STORE_UID_LEN];
+	char *big = long_text(TEXT_LONG_MAX + 1);
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	in.object = big;
+	REFUSED(store_dispute_open(f.st, f.haillan, &in, uid, &e), e,
+		"objet : texte trop long (1048577 octets, 1 Mio");
+	cr_expect(strstr(e.msg, "1 de trop"), "%s", e.msg);
+	cr_assert_eq(store_dispute_list(f.st, NULL, false, NULL, &v, &n, &e),
+		     0, "%s", e.msg);
+	cr_expect_eq(n, 0, "nothing written");
+	store_dispute_list_free(v, n);
+	big[TEXT_LONG_MAX] = '\0';
+	cr_assert_eq(store_dispute_open(f.st, f.haillan, &in, uid, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect_eq(strlen(d.object), TEXT_LONG_MAX);
+	store_dispute_release(&d);
+	/* the solution too, and a line break is fine in it */
+	big[TEXT_LONG_MAX] = 'a';
+	REFUSED(store_dispute_close(f.st, uid, "2026-03-03", big, &e), e,
+		"solution arbitrée : texte trop long");
+	cr_expect_eq(store_dispute_close(f.st, uid, "2026-03-03", "l1\nl2",
+					 &e), 0, "%s", e.msg);
+	free(big);
+	close_store(&f);
+}
+
+/* A database of schema 6 keeps its dispute history through migration
+ * 7 (the table is rebuilt), in order, and gains the reason. */
+Test(store_dispute, migration_7_keeps_the_dispute_history)
+{
+	char *p = t_path("v6.db");
+	struct store *st;
+	struct dispute_change *h;
+	char contract[STORE_UID_LEN], s1[STORE_UID_LEN];
+	struct step_input in = { .held_on = "2026-01-06", .outcome = D,
+				 .notes = "corrigé" };
+	struct dispute d;
+	char *sql = NULL;
+	size_t n;
+	struct err e;
+
+	cr_assert_eq(store_open_at_version(p, 6, &st, &e), 0, "%s", e.msg);
+	import(st, "share/suivi/contrats/le-haillan.ini");
+	cr_assert_eq(store_contract_find(st, "Le Haillan", contract, &e), 0);
+	store_close(st);
+	cr_assert(asprintf(&sql,
+		"INSERT INTO dispute (uid, contract_uid, opened_on, object,"
+		" nature, solution, closed_on, author, created_at) VALUES"
+		" ('d1', '%s', '2026-01-05', 'Écoles', 'programming',"
+		" 'Renfort', '2026-02-01', 'x', 'now');"
+		"INSERT INTO arbitration_step (uid, dispute_uid, level,"
+		" held_on, outcome, author, created_at) VALUES"
+		" ('s1', 'd1', 1, '2026-01-06', 'decided', 'x', 'now');"
+		"INSERT INTO dispute_change (uid, dispute_uid, what, author,"
+		" at, before, after) VALUES"
+		" ('c1', 'd1', 'open', 'Alice', '2026-01-05T10:00:00Z', NULL,"
+		" 'objet : Écoles'),"
+		" ('c2', 'd1', 'step', 'Alice', '2026-01-06T10:00:00Z',"
+		" 'en cours', 'niveau 1'),"
+		" ('c3', 'd1', 'close', 'Bob', '2026-01-06T10:00:00Z',"
+		" 'en cours', 'clos le 01/02/2026');", contract) > 0);
+	raw_sql(p, sql);
+	free(sql);
+	cr_assert_eq(store_open(p, STORE_WRITE, &st, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_schema_version(st), store_schema_latest());
+	cr_assert_geq(store_schema_latest(), 7);
+	cr_assert_eq(store_dispute_history(st, "d1", &h, &n, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(n, 3);
+	cr_expect_str_eq(h[0].what, "ouverture");
+	cr_expect_str_eq(h[0].author, "Alice");
+	cr_expect_str_eq(h[0].after, "objet : Écoles");
+	cr_expect_str_eq(h[1].what, "étape", "same time: in their order");
+	cr_expect_str_eq(h[2].what, "clôture");
+	cr_expect_str_eq(h[2].author, "Bob");
+	for (size_t i = 0; i < n; i++)
+		cr_expect_null(h[i].reason);
+	store_dispute_history_free(h, n);
+	/* the new kinds are accepted by the rebuilt table */
+	store_set_author(st, "Référent test");
+	memcpy(s1, "s1", 3);
+	cr_assert_eq(store_dispute_update_step(st, s1, &in, "relu", &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_dispute_reopen(st, "d1", "rouvert", &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_dispute_history(st, "d1", &h, &n, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(n, 5);
+	cr_expect_str_eq(h[3].what, "étape modifiée");
+	cr_expect_str_eq(h[3].reason, "relu");
+	cr_expect_str_eq(h[4].what, "réouverture");
+	store_dispute_history_free(h, n);
+	cr_assert_eq(store_dispute_get(st, "d1", &d, &e), 0, "%s", e.msg);
+	cr_expect_not(d.state.closed);
+	store_dispute_release(&d);
 	store_close(st);
 	free(p);
 }
