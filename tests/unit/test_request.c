@@ -14,6 +14,7 @@
 
 #include "helpers.h"
 #include "suivi/contract_file.h"
+#include "suivi/limits.h"
 #include "suivi/request.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
@@ -1293,4 +1294,261 @@ Test(request, migration_indexes_existing_requests)
 	store_request_list_free(v, n);
 	store_close(st);
 	free(p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Limits and the history of exceptional requests                      */
+
+static char *filled(size_t len, char c)
+{
+	char *s = malloc(len + 1);
+
+	cr_assert_not_null(s);
+	memset(s, c, len);
+	s[len] = '\0';
+	return s;
+}
+
+static size_t count_requests(struct fixture *f)
+{
+	struct request_filter flt;
+	struct request *v;
+	size_t n, total;
+	struct err e;
+
+	request_filter_init(&flt);
+	flt.limit = 1;
+	cr_assert_eq(store_request_list(f->st, f->haillan, &flt, &v, &n,
+					&total, &e), 0, "%s", e.msg);
+	store_request_list_free(v, n);
+	return total;
+}
+
+#define REFUSED(call, e, want)                                              \
+	do {                                                                \
+		cr_expect_neq((call), 0, "accepted, want « %s »", want);    \
+		cr_expect_eq((e).code, ERR_INPUT, "code %d: %s", (e).code,  \
+			     (e).msg);                                      \
+		cr_expect(strstr((e).msg, want), "« %s », want « %s »",     \
+			  (e).msg, want);                                   \
+	} while (0)
+
+Test(request, every_text_has_its_limit_and_nothing_is_written)
+{
+	struct fixture f;
+	struct request_input in = {
+		.kind = REQUEST_ORDINARY, .form = "email", .nature = "demand",
+		.received_at = "2026-03-02T09:00",
+	};
+	struct request r;
+	char uid[STORE_UID_LEN];
+	char *big = filled(TEXT_LONG_MAX + 1, 'o');
+	char *line = filled(TEXT_LINE_MAX + 1, 'd');
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	n = count_requests(&f);
+	in.object = big;
+	REFUSED(store_request_add(f.st, f.haillan, &in, uid, &e), e,
+		"objet : texte trop long (1048577 octets");
+	cr_expect(strstr(e.msg, "1 de trop"), "%s", e.msg);
+	cr_expect_eq(count_requests(&f), n, "nothing written");
+	big[TEXT_LONG_MAX] = '\0';
+	cr_assert_eq(store_request_add(f.st, f.haillan, &in, uid, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0, "%s", e.msg);
+	cr_expect_eq(strlen(r.object), TEXT_LONG_MAX);
+	store_request_release(&r);
+	cr_expect_eq(count_requests(&f), n + 1);
+
+	/* an object takes line breaks, a requester does not */
+	in.object = "Deux\nlignes\tet une tabulation";
+	cr_assert_eq(store_request_add(f.st, f.haillan, &in, uid, &e), 0,
+		     "%s", e.msg);
+	in.requester = "Mme\nX";
+	REFUSED(store_request_add(f.st, f.haillan, &in, uid, &e), e,
+		"demandeur : pas de retour à la ligne dans ce champ");
+	in.requester = line;
+	REFUSED(store_request_add(f.st, f.haillan, &in, uid, &e), e,
+		"demandeur : texte trop long (1001 octets, 1 000 octets au "
+		"plus, 1 de trop)");
+	line[TEXT_LINE_MAX] = '\0';
+	cr_expect_eq(store_request_add(f.st, f.haillan, &in, uid, &e), 0,
+		     "%s", e.msg);
+	in.requester = NULL;
+	in.criticality = "crit\x1b[2J";
+	REFUSED(store_request_add(f.st, f.haillan, &in, uid, &e), e,
+		"criticité : caractère de contrôle refusé (U+001B");
+	in.criticality = NULL;
+	in.cancel_reason = "\xC2\x9B";
+	REFUSED(store_request_add(f.st, f.haillan, &in, uid, &e), e,
+		"motif d'annulation : caractère de contrôle refusé (U+009B");
+	/* a CR is no line break for the store: an import turns it into
+	 * one (text_lf) */
+	in.cancel_reason = NULL;
+	in.object = "Deux\r\nlignes";
+	REFUSED(store_request_add(f.st, f.haillan, &in, uid, &e), e,
+		"objet : caractère de contrôle refusé (U+000D");
+	/* updating and cancelling: the same rules */
+	in.object = "ab\xE9";
+	REFUSED(store_request_update(f.st, uid, &in, &e), e,
+		"objet : texte UTF-8 invalide");
+	REFUSED(store_request_cancel(f.st, uid, NULL, "bip\a", &e), e,
+		"motif d'annulation : caractère de contrôle refusé");
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0, "%s", e.msg);
+	cr_expect_null(r.cancelled_at, "nothing written");
+	store_request_release(&r);
+	cr_expect_eq(count_requests(&f), n + 3);
+	free(big);
+	free(line);
+	close_store(&f);
+}
+
+static struct request_change *history_of(struct fixture *f, const char *uid,
+					 size_t *n)
+{
+	struct request_change *h;
+	struct err e;
+
+	cr_assert_eq(store_request_history(f->st, uid, &h, n, &e), 0, "%s",
+		     e.msg);
+	return h;
+}
+
+Test(request, exceptional_fields_keep_a_history_of_what_changed)
+{
+	struct log l;
+	struct request_change *h;
+	struct exceptional_input x = {
+		.asked = "Un vidéoprojecteur",
+		.decision = "Accord",
+		.decided_by = "Adjoint au DGT",
+		.decided_on = "25/06/2018",
+		.has_cost = true,
+		.estimated_cost = 350.5,
+	};
+	size_t n;
+	struct err e;
+
+	open_log(&l);
+	h = history_of(&l.f, l.uid[R_EXC], &n);
+	cr_expect_eq(n, 0);
+	store_request_history_free(h, n);
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0,
+		     "%s", e.msg);
+	x.decision = "Refus";
+	x.decided_by = "DGT";
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0,
+		     "%s", e.msg);
+	/* the same again: nothing written */
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0,
+		     "%s", e.msg);
+	x.has_cost = false;
+	x.proposal = "Prêt de la médiathèque";
+	cr_assert_eq(store_exceptional_set_with_reason(l.f.st, l.uid[R_EXC],
+		&x, "  devis retiré ", &e), 0, "%s", e.msg);
+	h = history_of(&l.f, l.uid[R_EXC], &n);
+	cr_assert_eq(n, 3);
+	cr_expect_str_eq(h[0].what, "fiche exceptionnelle renseignée");
+	cr_expect_null(h[0].before);
+	cr_expect_str_eq(h[0].after, "demande : Un vidéoprojecteur · décision"
+			 " : Accord · décidé par : Adjoint au DGT · décidé le "
+			 ": 25/06/2018 · coût estimé : 350,5 €");
+	cr_expect_str_eq(h[0].author, "Référent test");
+	cr_expect_not_null(h[0].at);
+	cr_expect_null(h[0].reason);
+	cr_expect_str_eq(h[1].what, "fiche exceptionnelle modifiée");
+	cr_expect_str_eq(h[1].before, "décision : Accord · décidé par : "
+			 "Adjoint au DGT");
+	cr_expect_str_eq(h[1].after, "décision : Refus · décidé par : DGT");
+	cr_expect_str_eq(h[2].before, "proposition : (vide) · coût estimé : "
+			 "350,5 €");
+	cr_expect_str_eq(h[2].after, "proposition : Prêt de la médiathèque · "
+			 "coût estimé : (vide)");
+	cr_expect_str_eq(h[2].reason, "devis retiré");
+	store_request_history_free(h, n);
+	cr_expect_neq(store_request_history(l.f.st, "nope", &h, &n, &e), 0);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	close_store(&l.f);
+}
+
+Test(request, exceptional_decision_cleared_with_its_history)
+{
+	struct log l;
+	struct request_change *h;
+	struct request r;
+	struct request_filter flt;
+	struct request *v;
+	struct exceptional_input x = {
+		.asked = "Un vidéoprojecteur",
+		.decision = "Refus motivé",
+		.decided_by = "DGT",
+		.decided_on = "2018-06-25",
+		.compensation = "Aucune",
+	};
+	char *big = filled(TEXT_LONG_MAX + 1, 'x');
+	size_t n;
+	struct err e;
+
+	open_log(&l);
+	REFUSED(store_exceptional_clear_decision(l.f.st, l.uid[R_EXC], NULL,
+						 &e), e,
+		"cette demande exceptionnelle n'a pas de décision à effacer");
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0,
+		     "%s", e.msg);
+	/* a decision over the limit: refused, nothing written */
+	x.decision = big;
+	REFUSED(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), e,
+		"décision : texte trop long (1048577 octets");
+	x.decision = "Refus motivé";
+	x.decided_by = "D\nGT";
+	REFUSED(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), e,
+		"décidé par : pas de retour à la ligne");
+	h = history_of(&l.f, l.uid[R_EXC], &n);
+	cr_expect_eq(n, 1, "only the first one");
+	store_request_history_free(h, n);
+	big[TEXT_LONG_MAX] = '\0';
+	x.decision = big;
+	x.decided_by = "DGT";
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0,
+		     "%s", e.msg);
+	x.decision = "Refus motivé";
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0,
+		     "%s", e.msg);
+
+	cr_assert_eq(store_exceptional_clear_decision(l.f.st, l.uid[R_EXC],
+		"saisie sur la mauvaise fiche", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_request_get(l.f.st, l.uid[R_EXC], &r, &e), 0);
+	cr_expect_null(r.decision);
+	cr_expect_null(r.decided_by);
+	cr_expect_null(r.decided_on);
+	cr_expect_str_eq(r.asked, "Un vidéoprojecteur", "the others stay");
+	cr_expect_str_eq(r.compensation, "Aucune");
+	store_request_release(&r);
+	h = history_of(&l.f, l.uid[R_EXC], &n);
+	cr_assert_eq(n, 4);
+	cr_expect_str_eq(h[3].what, "décision effacée");
+	cr_expect_str_eq(h[3].before, "décision : Refus motivé · décidé par : "
+			 "DGT · décidé le : 25/06/2018");
+	cr_expect_null(h[3].after);
+	cr_expect_str_eq(h[3].reason, "saisie sur la mauvaise fiche");
+	store_request_history_free(h, n);
+	/* the search no longer finds the decision's words */
+	request_filter_init(&flt);
+	flt.text = "motive";
+	cr_assert_eq(store_request_list(l.f.st, l.f.haillan, &flt, &v, &n,
+					NULL, &e), 0, "%s", e.msg);
+	cr_expect_eq(n, 0);
+	store_request_list_free(v, n);
+	REFUSED(store_exceptional_clear_decision(l.f.st, l.uid[R_EXC], NULL,
+						 &e), e, "pas de décision");
+	REFUSED(store_exceptional_clear_decision(l.f.st, l.uid[R_PHONE], NULL,
+						 &e), e,
+		"seule une saisine exceptionnelle");
+	cr_expect_neq(store_exceptional_clear_decision(l.f.st, "nope", NULL,
+						       &e), 0);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	free(big);
+	close_store(&l.f);
 }
