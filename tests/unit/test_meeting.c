@@ -14,6 +14,7 @@
 
 #include "helpers.h"
 #include "suivi/contract_file.h"
+#include "suivi/limits.h"
 #include "suivi/meeting.h"
 #include "suivi/minutes.h"
 #include "suivi/store.h"
@@ -2778,4 +2779,470 @@ Test(meeting_store, a_meeting_not_held_yet_does_not_close)
 	setenv("SUIVI_TODAY", "2026-02-04", 1);
 	cr_expect_eq(store_meeting_close(f.st, m, NULL, &e), 0, "%s", e.msg);
 	mt_close(&f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Correcting the records, and the history                             */
+
+static struct meeting_change *mt_history(struct mt_fx *f, const char *uid,
+					 size_t *n)
+{
+	struct meeting_change *h;
+	struct err e;
+
+	cr_assert_eq(store_meeting_history(f->st, uid, &h, n, &e), 0, "%s",
+		     e.msg);
+	return h;
+}
+
+#define MT_REFUSED(call, e, want)                                           \
+	do {                                                                \
+		cr_expect_neq((call), 0, "accepted, want « %s »", want);    \
+		cr_expect_eq((e).code, ERR_INPUT, "code %d: %s", (e).code,  \
+			     (e).msg);                                      \
+		cr_expect(strstr((e).msg, want), "« %s », want « %s »",     \
+			  (e).msg, want);                                   \
+	} while (0)
+
+Test(meeting_store, history_follows_the_meeting_and_its_records)
+{
+	struct mt_fx f;
+	struct meeting_input in = { MEETING_FOLLOW_UP, "15/01/2026", "Salle A",
+				    NULL };
+	char m[STORE_UID_LEN], act[STORE_UID_LEN];
+	struct meeting_change *h;
+	static const char *const whats[] = {
+		"réunion prévue", "participant ajouté", "réunion modifiée",
+		"décision ajoutée", "action ajoutée", "réunion ouverte",
+		"état de l'action changé", "réunion close",
+	};
+	size_t n;
+	struct err e;
+
+	mt_open(&f);
+	cr_assert_eq(store_meeting_create(f.st, f.test, &in, m, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_meeting_add_attendee(f.st, m, "Marie Dupont", "DGS",
+						SIDE_COMMUNE, NULL, &e), 0,
+		     "%s", e.msg);
+	in.place = "Salle B";
+	cr_assert_eq(store_meeting_update(f.st, m, &in, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_update(f.st, m, &in, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_add_decision(f.st, m, "Valider le "
+						"calendrier", NULL, &e), 0,
+		     "%s", e.msg);
+	mt_action(&f, m, "Relancer l'opérateur", "DSI", "01/02/2026", act);
+	cr_assert_eq(store_meeting_open(f.st, m, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_action_set_status(f.st, act, ACTION_IN_PROGRESS,
+					     NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_close(f.st, m, NULL, &e), 0, "%s", e.msg);
+	h = mt_history(&f, m, &n);
+	cr_assert_eq(n, sizeof whats / sizeof *whats, "%zu rows", n);
+	for (size_t i = 0; i < n; i++) {
+		cr_expect_str_eq(h[i].what, whats[i], "row %zu", i);
+		cr_expect_str_eq(h[i].author, "Référent test");
+		cr_expect_not_null(h[i].at);
+		cr_expect_null(h[i].reason);
+	}
+	cr_expect_null(h[0].before);
+	cr_expect_str_eq(h[0].after, "réunion de suivi · le 15/01/2026 · "
+			 "lieu : Salle A");
+	cr_expect_str_eq(h[1].after, "Marie Dupont (DGS, commune)");
+	cr_expect_str_eq(h[2].before, "lieu : Salle A");
+	cr_expect_str_eq(h[2].after, "lieu : Salle B");
+	cr_expect_str_eq(h[3].after, "décision 1 : Valider le calendrier");
+	cr_expect_str_eq(h[4].after, "action : Relancer l'opérateur · "
+			 "responsable : DSI · échéance : 01/02/2026 · à faire");
+	cr_expect_str_eq(h[5].before, "prévue");
+	cr_expect_str_eq(h[5].after, "en cours");
+	cr_expect_str_eq(h[6].before, "action : Relancer l'opérateur · "
+			 "responsable : DSI · échéance : 01/02/2026 · à faire");
+	cr_expect_str_eq(h[6].after, "action : Relancer l'opérateur · "
+			 "responsable : DSI · échéance : 01/02/2026 · en cours");
+	cr_expect_str_eq(h[7].before, "en cours");
+	cr_expect_str_eq(h[7].after, "close · aucune valeur à valider");
+	store_meeting_history_free(h, n);
+	/* its action moves on after the closing, and says so */
+	cr_assert_eq(store_action_set_status(f.st, act, ACTION_DONE,
+					     "2026-02-02", &e), 0, "%s", e.msg);
+	h = mt_history(&f, m, &n);
+	cr_assert_eq(n, 9);
+	cr_expect(strstr(h[8].after, "· faite le 02/02/2026"), "%s",
+		  h[8].after);
+	store_meeting_history_free(h, n);
+	cr_expect_neq(store_meeting_history(f.st, "nope", &h, &n, &e), 0);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	mt_close(&f);
+}
+
+Test(meeting_store, records_of_an_open_meeting_corrected_without_reason)
+{
+	struct mt_fx f;
+	char m[STORE_UID_LEN], att[STORE_UID_LEN], act[STORE_UID_LEN];
+	char d[3][STORE_UID_LEN];
+	struct action_input ai = { "Relancer l'opérateur télécom", "  ",
+				   "" };
+	struct meeting_change *h;
+	struct meeting got;
+	size_t n;
+	struct err e;
+
+	mt_open(&f);
+	mt_meeting(&f, f.test, MEETING_FOLLOW_UP, "2026-01-15", m);
+	cr_assert_eq(store_meeting_add_attendee(f.st, m, "M. Service", NULL,
+						-1, att, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_add_decision(f.st, m, "Un", d[0], &e), 0);
+	cr_assert_eq(store_meeting_add_decision(f.st, m, "Deux", d[1], &e), 0);
+	cr_assert_eq(store_meeting_add_decision(f.st, m, "Trois", d[2], &e),
+		     0);
+	mt_action(&f, m, "Relancer", "DSI", "2026-02-01", act);
+
+	cr_assert_eq(store_meeting_update_attendee(f.st, att, " Marc Service ",
+		"chef de projet", SIDE_SHARED, NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_update_decision(f.st, d[1], "Deux, relu",
+						   NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_delete_decision(f.st, d[0], "doublon", &e),
+		     0, "%s", e.msg);
+	cr_assert_eq(store_action_update(f.st, act, &ai, NULL, &e), 0, "%s",
+		     e.msg);
+	/* nothing changes: nothing written */
+	cr_assert_eq(store_action_update(f.st, act, &ai, NULL, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_meeting_update_decision(f.st, d[1], "Deux, relu",
+						   NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_get(f.st, m, "2026-01-20", &got, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(got.n_attendees, 1);
+	cr_expect_str_eq(got.attendees[0].name, "Marc Service");
+	cr_expect_str_eq(got.attendees[0].function, "chef de projet");
+	cr_expect_eq(got.attendees[0].side, SIDE_SHARED);
+	cr_assert_eq(got.n_decisions, 2);
+	cr_expect_eq(got.decisions[0].position, 1, "renumbered");
+	cr_expect_str_eq(got.decisions[0].text, "Deux, relu");
+	cr_expect_eq(got.decisions[1].position, 2);
+	cr_expect_str_eq(got.decisions[1].text, "Trois");
+	cr_assert_eq(got.n_actions, 1);
+	cr_expect_str_eq(got.actions[0].what, "Relancer l'opérateur télécom");
+	cr_expect_null(got.actions[0].owner);
+	cr_expect_null(got.actions[0].due_on);
+	cr_expect_eq(got.actions[0].status, ACTION_OPEN, "its status stays");
+	store_meeting_release(&got);
+	h = mt_history(&f, m, &n);
+	cr_assert_eq(n, 10);
+	cr_expect_str_eq(h[6].what, "participant modifié");
+	cr_expect_str_eq(h[6].before, "M. Service");
+	cr_expect_str_eq(h[6].after, "Marc Service (chef de projet, service "
+			 "commun)");
+	cr_expect_null(h[6].reason);
+	cr_expect_str_eq(h[7].what, "décision modifiée");
+	cr_expect_str_eq(h[7].before, "décision 2 : Deux");
+	cr_expect_str_eq(h[7].after, "décision 2 : Deux, relu");
+	cr_expect_str_eq(h[8].what, "décision supprimée");
+	cr_expect_str_eq(h[8].before, "décision 1 : Un");
+	cr_expect_null(h[8].after);
+	cr_expect_str_eq(h[8].reason, "doublon", "a reason given is kept");
+	cr_expect_str_eq(h[9].what, "action modifiée");
+	cr_expect_str_eq(h[9].after, "action : Relancer l'opérateur télécom · "
+			 "à faire");
+	store_meeting_history_free(h, n);
+	/* a new decision follows the renumbered ones */
+	cr_assert_eq(store_meeting_add_decision(f.st, m, "Quatre", NULL, &e),
+		     0);
+	cr_assert_eq(store_meeting_get(f.st, m, NULL, &got, &e), 0, "%s",
+		     e.msg);
+	cr_expect_eq(got.decisions[2].position, 3);
+	store_meeting_release(&got);
+	cr_assert_eq(store_meeting_remove_attendee(f.st, att, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_action_delete(f.st, act, NULL, &e), 0, "%s", e.msg);
+	h = mt_history(&f, m, &n);
+	cr_assert_eq(n, 13);
+	cr_expect_str_eq(h[11].what, "participant retiré");
+	cr_expect_str_eq(h[11].before, "Marc Service (chef de projet, service "
+			 "commun)");
+	cr_expect_str_eq(h[12].what, "action supprimée");
+	cr_expect_null(h[12].after);
+	store_meeting_history_free(h, n);
+	cr_expect_eq(mt_count(&f, "SELECT count(*) FROM action_item"), 0);
+	/* unknown records; a blank text */
+	cr_expect_neq(store_meeting_update_decision(f.st, "nope", "x", NULL,
+						    &e), 0);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	cr_expect_neq(store_action_delete(f.st, act, NULL, &e), 0);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	cr_expect_neq(store_meeting_update_attendee(f.st, att, "X", NULL, -1,
+						    NULL, &e), 0);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	MT_REFUSED(store_meeting_update_decision(f.st, d[2], "  ", NULL, &e),
+		   e, "le texte de la décision est obligatoire");
+	mt_close(&f);
+}
+
+Test(meeting_store, a_closed_meeting_asks_the_reason_of_a_correction)
+{
+	struct mt_fx f;
+	char m[STORE_UID_LEN], att[STORE_UID_LEN], act[STORE_UID_LEN];
+	char dec[STORE_UID_LEN];
+	struct action_input ai = { "Relancer encore", "DSI", "2026-03-01" };
+	struct meeting_change *h;
+	struct meeting got;
+	static const char want[] = "la réunion du 15/01/2026 est close : "
+				   "donnez la raison du changement";
+	long rows;
+	size_t n;
+	struct err e;
+
+	mt_open(&f);
+	mt_meeting(&f, f.test, MEETING_FOLLOW_UP, "2026-01-15", m);
+	cr_assert_eq(store_meeting_add_attendee(f.st, m, "Mme Maire", NULL,
+						SIDE_COMMUNE, att, &e), 0);
+	cr_assert_eq(store_meeting_add_decision(f.st, m, "Valider", dec, &e),
+		     0);
+	mt_action(&f, m, "Relancer", NULL, NULL, act);
+	cr_assert_eq(store_meeting_close(f.st, m, NULL, &e), 0, "%s", e.msg);
+	rows = mt_count(&f, "SELECT count(*) FROM meeting_change");
+
+	cr_expect_neq(store_meeting_update_attendee(f.st, att, "Mme la Maire",
+		NULL, SIDE_COMMUNE, NULL, &e), 0);
+	cr_expect_eq(e.code, ERR_INPUT);
+	cr_expect_str_eq(e.msg, want);
+	MT_REFUSED(store_meeting_update_attendee(f.st, att, "Mme la Maire",
+		NULL, SIDE_COMMUNE, " \t ", &e), e, want);
+	MT_REFUSED(store_meeting_remove_attendee_reason(f.st, att, NULL, &e),
+		   e, want);
+	MT_REFUSED(store_meeting_update_decision(f.st, dec, "Valider tout",
+						 "", &e), e, want);
+	MT_REFUSED(store_meeting_delete_decision(f.st, dec, NULL, &e), e,
+		   want);
+	MT_REFUSED(store_action_update(f.st, act, &ai, NULL, &e), e, want);
+	MT_REFUSED(store_action_delete(f.st, act, NULL, &e), e, want);
+	/* adding is still refused */
+	MT_REFUSED(store_meeting_add_decision(f.st, m, "Après coup", NULL, &e),
+		   e, "la réunion est close : elle ne change plus");
+	cr_expect_eq(mt_count(&f, "SELECT count(*) FROM meeting_change"), rows,
+		     "no history row");
+	cr_assert_eq(store_meeting_get(f.st, m, NULL, &got, &e), 0, "%s",
+		     e.msg);
+	cr_expect_str_eq(got.attendees[0].name, "Mme Maire", "unchanged");
+	cr_expect_str_eq(got.decisions[0].text, "Valider");
+	cr_expect_str_eq(got.actions[0].what, "Relancer");
+	store_meeting_release(&got);
+
+	/* with a reason */
+	cr_assert_eq(store_meeting_update_attendee(f.st, att, "Mme la Maire",
+		NULL, SIDE_COMMUNE, " Nom mal écrit ", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_update_decision(f.st, dec, "Valider tout",
+		"Relu avec la commune", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_action_update(f.st, act, &ai, "Précisée", &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_action_delete(f.st, act, "Abandonnée en séance",
+					 &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_delete_decision(f.st, dec, "Hors sujet",
+						   &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_remove_attendee_reason(f.st, att,
+		"Excusée", &e), 0, "%s", e.msg);
+	h = mt_history(&f, m, &n);
+	cr_assert_eq(n, (size_t)rows + 6);
+	cr_expect_str_eq(h[rows].what, "participant modifié");
+	cr_expect_str_eq(h[rows].before, "Mme Maire (commune)");
+	cr_expect_str_eq(h[rows].after, "Mme la Maire (commune)");
+	cr_expect_str_eq(h[rows].reason, "Nom mal écrit");
+	cr_expect_str_eq(h[rows + 1].reason, "Relu avec la commune");
+	cr_expect_str_eq(h[rows + 2].after, "action : Relancer encore · "
+			 "responsable : DSI · échéance : 01/03/2026 · à faire");
+	cr_expect_str_eq(h[rows + 3].reason, "Abandonnée en séance");
+	cr_expect_str_eq(h[rows + 4].before, "décision 1 : Valider tout");
+	cr_expect_str_eq(h[rows + 5].what, "participant retiré");
+	cr_expect_str_eq(h[rows + 5].reason, "Excusée");
+	store_meeting_history_free(h, n);
+	cr_assert_eq(store_meeting_get(f.st, m, NULL, &got, &e), 0, "%s",
+		     e.msg);
+	cr_expect_eq(got.status, MEETING_CLOSED, "still closed");
+	cr_expect_eq(got.n_attendees, 0);
+	cr_expect_eq(got.n_decisions, 0);
+	cr_expect_eq(got.n_actions, 0);
+	store_meeting_release(&got);
+	mt_close(&f);
+}
+
+Test(meeting_store, a_cancelled_meeting_refuses_every_correction)
+{
+	struct mt_fx f;
+	char m[STORE_UID_LEN], att[STORE_UID_LEN], act[STORE_UID_LEN];
+	char dec[STORE_UID_LEN];
+	struct action_input ai = { "Autre", NULL, NULL };
+	static const char want[] = "la réunion est annulée : elle ne change "
+				   "plus";
+	long rows;
+	struct err e;
+
+	mt_open(&f);
+	mt_meeting(&f, f.test, MEETING_FOLLOW_UP, "2026-01-15", m);
+	cr_assert_eq(store_meeting_add_attendee(f.st, m, "M. X", NULL, -1, att,
+						&e), 0);
+	cr_assert_eq(store_meeting_add_decision(f.st, m, "D", dec, &e), 0);
+	mt_action(&f, m, "A", NULL, NULL, act);
+	cr_assert_eq(store_meeting_cancel(f.st, m, &e), 0, "%s", e.msg);
+	rows = mt_count(&f, "SELECT count(*) FROM meeting_change");
+	MT_REFUSED(store_meeting_update_attendee(f.st, att, "M. Y", NULL, -1,
+						 "raison", &e), e, want);
+	MT_REFUSED(store_meeting_remove_attendee_reason(f.st, att, "raison",
+							&e), e, want);
+	MT_REFUSED(store_meeting_update_decision(f.st, dec, "E", "raison", &e),
+		   e, want);
+	MT_REFUSED(store_meeting_delete_decision(f.st, dec, "raison", &e), e,
+		   want);
+	MT_REFUSED(store_action_update(f.st, act, &ai, "raison", &e), e, want);
+	MT_REFUSED(store_action_delete(f.st, act, "raison", &e), e, want);
+	cr_expect_eq(mt_count(&f, "SELECT count(*) FROM meeting_change"), rows);
+	cr_expect_eq(mt_count(&f, "SELECT count(*) FROM meeting_attendee"
+			      " WHERE name = 'M. X'"), 1);
+	cr_expect_eq(mt_count(&f, "SELECT count(*) FROM decision"), 1);
+	cr_expect_eq(mt_count(&f, "SELECT count(*) FROM action_item"), 1);
+	mt_close(&f);
+}
+
+Test(meeting_store, deleting_an_action_carried_by_later_meetings)
+{
+	struct mt_fx f;
+	char m1[STORE_UID_LEN], m2[STORE_UID_LEN], act[STORE_UID_LEN];
+	struct meeting_change *h;
+	struct meeting got;
+	size_t n;
+	struct err e;
+
+	mt_open(&f);
+	mt_meeting(&f, f.test, MEETING_FOLLOW_UP, "2026-01-15", m1);
+	mt_action(&f, m1, "Câbler la salle", "DSI", "2026-02-01", act);
+	cr_assert_eq(store_meeting_close(f.st, m1, NULL, &e), 0, "%s", e.msg);
+	mt_meeting(&f, f.test, MEETING_FOLLOW_UP, "2026-02-15", m2);
+	cr_assert_eq(store_meeting_get(f.st, m2, "2026-02-15", &got, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(got.n_carried, 1);
+	store_meeting_release(&got);
+	/* its own meeting's rule: closed, so a reason */
+	MT_REFUSED(store_action_delete(f.st, act, NULL, &e), e,
+		   "la réunion du 15/01/2026 est close");
+	cr_assert_eq(store_action_delete(f.st, act, "Faite avant la réunion",
+					 &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_get(f.st, m2, "2026-02-15", &got, &e), 0,
+		     "%s", e.msg);
+	cr_expect_eq(got.n_carried, 0);
+	store_meeting_release(&got);
+	h = mt_history(&f, m1, &n);
+	cr_assert_geq(n, 1);
+	cr_expect_str_eq(h[n - 1].what, "action supprimée");
+	cr_expect_str_eq(h[n - 1].before, "action : Câbler la salle · "
+			 "responsable : DSI · échéance : 01/02/2026 · à faire");
+	store_meeting_history_free(h, n);
+	h = mt_history(&f, m2, &n);
+	cr_expect_eq(n, 1, "only its creation");
+	store_meeting_history_free(h, n);
+	mt_close(&f);
+}
+
+static char *mt_filled(size_t len, char c)
+{
+	char *s = malloc(len + 1);
+
+	cr_assert_not_null(s);
+	memset(s, c, len);
+	s[len] = '\0';
+	return s;
+}
+
+Test(meeting_store, texts_up_to_their_limits)
+{
+	struct mt_fx f;
+	char m[STORE_UID_LEN], dec[STORE_UID_LEN];
+	struct meeting_input in = { MEETING_FOLLOW_UP, "2026-01-15", NULL,
+				    "Ordre du jour :\n- valeurs\n- actions" };
+	struct action_input ai = { "Relancer", "D\nSI", NULL };
+	char *big = mt_filled(TEXT_LONG_MAX + 1, 'd');
+	char *line = mt_filled(TEXT_LINE_MAX + 1, 'l');
+	struct meeting got;
+	struct err e;
+
+	mt_open(&f);
+	cr_assert_eq(store_meeting_create(f.st, f.test, &in, m, &e), 0, "%s",
+		     e.msg);
+	/* a decision of 1 Mio fits, one byte more does not */
+	MT_REFUSED(store_meeting_add_decision(f.st, m, big, NULL, &e), e,
+		   "décision : texte trop long (1048577 octets, 1 Mio");
+	cr_expect_eq(mt_count(&f, "SELECT count(*) FROM decision"), 0);
+	big[TEXT_LONG_MAX] = '\0';
+	cr_assert_eq(store_meeting_add_decision(f.st, m, big, dec, &e), 0,
+		     "%s", e.msg);
+	big[TEXT_LONG_MAX] = 'd';
+	MT_REFUSED(store_meeting_update_decision(f.st, dec, big, NULL, &e), e,
+		   "décision : texte trop long");
+	cr_assert_eq(store_meeting_get(f.st, m, NULL, &got, &e), 0, "%s",
+		     e.msg);
+	cr_expect_eq(strlen(got.decisions[0].text), TEXT_LONG_MAX);
+	cr_expect_str_eq(got.notes, "Ordre du jour :\n- valeurs\n- actions");
+	store_meeting_release(&got);
+	/* one-line fields */
+	MT_REFUSED(store_meeting_add_attendee(f.st, m, "Marie\nDupont", NULL,
+					      -1, NULL, &e), e,
+		   "nom : pas de retour à la ligne dans ce champ");
+	MT_REFUSED(store_meeting_add_attendee(f.st, m, "Marie", line, -1, NULL,
+					      &e), e,
+		   "fonction : texte trop long (1001 octets");
+	MT_REFUSED(store_meeting_add_action(f.st, m, &ai, NULL, &e), e,
+		   "responsable : pas de retour à la ligne");
+	in.place = line;
+	MT_REFUSED(store_meeting_update(f.st, m, &in, &e), e,
+		   "lieu : texte trop long");
+	in.place = NULL;
+	in.notes = "bip\a";
+	MT_REFUSED(store_meeting_update(f.st, m, &in, &e), e,
+		   "notes : caractère de contrôle refusé");
+	cr_expect_eq(mt_count(&f, "SELECT count(*) FROM meeting_attendee"), 0);
+	cr_expect_eq(mt_count(&f, "SELECT count(*) FROM action_item"), 0);
+	free(big);
+	free(line);
+	mt_close(&f);
+}
+
+/* A database of schema 6: its meetings gain a history from now on. */
+Test(meeting_store, migration_7_gives_meetings_a_history)
+{
+	char *db = t_path("v6m.db");
+	struct store *st;
+	struct meeting_change *h;
+	char contract[STORE_UID_LEN];
+	char *sql = NULL;
+	size_t n;
+	struct err e;
+	sqlite3 *raw;
+
+	cr_assert_eq(store_open_at_version(db, 6, &st, &e), 0, "%s", e.msg);
+	mt_import(st, "tests/fixtures/test-contrat.ini");
+	cr_assert_eq(store_contract_find(st, "test-2020", contract, &e), 0);
+	store_close(st);
+	cr_assert(asprintf(&sql,
+		"INSERT INTO meeting (uid, contract_uid, kind, held_on, status,"
+		" author, created_at) VALUES ('m1', '%s', 'follow_up',"
+		" '2026-01-15', 'open', 'x', 'now');"
+		"INSERT INTO decision (uid, meeting_uid, position, text) VALUES"
+		" ('d1', 'm1', 1, 'Ancienne');", contract) > 0);
+	cr_assert_eq(sqlite3_open(db, &raw), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	free(sql);
+	cr_assert_eq(store_open(db, STORE_WRITE, &st, &e), 0, "%s", e.msg);
+	cr_expect_geq(store_schema_version(st), 7);
+	cr_assert_eq(store_meeting_history(st, "m1", &h, &n, &e), 0, "%s",
+		     e.msg);
+	cr_expect_eq(n, 0);
+	store_meeting_history_free(h, n);
+	cr_assert_eq(store_meeting_update_decision(st, "d1", "Corrigée", NULL,
+						   &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_history(st, "m1", &h, &n, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(h[0].before, "décision 1 : Ancienne");
+	store_meeting_history_free(h, n);
+	store_close(st);
+	free(db);
 }
