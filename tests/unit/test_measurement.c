@@ -14,6 +14,7 @@
 #include "helpers.h"
 #include "suivi/contract.h"
 #include "suivi/contract_file.h"
+#include "suivi/limits.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
 #include "suivi/store_measurement.h"
@@ -1224,5 +1225,44 @@ Test(measurement, failed_write_leaves_nothing_behind)
 	set(&f, uid, "2026-02", "", "2");
 	cr_expect_eq(n_range(&f, uid, "2026", "2027"), 2);
 	cr_expect_eq(n_measurements(&f), total + 1);
+	store_close(f.st);
+}
+
+/* limits.h: a value's text is a grid value (one line), a comment a long
+ * text; refused, nothing is written. */
+Test(measurement, texts_follow_their_limits)
+{
+	struct fixture f;
+	char text[STORE_UID_LEN];
+	struct value v = { .text = (char *)"Lundi\nmardi" };
+	char *big = malloc(TEXT_LONG_MAX + 2);
+	struct err e;
+
+	open_store(&f);
+	ind(&f, f.bouscat, "3.2.1", text);
+	cr_expect_neq(store_measurement_set(f.st, text, "2026", "", &v, false,
+					    NULL, &e), 0);
+	cr_expect_eq(e.code, ERR_INPUT);
+	cr_expect(strstr(e.msg, "valeur : pas de retour à la ligne"), "%s",
+		  e.msg);
+	cr_expect_not(exists(&f, text, "2026", ""), "nothing written");
+	cr_expect_neq(store_target_set(f.st, text, 2026, "", &v, -1, &e), 0);
+	cr_expect(strstr(e.msg, "cible : pas de retour à la ligne"), "%s",
+		  e.msg);
+	memset(big, 'c', TEXT_LONG_MAX + 1);
+	big[TEXT_LONG_MAX + 1] = '\0';
+	cr_expect_neq(store_measurement_comment(f.st, text, "2026", "", big,
+						&e), 0);
+	cr_expect(strstr(e.msg, "commentaire : texte trop long (1048577 "
+			 "octets"), "%s", e.msg);
+	cr_expect_not(exists(&f, text, "2026", ""), "nothing written");
+	big[TEXT_LONG_MAX] = '\0';
+	cr_expect_eq(store_measurement_comment(f.st, text, "2026", "", big,
+					       &e), 0, "%s", e.msg);
+	cr_expect_eq(store_measurement_comment(f.st, text, "2026", "",
+					       "Deux\nlignes", &e), 0, "%s",
+		     e.msg);
+	cr_expect_eq(n_history(&f, text, "2026", ""), 2);
+	free(big);
 	store_close(f.st);
 }
