@@ -27,6 +27,11 @@
 #include "suivi/err.h"
 #include "suivi/limits.h"
 
+/* A row of text on screen: bytes [start, end) of buf. */
+struct edit_row {
+	size_t start, end;
+};
+
 struct edit {
 	char *buf;
 	size_t len, cap;
@@ -36,6 +41,12 @@ struct edit {
 	const char *max_label;	/* the limit said in French */
 	size_t scroll;		/* first byte (one line) or row shown */
 	int goal;		/* column kept by up / down (-1: none) */
+	/* the last layout, kept until the text changes (edit_layout) */
+	unsigned long version, lay_version;
+	struct edit_row *lay;
+	size_t lay_n, lay_cap;
+	int lay_cols;
+	bool lay_ascii;
 };
 
 /* An editor of a kind of text (limits.h) holding text (NULL: empty),
@@ -86,20 +97,19 @@ bool edit_kill_word(struct edit *ed);	/* Ctrl-W: the word before */
 bool edit_kill_home(struct edit *ed);	/* Ctrl-U: to the line's start */
 bool edit_kill_end(struct edit *ed);	/* Ctrl-K: to the line's end */
 
-/* Layout. A row of text on screen: bytes [start, end) of buf. */
-struct edit_row {
-	size_t start, end;
-};
 
 /*
  * Wrap the text into rows of at most cols - 1 columns (the last column
  * keeps room for the caret), breaking after a space when the row has one,
- * else between characters; '\n' ends a row. *rows is a heap array (free),
- * returned count >= 1 (an empty text has one empty row). *caret_row and
- * *caret_col (may be NULL) say where the caret is.
+ * else between characters; '\n' ends a row. *rows (may be NULL) points
+ * to the editor's own copy, valid until the text changes: a layout is
+ * made once per change, not once per drawing. Returns the count (>= 1:
+ * an empty text has one empty row). *caret_row and *caret_col (may be
+ * NULL) say where the caret is.
  */
-size_t edit_layout(const struct edit *ed, int cols, bool ascii,
-		   struct edit_row **rows, size_t *caret_row, int *caret_col);
+size_t edit_layout(struct edit *ed, int cols, bool ascii,
+		   const struct edit_row **rows, size_t *caret_row,
+		   int *caret_col);
 /* Up / down a row of that layout, keeping the column the caret had
  * (false at the first / last row). */
 bool edit_up(struct edit *ed, int cols, bool ascii);

@@ -258,7 +258,8 @@ static void store_problem(struct import *im, int line, const struct err *e)
  * trimmed. */
 static void clean_cell(char *s)
 {
-	text_trim(csv_unneutralise(s));
+	/* line breaks of a spreadsheet (CR LF, CR) are the "\n" of a long text */
+	text_trim(text_lf(csv_unneutralise(s)));
 }
 
 /* The cell of column c, NULL when the column is absent or the cell

@@ -155,6 +155,7 @@ void edit_init_max(struct edit *ed, size_t max, bool multiline,
 		   const char *text)
 {
 	memset(ed, 0, sizeof *ed);
+	ed->lay_version = (unsigned long)-1;
 	ed->max = max;
 	ed->multiline = multiline;
 	ed->goal = -1;
@@ -171,8 +172,11 @@ void edit_init(struct edit *ed, enum text_kind kind, const char *text)
 void edit_release(struct edit *ed)
 {
 	free(ed->buf);
+	free(ed->lay);
 	ed->buf = NULL;
+	ed->lay = NULL;
 	ed->len = ed->cap = ed->caret = 0;
+	ed->lay_n = ed->lay_cap = 0;
 }
 
 void edit_set(struct edit *ed, const char *text)
@@ -187,6 +191,7 @@ void edit_set(struct edit *ed, const char *text)
 	ed->caret = n;
 	ed->scroll = 0;
 	ed->goal = -1;
+	ed->version++;
 }
 
 /* ------------------------------------------------------------------ */
@@ -260,6 +265,7 @@ int edit_insert(struct edit *ed, const char *s, size_t n, struct err *e)
 	ed->len += out;
 	ed->caret += out;
 	ed->goal = -1;
+	ed->version++;
 	free(clean);
 	if (dropped && replaced)
 		err_set(e, ERR_INPUT, "%zu caractère%s de contrôle ôté%s, "
@@ -439,6 +445,7 @@ static bool cut(struct edit *ed, size_t from, size_t to)
 	ed->len -= to - from;
 	ed->caret = from;
 	ed->goal = -1;
+	ed->version++;
 	return true;
 }
 
@@ -511,15 +518,11 @@ int edit_cols(const struct edit *ed, size_t from, size_t to, bool ascii)
 	return cols;
 }
 
-size_t edit_layout(const struct edit *ed, int cols, bool ascii,
-		   struct edit_row **rows_out, size_t *caret_row,
-		   int *caret_col)
+/* Wrap the whole text into ed->lay (see edit_layout). */
+static void relayout(struct edit *ed, int cols, bool ascii)
 {
-	struct edit_row *rows = NULL;
-	size_t n = 0, cap = 0, start = 0, i = 0, brk = 0;
-	int w = cols - 1 > 1 ? cols - 1 : 1, used = 0, brk_used = 0;
-	size_t crow = 0;
-	int ccol = 0;
+	size_t n = 0, start = 0, i = 0, brk = 0;
+	int w = cols - 1 > 1 ? cols - 1 : 1, used = 0;
 
 	for (;;) {
 		bool end_row = false, hard = false;
@@ -537,70 +540,67 @@ size_t edit_layout(const struct edit *ed, int cols, bool ascii,
 			int cw = char_cols(ed, i, ascii, &nx);
 
 			if (used + cw > w && i > start) {
-				if (brk > start) {
-					row_end = next_start = brk;
-					used -= brk_used;
-				} else {
-					row_end = next_start = i;
-				}
+				/* after the last space of the row, if any */
+				row_end = next_start = brk > start ? brk : i;
 				end_row = true;
 			} else {
 				used += cw;
-				if (ed->buf[i] == ' ') {
+				if (ed->buf[i] == ' ')
 					brk = nx;
-					brk_used = used;
-				}
 				i = nx;
 			}
 		}
 		if (!end_row)
 			continue;
-		rows = xgrow(rows, &cap, n + 1, sizeof *rows);
-		rows[n].start = start;
-		rows[n].end = row_end;
-		/* the caret: on this row when inside it, or at its end when
-		 * the row ends hard (or the text ends there) */
-		if (ed->caret >= start &&
-		    (ed->caret < row_end ||
-		     (ed->caret == row_end && (hard || row_end == ed->len)))) {
-			crow = n;
-			ccol = edit_cols(ed, start, ed->caret, ascii);
-		}
+		ed->lay = xgrow(ed->lay, &ed->lay_cap, n + 2, sizeof *ed->lay);
+		ed->lay[n].start = start;
+		ed->lay[n].end = row_end;
 		n++;
 		if (!hard && row_end == ed->len)
 			break;
-		start = next_start;
-		brk = start;
-		if (!hard) {
-			/* the row carried over keeps what was measured
-			 * after the break */
-			used = 0;
-			i = start;
-		} else {
-			used = 0;
-			i = start;
-		}
-		brk_used = 0;
+		start = brk = i = next_start;
+		used = 0;
 		if (hard && start == ed->len) {
-			rows = xgrow(rows, &cap, n + 1, sizeof *rows);
-			rows[n].start = rows[n].end = start;
-			if (ed->caret == start) {
-				crow = n;
-				ccol = 0;
-			}
+			/* a final line break: an empty last row */
+			ed->lay[n].start = ed->lay[n].end = start;
 			n++;
 			break;
 		}
 	}
+	ed->lay_n = n;
+	ed->lay_cols = cols;
+	ed->lay_ascii = ascii;
+	ed->lay_version = ed->version;
+}
+
+size_t edit_layout(struct edit *ed, int cols, bool ascii,
+		   const struct edit_row **rows, size_t *caret_row,
+		   int *caret_col)
+{
+	size_t lo = 0, hi;
+
+	if (ed->lay_version != ed->version || ed->lay_cols != cols ||
+	    ed->lay_ascii != ascii || !ed->lay)
+		relayout(ed, cols, ascii);
+	/* the caret's row: the last one starting at or before it (a soft
+	 * break belongs to the row after it; the end of a row ended by a
+	 * line break, to that row) */
+	hi = ed->lay_n;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ed->lay[mid].start <= ed->caret)
+			lo = mid;
+		else
+			hi = mid;
+	}
 	if (caret_row)
-		*caret_row = crow;
+		*caret_row = lo;
 	if (caret_col)
-		*caret_col = ccol;
-	if (rows_out)
-		*rows_out = rows;
-	else
-		free(rows);
-	return n;
+		*caret_col = edit_cols(ed, ed->lay[lo].start, ed->caret, ascii);
+	if (rows)
+		*rows = ed->lay;
+	return ed->lay_n;
 }
 
 /* The byte of row r nearest to column col. */
@@ -624,7 +624,7 @@ static size_t at_col(const struct edit *ed, const struct edit_row *r, int col,
 
 static bool vertical(struct edit *ed, int cols, bool ascii, int dir)
 {
-	struct edit_row *rows;
+	const struct edit_row *rows;
 	size_t row, n = edit_layout(ed, cols, ascii, &rows, &row, NULL);
 	int goal = ed->goal;
 	bool moved = false;
@@ -642,7 +642,6 @@ static bool vertical(struct edit *ed, int cols, bool ascii, int dir)
 		moved = true;
 	}
 	ed->goal = goal;
-	free(rows);
 	return moved;
 }
 

@@ -1,13 +1,16 @@
 /*
  * Forms: a column of labelled fields over the screen area, filled with
  * the keyboard. Tab / ↓ next field, Maj+Tab / ↑ previous, typing edits a
- * text field (Retour arrière, Ctrl+U), ← → or Espace change a choice,
+ * text field (the field editor's keys, field.c; a long text takes
+ * several rows and line breaks), Espace, ← →, F4 or a letter open a
+ * choice's list,
  * Entrée saves (the caller's check may refuse, with its reason on the
  * status line, and the form stays), Échap leaves — asking first when
  * something was typed. A panel under the fields (the contact to call…)
  * is the caller's, refreshed after each change.
  */
 #include "ui_internal.h"
+#include "suivi/limits.h"
 #include "suivi/store_measurement.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
@@ -53,6 +56,34 @@ static bool shown(const struct form_field *f)
 	return !f->hidden;
 }
 
+static bool is_long(const struct form_field *f)
+{
+	return f->kind == FIELD_TEXT && text_kind_multiline(f->tkind);
+}
+
+/* The editor follows the field under the cursor: loaded when the cursor
+ * comes to a text field, and again when the caller changed that field's
+ * text (on_change may fill one field from another). */
+static void editor_sync(struct form *f)
+{
+	struct form_field *fd = &f->fields[f->cur];
+
+	if (fd->kind != FIELD_TEXT) {
+		if (f->ed_live)
+			edit_release(&f->ed);
+		f->ed_live = false;
+		return;
+	}
+	if (f->ed_live && f->ed_of == f->cur &&
+	    !strcmp(edit_text(&f->ed), fd->text ? fd->text : ""))
+		return;
+	if (f->ed_live)
+		edit_release(&f->ed);
+	edit_init(&f->ed, fd->tkind, fd->text);
+	f->ed_live = true;
+	f->ed_of = f->cur;
+}
+
 static void step(struct form *f, int dir)
 {
 	size_t i = f->cur;
@@ -61,36 +92,78 @@ static void step(struct form *f, int dir)
 		i = (i + f->n + (size_t)(dir > 0 ? 1 : f->n - 1)) % f->n;
 		if (shown(&f->fields[i]) && f->fields[i].kind != FIELD_LABEL) {
 			f->cur = i;
-			return;
+			break;
 		}
 	}
+	editor_sync(f);
+	/* a long text is entered at its end, as a short one */
+	if (f->ed_live)
+		edit_bottom(&f->ed);
+}
+
+#define LONG_ROWS_CUR 8		/* rows a long text grows to, with focus */
+#define LONG_ROWS_OTHER 3	/* … without */
+
+/* Rows field i takes on screen at width w. */
+static int field_rows(struct ui *ui, struct form *f, size_t i, int w)
+{
+	const struct form_field *fd = &f->fields[i];
+
+	if (!is_long(fd))
+		return 1;
+	if (i == f->cur && f->ed_live)
+		return ui_field_rows(ui, &f->ed, w, LONG_ROWS_CUR);
+	{
+		char **lines = NULL;
+		size_t n = text_wrap(fd->text ? fd->text : "", w - 1, &lines);
+
+		text_lines_free(lines, n);
+		return n < 1 ? 1 : n > LONG_ROWS_OTHER ? LONG_ROWS_OTHER : (int)n;
+	}
+}
+
+/* A long text without focus: its first rows, "…" when there is more. */
+static void draw_long(const struct uiterm *t, const char *text, int y, int x,
+		      int w, int h)
+{
+	char **lines = NULL;
+	size_t n = text_wrap(text ? text : "", w - 1, &lines);
+
+	for (int r = 0; r < h && (size_t)r < n; r++) {
+		char *l = lines[r];
+
+		if (r == h - 1 && (size_t)h < n)
+			l = xasprintf("%s …", lines[r]);
+		draw_text(t, y + r, x, w, PAINT_NORMAL, l);
+		if (l != lines[r])
+			free(l);
+	}
+	text_lines_free(lines, n);
 }
 
 static void draw_form(struct ui *ui, struct form *f)
 {
 	const struct uiterm *t = &ui->term;
-	int top = 2, lw = 0, x, y;
+	int top = 2, lw = 0, x, y, w;
 	int rows = t->rows - 3;
 	char **aside = NULL;
-	size_t n_aside = 0, first = 0, pos = 0, n_shown = 0;
-	int room, aside_rows;
+	size_t n_aside = 0, first = 0;
+	int room, aside_rows, above;
 
 	for (int r = 0; r < rows; r++)
 		draw_fill(t, top + r, 0, t->cols, PAINT_NORMAL);
 	draw_text(t, top, 0, t->cols, PAINT_TITLE, f->title);
 	for (size_t i = 0; i < f->n; i++)
 		if (shown(&f->fields[i])) {
-			int w = draw_width(t, f->fields[i].label);
+			int lwi = draw_width(t, f->fields[i].label);
 
-			if (w > lw)
-				lw = w;
-			if (i == f->cur)
-				pos = n_shown;
-			n_shown++;
+			if (lwi > lw)
+				lw = lwi;
 		}
 	if (lw > t->cols / 3)
 		lw = t->cols / 3;
 	x = lw + 3;
+	w = t->cols - x - 1;
 	/* the caller's panel (who to call…) under the fields: up to a third
 	 * of the height; the fields scroll to keep the cursor in view */
 	if (f->aside)
@@ -101,40 +174,55 @@ static void draw_form(struct ui *ui, struct form *f)
 	room = rows - 2 - (aside_rows ? aside_rows + 1 : 0);
 	if (room < 1)
 		room = 1;
-	if (pos >= (size_t)room)
-		first = pos - (size_t)room + 1;
+	/* the first field shown: the cursor's field must fit whole */
+	above = 0;
+	for (size_t i = 0; i <= f->cur && i < f->n; i++)
+		if (shown(&f->fields[i]))
+			above += field_rows(ui, f, i, w);
+	for (size_t i = 0; i < f->n && above > room; i++)
+		if (shown(&f->fields[i])) {
+			above -= field_rows(ui, f, i, w);
+			first = i + 1;
+		}
 	y = top + 2;
-	for (size_t i = 0, k = 0; i < f->n && y < top + 2 + room; i++) {
-		const struct form_field *fd = &f->fields[i];
-		char buf[1024];
+	for (size_t i = first; i < f->n && y < top + 2 + room; i++) {
+		struct form_field *fd = &f->fields[i];
 		bool cur = i == f->cur;
+		int h;
 
 		if (!shown(fd))
-			continue;
-		if (k++ < first)
 			continue;
 		if (fd->kind == FIELD_LABEL) {
 			draw_text(t, y++, 0, t->cols, PAINT_DIM, fd->label);
 			continue;
 		}
+		h = field_rows(ui, f, i, w);
+		if (y + h > top + 2 + room)
+			h = top + 2 + room - y;
 		draw_text(t, y, 1, lw, cur ? PAINT_TITLE : PAINT_NORMAL,
 			  fd->label);
 		if (fd->required)
 			draw_text(t, y, lw + 1, 1, PAINT_DIM, "*");
-		if (fd->kind == FIELD_CHOICE)
+		if (fd->kind == FIELD_CHOICE) {
+			char buf[1024];
+
 			snprintf(buf, sizeof buf, "%s %s %s",
 				 t->ascii ? "<" : "‹",
 				 fd->choice >= 0 && (size_t)fd->choice < fd->n_choices
 					 ? fd->choices[fd->choice] : "—",
 				 t->ascii ? ">" : "›");
-		else
-			snprintf(buf, sizeof buf, "%s%s", fd->text ? fd->text : "",
-				 cur ? "_" : "");
-		if (cur)
-			draw_fill(t, y, x, t->cols - x - 1, PAINT_SELECTED);
-		draw_text(t, y, x, t->cols - x - 1,
-			  cur ? PAINT_SELECTED : PAINT_NORMAL, buf);
-		y++;
+			if (cur)
+				draw_fill(t, y, x, w, PAINT_SELECTED);
+			draw_text(t, y, x, w, cur ? PAINT_SELECTED : PAINT_NORMAL,
+				  buf);
+		} else if (cur && f->ed_live) {
+			ui_field_draw(ui, &f->ed, y, x, w, h, PAINT_SELECTED, true);
+		} else if (is_long(fd)) {
+			draw_long(t, fd->text, y, x, w, h);
+		} else {
+			draw_text(t, y, x, w, PAINT_NORMAL, fd->text);
+		}
+		y += h;
 	}
 	if (first)
 		draw_text(t, top + 1, t->cols - 12, 11, PAINT_DIM,
@@ -145,144 +233,176 @@ static void draw_form(struct ui *ui, struct form *f)
 	text_lines_free(aside, n_aside);
 }
 
-static void put_utf8(char **text, int cp)
+/* The width a text field is laid out in (as draw_form computes it). */
+static int field_width(const struct ui *ui, const struct form *f)
 {
-	char enc[5] = "";
-	size_t len = *text ? strlen(*text) : 0;
+	int lw = 0;
 
-	if (cp < 0x80) {
-		enc[0] = (char)cp;
-	} else if (cp < 0x800) {
-		enc[0] = (char)(0xC0 | (cp >> 6));
-		enc[1] = (char)(0x80 | (cp & 0x3F));
-	} else if (cp < 0x10000) {
-		enc[0] = (char)(0xE0 | (cp >> 12));
-		enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		enc[2] = (char)(0x80 | (cp & 0x3F));
-	} else {
-		enc[0] = (char)(0xF0 | (cp >> 18));
-		enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		enc[3] = (char)(0x80 | (cp & 0x3F));
-	}
-	if (len + strlen(enc) > FORM_TEXT_MAX)
-		return;
-	*text = xrealloc(*text, len + strlen(enc) + 1);
-	memcpy(*text + len, enc, strlen(enc) + 1);
+	for (size_t i = 0; i < f->n; i++)
+		if (shown(&f->fields[i])) {
+			int w = draw_width(&ui->term, f->fields[i].label);
+
+			if (w > lw)
+				lw = w;
+		}
+	if (lw > ui->term.cols / 3)
+		lw = ui->term.cols / 3;
+	return ui->term.cols - (lw + 3) - 1;
 }
 
-static void drop_last(char *s)
+static const char *default_hint(const struct form_field *fd, bool ascii)
 {
-	size_t len = s ? strlen(s) : 0;
+	if (fd->kind == FIELD_CHOICE)
+		return ascii ? "Espace ou une lettre : la liste  Tab champ suivant  "
+			       "Entree enregistre  Echap abandonne"
+			     : "Espace ou une lettre : la liste · Tab champ suivant · "
+			       "Entrée enregistre · Échap abandonne";
+	if (is_long(fd))
+		return ascii ? "Texte long : Ctrl+J saut de ligne  Tab champ suivant  "
+			       "Entree enregistre  Echap abandonne"
+			     : "Texte long : Ctrl+J saut de ligne · Tab champ suivant · "
+			       "Entrée enregistre · Échap abandonne";
+	return ascii ? "Tab champ suivant  Entree enregistre  Echap abandonne"
+		     : "Tab champ suivant · Entrée enregistre · Échap abandonne";
+}
 
-	while (len > 0 && ((unsigned char)s[len - 1] & 0xC0) == 0x80)
-		len--;
-	if (len > 0)
-		len--;
-	if (s)
-		s[len] = '\0';
+/* A choice field's list, opened by Espace, ← →, F4 or a letter
+ * (which starts the search). */
+static void choose(struct ui *ui, struct form *f, void *ctx, int first_cp)
+{
+	struct form_field *fd = &f->fields[f->cur];
+	int c;
+
+	if (!fd->n_choices)
+		return;
+	c = ui_choose(ui, fd->label, fd->choices, fd->n_choices, fd->choice,
+		      first_cp);
+	if (c >= 0 && c != fd->choice) {
+		fd->choice = c;
+		f->dirty = true;
+		if (f->on_change)
+			f->on_change(f, f->cur, ctx);
+	}
+}
+
+static bool is_enter(const struct key *k)
+{
+	return (k->special && k->code == KEY_ENTER) ||
+	       (!k->special && !k->alt && k->code == '\r');
+}
+
+/* A form is a layer of the one loop. */
+struct form_layer {
+	struct layer layer;
+	struct form *f;
+	form_check_fn check;
+	void *ctx;
+	bool saved;
+};
+
+static void form_layer_draw(struct ui *ui, struct layer *l)
+{
+	struct form_layer *fl = (struct form_layer *)l;
+	struct form *f = fl->f;
+	const struct form_field *fd = &f->fields[f->cur];
+
+	draw_form(ui, f);
+	draw_fill(&ui->term, ui->term.rows - 1, 0, ui->term.cols, PAINT_STATUS);
+	/* a refusal too long for the line takes the one above as well */
+	ui_status_text(&ui->term, 1, ui->term.cols - 2,
+		       ui->message[0] && ui->message_error ? PAINT_ERROR
+							   : PAINT_STATUS,
+		       PAINT_STATUS,
+		       ui->message[0] ? ui->message
+				      : fd->hint ? fd->hint
+						 : default_hint(fd, ui->term.ascii));
+}
+
+static int form_layer_key(struct ui *ui, struct layer *l, const struct key *k)
+{
+	struct form_layer *fl = (struct form_layer *)l;
+	struct form *f = fl->f;
+	struct form_field *fd = &f->fields[f->cur];
+	enum field_result fr;
+
+	ui->message[0] = '\0';
+	/* the keys that cannot be text move between fields */
+	if (!k->special && !k->alt && k->code == '\t') {
+		step(f, 1);
+		return LAYER_STAY;
+	}
+	if (k->special && k->code == KEY_BTAB) {
+		step(f, -1);
+		return LAYER_STAY;
+	}
+	if (fd->kind == FIELD_TEXT && f->ed_live) {
+		fr = ui_field_key(ui, &f->ed, k, field_width(ui, f));
+		if (fr == FIELD_CHANGED) {
+			free(fd->text);
+			fd->text = xstrdup(edit_text(&f->ed));
+			f->dirty = true;
+			if (f->on_change)
+				f->on_change(f, f->cur, fl->ctx);
+			editor_sync(f);
+		}
+		if (fr != FIELD_NOT_MINE)
+			return LAYER_STAY;
+	}
+	if (k->special && k->code == KEY_UP) {
+		step(f, -1);
+		return LAYER_STAY;
+	}
+	if (k->special && k->code == KEY_DOWN) {
+		step(f, 1);
+		return LAYER_STAY;
+	}
+	if (is_enter(k)) {
+		char err[512] = "";
+
+		if (!fl->check || fl->check(f, fl->ctx, err, sizeof err)) {
+			fl->saved = true;
+			return LAYER_DONE;
+		}
+		ui_message(ui, true, "%s", err);
+		return LAYER_STAY;
+	}
+	if (!k->special && !k->alt &&
+	    (k->code == 27 || k->code == KEY_CTRL('c'))) {
+		/* Ctrl+C is Échap: asks first when something was typed */
+		if (!f->dirty || ui_confirm(ui, "Abandonner ce qui a été tapé ? "
+					    "(o/N)") || ui->gone)
+			return LAYER_DONE;
+		return LAYER_STAY;
+	}
+	if (fd->kind == FIELD_CHOICE) {
+		if ((k->special && (k->code == KEY_RIGHT || k->code == KEY_LEFT ||
+				    k->code == KEY_F(4))) ||
+		    (!k->special && !k->alt && k->code == ' '))
+			choose(ui, f, fl->ctx, 0);
+		else if (!k->special && !k->alt && k->code > 0x20 &&
+			 k->code != 0x7F && !(k->code >= 0x80 && k->code < 0xA0))
+			choose(ui, f, fl->ctx, k->code);
+		if (ui->gone)
+			return LAYER_DONE;
+	}
+	return LAYER_STAY;
 }
 
 bool ui_form_run(struct ui *ui, struct form *f, form_check_fn check,
 		 void *ctx)
 {
+	struct form_layer fl = { .f = f, .check = check, .ctx = ctx };
+
 	if (!shown(&f->fields[f->cur]) || f->fields[f->cur].kind == FIELD_LABEL)
 		step(f, 1);
-	ui->gone = false;
-	for (;;) {
-		struct key k;
-		struct form_field *fd = &f->fields[f->cur];
-		int r;
-		char hint[sizeof ui->message];
-
-		snprintf(hint, sizeof hint, "%s", ui->message);
-		ui->message[0] = '\0';
-		ui_draw(ui);
-		draw_form(ui, f);
-		snprintf(ui->message, sizeof ui->message, "%s", hint);
-		draw_fill(&ui->term, ui->term.rows - 1, 0, ui->term.cols,
-			  PAINT_STATUS);
-		draw_text(&ui->term, ui->term.rows - 1, 1, ui->term.cols - 2,
-			  hint[0] && ui->message_error ? PAINT_ERROR : PAINT_STATUS,
-			  hint[0] ? hint
-				  : fd->hint ? fd->hint
-					     : "Tab champ suivant · Entrée "
-					       "enregistre · Échap abandonne");
-		refresh();
-		do {
-			r = term_read_key(&ui->term, &k, 250);
-			if (r < 0 || term_should_quit()) {
-				ui->gone = true;
-				return false;
-			}
-		} while (r == 0);
-		ui->message[0] = '\0';
-		if (k.special && k.code == KEY_RESIZE)
-			continue;
-		if (!k.special && !k.alt && (k.code == '\t')) {
-			step(f, 1);
-			continue;
-		}
-		/* only keys that cannot be text move between fields: a
-		 * letter (k, j…) is always typed */
-		if ((k.special && k.code == KEY_BTAB) ||
-		    (k.special && k.code == KEY_UP)) {
-			step(f, -1);
-			continue;
-		}
-		if (k.special && k.code == KEY_DOWN) {
-			step(f, 1);
-			continue;
-		}
-		if (!k.special && (k.code == '\r' || k.code == '\n')) {
-			char err[512] = "";
-
-			if (!check || check(f, ctx, err, sizeof err))
-				return true;
-			ui_message(ui, true, "%s", err);
-			continue;
-		}
-		if (!k.special && k.code == 27) {
-			if (!f->dirty || ui_confirm(ui, "Abandonner ce qui a été "
-						    "tapé ? (o/N)"))
-				return false;
-			if (ui->gone)
-				return false;
-			continue;
-		}
-		if (fd->kind == FIELD_CHOICE) {
-			int dir = 0;
-
-			if ((k.special && k.code == KEY_RIGHT) ||
-			    (!k.special && k.code == ' '))
-				dir = 1;
-			else if (k.special && k.code == KEY_LEFT)
-				dir = -1;
-			if (dir && fd->n_choices) {
-				fd->choice = (int)(((size_t)(fd->choice + dir) +
-						    fd->n_choices) % fd->n_choices);
-				f->dirty = true;
-				if (f->on_change)
-					f->on_change(f, f->cur, ctx);
-			}
-			continue;
-		}
-		if (k.special && k.code == KEY_BACKSPACE) {
-			drop_last(fd->text);
-		} else if (!k.special && (k.code == 127 || k.code == 8)) {
-			drop_last(fd->text);
-		} else if (!k.special && k.code == 0x15) {
-			form_field_set(fd, "");
-		} else if (!k.special && !k.alt && k.code >= 0x20 &&
-			   k.code != 0x7F && !(k.code >= 0x80 && k.code < 0xA0)) {
-			put_utf8(&fd->text, k.code);
-		} else {
-			continue;
-		}
-		f->dirty = true;
-		if (f->on_change)
-			f->on_change(f, f->cur, ctx);
-	}
+	editor_sync(f);
+	fl.layer.draw = form_layer_draw;
+	fl.layer.key = form_layer_key;
+	ui_loop(ui, &fl.layer);
+	if (f->ed_live)
+		edit_release(&f->ed);
+	f->ed_live = false;
+	return fl.saved && !ui->gone;
 }
 
 /* ------------------------------------------------------------------ */

@@ -62,6 +62,7 @@ static const struct binding bindings[] = {
 	{ 'c', false, true, ACT_COMMUNE },
 	{ 'C', false, false, ACT_COMMUNE },
 	{ 'd', false, false, ACT_DATE },
+	{ 'v', false, false, ACT_WHOLE },
 };
 
 /* The grid's own keys, looked at before the common ones. */
@@ -121,6 +122,8 @@ static const struct binding list_bindings[] = {
 	{ 'S', false, false, ACT_SOLUTIONS },
 	{ 'h', false, false, ACT_HISTORY },
 	{ 'h', false, true, ACT_HISTORY },
+	{ KEY_DC, true, false, ACT_DELETE },
+	{ 'R', false, false, ACT_REOPEN },
 };
 
 /* The réunions: a meeting's page fills like the minutes it becomes. */
@@ -138,6 +141,8 @@ static const struct binding meeting_bindings[] = {
 	{ 'm', false, false, ACT_MINUTES },
 	{ 't', false, false, ACT_FILTER_KIND },
 	{ 'F', false, false, ACT_FILTER_CLEAR },
+	{ 'h', false, false, ACT_HISTORY },
+	{ KEY_DC, true, false, ACT_DELETE },
 };
 
 /* The rapports: the year as in the grid, f the format. */
@@ -194,6 +199,10 @@ enum action keys_action(const struct key *k)
 
 bool keys_alt_bound(int code)
 {
+	/* the field editor's: Alt+b Alt+f by words, Alt+Retour arrière the
+	 * word before, Alt+Entrée a line break */
+	if (code == 'b' || code == 'f' || code == 127 || code == '\r')
+		return true;
 	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
 		if (bindings[i].alt && bindings[i].code == code)
 			return true;
@@ -243,6 +252,8 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_COMMUNE] = { "C Alt+c", "C Alt+c", "changer de commune", NULL,
 			  NULL },
 	[ACT_DATE] = { "d", "d", "annexes à une date", NULL, NULL },
+	[ACT_WHOLE] = { "v", "v", "voir en entier",
+			NULL, NULL },
 	[ACT_LEFT] = { "←", "<-", "mois précédent", NULL, NULL },
 	[ACT_RIGHT] = { "→ l", "-> l", "mois suivant", NULL, NULL },
 	[ACT_EDIT] = { "Entrée", "Entree", "saisir (ou tapez la valeur)",
@@ -297,6 +308,9 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_REPORT_FORMAT] = { "f", "f", "changer de format", NULL, NULL },
 	[ACT_CLEAR_OBSERVATION] = { "x", "x", "effacer les observations",
 				    NULL, NULL },
+	[ACT_DELETE] = { "Suppr", "Suppr", "supprimer (demande d'abord)", NULL,
+			 NULL },
+	[ACT_REOPEN] = { "R", "R", "rouvrir (avec la raison)", NULL, NULL },
 };
 
 const char *keys_label(enum action a, bool ascii)

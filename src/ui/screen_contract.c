@@ -51,7 +51,7 @@ const struct browse_source *contract_screen_source(const struct ui *ui)
 	return &cs->src;
 }
 
-void contract_screen_free(struct contract_screen *cs)
+static void contract_screen_free(struct contract_screen *cs)
 {
 	if (!cs)
 		return;
@@ -567,7 +567,26 @@ static const enum action contract_keys[] = {
 	ACT_BACK, ACT_TAB, ACT_SEARCH, ACT_NEXT, ACT_PREV, ACT_DATE, ACT_NONE
 };
 
+/* v: the selection's label and detail, whole. */
+static char *whole(struct ui *ui, char **title)
+{
+	const struct node *n = ui->cs ? selected(ui->cs) : NULL;
+
+	if (!n)
+		return NULL;
+	*title = xasprintf(" %s ", n->label);
+	return xasprintf("%s\n\n%s", n->label, n->detail ? n->detail : "");
+}
+
+static void free_state(struct ui *ui)
+{
+	contract_screen_free(ui->cs);
+	ui->cs = NULL;
+}
+
 const struct screen_ops screen_contract = {
+	.free = free_state,
+	.whole = whole,
 	.title = "Contrat",
 	.enter = enter,
 	.leave = leave,

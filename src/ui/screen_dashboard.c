@@ -63,7 +63,7 @@ static void undo_free(struct undo *u)
 	store_measurement_before_release(&u->before);
 }
 
-void dash_screen_free(struct dash_screen *ds)
+static void dash_screen_free(struct dash_screen *ds)
 {
 	if (!ds)
 		return;
@@ -623,34 +623,27 @@ static void save_draft(struct ui *ui, struct dash_screen *ds, int cell,
 /* A value validated at a meeting changes only with a reason (kept in
  * its history). False when none was given (Échap, or the terminal went
  * away); an empty one is asked again. */
-static bool ask_reason(struct ui *ui, const struct dash_cell *c, char *reason,
-		       size_t n)
+static char *ask_reason(struct ui *ui, const struct dash_cell *c)
 {
-	char d[32], label[160];
+	char d[32], label[160], needed[160];
 
 	ui_date(ui, c->validated_on, d, sizeof d);
 	snprintf(label, sizeof label, "Valeur validée en réunion le %s : raison "
 		 "du changement : ", d);
-	reason[0] = '\0';
-	for (;;) {
-		if (!ui_prompt(ui, label, reason, n, NULL, NULL))
-			return false;
-		if (*text_trim(reason))
-			return true;
-		ui_message(ui, true, "La raison est nécessaire : la valeur a été "
-			   "validée en réunion le %s", d);
-		ui_draw(ui);
-	}
+	snprintf(needed, sizeof needed, "la valeur a été validée en réunion "
+		 "le %s", d);
+	return ui_ask_reason(ui, label, needed);
 }
 
 /* Edit the cursor cell, starting from text (or its value). Returns true
  * when a value was saved. */
-static bool edit_cell(struct ui *ui, struct dash_screen *ds, const char *start)
+static bool edit_cell_with(struct ui *ui, struct dash_screen *ds,
+			   const char *start, char **reasonp)
 {
 	struct dash_row *r = cur_row(ds);
 	struct dash_cell *c = cur_cell(ds);
 	char text[VALUE_TEXT_MAX + 1] = "", hintbuf[64], hint[256];
-	char reason[512];
+#define reason (*reasonp)
 
 	if (!r || !c)
 		return false;
@@ -699,8 +692,9 @@ static bool edit_cell(struct ui *ui, struct dash_screen *ds, const char *start)
 				continue;
 			}
 		}
-		if (c->validated_on[0] &&
-		    !ask_reason(ui, c, reason, sizeof reason)) {
+		free(reason);
+		reason = NULL;
+		if (c->validated_on[0] && !(reason = ask_reason(ui, c))) {
 			value_release(&v);
 			if (ui->gone) {
 				save_draft(ui, ds, cell_index(r, c), "valeur", text);
@@ -736,36 +730,50 @@ static bool edit_cell(struct ui *ui, struct dash_screen *ds, const char *start)
 	}
 }
 
+#undef reason
+
+static bool edit_cell(struct ui *ui, struct dash_screen *ds, const char *start)
+{
+	char *reason = NULL;
+	bool saved = edit_cell_with(ui, ds, start, &reason);
+
+	free(reason);
+	return saved;
+}
+
 static void comment_cell(struct ui *ui, struct dash_screen *ds,
 			 const char *start)
 {
 	struct dash_row *r = cur_row(ds);
 	struct dash_cell *c = cur_cell(ds);
-	char text[1024] = "", label[256];
+	char label[256];
 	char *name;
+	struct edit ed;
 	struct err e;
 
 	if (!r || !c || !c->uid[0])
 		return;
-	if (start)
-		snprintf(text, sizeof text, "%s", start);
-	else if (c->comment)
-		snprintf(text, sizeof text, "%s", c->comment);
+	edit_init(&ed, TEXT_LONG, start ? start : c->comment ? c->comment : "");
+	ed.multiline = false;
 	name = cell_name(r, c);
 	snprintf(label, sizeof label, "Commentaire %s : ", name);
 	free(name);
-	if (!ui_prompt(ui, label, text, sizeof text, NULL, NULL)) {
+	if (!ui_prompt_edit(ui, label, &ed, NULL, NULL)) {
 		if (ui->gone)
-			save_draft(ui, ds, cell_index(r, c), "commentaire", text);
+			save_draft(ui, ds, cell_index(r, c), "commentaire",
+				   edit_text(&ed));
+		edit_release(&ed);
 		return;
 	}
 	if (store_measurement_comment(ui->st, c->uid, c->key, r->criticality,
-				      text, &e) != 0) {
+				      edit_text(&ed), &e) != 0) {
 		ui_message(ui, true, "Non enregistré : %s", e.msg);
+		edit_release(&ed);
 		return;
 	}
-	ui_message(ui, false, text[0] ? "Commentaire enregistré"
-				      : "Commentaire retiré");
+	ui_message(ui, false, edit_text(&ed)[0] ? "Commentaire enregistré"
+						: "Commentaire retiré");
+	edit_release(&ed);
 	reload_row(ui, ds, ds->row);
 }
 
@@ -775,7 +783,7 @@ static void clear_cell(struct ui *ui, struct dash_screen *ds)
 	struct dash_cell *c = cur_cell(ds);
 	struct measurement_before before;
 	struct err e;
-	char reason[512];
+	char *reason = NULL;
 
 	if (!r || !c || !c->uid[0])
 		return;
@@ -784,7 +792,7 @@ static void clear_cell(struct ui *ui, struct dash_screen *ds)
 			   "à effacer" : "Rien à effacer ici");
 		return;
 	}
-	if (c->validated_on[0] && !ask_reason(ui, c, reason, sizeof reason))
+	if (c->validated_on[0] && !(reason = ask_reason(ui, c)))
 		return;
 	if ((c->validated_on[0]
 	     ? store_measurement_clear_with_reason(ui->st, c->uid, c->key,
@@ -792,9 +800,11 @@ static void clear_cell(struct ui *ui, struct dash_screen *ds)
 						   &before, &e)
 	     : store_measurement_clear(ui->st, c->uid, c->key, r->criticality,
 				       &before, &e)) != 0) {
+		free(reason);
 		ui_message(ui, true, "Non effacé : %s", e.msg);
 		return;
 	}
+	free(reason);
 	push_undo(ds, r, c, &before);
 	{
 		char *name = cell_name(r, c);
@@ -1301,12 +1311,12 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	}
 }
 
-bool dash_screen_pending_draft(struct ui *ui)
+static bool dash_screen_pending_draft(struct ui *ui)
 {
 	return ui_draft_pending(ui, DRAFT_SLOT);
 }
 
-void dash_screen_offer_draft(struct ui *ui)
+static void dash_screen_offer_draft(struct ui *ui)
 {
 	if (ui->ds && ui->ds->loaded && !ui->ds->draft_offered)
 		offer_draft(ui, ui->ds);
@@ -1342,7 +1352,46 @@ static const enum action status_keys[] = {
 	ACT_TODO, ACT_YEAR_PREV, ACT_YEAR_NEXT, ACT_NONE
 };
 
+/* v: the cell under the cursor, its indicator, value and comment whole. */
+static char *whole(struct ui *ui, char **title)
+{
+	struct dash_screen *ds = ui->ds;
+	struct dash_row *r = ds && ds->loaded ? cur_row(ds) : NULL;
+	struct dash_cell *c = r ? cur_cell(ds) : NULL;
+	struct strbuf sb;
+	char shown[VALUE_TEXT_MAX + 64];
+	char *name;
+
+	if (!r || !c)
+		return NULL;
+	name = cell_name(r, c);
+	*title = xasprintf(" %s ", name);
+	free(name);
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "%s\n\n", r->label);
+	if (c->entered || c->computed) {
+		value_format(&r->spec, &c->value, true, shown, sizeof shown);
+		strbuf_addf(&sb, "Valeur : %s%s\n", shown,
+			    c->computed && !c->entered ? " (calculée)" : "");
+	} else {
+		strbuf_addstr(&sb, "Valeur : (aucune)\n");
+	}
+	if (c->comment && *c->comment)
+		strbuf_addf(&sb, "\nCommentaire : %s\n", c->comment);
+	return strbuf_detach(&sb);
+}
+
+static void free_state(struct ui *ui)
+{
+	dash_screen_free(ui->ds);
+	ui->ds = NULL;
+}
+
 const struct screen_ops screen_dashboard = {
+	.free = free_state,
+	.whole = whole,
+	.pending_draft = dash_screen_pending_draft,
+	.offer_draft = dash_screen_offer_draft,
 	.title = "Tableau de bord",
 	.enter = enter,
 	.leave = leave,

@@ -53,7 +53,7 @@ struct dis_screen {
 	char error[ERR_MSG_MAX];
 };
 
-void dis_screen_free(struct dis_screen *ds)
+static void dis_screen_free(struct dis_screen *ds)
 {
 	if (!ds)
 		return;
@@ -227,8 +227,8 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	draw_text(t, top, 0, cols, PAINT_TITLE, title);
 	draw_text(t, top + 1, 0, cols, PAINT_DIM,
 		  ds->view == VIEW_SOLUTIONS
-			  ? "Clos le     Nature          Objet — solution"
-			  : "Ouvert le   Nature          Dom.   Niveau  Statut   Objet");
+			  ? "  Clos le     Nature        Objet — solution"
+			  : "  Ouvert le   Nature        Dom.   Niveau Statut   Objet");
 	draw_hline(t, top + 2, 0, cols);
 	ds->body_rows = rows - 3;
 	if (ds->cursor < ds->top)
@@ -252,12 +252,12 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 		d = &ds->rows[i];
 		if (ds->view == VIEW_SOLUTIONS) {
 			date_fr(ui, d->closed_on, a, sizeof a);
-			snprintf(line, sizeof line, "%-11s %-15.15s %s — %s", a,
+			snprintf(line, sizeof line, "%-11s %-13.13s %s — %s", a,
 				 dispute_nature_vocab[d->nature].label, d->object,
 				 d->solution ? d->solution : "");
 		} else {
 			date_fr(ui, d->opened_on, a, sizeof a);
-			snprintf(line, sizeof line, "%-11s %-15.15s %-6.6s %-7d %-8s %s",
+			snprintf(line, sizeof line, "%-11s %-13.13s %-6.6s %-6d %-8s %s",
 				 a, dispute_nature_vocab[d->nature].label,
 				 d->domain_code ? d->domain_code : "",
 				 d->state.level ? d->state.level : 1,
@@ -265,9 +265,9 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 		}
 		p = i == ds->cursor ? PAINT_SELECTED
 		    : d->closed_on && ds->view == VIEW_LIST ? PAINT_DIM : PAINT_NORMAL;
-		if (i == ds->cursor)
-			draw_fill(t, top + 3 + k, 0, cols, p);
-		draw_text(t, top + 3 + k, 0, cols, p, line);
+		draw_text(t, top + 3 + k, ui_list_mark(ui, top + 3 + k, cols,
+						       i == ds->cursor),
+			  cols - UI_LIST_INDENT, p, line);
 	}
 }
 
@@ -367,6 +367,7 @@ static void open_form(struct ui *ui, struct dis_screen *ds,
 	form_field_set(&fields[O_DATE], today);
 	fields[O_OBJECT].label = "Objet du litige";
 	fields[O_OBJECT].required = true;
+	fields[O_OBJECT].tkind = TEXT_LONG;
 	fields[O_NATURE].label = "Nature";
 	fields[O_NATURE].kind = FIELD_CHOICE;
 	fields[O_NATURE].choices = nat_labels;
@@ -470,6 +471,9 @@ static void step_form(struct ui *ui, struct dis_screen *ds, const char *draft)
 	today_fr(ui, today, sizeof today);
 	form_field_set(&fields[S_DATE], today);
 	fields[S_PARTICIPANTS].label = "Participants";
+	fields[S_PARTICIPANTS].tkind = TEXT_LONG;
+	fields[S_POSITIONS].tkind = TEXT_LONG;
+	fields[S_NOTES].tkind = TEXT_LONG;
 	form_field_set(&fields[S_PARTICIPANTS],
 		       dispute_level_participants[level - 1]);
 	fields[S_POSITIONS].label = "Positions";
@@ -544,6 +548,7 @@ static void close_form(struct ui *ui, struct dis_screen *ds, const char *draft)
 	form_field_set(&fields[C_DATE], today);
 	fields[C_SOLUTION].label = "Solution arbitrée";
 	fields[C_SOLUTION].required = true;
+	fields[C_SOLUTION].tkind = TEXT_LONG;
 	f.title = "Clore le litige";
 	f.fields = fields;
 	f.n = C_COUNT;
@@ -642,12 +647,26 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	if (!ds)
 		return UI_NOTHING;
 	if (ds->view == VIEW_DETAIL) {
+		int page = ds->body_rows > 2 ? ds->body_rows - 1 : 1;
+
 		switch (a) {
 		case ACT_UP:
 			ds->scroll--;
 			return UI_REDRAW;
 		case ACT_DOWN:
 			ds->scroll++;
+			return UI_REDRAW;
+		case ACT_PGUP:
+			ds->scroll -= page;
+			return UI_REDRAW;
+		case ACT_PGDN:
+			ds->scroll += page;
+			return UI_REDRAW;
+		case ACT_HOME:
+			ds->scroll = 0;
+			return UI_REDRAW;
+		case ACT_END:
+			ds->scroll = 1 << 20;
 			return UI_REDRAW;
 		case ACT_BACK:
 			ds->view = ds->back;
@@ -673,21 +692,9 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 			return UI_NOTHING;
 		}
 	}
+	if (ui_list_nav(&ds->cursor, &ds->top, ds->n, ds->body_rows, a))
+		return UI_REDRAW;
 	switch (a) {
-	case ACT_UP:
-		if (ds->cursor > 0)
-			ds->cursor--;
-		return UI_REDRAW;
-	case ACT_DOWN:
-		if (ds->cursor + 1 < ds->n)
-			ds->cursor++;
-		return UI_REDRAW;
-	case ACT_HOME:
-		ds->cursor = 0;
-		return UI_REDRAW;
-	case ACT_END:
-		ds->cursor = ds->n ? ds->n - 1 : 0;
-		return UI_REDRAW;
 	case ACT_NEW:
 		open_form(ui, ds, NULL, NULL);
 		return UI_REDRAW;
@@ -742,12 +749,12 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 /* ------------------------------------------------------------------ */
 /* Drafts                                                              */
 
-bool dis_screen_pending_draft(struct ui *ui)
+static bool dis_screen_pending_draft(struct ui *ui)
 {
 	return ui_draft_pending(ui, DRAFT_SLOT);
 }
 
-void dis_screen_offer_draft(struct ui *ui)
+static void dis_screen_offer_draft(struct ui *ui)
 {
 	struct dis_screen *ds = ui->dis;
 	char *ctx = NULL, *text = NULL, *part[3] = { NULL, NULL, NULL };
@@ -842,7 +849,52 @@ static const struct action_word words[] = {
 	{ ACT_NONE, NULL },
 };
 
+/* v: the dispute under the cursor (or on its page), every text whole. */
+static char *whole(struct ui *ui, char **title)
+{
+	struct dis_screen *ds = ui->dis;
+	const struct dispute *d;
+	struct strbuf sb;
+
+	if (!ds)
+		return NULL;
+	if (ds->view == VIEW_DETAIL && ds->has_cur)
+		d = &ds->cur;
+	else if (ds->n && ds->cursor < ds->n)
+		d = &ds->rows[ds->cursor];
+	else
+		return NULL;
+	*title = xstrdup(" Litige ");
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "Objet : %s\n", d->object ? d->object : "");
+	for (size_t i = 0; i < d->n_steps; i++) {
+		const struct dispute_step *s = &d->steps[i];
+
+		strbuf_addf(&sb, "\nÉtape au niveau %d, le %s\n", s->level,
+			    s->held_on);
+		if (s->participants)
+			strbuf_addf(&sb, "Participants : %s\n", s->participants);
+		if (s->positions)
+			strbuf_addf(&sb, "Positions : %s\n", s->positions);
+		if (s->notes)
+			strbuf_addf(&sb, "Notes : %s\n", s->notes);
+	}
+	if (d->solution)
+		strbuf_addf(&sb, "\nSolution arbitrée : %s\n", d->solution);
+	return strbuf_detach(&sb);
+}
+
+static void free_state(struct ui *ui)
+{
+	dis_screen_free(ui->dis);
+	ui->dis = NULL;
+}
+
 const struct screen_ops screen_disputes = {
+	.free = free_state,
+	.whole = whole,
+	.pending_draft = dis_screen_pending_draft,
+	.offer_draft = dis_screen_offer_draft,
 	.title = "Litiges",
 	.enter = enter,
 	.leave = leave,

@@ -75,7 +75,7 @@ static void page_free(struct mt_screen *ms)
 	ms->has_cur = false;
 }
 
-void mt_screen_free(struct mt_screen *ms)
+static void mt_screen_free(struct mt_screen *ms)
 {
 	if (!ms)
 		return;
@@ -333,9 +333,9 @@ static void draw_page(struct ui *ui, struct mt_screen *ms, int top, int rows,
 		    : pr->kind == ROW_HEAD ? PAINT_TITLE
 		    : pr->kind == ROW_TEXT ? PAINT_DIM
 		    : pr->late ? PAINT_MISSED : PAINT_NORMAL;
-		if (i == ms->pcur)
-			draw_fill(t, top + 2 + r, 0, cols, p);
-		draw_text(t, top + 2 + r, 0, cols, p, pr->text);
+		draw_text(t, top + 2 + r, ui_list_mark(ui, top + 2 + r, cols,
+						       i == ms->pcur),
+			  cols - UI_LIST_INDENT, p, pr->text);
 	}
 }
 
@@ -353,7 +353,7 @@ static void draw_list(struct ui *ui, struct mt_screen *ms, int top, int rows,
 {
 	const struct uiterm *t = &ui->term;
 	const struct cadence *c = &ms->cadence;
-	int x = 0;
+	int x = UI_LIST_INDENT;
 
 	draw_text(t, top, 0, cols, c->follow_up_warning[0] ? PAINT_ERROR
 							  : PAINT_TITLE,
@@ -408,9 +408,7 @@ static void draw_list(struct ui *ui, struct mt_screen *ms, int top, int rows,
 		p = i == ms->cursor ? PAINT_SELECTED
 		    : m->status == MEETING_CANCELLED ? PAINT_DIM
 		    : m->n_late ? PAINT_MISSED : PAINT_NORMAL;
-		if (i == ms->cursor)
-			draw_fill(t, top + 4 + r, 0, cols, p);
-		x = 0;
+		x = ui_list_mark(ui, top + 4 + r, cols, i == ms->cursor);
 		for (size_t k = 0; k < 6; k++) {
 			int w = list_cols[k].w ? list_cols[k].w : cols - x;
 
@@ -446,7 +444,32 @@ struct mctx {
 	struct mt_screen *ms;
 	const char *editing;		/* the meeting changed, or NULL */
 	char uid[STORE_UID_LEN];
+	const char *record;		/* the attendee, decision or action
+					 * corrected, NULL when adding one */
+	const char *closed_on;		/* its meeting's date when that
+					 * meeting is closed: a change then
+					 * needs a reason */
+	char *reason;			/* asked once, heap */
 };
+
+/* The reason a correction to a closed meeting needs, asked when the form
+ * is saved (over it); false with err filled when none was given. */
+static bool correction_reason(struct mctx *c, char *err, size_t n)
+{
+	char d[32], label[160], needed[160];
+
+	if (!c->record || !c->closed_on || c->reason)
+		return true;
+	ui_date(c->ui, c->closed_on, d, sizeof d);
+	snprintf(label, sizeof label, "Réunion du %s close : raison du "
+		 "changement : ", d);
+	snprintf(needed, sizeof needed, "la réunion du %s est close", d);
+	c->reason = ui_ask_reason(c->ui, label, needed);
+	if (!c->reason)
+		snprintf(err, n, "La réunion du %s est close : sans raison, "
+			 "rien n'est changé", d);
+	return c->reason != NULL;
+}
 
 /* What a form is for, in a draft's context. */
 enum form_what { W_MEETING, W_ATTENDEE, W_DECISION, W_ACTION, W_COUNT };
@@ -504,7 +527,7 @@ static void meeting_form(struct ui *ui, struct mt_screen *ms,
 	struct form_field fields[M_COUNT];
 	struct form f = { 0 };
 	static const char *kinds[MEETING_KIND_COUNT];
-	struct mctx c = { ui, ms, m ? m->uid : NULL, "" };
+	struct mctx c = { ui, ms, m ? m->uid : NULL, "", NULL, NULL, NULL };
 	char d[32];
 
 	for (int i = 0; i < MEETING_KIND_COUNT; i++)
@@ -514,12 +537,12 @@ static void meeting_form(struct ui *ui, struct mt_screen *ms,
 	fields[M_KIND].kind = FIELD_CHOICE;
 	fields[M_KIND].choices = kinds;
 	fields[M_KIND].n_choices = MEETING_KIND_COUNT;
-	fields[M_KIND].hint = "← → change le type · Tab champ suivant";
 	fields[M_DATE].label = "Date";
 	fields[M_DATE].required = true;
 	fields[M_DATE].hint = "JJ/MM/AAAA · Entrée enregistre, Échap annule";
 	fields[M_PLACE].label = "Lieu";
 	fields[M_NOTES].label = "Notes";
+	fields[M_NOTES].tkind = TEXT_LONG;
 	if (m) {
 		fields[M_KIND].choice = (int)m->kind;
 		ui_date(ui, m->held_on, d, sizeof d);
@@ -560,25 +583,44 @@ static bool save_attendee(struct form *f, void *ctx, char *err, size_t n)
 	struct err e;
 	/* choice 0 is "not said" */
 	int side = f->fields[P_SIDE].choice - 1;
+	int rc;
 
-	if (store_meeting_add_attendee(c->ui->st, c->ms->cur.uid,
-				       form_text(f, P_NAME), form_text(f, P_FUNCTION),
-				       side, c->uid, &e) != 0) {
+	if (!correction_reason(c, err, n))
+		return false;
+	rc = c->record
+		? store_meeting_update_attendee(c->ui->st, c->record,
+						form_text(f, P_NAME),
+						form_text(f, P_FUNCTION), side,
+						c->reason, &e)
+		: store_meeting_add_attendee(c->ui->st, c->ms->cur.uid,
+					     form_text(f, P_NAME),
+					     form_text(f, P_FUNCTION), side,
+					     c->uid, &e);
+	if (rc != 0) {
 		snprintf(err, n, "%s", e.msg);
 		return false;
 	}
 	return true;
 }
 
+/* The date of the record's meeting when that meeting is closed (a
+ * correction then needs a reason), else NULL. */
+static const char *closed_on(const struct mt_screen *ms)
+{
+	return ms->cur.status == MEETING_CLOSED ? ms->cur.held_on : NULL;
+}
+
+/* Add an attendee, or correct one (edit). */
 static void attendee_form(struct ui *ui, struct mt_screen *ms,
-			  const char *draft)
+			  const char *draft, const struct meeting_attendee *edit)
 {
 	struct form_field fields[P_COUNT];
 	struct form f = { 0 };
 	static const char *const sides[] = {
 		"non précisé", "commune", "Bordeaux Métropole (service commun)",
 	};
-	struct mctx c = { ui, ms, NULL, "" };
+	struct mctx c = { ui, ms, NULL, "", NULL, NULL, NULL };
+	char record[STORE_UID_LEN] = "";
 
 	form_fields_init(fields, P_COUNT);
 	fields[P_NAME].label = "Nom";
@@ -588,16 +630,27 @@ static void attendee_form(struct ui *ui, struct mt_screen *ms,
 	fields[P_SIDE].kind = FIELD_CHOICE;
 	fields[P_SIDE].choices = sides;
 	fields[P_SIDE].n_choices = 3;
-	fields[P_SIDE].hint = "← → change · Entrée enregistre";
-	f.title = "Ajouter un participant";
+	f.title = edit ? "Corriger le participant" : "Ajouter un participant";
 	f.fields = fields;
 	f.n = P_COUNT;
+	if (edit) {
+		snprintf(record, sizeof record, "%s", edit->uid);
+		c.record = record;
+		c.closed_on = closed_on(ms);
+		form_field_set(&fields[P_NAME], edit->name);
+		form_field_set(&fields[P_FUNCTION], edit->function);
+		fields[P_SIDE].choice = edit->side + 1;
+	}
 	if (draft)
 		form_restore(&f, draft);
-	if (run_form(ui, &f, save_attendee, &c, W_ATTENDEE, ms->cur.uid)) {
-		ui_message(ui, false, "Participant ajouté : %s", form_text(&f, P_NAME));
+	if (edit ? ui_form_run(ui, &f, save_attendee, &c)
+		 : run_form(ui, &f, save_attendee, &c, W_ATTENDEE, ms->cur.uid)) {
+		ui_message(ui, false, edit ? "Participant corrigé : %s"
+					   : "Participant ajouté : %s",
+			   form_text(&f, P_NAME));
 		load_page(ui, ms, ms->cur.uid);
 	}
+	free(c.reason);
 	form_release(&f);
 }
 
@@ -605,36 +658,60 @@ static bool save_decision(struct form *f, void *ctx, char *err, size_t n)
 {
 	struct mctx *c = ctx;
 	struct err e;
+	int rc;
 
-	if (store_meeting_add_decision(c->ui->st, c->ms->cur.uid, form_text(f, 0),
-				       c->uid, &e) != 0) {
+	if (!correction_reason(c, err, n))
+		return false;
+	rc = c->record
+		? store_meeting_update_decision(c->ui->st, c->record,
+						form_text(f, 0), c->reason, &e)
+		: store_meeting_add_decision(c->ui->st, c->ms->cur.uid,
+					     form_text(f, 0), c->uid, &e);
+	if (rc != 0) {
 		snprintf(err, n, "%s", e.msg);
 		return false;
 	}
 	return true;
 }
 
+/* Note a decision, or correct one (edit). */
 static void decision_form(struct ui *ui, struct mt_screen *ms,
-			  const char *draft)
+			  const char *draft, const struct meeting_decision *edit)
 {
 	struct form_field fields[1];
 	struct form f = { 0 };
-	struct mctx c = { ui, ms, NULL, "" };
+	struct mctx c = { ui, ms, NULL, "", NULL, NULL, NULL };
+	char record[STORE_UID_LEN] = "", title[64];
 
 	form_fields_init(fields, 1);
 	fields[0].label = "Décision";
 	fields[0].required = true;
-	fields[0].hint = "Entrée enregistre, Échap annule";
+	fields[0].tkind = TEXT_LONG;
 	f.title = "Noter une décision";
 	f.fields = fields;
 	f.n = 1;
+	if (edit) {
+		snprintf(record, sizeof record, "%s", edit->uid);
+		snprintf(title, sizeof title, "Corriger la décision n° %d",
+			 edit->position);
+		f.title = title;
+		c.record = record;
+		c.closed_on = closed_on(ms);
+		form_field_set(&fields[0], edit->text);
+	}
 	if (draft)
 		form_restore(&f, draft);
-	if (run_form(ui, &f, save_decision, &c, W_DECISION, ms->cur.uid)) {
-		ui_message(ui, false, "Décision n° %zu enregistrée",
-			   ms->cur.n_decisions + 1);
+	if (edit ? ui_form_run(ui, &f, save_decision, &c)
+		 : run_form(ui, &f, save_decision, &c, W_DECISION, ms->cur.uid)) {
+		if (edit)
+			ui_message(ui, false, "Décision n° %d corrigée",
+				   edit->position);
+		else
+			ui_message(ui, false, "Décision n° %zu enregistrée",
+				   ms->cur.n_decisions + 1);
 		load_page(ui, ms, ms->cur.uid);
 	}
+	free(c.reason);
 	form_release(&f);
 }
 
@@ -646,42 +723,88 @@ static bool save_action(struct form *f, void *ctx, char *err, size_t n)
 	struct action_input in = { form_text(f, A_WHAT), form_text(f, A_OWNER),
 				   form_text(f, A_DUE) };
 	struct err e;
+	int rc;
 
-	if (store_meeting_add_action(c->ui->st, c->ms->cur.uid, &in, c->uid,
-				     &e) != 0) {
+	if (!correction_reason(c, err, n))
+		return false;
+	rc = c->record
+		? store_action_update(c->ui->st, c->record, &in, c->reason, &e)
+		: store_meeting_add_action(c->ui->st, c->ms->cur.uid, &in,
+					   c->uid, &e);
+	if (rc != 0) {
 		snprintf(err, n, "%s", e.msg);
 		return false;
 	}
 	return true;
 }
 
-static void action_form(struct ui *ui, struct mt_screen *ms, const char *draft)
+/* Whether the meeting of an action (this one, or an earlier one for an
+ * action carried) is closed: its date then, else NULL. */
+static const char *action_closed_on(struct ui *ui, const struct mt_screen *ms,
+				    const struct meeting_action *a, char *buf,
+				    size_t n)
+{
+	struct meeting m;
+	struct err e;
+	bool closed;
+
+	if (!strcmp(a->meeting_uid, ms->cur.uid))
+		return closed_on(ms);
+	if (store_meeting_get(ui->st, a->meeting_uid, ui->today, &m, &e) != 0)
+		return NULL;
+	closed = m.status == MEETING_CLOSED;
+	snprintf(buf, n, "%s", m.held_on);
+	store_meeting_release(&m);
+	return closed ? buf : NULL;
+}
+
+/* Add an action to the plan, or correct one (edit). */
+static void action_form(struct ui *ui, struct mt_screen *ms, const char *draft,
+			const struct meeting_action *edit)
 {
 	struct form_field fields[A_COUNT];
 	struct form f = { 0 };
-	struct mctx c = { ui, ms, NULL, "" };
+	struct mctx c = { ui, ms, NULL, "", NULL, NULL, NULL };
+	char record[STORE_UID_LEN] = "", held[DATE_ISO_LEN] = "", due[32] = "";
 
 	form_fields_init(fields, A_COUNT);
 	fields[A_WHAT].label = "Action";
 	fields[A_WHAT].required = true;
+	fields[A_WHAT].tkind = TEXT_LONG;
 	fields[A_OWNER].label = "Qui";
 	fields[A_DUE].label = "Pour le";
 	fields[A_DUE].hint = "JJ/MM/AAAA (vide : sans échéance) · Entrée "
 			     "enregistre";
-	f.title = "Ajouter une action au plan";
+	f.title = edit ? "Corriger l'action" : "Ajouter une action au plan";
 	f.fields = fields;
 	f.n = A_COUNT;
+	if (edit) {
+		snprintf(record, sizeof record, "%s", edit->uid);
+		c.record = record;
+		c.closed_on = action_closed_on(ui, ms, edit, held, sizeof held);
+		form_field_set(&fields[A_WHAT], edit->what);
+		form_field_set(&fields[A_OWNER], edit->owner);
+		if (edit->due_on)
+			ui_date(ui, edit->due_on, due, sizeof due);
+		form_field_set(&fields[A_DUE], due);
+	}
 	if (draft)
 		form_restore(&f, draft);
-	if (run_form(ui, &f, save_action, &c, W_ACTION, ms->cur.uid)) {
-		ui_message(ui, false, "Action ajoutée : %s", form_text(&f, A_WHAT));
+	if (edit ? ui_form_run(ui, &f, save_action, &c)
+		 : run_form(ui, &f, save_action, &c, W_ACTION, ms->cur.uid)) {
+		ui_message(ui, false, edit ? "Action corrigée : %s"
+					   : "Action ajoutée : %s",
+			   form_text(&f, A_WHAT));
+		if (edit)
+			snprintf(c.uid, sizeof c.uid, "%s", record);
 		load_page(ui, ms, ms->cur.uid);
-		/* the cursor on the new action */
+		/* the cursor on the action */
 		for (size_t i = 0; i < ms->n_prow; i++)
 			if (ms->prow[i].kind == ROW_ACTION &&
 			    !strcmp(action_at(ms, ms->prow[i].index)->uid, c.uid))
 				ms->pcur = i;
 	}
+	free(c.reason);
 	form_release(&f);
 }
 
@@ -722,23 +845,143 @@ static void action_status(struct ui *ui, struct mt_screen *ms, bool done)
 			ms->pcur = i;
 }
 
-static void remove_attendee(struct ui *ui, struct mt_screen *ms)
+/* Suppr (or x on an attendee): remove the attendee, decision or action
+ * under the cursor, asking first, and the reason when its meeting is
+ * closed; the history keeps it. */
+static void delete_record(struct ui *ui, struct mt_screen *ms)
 {
-	const struct meeting_attendee *a =
-		&ms->cur.attendees[cur_prow(ms)->index];
-	char q[256], uid[STORE_UID_LEN];
+	const struct page_row *pr = cur_prow(ms);
+	char q[256], uid[STORE_UID_LEN], held[DATE_ISO_LEN], d[32];
+	const char *closed = closed_on(ms), *done;
+	char *reason = NULL;
 	struct err e;
+	int rc;
 
-	snprintf(q, sizeof q, "Ôter %.80s des participants ? (o/N)", a->name);
+	if (!pr || (pr->kind != ROW_ATTENDEE && pr->kind != ROW_DECISION &&
+		    pr->kind != ROW_ACTION)) {
+		ui_message(ui, true, "Placez le curseur sur un participant, une "
+			   "décision ou une action pour la supprimer");
+		return;
+	}
+	if (pr->kind == ROW_ATTENDEE) {
+		const struct meeting_attendee *a = &ms->cur.attendees[pr->index];
+
+		snprintf(q, sizeof q, "Ôter %.80s des participants ? (o/N)",
+			 a->name);
+		snprintf(uid, sizeof uid, "%s", a->uid);
+		done = "Participant ôté";
+	} else if (pr->kind == ROW_DECISION) {
+		const struct meeting_decision *dc = &ms->cur.decisions[pr->index];
+
+		snprintf(q, sizeof q, "Supprimer la décision n° %d « %.60s%s » ? "
+			 "(o/N)", dc->position, dc->text,
+			 strlen(dc->text) > 60 ? "…" : "");
+		snprintf(uid, sizeof uid, "%s", dc->uid);
+		done = "Décision supprimée (les suivantes sont renumérotées)";
+	} else {
+		const struct meeting_action *a = action_at(ms, pr->index);
+
+		snprintf(q, sizeof q, "Supprimer l'action « %.60s%s » du plan ? "
+			 "(o/N)", a->what, strlen(a->what) > 60 ? "…" : "");
+		snprintf(uid, sizeof uid, "%s", a->uid);
+		closed = action_closed_on(ui, ms, a, held, sizeof held);
+		done = "Action supprimée du plan";
+	}
 	if (!ui_confirm(ui, q))
 		return;
-	snprintf(uid, sizeof uid, "%s", a->uid);
-	if (store_meeting_remove_attendee(ui->st, uid, &e) != 0) {
+	if (closed) {
+		char label[160], needed[160];
+
+		ui_date(ui, closed, d, sizeof d);
+		snprintf(label, sizeof label, "Réunion du %s close : raison de la "
+			 "suppression : ", d);
+		snprintf(needed, sizeof needed, "la réunion du %s est close", d);
+		reason = ui_ask_reason(ui, label, needed);
+		if (!reason)
+			return;
+	}
+	rc = pr->kind == ROW_ATTENDEE
+		? store_meeting_remove_attendee_reason(ui->st, uid, reason, &e)
+		: pr->kind == ROW_DECISION
+		? store_meeting_delete_decision(ui->st, uid, reason, &e)
+		: store_action_delete(ui->st, uid, reason, &e);
+	free(reason);
+	if (rc != 0) {
 		ui_message(ui, true, "%s", e.msg);
 		return;
 	}
-	ui_message(ui, false, "Participant ôté");
+	ui_message(ui, false, "%s", done);
 	load_page(ui, ms, ms->cur.uid);
+}
+
+/* e on a meeting's page: correct the attendee, decision or action under
+ * the cursor; elsewhere on the page, the meeting itself. */
+static void correct_record(struct ui *ui, struct mt_screen *ms)
+{
+	const struct page_row *pr = cur_prow(ms);
+
+	if (pr && pr->kind == ROW_ATTENDEE)
+		attendee_form(ui, ms, NULL, &ms->cur.attendees[pr->index]);
+	else if (pr && pr->kind == ROW_DECISION)
+		decision_form(ui, ms, NULL, &ms->cur.decisions[pr->index]);
+	else if (pr && pr->kind == ROW_ACTION)
+		action_form(ui, ms, NULL, action_at(ms, pr->index));
+	else if (!editable(ms))
+		ui_message(ui, true, "Réunion %s : elle ne change plus (ses "
+			   "participants, décisions et actions se corrigent : e "
+			   "sur leur ligne)",
+			   meeting_status_vocab[ms->cur.status].label);
+	else
+		meeting_form(ui, ms, &ms->cur, NULL);
+}
+
+/* h: every change of the meeting and its records. */
+static void show_history(struct ui *ui, struct mt_screen *ms)
+{
+	struct meeting_change *v = NULL;
+	size_t n = 0, nl = 0, cap = 0;
+	char **lines = NULL, title[96], d[32];
+	struct err e;
+	int w = ui_overlay_width(&ui->term) - 4;
+
+	if (store_meeting_history(ui->st, ms->cur.uid, &v, &n, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *part[3] = { v[i].before, v[i].after, v[i].reason };
+		static const char *const word[3] = { "avant", "après", "raison" };
+		char *head = xasprintf("%s · %s · %s", v[i].at, v[i].author,
+				       v[i].what);
+
+		lines = xgrow(lines, &cap, nl + 1, sizeof *lines);
+		lines[nl++] = head;
+		for (int k = 0; k < 3; k++) {
+			char **wl = NULL, *t;
+			size_t nw;
+
+			if (!part[k])
+				continue;
+			t = xasprintf("  %s : %s", word[k], part[k]);
+			nw = text_wrap(t, w, &wl);
+			for (size_t j = 0; j < nw; j++) {
+				lines = xgrow(lines, &cap, nl + 1, sizeof *lines);
+				lines[nl++] = j ? xasprintf("    %s", wl[j])
+						: xstrdup(wl[j]);
+			}
+			text_lines_free(wl, nw);
+			free(t);
+		}
+	}
+	if (!n) {
+		lines = xgrow(lines, &cap, 1, sizeof *lines);
+		lines[nl++] = xstrdup("Aucune modification enregistrée.");
+	}
+	ui_date(ui, ms->cur.held_on, d, sizeof d);
+	snprintf(title, sizeof title, " Historique de la réunion du %s ", d);
+	ui_overlay(ui, title, lines, nl);
+	text_lines_free(lines, nl);
+	store_meeting_history_free(v, n);
 }
 
 static void start_meeting(struct ui *ui, struct mt_screen *ms)
@@ -821,23 +1064,23 @@ static void jump(struct ui *ui, struct mt_screen *ms)
 	case AGENDA_MISSING:
 	case AGENDA_MISSED:
 	case AGENDA_VALUE:
-		ui_switch_screen(ui, UI_SCREEN_DASHBOARD);
+		ui_goto(ui, UI_SCREEN_DASHBOARD);
 		dash_screen_goto(ui, it->indicator_uid, it->criticality,
 				 it->period);
 		back_hint(ui);
 		break;
 	case AGENDA_REQUESTS:
-		ui_switch_screen(ui, UI_SCREEN_REQUESTS);
+		ui_goto(ui, UI_SCREEN_REQUESTS);
 		req_screen_show_period(ui, ms->from, ms->to);
 		break;
 	case AGENDA_REQUEST_LATE:
-		ui_switch_screen(ui, UI_SCREEN_REQUESTS);
+		ui_goto(ui, UI_SCREEN_REQUESTS);
 		ui_draw(ui);
 		req_screen_goto(ui, it->ref_uid);
 		back_hint(ui);
 		break;
 	case AGENDA_DISPUTE:
-		ui_switch_screen(ui, UI_SCREEN_DISPUTES);
+		ui_goto(ui, UI_SCREEN_DISPUTES);
 		dis_screen_goto(ui, it->ref_uid);
 		back_hint(ui);
 		break;
@@ -925,12 +1168,12 @@ static void write_minutes(struct ui *ui, struct mt_screen *ms)
 /* ------------------------------------------------------------------ */
 /* Drafts                                                              */
 
-bool mt_screen_pending_draft(struct ui *ui)
+static bool mt_screen_pending_draft(struct ui *ui)
 {
 	return ui_draft_pending(ui, DRAFT_SLOT);
 }
 
-void mt_screen_offer_draft(struct ui *ui)
+static void mt_screen_offer_draft(struct ui *ui)
 {
 	struct mt_screen *ms = ui->mt;
 	char *ctx = NULL, *text = NULL, *bar, q[512], ex[61];
@@ -989,13 +1232,13 @@ void mt_screen_offer_draft(struct ui *ui)
 			     text);
 		break;
 	case W_ATTENDEE:
-		attendee_form(ui, ms, text);
+		attendee_form(ui, ms, text, NULL);
 		break;
 	case W_DECISION:
-		decision_form(ui, ms, text);
+		decision_form(ui, ms, text, NULL);
 		break;
 	case W_ACTION:
-		action_form(ui, ms, text);
+		action_form(ui, ms, text, NULL);
 		break;
 	}
 out:
@@ -1075,32 +1318,11 @@ static void search_page(struct ui *ui, struct mt_screen *ms)
 
 static int handle_page(struct ui *ui, struct mt_screen *ms, enum action a)
 {
-	size_t page = ms->page_rows > 1 ? (size_t)ms->page_rows - 1 : 1;
 	const struct page_row *pr = cur_prow(ms);
 
+	if (ui_list_nav(&ms->pcur, &ms->ptop, ms->n_prow, ms->page_rows, a))
+		return UI_REDRAW;
 	switch (a) {
-	case ACT_UP:
-		if (ms->pcur > 0)
-			ms->pcur--;
-		return UI_REDRAW;
-	case ACT_DOWN:
-		if (ms->pcur + 1 < ms->n_prow)
-			ms->pcur++;
-		return UI_REDRAW;
-	case ACT_PGUP:
-		ms->pcur = ms->pcur > page ? ms->pcur - page : 0;
-		return UI_REDRAW;
-	case ACT_PGDN:
-		ms->pcur += page;
-		if (ms->pcur >= ms->n_prow)
-			ms->pcur = ms->n_prow ? ms->n_prow - 1 : 0;
-		return UI_REDRAW;
-	case ACT_HOME:
-		ms->pcur = 0;
-		return UI_REDRAW;
-	case ACT_END:
-		ms->pcur = ms->n_prow ? ms->n_prow - 1 : 0;
-		return UI_REDRAW;
 	case ACT_BACK:
 		ms->page = false;
 		reload(ui, ms);
@@ -1109,11 +1331,13 @@ static int handle_page(struct ui *ui, struct mt_screen *ms, enum action a)
 		jump(ui, ms);
 		return UI_REDRAW;
 	case ACT_EDIT_MEETING:
-		if (!editable(ms))
-			ui_message(ui, true, "Réunion %s : elle ne change plus",
-				   meeting_status_vocab[ms->cur.status].label);
-		else
-			meeting_form(ui, ms, &ms->cur, NULL);
+		correct_record(ui, ms);
+		return UI_REDRAW;
+	case ACT_DELETE:
+		delete_record(ui, ms);
+		return UI_REDRAW;
+	case ACT_HISTORY:
+		show_history(ui, ms);
 		return UI_REDRAW;
 	case ACT_PARTICIPANT:
 	case ACT_DECISION:
@@ -1123,11 +1347,11 @@ static int handle_page(struct ui *ui, struct mt_screen *ms, enum action a)
 				   "(ses actions se suivent toujours : Espace, f)",
 				   meeting_status_vocab[ms->cur.status].label);
 		else if (a == ACT_PARTICIPANT)
-			attendee_form(ui, ms, NULL);
+			attendee_form(ui, ms, NULL, NULL);
 		else if (a == ACT_DECISION)
-			decision_form(ui, ms, NULL);
+			decision_form(ui, ms, NULL, NULL);
 		else
-			action_form(ui, ms, NULL);
+			action_form(ui, ms, NULL, NULL);
 		return UI_REDRAW;
 	case ACT_ACTION_DONE:
 		action_status(ui, ms, true);
@@ -1143,7 +1367,7 @@ static int handle_page(struct ui *ui, struct mt_screen *ms, enum action a)
 		return UI_REDRAW;
 	case ACT_CANCEL_MEETING:
 		if (pr && pr->kind == ROW_ATTENDEE)
-			remove_attendee(ui, ms);
+			delete_record(ui, ms);
 		else
 			cancel_meeting(ui, ms, ms->cur.uid, ms->cur.held_on);
 		return UI_REDRAW;
@@ -1161,37 +1385,15 @@ static int handle_page(struct ui *ui, struct mt_screen *ms, enum action a)
 static int handle(struct ui *ui, enum action a, const struct key *k)
 {
 	struct mt_screen *ms = ui->mt;
-	size_t page;
 
 	(void)k;
 	if (!ms || ms->error[0])
 		return UI_NOTHING;
 	if (ms->page && ms->has_cur)
 		return handle_page(ui, ms, a);
-	page = ms->body_rows > 1 ? (size_t)ms->body_rows - 1 : 1;
+	if (ui_list_nav(&ms->cursor, &ms->top, ms->n, ms->body_rows, a))
+		return UI_REDRAW;
 	switch (a) {
-	case ACT_UP:
-		if (ms->cursor > 0)
-			ms->cursor--;
-		return UI_REDRAW;
-	case ACT_DOWN:
-		if (ms->cursor + 1 < ms->n)
-			ms->cursor++;
-		return UI_REDRAW;
-	case ACT_PGUP:
-		ms->cursor = ms->cursor > page ? ms->cursor - page : 0;
-		return UI_REDRAW;
-	case ACT_PGDN:
-		ms->cursor += page;
-		if (ms->cursor >= ms->n)
-			ms->cursor = ms->n ? ms->n - 1 : 0;
-		return UI_REDRAW;
-	case ACT_HOME:
-		ms->cursor = 0;
-		return UI_REDRAW;
-	case ACT_END:
-		ms->cursor = ms->n ? ms->n - 1 : 0;
-		return UI_REDRAW;
 	case ACT_NEW:
 		meeting_form(ui, ms, NULL, NULL);
 		return UI_REDRAW;
@@ -1260,7 +1462,44 @@ static const struct action_word words[] = {
 	{ ACT_NONE, NULL },
 };
 
+/* v: the line under the cursor of a meeting's page (a decision, an
+ * item of the agenda, an action), or the meeting of the list, whole. */
+static char *whole(struct ui *ui, char **title)
+{
+	struct mt_screen *ms = ui->mt;
+
+	if (!ms)
+		return NULL;
+	if (ms->page) {
+		if (!ms->n_prow || ms->pcur >= ms->n_prow)
+			return NULL;
+		*title = xstrdup(" Réunion ");
+		return xstrdup(ms->prow[ms->pcur].text ? ms->prow[ms->pcur].text
+						       : "");
+	}
+	if (!ms->n || ms->cursor >= ms->n)
+		return NULL;
+	*title = xstrdup(" Réunion ");
+	return xasprintf("%s%s%s%s%s", ms->rows[ms->cursor].place
+			 ? "Lieu : " : "", ms->rows[ms->cursor].place
+			 ? ms->rows[ms->cursor].place : "",
+			 ms->rows[ms->cursor].place ? "\n" : "",
+			 ms->rows[ms->cursor].notes ? "Notes : " : "",
+			 ms->rows[ms->cursor].notes ? ms->rows[ms->cursor].notes
+						    : "(ni lieu ni notes)");
+}
+
+static void free_state(struct ui *ui)
+{
+	mt_screen_free(ui->mt);
+	ui->mt = NULL;
+}
+
 const struct screen_ops screen_meetings = {
+	.free = free_state,
+	.whole = whole,
+	.pending_draft = mt_screen_pending_draft,
+	.offer_draft = mt_screen_offer_draft,
 	.title = "Réunions",
 	.enter = enter,
 	.leave = leave,

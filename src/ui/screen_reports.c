@@ -41,7 +41,7 @@ struct rp_screen {
 	char error[ERR_MSG_MAX];
 };
 
-void rp_screen_free(struct rp_screen *rs)
+static void rp_screen_free(struct rp_screen *rs)
 {
 	if (!rs)
 		return;
@@ -219,9 +219,9 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 		p = i == rs->cursor ? PAINT_SELECTED
 		    : i >= RP_DOC_COUNT && !rs->obs[i - RP_DOC_COUNT].text
 		    ? PAINT_DIM : PAINT_NORMAL;
-		if (i == rs->cursor)
-			draw_fill(t, y, 0, cols, p);
-		draw_text(t, y++, 0, cols, p, line);
+		draw_text(t, y, ui_list_mark(ui, y, cols, i == rs->cursor),
+			  cols - UI_LIST_INDENT, p, line);
+		y++;
 	}
 }
 
@@ -315,8 +315,9 @@ static void edit_observation(struct ui *ui, struct rp_screen *rs, size_t i,
 	field.label = "Observations";
 	field.kind = FIELD_TEXT;
 	field.text = xstrdup("");
-	field.hint = "Ce que l'année a montré pour ce domaine · Entrée "
-		     "enregistre, Échap abandonne";
+	field.tkind = TEXT_LONG;
+	field.hint = "Ce que l'année a montré pour ce domaine · Ctrl+J saut "
+		     "de ligne · Entrée enregistre, Échap abandonne";
 	form_field_set(&field, draft ? draft : o->text ? o->text : "");
 	snprintf(title, sizeof title, "Observations %d : %s %s", rs->year,
 		 o->domain_code, o->domain_name);
@@ -364,12 +365,12 @@ static void clear_observation(struct ui *ui, struct rp_screen *rs, size_t i)
 	reload(ui, rs);
 }
 
-bool rp_screen_pending_draft(struct ui *ui)
+static bool rp_screen_pending_draft(struct ui *ui)
 {
 	return ui_draft_pending(ui, DRAFT_SLOT);
 }
 
-void rp_screen_offer_draft(struct ui *ui)
+static void rp_screen_offer_draft(struct ui *ui)
 {
 	struct rp_screen *rs = ui->rp;
 	char *ctx = NULL, *text = NULL, *p[3] = { 0 }, q[512];
@@ -474,21 +475,9 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	(void)k;
 	if (!rs || rs->error[0])
 		return UI_NOTHING;
+	if (ui_list_nav(&rs->cursor, &rs->top, n_rows(rs), rs->body_rows, a))
+		return UI_REDRAW;
 	switch (a) {
-	case ACT_UP:
-		if (rs->cursor > 0)
-			rs->cursor--;
-		return UI_REDRAW;
-	case ACT_DOWN:
-		if (rs->cursor + 1 < n_rows(rs))
-			rs->cursor++;
-		return UI_REDRAW;
-	case ACT_HOME:
-		rs->cursor = 0;
-		return UI_REDRAW;
-	case ACT_END:
-		rs->cursor = n_rows(rs) - 1;
-		return UI_REDRAW;
 	case ACT_OPEN:
 		if (rs->cursor < RP_DOC_COUNT)
 			write_doc(ui, rs, (enum rp_doc)rs->cursor);
@@ -536,7 +525,32 @@ static const struct action_word words[] = {
 	{ ACT_NONE, NULL },
 };
 
+/* v: the observations of the domain under the cursor, whole. */
+static char *whole(struct ui *ui, char **title)
+{
+	struct rp_screen *rs = ui->rp;
+	const struct observation *o;
+
+	if (!rs || rs->cursor < RP_DOC_COUNT ||
+	    rs->cursor >= RP_DOC_COUNT + rs->n_obs)
+		return NULL;
+	o = &rs->obs[rs->cursor - RP_DOC_COUNT];
+	*title = xasprintf(" Observations %d : %s %s ", rs->year,
+			   o->domain_code, o->domain_name);
+	return xstrdup(o->text ? o->text : "(aucune observation)");
+}
+
+static void free_state(struct ui *ui)
+{
+	rp_screen_free(ui->rp);
+	ui->rp = NULL;
+}
+
 const struct screen_ops screen_reports = {
+	.free = free_state,
+	.whole = whole,
+	.pending_draft = rp_screen_pending_draft,
+	.offer_draft = rp_screen_offer_draft,
 	.title = "Rapports",
 	.enter = enter,
 	.leave = leave,

@@ -39,7 +39,7 @@ struct req_screen {
 	char error[ERR_MSG_MAX];
 };
 
-void req_screen_free(struct req_screen *rs)
+static void req_screen_free(struct req_screen *rs)
 {
 	if (!rs)
 		return;
@@ -49,7 +49,7 @@ void req_screen_free(struct req_screen *rs)
 }
 
 /* Where each column of the list starts (the heading's words). */
-static const int list_col_x[7] = { 0, 18, 29, 41, 49, 66, 85 };
+static const int list_col_x[7] = { 2, 20, 31, 43, 51, 68, 87 };
 
 static const char *kind_short[REQUEST_KIND_COUNT] = {
 	[REQUEST_ORDINARY] = "ordinaire",
@@ -180,7 +180,7 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	strbuf_release(&sb);
 	y = top + 1;
 	draw_text(t, y, 0, cols, PAINT_DIM,
-		  "Reçue             Nature     Forme       Dom.    Statut           "
+		  "  Reçue             Nature     Forme       Dom.    Statut           "
 		  "Délais             Objet");
 	draw_hline(t, y + 1, 0, cols);
 	rs->body_rows = rows - 5;
@@ -218,8 +218,7 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 		cell[6] = r->object ? r->object : "";
 		p = i == rs->cursor ? PAINT_SELECTED
 		    : r->status == REQ_CANCELLED ? PAINT_DIM : PAINT_NORMAL;
-		if (i == rs->cursor)
-			draw_fill(t, top + 3 + k, 0, cols, p);
+		ui_list_mark(ui, top + 3 + k, cols, i == rs->cursor);
 		/* one cell at a time: draw_text measures in columns, not
 		 * bytes ("téléphone" is 9 columns, 11 bytes) */
 		for (int c = 0; c < 7; c++) {
@@ -625,6 +624,11 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 	f[F_CRIT].choices = request_criticality;
 	f[F_CRIT].n_choices = CRITICALITY_COUNT;
 	f[F_OBJECT].required = true;
+	f[F_OBJECT].tkind = TEXT_LONG;
+	f[F_ASKED].tkind = TEXT_LONG;
+	f[F_PROPOSAL].tkind = TEXT_LONG;
+	f[F_DECISION].tkind = TEXT_LONG;
+	f[F_COMPENSATION].tkind = TEXT_LONG;
 	f[F_RECEIVED].required = true;
 	for (int i = F_RECEIVED; i <= F_ANSWERED; i++)
 		f[i].hint = "JJ/MM/AAAA HH:MM (ou AAAA-MM-JJ HH:MM) · Tab champ "
@@ -746,9 +750,10 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 
 static void cancel_request(struct ui *ui, struct req_screen *rs)
 {
-	char reason[512] = "";
-	struct err e;
+	struct edit reason;
+	struct err e = { 0 };
 	const struct request *r;
+	bool ok;
 
 	if (!rs->n)
 		return;
@@ -757,14 +762,17 @@ static void cancel_request(struct ui *ui, struct req_screen *rs)
 		ui_message(ui, true, "Cette saisine est déjà annulée");
 		return;
 	}
-	if (!ui_prompt(ui, "Annuler la saisine. Motif : ", reason, sizeof reason,
-		       NULL, NULL))
-		return;
-	if (store_request_cancel(ui->st, r->uid, NULL, reason[0] ? reason : NULL,
-				 &e) != 0) {
+	edit_init(&reason, TEXT_LONG, NULL);
+	reason.multiline = false;
+	ok = ui_prompt_edit(ui, "Annuler la saisine. Motif : ", &reason, NULL,
+			    NULL) &&
+	     store_request_cancel(ui->st, r->uid, NULL,
+				  reason.len ? edit_text(&reason) : NULL, &e) == 0;
+	if (!ok && !ui->gone && e.msg[0])
 		ui_message(ui, true, "%s", e.msg);
+	edit_release(&reason);
+	if (!ok)
 		return;
-	}
 	ui_message(ui, false, "Saisine annulée");
 	reload(ui, rs);
 }
@@ -886,35 +894,13 @@ void req_screen_show_period(struct ui *ui, const char *from, const char *to)
 static int handle(struct ui *ui, enum action a, const struct key *k)
 {
 	struct req_screen *rs = ui->rs;
-	int page;
 
 	(void)k;
 	if (!rs)
 		return UI_NOTHING;
-	page = rs->body_rows > 1 ? rs->body_rows - 1 : 1;
+	if (ui_list_nav(&rs->cursor, &rs->top, rs->n, rs->body_rows, a))
+		return UI_REDRAW;
 	switch (a) {
-	case ACT_UP:
-		if (rs->cursor > 0)
-			rs->cursor--;
-		return UI_REDRAW;
-	case ACT_DOWN:
-		if (rs->cursor + 1 < rs->n)
-			rs->cursor++;
-		return UI_REDRAW;
-	case ACT_PGUP:
-		rs->cursor = rs->cursor > (size_t)page ? rs->cursor - (size_t)page : 0;
-		return UI_REDRAW;
-	case ACT_PGDN:
-		rs->cursor += (size_t)page;
-		if (rs->cursor >= rs->n)
-			rs->cursor = rs->n ? rs->n - 1 : 0;
-		return UI_REDRAW;
-	case ACT_HOME:
-		rs->cursor = 0;
-		return UI_REDRAW;
-	case ACT_END:
-		rs->cursor = rs->n ? rs->n - 1 : 0;
-		return UI_REDRAW;
 	case ACT_NEW:
 		run_form(ui, rs, NULL, NULL);
 		return UI_REDRAW;
@@ -992,13 +978,13 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	}
 }
 
-bool req_screen_pending_draft(struct ui *ui)
+static bool req_screen_pending_draft(struct ui *ui)
 {
 	return ui_draft_pending(ui, DRAFT_SLOT);
 }
 
 /* Offer back the request form left open when the terminal went away. */
-void req_screen_offer_draft(struct ui *ui)
+static void req_screen_offer_draft(struct ui *ui)
 {
 	struct req_screen *rs = ui->rs;
 	char *ctx = NULL, *text = NULL, *bar;
@@ -1045,7 +1031,51 @@ static const enum action status_keys[] = {
 	ACT_FILTER_PERIOD, ACT_SORT, ACT_EXCEPTIONAL, ACT_NONE
 };
 
+/* v: the request under the cursor, every text whole. */
+static char *whole(struct ui *ui, char **title)
+{
+	struct req_screen *rs = ui->rs;
+	const struct request *r;
+	struct strbuf sb;
+
+	if (!rs || !rs->n || rs->cursor >= rs->n)
+		return NULL;
+	r = &rs->rows[rs->cursor];
+	*title = xstrdup(" Saisine ");
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "Objet : %s\n", r->object ? r->object : "");
+	if (r->requester)
+		strbuf_addf(&sb, "Demandeur : %s\n", r->requester);
+	if (r->domain_name)
+		strbuf_addf(&sb, "Domaine : %s%s%s\n", r->domain_name,
+			    r->subdomain_name ? " · " : "",
+			    r->subdomain_name ? r->subdomain_name : "");
+	if (r->cancel_reason)
+		strbuf_addf(&sb, "Motif d'annulation : %s\n", r->cancel_reason);
+	if (r->asked)
+		strbuf_addf(&sb, "\nCe qui est demandé : %s\n", r->asked);
+	if (r->proposal)
+		strbuf_addf(&sb, "Proposition : %s\n", r->proposal);
+	if (r->decision)
+		strbuf_addf(&sb, "Décision : %s\n", r->decision);
+	if (r->decided_by)
+		strbuf_addf(&sb, "Décidée par : %s\n", r->decided_by);
+	if (r->compensation)
+		strbuf_addf(&sb, "Compensation : %s\n", r->compensation);
+	return strbuf_detach(&sb);
+}
+
+static void free_state(struct ui *ui)
+{
+	req_screen_free(ui->rs);
+	ui->rs = NULL;
+}
+
 const struct screen_ops screen_requests = {
+	.free = free_state,
+	.whole = whole,
+	.pending_draft = req_screen_pending_draft,
+	.offer_draft = req_screen_offer_draft,
 	.title = "Saisines",
 	.enter = enter,
 	.leave = leave,

@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,7 +31,7 @@ static const struct screen_ops *const screens[] = {
 static const enum action global_keys[] = {
 	ACT_HELP, ACT_QUIT, ACT_SCREEN_1, ACT_SCREEN_2, ACT_SCREEN_3,
 	ACT_SCREEN_4, ACT_SCREEN_5, ACT_SCREEN_6, ACT_COMMUNE, ACT_REDRAW,
-	ACT_NONE
+	ACT_WHOLE, ACT_NONE
 };
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
@@ -206,8 +205,8 @@ static size_t count_keys(const enum action *a)
 /* A message on the status line, w columns from x; one too long for it
  * takes the line above as well, cut between words (the reason of a
  * refused save must not be lost to the ellipsis). */
-static void draw_message(const struct uiterm *t, int x, int w, enum paint p,
-			 enum paint fill, const char *msg)
+void ui_status_text(const struct uiterm *t, int x, int w, enum paint p,
+		    enum paint fill, const char *msg)
 {
 	char head[sizeof ((struct ui *)0)->message];
 	size_t cut = 0;
@@ -257,13 +256,13 @@ static void draw_status(struct ui *ui)
 	else
 		rw = 0;
 	if (ui->message[0]) {
-		draw_message(t, 1, t->cols - rw - 2,
+		ui_status_text(t, 1, t->cols - rw - 2,
 			     ui->message_error ? PAINT_ERROR : PAINT_MESSAGE,
 			     PAINT_STATUS, ui->message);
 		return;
 	}
 	if (ui->screen->status_hint && ui->screen->status_hint(ui)) {
-		draw_message(t, 1, t->cols - rw - 2, PAINT_STATUS, PAINT_STATUS,
+		ui_status_text(t, 1, t->cols - rw - 2, PAINT_STATUS, PAINT_STATUS,
 			     ui->screen->status_hint(ui));
 		return;
 	}
@@ -301,10 +300,29 @@ static bool too_small(const struct uiterm *t)
 	return t->rows < UI_MIN_ROWS || t->cols < UI_MIN_COLS;
 }
 
+void ui_caret(struct ui *ui, int y, int x)
+{
+	ui->caret_on = true;
+	ui->caret_y = y;
+	ui->caret_x = x;
+}
+
+void ui_flush(struct ui *ui)
+{
+	if (ui->caret_on != ui->caret_shown) {
+		curs_set(ui->caret_on ? 1 : 0);
+		ui->caret_shown = ui->caret_on;
+	}
+	if (ui->caret_on)
+		move(ui->caret_y, ui->caret_x);
+	refresh();
+}
+
 void ui_draw(struct ui *ui)
 {
 	const struct uiterm *t = &ui->term;
 
+	ui->caret_on = false;
 	erase();
 	if (too_small(t)) {
 		char msg[160];
@@ -332,68 +350,8 @@ void ui_draw(struct ui *ui)
 	draw_header(ui);
 	ui->screen->draw(ui, 2, t->rows - 3, t->cols);
 	draw_status(ui);
-	refresh();
-}
-
-/* Width of an overlay box: the screen less a margin, at most 110. */
-static int overlay_width(const struct uiterm *t)
-{
-	return t->cols - 4 > 110 ? 110 : t->cols - 4;
-}
-
-/* A box in the middle of the screen with lines of text; any key closes. */
-enum action ui_overlay(struct ui *ui, const char *title, char **lines,
-		       size_t n)
-{
-	const struct uiterm *t = &ui->term;
-	size_t top = 0;
-
-	for (;;) {
-		int w = overlay_width(t);
-		int h = (int)n + 3 < t->rows - 4 ? (int)n + 3 : t->rows - 4;
-		int x = (t->cols - w) / 2, y = 2;
-		struct key k;
-		int r;
-
-		ui_draw(ui);
-		if (too_small(t))
-			h = 0;
-		for (int i = 0; i < h; i++)
-			draw_fill(t, y + i, x, w, PAINT_NORMAL);
-		if (h > 2) {
-			draw_box(t, y, x, h, w);
-			draw_text(t, y, x + 2, w - 4, PAINT_TITLE, title);
-			for (int i = 0; i < h - 3 && top + (size_t)i < n; i++)
-				draw_text(t, y + 1 + i, x + 2, w - 4,
-					  PAINT_NORMAL, lines[top + (size_t)i]);
-			draw_text(t, y + h - 1, x + 2, w - 4, PAINT_DIM,
-				  n > (size_t)(h - 3)
-					  ? " ↑↓ défiler · une autre touche ferme "
-					  : " une touche ferme ");
-		}
-		refresh();
-		do {
-			r = term_read_key(&ui->term, &k, 250);
-			if (r < 0 || term_should_quit()) {
-				ui->gone = true;
-				return ACT_QUIT;
-			}
-		} while (r == 0);
-		if (k.special && k.code == KEY_RESIZE)
-			continue;
-		if (keys_action(&k) == ACT_DOWN && top + (size_t)(h - 3) < n)
-			top++;
-		else if (keys_action(&k) == ACT_UP && top > 0)
-			top--;
-		else if (keys_action(&k) == ACT_PGDN && h > 3)
-			top = top + (size_t)(h - 3) < n ? top + (size_t)(h - 3) : top;
-		else if (keys_action(&k) == ACT_PGUP && h > 3)
-			top = top > (size_t)(h - 3) ? top - (size_t)(h - 3) : 0;
-		else if (keys_action(&k) == ACT_DOWN || keys_action(&k) == ACT_UP)
-			continue;
-		else
-			return keys_action(&k);
-	}
+	ui_draw_layers(ui);
+	ui_flush(ui);
 }
 
 /* "  key   what" lines, the "what" column aligned by display width. */
@@ -431,7 +389,7 @@ static void help(struct ui *ui)
 	char **left, **right, **tail = NULL, **lines = NULL;
 	size_t nl, nr, nt = 0, n = 0, cap = 0;
 	char title[96], heading[96];
-	int box = overlay_width(&ui->term);
+	int box = ui_overlay_width(&ui->term);
 	bool two;
 
 	snprintf(heading, sizeof heading, "Écran %s :", ui->screen->title);
@@ -522,7 +480,7 @@ const char *ui_key_what(const struct ui *ui, enum action a)
 	return keys_what(a);
 }
 
-void ui_switch_screen(struct ui *ui, size_t i)
+void ui_goto(struct ui *ui, size_t i)
 {
 	if (i >= N_SCREENS || screens[i] == ui->screen)
 		return;
@@ -534,268 +492,29 @@ void ui_switch_screen(struct ui *ui, size_t i)
 /* Pick another contract (commune) in a list. */
 static void switch_commune(struct ui *ui)
 {
-	const struct uiterm *t = &ui->term;
-	size_t cur = ui->contract;
+	const char **labels;
+	int c;
 
 	if (ui->n_contracts < 2) {
 		ui_message(ui, false, "La base ne contient qu'un contrat.");
 		return;
 	}
-	for (;;) {
-		int w = t->cols - 4 > 70 ? 70 : t->cols - 4;
-		int h = (int)ui->n_contracts + 3;
-		int x = (t->cols - w) / 2, y = 3;
-		struct key k;
-		enum action a;
-		int r;
+	labels = xcalloc(ui->n_contracts, sizeof *labels);
+	for (size_t i = 0; i < ui->n_contracts; i++) {
+		const struct contract_info *ci = &ui->contracts[i];
 
-		ui_draw(ui);
-		if (!too_small(t)) {
-			for (int i = 0; i < h && y + i < t->rows - 1; i++)
-				draw_fill(t, y + i, x, w, PAINT_NORMAL);
-			draw_hline(t, y, x, w);
-			draw_text(t, y, x + 2, w - 4, PAINT_TITLE,
-				  " Changer de commune (Entrée choisit, Échap annule) ");
-			for (size_t i = 0; i < ui->n_contracts; i++) {
-				char line[256];
-				const struct contract_info *c = &ui->contracts[i];
-
-				snprintf(line, sizeof line, "%s %s (%s, contrat %s)",
-					 i == cur ? (t->ascii ? ">" : "›") : " ",
-					 c->commune, c->insee, c->identifier);
-				if (i == cur)
-					draw_fill(t, y + 1 + (int)i, x, w,
-						  PAINT_SELECTED);
-				draw_text(t, y + 1 + (int)i, x + 1, w - 2,
-					  i == cur ? PAINT_SELECTED : PAINT_NORMAL,
-					  line);
-			}
-			draw_hline(t, y + h - 1, x, w);
-		}
-		refresh();
-		do {
-			r = term_read_key(&ui->term, &k, 250);
-			if (r < 0 || term_should_quit())
-				return;
-		} while (r == 0);
-		a = keys_action(&k);
-		if (a == ACT_UP && cur > 0)
-			cur--;
-		else if (a == ACT_DOWN && cur + 1 < ui->n_contracts)
-			cur++;
-		else if (a == ACT_OPEN) {
-			ui->contract = cur;
-			ui->screen->enter(ui);
-			ui_message(ui, false, "Commune : %s",
-				   ui->contracts[cur].commune);
-			return;
-		} else if (a == ACT_BACK || a == ACT_QUIT) {
-			return;
-		}
+		labels[i] = xasprintf("%s (%s, contrat %s)", ci->commune,
+				      ci->insee, ci->identifier);
 	}
-}
-
-/* Append the UTF-8 encoding of cp to buf if it fits. */
-static void put_utf8(char *buf, size_t size, int cp)
-{
-	char enc[5];
-	size_t n, len = strlen(buf);
-
-	if (cp < 0x80) {
-		enc[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		enc[0] = (char)(0xC0 | (cp >> 6));
-		enc[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		enc[0] = (char)(0xE0 | (cp >> 12));
-		enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		enc[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		enc[0] = (char)(0xF0 | (cp >> 18));
-		enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		enc[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	if (len + n + 1 > size)
-		return;
-	memcpy(buf + len, enc, n);
-	buf[len + n] = '\0';
-}
-
-static void drop_last_char(char *buf)
-{
-	size_t len = strlen(buf);
-
-	while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
-		len--;
-	if (len > 0)
-		len--;
-	buf[len] = '\0';
-}
-
-/* Where an edit line is drawn: the status line (a prompt) or over a cell
- * of a screen (inline entry, its hint on the status line). */
-struct edit_place {
-	bool inline_;
-	int y, x, w;
-	const char *label;
-	const char *hint;	/* inline: what to type, on the status line */
-};
-
-static void draw_edit(struct ui *ui, const struct edit_place *pl,
-		      const char *text, const char *hint)
-{
-	const struct uiterm *t = &ui->term;
-	struct strbuf sb;
-	int y = pl->inline_ ? pl->y : t->rows - 1;
-	int x = pl->inline_ ? pl->x : 0;
-	int w = pl->inline_ ? pl->w : t->cols, hw = 0;
-	const char *s;
-	int tw;
-
-	if (pl->inline_) {
-		/* the hint (or what on_change said) on the status line */
-		draw_fill(t, t->rows - 1, 0, t->cols, PAINT_STATUS);
-		draw_message(t, 1, t->cols - 2,
-			     hint[0] && ui->message_error ? PAINT_ERROR
-							  : PAINT_STATUS,
-			     PAINT_STATUS, hint[0] ? hint : pl->hint ? pl->hint : "");
-	} else if (hint[0]) {
-		hw = draw_width(t, hint) + 2;
-		if (hw > t->cols / 2)
-			hw = t->cols / 2;
-	}
-	if (x + w > t->cols)
-		w = t->cols - x;
-	strbuf_init(&sb);
-	strbuf_addf(&sb, "%s%s_", pl->label ? pl->label : "", text);
-	draw_fill(t, y, x, w, pl->inline_ ? PAINT_SELECTED : PAINT_NORMAL);
-	if (hw)
-		draw_text(t, y, t->cols - hw, hw - 1,
-			  ui->message_error ? PAINT_ERROR : PAINT_MESSAGE, hint);
-	/* keep the end of what is typed in view */
-	s = sb.buf;
-	tw = draw_width(t, s);
-	while (tw > w - hw - 1 && *s) {
-		s++;
-		while (((unsigned char)*s & 0xC0) == 0x80)
-			s++;
-		tw = draw_width(t, s);
-	}
-	draw_text(t, y, x, w - hw - 1,
-		  pl->inline_ ? PAINT_SELECTED : PAINT_MESSAGE, s);
-	strbuf_release(&sb);
-}
-
-static bool edit_loop(struct ui *ui, const struct edit_place *pl, char *text,
-		      size_t size, prompt_change_fn on_change, void *ctx)
-{
-	/* ui->message, if any, is shown until the first key: the reason
-	 * the last try was refused */
-	ui->gone = false;
-	for (;;) {
-		struct key k;
-		int r;
-		char hint[sizeof ui->message];
-
-		/* what on_change said (a count, "introuvable", a refusal)
-		 * is shown beside what is typed */
-		snprintf(hint, sizeof hint, "%s", ui->message);
-		ui->message[0] = '\0';
-		ui_draw(ui);
-		draw_edit(ui, pl, text, hint);
-		snprintf(ui->message, sizeof ui->message, "%s", hint);
-		refresh();
-		do {
-			r = term_read_key(&ui->term, &k, 250);
-			if (r < 0 || term_should_quit()) {
-				ui->gone = true;
-				return false;
-			}
-		} while (r == 0);
-		if (k.special) {
-			if (k.code == KEY_RESIZE)
-				continue;
-			if (k.code == KEY_ENTER) {
-				ui->message[0] = '\0';
-				return true;
-			}
-			if (k.code == KEY_BACKSPACE) {
-				drop_last_char(text);
-				ui->message[0] = '\0';
-				if (on_change)
-					on_change(ui, text, ctx);
-			}
-			continue;
-		}
-		if (k.alt)
-			continue;
-		if (k.code == '\r' || k.code == '\n' || k.code == 27) {
-			ui->message[0] = '\0';
-			return k.code != 27;
-		}
-		if (k.code == 127 || k.code == 8) {
-			drop_last_char(text);
-		} else if (k.code == 0x15) {	/* Ctrl-U */
-			text[0] = '\0';
-		} else if (k.code >= 0x20 && k.code != 0x7F &&
-			   !(k.code >= 0x80 && k.code < 0xA0)) {
-			put_utf8(text, size, k.code);
-		} else {
-			continue;
-		}
-		ui->message[0] = '\0';
-		if (on_change)
-			on_change(ui, text, ctx);
-	}
-}
-
-bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
-	       prompt_change_fn on_change, void *ctx)
-{
-	struct edit_place pl = { .label = label };
-
-	return edit_loop(ui, &pl, text, size, on_change, ctx);
-}
-
-bool ui_edit(struct ui *ui, int y, int x, int w, const char *hint,
-	     char *text, size_t size)
-{
-	struct edit_place pl = { .inline_ = true, .y = y, .x = x, .w = w,
-				 .hint = hint };
-
-	return edit_loop(ui, &pl, text, size, NULL, NULL);
-}
-
-bool ui_confirm(struct ui *ui, const char *question)
-{
-	const struct uiterm *t = &ui->term;
-
-	for (;;) {
-		struct key k;
-		int r;
-
-		ui->message[0] = '\0';
-		ui_draw(ui);
-		draw_fill(t, t->rows - 1, 0, t->cols, PAINT_ERROR);
-		/* a long question takes two lines: its (o/N) must show */
-		draw_message(t, 1, t->cols - 2, PAINT_ERROR, PAINT_ERROR,
-			     question);
-		refresh();
-		do {
-			r = term_read_key(&ui->term, &k, 250);
-			if (r < 0 || term_should_quit()) {
-				ui->gone = true;
-				return false;
-			}
-		} while (r == 0);
-		if (k.special && k.code == KEY_RESIZE)
-			continue;
-		return !k.special && !k.alt && (k.code == 'o' || k.code == 'O');
+	c = ui_choose(ui, "Changer de commune", labels, ui->n_contracts,
+		      (int)ui->contract, 0);
+	for (size_t i = 0; i < ui->n_contracts; i++)
+		free((char *)labels[i]);
+	free(labels);
+	if (c >= 0) {
+		ui->contract = (size_t)c;
+		ui->screen->enter(ui);
+		ui_message(ui, false, "Commune : %s", ui->contracts[c].commune);
 	}
 }
 
@@ -816,77 +535,54 @@ static int global(struct ui *ui, enum action a)
 		return UI_REDRAW;
 	case ACT_SCREEN_1: case ACT_SCREEN_2: case ACT_SCREEN_3:
 	case ACT_SCREEN_4: case ACT_SCREEN_5: case ACT_SCREEN_6:
-		ui_switch_screen(ui, (size_t)(a - ACT_SCREEN_1));
+		ui_goto(ui, (size_t)(a - ACT_SCREEN_1));
 		return UI_REDRAW;
 	case ACT_COMMUNE:
 		switch_commune(ui);
 		return UI_REDRAW;
+	case ACT_WHOLE: {
+		char *title = NULL, *text = ui->screen->whole
+			? ui->screen->whole(ui, &title) : NULL;
+
+		if (text)
+			ui_show_whole(ui, title ? title : " En entier ", text);
+		else
+			ui_message(ui, false, "Rien à lire en entier ici : v montre "
+				   "en entier l'élément sous le curseur d'une "
+				   "liste ou d'une page");
+		free(text);
+		free(title);
+		return UI_REDRAW;
+	}
 	default:
 		return UI_NOTHING;
 	}
 }
 
-/* Benchmark (SUIVI_REPLAY): the time of each replayed key, from its
- * reading to the end of its drawing; reported on stderr at the end. */
-struct replay_times {
-	double *ms;
-	size_t n, cap;
+/* The screen: the bottom layer of the input stack. */
+struct screen_layer {
+	struct layer layer;
 };
 
-static double now_ms_f(void)
+static int screen_key(struct ui *ui, struct layer *l, const struct key *k)
 {
-	struct timespec ts;
+	enum action a;
+	int res;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static void replay_record(struct replay_times *r, double t0)
-{
-	r->ms = xgrow(r->ms, &r->cap, r->n + 1, sizeof *r->ms);
-	r->ms[r->n++] = now_ms_f() - t0;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static void replay_report(struct replay_times *r)
-{
-	struct rusage ru;
-	double sum = 0;
-
-	/* the first key opens a screen: reported apart */
-	if (r->n > 1) {
-		for (size_t i = 1; i < r->n; i++)
-			sum += r->ms[i];
-		qsort(r->ms + 1, r->n - 1, sizeof *r->ms, cmp_double);
+	(void)l;
+	ui->message[0] = '\0';
+	if (!k->special && !k->alt && k->code == KEY_CTRL('c')) {
+		ui_message(ui, false, "Ctrl+C ne quitte pas suivi : q pour "
+			   "quitter (rien n'est perdu)");
+		return LAYER_STAY;
 	}
-	getrusage(RUSAGE_SELF, &ru);
-	fprintf(stderr, "relecture : première touche %.3f ms ; %zu touches : "
-		"médiane %.3f ms, max %.3f ms, moyenne %.3f ms ; mémoire max "
-		"%ld ko\n", r->n ? r->ms[0] : 0.0,
-		r->n > 1 ? r->n - 1 : 0, r->n > 1 ? r->ms[1 + (r->n - 1) / 2] : 0.0,
-		r->n > 1 ? r->ms[r->n - 1] : 0.0,
-		r->n > 1 ? sum / (double)(r->n - 1) : 0.0, ru.ru_maxrss);
-	free(r->ms);
-	r->ms = NULL;
-}
-
-/* The keys that saved a value: typed, Entrée, saved (fsync included),
- * the row reloaded and the screen redrawn. */
-static void replay_report_enter(struct replay_times *r)
-{
-	if (r->n) {
-		qsort(r->ms, r->n, sizeof *r->ms, cmp_double);
-		fprintf(stderr, "relecture : %zu enregistrements : médiane %.3f ms, max "
-			"%.3f ms\n", r->n, r->ms[r->n / 2], r->ms[r->n - 1]);
-	}
-	free(r->ms);
-	r->ms = NULL;
+	a = keys_action_in(ui->screen->keymap, k);
+	if (too_small(&ui->term))
+		return a == ACT_QUIT ? LAYER_DONE : LAYER_STAY;
+	res = ui->screen->handle(ui, a, k);
+	if (res == UI_NOTHING)
+		res = global(ui, a);
+	return res & UI_QUIT ? LAYER_DONE : LAYER_STAY;
 }
 
 int ui_run(struct app *app, struct store *st)
@@ -894,7 +590,7 @@ int ui_run(struct app *app, struct store *st)
 	struct ui ui;
 	struct err e;
 	struct date d;
-	int status = EXIT_OK;
+	struct screen_layer bottom = { { NULL, screen_key, NULL } };
 
 	memset(&ui, 0, sizeof ui);
 	ui.app = app;
@@ -919,98 +615,30 @@ int ui_run(struct app *app, struct store *st)
 		store_contract_list_free(ui.contracts, ui.n_contracts);
 		return e.code == ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
 	}
-	ui.screen = &screen_contract;
+	ui.screen = screens[0];
 	ui.screen->enter(&ui);
-	/* what was being typed when the terminal went away: offered back */
-	if (dash_screen_pending_draft(&ui)) {
-		ui_switch_screen(&ui, 1);
-		ui_draw(&ui);
-		dash_screen_offer_draft(&ui);
-	}
-	if (!ui.gone && req_screen_pending_draft(&ui)) {
-		ui_switch_screen(&ui, 2);
-		ui_draw(&ui);
-		req_screen_offer_draft(&ui);
-	}
-	if (!ui.gone && dis_screen_pending_draft(&ui)) {
-		ui_switch_screen(&ui, UI_SCREEN_DISPUTES);
-		ui_draw(&ui);
-		dis_screen_offer_draft(&ui);
-	}
-	if (!ui.gone && mt_screen_pending_draft(&ui)) {
-		ui_switch_screen(&ui, UI_SCREEN_MEETINGS);
-		ui_draw(&ui);
-		mt_screen_offer_draft(&ui);
-	}
-	if (!ui.gone && rp_screen_pending_draft(&ui)) {
-		ui_switch_screen(&ui, UI_SCREEN_REPORTS);
-		ui_draw(&ui);
-		rp_screen_offer_draft(&ui);
-	}
+	/* what was being typed when the terminal went away: offered back,
+	 * each on its screen */
+	for (size_t i = 0; i < N_SCREENS && !ui.gone; i++)
+		if (screens[i]->pending_draft && screens[i]->pending_draft(&ui)) {
+			ui_goto(&ui, i);
+			ui_draw(&ui);
+			screens[i]->offer_draft(&ui);
+		}
 	/* said before the first value is typed, not at its save */
 	if (!ui.message[0] && (store_readonly(st) || store_folder_readonly(st)))
 		ui_message(&ui, true, "%s %s est en lecture seule : consultation "
 			   "seulement, rien ne pourra être enregistré",
 			   store_readonly(st) ? "La base" : "Le dossier de la base",
 			   store_path(st));
-	struct replay_times rep = { NULL, 0, 0 }, rep_enter = { NULL, 0, 0 };
-	double replay_t0 = 0;
-
-	/* Draw only after something happened: an idle suivi sends nothing
-	 * to the terminal. */
-	for (bool dirty = true; !ui.quit;) {
-		struct key k;
-		enum action a;
-		int r, res;
-
-		if (dirty)
-			ui_draw(&ui);
-		dirty = false;
-		r = term_read_key(&ui.term, &k, 250);
-		if (r < 0 || term_should_quit())
-			break;
-		if (r == 0)
-			continue;
-		dirty = true;
-		replay_t0 = now_ms_f();
-		if (k.special && k.code == KEY_RESIZE)
-			continue;
-		ui.message[0] = '\0';
-		a = keys_action_in(ui.screen->keymap, &k);
-		if (too_small(&ui.term)) {
-			if (a == ACT_QUIT)
-				break;
-			continue;
-		}
-		res = ui.screen->handle(&ui, a, &k);
-		if (res == UI_NOTHING)
-			res = global(&ui, a);
-		if (res & UI_QUIT)
-			ui.quit = true;
-		if (term_replaying() && !ui.quit) {
-			/* benchmark: the key's whole cost, drawing included */
-			ui_draw(&ui);
-			dirty = false;
-			replay_record(&rep, replay_t0);
-			/* a key that ended in a saved value (typed on a cell,
-			 * then Entrée): the save's whole cost, fsync included */
-			if (!strncmp(ui.message, "Enregistré", strlen("Enregistré")))
-				replay_record(&rep_enter, replay_t0);
-		}
-	}
-	if (term_replaying()) {
-		replay_report(&rep);
-		replay_report_enter(&rep_enter);
-	}
+	if (!ui.gone)
+		ui_loop(&ui, &bottom.layer);
+	ui_replay_report();
 	ui.screen->leave(&ui);
 	term_stop(&ui.term);
-	contract_screen_free(ui.cs);
-	dash_screen_free(ui.ds);
-	req_screen_free(ui.rs);
-	dis_screen_free(ui.dis);
-	mt_screen_free(ui.mt);
-	rp_screen_free(ui.rp);
+	for (size_t i = 0; i < N_SCREENS; i++)
+		screens[i]->free(&ui);
 	free(ui.header);
 	store_contract_list_free(ui.contracts, ui.n_contracts);
-	return status;
+	return EXIT_OK;
 }

@@ -14,8 +14,11 @@
 #include <stddef.h>
 
 #include "suivi/app.h"
+#include "suivi/edit.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
+
+struct ui;
 
 #define UI_MIN_COLS 40
 #define UI_MIN_ROWS 10
@@ -26,7 +29,14 @@ struct key {
 	int code;
 	bool alt;
 	bool special;	/* code is a KEY_* constant */
+	bool ctrl;	/* Ctrl+arrow (code is KEY_LEFT…) */
 };
+
+/* Keys of our own (above ncurses' KEY_MAX): a bracketed paste, its text
+ * in term_paste. */
+#define TERM_KEY_PASTE 0x7E01
+#define TERM_KEY_PASTE_END 0x7E02
+#define KEY_CTRL(c) ((c) & 0x1f)
 
 enum action {
 	ACT_NONE,
@@ -36,7 +46,7 @@ enum action {
 	ACT_HELP, ACT_QUIT, ACT_REDRAW,
 	ACT_SCREEN_1, ACT_SCREEN_2, ACT_SCREEN_3, ACT_SCREEN_4,
 	ACT_SCREEN_5, ACT_SCREEN_6,
-	ACT_COMMUNE, ACT_DATE,
+	ACT_COMMUNE, ACT_DATE, ACT_WHOLE,
 	/* tableau de bord */
 	ACT_LEFT, ACT_RIGHT, ACT_EDIT, ACT_COMMENT, ACT_CLEAR, ACT_UNDO,
 	ACT_HISTORY, ACT_TARGET, ACT_PERIODICITY, ACT_TODO, ACT_YEAR_PREV,
@@ -54,6 +64,8 @@ enum action {
 	ACT_CANCEL_MEETING, ACT_MINUTES, ACT_EDIT_MEETING,
 	/* rapports */
 	ACT_REPORT_FORMAT, ACT_CLEAR_OBSERVATION,
+	/* corrections */
+	ACT_DELETE, ACT_REOPEN,
 	ACT_COUNT
 };
 
@@ -78,6 +90,29 @@ const char *keys_what(enum action a);
 /* Every key of an action, for the help overlay: "Échap ← h Retour arrière". */
 const char *keys_full_label(enum action a, bool ascii);
 
+/* The one list widget (list.c): a cursor over n rows, `rows` of which
+ * show from `top`. */
+struct ui_list {
+	size_t n, cur, top;
+	int rows;
+};
+/* Move for a list action (↑ ↓ PgPréc PgSuiv Début Fin g G): true when a
+ * was one (the cursor may stay at an end), scrolled into view. */
+bool ui_list_key(struct ui_list *l, enum action a);
+/* The same on a screen's own cursor and first row shown. */
+bool ui_list_nav(size_t *cur, size_t *top, size_t n, int rows, enum action a);
+/* Keep the cursor in bounds and in view. */
+void ui_list_scroll(struct ui_list *l);
+/* The mark of a list's row at y (cols wide): under the cursor, the
+ * selection's colour and "›" in the first columns; the row's text goes
+ * UI_LIST_INDENT columns further (returned). */
+#define UI_LIST_INDENT 2
+int ui_list_mark(struct ui *ui, int y, int cols, bool on);
+/* Row i of the list at (y, x), w columns: "› " and the selection's
+ * colour under the cursor, "  " otherwise. */
+void ui_list_row(struct ui *ui, const struct ui_list *l, size_t i, int y,
+		 int x, int w, const char *text);
+
 /* Terminal (term.c) */
 struct uiterm {
 	bool ascii;		/* the user's locale is not UTF-8 */
@@ -91,6 +126,16 @@ void term_stop(struct uiterm *t);
 /* Wait up to timeout_ms for a key. 1: *k filled; 0: nothing (timeout or a
  * signal flag to look at); -1: the terminal is gone. */
 int term_read_key(struct uiterm *t, struct key *k, int timeout_ms);
+/* The text of the last TERM_KEY_PASTE (valid UTF-8, bytes that were not
+ * read as Latin-1), *len its length; valid until the next key. */
+const char *term_paste(size_t *len);
+/* Whether more input is already waiting (a paste without brackets, fast
+ * typing): the loop then handles it before drawing again. */
+bool term_input_pending(void);
+/* Ctrl+Z: give the terminal back and stop, as a shell's job; returns
+ * when continued (fg), the screen to redraw. false (nothing done) when
+ * no shell can continue us (no job control). */
+bool term_suspend(struct uiterm *t);
 /* Keys come from SUIVI_REPLAY (benchmark), not from the terminal. */
 bool term_replaying(void);
 /* Set by the signal handlers; the loop looks at them. */
@@ -118,6 +163,26 @@ void draw_vline(const struct uiterm *t, int y, int x, int rows);
 /* A frame: rows × cols from (y, x), corners included. */
 void draw_box(const struct uiterm *t, int y, int x, int rows, int cols);
 int draw_width(const struct uiterm *t, const char *s);
+
+/* The input stack (loop.c): the screen at the bottom, then forms,
+ * lists, prompts, questions and boxes of text. A layer is a drawing (over
+ * what is below it; NULL: nothing of its own) and a key handler; layers
+ * embed struct layer first. */
+enum { LAYER_STAY, LAYER_DONE };
+struct layer {
+	void (*draw)(struct ui *ui, struct layer *l);
+	int (*key)(struct ui *ui, struct layer *l, const struct key *k);
+	struct layer *below;
+};
+/* Push l and run the one loop until l's key handler returns LAYER_DONE
+ * (true), or the terminal goes away (false, ui->gone set). The only code
+ * that reads keys; it draws the whole stack, handles resizes, Ctrl+Z and
+ * Ctrl+L (ui_common_key). */
+bool ui_loop(struct ui *ui, struct layer *l);
+/* Draw the layers above the screen, bottom up (ui_draw calls it). */
+void ui_draw_layers(struct ui *ui);
+/* The benchmark's figures (SUIVI_REPLAY) on stderr. */
+void ui_replay_report(void);
 
 /* Handler results */
 enum {
@@ -160,6 +225,17 @@ struct screen_ops {
 	 * change meaning (a text cell of the grid: letters are typed);
 	 * NULL, or returning NULL: the keys. */
 	const char *(*status_hint)(struct ui *ui);
+	/* Free the screen's state (at the end). */
+	void (*free)(struct ui *ui);
+	/* A form or a value left typed when the terminal went away (its
+	 * draft slot holds it), and offering it back at the next start, on
+	 * this screen (NULL: the screen keeps no draft). */
+	bool (*pending_draft)(struct ui *ui);
+	void (*offer_draft)(struct ui *ui);
+	/* The item under the cursor as one text, whole (what the list or
+	 * the page cut with "…"), heap, its title in *title (heap); NULL
+	 * when there is none. v shows it, wrapped. */
+	char *(*whole)(struct ui *ui, char **title);
 };
 
 extern const struct screen_ops screen_contract;
@@ -200,6 +276,9 @@ struct ui {
 	char header_date[16];		/* ... at this date */
 	bool gone;			/* the last prompt ended because the
 					 * terminal went away (signal, EOF) */
+	struct layer *top;		/* the input stack (loop.c) */
+	int caret_y, caret_x;		/* ui_caret */
+	bool caret_on, caret_shown;
 };
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
@@ -219,8 +298,9 @@ enum {
 	UI_SCREEN_CONTRACT, UI_SCREEN_DASHBOARD, UI_SCREEN_REQUESTS,
 	UI_SCREEN_DISPUTES, UI_SCREEN_MEETINGS, UI_SCREEN_REPORTS
 };
-/* Leave the current screen for screen i (as Alt+1+i does). */
-void ui_switch_screen(struct ui *ui, size_t i);
+/* Leave the current screen for screen i (as Alt+1+i does): every move
+ * between screens goes through here. */
+void ui_goto(struct ui *ui, size_t i);
 /* Format an ISO date as the user's setting wants it. */
 void ui_date(const struct ui *ui, const char *iso, char *buf, size_t n);
 
@@ -230,16 +310,38 @@ void ui_date(const struct ui *ui, const char *iso, char *buf, size_t n);
 typedef void (*prompt_change_fn)(struct ui *ui, const char *text, void *ctx);
 bool ui_prompt(struct ui *ui, const char *label, char *text, size_t size,
 	       prompt_change_fn on_change, void *ctx);
+/* The same on an editor of the caller's (a long comment, a reason:
+ * limits.h's kinds), drawn on one line. */
+bool ui_prompt_edit(struct ui *ui, const char *label, struct edit *ed,
+		    prompt_change_fn on_change, void *ctx);
+/* Keys every loop treats alike: a resize (nothing to do but draw),
+ * Ctrl+Z (suspend, or say why not), Ctrl+L (redraw). true when k was
+ * one of them. */
+bool ui_common_key(struct ui *ui, const struct key *k);
 /* Inline entry over a cell: an edit line at (y, x), w columns, with
  * hint on the status line. Same keys and results as ui_prompt; when it
  * returns false, ui->gone says whether the terminal went away (the
  * caller keeps what was typed as a draft). */
 bool ui_edit(struct ui *ui, int y, int x, int w, const char *hint,
 	     char *text, size_t size);
-/* A box over the screen with lines of text (↑↓ PgPréc PgSuiv scroll,
- * another key closes it and its action is returned). */
+/* A box over the screen with lines of text (↑↓ PgPréc PgSuiv Début Fin
+ * scroll, another key closes it and its action is returned). */
 enum action ui_overlay(struct ui *ui, const char *title, char **lines,
 		       size_t n);
+/* A text shown whole, wrapped, in a box (what a list or a page cut
+ * with "…"). */
+void ui_show_whole(struct ui *ui, const char *title, const char *text);
+/* The width of such a box. */
+int ui_overlay_width(const struct uiterm *t);
+/* A message on the status line, w columns from x; one too long takes
+ * the line above too, cut between words. */
+void ui_status_text(const struct uiterm *t, int x, int w, enum paint p,
+		    enum paint fill, const char *msg);
+/* Ask on the status line the reason of a change to what a meeting
+ * validated or closed (a long text): heap, trimmed, never blank (a
+ * blank one is asked again, saying why it is `needed`); NULL when left
+ * with Échap or when the terminal went away. */
+char *ui_ask_reason(struct ui *ui, const char *label, const char *needed);
 /* A year: 1900 to 2199, as the store takes them. */
 bool ui_year_ok(struct ui *ui, int year);
 /* Ask for a year on the status line: true with *year set when a valid
@@ -248,12 +350,40 @@ bool ui_ask_year(struct ui *ui, int *year);
 /* A yes/no question on the status line: true for o/O (oui), false for
  * anything else (n, Esc, Entrée) or when the terminal goes away. */
 bool ui_confirm(struct ui *ui, const char *question);
+/* A list to choose from (a choice field's, a commune…): ↑ ↓ PgPréc
+ * PgSuiv Début Fin move, typing narrows it (accents and case ignored;
+ * first_cp, when not 0, is the first letter typed), Entrée chooses, Échap
+ * leaves. Returns the index chosen, or -1. */
+int ui_choose(struct ui *ui, const char *title, const char *const *labels,
+	      size_t n, int current, int first_cp);
 /* Redraw the whole screen now (used by prompts and overlays). */
 void ui_draw(struct ui *ui);
 
+/* The field editor on screen (field.c): the keys of every text field.
+ * FIELD_NOT_MINE: not an editing key (Tab, Entrée, Échap…: the
+ * caller's); FIELD_STAYED: an editing key that changed nothing (at an
+ * end, or refused: the reason is on the status line); FIELD_MOVED: the
+ * caret moved; FIELD_CHANGED: the text changed. cols: the width the
+ * text is laid out in (↑ ↓ in a long text). */
+enum field_result { FIELD_NOT_MINE, FIELD_STAYED, FIELD_MOVED, FIELD_CHANGED };
+enum field_result ui_field_key(struct ui *ui, struct edit *ed,
+			       const struct key *k, int cols);
+/* Draw ed at (y, x), w columns by h rows (one row: scrolled sideways to
+ * the caret; more: wrapped, scrolled to the caret's row); with focus the
+ * terminal's cursor goes to the caret (ui_caret). */
+void ui_field_draw(struct ui *ui, struct edit *ed, int y, int x, int w, int h,
+		   enum paint p, bool focus);
+/* The rows a field needs at width w, 1 to max. */
+int ui_field_rows(struct ui *ui, struct edit *ed, int w, int max);
+/* Where the terminal's cursor shows (the caret of the field being
+ * edited) once the screen is drawn; without a call during a drawing,
+ * the cursor is hidden. */
+void ui_caret(struct ui *ui, int y, int x);
+/* Send the drawing to the terminal, cursor placed (or hidden). */
+void ui_flush(struct ui *ui);
+
 /* Forms (form.c) */
 enum field_kind { FIELD_TEXT, FIELD_CHOICE, FIELD_LABEL };
-#define FORM_TEXT_MAX 4000
 
 struct form_field {
 	const char *label;
@@ -265,6 +395,9 @@ struct form_field {
 	bool required;			/* marked with * */
 	bool hidden;			/* not shown, skipped */
 	const char *hint;		/* on the status line */
+	enum text_kind tkind;		/* FIELD_TEXT: its limit and whether
+					 * it takes line breaks (TEXT_LINE
+					 * unless said) */
 };
 
 struct form;
@@ -280,6 +413,9 @@ struct form {
 	bool dirty;			/* something was typed or changed */
 	form_change_fn on_change;
 	char *aside;			/* text under the fields, heap */
+	struct edit ed;			/* the field under the cursor's */
+	size_t ed_of;
+	bool ed_live;
 };
 
 void form_field_set(struct form_field *f, const char *text);
@@ -312,21 +448,11 @@ bool ui_form_run(struct ui *ui, struct form *f, form_check_fn check,
 		 void *ctx);
 
 /* Screen states (screen_*.c) */
-void contract_screen_free(struct contract_screen *cs);
 /* The contract screen's loaded texts and annexes of the contract in view,
  * or NULL (another contract, not loaded): the tableau de bord borrows
  * them instead of loading them again. */
 struct browse_source;
 const struct browse_source *contract_screen_source(const struct ui *ui);
-void dash_screen_free(struct dash_screen *ds);
-void req_screen_free(struct req_screen *rs);
-void dis_screen_free(struct dis_screen *ds);
-void mt_screen_free(struct mt_screen *ms);
-bool mt_screen_pending_draft(struct ui *ui);
-void mt_screen_offer_draft(struct ui *ui);
-void rp_screen_free(struct rp_screen *rs);
-bool rp_screen_pending_draft(struct ui *ui);
-void rp_screen_offer_draft(struct ui *ui);
 /* Jumps from a meeting's agenda (the target screen is current): the
  * grid cell of an indicator version's period (and criticality, "" when
  * not split); a request's form; the requests received from `from` to
@@ -339,12 +465,6 @@ void req_screen_show_period(struct ui *ui, const char *from, const char *to);
 void dis_screen_goto(struct ui *ui, const char *uid);
 /* A dispute form (opening, step, closure) left open when the terminal
  * went away: pending at start, then offered back. */
-bool dis_screen_pending_draft(struct ui *ui);
-void dis_screen_offer_draft(struct ui *ui);
-bool req_screen_pending_draft(struct ui *ui);
-void req_screen_offer_draft(struct ui *ui);
 /* A draft left by a terminal that went away, and offering it back. */
-bool dash_screen_pending_draft(struct ui *ui);
-void dash_screen_offer_draft(struct ui *ui);
 
 #endif

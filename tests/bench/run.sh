@@ -141,12 +141,13 @@ replay() {
 	tm kill-window -t bench:run 2>/dev/null
 }
 
-# 1 000 navigation keys: rows down and up, cells right and left
+# 1 000 navigation keys: rows down and up, cells right and left (arrows:
+# on a text cell letters are typed)
 awk 'BEGIN { srand(7); s = "2";
 	for (i = 0; i < 1000; i++) {
 		r = rand();
-		if (r < 0.35) s = s "j"; else if (r < 0.65) s = s "k";
-		else if (r < 0.85) s = s "l"; else s = s "\177";
+		if (r < 0.35) s = s "\033[B"; else if (r < 0.65) s = s "\033[A";
+		else if (r < 0.85) s = s "\033[C"; else s = s "\177";
 	}
 	printf "%s", s }' >"$W/keys.nav"
 # 30 saves: back to the first row (1.1.1, yes/no), "oui", Entrée
@@ -195,8 +196,8 @@ measure_db() {	# NAME DB COMMUNE
 	tm send-keys -t bench:run g
 	sleep 0.2
 	for i in $(seq $((RUNS * 5))); do
-		T0=$(now_us); tm send-keys -t bench:run j; wait_pane "1.2.1 · 2026" >>"$W/k.e2e"
-		T0=$(now_us); tm send-keys -t bench:run k; wait_pane "1.1.1 · 2026" >>"$W/k.e2e"
+		T0=$(now_us); tm send-keys -t bench:run Down; wait_pane "1.2.1 · 2026" >>"$W/k.e2e"
+		T0=$(now_us); tm send-keys -t bench:run Up; wait_pane "1.1.1 · 2026" >>"$W/k.e2e"
 	done
 	stats "touche, de bout en bout" <"$W/k.e2e"
 	for i in $(seq "$RUNS"); do

@@ -90,7 +90,10 @@ s_contact() {
 	wait_for "Identifiant : 33069-2016"
 	keys C
 	expect "C : le sélecteur de communes" "Le Haillan (33200, contrat 33200-2017)"
-	keys j Enter
+	# typing narrows the list (accents and case ignored)
+	text "HAI"
+	expect "le sélecteur : taper cherche" "(1/2)"
+	keys Enter
 	expect "Le Haillan choisi : l'en-tête change" "Le Haillan · contrat 33200-2017"
 	expect "Le Haillan : annexes d'origine" "annexes d'origine"
 	expect "un long détail dit où on en est" "lignes 1-"
@@ -164,7 +167,7 @@ s_versions() {
 	wait_for "Identifiant : 33069-2016"
 	keys C
 	wait_for "Testville (33999, contrat test-2020)"
-	keys j j Enter
+	keys Down Down Enter
 	expect "Testville : l'avenant n°1 en vigueur" "Testville · contrat test-2020 · avenant n°1 en vigueur"
 	# Le contrat, L'essentiel, Articles, Numérique…, Avenants
 	keys j j j Enter
@@ -226,7 +229,7 @@ s_wide() {
 	wait_for "Identifiant : 33069-2016"
 	keys C
 	wait_for "東京都ヴィル"
-	keys j j Enter
+	keys Down Down Enter
 	expect "un nom en caractères larges dans l'en-tête" "東京都ヴィル-Éléphant-😀 · contrat wide-2020"
 	keys j j j Enter
 	wait_for "Sous-domaines et activités"
@@ -401,7 +404,7 @@ s_dash_fill() {
 	expect "le tableau de bord : les indicateurs groupés par engagement" \
 		"3.3 Assurer la prise en compte"
 	expect "le tableau de bord : une ligne par criticité" "3.3.2 [critique]"
-	keys g j j j j j j j Home
+	keys g Down Down Down Down Down Down Down Home
 	expect "curseur sur 3.3.1, janvier" "3.3.1 · janvier 2026"
 	# three months × five indicators (3.3.1, 3.3.2 ×3, 4.1.1)
 	for m in 1 2 3; do
@@ -433,18 +436,18 @@ s_dash_fill() {
 
 s_dash_bad() {
 	dash_open
-	keys g j j j j j j j Home
+	keys g Down Down Down Down Down Down Down Home
 	wait_for "3.3.1 · janvier 2026"
 	text "-3"
 	keys Enter
 	expect "une durée négative est refusée, avec la raison" "négati"
-	expect "ce qui est tapé reste, à corriger" "-3_"
+	expect "ce qui est tapé reste, à corriger" "-3"
 	keys BSpace BSpace
 	text "abc"
 	keys Enter
 	expect "un texte dans une durée est refusé" "n'est pas"
 	keys Escape
-	expect_not "Échap : la saisie est abandonnée" "abc_"
+	expect_not "Échap : la saisie est abandonnée" "abc"
 	if [ "$(exported 3.3.1)" = 0 ]; then ok "rien n'a été enregistré"; else not_ok "rien n'a été enregistré"; fi
 	# a percentage over 100 (3.1.1, annual)
 	keys g j j j j j
@@ -459,7 +462,7 @@ s_dash_bad() {
 s_dash_kill() {
 	local pid
 	dash_open
-	keys g j j j j j j j Home
+	keys g Down Down Down Down Down Down Down Home
 	wait_for "3.3.1 · janvier 2026"
 	text "2,5"
 	keys Enter
@@ -485,17 +488,17 @@ s_dash_kill() {
 s_dash_draft() {
 	local sig=${1:-HUP}
 	dash_open
-	keys g j j j j j j j Home
+	keys g Down Down Down Down Down Down Down Home
 	wait_for "3.3.1 · janvier 2026"
 	text "7,5"
-	wait_for "7,5_"
+	wait_for "7,5"
 	kill -s "$sig" "$(suivi_pid)"
 	expect_exit "SIG$sig pendant une saisie : suivi s'arrête" 0
 	e2e_restart
 	expect "au démarrage suivant, la saisie est proposée" "Saisie non enregistrée à la fermeture"
 	expect "le brouillon dit ce qui était tapé et où" "« 7,5 » (3.3.1 2026-01"
 	keys o
-	expect "o : la saisie reprend dans sa case" "7,5_"
+	expect "o : la saisie reprend dans sa case" "7,5"
 	keys Enter
 	expect "Entrée : enregistrée" "Enregistré : 3.3.1 · janvier 2026 = 7,5 j"
 	keys q
@@ -517,15 +520,15 @@ s_dash_history() {
 	wait_for "Identifiant : 33069-2016"
 	keys 2
 	wait_for "Tableau de bord 2026"
-	keys g j j j j j j j Home Right Right Right Right Right
+	keys g Down Down Down Down Down Down Down Home Right Right Right Right Right
 	wait_for "3.3.1 · juin 2026"
 	text "300"
 	keys Enter
 	expect "une valeur très loin de l'historique demande confirmation" "très loin des valeurs habituelles"
 	keys n
-	expect "n : rien d'enregistré, ce qui est tapé reste" "300_"
+	expect "n : rien d'enregistré, ce qui est tapé reste" "300"
 	keys Escape
-	expect_not "Échap : abandon" "300_"
+	expect_not "Échap : abandon" "300"
 	text "2"
 	keys Enter
 	expect "une valeur habituelle s'enregistre sans question" "Enregistré : 3.3.1 · juin 2026 = 2 j"
@@ -552,7 +555,7 @@ s_dash_screens() {
 	expect "ses lignes sont là" "3.3.2 [critique]"
 	keys C
 	wait_for "Changer de commune"
-	keys j Enter
+	keys Down Enter
 	expect "changer de commune depuis le tableau de bord" "Le Haillan · contrat 33200-2017"
 	expect "le tableau de bord de l'autre commune" "Numérique et systèmes d’information"
 	keys M-1
@@ -567,7 +570,7 @@ s_dash_screens() {
 s_dash_tools() {
 	local tz=CET-1CEST,M3.5.0,M10.5.0/3
 	dash_open TZ=$tz
-	keys g j j j j j j j Home
+	keys g Down Down Down Down Down Down Down Home
 	wait_for "3.3.1 · janvier 2026"
 	text "3"
 	keys Enter
@@ -652,11 +655,11 @@ s_request_version() {
 	wait_for "Identifiant : 33069-2016"
 	keys C
 	wait_for "Testville"
-	keys j j Enter
+	keys Down Down Enter
 	wait_for "Testville · contrat test-2020"
 	keys 3 n
 	wait_for "Nouvelle saisine"
-	keys Tab Tab Tab Right
+	keys Tab Tab Tab Right Down Enter
 	expect "une saisine d'aujourd'hui : le sous-domaine de l'avenant" "A. Stratégie et gouvernance"
 	keys Tab Tab Tab Tab C-u
 	text "15/06/2020 10:00"
@@ -676,15 +679,17 @@ s_request_draft() {
 	wait_for "Saisines : 0"
 	keys n
 	wait_for "Nouvelle saisine"
-	keys Right Tab Tab Tab Tab Tab Tab
+	text u
+	wait_for "en urgence"
+	keys Enter Tab Tab Tab Tab Tab Tab
 	text "Imprimante bloquée"
-	wait_for "Imprimante bloquée_"
+	wait_for "Imprimante bloquée"
 	kill -HUP "$(suivi_pid)"
 	expect_exit "SIGHUP pendant le formulaire : suivi s'arrête" 0
 	e2e_restart
 	expect "au démarrage, le formulaire est proposé" "Un formulaire de saisine n'était pas enregistré"
 	keys o
-	expect "o : le formulaire revient, avec ce qui était tapé" "Imprimante bloquée_"
+	expect "o : le formulaire revient, avec ce qui était tapé" "Imprimante bloquée"
 	expect "… et les choix faits" "‹ en urgence ›"
 	keys Enter
 	expect "Entrée : enregistrée" "Saisine enregistrée : Imprimante bloquée"
@@ -703,7 +708,9 @@ s_dispute_draft() {
 	wait_for "Ouvrir un litige"
 	keys Tab
 	text "Désaccord sur le calendrier"
-	keys Tab Right
+	keys Tab
+	text fond
+	keys Enter
 	wait_for "‹ fond ›"
 	kill -HUP "$(suivi_pid)"
 	expect_exit "SIGHUP pendant l'ouverture d'un litige : suivi s'arrête" 0
@@ -719,7 +726,7 @@ s_dispute_draft() {
 	wait_for "Étape au niveau 1"
 	keys Tab Tab
 	text "Positions opposées"
-	wait_for "Positions opposées_"
+	wait_for "Positions opposées"
 	kill -HUP "$(suivi_pid)"
 	expect_exit "SIGHUP pendant une étape : suivi s'arrête" 0
 	resize 80 24
@@ -740,7 +747,9 @@ s_dispute_draft() {
 	wait_for "Arbitrage :"
 	keys a
 	wait_for "Étape au niveau 1"
-	keys Tab Tab Tab Tab Left
+	keys Tab Tab Tab Tab
+	text compromis
+	keys Enter
 	wait_for "‹ compromis trouvé ›"
 	keys Enter
 	wait_for "Étape enregistrée au niveau 1"
@@ -748,7 +757,7 @@ s_dispute_draft() {
 	wait_for "Clore le litige"
 	keys Tab
 	text "Chantier reporté en mars"
-	wait_for "Chantier reporté en mars_"
+	wait_for "Chantier reporté en mars"
 	kill -HUP "$(suivi_pid)"
 	expect_exit "SIGHUP pendant la clôture : suivi s'arrête" 0
 	e2e_restart
@@ -768,14 +777,21 @@ s_requests() {
 	# an urgent incident on sub-domain C of the Numérique domain
 	keys n
 	expect "n : le formulaire" "Nouvelle saisine"
-	keys Right
+	text u
+	expect "une lettre sur un choix : la liste, cherchée" "Nature de saisine (1/3)"
+	keys Enter
 	expect "nature de saisine : en urgence" "‹ en urgence ›"
-	keys Tab Tab Tab Right Right Right
+	keys Tab Tab Tab Space
+	expect "Espace : la liste des sous-domaines" "Sous-domaine ("
+	text fourniture
+	keys Enter
 	expect "sous-domaine C choisi" "C. Fourniture des postes"
 	expect "le formulaire montre qui saisir : le service commun" \
 		"Service commun : Chef de service centre d'appel et pilotage"
 	expect "… et la commune" "Commune : Chef de service de l'utilisateur"
 	keys Tab Right
+	expect "→ sur un choix : la liste" "Demande ou incident (2/2)"
+	keys Down Enter
 	expect "incident" "‹ incident ›"
 	keys Tab Tab
 	text "Mme Durand"
@@ -799,7 +815,8 @@ s_requests() {
 	# an exceptional request, with its own fields
 	keys n
 	wait_for "Nouvelle saisine"
-	keys Right Right
+	text exc
+	keys Enter
 	expect "exceptionnelle : l'adjoint en charge du pôle territorial" "pôle territorial"
 	expect "exceptionnelle : ses champs" "Ce qui est demandé"
 	keys Tab Tab Tab Tab Tab Tab
@@ -860,7 +877,9 @@ s_disputes() {
 	expect "n : ouvrir un litige" "Ouvrir un litige"
 	keys Tab
 	text "Désaccord sur le renouvellement des postes"
-	keys Tab Right
+	keys Tab
+	text fond
+	keys Enter
 	expect "nature : sur le fond" "‹ fond ›"
 	keys Enter
 	expect "ouvert" "Litige ouvert : Désaccord sur le renouvellement des postes"
@@ -986,7 +1005,9 @@ s_meetings() {
 	text "Marie Durand"
 	keys Tab
 	text "DGS"
-	keys Tab Right Enter
+	keys Tab
+	text commune
+	keys Enter Enter
 	expect "participant ajouté" "Participant ajouté : Marie Durand"
 	keys d
 	expect "d : une décision" "Noter une décision"
@@ -1021,13 +1042,13 @@ s_meetings() {
 	keys Enter
 	expect "Entrée sur la ligne : la case du tableau de bord" "2.1.1 · octobre 2026 : — · attendue, non saisie"
 	expect "comment revenir" "Alt+5 : retour à la réunion"
-	keys j j j j j Left
+	keys Down Down Down Down Down Left
 	expect "la valeur validée à la réunion du 15/10" "3.3.1 · septembre 2026 : 1 j"
 	expect "… le dit" "validée en réunion le 15/10/2026"
 	keys 2 Enter
 	expect "la changer demande la raison" "Valeur validée en réunion le 15/10/2026 : raison du changement :"
 	keys Escape
-	expect "Échap : la valeur tapée reste à corriger" "2_"
+	expect "Échap : la valeur tapée reste à corriger" "2"
 	keys Enter
 	wait_for "raison du changement"
 	text "Erreur de report"
@@ -1076,13 +1097,13 @@ s_meetings() {
 	keys d
 	wait_for "Noter une décision"
 	text "Décision dictée en séance"
-	wait_for "Décision dictée en séance_"
+	wait_for "Décision dictée en séance"
 	kill -HUP "$(suivi_pid)"
 	expect_exit "SIGHUP pendant une décision : suivi s'arrête" 0
 	e2e_restart
 	expect "au démarrage, la décision est proposée" "Saisie non enregistrée à la fermeture (décision)"
 	keys o
-	expect "o : le formulaire revient avec le texte" "Décision dictée en séance_"
+	expect "o : le formulaire revient avec le texte" "Décision dictée en séance"
 	keys Enter
 	expect "enregistrée" "Décision n° 2 enregistrée"
 	keys c o
@@ -1143,13 +1164,13 @@ s_reports() {
 	wait_for "Observations 2025 : nsi"
 	keys C-u
 	text "Brouillon d'observation"
-	wait_for "Brouillon d'observation_"
+	wait_for "Brouillon d'observation"
 	kill -HUP "$(suivi_pid)"
 	expect_exit "SIGHUP pendant une observation : suivi s'arrête" 0
 	e2e_restart
 	expect "au démarrage, l'observation est proposée" "Observations non enregistrées à la fermeture (nsi 2025)"
 	keys o
-	expect "o : le formulaire revient" "Brouillon d'observation_"
+	expect "o : le formulaire revient" "Brouillon d'observation"
 	keys Enter
 	expect "enregistrée" "Observations nsi 2025 enregistrées"
 	expect "… à la place de l'ancienne" "nsi Numérique et systèmes d'information : Brouillon d'observation"
@@ -1175,29 +1196,46 @@ H_CLR=$'\e[2J'
 H_RED=$'\e[31m'
 
 hostile_seed() {
-	local big db=$E2E_DIR/home/.local/share/suivi/suivi.db
-	big=$(head -c 262144 /dev/zero | tr '\0' x | sed 's/x/mot /g')
+	local db=$E2E_DIR/home/.local/share/suivi/suivi.db
+	# The store refuses control characters by every route (limits.h):
+	# the hostile texts are written with placeholders through the
+	# command line, then put in the database directly, as an older
+	# version or another program could have left them. The interface
+	# must show whatever the file holds safely.
 	{
 		printf '%s\r\n' "commune,nature de saisine,forme,domaine,nature,demandeur,objet,reçue,demande,décision"
-		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,Dem ${H_CLR} X,Saisine A ${H_OSC} fin A,2026-11-02 09:00,,"
-		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,\"Saisine B ${H_RED}rouge"$'\r\b\t'"fin B\",2026-11-03 09:00,,"
+		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,Dem {CLR} X,Saisine A {OSC} fin A,2026-11-02 09:00,,"
+		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,Saisine B {RED}rouge{CRBSTAB}fin B,2026-11-03 09:00,,"
 		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,'; DROP TABLE request; -- 100% _x_,2026-11-04 09:00,,"
-		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,Saisine D ${big}fin D,2026-11-05 09:00,,"
-		printf '%s\r\n' "Le Bouscat,exceptionnelle,courrier,nsi,demande,,Saisine E ${H_OSC},2026-11-06 09:00,Dem ${H_CLR} E,Déc ${H_RED} E"
+		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,Saisine D {BIG}fin D,2026-11-05 09:00,,"
+		printf '%s\r\n' "Le Bouscat,exceptionnelle,courrier,nsi,demande,,Saisine E {OSC},2026-11-06 09:00,Dem {CLR} E,Déc {RED} E"
 	} >"$E2E_DIR/hostile.csv"
 	suivi_cli import requests "$E2E_DIR/hostile.csv" >/dev/null &&
 	suivi_cli meeting add --commune "Le Bouscat" --kind suivi --date 20/11/2026 \
-		--place "Salle ${H_OSC} ${H_CLR}" \
-		--notes "Notes ${H_RED} un"$'\n'"deux ${H_OSC}" >/dev/null &&
+		--place "Salle {OSC} {CLR}" \
+		--notes "Notes {RED} un"$'\n'"deux {OSC}" >/dev/null &&
 	suivi_cli meeting action --meeting 20/11/2026 --commune "Le Bouscat" \
-		--what "Action ${H_CLR} A" --owner "Resp ${H_OSC}" >/dev/null &&
+		--what "Action {CLR} A" --owner "Resp {OSC}" >/dev/null &&
 	suivi_cli meeting decision --meeting 20/11/2026 --commune "Le Bouscat" \
-		--text "Décision ${H_RED} D" >/dev/null &&
-	suivi_cli set "Le Bouscat" 3.1.1 2026 "12 %" --comment "Comm ${H_OSC}" >/dev/null &&
+		--text "Décision {RED} D" >/dev/null &&
+	suivi_cli set "Le Bouscat" 3.1.1 2026 "12 %" --comment "Comm {OSC}" >/dev/null &&
 	python3 - "$db" <<'PYEOF'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 osc, clr, red = "\x1b]0;pwned\x07", "\x1b[2J", "\x1b[31m"
+def put(s):
+    return (s.replace("{OSC}", osc).replace("{CLR}", clr).replace("{RED}", red)
+             .replace("{CRBSTAB}", "\r\b\t").replace("{BIG}", "mot " * 262144))
+for table, cols in (("request", ("requester", "object")),
+                    ("exceptional_request", ("asked", "decision")),
+                    ("meeting", ("place", "notes")),
+                    ("action_item", ("what", "owner")),
+                    ("decision", ("text",)),
+                    ("measurement", ("comment",))):
+    for col in cols:
+        for uid, v in c.execute("SELECT uid, %s FROM %s" % (col, table)).fetchall():
+            if v is not None and "{" in v:
+                c.execute("UPDATE %s SET %s = ? WHERE uid = ?" % (table, col), (put(v), uid))
 c.execute("UPDATE contract SET title = ?, preamble = ? WHERE identifier = ?",
           ("Titre " + osc + " X", "Préambule " + clr + " " + red + " " + "mot " * 262144,
            "33069-2016"))
@@ -1310,11 +1348,16 @@ s_hostile() {
 	wait_for "Saisines : 5"
 	keys j
 	keys Enter
-	hostile_timed "fiche de la saisine de 1 Mo" 3000 "Saisine D mot mot"
+	hostile_timed "fiche de la saisine de 1 Mo" 3000 "Échap abandonne"
+	expect "fiche de la saisine de 1 Mo : l'objet" "Saisine D mot mot"
 	hostile_intact "fiche de la saisine de 1 Mo" "Échap abandonne"
+	# 1 048 591 bytes, left by another program: more than a long text
+	# takes (1 Mio); saving says so and changes nothing
 	keys Enter
-	expect "fiche de 1 Mo : Entrée l'enregistre" "Saisine modifiée : Saisine D mot"
-	hostile_intact "Saisines, après l'enregistrement de 1 Mo" "q quitter"
+	expect "fiche de plus de 1 Mio : Entrée refuse, la limite dite" "15 de trop"
+	hostile_intact "fiche de plus de 1 Mio, refusée" "enregistré"
+	keys Escape
+	wait_for "Saisines : 5"
 	typed=$(python3 -c 'import sqlite3, sys
 print(sqlite3.connect(sys.argv[1]).execute(
     "SELECT length(object) FROM request WHERE object LIKE ?", ("Saisine D %",)).fetchone()[0])' \
@@ -1325,15 +1368,16 @@ print(sqlite3.connect(sys.argv[1]).execute(
 		not_ok "fiche de 1 Mo : l'objet a maintenant $typed caractères"
 	fi
 
-	# control bytes typed into the object: BEL, ^A, VT, SO, SI, DLE,
-	# ESC [ 2 J, the C1 controls CSI and NEL
+	# control bytes typed into the object: BEL, SO, SI, DLE, ESC [ 2 J,
+	# the C1 controls CSI and NEL (^A and ^K are the field editor's
+	# start of line and cut to the end)
 	keys n
 	wait_for "Nouvelle saisine"
 	keys Tab Tab Tab Tab Tab Tab
 	text "Tapé "
-	bytes 07 01 0b 0e 0f 10 1b 5b 32 4a c2 9b c2 85
+	bytes 07 0e 0f 10 1b 5b 32 4a c2 9b c2 85
 	text " fin"
-	expect "saisie : les contrôles tapés ne s'inscrivent pas" "Tapé 2J fin_"
+	expect "saisie : les contrôles tapés ne s'inscrivent pas" "Tapé 2J fin"
 	hostile_intact "saisie d'une fiche" "Échap abandonne"
 	keys Enter
 	expect "saisie : enregistrée" "Saisine enregistrée : Tapé 2J fin"
@@ -1346,15 +1390,15 @@ print(sqlite3.connect(sys.argv[1]).execute(
 	expect "Tableau de bord : le commentaire neutralisé" "commentaire : Comm ?]0;pwned?"
 	hostile_intact "Tableau de bord" "q quitter"
 	# control bytes typed into a comment (no ESC: typed, it is the Esc
-	# key, which leaves the prompt): BEL, ^A, VT, CSI, SO, DLE, DEL
+	# key, which leaves the prompt): BEL, CSI, SO, DLE, DEL
 	# (Backspace: erases the blank before it)
 	keys j
-	keys c
+	keys M-m
 	wait_for "Commentaire "
 	text "Com "
-	bytes 07 01 0b c2 9b 0e 10 7f
+	bytes 07 c2 9b 0e 10 7f
 	text " fin"
-	expect "commentaire : les contrôles tapés ne s'inscrivent pas" "Com fin_"
+	expect "commentaire : les contrôles tapés ne s'inscrivent pas" "Com fin"
 	keys Enter
 	expect "commentaire : enregistré" "Commentaire enregistré"
 	hostile_db_has "commentaire : la base a « Com fin »" "'Com fin'" \
@@ -1373,9 +1417,9 @@ print(sqlite3.connect(sys.argv[1]).execute(
 	wait_for "Ouvrir un litige"
 	keys Tab
 	text "Tapé "
-	bytes 07 01 0b 0e 0f 10 c2 9b c2 85
+	bytes 07 0e 0f 10 c2 9b c2 85
 	text " fin"
-	expect "litige : les contrôles tapés ne s'inscrivent pas" "Tapé  fin_"
+	expect "litige : les contrôles tapés ne s'inscrivent pas" "Tapé  fin"
 	keys Enter
 	expect "litige : ouvert" "Litige ouvert : Tapé  fin"
 	hostile_db_has "litige : la base a « Tapé  fin »" "'Tapé  fin'" \
@@ -1490,6 +1534,9 @@ s_meetings
 s_reports
 s_hostile
 s_typing_letters
+s_typing_forms
+s_typing_editor
+s_typing_suspend
 # the forms and lists again in ASCII (LANG=C)
 E2E_LOCALE=C
 E2E_ASCII=1

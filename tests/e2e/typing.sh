@@ -87,3 +87,274 @@ s_typing_letters() {
 	keys Escape
 	e2e_stop
 }
+
+# Every form and text cell: the same text typed in each field, saved, and
+# what the database holds compared byte for byte.
+s_typing_forms() {
+	local T="<$TYPING_ALL>"
+	if ! command -v python3 >/dev/null; then
+		echo "# skip - s_typing_forms : python3 absent"
+		return
+	fi
+	e2e_start -s 120x40 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	# litiges: opening, a step, the closure
+	keys 4
+	wait_for "Litiges : 0"
+	keys n
+	wait_for "Ouvrir un litige"
+	keys Tab
+	text "$T"
+	keys Tab
+	text fond
+	keys Enter Enter
+	expect "litige : ouvert" "Litige ouvert"
+	typing_same "litige : l'objet tel que tapé" "SELECT object FROM dispute" "$T"
+	keys a
+	wait_for "Étape au niveau 1"
+	keys Tab Tab
+	text "P$T"
+	keys Tab
+	text "N$T"
+	keys Tab
+	text compromis
+	keys Enter Enter
+	expect "étape : enregistrée" "Étape enregistrée au niveau 1"
+	typing_same "étape : positions et notes telles que tapées" \
+		"SELECT positions, notes FROM arbitration_step" "P$T" "N$T"
+	keys c
+	wait_for "Clore le litige"
+	keys Tab
+	text "S$T"
+	keys Enter
+	expect "clôture : enregistrée" "Litige clos"
+	typing_same "clôture : la solution telle que tapée" "SELECT solution FROM dispute" "S$T"
+	# réunions: the meeting, a participant, a decision, an action
+	keys 5
+	wait_for "Aucune réunion"
+	keys n
+	wait_for "Prévoir une réunion"
+	keys Tab Tab
+	text "L$T"
+	keys Tab
+	text "N$T"
+	keys Enter
+	expect "réunion : prévue" "Réunion de suivi du 23/11/2026"
+	typing_same "réunion : lieu et notes tels que tapés" "SELECT place, notes FROM meeting" "L$T" "N$T"
+	keys p
+	wait_for "Ajouter un participant"
+	text "M$T"
+	keys Tab
+	text "F$T"
+	keys Enter
+	expect "participant : ajouté" "Participant ajouté"
+	typing_same "participant : nom et fonction tels que tapés" \
+		"SELECT name, function FROM meeting_attendee" "M$T" "F$T"
+	keys d
+	wait_for "Décision"
+	text "D$T"
+	keys Enter
+	expect "décision : notée" "Décision"
+	typing_same "décision : le texte tel que tapé" "SELECT text FROM decision" "D$T"
+	keys a
+	wait_for "Ajouter une action au plan"
+	text "A$T"
+	keys Tab
+	text "Q$T"
+	keys Enter
+	expect "action : ajoutée" "Action ajoutée"
+	typing_same "action : quoi et qui tels que tapés" "SELECT what, owner FROM action_item" "A$T" "Q$T"
+	# rapports: the observations of a domain
+	keys 6
+	wait_for "format :"
+	keys j j j Enter
+	wait_for "Observations 2026"
+	text "O$T"
+	keys Enter
+	expect "observations : enregistrées" "enregistrées"
+	typing_same "observations : le texte tel que tapé" "SELECT text FROM observation" "O$T"
+	# the grid: a comment
+	keys 2
+	wait_for "Tableau de bord 2026"
+	typing_grid_to 3.3.1
+	keys c
+	wait_for "Commentaire"
+	text "C$T"
+	keys Enter
+	expect "commentaire : enregistré" "Commentaire enregistré"
+	typing_same "commentaire : le texte tel que tapé" \
+		"SELECT comment FROM measurement WHERE comment IS NOT NULL" "C$T"
+	# saisines (Alt+3: in the grid a digit is a value): an exceptional
+	# request's own fields
+	keys M-3
+	wait_for "Saisines : 0"
+	keys n
+	wait_for "Nouvelle saisine"
+	text exc
+	keys Enter
+	wait_for "Ce qui est demandé"
+	keys Tab Tab Tab Tab Tab
+	text "R$T"
+	keys Tab
+	text "O$T"
+	keys Tab Tab Tab Tab Tab Tab
+	text "W$T"
+	keys Tab
+	text "P$T"
+	keys Tab
+	text "D$T"
+	keys Tab
+	text "B$T"
+	keys Enter
+	expect "demande exceptionnelle : enregistrée" "Saisine enregistrée"
+	typing_same "demande exceptionnelle : ses textes tels que tapés" \
+		"SELECT r.requester, r.object, x.asked, x.proposal, x.decision, x.decided_by FROM request r JOIN exceptional_request x ON x.request_uid = r.uid" \
+		"R$T" "O$T" "W$T" "P$T" "D$T" "B$T"
+	e2e_stop
+}
+
+# The field editor: the caret moves, text goes in where it is; long
+# texts wrap and take line breaks; a bracketed paste goes in whole (64 Kio
+# in a form, 1 Mio in under a second); a resize storm while typing loses
+# nothing; Ctrl+C asks before dropping; Ctrl+Z suspends and fg comes back.
+s_typing_editor() {
+	local big t0 t1
+	if ! command -v python3 >/dev/null; then
+		echo "# skip - s_typing_editor : python3 absent"
+		return
+	fi
+	e2e_start -s 100x30 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys 4
+	wait_for "Litiges : 0"
+	keys n
+	wait_for "Ouvrir un litige"
+	keys Tab
+	text "début fin"
+	keys Left Left Left
+	text "milieu "
+	keys Home
+	text "["
+	keys End
+	text "]"
+	keys C-Left C-Left
+	text "x"
+	keys C-w
+	text "très "
+	keys C-e BSpace C-a Delete
+	text "("
+	keys End
+	text ")"
+	expect "l'objet corrigé au milieu" "(début très milieu fin)"
+	# a line break in a long text, the caret on the second row
+	keys C-j
+	text "seconde ligne"
+	expect "Ctrl+J : une seconde ligne" "seconde ligne"
+	local cy
+	cy=$(tm display -p -t e2e '#{cursor_y}')
+	[ "$(tm display -p -t e2e '#{cursor_flag}')" = 1 ] && ok "le curseur est visible dans le champ" ||
+		not_ok "le curseur est visible dans le champ"
+	# a resize storm while typing keeps every character
+	for i in 1 2 3 4 5 6; do
+		resize $((80 + i * 7)) $((24 + i))
+		text "$i"
+	done
+	resize 100 30
+	keys Tab
+	text fond
+	keys Enter Enter
+	expect "le litige s'ouvre" "Litige ouvert"
+	typing_same "l'objet : édité au milieu, deux lignes, rien perdu dans les redimensionnements" \
+		"SELECT object FROM dispute" "(début très milieu fin)
+seconde ligne123456"
+	# 64 Kio pasted (bracketed) into the solution
+	keys c
+	wait_for "Clore le litige"
+	keys Tab
+	big=$(python3 -c 'import sys; sys.stdout.write(("é€日 abc\n" * 8000)[:32768] + "FIN")')
+	printf '%s' "$big" >"$E2E_DIR/paste64"
+	tm load-buffer -b p64 "$E2E_DIR/paste64"
+	tm paste-buffer -p -b p64 -t e2e
+	keys Enter
+	expect "64 Kio collés : enregistrés" "Litige clos"
+	typing_same "64 Kio collés : la solution octet pour octet" "SELECT solution FROM dispute" "$big"
+	# Ctrl+C in a form asks when something was typed
+	keys 3
+	wait_for "Saisines : 0"
+	keys n
+	wait_for "Nouvelle saisine"
+	keys Tab Tab Tab Tab Tab Tab
+	text "abc"
+	keys C-c
+	expect "Ctrl+C dans un formulaire : comme Échap, demande" "Abandonner ce qui a été tapé ? (o/N)"
+	keys n
+	expect "n : le formulaire reste" "Nouvelle saisine"
+	# Ctrl+Z without job control: said, nothing lost
+	keys C-z
+	expect "Ctrl+Z sans shell qui reprend : la ligne d'état le dit" "pas de suspension ici"
+	# 1 Mio pasted into the object: in under a second
+	keys C-u
+	# just under 1 Mio of UTF-8 (the limit of a long text), lines and
+	# accents included
+	python3 -c 'import sys
+b = ("Ligne de texte collé, avec des accents éèà et 日本.\n" * 30000).encode()[:1048000]
+sys.stdout.write(b.decode(errors="ignore"))' >"$E2E_DIR/paste1m"
+	tm load-buffer -b p1m "$E2E_DIR/paste1m"
+	t0=$(now_ms)
+	tm paste-buffer -p -b p1m -t e2e
+	text "FIN"
+	if poll_for "FIN"; then
+		t1=$(now_ms)
+		echo "# 1 Mio collé et affiché en $((t1 - t0)) ms"
+		[ $((t1 - t0)) -lt 3000 ] && ok "1 Mio collé en $((t1 - t0)) ms" ||
+			not_ok "1 Mio collé en $((t1 - t0)) ms (> 3 s)"
+	else
+		not_ok "1 Mio collé : jamais affiché"
+	fi
+	keys Enter
+	expect "1 Mio collé : la saisine enregistrée" "Saisine enregistrée"
+	if [ "$(typing_db "SELECT length(CAST(object AS BLOB)) FROM request")" = "$(($(wc -c <"$E2E_DIR/paste1m") + 3))" ]; then
+		ok "1 Mio collé : l'objet entier dans la base"
+	else
+		not_ok "1 Mio collé : la base a $(typing_db "SELECT length(CAST(object AS BLOB)) FROM request") octets"
+	fi
+	# more than the limit: refused whole, said, the text kept
+	keys n
+	wait_for "Nouvelle saisine"
+	keys Tab Tab Tab Tab Tab Tab
+	text "gardé"
+	tm paste-buffer -p -b p1m -t e2e
+	tm paste-buffer -p -b p1m -t e2e
+	expect "2 Mio collés : refusés, la limite dite" "1 Mio (1 048 576 octets) au plus"
+	keys End
+	text "!"
+	expect "… et le texte d'avant reste" "!"
+	e2e_stop
+}
+
+# Ctrl+Z under a shell with job control: suspended, fg brings the form
+# back as it was.
+s_typing_suspend() {
+	e2e_start -s 100x30 "${E2E_EXTRA[@]}" -- --version
+	wait_for "[[exit="
+	tm respawn-pane -k -t e2e "env -i PATH=$PATH HOME=$E2E_DIR/home TERM=tmux-256color LANG=$E2E_LOCALE PS1='$ ' bash --norc --noprofile -i"
+	sleep 0.3
+	text "SUIVI_DATADIR=$E2E_TOP/share/suivi SUIVI_TODAY=2026-11-23 $SUIVI"
+	keys Enter
+	wait_for "Identifiant : 33069-2016"
+	keys 3 n
+	wait_for "Nouvelle saisine"
+	keys Tab Tab Tab Tab Tab Tab
+	text "Objet avant Ctrl+Z"
+	keys C-z
+	expect "Ctrl+Z : suivi suspendu, le shell reprend la main" "[1]+"
+	text "fg"
+	keys Enter
+	expect "fg : le formulaire revient avec le texte" "Objet avant Ctrl+Z"
+	expect "… et le dit" "De retour : rien n'a été perdu"
+	keys Enter
+	expect "… et s'enregistre" "Saisine enregistrée : Objet avant Ctrl+Z"
+	keys q
+	wait_for "$ "
+	e2e_cleanup
+}

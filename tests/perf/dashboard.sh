@@ -64,7 +64,7 @@ wait_text "Identifiant : 33069-2016" >/dev/null
 : >"$W/open"; : >"$W/save"; : >"$W/move"
 for i in $(seq "$RUNS"); do
 	T0=$(now_us); tm send-keys -t perf 2; wait_text "Tableau de bord 2026" >>"$W/open"
-	tm send-keys -t perf g j j j j j j j End
+	tm send-keys -t perf g Down Down Down Down Down Down Down End
 	sleep 0.05
 	v="1,0$((i % 9 + 1))"
 	T0=$(now_us); tm send-keys -t perf -l "$v"; tm send-keys -t perf Enter

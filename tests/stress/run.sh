@@ -254,13 +254,14 @@ sleep_ms() { sleep "$(($1 / 1000)).$(printf '%03d' $(($1 % 1000)))"; }
 keys_for() {
 	local keys=2 i v
 	[ $((RANDOM % 2)) = 1 ] && keys="$keys["
-	keys="${keys}gjjjjjjj"
+	# arrows, not j: on the text cell (3.2.1) letters are typed
+	keys="${keys}g"$'\e[B\e[B\e[B\e[B\e[B\e[B\e[B'
 	: >"$2"
 	for i in $(seq 1 40); do
 		v="$((1 + RANDOM % 3)),$((1 + RANDOM % 9))"
 		echo "$v" >>"$2"
 		keys="$keys$v"$'\r'
-		[ $((i % 5)) = 0 ] && keys="${keys}kkkkkl"
+		[ $((i % 5)) = 0 ] && keys="${keys}"$'\e[A\e[A\e[A\e[A\e[A\e[C'
 	done
 	printf '%s' "$keys" >"$1"
 }
@@ -555,7 +556,7 @@ s_signals() {
 			offered=$((offered + 1))
 			if [ $((RANDOM % 2)) = 0 ]; then
 				keys o
-				wait_for "${v}_" && keys Enter &&
+				wait_for "Entrée enregistre" && wait_for "$v" && keys Enter &&
 					wait_for "Enregistré :" && resumed=$((resumed + 1))
 			else
 				keys n
@@ -568,7 +569,7 @@ s_signals() {
 			obj=${obj#form:}
 			if [ $((RANDOM % 2)) = 0 ]; then
 				keys o
-				wait_for "${obj}_" && keys Enter &&
+				wait_for "$obj" && keys Enter &&
 					wait_for "Saisine enregistrée : $obj" &&
 					resumed=$((resumed + 1))
 			else
@@ -582,7 +583,7 @@ s_signals() {
 			obj=${obj#dispute:}
 			if [ $((RANDOM % 2)) = 0 ]; then
 				keys o
-				wait_for "${obj}_" && keys Enter &&
+				wait_for "$obj" && keys Enter &&
 					wait_for "Litige ouvert : $obj" &&
 					resumed=$((resumed + 1))
 			else
@@ -607,7 +608,7 @@ s_signals() {
 			ngrid=$((ngrid + 1))
 			keys M-2
 			wait_for "Tableau de bord 2026"
-			keys g j j j j j j j
+			keys g Down Down Down Down Down Down Down
 			wait_for "3.3.1 · "
 			m=$((RANDOM % 3))
 			for i in $(seq 1 "$m"); do
@@ -619,8 +620,8 @@ s_signals() {
 			v="$((1 + RANDOM % 3)),$((4 + RANDOM % 6))"
 			case $phase in
 			0) draft= ;;
-			1) text "$v"; wait_for "${v}_"; draft="grid:$v" ;;
-			2) text "$v"; wait_for "${v}_"; keys Enter; draft="maybe:grid:$v" ;;
+			1) text "$v"; wait_for "Entrée enregistre"; wait_for "$v"; draft="grid:$v" ;;
+			2) text "$v"; wait_for "Entrée enregistre"; wait_for "$v"; keys Enter; draft="maybe:grid:$v" ;;
 			esac
 		elif [ "$kind" = 1 ]; then
 			kind=dispute
@@ -636,7 +637,7 @@ s_signals() {
 			*)
 				keys Tab
 				text "$obj"
-				wait_for "${obj}_"
+				wait_for "$obj"
 				draft="dispute:$obj"
 				if [ "$phase" = 2 ]; then
 					keys Enter
@@ -655,9 +656,11 @@ s_signals() {
 			case $phase in
 			0) draft= ;;
 			*)
-				keys Right Tab Tab Tab Tab Tab Tab
+				text u
+				wait_for "en urgence"
+				keys Enter Tab Tab Tab Tab Tab Tab
 				text "$obj"
-				wait_for "${obj}_"
+				wait_for "$obj"
 				draft="form:$obj"
 				if [ "$phase" = 2 ]; then
 					keys Enter
@@ -752,7 +755,7 @@ disk_cases() {
 grid_331() {
 	keys 2
 	wait_for "Tableau de bord 2026"
-	keys g j j j j j j j
+	keys g Down Down Down Down Down Down Down
 	wait_for "3.3.1 · novembre 2026"
 }
 
@@ -774,7 +777,7 @@ disk_ui() {
 	grid_331_type "3,3"
 	expect "$tag, interface: Entrée says the value is not saved" "Non enregistré"
 	expect_msg "$tag, interface: and why: « $msg »" "$msg"
-	expect "$tag, interface: what was typed stays, for a retry" "3,3_"
+	expect "$tag, interface: what was typed stays, for a retry" "3,3"
 	pid=$(suivi_pid)
 	check "$tag, interface: suivi is still running, nothing acknowledged" '[ -n "$pid" ] && [ ! -s "$W/ack" ]'
 	keys Escape
@@ -918,7 +921,7 @@ readonly_ui() {
 	expect_msg "$tag: said at start: consultation only" "en lecture seule : consultation seulement, rien ne pourra être enregistré"
 	grid_331_type "3,3"
 	expect_msg "$tag: a value is refused: « $words »" "$words"
-	expect "$tag: what was typed stays" "3,3_"
+	expect "$tag: what was typed stays" "3,3"
 	keys Escape
 	keys q
 	expect_exit "$tag: q: exit status 0" 0
@@ -959,7 +962,7 @@ c.close()' "$db" "$W/ready" "$hold" &
 		check "busy: locked for $hold s: after the busy timeout ($dt ms) the save gives up" \
 			'[ "$dt" -ge 4500 ] && [ ! -s "$W/ack" ]'
 		expect_msg "busy: with a clear message" "base occupée par un autre programme depuis plus de 5 s ; réessayez"
-		expect "busy: the value is kept for a retry" "3,3_"
+		expect "busy: the value is kept for a retry" "3,3"
 		wait "$BUSY"
 		keys Enter
 		expect "busy: once released, Entrée saves it" "Enregistré : 3.3.1 · novembre 2026 = 3,3 j"
