@@ -6,6 +6,7 @@
  * push it and return its answer.
  */
 #include "ui_internal.h"
+#include "suivi/date.h"
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
 
@@ -94,6 +95,10 @@ static int prompt_key(struct ui *ui, struct layer *l, const struct key *k)
 	/* the message (the reason the last try was refused) stays until
 	 * a key is typed */
 	ui->message[0] = '\0';
+	if (k->special && k->code == KEY_F(1)) {
+		ui_field_help(ui);
+		return LAYER_STAY;
+	}
 	fr = ui_field_key(ui, p->ed, k, p->w);
 	if (fr == FIELD_CHANGED) {
 		if (p->on_change)
@@ -212,6 +217,7 @@ struct overlay {
 	char **lines;
 	size_t n, top;
 	int body;		/* rows of text shown, at the last drawing */
+	bool at_end;		/* open on the last lines (a history) */
 	enum action closed_by;
 };
 
@@ -226,6 +232,10 @@ static void overlay_draw(struct ui *ui, struct layer *l)
 	o->body = h - 3 > 0 ? h - 3 : 0;
 	if (h <= 2 || t->rows < UI_MIN_ROWS || t->cols < UI_MIN_COLS)
 		return;
+	if (o->at_end) {
+		o->top = o->n > (size_t)o->body ? o->n - (size_t)o->body : 0;
+		o->at_end = false;
+	}
 	if (o->n > (size_t)o->body && o->top > o->n - (size_t)o->body)
 		o->top = o->n - (size_t)o->body;
 	for (int i = 0; i < h; i++)
@@ -291,16 +301,23 @@ static int overlay_key(struct ui *ui, struct layer *l, const struct key *k)
 	return LAYER_DONE;
 }
 
-enum action ui_overlay(struct ui *ui, const char *title, char **lines,
-		       size_t n)
+static enum action overlay_run(struct ui *ui, const char *title, char **lines,
+			       size_t n, bool at_end)
 {
-	struct overlay o = { .title = title, .lines = lines, .n = n };
+	struct overlay o = { .title = title, .lines = lines, .n = n,
+			     .at_end = at_end };
 
 	o.layer.draw = overlay_draw;
 	o.layer.key = overlay_key;
 	if (!ui_loop(ui, &o.layer))
 		return ACT_QUIT;
 	return o.closed_by;
+}
+
+enum action ui_overlay(struct ui *ui, const char *title, char **lines,
+		       size_t n)
+{
+	return overlay_run(ui, title, lines, n, false);
 }
 
 void ui_show_whole(struct ui *ui, const char *title, const char *text)
@@ -457,4 +474,53 @@ char *ui_ask_reason(struct ui *ui, const char *label, const char *needed)
 	}
 	edit_release(&ed);
 	return reason;
+}
+
+/* ------------------------------------------------------------------ */
+/* A history                                                           */
+
+void ui_show_changes(struct ui *ui, const char *title,
+		     const struct ui_change *v, size_t n)
+{
+	char **lines = NULL;
+	size_t nl = 0, cap = 0;
+	int w = ui_overlay_width(&ui->term) - 4;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *part[3] = { v[i].before, v[i].after, v[i].reason };
+		static const char *const word[3] = { "avant", "après", "raison" };
+
+		char when[DATE_STAMP_LEN];
+
+		/* when, in the user's local time */
+		date_stamp_local(v[i].at ? v[i].at : "", when);
+		lines = xgrow(lines, &cap, nl + 1, sizeof *lines);
+		lines[nl++] = xasprintf("%s · %s · %s", when,
+					v[i].author ? v[i].author : "",
+					v[i].what ? v[i].what : "");
+		/* each text whole, wrapped under its heading */
+		for (int k = 0; k < 3; k++) {
+			char **wl = NULL, *t;
+			size_t nw;
+
+			if (!part[k])
+				continue;
+			t = xasprintf("  %s : %s", word[k], part[k]);
+			nw = text_wrap(t, w, &wl);
+			for (size_t j = 0; j < nw; j++) {
+				lines = xgrow(lines, &cap, nl + 1, sizeof *lines);
+				lines[nl++] = j ? xasprintf("    %s", wl[j])
+						: xstrdup(wl[j]);
+			}
+			text_lines_free(wl, nw);
+			free(t);
+		}
+	}
+	if (!n) {
+		lines = xgrow(lines, &cap, 1, sizeof *lines);
+		lines[nl++] = xstrdup("Aucune modification enregistrée.");
+	}
+	/* the latest changes in view; ↑ and PgPréc go back in time */
+	overlay_run(ui, title, lines, nl, true);
+	text_lines_free(lines, nl);
 }

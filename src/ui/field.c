@@ -205,3 +205,24 @@ void ui_field_draw(struct ui *ui, struct edit *ed, int y, int x, int w, int h,
 				  t->ascii ? "v" : "↓");
 	}
 }
+
+const char ui_field_keys_text[] =
+	"Dans un champ de texte (formulaire, case, saisie, recherche), toute "
+	"touche imprimable s'écrit : lettres, chiffres, espace, ponctuation, "
+	"tout caractère. Les commandes y sont des touches qui ne sont pas du "
+	"texte : Tab et Maj+Tab (champ suivant, précédent), Entrée "
+	"(enregistrer), Échap ou Ctrl+C (abandonner, en demandant si quelque "
+	"chose a été tapé), ← → (caractère), Ctrl+← Ctrl+→ ou Alt+b Alt+f "
+	"(mot), Début Fin ou Ctrl+A Ctrl+E (début, fin de ligne), Retour "
+	"arrière et Suppr, Ctrl+W (efface le mot avant), Ctrl+U (jusqu'au "
+	"début de la ligne), Ctrl+K (jusqu'à la fin), ↑ ↓ (ligne d'un texte "
+	"long, sinon champ), Ctrl+J ou Alt+Entrée (saut de ligne dans un texte "
+	"long), F1 (cette aide). Un choix s'ouvre en liste par Espace, ← →, F4 "
+	"ou une lettre (qui cherche). Un collage entre d'un coup ; au-delà de "
+	"la limite du champ il est refusé, avec la limite dite, et rien de ce "
+	"qui était tapé n'est perdu. Ctrl+Z suspend suivi (fg le reprend).";
+
+void ui_field_help(struct ui *ui)
+{
+	ui_show_whole(ui, " Aide : champs de texte ", ui_field_keys_text);
+}

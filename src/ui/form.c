@@ -254,16 +254,18 @@ static const char *default_hint(const struct form_field *fd, bool ascii)
 {
 	if (fd->kind == FIELD_CHOICE)
 		return ascii ? "Espace ou une lettre : la liste  Tab champ suivant  "
-			       "Entree enregistre  Echap abandonne"
+			       "Entree enregistre  Echap abandonne  F1 aide"
 			     : "Espace ou une lettre : la liste · Tab champ suivant · "
-			       "Entrée enregistre · Échap abandonne";
+			       "Entrée enregistre · Échap abandonne · F1 aide";
 	if (is_long(fd))
 		return ascii ? "Texte long : Ctrl+J saut de ligne  Tab champ suivant  "
-			       "Entree enregistre  Echap abandonne"
+			       "Entree enregistre  Echap abandonne  F1 aide"
 			     : "Texte long : Ctrl+J saut de ligne · Tab champ suivant · "
-			       "Entrée enregistre · Échap abandonne";
-	return ascii ? "Tab champ suivant  Entree enregistre  Echap abandonne"
-		     : "Tab champ suivant · Entrée enregistre · Échap abandonne";
+			       "Entrée enregistre · Échap abandonne · F1 aide";
+	return ascii ? "Tab champ suivant  Entree enregistre  Echap abandonne  "
+		       "F1 aide"
+		     : "Tab champ suivant · Entrée enregistre · Échap abandonne · "
+		       "F1 aide";
 }
 
 /* A choice field's list, opened by Espace, ← →, F4 or a letter
@@ -326,6 +328,10 @@ static int form_layer_key(struct ui *ui, struct layer *l, const struct key *k)
 	enum field_result fr;
 
 	ui->message[0] = '\0';
+	if (k->special && k->code == KEY_F(1)) {
+		ui_field_help(ui);
+		return LAYER_STAY;
+	}
 	/* the keys that cannot be text move between fields */
 	if (!k->special && !k->alt && k->code == '\t') {
 		step(f, 1);

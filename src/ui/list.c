@@ -6,6 +6,10 @@
  * screen's.
  */
 #include "ui_internal.h"
+#include "suivi/text.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 #include <stdio.h>
 
@@ -97,4 +101,50 @@ bool ui_list_nav(size_t *cur, size_t *top, size_t n, int rows, enum action a)
 	*cur = l.cur;
 	*top = l.top;
 	return true;
+}
+
+struct find_ctx {
+	size_t *cur, n, from;
+	ui_row_text_fn text;
+	void *ctx;
+};
+
+static void find_change(struct ui *ui, const char *typed, void *arg)
+{
+	struct find_ctx *fc = arg;
+	char *want = text_fold(typed);
+
+	if (*want) {
+		size_t i;
+		bool hit = false;
+
+		for (size_t k = 0; k < fc->n && !hit; k++) {
+			char *row, *folded;
+
+			i = (fc->from + k) % fc->n;
+			row = fc->text(ui, i, fc->ctx);
+			folded = text_fold(row ? row : "");
+			hit = strstr(folded, want) != NULL;
+			free(folded);
+			free(row);
+			if (hit)
+				*fc->cur = i;
+		}
+		if (!hit)
+			ui_message(ui, true, "introuvable");
+	}
+	free(want);
+}
+
+void ui_list_find(struct ui *ui, size_t *cur, size_t n, ui_row_text_fn text,
+		  void *ctx)
+{
+	struct find_ctx fc = { cur, n, *cur, text, ctx };
+	char typed[128] = "";
+
+	if (!n)
+		return;
+	if (!ui_prompt(ui, "Chercher dans la liste : ", typed, sizeof typed,
+		       find_change, &fc))
+		*cur = fc.from;
 }

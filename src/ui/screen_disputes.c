@@ -568,25 +568,253 @@ static void close_form(struct ui *ui, struct dis_screen *ds, const char *draft)
 static void show_history(struct ui *ui, struct dis_screen *ds)
 {
 	struct dispute_change *ch;
+	struct ui_change *c;
 	size_t n;
 	struct err e;
-	char **lines;
 
 	if (store_dispute_history(ui->st, ds->cur.uid, &ch, &n, &e) != 0) {
 		ui_message(ui, true, "%s", e.msg);
 		return;
 	}
-	lines = xcalloc(n + 1, sizeof *lines);
+	c = xcalloc(n ? n : 1, sizeof *c);
 	for (size_t i = 0; i < n; i++)
-		lines[i] = xasprintf("%.16s · %s · %s%s%s%s%s", ch[i].at ? ch[i].at : "",
-				     ch[i].author ? ch[i].author : "", ch[i].what,
-				     ch[i].before ? " : " : "",
-				     ch[i].before ? ch[i].before : "",
-				     ch[i].after ? (ch[i].before ? " → " : " : ") : "",
-				     ch[i].after ? ch[i].after : "");
-	ui_overlay(ui, " Historique du litige ", lines, n);
-	text_lines_free(lines, n);
+		c[i] = (struct ui_change){ ch[i].at, ch[i].author, ch[i].what,
+					   ch[i].before, ch[i].after,
+					   ch[i].reason };
+	ui_show_changes(ui, " Historique du litige ", c, n);
+	free(c);
 	store_dispute_history_free(ch, n);
+}
+
+/* The reason a change to a closed dispute needs; NULL (and a message)
+ * when none was given. */
+static char *closed_reason(struct ui *ui, const struct dispute *d,
+			   const char *what)
+{
+	char day[32], label[200], needed[160];
+
+	ui_date(ui, d->closed_on, day, sizeof day);
+	snprintf(label, sizeof label, "Litige clos le %s : raison %s : ", day,
+		 what);
+	snprintf(needed, sizeof needed, "le litige est clos depuis le %s", day);
+	return ui_ask_reason(ui, label, needed);
+}
+
+/* Choose a step of the dispute on its page (and, with closure, its
+ * closure as the last choice): its index, n_steps for the closure, -1
+ * when left. */
+static int choose_step(struct ui *ui, const struct dispute *d, bool closure,
+		       const char *title)
+{
+	size_t n = d->n_steps + (closure && d->closed_on ? 1 : 0);
+	char **labels;
+	int c;
+
+	if (!n) {
+		ui_message(ui, true, "Ce litige n'a encore aucune étape");
+		return -1;
+	}
+	labels = xcalloc(n, sizeof *labels);
+	for (size_t i = 0; i < d->n_steps; i++) {
+		char day[32];
+
+		ui_date(ui, d->steps[i].held_on, day, sizeof day);
+		labels[i] = xasprintf("Étape %zu : niveau %d, le %s, %s", i + 1,
+				      d->steps[i].level, day,
+				      step_outcome_vocab[d->steps[i].outcome].label);
+	}
+	if (n > d->n_steps) {
+		char day[32];
+
+		ui_date(ui, d->closed_on, day, sizeof day);
+		labels[d->n_steps] = xasprintf("Clôture du %s : %s", day,
+					       d->solution ? d->solution : "");
+	}
+	c = ui_choose(ui, title, (const char *const *)labels, n,
+		      (int)n - 1, 0);
+	text_lines_free(labels, n);
+	return c;
+}
+
+struct fix_ctx {
+	struct ui *ui;
+	const struct dispute *d;
+	const char *step_uid;	/* NULL: the closure */
+	char *reason;
+};
+
+static bool fix_reason(struct fix_ctx *fc, char *err, size_t n)
+{
+	if (!fc->d->closed_on || fc->reason)
+		return true;
+	fc->reason = closed_reason(fc->ui, fc->d, "du changement");
+	if (!fc->reason)
+		snprintf(err, n, "Le litige est clos : sans raison, rien n'est "
+			 "changé");
+	return fc->reason != NULL;
+}
+
+static bool save_fixed_step(struct form *f, void *ctx, char *err, size_t n)
+{
+	struct fix_ctx *fc = ctx;
+	struct step_input in = { 0 };
+	struct err e;
+
+	if (!fix_reason(fc, err, n))
+		return false;
+	in.held_on = form_text(f, S_DATE);
+	in.participants = form_text(f, S_PARTICIPANTS);
+	in.positions = form_text(f, S_POSITIONS);
+	in.notes = form_text(f, S_NOTES);
+	in.outcome = (enum step_outcome)f->fields[S_OUTCOME].choice;
+	if (store_dispute_update_step(fc->ui->st, fc->step_uid, &in, fc->reason,
+				      &e) != 0) {
+		snprintf(err, n, "%s", e.msg);
+		return false;
+	}
+	return true;
+}
+
+static bool save_fixed_closure(struct form *f, void *ctx, char *err, size_t n)
+{
+	struct fix_ctx *fc = ctx;
+	struct err e;
+
+	if (!fix_reason(fc, err, n))
+		return false;
+	if (store_dispute_update_closure(fc->ui->st, fc->d->uid,
+					 form_text(f, C_DATE),
+					 form_text(f, C_SOLUTION), fc->reason,
+					 &e) != 0) {
+		snprintf(err, n, "%s", e.msg);
+		return false;
+	}
+	return true;
+}
+
+/* e on a dispute's page: correct one of its steps, or its closure. */
+static void correct(struct ui *ui, struct dis_screen *ds)
+{
+	const struct dispute *d = &ds->cur;
+	struct fix_ctx fc = { ui, d, NULL, NULL };
+	struct form_field fields[S_COUNT];
+	struct form f = { 0 };
+	static const char *outcomes[OUTCOME_COUNT];
+	char day[32], title[128];
+	int c = choose_step(ui, d, true, "Corriger");
+	bool ok;
+
+	if (c < 0)
+		return;
+	if ((size_t)c == d->n_steps) {
+		form_fields_init(fields, C_COUNT);
+		fields[C_DATE].label = "Clos le";
+		fields[C_DATE].required = true;
+		ui_date(ui, d->closed_on, day, sizeof day);
+		form_field_set(&fields[C_DATE], day);
+		fields[C_SOLUTION].label = "Solution arbitrée";
+		fields[C_SOLUTION].required = true;
+		fields[C_SOLUTION].tkind = TEXT_LONG;
+		form_field_set(&fields[C_SOLUTION], d->solution);
+		f.title = "Corriger la clôture";
+		f.fields = fields;
+		f.n = C_COUNT;
+		ok = ui_form_run(ui, &f, save_fixed_closure, &fc);
+	} else {
+		const struct dispute_step *st = &d->steps[c];
+
+		for (int i = 0; i < OUTCOME_COUNT; i++)
+			outcomes[i] = step_outcome_vocab[i].label;
+		fc.step_uid = st->uid;
+		form_fields_init(fields, S_COUNT);
+		fields[S_DATE].label = "Tenue le";
+		fields[S_DATE].required = true;
+		ui_date(ui, st->held_on, day, sizeof day);
+		form_field_set(&fields[S_DATE], day);
+		fields[S_PARTICIPANTS].label = "Participants";
+		fields[S_PARTICIPANTS].tkind = TEXT_LONG;
+		form_field_set(&fields[S_PARTICIPANTS], st->participants);
+		fields[S_POSITIONS].label = "Positions";
+		fields[S_POSITIONS].tkind = TEXT_LONG;
+		form_field_set(&fields[S_POSITIONS], st->positions);
+		fields[S_NOTES].label = dispute_mayor_final(d->nature, st->level)
+			? "Instruction du Maire" : "Notes";
+		fields[S_NOTES].tkind = TEXT_LONG;
+		form_field_set(&fields[S_NOTES], st->notes);
+		fields[S_OUTCOME].label = "Issue";
+		fields[S_OUTCOME].kind = FIELD_CHOICE;
+		fields[S_OUTCOME].choices = outcomes;
+		fields[S_OUTCOME].n_choices = OUTCOME_COUNT;
+		fields[S_OUTCOME].choice = (int)st->outcome;
+		snprintf(title, sizeof title, "Corriger l'étape %d (niveau %d)",
+			 c + 1, st->level);
+		f.title = title;
+		f.fields = fields;
+		f.n = S_COUNT;
+		f.aside = xstrdup("Les étapes suivantes doivent toujours suivre "
+				  "les règles de l'article 4 : sinon la "
+				  "correction est refusée, avec la raison.");
+		ok = ui_form_run(ui, &f, save_fixed_step, &fc);
+	}
+	if (ok) {
+		ui_message(ui, false, (size_t)c == d->n_steps ? "Clôture corrigée"
+							      : "Étape corrigée");
+		open_page(ui, ds, ds->cur.uid);
+	}
+	free(fc.reason);
+	form_release(&f);
+}
+
+/* Suppr on a dispute's page: remove one of its steps, asking first. */
+static void delete_step(struct ui *ui, struct dis_screen *ds)
+{
+	const struct dispute *d = &ds->cur;
+	char q[256], uid[STORE_UID_LEN], *reason = NULL;
+	int c = choose_step(ui, d, false, "Supprimer une étape");
+	struct err e;
+
+	if (c < 0)
+		return;
+	snprintf(q, sizeof q, "Supprimer l'étape %d (niveau %d) ? (o/N)", c + 1,
+		 d->steps[c].level);
+	if (!ui_confirm(ui, q))
+		return;
+	if (d->closed_on && !(reason = closed_reason(ui, d, "de la suppression")))
+		return;
+	snprintf(uid, sizeof uid, "%s", d->steps[c].uid);
+	if (store_dispute_delete_step(ui->st, uid, reason, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+	} else {
+		ui_message(ui, false, "Étape supprimée");
+		open_page(ui, ds, ds->cur.uid);
+	}
+	free(reason);
+}
+
+/* R on a closed dispute's page: reopen it, with the reason. */
+static void reopen(struct ui *ui, struct dis_screen *ds)
+{
+	char q[128], *reason;
+	struct err e;
+
+	if (!ds->cur.closed_on) {
+		ui_message(ui, true, "Le litige n'est pas clos");
+		return;
+	}
+	snprintf(q, sizeof q, "Rouvrir le litige (sa solution quitte les "
+		 "solutions arbitrées) ? (o/N)");
+	if (!ui_confirm(ui, q))
+		return;
+	reason = closed_reason(ui, &ds->cur, "de la réouverture");
+	if (!reason)
+		return;
+	if (store_dispute_reopen(ui->st, ds->cur.uid, reason, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+	} else {
+		ui_message(ui, false, "Litige rouvert");
+		open_page(ui, ds, ds->cur.uid);
+	}
+	free(reason);
 }
 
 /* ------------------------------------------------------------------ */
@@ -680,6 +908,15 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 			return UI_REDRAW;
 		case ACT_HISTORY:
 			show_history(ui, ds);
+			return UI_REDRAW;
+		case ACT_MODIFY:
+			correct(ui, ds);
+			return UI_REDRAW;
+		case ACT_DELETE:
+			delete_step(ui, ds);
+			return UI_REDRAW;
+		case ACT_REOPEN:
+			reopen(ui, ds);
 			return UI_REDRAW;
 		case ACT_LIKE:
 			if (ds->cur.closed_on)
@@ -833,9 +1070,10 @@ out:
 }
 
 static const enum action keys[] = {
-	ACT_UP, ACT_DOWN, ACT_HOME, ACT_END, ACT_NEW, ACT_MODIFY, ACT_BACK,
-	ACT_STEP, ACT_CLOSE_DISPUTE, ACT_HISTORY, ACT_LIKE, ACT_FILTER_STATUS,
-	ACT_SOLUTIONS, ACT_SEARCH, ACT_NONE
+	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_NEW,
+	ACT_MODIFY, ACT_BACK, ACT_STEP, ACT_CLOSE_DISPUTE, ACT_DELETE,
+	ACT_REOPEN, ACT_HISTORY, ACT_LIKE, ACT_FILTER_STATUS, ACT_SOLUTIONS,
+	ACT_SEARCH, ACT_NONE
 };
 
 static const enum action status_keys[] = {
@@ -845,7 +1083,9 @@ static const enum action status_keys[] = {
 
 static const struct action_word words[] = {
 	{ ACT_NEW, "nouveau litige" },
-	{ ACT_MODIFY, "voir le litige" },
+	{ ACT_MODIFY, "voir le litige (sur sa page : corriger une étape ou "
+		      "la clôture)" },
+	{ ACT_DELETE, "supprimer une étape (sur la page du litige)" },
 	{ ACT_NONE, NULL },
 };
 
@@ -910,5 +1150,10 @@ const struct screen_ops screen_disputes = {
 		     "n'est sauté. Sur le fond, les instructions du Maire "
 		     "s'appliquent en dernière instance. Clore demande la "
 		     "solution arbitrée ; S montre toutes les solutions, / y "
-		     "cherche, L ouvre un litige comme celui choisi.",
+		     "cherche, L ouvre un litige comme celui choisi. Ce qui a "
+		     "été enregistré se corrige sur la page du litige : e une "
+		     "étape ou la clôture, Suppr une étape (les étapes qui "
+		     "restent doivent suivre les règles), R rouvre un litige "
+		     "clos ; sur un litige clos, chaque changement demande sa "
+		     "raison, gardée dans l'historique (h).",
 };

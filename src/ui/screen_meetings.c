@@ -939,48 +939,23 @@ static void correct_record(struct ui *ui, struct mt_screen *ms)
 static void show_history(struct ui *ui, struct mt_screen *ms)
 {
 	struct meeting_change *v = NULL;
-	size_t n = 0, nl = 0, cap = 0;
-	char **lines = NULL, title[96], d[32];
+	struct ui_change *c;
+	size_t n = 0;
+	char title[96], d[32];
 	struct err e;
-	int w = ui_overlay_width(&ui->term) - 4;
 
 	if (store_meeting_history(ui->st, ms->cur.uid, &v, &n, &e) != 0) {
 		ui_message(ui, true, "%s", e.msg);
 		return;
 	}
-	for (size_t i = 0; i < n; i++) {
-		const char *part[3] = { v[i].before, v[i].after, v[i].reason };
-		static const char *const word[3] = { "avant", "après", "raison" };
-		char *head = xasprintf("%s · %s · %s", v[i].at, v[i].author,
-				       v[i].what);
-
-		lines = xgrow(lines, &cap, nl + 1, sizeof *lines);
-		lines[nl++] = head;
-		for (int k = 0; k < 3; k++) {
-			char **wl = NULL, *t;
-			size_t nw;
-
-			if (!part[k])
-				continue;
-			t = xasprintf("  %s : %s", word[k], part[k]);
-			nw = text_wrap(t, w, &wl);
-			for (size_t j = 0; j < nw; j++) {
-				lines = xgrow(lines, &cap, nl + 1, sizeof *lines);
-				lines[nl++] = j ? xasprintf("    %s", wl[j])
-						: xstrdup(wl[j]);
-			}
-			text_lines_free(wl, nw);
-			free(t);
-		}
-	}
-	if (!n) {
-		lines = xgrow(lines, &cap, 1, sizeof *lines);
-		lines[nl++] = xstrdup("Aucune modification enregistrée.");
-	}
+	c = xcalloc(n ? n : 1, sizeof *c);
+	for (size_t i = 0; i < n; i++)
+		c[i] = (struct ui_change){ v[i].at, v[i].author, v[i].what,
+					   v[i].before, v[i].after, v[i].reason };
 	ui_date(ui, ms->cur.held_on, d, sizeof d);
 	snprintf(title, sizeof title, " Historique de la réunion du %s ", d);
-	ui_overlay(ui, title, lines, nl);
-	text_lines_free(lines, nl);
+	ui_show_changes(ui, title, c, n);
+	free(c);
 	store_meeting_history_free(v, n);
 }
 
@@ -1382,6 +1357,18 @@ static int handle_page(struct ui *ui, struct mt_screen *ms, enum action a)
 	}
 }
 
+/* A meeting of the list in words, for / . */
+static char *meeting_words(struct ui *ui, size_t i, void *ctx)
+{
+	const struct meeting *m = &((struct mt_screen *)ctx)->rows[i];
+	char d[32];
+
+	ui_date(ui, m->held_on, d, sizeof d);
+	return xasprintf("%s %s %s %s %s", d, meeting_kind_vocab[m->kind].label,
+			 meeting_status_vocab[m->status].label,
+			 m->place ? m->place : "", m->notes ? m->notes : "");
+}
+
 static int handle(struct ui *ui, enum action a, const struct key *k)
 {
 	struct mt_screen *ms = ui->mt;
@@ -1394,6 +1381,9 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	if (ui_list_nav(&ms->cursor, &ms->top, ms->n, ms->body_rows, a))
 		return UI_REDRAW;
 	switch (a) {
+	case ACT_SEARCH:
+		ui_list_find(ui, &ms->cursor, ms->n, meeting_words, ms);
+		return UI_REDRAW;
 	case ACT_NEW:
 		meeting_form(ui, ms, NULL, NULL);
 		return UI_REDRAW;
@@ -1442,8 +1432,8 @@ static const enum action keys[] = {
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_NEW,
 	ACT_OPEN, ACT_EDIT_MEETING, ACT_BACK, ACT_PARTICIPANT, ACT_DECISION,
 	ACT_ADD_ACTION, ACT_ACTION_STATUS, ACT_ACTION_DONE, ACT_START_MEETING,
-	ACT_CLOSE_MEETING, ACT_CANCEL_MEETING, ACT_MINUTES, ACT_SEARCH,
-	ACT_FILTER_KIND, ACT_FILTER_CLEAR, ACT_NONE
+	ACT_CLOSE_MEETING, ACT_CANCEL_MEETING, ACT_MINUTES, ACT_DELETE,
+	ACT_HISTORY, ACT_SEARCH, ACT_FILTER_KIND, ACT_FILTER_CLEAR, ACT_NONE
 };
 
 static const enum action status_keys[] = {
@@ -1454,11 +1444,15 @@ static const enum action status_keys[] = {
 static const struct action_word words[] = {
 	{ ACT_NEW, "prévoir une réunion" },
 	{ ACT_OPEN, "ouvrir, y aller" },
-	{ ACT_SEARCH, "chercher dans la page" },
+	{ ACT_SEARCH, "chercher (dans la liste, dans la page)" },
 	{ ACT_FILTER_KIND, "filtre : type de réunion" },
 	{ ACT_FILTER_CLEAR, "tous les types" },
 	{ ACT_CANCEL_MEETING, "annuler la réunion (sur un participant : "
 			      "l'ôter)" },
+	{ ACT_EDIT_MEETING, "modifier la réunion, ou corriger la ligne "
+			    "(participant, décision, action)" },
+	{ ACT_DELETE, "supprimer la ligne (participant, décision, action)" },
+	{ ACT_HISTORY, "historique de la réunion" },
 	{ ACT_NONE, NULL },
 };
 
@@ -1518,5 +1512,10 @@ const struct screen_ops screen_meetings = {
 		     "reportées de réunion en réunion ; en retard, elles "
 		     "ressortent). Entrée sur une ligne y va, Alt+5 revient. Clore "
 		     "la réunion valide les valeurs des périodes finies avant "
-		     "sa date ; les changer ensuite demande une raison.",
+		     "sa date ; les changer ensuite demande une raison. Sur la "
+		     "page d'une réunion, e corrige le participant, la décision "
+		     "ou l'action sous le curseur, Suppr la supprime (en le "
+		     "demandant) ; une réunion close demande la raison du "
+		     "changement, gardée dans l'historique (h). v lit une ligne "
+		     "coupée en entier.",
 };

@@ -468,6 +468,25 @@ static void leave(struct ui *ui)
 	(void)ui;
 }
 
+/* A row of the list in words, for / : a document, or a domain and its
+ * observations. */
+static char *row_words(struct ui *ui, size_t i, void *ctx)
+{
+	struct rp_screen *rs = ctx;
+	static const char *const what[RP_DOC_COUNT] = {
+		"Évaluation annuelle", "État récapitulatif",
+		"État récapitulatif toutes les communes",
+	};
+	const struct observation *o;
+
+	(void)ui;
+	if (i < RP_DOC_COUNT)
+		return xstrdup(what[i]);
+	o = &rs->obs[i - RP_DOC_COUNT];
+	return xasprintf("%s %s %s", o->domain_code, o->domain_name,
+			 o->text ? o->text : "");
+}
+
 static int handle(struct ui *ui, enum action a, const struct key *k)
 {
 	struct rp_screen *rs = ui->rp;
@@ -478,6 +497,9 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	if (ui_list_nav(&rs->cursor, &rs->top, n_rows(rs), rs->body_rows, a))
 		return UI_REDRAW;
 	switch (a) {
+	case ACT_SEARCH:
+		ui_list_find(ui, &rs->cursor, n_rows(rs), row_words, rs);
+		return UI_REDRAW;
 	case ACT_OPEN:
 		if (rs->cursor < RP_DOC_COUNT)
 			write_doc(ui, rs, (enum rp_doc)rs->cursor);
@@ -510,9 +532,9 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 }
 
 static const enum action keys[] = {
-	ACT_UP, ACT_DOWN, ACT_HOME, ACT_END, ACT_OPEN, ACT_REPORT_FORMAT,
-	ACT_YEAR_PREV, ACT_YEAR_NEXT, ACT_YEAR, ACT_CLEAR_OBSERVATION,
-	ACT_NONE
+	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_OPEN,
+	ACT_SEARCH, ACT_REPORT_FORMAT, ACT_YEAR_PREV, ACT_YEAR_NEXT, ACT_YEAR,
+	ACT_CLEAR_OBSERVATION, ACT_NONE
 };
 
 static const enum action status_keys[] = {

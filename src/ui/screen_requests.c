@@ -748,6 +748,62 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 
 /* ------------------------------------------------------------------ */
 
+/* Suppr on an exceptional request: its decision (what was decided, by
+ * whom, when) erased, asking first; the history keeps it. */
+static void clear_decision(struct ui *ui, struct req_screen *rs)
+{
+	const struct request *r;
+	char q[256], uid[STORE_UID_LEN];
+	struct err e;
+
+	if (!rs->n)
+		return;
+	r = &rs->rows[rs->cursor];
+	if (r->kind != REQUEST_EXCEPTIONAL || (!r->decision && !r->decided_by &&
+					       !r->decided_on)) {
+		ui_message(ui, true, "Suppr efface la décision d'une demande "
+			   "exceptionnelle : celle-ci n'en a pas (x annule une "
+			   "saisine)");
+		return;
+	}
+	snprintf(q, sizeof q, "Effacer la décision « %.60s » de cette demande "
+		 "exceptionnelle ? (o/N)", r->decision ? r->decision : "");
+	if (!ui_confirm(ui, q))
+		return;
+	snprintf(uid, sizeof uid, "%s", r->uid);
+	if (store_exceptional_clear_decision(ui->st, uid, NULL, &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	ui_message(ui, false, "Décision effacée (elle reste dans l'historique : "
+		   "h)");
+	reload(ui, rs);
+}
+
+/* h: the history of the request's exceptional fields. */
+static void show_history(struct ui *ui, struct req_screen *rs)
+{
+	struct request_change *v = NULL;
+	struct ui_change *c;
+	size_t n = 0;
+	struct err e;
+
+	if (!rs->n)
+		return;
+	if (store_request_history(ui->st, rs->rows[rs->cursor].uid, &v, &n,
+				  &e) != 0) {
+		ui_message(ui, true, "%s", e.msg);
+		return;
+	}
+	c = xcalloc(n ? n : 1, sizeof *c);
+	for (size_t i = 0; i < n; i++)
+		c[i] = (struct ui_change){ v[i].at, v[i].author, v[i].what,
+					   v[i].before, v[i].after, v[i].reason };
+	ui_show_changes(ui, " Historique de la saisine ", c, n);
+	free(c);
+	store_request_history_free(v, n);
+}
+
 static void cancel_request(struct ui *ui, struct req_screen *rs)
 {
 	struct edit reason;
@@ -912,6 +968,12 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	case ACT_CANCEL_REQ:
 		cancel_request(ui, rs);
 		return UI_REDRAW;
+	case ACT_DELETE:
+		clear_decision(ui, rs);
+		return UI_REDRAW;
+	case ACT_HISTORY:
+		show_history(ui, rs);
+		return UI_REDRAW;
 	case ACT_SEARCH: {
 		char buf[sizeof rs->text];
 
@@ -1021,9 +1083,9 @@ static void req_screen_offer_draft(struct ui *ui)
 
 static const enum action keys[] = {
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_NEW,
-	ACT_MODIFY, ACT_CANCEL_REQ, ACT_SEARCH, ACT_FILTER_KIND,
-	ACT_FILTER_STATUS, ACT_FILTER_DOMAIN, ACT_FILTER_PERIOD,
-	ACT_FILTER_CLEAR, ACT_SORT, ACT_EXCEPTIONAL, ACT_NONE
+	ACT_MODIFY, ACT_CANCEL_REQ, ACT_DELETE, ACT_HISTORY, ACT_SEARCH,
+	ACT_FILTER_KIND, ACT_FILTER_STATUS, ACT_FILTER_DOMAIN,
+	ACT_FILTER_PERIOD, ACT_FILTER_CLEAR, ACT_SORT, ACT_EXCEPTIONAL, ACT_NONE
 };
 
 static const enum action status_keys[] = {

@@ -395,8 +395,16 @@ static void help(struct ui *ui)
 	snprintf(heading, sizeof heading, "Écran %s :", ui->screen->title);
 	nl = key_lines(ui, heading, ui->screen->keys, &left);
 	nr = key_lines(ui, "Partout :", global_keys, &right);
-	if (ui->screen->help_text)
-		nt = text_wrap(ui->screen->help_text, box - 4, &tail);
+	{
+		/* the screen's own words, then how text fields take keys */
+		char *text = xasprintf("%s%s%s", ui->screen->help_text
+				       ? ui->screen->help_text : "",
+				       ui->screen->help_text ? "\n\n" : "",
+				       ui_field_keys_text);
+
+		nt = text_wrap(text, box - 4, &tail);
+		free(text);
+	}
 	{
 		int lw = 0, rw = 0;
 

@@ -101,6 +101,12 @@ struct ui_list {
 bool ui_list_key(struct ui_list *l, enum action a);
 /* The same on a screen's own cursor and first row shown. */
 bool ui_list_nav(size_t *cur, size_t *top, size_t n, int rows, enum action a);
+/* / on a list: the cursor goes, as the text is typed, to the next row
+ * (from where it was) holding it, accents and case aside; Échap puts it
+ * back. text gives row i's words (heap). */
+typedef char *(*ui_row_text_fn)(struct ui *ui, size_t i, void *ctx);
+void ui_list_find(struct ui *ui, size_t *cur, size_t n, ui_row_text_fn text,
+		  void *ctx);
 /* Keep the cursor in bounds and in view. */
 void ui_list_scroll(struct ui_list *l);
 /* The mark of a list's row at y (cols wide): under the cursor, the
@@ -342,6 +348,13 @@ void ui_status_text(const struct uiterm *t, int x, int w, enum paint p,
  * blank one is asked again, saying why it is `needed`); NULL when left
  * with Échap or when the terminal went away. */
 char *ui_ask_reason(struct ui *ui, const char *label, const char *needed);
+/* A record's history (who, when, what, before, after, the reason) in a
+ * box, every text whole and wrapped; oldest first. */
+struct ui_change {
+	const char *at, *author, *what, *before, *after, *reason;
+};
+void ui_show_changes(struct ui *ui, const char *title,
+		     const struct ui_change *v, size_t n);
 /* A year: 1900 to 2199, as the store takes them. */
 bool ui_year_ok(struct ui *ui, int year);
 /* Ask for a year on the status line: true with *year set when a valid
@@ -373,6 +386,9 @@ enum field_result ui_field_key(struct ui *ui, struct edit *ed,
  * terminal's cursor goes to the caret (ui_caret). */
 void ui_field_draw(struct ui *ui, struct edit *ed, int y, int x, int w, int h,
 		   enum paint p, bool focus);
+/* The keys of every text field, in French (help), and F1's box. */
+extern const char ui_field_keys_text[];
+void ui_field_help(struct ui *ui);
 /* The rows a field needs at width w, 1 to max. */
 int ui_field_rows(struct ui *ui, struct edit *ed, int w, int max);
 /* Where the terminal's cursor shows (the caret of the field being

@@ -1537,6 +1537,7 @@ s_typing_letters
 s_typing_forms
 s_typing_editor
 s_typing_suspend
+s_corrections
 # the forms and lists again in ASCII (LANG=C)
 E2E_LOCALE=C
 E2E_ASCII=1

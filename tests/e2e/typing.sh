@@ -358,3 +358,153 @@ s_typing_suspend() {
 	wait_for "$ "
 	e2e_cleanup
 }
+
+# Correcting what was recorded: a decision and an action of a meeting
+# (corrected, deleted; once the meeting is closed, with a reason), steps
+# and the closure of a dispute, an exceptional request's decision; every
+# change in the history.
+s_corrections() {
+	if ! command -v python3 >/dev/null; then
+		echo "# skip - s_corrections : python3 absent"
+		return
+	fi
+	e2e_start -s 110x34 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	suivi_cli meeting add --commune "Le Bouscat" --kind suivi --date 20/11/2026 >/dev/null
+	suivi_cli meeting decision --meeting 20/11/2026 --commune "Le Bouscat" --text "Décision mal tapée" >/dev/null
+	suivi_cli meeting action --meeting 20/11/2026 --commune "Le Bouscat" --what "Action en trop" --owner "M. Martin" >/dev/null
+	suivi_cli meeting action --meeting 20/11/2026 --commune "Le Bouscat" --what "Action à garder" >/dev/null
+	keys M-5
+	wait_for "20/11/2026"
+	keys Enter
+	wait_for "Réunion de suivi du 20/11/2026"
+	keys /
+	text "mal tapée"
+	keys Enter
+	keys e
+	expect "e sur une décision : le formulaire de correction" "Corriger la décision n° 1"
+	keys C-u
+	text "Décision corrigée"
+	keys Enter
+	expect "décision corrigée" "Décision n° 1 corrigée"
+	typing_same "la décision corrigée dans la base" "SELECT text FROM decision" "Décision corrigée"
+	keys /
+	text "en trop"
+	keys Enter
+	keys DC
+	expect "Suppr sur une action : demande d'abord" "Supprimer l'action « Action en trop » du plan ? (o/N)"
+	keys o
+	expect "action supprimée" "Action supprimée du plan"
+	typing_same "une action reste" "SELECT what FROM action_item" "Action à garder"
+	keys c
+	wait_for "Clore la réunion"
+	keys o
+	wait_for "Réunion close"
+	keys /
+	text "corrigée"
+	keys Enter
+	keys e
+	wait_for "Corriger la décision n° 1"
+	keys End
+	text " (bis)"
+	keys Enter
+	expect "réunion close : la raison est demandée" "Réunion du 20/11/2026 close : raison du changement"
+	keys Enter
+	expect "une raison vide est redemandée" "La raison est nécessaire"
+	text "faute de frappe"
+	keys Enter
+	expect "corrigée avec sa raison" "Décision n° 1 corrigée"
+	typing_same "la décision corrigée après la clôture" "SELECT text FROM decision" "Décision corrigée (bis)"
+	keys h
+	expect "h : l'historique de la réunion" "Historique de la réunion du 20/11/2026"
+	expect "… la décision modifiée" "décision modifiée"
+	expect "… l'action supprimée" "action supprimée"
+	expect "… la raison" "raison : faute de frappe"
+	keys Escape
+
+	# a dispute: two steps, the first corrected, the second deleted, the
+	# closure corrected, then reopened
+	keys M-4
+	wait_for "Litiges : 0"
+	keys n
+	wait_for "Ouvrir un litige"
+	keys Tab
+	text "Litige à corriger"
+	keys Tab
+	text fond
+	keys Enter Enter
+	wait_for "Litige ouvert"
+	keys a
+	wait_for "Étape au niveau 1"
+	keys Enter
+	wait_for "Étape enregistrée au niveau 1"
+	keys a
+	wait_for "Étape au niveau 2"
+	keys Tab Tab Tab Tab
+	text compromis
+	keys Enter Enter
+	wait_for "Étape enregistrée au niveau 2"
+	keys e
+	expect "e sur la page : choisir l'étape" "Corriger (2/2)"
+	keys Up Enter
+	expect "le formulaire de l'étape 1" "Corriger l'étape 1 (niveau 1)"
+	keys Tab Tab
+	text "Positions précisées"
+	keys Enter
+	expect "étape corrigée" "Étape corrigée"
+	typing_same "l'étape corrigée dans la base" "SELECT positions FROM arbitration_step WHERE level = 1" "Positions précisées"
+	keys DC
+	wait_for "Supprimer une étape"
+	keys Up Enter
+	wait_for "Supprimer l'étape 1"
+	keys o
+	expect "l'étape 1 ne se supprime pas : la suivante en dépend" "ne suivrait plus les règles"
+	keys c
+	wait_for "Clore le litige"
+	keys Tab
+	text "Solution première"
+	keys Enter
+	wait_for "Litige clos"
+	keys e
+	wait_for "Corriger (3/3)"
+	keys Enter
+	expect "e : corriger la clôture" "Corriger la clôture"
+	keys Tab C-u
+	text "Solution corrigée"
+	keys Enter
+	expect "litige clos : la raison demandée" "raison du changement"
+	text "mot oublié"
+	keys Enter
+	expect "clôture corrigée" "Clôture corrigée"
+	typing_same "la solution corrigée" "SELECT solution FROM dispute" "Solution corrigée"
+	keys R
+	expect "R : rouvrir, en le demandant" "Rouvrir le litige"
+	keys o
+	wait_for "raison de la réouverture"
+	text "nouvel élément"
+	keys Enter
+	expect "rouvert" "Litige rouvert"
+	typing_same "rouvert : plus de solution" "SELECT coalesce(solution, 'aucune') FROM dispute" "aucune"
+	keys h
+	expect "h : l'historique, la clôture modifiée" "clôture modifiée"
+	expect "… la réouverture" "réouverture"
+	expect "… sa raison" "raison : nouvel élément"
+	keys Escape
+
+	# an exceptional request's decision, erased
+	printf '%s\r\n' "commune,nature de saisine,forme,domaine,nature,objet,reçue,demande,décision,décidé par" \
+		"Le Bouscat,exceptionnelle,courrier,nsi,demande,Caméras,2026-11-06 09:00,Trois caméras,Accordé,DGA" >"$E2E_DIR/exc.csv"
+	suivi_cli import requests "$E2E_DIR/exc.csv" >/dev/null
+	keys M-3
+	wait_for "Caméras"
+	keys DC
+	expect "Suppr : effacer la décision, en le demandant" "Effacer la décision « Accordé »"
+	keys o
+	expect "décision effacée" "Décision effacée"
+	typing_same "la décision effacée dans la base" "SELECT coalesce(decision, 'aucune') || coalesce(decided_by, '') FROM exceptional_request" "aucune"
+	keys h
+	expect "h : l'historique de la saisine" "décision effacée"
+	expect "… avant : la décision" "Accordé"
+	keys Escape
+	e2e_stop
+}
