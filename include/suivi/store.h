@@ -96,4 +96,13 @@ int store_backup(struct store *st, const char *dest, bool force,
 int store_open_at_version(const char *path, int version, struct store **out,
 			  struct err *e);
 
+/* A change of a record in its history (disputes, meetings, requests):
+ * what (French words), who, when (ISO 8601 UTC), before and after (NULL
+ * when none), the reason given (NULL when none). Heap strings, oldest
+ * first; each module's *_history says what its words and texts are. */
+struct store_change {
+	char *what, *author, *at, *before, *after, *reason;
+};
+void store_changes_free(struct store_change *v, size_t n);
+
 #endif

@@ -178,13 +178,9 @@ int store_dispute_get(struct store *st, const char *uid, struct dispute *out,
  * · nature : fond"; a step reads "niveau 2 · 12/03/2026 · escalade au
  * niveau suivant · participants : …". Disputes written without this API
  * (an import, the benchmark generator) have none. */
-struct dispute_change {
-	char *what, *author, *at, *before, *after, *reason;
-};
 int store_dispute_history(struct store *st, const char *uid,
-			  struct dispute_change **out, size_t *n,
+			  struct store_change **out, size_t *n,
 			  struct err *e);
-void store_dispute_history_free(struct dispute_change *v, size_t n);
 
 /* The disputes of a year (opened in it; 0: every year) of a contract
  * (NULL: every contract), oldest first, with their state and solution

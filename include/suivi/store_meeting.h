@@ -194,14 +194,10 @@ int store_action_delete(struct store *st, const char *uid,
  * UTC), before and after (NULL when none: an addition has no before, a
  * removal no after) and the reason (NULL when none). Heap strings.
  * Meetings written before schema 7 or without this API have none. */
-struct meeting_change {
-	char *what, *author, *at, *before, *after, *reason;
-};
 /* ERR_NOTFOUND for an unknown meeting. */
 int store_meeting_history(struct store *st, const char *meeting_uid,
-			  struct meeting_change **out, size_t *n,
+			  struct store_change **out, size_t *n,
 			  struct err *e);
-void store_meeting_history_free(struct meeting_change *v, size_t n);
 
 /* The meetings of a contract, newest first, with their counts (nothing
  * but counts loaded). */

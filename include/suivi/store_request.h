@@ -235,14 +235,10 @@ int store_exceptional_clear_decision(struct store *st,
  * and after (NULL when none), and the reason (NULL when none given).
  * Heap strings. Requests written without this API (an import's raw SQL,
  * a database before schema 7) have none. */
-struct request_change {
-	char *what, *author, *at, *before, *after, *reason;
-};
 /* ERR_NOTFOUND for an unknown request. */
 int store_request_history(struct store *st, const char *request_uid,
-			  struct request_change **out, size_t *n,
+			  struct store_change **out, size_t *n,
 			  struct err *e);
-void store_request_history_free(struct request_change *v, size_t n);
 /* The exceptional requests received in year (0: every year) of a
  * contract (NULL: every contract), oldest first; cancelled ones too
  * (their status says so). Those without their fields yet have them

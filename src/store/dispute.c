@@ -428,9 +428,7 @@ int store_dispute_year(struct store *st, const char *contract_uid, int year,
 /* ------------------------------------------------------------------ */
 /* History                                                             */
 
-static const struct {
-	const char *db, *word;
-} change_words[] = {
+static const struct change_word change_words[] = {
 	{ "open", "ouverture" }, { "update", "modification" },
 	{ "step", "étape" }, { "close", "clôture" }, { "link", "lien" },
 	{ "unlink", "lien" }, { "step_update", "étape modifiée" },
@@ -489,28 +487,12 @@ static bool dispute_exists(struct store *st, const char *uid, bool *found,
 	return true;
 }
 
-void store_dispute_history_free(struct dispute_change *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].what);
-		free(v[i].author);
-		free(v[i].at);
-		free(v[i].before);
-		free(v[i].after);
-		free(v[i].reason);
-	}
-	free(v);
-}
-
 int store_dispute_history(struct store *st, const char *uid,
-			  struct dispute_change **out, size_t *n,
+			  struct store_change **out, size_t *n,
 			  struct err *e)
 {
-	struct dispute_change *v = NULL;
-	size_t cap = 0, k = 0;
 	sqlite3_stmt *s;
 	bool found;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -526,32 +508,9 @@ int store_dispute_history(struct store *st, const char *uid,
 	if (!s)
 		return -1;
 	store_bind_text(s, ":d", uid);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *w = (const char *)sqlite3_column_text(s, 0);
-		const char *word = w ? w : "";
-		struct dispute_change *c;
-
-		for (size_t i = 0; w && i < sizeof change_words /
-						sizeof *change_words; i++)
-			if (!strcmp(w, change_words[i].db))
-				word = change_words[i].word;
-		v = xgrow(v, &cap, k + 1, sizeof *v);
-		c = &v[k++];
-		c->what = xstrdup(word);
-		c->author = store_col_text(s, 1);
-		c->at = store_col_text(s, 2);
-		c->before = store_col_text(s, 3);
-		c->after = store_col_text(s, 4);
-		c->reason = store_col_text(s, 5);
-	}
-	sqlite3_reset(s);
-	if (store_done(st, rc, "lire l'historique du litige", e) != 0) {
-		store_dispute_history_free(v, k);
-		return -1;
-	}
-	*out = v;
-	*n = k;
-	return 0;
+	return store_changes_read(st, s, change_words,
+				  sizeof change_words / sizeof *change_words,
+				  "lire l'historique du litige", out, n, e);
 }
 
 /* ------------------------------------------------------------------ */

@@ -799,36 +799,18 @@ out_strbuf:
 	return ret;
 }
 
-static const struct {
-	const char *db, *word;
-} change_words[] = {
+static const struct change_word change_words[] = {
 	{ "exceptional_set", "fiche exceptionnelle renseignée" },
 	{ "exceptional_update", "fiche exceptionnelle modifiée" },
 	{ "decision_clear", "décision effacée" },
 };
 
-void store_request_history_free(struct request_change *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].what);
-		free(v[i].author);
-		free(v[i].at);
-		free(v[i].before);
-		free(v[i].after);
-		free(v[i].reason);
-	}
-	free(v);
-}
-
 int store_request_history(struct store *st, const char *request_uid,
-			  struct request_change **out, size_t *n,
+			  struct store_change **out, size_t *n,
 			  struct err *e)
 {
-	struct request_change *v = NULL;
 	struct current cur;
-	size_t cap = 0, k = 0;
 	sqlite3_stmt *s;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -840,32 +822,9 @@ int store_request_history(struct store *st, const char *request_uid,
 	if (!s)
 		return -1;
 	store_bind_text(s, ":r", request_uid);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *w = (const char *)sqlite3_column_text(s, 0);
-		const char *word = w ? w : "";
-		struct request_change *c;
-
-		for (size_t i = 0; w && i < sizeof change_words /
-						sizeof *change_words; i++)
-			if (!strcmp(w, change_words[i].db))
-				word = change_words[i].word;
-		v = xgrow(v, &cap, k + 1, sizeof *v);
-		c = &v[k++];
-		c->what = xstrdup(word);
-		c->author = store_col_text(s, 1);
-		c->at = store_col_text(s, 2);
-		c->before = store_col_text(s, 3);
-		c->after = store_col_text(s, 4);
-		c->reason = store_col_text(s, 5);
-	}
-	sqlite3_reset(s);
-	if (store_done(st, rc, "lire l'historique de la saisine", e) != 0) {
-		store_request_history_free(v, k);
-		return -1;
-	}
-	*out = v;
-	*n = k;
-	return 0;
+	return store_changes_read(st, s, change_words,
+				  sizeof change_words / sizeof *change_words,
+				  "lire l'historique de la saisine", out, n, e);
 }
 
 /* The steps of a reindex, in order: drop the stale entries, forget the

@@ -1002,3 +1002,57 @@ char *store_clean_text(const char *s)
 	}
 	return c;
 }
+
+/* ------------------------------------------------------------------ */
+/* Histories                                                           */
+
+void store_changes_free(struct store_change *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].what);
+		free(v[i].author);
+		free(v[i].at);
+		free(v[i].before);
+		free(v[i].after);
+		free(v[i].reason);
+	}
+	free(v);
+}
+
+int store_changes_read(struct store *st, sqlite3_stmt *s,
+		       const struct change_word *words, size_t n_words,
+		       const char *doing, struct store_change **out,
+		       size_t *n, struct err *e)
+{
+	struct store_change *v = NULL;
+	size_t cap = 0, k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *w = (const char *)sqlite3_column_text(s, 0);
+		const char *word = w ? w : "";
+		struct store_change *c;
+
+		for (size_t i = 0; w && i < n_words; i++)
+			if (!strcmp(w, words[i].db))
+				word = words[i].word;
+		v = xgrow(v, &cap, k + 1, sizeof *v);
+		c = &v[k++];
+		c->what = xstrdup(word);
+		c->author = store_col_text(s, 1);
+		c->at = store_col_text(s, 2);
+		c->before = store_col_text(s, 3);
+		c->after = store_col_text(s, 4);
+		c->reason = store_col_text(s, 5);
+	}
+	sqlite3_reset(s);
+	if (store_done(st, rc, doing, e) != 0) {
+		store_changes_free(v, k);
+		return -1;
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}

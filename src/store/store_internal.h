@@ -79,4 +79,16 @@ void store_fail(struct store *st, int rc, const char *doing, struct err *e);
 /* Current UTC time as ISO 8601, "2026-11-23T19:03:00Z". */
 void store_now(char out[32]);
 
+/* The db word of a change and the French words the history shows. */
+struct change_word {
+	const char *db, *word;
+};
+/* The rows s selects (what, author, at, before, after, reason; its
+ * parameters bound) as a history, what spelled through words; doing
+ * names the reading in an error ("lire l'historique du litige"). */
+int store_changes_read(struct store *st, sqlite3_stmt *s,
+		       const struct change_word *words, size_t n_words,
+		       const char *doing, struct store_change **out,
+		       size_t *n, struct err *e);
+
 #endif

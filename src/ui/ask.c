@@ -480,7 +480,7 @@ char *ui_ask_reason(struct ui *ui, const char *label, const char *needed)
 /* A history                                                           */
 
 void ui_show_changes(struct ui *ui, const char *title,
-		     const struct ui_change *v, size_t n)
+		     const struct store_change *v, size_t n)
 {
 	char **lines = NULL;
 	size_t nl = 0, cap = 0;

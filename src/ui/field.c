@@ -25,6 +25,20 @@ static void say(struct ui *ui, const struct err *e)
 		ui_message(ui, true, "%s", e->msg);
 }
 
+/* A line break in a long text (not a key of a one-line field). */
+static enum field_result line_break(struct ui *ui, struct edit *ed)
+{
+	struct err e;
+	int r;
+
+	if (!ed->multiline)
+		return FIELD_NOT_MINE;
+	err_clear(&e);
+	r = edit_insert_cp(ed, '\n', &e);
+	say(ui, &e);
+	return r >= 0 ? FIELD_CHANGED : FIELD_STAYED;
+}
+
 enum field_result ui_field_key(struct ui *ui, struct edit *ed,
 			       const struct key *k, int cols)
 {
@@ -81,12 +95,8 @@ enum field_result ui_field_key(struct ui *ui, struct edit *ed,
 			return FIELD_MOVED;
 		case 127:
 			return edit_kill_word(ed) ? FIELD_CHANGED : FIELD_STAYED;
-		case '\r':
-			if (!ed->multiline)
-				return FIELD_NOT_MINE;
-			r = edit_insert_cp(ed, '\n', &e);
-			say(ui, &e);
-			return r >= 0 ? FIELD_CHANGED : FIELD_STAYED;
+		case '\r':	/* Alt+Entrée */
+			return line_break(ui, ed);
 		default:
 			return FIELD_NOT_MINE;
 		}
@@ -113,12 +123,8 @@ enum field_result ui_field_key(struct ui *ui, struct edit *ed,
 		return edit_kill_home(ed) ? FIELD_CHANGED : FIELD_STAYED;
 	case KEY_CTRL('k'):
 		return edit_kill_end(ed) ? FIELD_CHANGED : FIELD_STAYED;
-	case '\n':
-		if (!ed->multiline)
-			return FIELD_NOT_MINE;
-		r = edit_insert_cp(ed, '\n', &e);
-		say(ui, &e);
-		return r >= 0 ? FIELD_CHANGED : FIELD_STAYED;
+	case '\n':	/* Ctrl+J */
+		return line_break(ui, ed);
 	default:
 		break;
 	}

@@ -1139,9 +1139,12 @@ static void leave(struct ui *ui)
 	(void)ui;
 }
 
-void dash_screen_goto(struct ui *ui, const char *indicator_uid,
-		      const char *criticality, const char *period)
+/* A jump to the cell of an indicator version's period (and
+ * criticality). */
+static void show(struct ui *ui, const struct ui_ref *ref)
 {
+	const char *indicator_uid = ref->uid, *criticality = ref->criticality,
+		   *period = ref->period;
 	struct dash_screen *ds = ui->ds;
 	struct period p;
 	struct err e;
@@ -1389,6 +1392,7 @@ static void free_state(struct ui *ui)
 
 const struct screen_ops screen_dashboard = {
 	.free = free_state,
+	.show = show,
 	.whole = whole,
 	.pending_draft = dash_screen_pending_draft,
 	.offer_draft = dash_screen_offer_draft,

@@ -567,8 +567,7 @@ static void close_form(struct ui *ui, struct dis_screen *ds, const char *draft)
 
 static void show_history(struct ui *ui, struct dis_screen *ds)
 {
-	struct dispute_change *ch;
-	struct ui_change *c;
+	struct store_change *ch;
 	size_t n;
 	struct err e;
 
@@ -576,14 +575,8 @@ static void show_history(struct ui *ui, struct dis_screen *ds)
 		ui_message(ui, true, "%s", e.msg);
 		return;
 	}
-	c = xcalloc(n ? n : 1, sizeof *c);
-	for (size_t i = 0; i < n; i++)
-		c[i] = (struct ui_change){ ch[i].at, ch[i].author, ch[i].what,
-					   ch[i].before, ch[i].after,
-					   ch[i].reason };
-	ui_show_changes(ui, " Historique du litige ", c, n);
-	free(c);
-	store_dispute_history_free(ch, n);
+	ui_show_changes(ui, " Historique du litige ", ch, n);
+	store_changes_free(ch, n);
 }
 
 /* The reason a change to a closed dispute needs; NULL (and a message)
@@ -844,8 +837,10 @@ static void leave(struct ui *ui)
 	(void)ui;
 }
 
-void dis_screen_goto(struct ui *ui, const char *uid)
+/* A jump to a dispute's page. */
+static void show(struct ui *ui, const struct ui_ref *ref)
 {
+	const char *uid = ref->uid;
 	struct dis_screen *ds = ui->dis;
 
 	if (!ds)
@@ -1132,6 +1127,7 @@ static void free_state(struct ui *ui)
 
 const struct screen_ops screen_disputes = {
 	.free = free_state,
+	.show = show,
 	.whole = whole,
 	.pending_draft = dis_screen_pending_draft,
 	.offer_draft = dis_screen_offer_draft,

@@ -938,8 +938,7 @@ static void correct_record(struct ui *ui, struct mt_screen *ms)
 /* h: every change of the meeting and its records. */
 static void show_history(struct ui *ui, struct mt_screen *ms)
 {
-	struct meeting_change *v = NULL;
-	struct ui_change *c;
+	struct store_change *v = NULL;
 	size_t n = 0;
 	char title[96], d[32];
 	struct err e;
@@ -948,15 +947,10 @@ static void show_history(struct ui *ui, struct mt_screen *ms)
 		ui_message(ui, true, "%s", e.msg);
 		return;
 	}
-	c = xcalloc(n ? n : 1, sizeof *c);
-	for (size_t i = 0; i < n; i++)
-		c[i] = (struct ui_change){ v[i].at, v[i].author, v[i].what,
-					   v[i].before, v[i].after, v[i].reason };
 	ui_date(ui, ms->cur.held_on, d, sizeof d);
 	snprintf(title, sizeof title, " Historique de la réunion du %s ", d);
-	ui_show_changes(ui, title, c, n);
-	free(c);
-	store_meeting_history_free(v, n);
+	ui_show_changes(ui, title, v, n);
+	store_changes_free(v, n);
 }
 
 static void start_meeting(struct ui *ui, struct mt_screen *ms)
@@ -1039,24 +1033,25 @@ static void jump(struct ui *ui, struct mt_screen *ms)
 	case AGENDA_MISSING:
 	case AGENDA_MISSED:
 	case AGENDA_VALUE:
-		ui_goto(ui, UI_SCREEN_DASHBOARD);
-		dash_screen_goto(ui, it->indicator_uid, it->criticality,
-				 it->period);
+		ui_goto_ref(ui, UI_SCREEN_DASHBOARD, &(struct ui_ref){
+			.uid = it->indicator_uid, .criticality = it->criticality,
+			.period = it->period });
 		back_hint(ui);
 		break;
 	case AGENDA_REQUESTS:
-		ui_goto(ui, UI_SCREEN_REQUESTS);
-		req_screen_show_period(ui, ms->from, ms->to);
+		ui_goto_ref(ui, UI_SCREEN_REQUESTS, &(struct ui_ref){
+			.from = ms->from, .to = ms->to });
 		break;
 	case AGENDA_REQUEST_LATE:
 		ui_goto(ui, UI_SCREEN_REQUESTS);
 		ui_draw(ui);
-		req_screen_goto(ui, it->ref_uid);
+		ui_goto_ref(ui, UI_SCREEN_REQUESTS, &(struct ui_ref){
+			.uid = it->ref_uid });
 		back_hint(ui);
 		break;
 	case AGENDA_DISPUTE:
-		ui_goto(ui, UI_SCREEN_DISPUTES);
-		dis_screen_goto(ui, it->ref_uid);
+		ui_goto_ref(ui, UI_SCREEN_DISPUTES, &(struct ui_ref){
+			.uid = it->ref_uid });
 		back_hint(ui);
 		break;
 	case AGENDA_ACTION:

@@ -783,8 +783,7 @@ static void clear_decision(struct ui *ui, struct req_screen *rs)
 /* h: the history of the request's exceptional fields. */
 static void show_history(struct ui *ui, struct req_screen *rs)
 {
-	struct request_change *v = NULL;
-	struct ui_change *c;
+	struct store_change *v = NULL;
 	size_t n = 0;
 	struct err e;
 
@@ -795,13 +794,8 @@ static void show_history(struct ui *ui, struct req_screen *rs)
 		ui_message(ui, true, "%s", e.msg);
 		return;
 	}
-	c = xcalloc(n ? n : 1, sizeof *c);
-	for (size_t i = 0; i < n; i++)
-		c[i] = (struct ui_change){ v[i].at, v[i].author, v[i].what,
-					   v[i].before, v[i].after, v[i].reason };
-	ui_show_changes(ui, " Historique de la saisine ", c, n);
-	free(c);
-	store_request_history_free(v, n);
+	ui_show_changes(ui, " Historique de la saisine ", v, n);
+	store_changes_free(v, n);
 }
 
 static void cancel_request(struct ui *ui, struct req_screen *rs)
@@ -911,7 +905,7 @@ static void leave(struct ui *ui)
 	(void)ui;
 }
 
-void req_screen_goto(struct ui *ui, const char *uid)
+static void show_request(struct ui *ui, const char *uid)
 {
 	struct req_screen *rs = ui->rs;
 	struct request r;
@@ -930,7 +924,7 @@ void req_screen_goto(struct ui *ui, const char *uid)
 	store_request_release(&r);
 }
 
-void req_screen_show_period(struct ui *ui, const char *from, const char *to)
+static void show_period(struct ui *ui, const char *from, const char *to)
 {
 	struct req_screen *rs = ui->rs;
 	char f[32], t[32];
@@ -945,6 +939,15 @@ void req_screen_show_period(struct ui *ui, const char *from, const char *to)
 	ui_date(ui, to, t, sizeof t);
 	ui_message(ui, false, "Saisines reçues du %s au %s : %zu (F ôte le "
 		   "filtre, Alt+5 revient à la réunion)", f, t, rs->total);
+}
+
+/* A jump to a request (its form), or to the requests of a window. */
+static void show(struct ui *ui, const struct ui_ref *ref)
+{
+	if (ref->uid)
+		show_request(ui, ref->uid);
+	else if (ref->from && ref->to)
+		show_period(ui, ref->from, ref->to);
 }
 
 static int handle(struct ui *ui, enum action a, const struct key *k)
@@ -1135,6 +1138,7 @@ static void free_state(struct ui *ui)
 
 const struct screen_ops screen_requests = {
 	.free = free_state,
+	.show = show,
 	.whole = whole,
 	.pending_draft = req_screen_pending_draft,
 	.offer_draft = req_screen_offer_draft,

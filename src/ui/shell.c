@@ -497,6 +497,13 @@ void ui_goto(struct ui *ui, size_t i)
 	ui->screen->enter(ui);
 }
 
+void ui_goto_ref(struct ui *ui, size_t i, const struct ui_ref *ref)
+{
+	ui_goto(ui, i);
+	if (i < N_SCREENS && screens[i]->show)
+		screens[i]->show(ui, ref);
+}
+
 /* Pick another contract (commune) in a list. */
 static void switch_commune(struct ui *ui)
 {

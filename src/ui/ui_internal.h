@@ -20,6 +20,14 @@
 
 struct ui;
 
+/* What a jump between screens points at (ui_goto_ref): a grid cell
+ * (uid of the indicator version, criticality "" when not split, period
+ * key), a request or a dispute (uid), or the requests received from
+ * `from` to `to` (ISO dates, inclusive). Fields not used are NULL. */
+struct ui_ref {
+	const char *uid, *criticality, *period, *from, *to;
+};
+
 #define UI_MIN_COLS 40
 #define UI_MIN_ROWS 10
 
@@ -242,6 +250,9 @@ struct screen_ops {
 	 * the page cut with "…"), heap, its title in *title (heap); NULL
 	 * when there is none. v shows it, wrapped. */
 	char *(*whole)(struct ui *ui, char **title);
+	/* Show what ref points at (the screen is current); says on the
+	 * status line when it is not there. NULL: nothing to point at. */
+	void (*show)(struct ui *ui, const struct ui_ref *ref);
 };
 
 extern const struct screen_ops screen_contract;
@@ -307,6 +318,8 @@ enum {
 /* Leave the current screen for screen i (as Alt+1+i does): every move
  * between screens goes through here. */
 void ui_goto(struct ui *ui, size_t i);
+/* The same, then what ref points at on that screen (its show). */
+void ui_goto_ref(struct ui *ui, size_t i, const struct ui_ref *ref);
 /* Format an ISO date as the user's setting wants it. */
 void ui_date(const struct ui *ui, const char *iso, char *buf, size_t n);
 
@@ -350,11 +363,8 @@ void ui_status_text(const struct uiterm *t, int x, int w, enum paint p,
 char *ui_ask_reason(struct ui *ui, const char *label, const char *needed);
 /* A record's history (who, when, what, before, after, the reason) in a
  * box, every text whole and wrapped; oldest first. */
-struct ui_change {
-	const char *at, *author, *what, *before, *after, *reason;
-};
 void ui_show_changes(struct ui *ui, const char *title,
-		     const struct ui_change *v, size_t n);
+		     const struct store_change *v, size_t n);
 /* A year: 1900 to 2199, as the store takes them. */
 bool ui_year_ok(struct ui *ui, int year);
 /* Ask for a year on the status line: true with *year set when a valid
@@ -469,16 +479,6 @@ bool ui_form_run(struct ui *ui, struct form *f, form_check_fn check,
  * them instead of loading them again. */
 struct browse_source;
 const struct browse_source *contract_screen_source(const struct ui *ui);
-/* Jumps from a meeting's agenda (the target screen is current): the
- * grid cell of an indicator version's period (and criticality, "" when
- * not split); a request's form; the requests received from `from` to
- * `to` (ISO, inclusive); a dispute's page. Each says on the status line
- * when what it looks for is not there. */
-void dash_screen_goto(struct ui *ui, const char *indicator_uid,
-		      const char *criticality, const char *period);
-void req_screen_goto(struct ui *ui, const char *uid);
-void req_screen_show_period(struct ui *ui, const char *from, const char *to);
-void dis_screen_goto(struct ui *ui, const char *uid);
 /* A dispute form (opening, step, closure) left open when the terminal
  * went away: pending at start, then offered back. */
 /* A draft left by a terminal that went away, and offering it back. */

@@ -328,13 +328,13 @@ static int step(struct fixture *f, const char *uid, const char *held,
 
 static size_t count_changes(struct fixture *f, const char *uid)
 {
-	struct dispute_change *h;
+	struct store_change *h;
 	size_t n;
 	struct err e;
 
 	cr_assert_eq(store_dispute_history(f->st, uid, &h, &n, &e), 0, "%s",
 		     e.msg);
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	return n;
 }
 
@@ -422,7 +422,7 @@ Test(store_dispute, update_changes_fields_and_records_before_after)
 	struct fixture f;
 	struct dispute_input in = { .opened_on = "2026-03-12",
 				    .object = "Objet A" };
-	struct dispute_change *h;
+	struct store_change *h;
 	struct dispute d;
 	char uid[STORE_UID_LEN];
 	size_t n;
@@ -458,7 +458,7 @@ Test(store_dispute, update_changes_fields_and_records_before_after)
 			 "programmation des travaux · domaine : aucun");
 	cr_expect(strstr(h[1].after, "objet : Objet B · nature : fond · "
 			 "domaine : nsi ("), "%s", h[1].after);
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	close_store(&f);
 }
 
@@ -466,7 +466,7 @@ Test(store_dispute, steps_through_levels_1_2_3_with_escalations)
 {
 	struct fixture f;
 	struct dispute d;
-	struct dispute_change *h;
+	struct store_change *h;
 	char uid[STORE_UID_LEN];
 	size_t n;
 	struct err e;
@@ -514,7 +514,7 @@ Test(store_dispute, steps_through_levels_1_2_3_with_escalations)
 	cr_expect(strstr(h[4].after, "niveau 3 · 20/03/2026 · décision prise"
 			 " · participants : Le Maire et le Président · "
 			 "instruction du Maire"), "%s", h[4].after);
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	close_store(&f);
 }
 
@@ -583,7 +583,7 @@ Test(store_dispute, close_requires_solution_and_refuses_after)
 	struct fixture f;
 	struct dispute_input in = { .opened_on = "2026-03-02",
 				    .object = "Objet" };
-	struct dispute_change *h;
+	struct store_change *h;
 	struct dispute d;
 	char uid[STORE_UID_LEN], other[STORE_UID_LEN];
 	size_t n;
@@ -625,7 +625,7 @@ Test(store_dispute, close_requires_solution_and_refuses_after)
 			 "dernière issue : compromis trouvé");
 	cr_expect_str_eq(h[3].after, "clos le 20/03/2026 · solution : "
 			 "Calendrier révisé");
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	/* without any step (a compromise found informally), today */
 	open_one(&f, f.haillan, "2026-03-02", "Autre", DISPUTE_PROGRAMMING,
 		 other);
@@ -643,7 +643,7 @@ Test(store_dispute, close_requires_solution_and_refuses_after)
 Test(store_dispute, link_and_unlink_requests_of_the_same_contract)
 {
 	struct fixture f;
-	struct dispute_change *h;
+	struct store_change *h;
 	struct dispute d;
 	struct dispute *v;
 	char uid[STORE_UID_LEN];
@@ -689,7 +689,7 @@ Test(store_dispute, link_and_unlink_requests_of_the_same_contract)
 	cr_expect_str_eq(h[2].what, "lien");
 	cr_expect_str_eq(h[2].before, h[1].after);
 	cr_expect_null(h[2].after);
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	close_store(&f);
 }
 
@@ -874,7 +874,7 @@ Test(store_dispute, like_a_past_dispute)
 	struct dispute_input in = { .opened_on = "2026-05-01",
 				    .object = "Éclairage du gymnase" };
 	struct dispute d;
-	struct dispute_change *h;
+	struct store_change *h;
 	char uid[STORE_UID_LEN];
 	size_t n;
 	struct err e;
@@ -891,7 +891,7 @@ Test(store_dispute, like_a_past_dispute)
 	cr_assert_eq(n, 1);
 	cr_expect(strstr(h[0].after, " · comme : Éclairage du STADE"), "%s",
 		  h[0].after);
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	/* itself, a later one */
 	in.like_uid = uid;
 	REFUSED(store_dispute_update(s.f.st, uid, &in, &e), e,
@@ -1079,9 +1079,9 @@ static void step_uid(struct fixture *f, const char *dispute, size_t i,
 }
 
 /* The last history row of a dispute, as what / before / after /
- * reason; the caller frees with store_dispute_history_free(h, n). */
-static struct dispute_change *last_change(struct fixture *f, const char *uid,
-					  struct dispute_change **h,
+ * reason; the caller frees with store_changes_free(h, n). */
+static struct store_change *last_change(struct fixture *f, const char *uid,
+					  struct store_change **h,
 					  size_t *n)
 {
 	struct err e;
@@ -1098,7 +1098,7 @@ Test(store_dispute, step_update_keeps_before_after_and_the_optional_reason)
 	struct step_input in = { .held_on = "06/03/2026", .outcome = C,
 				 .positions = "La commune veut l'été",
 				 .notes = "  Relevé signé  " };
-	struct dispute_change *h, *c;
+	struct store_change *h, *c;
 	struct dispute d;
 	char uid[STORE_UID_LEN], s0[STORE_UID_LEN];
 	size_t n, before;
@@ -1136,7 +1136,7 @@ Test(store_dispute, step_update_keeps_before_after_and_the_optional_reason)
 			 "notes : Relevé signé"), "%s", c->after);
 	cr_expect_null(c->reason, "an open dispute needs no reason");
 	before = n;
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	/* the same again writes nothing; a reason given is kept */
 	cr_assert_eq(store_dispute_update_step(f.st, s0, &in, NULL, &e), 0,
 		     "%s", e.msg);
@@ -1146,7 +1146,7 @@ Test(store_dispute, step_update_keeps_before_after_and_the_optional_reason)
 					       &e), 0, "%s", e.msg);
 	c = last_change(&f, uid, &h, &n);
 	cr_expect_str_eq(c->reason, "coquille");
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	cr_expect_neq(store_dispute_update_step(f.st, "nope", &in, NULL, &e),
 		      0);
 	cr_expect_eq(e.code, ERR_NOTFOUND);
@@ -1218,7 +1218,7 @@ Test(store_dispute, step_update_that_breaks_escalation_writes_nothing)
 Test(store_dispute, delete_of_a_step_a_later_one_depends_on_is_refused)
 {
 	struct fixture f;
-	struct dispute_change *h, *c;
+	struct store_change *h, *c;
 	struct dispute d;
 	char uid[STORE_UID_LEN], s1[STORE_UID_LEN], s2[STORE_UID_LEN];
 	size_t n, before;
@@ -1249,7 +1249,7 @@ Test(store_dispute, delete_of_a_step_a_later_one_depends_on_is_refused)
 		  "%s", c->before);
 	cr_expect(strstr(c->before, "instruction du Maire"), "%s", c->before);
 	cr_expect_null(c->after);
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	cr_assert_eq(store_dispute_delete_step(f.st, s1, NULL, &e), 0, "%s",
 		     e.msg);
 	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
@@ -1265,7 +1265,7 @@ Test(store_dispute, a_closed_dispute_asks_the_reason_of_every_correction)
 {
 	struct fixture f;
 	struct step_input in = { .held_on = "2026-03-06", .outcome = D };
-	struct dispute_change *h, *c;
+	struct store_change *h, *c;
 	struct dispute d;
 	char uid[STORE_UID_LEN], s0[STORE_UID_LEN], s1[STORE_UID_LEN];
 	size_t n, before;
@@ -1318,7 +1318,7 @@ Test(store_dispute, a_closed_dispute_asks_the_reason_of_every_correction)
 	cr_expect_str_eq(c->reason, "Le compte rendu dit le 13");
 	cr_expect(strstr(c->after, "niveau 2 · 13/03/2026 · compromis trouvé"),
 		  "%s", c->after);
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
 	cr_expect(d.state.closed, "still closed");
 	cr_expect_str_eq(d.solution, "Accord");
@@ -1332,7 +1332,7 @@ Test(store_dispute, a_closed_dispute_asks_the_reason_of_every_correction)
 Test(store_dispute, closure_corrected_then_reopened)
 {
 	struct fixture f;
-	struct dispute_change *h, *c;
+	struct store_change *h, *c;
 	struct dispute d, *v;
 	char uid[STORE_UID_LEN];
 	size_t n, before;
@@ -1371,7 +1371,7 @@ Test(store_dispute, closure_corrected_then_reopened)
 	cr_expect_str_eq(c->after, "clos le : 28/03/2026 · solution : Badges "
 			 "livrés en mai");
 	cr_expect_str_eq(c->reason, "Date du relevé");
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	/* the search follows the solution */
 	cr_assert_eq(store_dispute_solutions(f.st, NULL, "mai", &v, &n, &e), 0,
 		     "%s", e.msg);
@@ -1397,7 +1397,7 @@ Test(store_dispute, closure_corrected_then_reopened)
 	cr_expect_str_eq(c->after, "en cours · niveau 1 · 1 étape · dernière "
 			 "issue : décision prise");
 	cr_expect_str_eq(c->reason, "Les badges ne marchent pas");
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	/* no longer an arbitrated solution, nor found by its words */
 	cr_assert_eq(store_dispute_solutions(f.st, NULL, NULL, &v, &n, &e), 0,
 		     "%s", e.msg);
@@ -1467,7 +1467,7 @@ Test(store_dispute, migration_7_keeps_the_dispute_history)
 {
 	char *p = t_path("v6.db");
 	struct store *st;
-	struct dispute_change *h;
+	struct store_change *h;
 	char contract[STORE_UID_LEN], s1[STORE_UID_LEN];
 	struct step_input in = { .held_on = "2026-01-06", .outcome = D,
 				 .notes = "corrigé" };
@@ -1512,7 +1512,7 @@ Test(store_dispute, migration_7_keeps_the_dispute_history)
 	cr_expect_str_eq(h[2].author, "Bob");
 	for (size_t i = 0; i < n; i++)
 		cr_expect_null(h[i].reason);
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	/* the new kinds are accepted by the rebuilt table */
 	store_set_author(st, "Référent test");
 	memcpy(s1, "s1", 3);
@@ -1526,7 +1526,7 @@ Test(store_dispute, migration_7_keeps_the_dispute_history)
 	cr_expect_str_eq(h[3].what, "étape modifiée");
 	cr_expect_str_eq(h[3].reason, "relu");
 	cr_expect_str_eq(h[4].what, "réouverture");
-	store_dispute_history_free(h, n);
+	store_changes_free(h, n);
 	cr_assert_eq(store_dispute_get(st, "d1", &d, &e), 0, "%s", e.msg);
 	cr_expect_not(d.state.closed);
 	store_dispute_release(&d);

@@ -2784,10 +2784,10 @@ Test(meeting_store, a_meeting_not_held_yet_does_not_close)
 /* ------------------------------------------------------------------ */
 /* Correcting the records, and the history                             */
 
-static struct meeting_change *mt_history(struct mt_fx *f, const char *uid,
+static struct store_change *mt_history(struct mt_fx *f, const char *uid,
 					 size_t *n)
 {
-	struct meeting_change *h;
+	struct store_change *h;
 	struct err e;
 
 	cr_assert_eq(store_meeting_history(f->st, uid, &h, n, &e), 0, "%s",
@@ -2810,7 +2810,7 @@ Test(meeting_store, history_follows_the_meeting_and_its_records)
 	struct meeting_input in = { MEETING_FOLLOW_UP, "15/01/2026", "Salle A",
 				    NULL };
 	char m[STORE_UID_LEN], act[STORE_UID_LEN];
-	struct meeting_change *h;
+	struct store_change *h;
 	static const char *const whats[] = {
 		"réunion prévue", "participant ajouté", "réunion modifiée",
 		"décision ajoutée", "action ajoutée", "réunion ouverte",
@@ -2861,7 +2861,7 @@ Test(meeting_store, history_follows_the_meeting_and_its_records)
 			 "responsable : DSI · échéance : 01/02/2026 · en cours");
 	cr_expect_str_eq(h[7].before, "en cours");
 	cr_expect_str_eq(h[7].after, "close · aucune valeur à valider");
-	store_meeting_history_free(h, n);
+	store_changes_free(h, n);
 	/* its action moves on after the closing, and says so */
 	cr_assert_eq(store_action_set_status(f.st, act, ACTION_DONE,
 					     "2026-02-02", &e), 0, "%s", e.msg);
@@ -2869,7 +2869,7 @@ Test(meeting_store, history_follows_the_meeting_and_its_records)
 	cr_assert_eq(n, 9);
 	cr_expect(strstr(h[8].after, "· faite le 02/02/2026"), "%s",
 		  h[8].after);
-	store_meeting_history_free(h, n);
+	store_changes_free(h, n);
 	cr_expect_neq(store_meeting_history(f.st, "nope", &h, &n, &e), 0);
 	cr_expect_eq(e.code, ERR_NOTFOUND);
 	mt_close(&f);
@@ -2882,7 +2882,7 @@ Test(meeting_store, records_of_an_open_meeting_corrected_without_reason)
 	char d[3][STORE_UID_LEN];
 	struct action_input ai = { "Relancer l'opérateur télécom", "  ",
 				   "" };
-	struct meeting_change *h;
+	struct store_change *h;
 	struct meeting got;
 	size_t n;
 	struct err e;
@@ -2944,7 +2944,7 @@ Test(meeting_store, records_of_an_open_meeting_corrected_without_reason)
 	cr_expect_str_eq(h[9].what, "action modifiée");
 	cr_expect_str_eq(h[9].after, "action : Relancer l'opérateur télécom · "
 			 "à faire");
-	store_meeting_history_free(h, n);
+	store_changes_free(h, n);
 	/* a new decision follows the renumbered ones */
 	cr_assert_eq(store_meeting_add_decision(f.st, m, "Quatre", NULL, &e),
 		     0);
@@ -2962,7 +2962,7 @@ Test(meeting_store, records_of_an_open_meeting_corrected_without_reason)
 			 "commun)");
 	cr_expect_str_eq(h[12].what, "action supprimée");
 	cr_expect_null(h[12].after);
-	store_meeting_history_free(h, n);
+	store_changes_free(h, n);
 	cr_expect_eq(mt_count(&f, "SELECT count(*) FROM action_item"), 0);
 	/* unknown records; a blank text */
 	cr_expect_neq(store_meeting_update_decision(f.st, "nope", "x", NULL,
@@ -2984,7 +2984,7 @@ Test(meeting_store, a_closed_meeting_asks_the_reason_of_a_correction)
 	char m[STORE_UID_LEN], att[STORE_UID_LEN], act[STORE_UID_LEN];
 	char dec[STORE_UID_LEN];
 	struct action_input ai = { "Relancer encore", "DSI", "2026-03-01" };
-	struct meeting_change *h;
+	struct store_change *h;
 	struct meeting got;
 	static const char want[] = "la réunion du 15/01/2026 est close : "
 				   "donnez la raison du changement";
@@ -3054,7 +3054,7 @@ Test(meeting_store, a_closed_meeting_asks_the_reason_of_a_correction)
 	cr_expect_str_eq(h[rows + 4].before, "décision 1 : Valider tout");
 	cr_expect_str_eq(h[rows + 5].what, "participant retiré");
 	cr_expect_str_eq(h[rows + 5].reason, "Excusée");
-	store_meeting_history_free(h, n);
+	store_changes_free(h, n);
 	cr_assert_eq(store_meeting_get(f.st, m, NULL, &got, &e), 0, "%s",
 		     e.msg);
 	cr_expect_eq(got.status, MEETING_CLOSED, "still closed");
@@ -3106,7 +3106,7 @@ Test(meeting_store, deleting_an_action_carried_by_later_meetings)
 {
 	struct mt_fx f;
 	char m1[STORE_UID_LEN], m2[STORE_UID_LEN], act[STORE_UID_LEN];
-	struct meeting_change *h;
+	struct store_change *h;
 	struct meeting got;
 	size_t n;
 	struct err e;
@@ -3134,10 +3134,10 @@ Test(meeting_store, deleting_an_action_carried_by_later_meetings)
 	cr_expect_str_eq(h[n - 1].what, "action supprimée");
 	cr_expect_str_eq(h[n - 1].before, "action : Câbler la salle · "
 			 "responsable : DSI · échéance : 01/02/2026 · à faire");
-	store_meeting_history_free(h, n);
+	store_changes_free(h, n);
 	h = mt_history(&f, m2, &n);
 	cr_expect_eq(n, 1, "only its creation");
-	store_meeting_history_free(h, n);
+	store_changes_free(h, n);
 	mt_close(&f);
 }
 
@@ -3209,7 +3209,7 @@ Test(meeting_store, migration_7_gives_meetings_a_history)
 {
 	char *db = t_path("v6m.db");
 	struct store *st;
-	struct meeting_change *h;
+	struct store_change *h;
 	char contract[STORE_UID_LEN];
 	char *sql = NULL;
 	size_t n;
@@ -3235,14 +3235,14 @@ Test(meeting_store, migration_7_gives_meetings_a_history)
 	cr_assert_eq(store_meeting_history(st, "m1", &h, &n, &e), 0, "%s",
 		     e.msg);
 	cr_expect_eq(n, 0);
-	store_meeting_history_free(h, n);
+	store_changes_free(h, n);
 	cr_assert_eq(store_meeting_update_decision(st, "d1", "Corrigée", NULL,
 						   &e), 0, "%s", e.msg);
 	cr_assert_eq(store_meeting_history(st, "m1", &h, &n, &e), 0, "%s",
 		     e.msg);
 	cr_assert_eq(n, 1);
 	cr_expect_str_eq(h[0].before, "décision 1 : Ancienne");
-	store_meeting_history_free(h, n);
+	store_changes_free(h, n);
 	store_close(st);
 	free(db);
 }

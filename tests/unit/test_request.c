@@ -1405,10 +1405,10 @@ Test(request, every_text_has_its_limit_and_nothing_is_written)
 	close_store(&f);
 }
 
-static struct request_change *history_of(struct fixture *f, const char *uid,
+static struct store_change *history_of(struct fixture *f, const char *uid,
 					 size_t *n)
 {
-	struct request_change *h;
+	struct store_change *h;
 	struct err e;
 
 	cr_assert_eq(store_request_history(f->st, uid, &h, n, &e), 0, "%s",
@@ -1419,7 +1419,7 @@ static struct request_change *history_of(struct fixture *f, const char *uid,
 Test(request, exceptional_fields_keep_a_history_of_what_changed)
 {
 	struct log l;
-	struct request_change *h;
+	struct store_change *h;
 	struct exceptional_input x = {
 		.asked = "Un vidéoprojecteur",
 		.decision = "Accord",
@@ -1434,7 +1434,7 @@ Test(request, exceptional_fields_keep_a_history_of_what_changed)
 	open_log(&l);
 	h = history_of(&l.f, l.uid[R_EXC], &n);
 	cr_expect_eq(n, 0);
-	store_request_history_free(h, n);
+	store_changes_free(h, n);
 	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0,
 		     "%s", e.msg);
 	x.decision = "Refus";
@@ -1467,7 +1467,7 @@ Test(request, exceptional_fields_keep_a_history_of_what_changed)
 	cr_expect_str_eq(h[2].after, "proposition : Prêt de la médiathèque · "
 			 "coût estimé : (vide)");
 	cr_expect_str_eq(h[2].reason, "devis retiré");
-	store_request_history_free(h, n);
+	store_changes_free(h, n);
 	cr_expect_neq(store_request_history(l.f.st, "nope", &h, &n, &e), 0);
 	cr_expect_eq(e.code, ERR_NOTFOUND);
 	close_store(&l.f);
@@ -1476,7 +1476,7 @@ Test(request, exceptional_fields_keep_a_history_of_what_changed)
 Test(request, exceptional_decision_cleared_with_its_history)
 {
 	struct log l;
-	struct request_change *h;
+	struct store_change *h;
 	struct request r;
 	struct request_filter flt;
 	struct request *v;
@@ -1507,7 +1507,7 @@ Test(request, exceptional_decision_cleared_with_its_history)
 		"décidé par : pas de retour à la ligne");
 	h = history_of(&l.f, l.uid[R_EXC], &n);
 	cr_expect_eq(n, 1, "only the first one");
-	store_request_history_free(h, n);
+	store_changes_free(h, n);
 	big[TEXT_LONG_MAX] = '\0';
 	x.decision = big;
 	x.decided_by = "DGT";
@@ -1533,7 +1533,7 @@ Test(request, exceptional_decision_cleared_with_its_history)
 			 "DGT · décidé le : 25/06/2018");
 	cr_expect_null(h[3].after);
 	cr_expect_str_eq(h[3].reason, "saisie sur la mauvaise fiche");
-	store_request_history_free(h, n);
+	store_changes_free(h, n);
 	/* the search no longer finds the decision's words */
 	request_filter_init(&flt);
 	flt.text = "motive";
