@@ -258,3 +258,8 @@ for k in launch key save; do
 	ratio=$(awk -v a="${M[grande.$k]}" -v b="${M[fournie.$k]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 	target "grande / fournie ($k) ≤ 1,5" "$ratio" "<=" 1.5 "×"
 done
+
+# --------------------------------------------------------------- editor
+echo
+echo "== éditeur de champ"
+SUIVI_BIN=$SUIVI bash "$TOP/tests/bench/editor.sh" | sed "s/^/  /"
