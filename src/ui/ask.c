@@ -44,6 +44,7 @@ struct prompt {
 	prompt_change_fn on_change;
 	void *ctx;
 	bool ok;
+	bool stale;		/* on_change not told of the last keys yet */
 };
 
 static void prompt_draw(struct ui *ui, struct layer *l)
@@ -101,9 +102,17 @@ static int prompt_key(struct ui *ui, struct layer *l, const struct key *k)
 	}
 	fr = ui_field_key(ui, p->ed, k, p->w);
 	if (fr == FIELD_CHANGED) {
-		if (p->on_change)
+		/* a search runs once the keys waiting are typed */
+		p->stale = true;
+		if (!term_input_pending() && p->on_change) {
+			p->stale = false;
 			p->on_change(ui, edit_text(p->ed), p->ctx);
+		}
 		return LAYER_STAY;
+	}
+	if (p->stale && p->on_change) {
+		p->stale = false;
+		p->on_change(ui, edit_text(p->ed), p->ctx);
 	}
 	if (fr != FIELD_NOT_MINE)
 		return LAYER_STAY;

@@ -104,6 +104,33 @@ static void step(struct form *f, int dir)
 #define LONG_ROWS_CUR 8		/* rows a long text grows to, with focus */
 #define LONG_ROWS_OTHER 3	/* … without */
 
+/* The first rows of a long text at width w, enough to show
+ * LONG_ROWS_OTHER and to know there are more: only its head is wrapped
+ * (a field without focus may hold a mebibyte). */
+static size_t wrap_head(const char *text, int w, char ***lines)
+{
+	size_t len = text ? strlen(text) : 0;
+	size_t head = (size_t)(LONG_ROWS_OTHER + 1) * (size_t)(w > 0 ? w : 1) * 4;
+	char *part;
+	size_t n;
+
+	if (len <= head)
+		return text_wrap(text ? text : "", w - 1, lines);
+	/* never half a character */
+	while (head > 0 && ((unsigned char)text[head] & 0xC0) == 0x80)
+		head--;
+	part = xstrndup(text, head);
+	n = text_wrap(part, w - 1, lines);
+	free(part);
+	/* the head is cut: at least one row more than shown */
+	if (n <= LONG_ROWS_OTHER) {
+		*lines = xrealloc(*lines, (LONG_ROWS_OTHER + 1) * sizeof **lines);
+		while (n <= LONG_ROWS_OTHER)
+			(*lines)[n++] = xstrdup("");
+	}
+	return n;
+}
+
 /* Rows field i takes on screen at width w. */
 static int field_rows(struct ui *ui, struct form *f, size_t i, int w)
 {
@@ -115,7 +142,7 @@ static int field_rows(struct ui *ui, struct form *f, size_t i, int w)
 		return ui_field_rows(ui, &f->ed, w, LONG_ROWS_CUR);
 	{
 		char **lines = NULL;
-		size_t n = text_wrap(fd->text ? fd->text : "", w - 1, &lines);
+		size_t n = wrap_head(fd->text, w, &lines);
 
 		text_lines_free(lines, n);
 		return n < 1 ? 1 : n > LONG_ROWS_OTHER ? LONG_ROWS_OTHER : (int)n;
@@ -127,7 +154,7 @@ static void draw_long(const struct uiterm *t, const char *text, int y, int x,
 		      int w, int h)
 {
 	char **lines = NULL;
-	size_t n = text_wrap(text ? text : "", w - 1, &lines);
+	size_t n = wrap_head(text, w, &lines);
 
 	for (int r = 0; r < h && (size_t)r < n; r++) {
 		char *l = lines[r];
@@ -300,7 +327,25 @@ struct form_layer {
 	form_check_fn check;
 	void *ctx;
 	bool saved;
+	bool stale;		/* the editor holds text its field has not */
 };
+
+/* The field under the cursor takes the editor's text, and the caller
+ * hears of the change. */
+static void flush(struct form_layer *fl)
+{
+	struct form *f = fl->f;
+	struct form_field *fd = &f->fields[f->cur];
+
+	if (!fl->stale)
+		return;
+	fl->stale = false;
+	free(fd->text);
+	fd->text = xstrdup(edit_text(&f->ed));
+	if (f->on_change)
+		f->on_change(f, f->cur, fl->ctx);
+	editor_sync(f);
+}
 
 static void form_layer_draw(struct ui *ui, struct layer *l)
 {
@@ -344,16 +389,19 @@ static int form_layer_key(struct ui *ui, struct layer *l, const struct key *k)
 	if (fd->kind == FIELD_TEXT && f->ed_live) {
 		fr = ui_field_key(ui, &f->ed, k, field_width(ui, f));
 		if (fr == FIELD_CHANGED) {
-			free(fd->text);
-			fd->text = xstrdup(edit_text(&f->ed));
 			f->dirty = true;
-			if (f->on_change)
-				f->on_change(f, f->cur, fl->ctx);
-			editor_sync(f);
+			fl->stale = true;
+			/* more keys waiting (a paste without brackets): the
+			 * field's text and the caller hear of it after the
+			 * last one, not 100 000 times */
+			if (!term_input_pending())
+				flush(fl);
 		}
 		if (fr != FIELD_NOT_MINE)
 			return LAYER_STAY;
 	}
+	/* any other key sees the text as typed */
+	flush(fl);
 	if (k->special && k->code == KEY_UP) {
 		step(f, -1);
 		return LAYER_STAY;
@@ -405,6 +453,8 @@ bool ui_form_run(struct ui *ui, struct form *f, form_check_fn check,
 	fl.layer.draw = form_layer_draw;
 	fl.layer.key = form_layer_key;
 	ui_loop(ui, &fl.layer);
+	/* the terminal gone in the middle of a paste: the draft has it all */
+	flush(&fl);
 	if (f->ed_live)
 		edit_release(&f->ed);
 	f->ed_live = false;

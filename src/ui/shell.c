@@ -247,9 +247,14 @@ static void draw_status(struct ui *ui)
 	char right[64];
 
 	draw_fill(t, y, 0, t->cols, PAINT_STATUS);
-	snprintf(right, sizeof right, "%s %s  %s %s ",
-		 keys_label(ACT_HELP, t->ascii), keys_what(ACT_HELP),
-		 keys_label(ACT_QUIT, t->ascii), keys_what(ACT_QUIT));
+	/* where letters are typed (a text cell), the keys that are not */
+	if (ui->screen->status_hint && ui->screen->status_hint(ui))
+		snprintf(right, sizeof right, "F1 %s  F10 %s ", keys_what(ACT_HELP),
+			 keys_what(ACT_QUIT));
+	else
+		snprintf(right, sizeof right, "%s %s  %s %s ",
+			 keys_label(ACT_HELP, t->ascii), keys_what(ACT_HELP),
+			 keys_label(ACT_QUIT, t->ascii), keys_what(ACT_QUIT));
 	rw = draw_width(t, right);
 	if (rw < t->cols / 2)
 		draw_text(t, y, t->cols - rw, rw, PAINT_STATUS, right);

@@ -73,8 +73,8 @@ static struct {
 	size_t len, cap;
 } paste;
 static struct {
-	unsigned char buf[256];
-	size_t n, pos;
+	unsigned char *buf;
+	size_t n, pos, cap;
 } ahead;
 static int key_ctrl_left, key_ctrl_right, key_ctrl_up, key_ctrl_down;
 static bool paste_on;
@@ -240,6 +240,8 @@ void term_stop(struct uiterm *t)
 	replay.buf = NULL;
 	free(paste.buf);
 	memset(&paste, 0, sizeof paste);
+	free(ahead.buf);
+	memset(&ahead, 0, sizeof ahead);
 	if (!t->started)
 		return;
 	if (paste_on) {
@@ -408,8 +410,7 @@ static void read_paste(void)
 		if (replay.on) {
 			replay.pos -= rest;
 		} else {
-			if (rest > sizeof ahead.buf)
-				rest = sizeof ahead.buf;
+			ahead.buf = xgrow(ahead.buf, &ahead.cap, rest + 1, 1);
 			memcpy(ahead.buf, hit + sizeof end - 1, rest);
 			ahead.n = rest;
 			ahead.pos = 0;

@@ -1,11 +1,16 @@
 /*
  * ui_internal.h - what the files of src/ui/ share.
  *
- * The loop (shell.c) owns the terminal and draws once per turn; screens
- * are tables of callbacks (struct screen_ops) with private state, and
- * return what must happen (UI_* flags). Keys are decoded by term.c into
- * struct key, then mapped to named actions by keys.c (one table, with the
- * French labels the status line and the help overlay show).
+ * One loop (loop.c) reads every key and draws, once the keys waiting
+ * are handled; what takes keys is a layer on its stack: the screen at the
+ * bottom, then forms (form.c), prompts, questions, lists to choose from
+ * and boxes of text (ask.c). Screens are tables of callbacks (struct
+ * screen_ops, the table in shell.c) with private state, and return what
+ * must happen (UI_* flags). Keys are decoded by term.c into struct key,
+ * then mapped to named actions by keys.c (one table, with the French
+ * labels the status line and the help show); in a text field every
+ * printable key is text, edited by field.c on a struct edit (edit.h).
+ * Every list moves with list.c.
  */
 #ifndef SUIVI_UI_INTERNAL_H
 #define SUIVI_UI_INTERNAL_H

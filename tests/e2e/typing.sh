@@ -74,6 +74,7 @@ s_typing_letters() {
 	typing_grid_to 3.2.1
 	expect "case de texte : la ligne d'état dit que les lettres s'y écrivent" \
 		"Case de texte : tapez le texte"
+	expect "… et que F10 quitte (q s'y écrit)" "F10 quitter"
 	text "horaires : lundi-vendredi 8h30-12h, 13h-17h; xcu $TYPING_ASCII"
 	keys Enter
 	expect "case de texte : enregistrée" "Enregistré : 3.2.1"
@@ -318,6 +319,27 @@ sys.stdout.write(b.decode(errors="ignore"))' >"$E2E_DIR/paste1m"
 	else
 		not_ok "1 Mio collé : la base a $(typing_db "SELECT length(CAST(object AS BLOB)) FROM request") octets"
 	fi
+	# 100 000 é sent as keys, without the paste's brackets (a terminal
+	# that has not the mode): every one kept, in seconds
+	keys n
+	wait_for "Nouvelle saisine"
+	keys Tab Tab Tab Tab Tab Tab
+	python3 -c 'import sys; sys.stdout.write("é" * 100000 + "FIN")' >"$E2E_DIR/keys100k"
+	tm load-buffer -b k100k "$E2E_DIR/keys100k"
+	t0=$(now_ms)
+	tm paste-buffer -b k100k -t e2e
+	if poll_for "FIN"; then
+		t1=$(now_ms)
+		echo "# 100 000 é tapés (sans crochets de collage) en $((t1 - t0)) ms"
+		ok "100 000 é en touches : affichés en $((t1 - t0)) ms"
+	else
+		not_ok "100 000 é en touches : jamais affichés"
+	fi
+	keys Enter
+	wait_for "Saisine enregistrée"
+	typing_same "100 000 é en touches : tous dans la base" \
+		"SELECT CAST(count(*) AS TEXT) FROM request WHERE object = replace(hex(zeroblob(100000)), '00', 'é') || 'FIN'" \
+		1
 	# more than the limit: refused whole, said, the text kept
 	keys n
 	wait_for "Nouvelle saisine"
