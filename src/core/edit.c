@@ -201,10 +201,21 @@ static void say_limit(const struct edit *ed, struct err *e, size_t adding)
 {
 	char label[64];
 
-	if (ed->max_label)
+	if (ed->max_label) {
 		snprintf(label, sizeof label, "%s", ed->max_label);
-	else
-		snprintf(label, sizeof label, "%zu octets", ed->max);
+	} else {
+		/* grouped by thousands, as French writes them: 2 000 */
+		char digits[32];
+		size_t n, k = 0;
+
+		n = (size_t)snprintf(digits, sizeof digits, "%zu", ed->max);
+		for (size_t i = 0; i < n; i++) {
+			if (i && (n - i) % 3 == 0)
+				label[k++] = ' ';
+			label[k++] = digits[i];
+		}
+		snprintf(label + k, sizeof label - k, " octets");
+	}
 	if (adding <= 4)
 		err_set(e, ERR_INPUT, "Limite du champ atteinte (%s au plus) : "
 			"rien n'est ajouté, le texte reste tel quel", label);

@@ -343,22 +343,6 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	}
 }
 
-static void move_cursor(struct contract_screen *cs, long delta)
-{
-	long n = (long)cs->level->n_kids, c = (long)cs->cursor + delta;
-
-	if (n == 0)
-		return;
-	if (c < 0)
-		c = 0;
-	if (c >= n)
-		c = n - 1;
-	if ((size_t)c != cs->cursor) {
-		cs->cursor = (size_t)c;
-		cs->detail_top = 0;
-	}
-}
-
 static void show_version(struct ui *ui, struct contract_screen *cs,
 			 struct node *n)
 {
@@ -483,13 +467,11 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 {
 	struct contract_screen *cs = ui->cs;
 	struct node *sel;
-	int page;
 
 	(void)k;
 	if (!cs || !cs->root)
 		return UI_NOTHING;
 	sel = selected(cs);
-	page = cs->list_rows > 1 ? cs->list_rows - 1 : 1;
 	if (cs->focus_detail) {
 		int dpage = cs->detail_rows > 1 ? cs->detail_rows - 1 : 1;
 
@@ -509,13 +491,18 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 			break;
 		}
 	}
+	{
+		size_t was = cs->cursor;
+
+		/* the one list widget's keys */
+		if (ui_list_nav(&cs->cursor, &cs->top, cs->level->n_kids,
+				cs->list_rows, a)) {
+			if (cs->cursor != was)
+				cs->detail_top = 0;
+			return UI_REDRAW;
+		}
+	}
 	switch (a) {
-	case ACT_UP: move_cursor(cs, -1); return UI_REDRAW;
-	case ACT_DOWN: move_cursor(cs, 1); return UI_REDRAW;
-	case ACT_PGUP: move_cursor(cs, -page); return UI_REDRAW;
-	case ACT_PGDN: move_cursor(cs, page); return UI_REDRAW;
-	case ACT_HOME: move_cursor(cs, -(1L << 30)); return UI_REDRAW;
-	case ACT_END: move_cursor(cs, 1L << 30); return UI_REDRAW;
 	case ACT_TAB:
 	case ACT_BTAB:
 		cs->focus_detail = true;

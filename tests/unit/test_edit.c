@@ -352,4 +352,11 @@ Test(edit, own_limit_for_short_fields)
 	cr_assert_eq(edit_insert_cp(&ed, '1', &e), -1);
 	cr_assert(strstr(e.msg, "4 octets"));
 	edit_release(&ed);
+	/* a limit of its own said as French writes numbers */
+	edit_init_max(&ed, 2000, false, NULL);
+	for (int i = 0; i < 2000; i++)
+		cr_assert_eq(edit_insert_cp(&ed, 'x', &e), 0);
+	cr_assert_eq(edit_insert_cp(&ed, 'y', &e), -1);
+	cr_assert(strstr(e.msg, "(2 000 octets au plus)"), "%s", e.msg);
+	edit_release(&ed);
 }
