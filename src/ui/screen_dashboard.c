@@ -1192,6 +1192,11 @@ static bool typed(const struct dash_screen *ds, enum action a,
 		return false;
 	if (r && r->spec.kind == VALUE_TEXT)
 		return true;
+	/* on a yes/no cell, the first letters of its words (oui, non, o, n,
+	 * vrai, faux, yes, y, no) are typed, y and v included */
+	if (r && r->spec.kind == VALUE_YES_NO && k->code < 0x80 &&
+	    strchr("oOnNvVfFyY", k->code))
+		return true;
 	switch (a) {
 	case ACT_NONE:
 	case ACT_SCREEN_1: case ACT_SCREEN_2: case ACT_SCREEN_3:
@@ -1416,5 +1421,7 @@ const struct screen_ops screen_dashboard = {
 		     "lettres s'écrivent dans la case : les commandes y sont "
 		     "Entrée, Suppr, les flèches et Alt+lettre (Alt+m "
 		     "commenter, Alt+h historique, Alt+u annuler, Alt+t "
-		     "cible…), valables sur toutes les cases.",
+		     "cible…), valables sur toutes les cases. Sur une case "
+		     "oui/non, les lettres de oui, non, vrai, faux (o, n, v, f, "
+		     "y) s'y écrivent aussi.",
 };

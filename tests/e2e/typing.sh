@@ -81,6 +81,12 @@ s_typing_letters() {
 	typing_same "case de texte : la valeur telle que tapée" \
 		"SELECT m.text FROM measurement m JOIN indicator i ON i.uid = m.indicator_uid WHERE i.code = '3.2.1'" \
 		"horaires : lundi-vendredi 8h30-12h, 13h-17h; xcu $TYPING_ASCII"
+	# a yes/no cell: vrai, yes are typed (v and y are commands elsewhere)
+	typing_grid_to 1.1.1
+	text "vrai"
+	keys Enter
+	expect "case oui/non : « vrai » tapé, pas de boîte ouverte" "Enregistré : 1.1.1"
+	expect "… et lu oui" "= oui"
 	# on a text cell the commands are Alt+letter
 	typing_grid_to 3.2.1
 	keys M-h
