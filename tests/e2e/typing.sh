@@ -33,6 +33,13 @@ $want"
 	fi
 }
 
+# On the Saisines screen: a new request, the cursor on its object.
+typing_request_object() {
+	keys n
+	wait_for "Nouvelle saisine"
+	keys Tab Tab Tab Tab Tab Tab
+}
+
 # The grid's cursor on indicator CODE (first criticality), from the top.
 typing_grid_to() {
 	local i
@@ -288,9 +295,7 @@ seconde ligne123456"
 	# Ctrl+C in a form asks when something was typed
 	keys 3
 	wait_for "Saisines : 0"
-	keys n
-	wait_for "Nouvelle saisine"
-	keys Tab Tab Tab Tab Tab Tab
+	typing_request_object
 	text "abc"
 	keys C-c
 	expect "Ctrl+C dans un formulaire : comme Échap, demande" "Abandonner ce qui a été tapé ? (o/N)"
@@ -327,9 +332,7 @@ sys.stdout.write(b.decode(errors="ignore"))' >"$E2E_DIR/paste1m"
 	fi
 	# 100 000 é sent as keys, without the paste's brackets (a terminal
 	# that has not the mode): every one kept, in seconds
-	keys n
-	wait_for "Nouvelle saisine"
-	keys Tab Tab Tab Tab Tab Tab
+	typing_request_object
 	python3 -c 'import sys; sys.stdout.write("é" * 100000 + "FIN")' >"$E2E_DIR/keys100k"
 	tm load-buffer -b k100k "$E2E_DIR/keys100k"
 	t0=$(now_ms)
@@ -347,9 +350,7 @@ sys.stdout.write(b.decode(errors="ignore"))' >"$E2E_DIR/paste1m"
 		"SELECT CAST(count(*) AS TEXT) FROM request WHERE object = replace(hex(zeroblob(100000)), '00', 'é') || 'FIN'" \
 		1
 	# more than the limit: refused whole, said, the text kept
-	keys n
-	wait_for "Nouvelle saisine"
-	keys Tab Tab Tab Tab Tab Tab
+	typing_request_object
 	text "gardé"
 	tm paste-buffer -p -b p1m -t e2e
 	tm paste-buffer -p -b p1m -t e2e
