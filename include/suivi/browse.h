@@ -52,8 +52,12 @@ struct browse_domain {
 	struct browse_version *versions;	/* by date */
 	size_t n_versions;
 	size_t shown;		/* the version on view */
-	size_t in_force;	/* the version in force on the date */
+	size_t in_force;	/* the version in force on the date, or
+				 * BROWSE_NONE before the first one */
 };
+
+/* No version of a domain is in force (the date comes before them all). */
+#define BROWSE_NONE ((size_t)-1)
 
 /* Text of the target of an indicator for the year, or NULL (heap). */
 typedef char *(*browse_target_fn)(void *ctx, int year,
@@ -83,7 +87,8 @@ int browse_load(struct store *st, const char *contract_uid, const char *date,
 		struct browse_source *out, struct err *e);
 void browse_source_release(struct browse_source *src);
 /* The version of a domain in force on date (ISO): the latest whose date
- * is not after it, else the first. */
+ * is not after it; BROWSE_NONE before the first (an annex never applies
+ * before its date: STORE_ANNEX_IN_FORCE's rule). */
 size_t browse_in_force(const struct browse_domain *d, const char *date);
 /* A browse_target_fn reading the targets from the store (ctx: the store). */
 char *browse_store_target(void *ctx, int year, const struct indicator *d,

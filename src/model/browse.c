@@ -94,8 +94,16 @@ static void build_info(struct builder *b, struct node *root)
 		strbuf_addstr(&sb, "aucune annexe transcrite\n");
 	for (size_t i = 0; i < b->in->n_domains; i++) {
 		const struct browse_domain *d = &b->in->domains[i];
-		const struct annex_info *v = &d->versions[d->in_force].info;
+		const struct annex_info *v;
 
+		if (d->in_force == BROWSE_NONE) {
+			date_text(b, d->versions[0].info.in_force_from, d2);
+			strbuf_addf(&sb, "• %s : aucune annexe transcrite en "
+				    "vigueur le %s (la première l'est à partir "
+				    "du %s)\n", d->name, d1, d2);
+			continue;
+		}
+		v = &d->versions[d->in_force].info;
 		date_text(b, v->in_force_from, d2);
 		if (v->version == 0)
 			strbuf_addf(&sb, "• %s : annexe du contrat, depuis le %s\n",
@@ -559,8 +567,18 @@ static void build_domain(struct builder *b, struct node *root, size_t i)
 	else
 		strbuf_addf(&sb, "\nVersion affichée : avenant n°%d, en vigueur "
 			    "depuis le %s", v->info.version, from);
-	strbuf_addstr(&sb, d->shown == d->in_force ? " (celle en vigueur)\n"
-						   : " (PAS celle en vigueur)\n");
+	if (d->in_force == BROWSE_NONE) {
+		char on[DATE_ISO_LEN];
+
+		date_text(b, b->in->date, on);
+		strbuf_addf(&sb, " (PAS encore en vigueur)\n\nAucune annexe "
+			    "transcrite en vigueur le %s : rien de ce domaine ne "
+			    "s'applique avant le %s.\n", on, from);
+	} else {
+		strbuf_addstr(&sb, d->shown == d->in_force
+				   ? " (celle en vigueur)\n"
+				   : " (PAS celle en vigueur)\n");
+	}
 	strbuf_addf(&sb, "\n%zu sous-domaine%s, %zu engagement%s, %zu "
 		    "indicateur%s, %zu version%s de l'annexe.\n",
 		    a->n_subdomains, a->n_subdomains > 1 ? "s" : "",
@@ -937,7 +955,7 @@ void browse_source_release(struct browse_source *src)
 
 size_t browse_in_force(const struct browse_domain *d, const char *date)
 {
-	size_t best = 0;
+	size_t best = BROWSE_NONE;
 
 	for (size_t v = 0; v < d->n_versions; v++)
 		if (strcmp(d->versions[v].info.in_force_from, date) <= 0)
@@ -994,9 +1012,12 @@ int browse_load(struct store *st, const char *uid, const char *date,
 		struct browse_domain *d = &src->domains[i];
 
 		/* the name of the version in force names the domain */
-		d->in_force = d->shown = browse_in_force(d, date);
+		d->in_force = browse_in_force(d, date);
+		/* before its first version, the map still shows that one
+		 * (and says it is not yet in force) */
+		d->shown = d->in_force != BROWSE_NONE ? d->in_force : 0;
 		free(d->name);
-		d->name = xstrdup(d->versions[d->in_force].info.domain_name);
+		d->name = xstrdup(d->versions[d->shown].info.domain_name);
 	}
 	return 0;
 }

@@ -66,8 +66,13 @@ static void uid_for(const struct browse_domain *dom, const char *code,
 	const struct annex *a;
 
 	uid[0] = '\0';
+	size_t v;
+
 	date_format_iso(period_first_day(p), iso);
-	a = dom->versions[browse_in_force(dom, iso)].annex;
+	v = browse_in_force(dom, iso);
+	if (v == BROWSE_NONE)
+		return;		/* before the annex: nothing to measure */
+	a = dom->versions[v].annex;
 	for (size_t i = 0; i < a->n_indicators; i++)
 		if (!strcmp(a->indicators[i].code, code) && a->indicators[i].uid) {
 			snprintf(uid, STORE_UID_LEN, "%s", a->indicators[i].uid);
@@ -346,9 +351,15 @@ int dashboard_load(struct store *st, const char *contract_uid, int year,
 	}
 	for (size_t i = 0; i < out->src->n_domains; i++) {
 		const struct browse_domain *dom = &out->src->domains[i];
-		const struct browse_version *v =
-			&dom->versions[browse_in_force(dom, date)];
-		const struct annex *a = v->annex;
+		size_t in_force = browse_in_force(dom, date);
+		const struct browse_version *v;
+		const struct annex *a;
+
+		/* no annex of the domain in force yet: no row for it */
+		if (in_force == BROWSE_NONE)
+			continue;
+		v = &dom->versions[in_force];
+		a = v->annex;
 
 		if (!a->n_indicators)
 			continue;

@@ -11,14 +11,10 @@ int store_indicator_find(struct store *st, const char *contract_uid,
 			 const char *date, char uid_out[STORE_UID_LEN],
 			 struct err *e)
 {
-	/* The annex in force as in contract_query.c's ANNEX_IN_FORCE: the
-	 * latest version not after :date, else the first. */
+	/* The annex in force on :date (STORE_ANNEX_IN_FORCE). */
 	sqlite3_stmt *s = store_stmt(st,
 		"SELECT i.uid FROM domain d JOIN indicator i ON i.annex_uid ="
-		" (SELECT a2.uid FROM annex a2 WHERE a2.domain_uid = d.uid"
-		"  ORDER BY a2.in_force_from <= :date DESC,"
-		"  CASE WHEN a2.in_force_from <= :date THEN a2.in_force_from"
-		"  END DESC, a2.in_force_from, a2.version DESC LIMIT 1)"
+		" " STORE_ANNEX_IN_FORCE("d.uid")
 		" WHERE d.contract_uid = :c AND d.code = :dom"
 		" AND i.code = :code", e);
 	int rc;

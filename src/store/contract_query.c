@@ -6,14 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The version of domain d in force on :date: the latest not after it, or
- * the first when the date precedes them all. */
-#define ANNEX_IN_FORCE(d)                                                  \
-	"(SELECT a2.uid FROM annex a2 WHERE a2.domain_uid = " d            \
-	" ORDER BY a2.in_force_from <= :date DESC,"                        \
-	" CASE WHEN a2.in_force_from <= :date THEN a2.in_force_from END DESC," \
-	" a2.in_force_from, a2.version DESC LIMIT 1)"
-
 static int finish(struct store *st, int rc, const char *doing, struct err *e)
 {
 	if (rc != SQLITE_DONE) {
@@ -132,7 +124,7 @@ int store_annexes_in_force(struct store *st, const char *contract_uid,
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"SELECT " ANNEX_COLUMNS " FROM domain d JOIN annex a"
-		" ON a.uid = " ANNEX_IN_FORCE("d.uid")
+		" ON a.uid = " STORE_ANNEX_IN_FORCE("d.uid")
 		" WHERE d.contract_uid = :c ORDER BY d.rowid", e);
 
 	*out = NULL;
@@ -275,7 +267,7 @@ int store_indicator_rows(struct store *st, const char *contract,
 		" ifnull(i.scale_min, -1), ifnull(i.scale_max, -1)"
 		" FROM contract c JOIN commune co ON co.uid = c.commune_uid"
 		" JOIN domain d ON d.contract_uid = c.uid"
-		" JOIN annex a ON a.uid = " ANNEX_IN_FORCE("d.uid")
+		" JOIN annex a ON a.uid = " STORE_ANNEX_IN_FORCE("d.uid")
 		" JOIN indicator i ON i.annex_uid = a.uid"
 		" JOIN commitment cm ON cm.uid = i.commitment_uid"
 		" LEFT JOIN subdomain sd ON sd.uid = cm.subdomain_uid"

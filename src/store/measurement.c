@@ -4,6 +4,7 @@
  * history row: acknowledged means on disk.
  */
 #include "store_internal.h"
+#include "suivi/date.h"
 #include "suivi/limits.h"
 #include "suivi/store_measurement.h"
 #include "suivi/xalloc.h"
@@ -637,16 +638,69 @@ fail:
 /* ------------------------------------------------------------------ */
 /* Indicators by code                                                  */
 
+/* Why an indicator is not found on date: not in the contract at all,
+ * or in an annex not in force on that date (the dates it is in force
+ * from). ERR_NOTFOUND either way; -1. */
+static int not_in_force(struct store *st, const char *contract_uid,
+			const char *code, const char *date, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT min(a.in_force_from) FROM domain d"
+		" JOIN annex a ON a.domain_uid = d.uid"
+		" JOIN indicator i ON i.annex_uid = a.uid"
+		" WHERE d.contract_uid = :c AND (i.code = :code"
+		"  OR d.code || '/' || i.code = :code)", e);
+	char first[DATE_ISO_LEN] = "";
+	int rc;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_text(s, ":code", code);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+
+		snprintf(first, sizeof first, "%s", t ? t : "");
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (store_done(st, rc, "chercher l'indicateur", e) != 0)
+		return -1;
+	if (!first[0]) {
+		err_set(e, ERR_NOTFOUND, "aucun indicateur « %s » dans ce contrat",
+			code);
+	} else {
+		struct date d1, d2;
+		char on[DATE_ISO_LEN], from[DATE_ISO_LEN];
+
+		if (date_parse(date, &d1) == 0)
+			date_format_fr(d1, on);
+		else
+			snprintf(on, sizeof on, "%s", date);
+		if (date_parse(first, &d2) == 0)
+			date_format_fr(d2, from);
+		else
+			snprintf(from, sizeof from, "%s", first);
+		if (strcmp(first, date) <= 0)
+			err_set(e, ERR_NOTFOUND, "l'indicateur « %s » n'est plus "
+				"dans l'annexe en vigueur le %s (un avenant l'a "
+				"retiré)", code, on);
+		else
+			err_set(e, ERR_NOTFOUND, "l'indicateur « %s » n'est dans "
+				"aucune annexe en vigueur le %s : son annexe l'est "
+				"à partir du %s, jamais avant", code, on, from);
+	}
+	return -1;
+}
+
 int store_indicator_by_code(struct store *st, const char *contract_uid,
 			    const char *code, const char *date,
 			    char uid[STORE_UID_LEN], struct err *e)
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"SELECT i.uid, d.code FROM domain d JOIN annex a ON a.uid ="
-		" (SELECT a2.uid FROM annex a2 WHERE a2.domain_uid = d.uid"
-		"  ORDER BY a2.in_force_from <= :date DESC,"
-		"  CASE WHEN a2.in_force_from <= :date THEN a2.in_force_from END"
-		"  DESC, a2.in_force_from, a2.version DESC LIMIT 1)"
+		" " STORE_ANNEX_IN_FORCE("d.uid")
 		" JOIN indicator i ON i.annex_uid = a.uid"
 		" WHERE d.contract_uid = :c AND (i.code = :code"
 		"  OR d.code || '/' || i.code = :code)", e);
@@ -665,11 +719,8 @@ int store_indicator_by_code(struct store *st, const char *contract_uid,
 	sqlite3_reset(s);
 	if (store_done(st, rc, "chercher l'indicateur", e) != 0)
 		return -1;
-	if (!hits) {
-		err_set(e, ERR_NOTFOUND, "aucun indicateur « %s » dans ce contrat",
-			code);
-		return -1;
-	}
+	if (!hits)
+		return not_in_force(st, contract_uid, code, date, e);
 	if (hits > 1) {
 		uid[0] = '\0';
 		err_set(e, ERR_INPUT, "« %s » désigne plusieurs indicateurs : "

@@ -10,15 +10,6 @@
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
 
-/* The annex of a domain in force on :date (the latest version not after
- * it, else the first): contract_query.c's rule, which browse_in_force
- * (the tableau de bord's) spells in C. */
-#define ANNEX_IN_FORCE(d)                                                  \
-	"(SELECT a2.uid FROM annex a2 WHERE a2.domain_uid = " d            \
-	" ORDER BY a2.in_force_from <= :date DESC,"                        \
-	" CASE WHEN a2.in_force_from <= :date THEN a2.in_force_from END DESC," \
-	" a2.in_force_from, a2.version DESC LIMIT 1)"
-
 static char *col_text(sqlite3_stmt *s, int i)
 {
 	const char *t = (const char *)sqlite3_column_text(s, i);
@@ -124,7 +115,7 @@ int store_observation_list(struct store *st, const char *contract_uid,
 	sqlite3_stmt *s = store_stmt(st,
 		"SELECT d.uid, d.code, a.domain_name, o.text, o.author,"
 		" o.updated_at FROM domain d JOIN annex a"
-		" ON a.uid = " ANNEX_IN_FORCE("d.uid")
+		" ON a.uid = " STORE_ANNEX_IN_FORCE("d.uid")
 		" LEFT JOIN observation o ON o.domain_uid = d.uid"
 		" AND o.year = :y WHERE d.contract_uid = :c ORDER BY d.rowid", e);
 	struct date t;

@@ -18,14 +18,6 @@
 #define FROM_ANY ""
 #define TO_ANY "9999-99"
 
-/* The version of domain d in force on :date: the latest not after it, or
- * the first when the date precedes them all (contract_query.c). */
-#define ANNEX_IN_FORCE(d)                                                  \
-	"(SELECT a2.uid FROM annex a2 WHERE a2.domain_uid = " d            \
-	" ORDER BY a2.in_force_from <= :date DESC,"                        \
-	" CASE WHEN a2.in_force_from <= :date THEN a2.in_force_from END DESC," \
-	" a2.in_force_from, a2.version DESC LIMIT 1)"
-
 /* request_status (src/core/request.c) in SQL, as the enumeration's
  * values: the list filters and sorts on it. */
 _Static_assert(REQ_NEW == 0 && REQ_ACKNOWLEDGED == 1 &&
@@ -436,7 +428,7 @@ int store_exceptional_list(struct store *st, const char *contract_uid,
 	return 0;
 }
 
-/* :date for ANNEX_IN_FORCE: the date of an ISO date or date-time, the
+/* :date for STORE_ANNEX_IN_FORCE: the date of an ISO date or date-time, the
  * latest version when NULL. */
 static int in_force_date(const char *date, char out[DATE_ISO_LEN],
 			 struct err *e)
@@ -490,7 +482,7 @@ int store_request_contact(struct store *st, const char *domain_uid,
 	s = store_stmt(st,
 		"SELECT c.side, c.holder FROM contact c"
 		" LEFT JOIN subdomain s ON s.uid = c.subdomain_uid"
-		" WHERE c.annex_uid = " ANNEX_IN_FORCE(":d")
+		" WHERE c.annex_uid = " STORE_ANNEX_IN_FORCE(":d")
 		" AND c.kind = :kind"
 		" AND (c.subdomain_uid IS NULL OR s.letter = :letter)"
 		" ORDER BY c.side, c.subdomain_uid IS NULL", e);
@@ -542,7 +534,7 @@ int store_domain_choices(struct store *st, const char *contract_uid,
 	s = store_stmt(st,
 		"SELECT d.uid, d.code, coalesce(a.domain_name, d.name),"
 		" sd.uid, sd.letter, sd.name FROM domain d"
-		" LEFT JOIN annex a ON a.uid = " ANNEX_IN_FORCE("d.uid")
+		" LEFT JOIN annex a ON a.uid = " STORE_ANNEX_IN_FORCE("d.uid")
 		" LEFT JOIN subdomain sd ON sd.annex_uid = a.uid"
 		" WHERE d.contract_uid = :c"
 		" ORDER BY d.rowid, sd.position, sd.letter", e);

@@ -91,4 +91,13 @@ int store_changes_read(struct store *st, sqlite3_stmt *s,
 		       const char *doing, struct store_change **out,
 		       size_t *n, struct err *e);
 
+/* The annex of domain d (an SQL expression) in force on :date: the
+ * latest version whose in_force_from is not after it. Before the first
+ * version nothing of the domain is in force (NULL): an annex never
+ * applies before its date (suivi-contrat(5), an amendment's article 4). */
+#define STORE_ANNEX_IN_FORCE(d)                                            \
+	"(SELECT a2.uid FROM annex a2 WHERE a2.domain_uid = " d            \
+	" AND a2.in_force_from <= :date"                                   \
+	" ORDER BY a2.in_force_from DESC, a2.version DESC LIMIT 1)"
+
 #endif

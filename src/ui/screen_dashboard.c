@@ -426,6 +426,30 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 		}
 	}
 	draw_hline(t, y + 1, 0, cols);
+	if (!ds->d.n_rows) {
+		/* no annex in force in that year: say from when there is one */
+		char msg[512], from[32] = "";
+		const struct browse_source *src = ds->d.src;
+
+		for (size_t i = 0; src && i < src->n_domains; i++)
+			if (src->domains[i].n_versions &&
+			    (!from[0] || strcmp(src->domains[i].versions[0].info
+						.in_force_from, from) < 0))
+				snprintf(from, sizeof from, "%s", src->domains[i]
+					 .versions[0].info.in_force_from);
+		if (from[0]) {
+			char shown[32];
+
+			ui_date(ui, from, shown, sizeof shown);
+			snprintf(msg, sizeof msg, "Aucune annexe en vigueur en "
+				 "%d : rien à mesurer (la première l'est à partir "
+				 "du %s)", ds->year, shown);
+		} else {
+			snprintf(msg, sizeof msg, "Aucune annexe transcrite dans ce "
+				 "contrat : rien à mesurer.");
+		}
+		draw_text(t, y + 3, 2, cols - 4, PAINT_DIM, msg);
+	}
 	/* body */
 	/* title, headers, rule | body | rule, two detail lines */
 	ds->body_rows = rows - 6;
@@ -1192,10 +1216,11 @@ static bool typed(const struct dash_screen *ds, enum action a,
 		return false;
 	if (r && r->spec.kind == VALUE_TEXT)
 		return true;
-	/* on a yes/no cell, the first letters of its words (oui, non, o, n,
-	 * vrai, faux, yes, y, no) are typed, y and v included */
+	/* on a yes/no cell, the first letters of its French words (oui,
+	 * non, vrai, faux) are typed, v included; y stays the year (yes is
+	 * typed after Entrée) */
 	if (r && r->spec.kind == VALUE_YES_NO && k->code < 0x80 &&
-	    strchr("oOnNvVfFyY", k->code))
+	    strchr("oOnNvVfF", k->code))
 		return true;
 	switch (a) {
 	case ACT_NONE:
@@ -1422,6 +1447,6 @@ const struct screen_ops screen_dashboard = {
 		     "Entrée, Suppr, les flèches et Alt+lettre (Alt+m "
 		     "commenter, Alt+h historique, Alt+u annuler, Alt+t "
 		     "cible…), valables sur toutes les cases. Sur une case "
-		     "oui/non, les lettres de oui, non, vrai, faux (o, n, v, f, "
-		     "y) s'y écrivent aussi.",
+		     "oui/non, les lettres de oui, non, vrai, faux (o, n, v, f) "
+		     "s'y écrivent aussi.",
 };

@@ -128,7 +128,9 @@ static void draw_header(struct ui *ui)
 					shown_v[nv++] = an[i].version;
 			}
 			if (!na)
-				strbuf_addstr(&sb, " · aucune annexe");
+				strbuf_addf(&sb, " · aucune annexe en vigueur%s%s",
+					    strcmp(ui->date, ui->today) ? " au " : "",
+					    strcmp(ui->date, ui->today) ? shown : "");
 			else if (!nv)
 				strbuf_addstr(&sb, " · annexes d'origine");
 			for (int j = 0; j < nv; j++)

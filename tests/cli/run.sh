@@ -1338,8 +1338,29 @@ t_requests_refusals() {
 
 # Locale-sensitive tests: messages, summary, parsing of files, dates and
 # numbers, CSV. Run under every locale.
+# An annex is in force from its date, never before: Le Bouscat's
+# Numérique annex comes with amendment 1, in force from 01/01/2018.
+t_in_force_from_its_date() {
+	set_db
+	run --db "$T/s.db" export indicators --commune "Le Bouscat" --date 31/12/2017
+	check "export indicators au 31/12/2017 : aucune annexe de Le Bouscat en vigueur" \
+		'st 0 && [ "$(tail -n +2 "$T/stdout" | grep -c "^Le Bouscat,")" = 0 ]'
+	run --db "$T/s.db" export indicators --commune "Le Bouscat" --date 01/01/2018
+	check "export indicators au 01/01/2018 : l'avenant n°1, 2.1.2 compris" \
+		'st 0 && grep -q "^Le Bouscat,33069,33069-2016,nsi,[^,]*,1,2018-01-01,.*,2\.1\.2," "$T/stdout"'
+	cp "$T/s.db" "$T/before"
+	run --db "$T/s.db" set "Le Bouscat" 2.1.2 2017 2/3
+	check "set 2.1.2 en 2017 : refusé, les dates dites, rien d'écrit" \
+		'st 1 && err_has "n'"'"'est dans aucune annexe en vigueur le 01/01/2017" && err_has "à partir du 01/01/2018" && same_file "$T/s.db" "$T/before"'
+	run --db "$T/s.db" set "Le Bouscat" 2.1.2 2018 2/3
+	check "set 2.1.2 en 2018 : enregistré" 'st 0 && out_has "2.1.2 · 2018 = 2/3"'
+	run --db "$T/s.db" set "Le Bouscat" 9.9.9 2018 1
+	check "set d'un indicateur qui n'existe pas : le dit" 'st 1 && err_has "aucun indicateur « 9.9.9 » dans ce contrat"'
+}
+
 core_tests() {
 	t t_usage
+	t t_in_force_from_its_date
 	t t_first_run
 	t t_validate_good
 	t t_validate_errors

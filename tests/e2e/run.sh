@@ -1538,6 +1538,7 @@ s_typing_forms
 s_typing_editor
 s_typing_suspend
 s_corrections
+s_in_force
 # the forms and lists again in ASCII (LANG=C)
 E2E_LOCALE=C
 E2E_ASCII=1

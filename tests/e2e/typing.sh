@@ -537,3 +537,36 @@ s_corrections() {
 	keys Escape
 	e2e_stop
 }
+
+# An annex is in force from its date, never before (issue 16): Le
+# Bouscat's Numérique annex comes with amendment 1, from 01/01/2018.
+s_in_force() {
+	e2e_start -s 110x34 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys d
+	wait_for "Annexes en vigueur le"
+	text "31/12/2017"
+	keys Enter
+	expect "31/12/2017 : l'en-tête dit qu'aucune annexe n'est en vigueur" \
+		"aucune annexe en vigueur au 31/12/2017"
+	expect "… la carte aussi, et depuis quand il y en a une" \
+		"transcrite en vigueur le 31/12/2017 (la première"
+	keys d
+	wait_for "Annexes en vigueur le"
+	keys C-u
+	text "01/01/2018"
+	keys Enter
+	expect "01/01/2018 : l'avenant n°1 en vigueur" "avenant n°1 au 01/01/2018"
+	keys 2
+	wait_for "Tableau de bord 2026"
+	keys y
+	wait_for "Année"
+	text "2017"
+	keys Enter
+	expect "la grille de 2017 : aucune ligne, et pourquoi" \
+		"Aucune annexe en vigueur en 2017 : rien à mesurer (la première l'est à partir du 01/01/2018)"
+	expect_not "… pas de ligne du domaine" "1.1.1 Elaboration"
+	keys ]
+	expect "la grille de 2018 : les indicateurs de l'avenant" "1.1.1 Elaboration"
+	e2e_stop
+}

@@ -320,7 +320,9 @@ Test(browse, in_force_by_date)
 	v[2].info.in_force_from = (char *)"2021-07-01";
 	d.versions = v;
 	d.n_versions = 3;
-	cr_expect_eq(browse_in_force(&d, "2010-01-01"), 0, "before any: first");
+	cr_expect_eq(browse_in_force(&d, "2010-01-01"), BROWSE_NONE,
+		     "before the first version: none in force");
+	cr_expect_eq(browse_in_force(&d, "2016-02-14"), BROWSE_NONE);
 	cr_expect_eq(browse_in_force(&d, "2016-02-15"), 0);
 	cr_expect_eq(browse_in_force(&d, "2017-12-31"), 0);
 	cr_expect_eq(browse_in_force(&d, "2018-01-01"), 1, "from its date");

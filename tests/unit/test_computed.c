@@ -501,10 +501,10 @@ Test(computed, finds_indicators_and_domains)
 	cr_expect_eq(store_indicator_find(f.st, f.contract, "nsi", "3.3.2",
 					  NULL, again, &e), 0, "%s", e.msg);
 	cr_expect_str_eq(uid, again);
-	/* before the contract: its first annex */
+	/* before the contract's first annex: nothing in force */
 	cr_expect_eq(store_indicator_find(f.st, f.contract, "nsi", "3.3.2",
-					  "2000-01-01", again, &e), 0);
-	cr_expect_str_eq(uid, again);
+					  "2000-01-01", again, &e), -1);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
 	cr_expect_eq(store_indicator_find(f.st, f.contract, "nsi", "9.9.9",
 					  NULL, again, &e), -1);
 	cr_expect_eq(e.code, ERR_NOTFOUND);

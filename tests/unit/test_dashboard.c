@@ -1001,3 +1001,52 @@ Test(dashboard, rows_of_a_coming_year_are_those_at_its_end)
 			 "1.1.2/mineure");
 	done(&f);
 }
+
+/* Le Bouscat's Numérique annex exists only through amendment 1, in force
+ * from 01/01/2018: on 31/12/2017 nothing of it is in force (no annex, no
+ * row, no indicator, no contact), from 01/01/2018 everything is. */
+Test(dashboard, bouscat_amendment_in_force_from_its_date_never_before)
+{
+	struct fixture f;
+	struct annex_info *an;
+	size_t na;
+	char uid[STORE_UID_LEN];
+	struct err e;
+	struct browse_source src;
+
+	open_bouscat(&f);
+	cr_assert_eq(store_annexes_in_force(f.st, f.contract, "2017-12-31", &an,
+					    &na, &e), 0, "%s", e.msg);
+	cr_expect_eq(na, 0, "no annex in force on 31/12/2017");
+	store_annex_list_free(an, na);
+	cr_assert_eq(store_annexes_in_force(f.st, f.contract, "2018-01-01", &an,
+					    &na, &e), 0, "%s", e.msg);
+	cr_assert_eq(na, 1);
+	cr_expect_eq(an[0].version, 1);
+	cr_expect_str_eq(an[0].in_force_from, "2018-01-01");
+	store_annex_list_free(an, na);
+	/* 2.1.2 comes with the amendment */
+	cr_expect_eq(store_indicator_by_code(f.st, f.contract, "2.1.2",
+					     "2017-12-31", uid, &e), -1);
+	cr_expect_eq(e.code, ERR_NOTFOUND);
+	cr_expect_eq(store_indicator_by_code(f.st, f.contract, "2.1.2",
+					     "2018-01-01", uid, &e), 0, "%s",
+		     e.msg);
+	/* the grid of 2017: no row; of 2018: the amendment's */
+	load(&f, 2017, TODAY);
+	cr_expect_eq(f.d.n_rows, 0, "2017: %zu rows", f.d.n_rows);
+	load(&f, 2018, TODAY);
+	cr_expect_eq(f.d.n_rows, 25);
+	/* the map: the domain is there, not in force before its date */
+	cr_assert_eq(browse_load(f.st, f.contract, "2017-12-31", &src, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(src.n_domains, 1);
+	cr_expect_eq(src.domains[0].in_force, BROWSE_NONE);
+	cr_expect_eq(src.domains[0].shown, 0);
+	browse_source_release(&src);
+	cr_assert_eq(browse_load(f.st, f.contract, "2018-01-01", &src, &e), 0,
+		     "%s", e.msg);
+	cr_expect_eq(src.domains[0].in_force, 0);
+	browse_source_release(&src);
+	done(&f);
+}

@@ -377,12 +377,14 @@ Test(request, contact_of_the_annex_version_in_force_on_the_date)
 		       "Nouveau référent du contrat", "Référent communal");
 	expect_contact(&f, f.test_nsi, "A", REQUEST_ORDINARY, NULL,
 		       "Nouveau référent du contrat", "Référent communal");
-	/* before the contract: its first version */
+	/* before the contract's first annex: no annex, no contact */
 	expect_contact(&f, f.test_nsi, "A", REQUEST_ORDINARY, "2010-01-01",
-		       "Référent du contrat", "Référent communal");
-	/* Le Bouscat: only amendment 1's annex is known (from 2018), so it
-	 * answers before its date too */
-	expect_contact(&f, f.bouscat_nsi, "C", REQUEST_URGENT, "2017-06-01",
+		       NULL, NULL);
+	/* Le Bouscat: only amendment 1's annex is known, in force from
+	 * 01/01/2018: nothing before, never that annex ahead of its date */
+	expect_contact(&f, f.bouscat_nsi, "C", REQUEST_URGENT, "2017-12-31",
+		       NULL, NULL);
+	expect_contact(&f, f.bouscat_nsi, "C", REQUEST_URGENT, "2018-01-01",
 		       "Chef de service de l'utilisateur",
 		       "Chef de service centre d'appel et pilotage");
 	expect_contact(&f, f.bouscat_nsi, "B", REQUEST_URGENT, "2019-06-01",
