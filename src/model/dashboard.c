@@ -58,7 +58,8 @@ static const struct browse_domain *row_domain(const struct dashboard *d,
 }
 
 /* The uid of the indicator with code in the version of dom in force on
- * the first day of p, or "" when that version has none. */
+ * the first day of p (before the first version: the one beginning within
+ * p), or "" when that version has none or no version covers p. */
 static void uid_for(const struct browse_domain *dom, const char *code,
 		    struct period p, char uid[STORE_UID_LEN])
 {
@@ -70,6 +71,12 @@ static void uid_for(const struct browse_domain *dom, const char *code,
 
 	date_format_iso(period_first_day(p), iso);
 	v = browse_in_force(dom, iso);
+	if (v == BROWSE_NONE) {
+		/* the first version may begin within the period (a contract
+		 * starting in March, a year measured whole): that one */
+		date_format_iso(period_last_day(p), iso);
+		v = browse_in_force(dom, iso);
+	}
 	if (v == BROWSE_NONE)
 		return;		/* before the annex: nothing to measure */
 	a = dom->versions[v].annex;

@@ -1050,3 +1050,61 @@ Test(dashboard, bouscat_amendment_in_force_from_its_date_never_before)
 	browse_source_release(&src);
 	done(&f);
 }
+
+/* A contract starting on 01/03/2020: its annex is in force from then.
+ * The annual cell of 2020 belongs to it (the year is measured whole, the
+ * first version begins within it); 2019 has no row, 2020 has. */
+Test(dashboard, first_version_beginning_within_a_period)
+{
+	struct fixture f;
+	char *src = t_top("tests/fixtures/test-contrat.ini");
+	char *text = t_read(src, NULL), *at, *path;
+	struct contract_doc *doc;
+	struct diag_list dl;
+	enum import_outcome outcome;
+	struct err e;
+	bool found = false;
+
+	cr_assert_not_null(text);
+	at = strstr(text, "debut = 2020-01-01");
+	cr_assert_not_null(at);
+	memcpy(at, "debut = 2020-03-01", strlen("debut = 2020-03-01"));
+	path = t_write("mars.ini", text);
+	{
+		char *db = t_path("dashboard.db");
+
+		setlocale(LC_CTYPE, "C.UTF-8");
+		memset(&f, 0, sizeof f);
+		cr_assert_eq(store_open(db, STORE_WRITE, &f.st, &e), 0, "%s",
+			     e.msg);
+		free(db);
+	}
+	diag_list_init(&dl);
+	cr_assert_eq(contract_file_read(path, &doc, &dl), 0, "%s",
+		     dl.n ? dl.v[0].msg : "");
+	cr_assert_eq(store_contract_import(f.st, doc, &outcome, &e), 0, "%s",
+		     e.msg);
+	contract_doc_free(doc);
+	diag_list_release(&dl);
+	cr_assert_eq(store_contract_find(f.st, "Testville", f.contract, &e), 0,
+		     "%s", e.msg);
+	load(&f, 2019, TODAY);
+	cr_expect_eq(f.d.n_rows, 0, "2019: %zu rows", f.d.n_rows);
+	load(&f, 2020, TODAY);
+	for (size_t i = 0; i < f.d.n_rows; i++) {
+		const struct dash_row *r = &f.d.rows[i];
+
+		if (r->kind != DASH_INDICATOR || strcmp(r->ind->code, "1.1.1"))
+			continue;
+		found = true;
+		cr_assert_eq(r->n_cells, 1, "annual: one cell");
+		cr_expect_eq(strlen(r->cells[0].uid), 32,
+			     "the 2020 cell belongs to the version begun in "
+			     "March");
+	}
+	cr_expect(found);
+	free(text);
+	free(src);
+	free(path);
+	done(&f);
+}
