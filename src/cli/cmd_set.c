@@ -151,9 +151,20 @@ int cmd_set(struct app *app, int argc, char **argv)
 	if (app_open_store(app, STORE_READ, &st, &e) != 0)
 		return cli_fail(&e);
 	date_format_iso(period_first_day(p), iso);
-	if (store_contract_find(st, pos[0], uid, &e) != 0 ||
-	    store_indicator_by_code(st, uid, pos[1], iso, iuid, &e) != 0 ||
-	    store_indicator_get(st, iuid, &ind, &e) != 0)
+	if (store_contract_find(st, pos[0], uid, &e) != 0)
+		goto fail;
+	if (store_indicator_by_code(st, uid, pos[1], iso, iuid, &e) != 0) {
+		/* before the annex's first version, the one beginning within
+		 * the period (the grid's rule) */
+		char last[DATE_ISO_LEN];
+		struct err e2;
+
+		date_format_iso(period_last_day(p), last);
+		if (e.code != ERR_NOTFOUND ||
+		    store_indicator_by_code(st, uid, pos[1], last, iuid, &e2) != 0)
+			goto fail;
+	}
+	if (store_indicator_get(st, iuid, &ind, &e) != 0)
 		goto fail;
 	period_key(p, key);
 	period_label(p, label, sizeof label);

@@ -291,6 +291,94 @@ fail:
 	return -1;
 }
 
+/* A value belongs to the version of its indicator that covers its
+ * period, as the grid decides (dashboard.c): the annex in force on the
+ * period's first day or, before the domain's first version, the one
+ * beginning within the period. Anything else is refused, naming the
+ * dates: an annex never applies before its date. */
+static int period_covered(struct store *st, const char *indicator_uid,
+			  const char *period, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT i.annex_uid, coalesce("
+		" (SELECT a2.uid FROM annex a2 WHERE a2.domain_uid = a.domain_uid"
+		"  AND a2.in_force_from <= :first"
+		"  ORDER BY a2.in_force_from DESC, a2.version DESC LIMIT 1),"
+		" (SELECT a2.uid FROM annex a2 WHERE a2.domain_uid = a.domain_uid"
+		"  AND a2.in_force_from <= :last"
+		"  ORDER BY a2.in_force_from DESC, a2.version DESC LIMIT 1)),"
+		" a.in_force_from,"
+		" (SELECT min(a3.in_force_from) FROM annex a3"
+		"  WHERE a3.domain_uid = a.domain_uid"
+		"  AND a3.in_force_from > a.in_force_from),"
+		" i.code"
+		" FROM indicator i JOIN annex a ON a.uid = i.annex_uid"
+		" WHERE i.uid = :i", e);
+	struct period p;
+	char first[DATE_ISO_LEN], last[DATE_ISO_LEN], label[64];
+	char own[STORE_UID_LEN] = "", cover[STORE_UID_LEN] = "";
+	char from[DATE_ISO_LEN] = "", until[DATE_ISO_LEN] = "", code[64] = "";
+	int rc;
+
+	if (!s)
+		return -1;
+	if (period_parse(period, &p) != 0) {
+		sqlite3_reset(s);
+		err_set(e, ERR_INPUT, "période « %s » invalide", period);
+		return -1;
+	}
+	date_format_iso(period_first_day(p), first);
+	date_format_iso(period_last_day(p), last);
+	store_bind_text(s, ":i", indicator_uid);
+	store_bind_text(s, ":first", first);
+	store_bind_text(s, ":last", last);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *c[5];
+
+		for (int k = 0; k < 5; k++)
+			c[k] = (const char *)sqlite3_column_text(s, k);
+		snprintf(own, sizeof own, "%s", c[0] ? c[0] : "");
+		snprintf(cover, sizeof cover, "%s", c[1] ? c[1] : "");
+		snprintf(from, sizeof from, "%s", c[2] ? c[2] : "");
+		snprintf(until, sizeof until, "%s", c[3] ? c[3] : "");
+		snprintf(code, sizeof code, "%s", c[4] ? c[4] : "");
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (store_done(st, rc, "vérifier la période", e) != 0)
+		return -1;
+	if (!own[0]) {
+		err_set(e, ERR_NOTFOUND, "indicateur introuvable");
+		return -1;
+	}
+	if (!strcmp(own, cover))
+		return 0;
+	period_label(p, label, sizeof label);
+	{
+		struct date d;
+		char f[DATE_ISO_LEN], u[DATE_ISO_LEN];
+
+		if (date_parse(from, &d) == 0)
+			date_format_fr(d, f);
+		else
+			snprintf(f, sizeof f, "%s", from);
+		if (until[0] && date_parse(until, &d) == 0)
+			date_format_fr(d, u);
+		else
+			snprintf(u, sizeof u, "%s", until);
+		if (until[0])
+			err_set(e, ERR_INPUT, "%s : %s n'est pas dans la version "
+				"de l'annexe de cet indicateur, en vigueur du %s au "
+				"%s (exclu)", code, label, f, u);
+		else
+			err_set(e, ERR_INPUT, "%s : %s n'est pas dans la version "
+				"de l'annexe de cet indicateur, en vigueur à partir "
+				"du %s, jamais avant", code, label, f);
+	}
+	return -1;
+}
+
 int store_measurement_set(struct store *st, const char *indicator_uid,
 			  const char *period, const char *criticality,
 			  const struct value *v, bool is_override,
@@ -298,6 +386,8 @@ int store_measurement_set(struct store *st, const char *indicator_uid,
 {
 	err_clear(e);
 	if (v && text_check(TEXT_VALUE, "valeur", v->text, e) != 0)
+		return -1;
+	if (period_covered(st, indicator_uid, period, e) != 0)
 		return -1;
 	return change(st, indicator_uid, period, criticality, "set", v,
 		      is_override, false, before, e);

@@ -964,8 +964,26 @@ Test(dashboard, midyear_amendment_splits_the_cells_of_a_year)
 		cr_expect_str_eq(r->cells[i].uid, new, "month %d", i + 1);
 	set_uid(&f, old, "2021-03", "critique", &r->spec, "4", false);
 	set_uid(&f, new, "2021-09", "critique", &r->spec, "6", false);
-	/* a value typed under the wrong version is not shown */
-	set_uid(&f, new, "2021-02", "critique", &r->spec, "99", false);
+	/* a value for a period of the old version, under the new one: the
+	 * store refuses it, naming the dates */
+	{
+		struct value v;
+
+		memset(&v, 0, sizeof v);
+		cr_assert_eq(value_parse(&r->spec, "99", &v, &e), 0, "%s", e.msg);
+		cr_expect_eq(store_measurement_set(f.st, new, "2021-02", "critique",
+						   &v, false, NULL, &e), -1);
+		cr_expect(strstr(e.msg, "février 2021 n'est pas dans la version") &&
+			  strstr(e.msg, "à partir du 01/07/2021, jamais avant"),
+			  "%s", e.msg);
+		value_release(&v);
+		/* and the old version, after the new one began */
+		cr_assert_eq(value_parse(&r->spec, "5", &v, &e), 0, "%s", e.msg);
+		cr_expect_eq(store_measurement_set(f.st, old, "2021-08", "critique",
+						   &v, false, NULL, &e), -1);
+		cr_expect(strstr(e.msg, "au 01/07/2021 (exclu)"), "%s", e.msg);
+		value_release(&v);
+	}
 	load(&f, 2021, TODAY);
 	r = row_of(&f, "1.1.2", "critique");
 	cr_expect(r->cells[2].entered && num_is(&r->cells[2].value, 4));

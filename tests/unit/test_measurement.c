@@ -611,7 +611,7 @@ Test(measurement, criticality_keeps_cells_apart)
 Test(measurement, range_follows_the_order_of_period_keys)
 {
 	static const char *const scrambled[] = {
-		"2019", "2018-T1", "2018-12", "2017-12", "2018", "2018-01",
+		"2019", "2018-T1", "2018-12", "2020-12", "2018", "2018-01",
 	};
 	static const char *const ordered[] = {
 		"2018", "2018-01", "2018-12", "2018-T1", "2019",
@@ -640,7 +640,8 @@ Test(measurement, range_follows_the_order_of_period_keys)
 	/* from is included, to is not */
 	cr_expect_eq(n_range(&f, uid, "2018-01", "2018-T1"), 2);
 	cr_expect_eq(n_range(&f, uid, "2018-12", "2019"), 2);
-	cr_expect_eq(n_range(&f, uid, "2020", "2030"), 0);
+	cr_expect_eq(n_range(&f, uid, "2021", "2030"), 0);
+	cr_expect_eq(n_range(&f, uid, "2020", "2030"), 1);
 	cr_expect_eq(n_range(&f, uid, "2000", "2030"), 6);
 	store_close(f.st);
 }
