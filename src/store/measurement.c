@@ -291,6 +291,18 @@ fail:
 	return -1;
 }
 
+/* An ISO date as a message shows it (JJ/MM/AAAA); itself when it does
+ * not parse. */
+static void fr_date(const char *iso, char out[DATE_ISO_LEN])
+{
+	struct date d;
+
+	if (iso && date_parse(iso, &d) == 0)
+		date_format_fr(d, out);
+	else
+		snprintf(out, DATE_ISO_LEN, "%s", iso ? iso : "");
+}
+
 /* A value belongs to the version of its indicator that covers its
  * period, as the grid decides (dashboard.c): the annex in force on the
  * period's first day or, before the domain's first version, the one
@@ -356,17 +368,10 @@ static int period_covered(struct store *st, const char *indicator_uid,
 		return 0;
 	period_label(p, label, sizeof label);
 	{
-		struct date d;
 		char f[DATE_ISO_LEN], u[DATE_ISO_LEN];
 
-		if (date_parse(from, &d) == 0)
-			date_format_fr(d, f);
-		else
-			snprintf(f, sizeof f, "%s", from);
-		if (until[0] && date_parse(until, &d) == 0)
-			date_format_fr(d, u);
-		else
-			snprintf(u, sizeof u, "%s", until);
+		fr_date(from, f);
+		fr_date(until, u);
 		if (until[0])
 			err_set(e, ERR_INPUT, "%s : %s n'est pas dans la version "
 				"de l'annexe de cet indicateur, en vigueur du %s au "
@@ -518,6 +523,63 @@ void store_measurement_history_free(struct measurement_event *v, size_t n)
 /* ------------------------------------------------------------------ */
 /* Targets                                                             */
 
+/* A target is for a year the indicator's version is in force in (some
+ * of it): never for a year before the version, nor after the next one
+ * began. ERR_INPUT naming the dates otherwise. */
+static int year_covered(struct store *st, const char *indicator_uid, int year,
+			struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT a.in_force_from, (SELECT min(a3.in_force_from) FROM annex a3"
+		"  WHERE a3.domain_uid = a.domain_uid"
+		"  AND a3.in_force_from > a.in_force_from), i.code"
+		" FROM indicator i JOIN annex a ON a.uid = i.annex_uid"
+		" WHERE i.uid = :i", e);
+	char from[DATE_ISO_LEN] = "", until[DATE_ISO_LEN] = "", code[64] = "";
+	char first[DATE_ISO_LEN], last[DATE_ISO_LEN], f[DATE_ISO_LEN];
+	char u[DATE_ISO_LEN];
+	bool found = false;
+	int rc;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":i", indicator_uid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *c0 = (const char *)sqlite3_column_text(s, 0);
+		const char *c1 = (const char *)sqlite3_column_text(s, 1);
+		const char *c2 = (const char *)sqlite3_column_text(s, 2);
+
+		found = true;
+		snprintf(from, sizeof from, "%s", c0 ? c0 : "");
+		snprintf(until, sizeof until, "%s", c1 ? c1 : "");
+		snprintf(code, sizeof code, "%s", c2 ? c2 : "");
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (store_done(st, rc, "vérifier l'année", e) != 0)
+		return -1;
+	if (!found) {
+		err_set(e, ERR_NOTFOUND, "indicateur introuvable");
+		return -1;
+	}
+	snprintf(first, sizeof first, "%04d-01-01", year);
+	snprintf(last, sizeof last, "%04d-12-31", year);
+	if (strcmp(from, last) <= 0 && (!until[0] || strcmp(until, first) > 0))
+		return 0;
+	fr_date(from, f);
+	fr_date(until, u);
+	if (until[0])
+		err_set(e, ERR_INPUT, "%s : pas de cible pour %d, hors de la "
+			"version de l'annexe de cet indicateur, en vigueur du %s "
+			"au %s (exclu)", code, year, f, u);
+	else
+		err_set(e, ERR_INPUT, "%s : pas de cible pour %d, hors de la "
+			"version de l'annexe de cet indicateur, en vigueur à "
+			"partir du %s, jamais avant", code, year, f);
+	return -1;
+}
+
 int store_target_set(struct store *st, const char *indicator_uid, int year,
 		     const char *criticality, const struct value *target,
 		     int better, struct err *e)
@@ -529,6 +591,8 @@ int store_target_set(struct store *st, const char *indicator_uid, int year,
 
 	err_clear(e);
 	if (!empty && text_check(TEXT_VALUE, "cible", target->text, e) != 0)
+		return -1;
+	if (!empty && year_covered(st, indicator_uid, year, e) != 0)
 		return -1;
 	if (store_begin(st, e) != 0)
 		return -1;
@@ -761,17 +825,10 @@ static int not_in_force(struct store *st, const char *contract_uid,
 		err_set(e, ERR_NOTFOUND, "aucun indicateur « %s » dans ce contrat",
 			code);
 	} else {
-		struct date d1, d2;
 		char on[DATE_ISO_LEN], from[DATE_ISO_LEN];
 
-		if (date_parse(date, &d1) == 0)
-			date_format_fr(d1, on);
-		else
-			snprintf(on, sizeof on, "%s", date);
-		if (date_parse(first, &d2) == 0)
-			date_format_fr(d2, from);
-		else
-			snprintf(from, sizeof from, "%s", first);
+		fr_date(date, on);
+		fr_date(first, from);
 		if (strcmp(first, date) <= 0)
 			err_set(e, ERR_NOTFOUND, "l'indicateur « %s » n'est plus "
 				"dans l'annexe en vigueur le %s (un avenant l'a "

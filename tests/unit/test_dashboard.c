@@ -982,6 +982,22 @@ Test(dashboard, midyear_amendment_splits_the_cells_of_a_year)
 		cr_expect_eq(store_measurement_set(f.st, old, "2021-08", "critique",
 						   &v, false, NULL, &e), -1);
 		cr_expect(strstr(e.msg, "au 01/07/2021 (exclu)"), "%s", e.msg);
+		/* targets: for a year the version is in force in, some of it */
+		cr_expect_eq(store_target_set(f.st, new, 2021, "critique", &v, -1,
+					      &e), 0, "%s", e.msg);
+		cr_expect_eq(store_target_set(f.st, old, 2021, "critique", &v, -1,
+					      &e), 0, "%s", e.msg);
+		cr_expect_eq(store_target_set(f.st, new, 2020, "critique", &v, -1,
+					      &e), -1);
+		cr_expect(strstr(e.msg, "pas de cible pour 2020") &&
+			  strstr(e.msg, "à partir du 01/07/2021, jamais avant"),
+			  "%s", e.msg);
+		cr_expect_eq(store_target_set(f.st, old, 2022, "critique", &v, -1,
+					      &e), -1);
+		cr_expect(strstr(e.msg, "au 01/07/2021 (exclu)"), "%s", e.msg);
+		/* clearing one is always possible */
+		cr_expect_eq(store_target_set(f.st, old, 2022, "critique", NULL, -1,
+					      &e), 0, "%s", e.msg);
 		value_release(&v);
 	}
 	load(&f, 2021, TODAY);
