@@ -441,25 +441,11 @@ static int record_why(struct store *st, const char *dispute_uid,
 		      const char *what, const char *before, const char *after,
 		      const char *reason, struct err *e)
 {
-	sqlite3_stmt *s = store_stmt(st,
+	return store_change_write(st,
 		"INSERT INTO dispute_change (uid, dispute_uid, what, author,"
-		" at, before, after, reason) VALUES (:uid, :d, :what, :author,"
-		" :at, :before, :after, :reason)", e);
-	char uid[STORE_UID_LEN], now[32];
-
-	if (!s)
-		return -1;
-	store_uid_new(uid);
-	store_now(now);
-	store_bind_text(s, ":uid", uid);
-	store_bind_text(s, ":d", dispute_uid);
-	store_bind_text(s, ":what", what);
-	store_bind_text(s, ":author", store_author(st));
-	store_bind_text(s, ":at", now);
-	store_bind_text(s, ":before", before);
-	store_bind_text(s, ":after", after);
-	store_bind_text(s, ":reason", reason);
-	return store_exec_stmt(st, s, e);
+		" at, before, after, reason) VALUES (:uid, :owner, :what,"
+		" :author, :at, :before, :after, :reason)", dispute_uid, what,
+		before, after, reason, e);
 }
 
 static int record(struct store *st, const char *dispute_uid,

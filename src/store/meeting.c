@@ -478,25 +478,11 @@ static int record(struct store *st, const char *meeting_uid,
 		  const char *what, const char *before, const char *after,
 		  const char *reason, struct err *e)
 {
-	sqlite3_stmt *s = store_stmt(st,
-		"INSERT INTO meeting_change (uid, meeting_uid, what, author, at,"
-		" before, after, reason) VALUES (:u, :m, :w, :a, :t, :b, :f,"
-		" :r)", e);
-	char uid[STORE_UID_LEN], now[32];
-
-	if (!s)
-		return -1;
-	store_uid_new(uid);
-	store_now(now);
-	store_bind_text(s, ":u", uid);
-	store_bind_text(s, ":m", meeting_uid);
-	store_bind_text(s, ":w", what);
-	store_bind_text(s, ":a", store_author(st));
-	store_bind_text(s, ":t", now);
-	store_bind_text(s, ":b", before && *before ? before : NULL);
-	store_bind_text(s, ":f", after && *after ? after : NULL);
-	store_bind_text(s, ":r", reason && *reason ? reason : NULL);
-	return store_exec_stmt(st, s, e);
+	return store_change_write(st,
+		"INSERT INTO meeting_change (uid, meeting_uid, what, author,"
+		" at, before, after, reason) VALUES (:uid, :owner, :what,"
+		" :author, :at, :before, :after, :reason)", meeting_uid, what,
+		before, after, reason, e);
 }
 
 /* "Marie Dupont (DGS, commune)" */

@@ -632,25 +632,11 @@ static int record(struct store *st, const char *request_uid,
 		  const char *what, const char *before, const char *after,
 		  const char *reason, struct err *e)
 {
-	sqlite3_stmt *s = store_stmt(st,
+	return store_change_write(st,
 		"INSERT INTO request_change (uid, request_uid, what, author,"
-		" at, before, after, reason) VALUES (:uid, :r, :what, :author,"
-		" :at, :before, :after, :reason)", e);
-	char uid[STORE_UID_LEN], now[32];
-
-	if (!s)
-		return -1;
-	store_uid_new(uid);
-	store_now(now);
-	store_bind_text(s, ":uid", uid);
-	store_bind_text(s, ":r", request_uid);
-	store_bind_text(s, ":what", what);
-	store_bind_text(s, ":author", store_author(st));
-	store_bind_text(s, ":at", now);
-	store_bind_text(s, ":before", before && *before ? before : NULL);
-	store_bind_text(s, ":after", after && *after ? after : NULL);
-	store_bind_text(s, ":reason", reason);
-	return store_exec_stmt(st, s, e);
+		" at, before, after, reason) VALUES (:uid, :owner, :what,"
+		" :author, :at, :before, :after, :reason)", request_uid, what,
+		before, after, reason, e);
 }
 
 /* Write f as the request's fields, with its history row (what, before,

@@ -1019,6 +1019,33 @@ void store_changes_free(struct store_change *v, size_t n)
 	free(v);
 }
 
+static const char *unless_blank(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+int store_change_write(struct store *st, const char *sql, const char *owner,
+		       const char *what, const char *before,
+		       const char *after, const char *reason, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, sql, e);
+	char uid[STORE_UID_LEN], now[32];
+
+	if (!s)
+		return -1;
+	store_uid_new(uid);
+	store_now(now);
+	store_bind_text(s, ":uid", uid);
+	store_bind_text(s, ":owner", owner);
+	store_bind_text(s, ":what", what);
+	store_bind_text(s, ":author", store_author(st));
+	store_bind_text(s, ":at", now);
+	store_bind_text(s, ":before", unless_blank(before));
+	store_bind_text(s, ":after", unless_blank(after));
+	store_bind_text(s, ":reason", unless_blank(reason));
+	return store_exec_stmt(st, s, e);
+}
+
 int store_changes_read(struct store *st, sqlite3_stmt *s,
 		       const struct change_word *words, size_t n_words,
 		       const char *doing, struct store_change **out,

@@ -83,6 +83,12 @@ void store_now(char out[32]);
 struct change_word {
 	const char *db, *word;
 };
+/* Write one history row with the INSERT sql (its parameters :uid,
+ * :owner, :what, :author, :at, :before, :after, :reason): a new uid,
+ * now, the store's author; before, after and reason NULL when blank. */
+int store_change_write(struct store *st, const char *sql, const char *owner,
+		       const char *what, const char *before,
+		       const char *after, const char *reason, struct err *e);
 /* The rows s selects (what, author, at, before, after, reason; its
  * parameters bound) as a history, what spelled through words; doing
  * names the reading in an error ("lire l'historique du litige"). */
