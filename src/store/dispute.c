@@ -1034,13 +1034,37 @@ out_strbuf:
 	return ret;
 }
 
+/* A closure dated on (ISO) before the opening or the last step is
+ * refused (ERR_INPUT, the dates said): true then. */
+static bool closure_date_refused(const struct dispute *d, const char *on,
+				 struct err *e)
+{
+	char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+
+	if (strcmp(on, d->opened_on ? d->opened_on : "") < 0) {
+		fr(on, a);
+		fr(d->opened_on, b);
+		err_set(e, ERR_INPUT, "la clôture (%s) précède l'ouverture du "
+			"litige (%s)", a, b);
+		return true;
+	}
+	if (d->n_steps && strcmp(on, d->steps[d->n_steps - 1].held_on) < 0) {
+		fr(on, a);
+		fr(d->steps[d->n_steps - 1].held_on, b);
+		err_set(e, ERR_INPUT, "la clôture (%s) précède la dernière "
+			"étape d'arbitrage (%s)", a, b);
+		return true;
+	}
+	return false;
+}
+
 int store_dispute_close(struct store *st, const char *dispute_uid,
 			const char *closed_on, const char *solution,
 			struct err *e)
 {
 	struct dispute d;
 	struct strbuf before, after;
-	char on[DATE_ISO_LEN], a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+	char on[DATE_ISO_LEN];
 	char *sol = NULL;
 	const char *why;
 	sqlite3_stmt *s;
@@ -1063,20 +1087,8 @@ int store_dispute_close(struct store *st, const char *dispute_uid,
 		date_today(&today);
 		date_format_iso(today, on);
 	}
-	if (strcmp(on, d.opened_on ? d.opened_on : "") < 0) {
-		fr(on, a);
-		fr(d.opened_on, b);
-		err_set(e, ERR_INPUT, "la clôture (%s) précède l'ouverture du "
-			"litige (%s)", a, b);
+	if (closure_date_refused(&d, on, e))
 		goto out;
-	}
-	if (d.n_steps && strcmp(on, d.steps[d.n_steps - 1].held_on) < 0) {
-		fr(on, a);
-		fr(d.steps[d.n_steps - 1].held_on, b);
-		err_set(e, ERR_INPUT, "la clôture (%s) précède la dernière "
-			"étape d'arbitrage (%s)", a, b);
-		goto out;
-	}
 	sol = store_clean_text(solution);
 	if (text_check(TEXT_LONG, "solution arbitrée", sol, e) != 0)
 		goto out;
@@ -1487,20 +1499,8 @@ int store_dispute_update_closure(struct store *st, const char *dispute_uid,
 	sol = store_clean_text(solution);
 	if (text_check(TEXT_LONG, "solution arbitrée", sol, e) != 0)
 		goto out;
-	if (strcmp(on, d.opened_on ? d.opened_on : "") < 0) {
-		fr(on, a);
-		fr(d.opened_on, b);
-		err_set(e, ERR_INPUT, "la clôture (%s) précède l'ouverture du "
-			"litige (%s)", a, b);
+	if (closure_date_refused(&d, on, e))
 		goto out;
-	}
-	if (d.n_steps && strcmp(on, d.steps[d.n_steps - 1].held_on) < 0) {
-		fr(on, a);
-		fr(d.steps[d.n_steps - 1].held_on, b);
-		err_set(e, ERR_INPUT, "la clôture (%s) précède la dernière "
-			"étape d'arbitrage (%s)", a, b);
-		goto out;
-	}
 	if (strcmp(on, d.closed_on)) {
 		fr(d.closed_on, a);
 		fr(on, b);

@@ -303,6 +303,71 @@ static void fr_date(const char *iso, char out[DATE_ISO_LEN])
 		snprintf(out, DATE_ISO_LEN, "%s", iso ? iso : "");
 }
 
+/* The span of an indicator's version: in force from, until the next
+ * version of its domain ("" when none, exclusive), whether it is the
+ * domain's first, and the indicator's code. ERR_NOTFOUND for an unknown
+ * indicator. */
+struct version_span {
+	char from[DATE_ISO_LEN], until[DATE_ISO_LEN], code[64];
+	bool first;
+};
+
+static int version_span(struct store *st, const char *indicator_uid,
+			struct version_span *v, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT a.in_force_from, (SELECT min(a3.in_force_from)"
+		"  FROM annex a3 WHERE a3.domain_uid = a.domain_uid"
+		"  AND a3.in_force_from > a.in_force_from),"
+		" NOT EXISTS (SELECT 1 FROM annex a4"
+		"  WHERE a4.domain_uid = a.domain_uid"
+		"  AND a4.in_force_from < a.in_force_from), i.code"
+		" FROM indicator i JOIN annex a ON a.uid = i.annex_uid"
+		" WHERE i.uid = :i", e);
+	bool found = false;
+	int rc;
+
+	memset(v, 0, sizeof *v);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":i", indicator_uid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *c0 = (const char *)sqlite3_column_text(s, 0);
+		const char *c1 = (const char *)sqlite3_column_text(s, 1);
+		const char *c3 = (const char *)sqlite3_column_text(s, 3);
+
+		found = true;
+		snprintf(v->from, sizeof v->from, "%s", c0 ? c0 : "");
+		snprintf(v->until, sizeof v->until, "%s", c1 ? c1 : "");
+		v->first = sqlite3_column_int(s, 2) != 0;
+		snprintf(v->code, sizeof v->code, "%s", c3 ? c3 : "");
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	if (store_done(st, rc, "lire la version de l'indicateur", e) != 0)
+		return -1;
+	if (!found) {
+		err_set(e, ERR_NOTFOUND, "indicateur introuvable");
+		return -1;
+	}
+	return 0;
+}
+
+/* "en vigueur du 01/01/2020 au 01/07/2021 (exclu)", or "en vigueur à
+ * partir du 01/07/2021, jamais avant", for messages. */
+static void span_words(const struct version_span *v, char *buf, size_t n)
+{
+	char f[DATE_ISO_LEN], u[DATE_ISO_LEN];
+
+	fr_date(v->from, f);
+	fr_date(v->until, u);
+	if (v->until[0])
+		snprintf(buf, n, "en vigueur du %s au %s (exclu)", f, u);
+	else
+		snprintf(buf, n, "en vigueur à partir du %s, jamais avant", f);
+}
+
 /* A value belongs to the version of its indicator that covers its
  * period, as the grid decides (dashboard.c): the annex in force on the
  * period's first day or, before the domain's first version, the one
@@ -311,76 +376,26 @@ static void fr_date(const char *iso, char out[DATE_ISO_LEN])
 static int period_covered(struct store *st, const char *indicator_uid,
 			  const char *period, struct err *e)
 {
-	sqlite3_stmt *s = store_stmt(st,
-		"SELECT i.annex_uid, coalesce("
-		" (SELECT a2.uid FROM annex a2 WHERE a2.domain_uid = a.domain_uid"
-		"  AND a2.in_force_from <= :first"
-		"  ORDER BY a2.in_force_from DESC, a2.version DESC LIMIT 1),"
-		" (SELECT a2.uid FROM annex a2 WHERE a2.domain_uid = a.domain_uid"
-		"  AND a2.in_force_from <= :last"
-		"  ORDER BY a2.in_force_from DESC, a2.version DESC LIMIT 1)),"
-		" a.in_force_from,"
-		" (SELECT min(a3.in_force_from) FROM annex a3"
-		"  WHERE a3.domain_uid = a.domain_uid"
-		"  AND a3.in_force_from > a.in_force_from),"
-		" i.code"
-		" FROM indicator i JOIN annex a ON a.uid = i.annex_uid"
-		" WHERE i.uid = :i", e);
+	struct version_span v;
 	struct period p;
-	char first[DATE_ISO_LEN], last[DATE_ISO_LEN], label[64];
-	char own[STORE_UID_LEN] = "", cover[STORE_UID_LEN] = "";
-	char from[DATE_ISO_LEN] = "", until[DATE_ISO_LEN] = "", code[64] = "";
-	int rc;
+	char first[DATE_ISO_LEN], last[DATE_ISO_LEN], label[64], span[128];
 
-	if (!s)
-		return -1;
 	if (period_parse(period, &p) != 0) {
-		sqlite3_reset(s);
 		err_set(e, ERR_INPUT, "période « %s » invalide", period);
 		return -1;
 	}
+	if (version_span(st, indicator_uid, &v, e) != 0)
+		return -1;
 	date_format_iso(period_first_day(p), first);
 	date_format_iso(period_last_day(p), last);
-	store_bind_text(s, ":i", indicator_uid);
-	store_bind_text(s, ":first", first);
-	store_bind_text(s, ":last", last);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		const char *c[5];
-
-		for (int k = 0; k < 5; k++)
-			c[k] = (const char *)sqlite3_column_text(s, k);
-		snprintf(own, sizeof own, "%s", c[0] ? c[0] : "");
-		snprintf(cover, sizeof cover, "%s", c[1] ? c[1] : "");
-		snprintf(from, sizeof from, "%s", c[2] ? c[2] : "");
-		snprintf(until, sizeof until, "%s", c[3] ? c[3] : "");
-		snprintf(code, sizeof code, "%s", c[4] ? c[4] : "");
-		rc = SQLITE_DONE;
-	}
-	sqlite3_reset(s);
-	if (store_done(st, rc, "vérifier la période", e) != 0)
-		return -1;
-	if (!own[0]) {
-		err_set(e, ERR_NOTFOUND, "indicateur introuvable");
-		return -1;
-	}
-	if (!strcmp(own, cover))
+	if (strcmp(v.from, first) <= 0 ? !v.until[0] || strcmp(v.until, first) > 0
+	    : v.first && strcmp(v.from, last) <= 0 &&
+	      (!v.until[0] || strcmp(v.until, last) > 0))
 		return 0;
 	period_label(p, label, sizeof label);
-	{
-		char f[DATE_ISO_LEN], u[DATE_ISO_LEN];
-
-		fr_date(from, f);
-		fr_date(until, u);
-		if (until[0])
-			err_set(e, ERR_INPUT, "%s : %s n'est pas dans la version "
-				"de l'annexe de cet indicateur, en vigueur du %s au "
-				"%s (exclu)", code, label, f, u);
-		else
-			err_set(e, ERR_INPUT, "%s : %s n'est pas dans la version "
-				"de l'annexe de cet indicateur, en vigueur à partir "
-				"du %s, jamais avant", code, label, f);
-	}
+	span_words(&v, span, sizeof span);
+	err_set(e, ERR_INPUT, "%s : %s n'est pas dans la version de l'annexe "
+		"de cet indicateur, %s", v.code, label, span);
 	return -1;
 }
 
@@ -529,54 +544,19 @@ void store_measurement_history_free(struct measurement_event *v, size_t n)
 static int year_covered(struct store *st, const char *indicator_uid, int year,
 			struct err *e)
 {
-	sqlite3_stmt *s = store_stmt(st,
-		"SELECT a.in_force_from, (SELECT min(a3.in_force_from) FROM annex a3"
-		"  WHERE a3.domain_uid = a.domain_uid"
-		"  AND a3.in_force_from > a.in_force_from), i.code"
-		" FROM indicator i JOIN annex a ON a.uid = i.annex_uid"
-		" WHERE i.uid = :i", e);
-	char from[DATE_ISO_LEN] = "", until[DATE_ISO_LEN] = "", code[64] = "";
-	char first[DATE_ISO_LEN], last[DATE_ISO_LEN], f[DATE_ISO_LEN];
-	char u[DATE_ISO_LEN];
-	bool found = false;
-	int rc;
+	struct version_span v;
+	char first[DATE_ISO_LEN], last[DATE_ISO_LEN], span[128];
 
-	if (!s)
+	if (version_span(st, indicator_uid, &v, e) != 0)
 		return -1;
-	store_bind_text(s, ":i", indicator_uid);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		const char *c0 = (const char *)sqlite3_column_text(s, 0);
-		const char *c1 = (const char *)sqlite3_column_text(s, 1);
-		const char *c2 = (const char *)sqlite3_column_text(s, 2);
-
-		found = true;
-		snprintf(from, sizeof from, "%s", c0 ? c0 : "");
-		snprintf(until, sizeof until, "%s", c1 ? c1 : "");
-		snprintf(code, sizeof code, "%s", c2 ? c2 : "");
-		rc = SQLITE_DONE;
-	}
-	sqlite3_reset(s);
-	if (store_done(st, rc, "vérifier l'année", e) != 0)
-		return -1;
-	if (!found) {
-		err_set(e, ERR_NOTFOUND, "indicateur introuvable");
-		return -1;
-	}
 	snprintf(first, sizeof first, "%04d-01-01", year);
 	snprintf(last, sizeof last, "%04d-12-31", year);
-	if (strcmp(from, last) <= 0 && (!until[0] || strcmp(until, first) > 0))
+	if (strcmp(v.from, last) <= 0 &&
+	    (!v.until[0] || strcmp(v.until, first) > 0))
 		return 0;
-	fr_date(from, f);
-	fr_date(until, u);
-	if (until[0])
-		err_set(e, ERR_INPUT, "%s : pas de cible pour %d, hors de la "
-			"version de l'annexe de cet indicateur, en vigueur du %s "
-			"au %s (exclu)", code, year, f, u);
-	else
-		err_set(e, ERR_INPUT, "%s : pas de cible pour %d, hors de la "
-			"version de l'annexe de cet indicateur, en vigueur à "
-			"partir du %s, jamais avant", code, year, f);
+	span_words(&v, span, sizeof span);
+	err_set(e, ERR_INPUT, "%s : pas de cible pour %d, hors de la version de "
+		"l'annexe de cet indicateur, %s", v.code, year, span);
 	return -1;
 }
 

@@ -40,6 +40,16 @@ typing_request_object() {
 	keys Tab Tab Tab Tab Tab Tab
 }
 
+# From any screen, the Litiges screen (none yet), a new dispute, the
+# cursor on its object.
+typing_dispute_object() {
+	keys M-4
+	wait_for "Litiges : 0"
+	keys n
+	wait_for "Ouvrir un litige"
+	keys Tab
+}
+
 # The grid's cursor on indicator CODE (first criticality), from the top.
 typing_grid_to() {
 	local i
@@ -113,11 +123,7 @@ s_typing_forms() {
 	e2e_start -s 120x40 "${E2E_EXTRA[@]}"
 	wait_for "Identifiant : 33069-2016"
 	# litiges: opening, a step, the closure
-	keys 4
-	wait_for "Litiges : 0"
-	keys n
-	wait_for "Ouvrir un litige"
-	keys Tab
+	typing_dispute_object
 	text "$T"
 	keys Tab
 	text fond
@@ -239,11 +245,7 @@ s_typing_editor() {
 	fi
 	e2e_start -s 100x30 "${E2E_EXTRA[@]}"
 	wait_for "Identifiant : 33069-2016"
-	keys 4
-	wait_for "Litiges : 0"
-	keys n
-	wait_for "Ouvrir un litige"
-	keys Tab
+	typing_dispute_object
 	text "début fin"
 	keys Left Left Left
 	text "milieu "
