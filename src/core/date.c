@@ -87,6 +87,16 @@ void date_format_fr(struct date d, char buf[DATE_ISO_LEN])
 		 (unsigned)d.month % 100u, (unsigned)d.year % 10000u);
 }
 
+void date_iso_fr(const char *iso, char buf[DATE_ISO_LEN])
+{
+	struct date d;
+
+	if (iso && date_parse(iso, &d) == 0)
+		date_format_fr(d, buf);
+	else
+		snprintf(buf, DATE_ISO_LEN, "%s", iso ? iso : "");
+}
+
 int date_cmp(struct date a, struct date b)
 {
 	if (a.year != b.year)

@@ -291,18 +291,6 @@ fail:
 	return -1;
 }
 
-/* An ISO date as a message shows it (JJ/MM/AAAA); itself when it does
- * not parse. */
-static void fr_date(const char *iso, char out[DATE_ISO_LEN])
-{
-	struct date d;
-
-	if (iso && date_parse(iso, &d) == 0)
-		date_format_fr(d, out);
-	else
-		snprintf(out, DATE_ISO_LEN, "%s", iso ? iso : "");
-}
-
 /* The span of an indicator's version: in force from, until the next
  * version of its domain ("" when none, exclusive), whether it is the
  * domain's first, and the indicator's code. ERR_NOTFOUND for an unknown
@@ -360,8 +348,8 @@ static void span_words(const struct version_span *v, char *buf, size_t n)
 {
 	char f[DATE_ISO_LEN], u[DATE_ISO_LEN];
 
-	fr_date(v->from, f);
-	fr_date(v->until, u);
+	date_iso_fr(v->from, f);
+	date_iso_fr(v->until, u);
 	if (v->until[0])
 		snprintf(buf, n, "en vigueur du %s au %s (exclu)", f, u);
 	else
@@ -807,8 +795,8 @@ static int not_in_force(struct store *st, const char *contract_uid,
 	} else {
 		char on[DATE_ISO_LEN], from[DATE_ISO_LEN];
 
-		fr_date(date, on);
-		fr_date(first, from);
+		date_iso_fr(date, on);
+		date_iso_fr(first, from);
 		if (strcmp(first, date) <= 0)
 			err_set(e, ERR_NOTFOUND, "l'indicateur « %s » n'est plus "
 				"dans l'annexe en vigueur le %s (un avenant l'a "

@@ -569,6 +569,13 @@ static const char migration_7[] =
 	");"
 	"CREATE INDEX request_change_of ON request_change (request_uid, at);";
 
+static const char migration_8[] =
+	/* An amendment either replaces annexes of domains the contract has
+	 * or adds domains (suivi-contrat(5): « remplace », « ajoute »).
+	 * adds holds the codes it added, ", "-separated, NULL when none
+	 * (amendments imported before this migration only replaced). */
+	"ALTER TABLE amendment ADD COLUMN adds TEXT;";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -577,6 +584,7 @@ const char *const store_migrations[] = {
 	migration_5,
 	migration_6,
 	migration_7,
+	migration_8,
 };
 
 const int store_schema_version_latest =
