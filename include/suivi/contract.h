@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "suivi/err.h"
 #include "suivi/model.h"
 
 struct activity {
@@ -49,6 +50,7 @@ struct annex_item {
 	enum annex_item_kind kind;
 	char *text;
 	bool removed;		/* struck out by an amendment */
+	int line;		/* in the file, for the importer's messages */
 };
 
 struct committee {
@@ -83,6 +85,11 @@ struct indicator {
 struct annex {
 	char *domain_code;	/* "nsi" */
 	char *domain_name;
+	/* A domain the contract has whose annex is not transcribed
+	 * ([domaine CODE] with transcrite = non): only the code and the
+	 * name, no content; nothing of it is in force until an amendment
+	 * replaces it. */
+	bool untranscribed;
 	char *title;
 	char *preamble, *means, *implementation, *operation, *notes;
 	char *volume_note;
@@ -133,8 +140,10 @@ struct contract_doc {
 	int number;
 	char *in_force_from;	/* ISO date */
 	char *object;
-	char **replaces;	/* domain codes */
+	char **replaces;	/* codes of domains the contract has */
 	size_t n_replaces;
+	char **adds;		/* codes of domains it adds */
+	size_t n_adds;
 
 	struct annex *annexes;
 	size_t n_annexes;
@@ -142,7 +151,11 @@ struct contract_doc {
 	/* Lines of the file, for messages about what the database refuses
 	 * (an identifier already used, an unknown contract, a date). */
 	int line_header, line_identifier, line_insee, line_contract_ref,
-	    line_in_force;
+	    line_in_force, line_replaces, line_adds;
+
+	/* What the file says that is allowed but worth a look (a signature
+	 * after the date in force), as FILE:LINE: attention : message. */
+	struct diag_list warnings;
 };
 
 void contract_doc_free(struct contract_doc *doc);

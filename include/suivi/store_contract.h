@@ -51,7 +51,8 @@ struct annex_info {
 };
 
 /* The annexes of a contract in force on date (ISO): for each domain the
- * latest version whose date is not after it (or, before any, the first). */
+ * latest version whose date is not after it; none for a domain before its
+ * first version (an annex never applies before its date). */
 int store_annexes_in_force(struct store *st, const char *contract_uid,
 			   const char *date, struct annex_info **out,
 			   size_t *n, struct err *e);
@@ -95,6 +96,7 @@ struct amendment_info {
 	int number;
 	char *in_force_from, *signed_on, *object;
 	char *replaces;		/* "nsi, eco": codes of the annexes it replaces */
+	char *adds;		/* codes of the domains it adds, or NULL */
 };
 
 /* A contract's own texts, for the contract browser. */

@@ -30,7 +30,8 @@ int cli_import_files(struct store *st, char **files, int n, FILE *out,
 
 	diag_list_init(&diags);
 	for (int i = 0; i < n; i++)
-		contract_file_read(files[i], &docs[i], &diags);
+		if (contract_file_read(files[i], &docs[i], &diags) == 0)
+			diag_list_print(&docs[i]->warnings, stderr);
 	if (diags.n) {
 		diag_list_print(&diags, stderr);
 		err_set(e, ERR_INPUT, "%zu problème%s : rien n'a été importé",

@@ -67,22 +67,42 @@ int cmd_summary(struct app *app, int argc, char **argv)
 	       store_schema_version(st));
 	printf("%zu contrat%s\n", n, n > 1 ? "s" : "");
 	for (size_t i = 0; i < n; i++) {
-		struct annex_info *an = NULL;
-		size_t na = 0;
+		struct annex_info *an = NULL, *all = NULL;
+		size_t na = 0, nall = 0;
 
 		show_date(app, cs[i].starts_on, buf);
 		printf("\n%s (INSEE %s) : contrat %s, depuis le %s, %d avenant%s\n",
 		       cs[i].commune, cs[i].insee, cs[i].identifier, buf,
 		       cs[i].n_amendments, cs[i].n_amendments > 1 ? "s" : "");
 		if (store_annexes_in_force(st, cs[i].uid, today_iso, &an, &na,
-					   &e) != 0) {
+					   &e) != 0 ||
+		    store_annex_versions(st, cs[i].uid, &all, &nall, &e) != 0) {
+			store_annex_list_free(an, na);
 			ret = cli_fail(&e);
 			goto out;
 		}
-		if (na == 0)
+		if (nall == 0)
 			printf("  aucune annexe transcrite\n");
 		else
 			printf("  annexes en vigueur le %s :\n", today);
+		/* a domain whose first version comes later: nothing yet */
+		for (size_t k = 0; k < nall; k++) {
+			bool in_force = false;
+
+			if (k > 0 && !strcmp(all[k - 1].domain_code,
+					     all[k].domain_code))
+				continue;
+			for (size_t j = 0; j < na && !in_force; j++)
+				in_force = !strcmp(an[j].domain_code,
+						   all[k].domain_code);
+			if (in_force)
+				continue;
+			show_date(app, all[k].in_force_from, buf);
+			printf("  - %s (%s) : aucune annexe transcrite en vigueur "
+			       "le %s ; la première l'est à partir du %s\n",
+			       all[k].domain_name, all[k].domain_code, today, buf);
+		}
+		store_annex_list_free(all, nall);
 		for (size_t k = 0; k < na; k++) {
 			const struct annex_info *a = &an[k];
 			char version[64];

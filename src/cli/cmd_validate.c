@@ -16,7 +16,8 @@ int cmd_validate(struct app *app, int argc, char **argv)
 	diag_list_init(&diags);
 	for (int i = 1; i < argc; i++) {
 		struct contract_doc *doc;
-		size_t indicators = 0;
+		size_t indicators = 0, annexes = 0, untranscribed = 0;
+		char more[64] = "";
 
 		if (contract_file_read(argv[i], &doc, &diags) != 0) {
 			bad++;
@@ -25,18 +26,27 @@ int cmd_validate(struct app *app, int argc, char **argv)
 			diag_list_init(&diags);
 			continue;
 		}
-		for (size_t k = 0; k < doc->n_annexes; k++)
+		diag_list_print(&doc->warnings, stderr);
+		for (size_t k = 0; k < doc->n_annexes; k++) {
 			indicators += doc->annexes[k].n_indicators;
+			if (doc->annexes[k].untranscribed)
+				untranscribed++;
+			else
+				annexes++;
+		}
+		if (untranscribed)
+			snprintf(more, sizeof more, " (+ %zu non transcrite%s)",
+				 untranscribed, untranscribed > 1 ? "s" : "");
 		if (doc->kind == DOC_CONTRACT)
-			printf("%s : valide (contrat %s, %zu annexe%s, %zu "
+			printf("%s : valide (contrat %s, %zu annexe%s%s, %zu "
 			       "indicateur%s)\n", argv[i], doc->identifier,
-			       doc->n_annexes, doc->n_annexes > 1 ? "s" : "",
+			       annexes, annexes > 1 ? "s" : "", more,
 			       indicators, indicators > 1 ? "s" : "");
 		else
 			printf("%s : valide (avenant n°%d du contrat %s, %zu "
 			       "annexe%s, %zu indicateur%s)\n", argv[i],
 			       doc->number, doc->contract_identifier,
-			       doc->n_annexes, doc->n_annexes > 1 ? "s" : "",
+			       annexes, annexes > 1 ? "s" : "",
 			       indicators, indicators > 1 ? "s" : "");
 		contract_doc_free(doc);
 	}

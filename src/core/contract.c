@@ -115,6 +115,10 @@ void contract_doc_free(struct contract_doc *doc)
 	for (size_t i = 0; i < doc->n_replaces; i++)
 		free(doc->replaces[i]);
 	free(doc->replaces);
+	for (size_t i = 0; i < doc->n_adds; i++)
+		free(doc->adds[i]);
+	free(doc->adds);
+	diag_list_release(&doc->warnings);
 	for (size_t i = 0; i < doc->n_annexes; i++)
 		annex_release(&doc->annexes[i]);
 	free(doc->annexes);

@@ -58,10 +58,10 @@ static const char *const article_keys[] = {
 };
 static const char *const amendment_keys[] = {
 	"*contrat", "*numero", "*en_vigueur", "signature", "*objet",
-	"*remplace", NULL
+	"remplace", "ajoute", NULL
 };
 static const char *const domain_keys[] = {
-	"*nom", "annexe", "preambule.#", "moyens", "modalites.#",
+	"*nom", "transcrite", "annexe", "preambule.#", "moyens", "modalites.#",
 	"fonctionnement.#", "note.#", "volumetrie", NULL
 };
 static const char *const subdomain_keys[] = {
@@ -164,6 +164,33 @@ static bool is_number_code(const char *s)
 		}
 	}
 	return digit;
+}
+
+/* Does a group of a number code start with a zero followed by a digit
+ * ("01.1", "1.05")? */
+static bool leading_zero(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if (*p == '0' && (p == s || p[-1] == '.') && p[1] >= '0' &&
+		    p[1] <= '9')
+			return true;
+	return false;
+}
+
+/* "01.005" -> "1.5" (heap string). */
+static char *without_zeros(const char *s)
+{
+	char *out = xstrdup(s), *w = out;
+	bool group_start = true;
+
+	for (const char *p = s; *p; p++) {
+		if (group_start && *p == '0' && p[1] >= '0' && p[1] <= '9')
+			continue;
+		group_start = *p == '.';
+		*w++ = *p;
+	}
+	*w = '\0';
+	return out;
 }
 
 /* A positive integer without leading zero, at most max. */
@@ -275,6 +302,14 @@ static bool parse_id(struct reader *r, struct sec *s, const char *id)
 		if (!split_slash(id, &s->domain, &rest) || !is_code(s->domain) ||
 		    !is_number_code(rest))
 			goto bad;
+		if (leading_zero(rest)) {
+			/* "01.1" beside "1.1" would be two codes for what
+			 * reads as one */
+			PROBLEM(r, line, "numéro « %s » dans [%s] : pas de zéro "
+				"en tête d'un nombre (écrire « %s »)", rest,
+				s->ini->name, s->num = without_zeros(rest));
+			return false;
+		}
 		s->num = xstrdup(rest);
 		return true;
 	case ID_CONTACT: {
@@ -523,11 +558,18 @@ static struct annex *annex_for(struct reader *r, struct contract_doc *doc,
 {
 	struct annex *a = annex_of(doc, s->domain);
 
-	if (!a)
+	if (!a) {
 		PROBLEM(r, s->ini->line,
 			"[%s] renvoie au domaine « %s », qui n'a pas de section "
 			"[domaine %s] dans ce fichier", s->ini->name, s->domain,
 			s->domain);
+	} else if (a->untranscribed) {
+		PROBLEM(r, s->ini->line,
+			"[%s] : l'annexe du domaine « %s » est déclarée non "
+			"transcrite (transcrite = non), elle n'a pas de contenu",
+			s->ini->name, s->domain);
+		a = NULL;
+	}
 	return a;
 }
 
@@ -545,6 +587,48 @@ static bool has_commitment(const struct annex *a, const char *code)
 		if (strcmp(a->commitments[i].code, code) == 0)
 			return true;
 	return false;
+}
+
+/* "nsi, eco": a list of domain codes, each once, no empty item. */
+static void domain_codes(struct reader *r, const struct sec *s,
+			 const char *key, char ***out, size_t *n)
+{
+	const char *rep = value(s, key);
+	int line = line_of(s, key);
+
+	if (!rep)
+		return;
+	if (!*rep) {
+		PROBLEM(r, line, "« %s » est vide : donnez au moins un code de "
+			"domaine, ou retirez la clé", key);
+		return;
+	}
+	for (;;) {
+		const char *comma = strchr(rep, ',');
+		size_t len = comma ? (size_t)(comma - rep) : strlen(rep);
+		char *code = xstrndup(rep, len);
+
+		text_trim(code);
+		if (!*code) {
+			PROBLEM(r, line, "élément vide dans « %s » (une virgule "
+				"de trop ?)", key);
+			free(code);
+		} else if (!is_code(code)) {
+			PROBLEM(r, line, "code de domaine « %s » invalide dans "
+				"« %s »", code, key);
+			free(code);
+		} else {
+			for (size_t k = 0; k < *n; k++)
+				if (!strcmp((*out)[k], code))
+					PROBLEM(r, line, "« %s » répété dans "
+						"« %s »", code, key);
+			*out = xrealloc(*out, (*n + 1) * sizeof **out);
+			(*out)[(*n)++] = code;
+		}
+		if (!comma)
+			break;
+		rep = comma + 1;
+	}
 }
 
 static void read_header(struct reader *r, struct contract_doc *doc,
@@ -584,8 +668,7 @@ static void read_header(struct reader *r, struct contract_doc *doc,
 		doc->preamble = paragraphs(s, "preambule.#");
 	} else {
 		const char *num = value(s, "numero");
-		const char *rep = value(s, "remplace");
-
+	
 		doc->kind = DOC_AMENDMENT;
 		doc->line_header = s->ini->line;
 		doc->line_contract_ref = line_of(s, "contrat");
@@ -599,30 +682,52 @@ static void read_header(struct reader *r, struct contract_doc *doc,
 		doc->in_force_from = date_value(r, s, "en_vigueur");
 		doc->signed_on = date_value(r, s, "signature");
 		doc->object = xstrdup(value(s, "objet"));
-		while (*rep) {
-			const char *comma = strchr(rep, ',');
-			size_t len = comma ? (size_t)(comma - rep) : strlen(rep);
-			char *code = xstrndup(rep, len);
+		doc->line_replaces = line_of(s, "remplace");
+		doc->line_adds = line_of(s, "ajoute");
+		domain_codes(r, s, "remplace", &doc->replaces, &doc->n_replaces);
+		domain_codes(r, s, "ajoute", &doc->adds, &doc->n_adds);
+		if (!value(s, "remplace") && !value(s, "ajoute"))
+			PROBLEM(r, s->ini->line,
+				"l'avenant ne dit ni quelles annexes il remplace "
+				"(« remplace = CODE ») ni quels domaines il ajoute "
+				"(« ajoute = CODE »)");
+		if (doc->in_force_from && doc->signed_on &&
+		    strcmp(doc->signed_on, doc->in_force_from) > 0) {
+			char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
 
-			text_trim(code);
-			if (!is_code(code)) {
-				PROBLEM(r, line_of(s, "remplace"),
-					"code de domaine « %s » invalide dans "
-					"« remplace »", code);
-				free(code);
-			} else {
-				doc->replaces = xrealloc(doc->replaces,
-					(doc->n_replaces + 1) * sizeof *doc->replaces);
-				doc->replaces[doc->n_replaces++] = code;
-			}
-			rep += len + (comma ? 1 : 0);
+			date_iso_fr(doc->signed_on, a);
+			date_iso_fr(doc->in_force_from, b);
+			diag_add(&doc->warnings, r->path, line_of(s, "signature"),
+				 "attention : l'avenant est signé le %s, après "
+				 "son entrée en vigueur le %s (effet "
+				 "rétroactif) : vérifiez ces deux dates", a, b);
 		}
 	}
 }
 
-static void read_domain(struct contract_doc *doc, const struct sec *s)
+static void read_domain(struct reader *r, struct contract_doc *doc,
+			const struct sec *s)
 {
 	struct annex *a;
+	bool transcribed = true;
+
+	if (yes_no(r, s, "transcrite", &transcribed) && !transcribed) {
+		if (doc->kind == DOC_AMENDMENT)
+			PROBLEM(r, line_of(s, "transcrite"),
+				"« transcrite = non » ne va que dans un contrat "
+				"(une annexe qu'il a mais dont le texte n'est pas "
+				"transcrit) : un avenant donne l'annexe qu'il "
+				"remplace ou ajoute");
+		for (size_t i = 0; i < s->ini->n; i++) {
+			const char *k = s->ini->entries[i].key;
+
+			if (strcmp(k, "nom") && strcmp(k, "transcrite"))
+				PROBLEM(r, s->ini->entries[i].line,
+					"« %s » dans une annexe non transcrite "
+					"(transcrite = non) : seule la clé « nom » "
+					"l'accompagne", k);
+		}
+	}
 
 	doc->annexes = xrealloc(doc->annexes,
 				(doc->n_annexes + 1) * sizeof *doc->annexes);
@@ -630,6 +735,7 @@ static void read_domain(struct contract_doc *doc, const struct sec *s)
 	memset(a, 0, sizeof *a);
 	a->domain_code = xstrdup(s->domain);
 	a->domain_name = xstrdup(value(s, "nom"));
+	a->untranscribed = !transcribed;
 	a->title = dup_opt(s, "annexe");
 	a->preamble = paragraphs(s, "preambule.#");
 	a->means = dup_opt(s, "moyens");
@@ -716,9 +822,10 @@ static void read_contact(struct reader *r, struct annex *a,
 }
 
 static void add_item(struct annex *a, enum annex_item_kind kind,
-		     const char *text, bool removed)
+		     const char *text, bool removed, int line)
 {
 	a->items = xrealloc(a->items, (a->n_items + 1) * sizeof *a->items);
+	a->items[a->n_items].line = line;
 	a->items[a->n_items].kind = kind;
 	a->items[a->n_items].text = xstrdup(text);
 	a->items[a->n_items].removed = removed;
@@ -741,7 +848,7 @@ static void read_priorities(struct reader *r, struct annex *a,
 		for (size_t k = 0; k < ns; k++)
 			if (st[k].n == pr[i].n)
 				yes_no(r, s, st[k].e->key, &removed);
-		add_item(a, ITEM_PRIORITY, pr[i].e->value, removed);
+		add_item(a, ITEM_PRIORITY, pr[i].e->value, removed, pr[i].e->line);
 	}
 	for (size_t k = 0; k < ns; k++) {
 		size_t i;
@@ -755,7 +862,8 @@ static void read_priorities(struct reader *r, struct annex *a,
 	for (size_t i = 0; i < nm; i++) {
 		if (!*mu[i].e->value)
 			PROBLEM(r, mu[i].e->line, "engagement vide");
-		add_item(a, ITEM_MUTUAL_COMMITMENT, mu[i].e->value, false);
+		add_item(a, ITEM_MUTUAL_COMMITMENT, mu[i].e->value, false,
+			 mu[i].e->line);
 	}
 	free(pr);
 	free(st);
@@ -838,9 +946,11 @@ static bool parse_scale(const char *v, int *min, int *max)
 static char *criticalities(struct reader *r, const struct sec *s)
 {
 	const char *v = value(s, "criticites");
+	int line = line_of(s, "criticites");
 	struct strbuf sb;
 	char *copy, *tok, *save = NULL;
-	int count = 0;
+	char **seen = NULL;
+	size_t count = 0;
 	bool bad = false;
 
 	if (!v || !*v)
@@ -849,30 +959,36 @@ static char *criticalities(struct reader *r, const struct sec *s)
 	copy = xstrdup(v);
 	for (tok = strtok_r(copy, ",", &save); tok;
 	     tok = strtok_r(NULL, ",", &save)) {
+		char *key;
+
 		text_trim(tok);
 		if (!*tok) {
 			bad = true;
 			continue;
 		}
-		/* distinct levels */
-		for (const char *p = sb.buf; *p;) {
-			const char *end = strchr(p, ',');
-			size_t len = end ? (size_t)(end - p) : strlen(p);
-
-			if (len == strlen(tok) && strncmp(p, tok, len) == 0)
-				bad = true;
-			p += len;
-			while (*p == ',' || *p == ' ')
-				p++;
+		/* distinct levels, whatever their case and accents: a
+		 * request says "Critique" as well as "critique" */
+		key = text_fold(tok);
+		for (size_t k = 0; k < count; k++) {
+			if (strcmp(seen[k], key) != 0)
+				continue;
+			PROBLEM(r, line, "« criticites » : le niveau « %s » "
+				"répète un niveau déjà donné (la casse et les "
+				"accents ne distinguent pas deux niveaux)", tok);
+			bad = true;
 		}
+		seen = xrealloc(seen, (count + 1) * sizeof *seen);
+		seen[count] = key;
 		strbuf_addf(&sb, "%s%s", count ? ", " : "", tok);
 		count++;
 	}
+	for (size_t k = 0; k < count; k++)
+		free(seen[k]);
+	free(seen);
 	free(copy);
 	if (bad || count < 2) {
-		PROBLEM(r, line_of(s, "criticites"),
-			"« criticites » attend au moins deux niveaux distincts "
-			"séparés par des virgules");
+		PROBLEM(r, line, "« criticites » attend au moins deux niveaux "
+			"distincts séparés par des virgules");
 		strbuf_release(&sb);
 		return NULL;
 	}
@@ -974,6 +1090,49 @@ static void read_article(struct contract_doc *doc, const struct sec *s)
 	a->text = paragraphs(s, "texte.#");
 }
 
+static bool listed(char *const *codes, size_t n, const char *code)
+{
+	for (size_t k = 0; k < n; k++)
+		if (!strcmp(codes[k], code))
+			return true;
+	return false;
+}
+
+/* Each domain an amendment gives is in exactly one of « remplace » and
+ * « ajoute », and each code of those has its [domaine CODE]. Whether the
+ * contract has the domain is the importer's question. */
+static void check_amendment_domains(struct reader *r, struct contract_doc *doc)
+{
+	for (size_t k = 0; k < doc->n_replaces; k++) {
+		if (!annex_of(doc, doc->replaces[k]))
+			PROBLEM(r, doc->line_replaces,
+				"l'avenant remplace l'annexe « %s » mais ne la "
+				"donne pas (section [domaine %s] absente)",
+				doc->replaces[k], doc->replaces[k]);
+		if (listed(doc->adds, doc->n_adds, doc->replaces[k]))
+			PROBLEM(r, doc->line_adds,
+				"« %s » est à la fois dans « remplace » et dans "
+				"« ajoute » : un avenant remplace l'annexe d'un "
+				"domaine du contrat, ou ajoute un domaine nouveau",
+				doc->replaces[k]);
+	}
+	for (size_t k = 0; k < doc->n_adds; k++)
+		if (!annex_of(doc, doc->adds[k]))
+			PROBLEM(r, doc->line_adds,
+				"l'avenant ajoute le domaine « %s » mais n'en donne "
+				"pas l'annexe (section [domaine %s] absente)",
+				doc->adds[k], doc->adds[k]);
+	for (size_t k = 0; k < doc->n_annexes; k++) {
+		const struct annex *a = &doc->annexes[k];
+
+		if (!listed(doc->replaces, doc->n_replaces, a->domain_code) &&
+		    !listed(doc->adds, doc->n_adds, a->domain_code))
+			PROBLEM(r, doc->line_header,
+				"le domaine « %s » est donné mais n'est ni dans "
+				"« remplace » ni dans « ajoute »", a->domain_code);
+	}
+}
+
 /* Sections of one type, in file order, through fn. */
 #define EACH(r, t) \
 	for (size_t i_ = 0; i_ < (r)->n_secs; i_++) \
@@ -1004,7 +1163,7 @@ static void build(struct reader *r, struct contract_doc *doc)
 				"remplace des annexes");
 	}
 	/* Order of reading matters for references, not the file's order. */
-	EACH(r, S_DOMAIN) read_domain(doc, &r->secs[i_]);
+	EACH(r, S_DOMAIN) read_domain(r, doc, &r->secs[i_]);
 	EACH(r, S_ARTICLE) read_article(doc, &r->secs[i_]);
 	EACH(r, S_SUBDOMAIN) if ((a = annex_for(r, doc, &r->secs[i_])))
 		read_subdomain(r, a, &r->secs[i_]);
@@ -1021,32 +1180,8 @@ static void build(struct reader *r, struct contract_doc *doc)
 	EACH(r, S_INDICATOR) if ((a = annex_for(r, doc, &r->secs[i_])))
 		read_indicator(r, a, &r->secs[i_]);
 
-	if (doc->kind == DOC_AMENDMENT && head->complete) {
-		for (size_t k = 0; k < doc->n_replaces; k++)
-			if (!annex_of(doc, doc->replaces[k]))
-				PROBLEM(r, line_of(head, "remplace"),
-					"l'avenant remplace l'annexe « %s » mais ne "
-					"la donne pas (section [domaine %s] absente)",
-					doc->replaces[k], doc->replaces[k]);
-		for (size_t k = 0; k < doc->n_annexes; k++) {
-			size_t j;
-
-			for (j = 0; j < doc->n_replaces; j++)
-				if (!strcmp(doc->replaces[j],
-					    doc->annexes[k].domain_code))
-					break;
-			if (j == doc->n_replaces)
-				PROBLEM(r, line_of(head, "remplace"),
-					"le domaine « %s » est donné mais absent de "
-					"« remplace »", doc->annexes[k].domain_code);
-		}
-		for (size_t k = 0; k < doc->n_replaces; k++)
-			for (size_t j = k + 1; j < doc->n_replaces; j++)
-				if (!strcmp(doc->replaces[k], doc->replaces[j]))
-					PROBLEM(r, line_of(head, "remplace"),
-						"« %s » répété dans « remplace »",
-						doc->replaces[k]);
-	}
+	if (doc->kind == DOC_AMENDMENT && head->complete)
+		check_amendment_domains(r, doc);
 }
 
 int contract_file_read(const char *path, struct contract_doc **out,

@@ -626,6 +626,39 @@ bool browse_has_kids(const struct node *n)
 	return n->n_kids > 0 || n->pending;
 }
 
+/* Is code one of "nsi, eco"? */
+static bool code_listed(const char *list, const char *code)
+{
+	size_t len = strlen(code);
+
+	for (const char *p = list; p && *p;) {
+		size_t n = strcspn(p, ", ");
+
+		if (n == len && !strncmp(p, code, len))
+			return true;
+		p += n;
+		p += strspn(p, ", ");
+	}
+	return false;
+}
+
+/* "nsi, eco" as the domains' names, under label; nothing when empty. */
+static void domain_names(struct builder *b, struct strbuf *sb,
+			 const char *label, const char *codes)
+{
+	struct strbuf names;
+
+	if (!codes || !*codes)
+		return;
+	strbuf_init(&names);
+	for (size_t k = 0; k < b->in->n_domains; k++)
+		if (code_listed(codes, b->in->domains[k].code))
+			strbuf_addf(&names, "%s%s", names.len ? ", " : "",
+				    b->in->domains[k].name);
+	field(sb, label, names.len ? names.buf : codes);
+	strbuf_release(&names);
+}
+
 static void build_amendments(struct builder *b, struct node *root)
 {
 	const struct contract_view *c = b->in->contract;
@@ -655,26 +688,8 @@ static void build_amendments(struct builder *b, struct node *root)
 			field(&sb, "Signé le", d1);
 		}
 		field(&sb, "Objet", am->object);
-		if (am->replaces) {
-			/* "nsi, eco" -> the domains' names */
-			struct strbuf names;
-			char *codes = xstrdup(am->replaces), *save = NULL;
-
-			strbuf_init(&names);
-			for (char *code = strtok_r(codes, ", ", &save); code;
-			     code = strtok_r(NULL, ", ", &save)) {
-				const char *name = code;
-
-				for (size_t k = 0; k < b->in->n_domains; k++)
-					if (!strcmp(b->in->domains[k].code, code))
-						name = b->in->domains[k].name;
-				strbuf_addf(&names, "%s%s", names.len ? ", " : "",
-					    name);
-			}
-			field(&sb, "Annexes remplacées", names.buf);
-			strbuf_release(&names);
-			free(codes);
-		}
+		domain_names(b, &sb, "Annexes remplacées", am->replaces);
+		domain_names(b, &sb, "Domaines ajoutés", am->adds);
 		/* what it changed, annex by annex */
 		for (size_t k = 0; k < b->in->n_domains; k++) {
 			const struct browse_domain *d = &b->in->domains[k];
@@ -684,7 +699,11 @@ static void build_amendments(struct builder *b, struct node *root)
 					continue;
 				strbuf_addf(&sb, "\nCe qui change dans « %s » :\n",
 					    d->name);
-				if (v == 0)
+				if (v == 0 && code_listed(am->adds, d->code))
+					strbuf_addstr(&sb, "Domaine ajouté au "
+						      "contrat par l'avenant, qui "
+						      "en donne l'annexe.\n");
+				else if (v == 0)
 					strbuf_addstr(&sb, "La version précédente "
 						      "de l'annexe n'est pas "
 						      "transcrite : l'avenant en "

@@ -1,5 +1,8 @@
 #include "store_internal.h"
+#include "suivi/date.h"
 #include "suivi/store_contract.h"
+#include "suivi/strbuf.h"
+#include "suivi/text.h"
 #include "suivi/xalloc.h"
 
 #include <stdlib.h>
@@ -277,6 +280,8 @@ static int insert_annex(struct importer *im, const char *contract_uid,
 		store_bind_text(s, ":name", a->domain_name);
 		if (run(im, s, "importer un domaine") != 0)
 			return -1;
+		if (a->untranscribed)
+			return 0;
 	} else {
 		/* two versions in force the same day would be ambiguous */
 		char other[STORE_UID_LEN];
@@ -360,6 +365,39 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* Two communes of one name would be one in every list, export and
+ * report: a contract for a commune already known under another INSEE
+ * code is refused. */
+static int same_name_elsewhere(struct importer *im,
+			       const struct contract_doc *doc)
+{
+	sqlite3_stmt *s = store_stmt(im->st, "SELECT insee FROM commune WHERE"
+				     " name = :name AND insee <> :insee", im->e);
+	int rc;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":name", doc->commune);
+	store_bind_text(s, ":insee", doc->insee);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		err_set_at(im->e, ERR_INPUT, doc->path, doc->line_insee,
+			   "la commune « %s » est déjà dans la base avec le code "
+			   "INSEE %s, pas %s : un même nom ne peut désigner deux "
+			   "communes (corrigez le code, ou distinguez les noms)",
+			   doc->commune, (const char *)sqlite3_column_text(s, 0),
+			   doc->insee);
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(im->st, rc, "lire les communes", im->e);
+		return -1;
+	}
+	return 0;
+}
+
 static int import_contract(struct importer *im, const struct contract_doc *doc,
 			   enum import_outcome *outcome)
 {
@@ -400,6 +438,8 @@ static int import_contract(struct importer *im, const struct contract_doc *doc,
 		sqlite3_reset(s);
 	} else {
 		sqlite3_reset(s);
+		if (same_name_elsewhere(im, doc) != 0)
+			return -1;
 		store_uid_new(commune_uid);
 		if (!(s = store_stmt(st, "INSERT INTO commune (uid, insee, name)"
 				     " VALUES (:uid, :insee, :name)", im->e)))
@@ -460,6 +500,166 @@ static int import_contract(struct importer *im, const struct contract_doc *doc,
 	return 0;
 }
 
+/* Amendments apply in the order of their numbers: n°2 cannot come into
+ * force before n°1, nor after n°3. */
+static int check_order(struct importer *im, const char *contract_uid)
+{
+	const struct contract_doc *doc = im->doc;
+	sqlite3_stmt *s = store_stmt(im->st, "SELECT number, in_force_from"
+		" FROM amendment WHERE contract_uid = :c AND ((number < :n AND"
+		" in_force_from > :date) OR (number > :n AND in_force_from <"
+		" :date)) ORDER BY number LIMIT 1", im->e);
+	int rc;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_int(s, ":n", doc->number);
+	store_bind_text(s, ":date", doc->in_force_from);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		int other = sqlite3_column_int(s, 0);
+		char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+
+		date_iso_fr(doc->in_force_from, a);
+		date_iso_fr((const char *)sqlite3_column_text(s, 1), b);
+		err_set_at(im->e, ERR_INPUT, doc->path, doc->line_in_force,
+			   "l'avenant n°%d entre en vigueur le %s, %s l'avenant "
+			   "n°%d (en vigueur le %s) : les avenants s'appliquent "
+			   "dans l'ordre de leurs numéros", doc->number, a,
+			   other < doc->number ? "avant" : "après", other, b);
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(im->st, rc, "lire les avenants", im->e);
+		return -1;
+	}
+	return 0;
+}
+
+/* « remplace » names domains the contract has (transcribed or not),
+ * « ajoute » domains it has not. */
+static int check_domains(struct importer *im, const char *contract_uid)
+{
+	const struct contract_doc *doc = im->doc;
+	sqlite3_stmt *s;
+
+	for (size_t k = 0; k < doc->n_replaces + doc->n_adds; k++) {
+		bool adds = k >= doc->n_replaces;
+		const char *code = adds ? doc->adds[k - doc->n_replaces]
+					: doc->replaces[k];
+		char uid[STORE_UID_LEN];
+
+		if (!(s = store_stmt(im->st, "SELECT uid FROM domain WHERE"
+				     " contract_uid = :c AND code = :code", im->e)))
+			return -1;
+		store_bind_text(s, ":c", contract_uid);
+		store_bind_text(s, ":code", code);
+		if (lookup_uid(im, s, uid) != 0)
+			return -1;
+		if (!adds && !uid[0]) {
+			err_set_at(im->e, ERR_INPUT, doc->path, doc->line_replaces,
+				   "l'avenant remplace l'annexe du domaine « %s », "
+				   "que le contrat « %s » n'a pas : un domaine "
+				   "nouveau s'écrit « ajoute = %s » (et une annexe "
+				   "du contrat non transcrite se déclare dans le "
+				   "contrat, « transcrite = non »)", code,
+				   doc->contract_identifier, code);
+			return -1;
+		}
+		if (adds && uid[0]) {
+			err_set_at(im->e, ERR_INPUT, doc->path, doc->line_adds,
+				   "l'avenant ajoute le domaine « %s », que le "
+				   "contrat « %s » a déjà : une nouvelle version de "
+				   "son annexe s'écrit « remplace = %s »", code,
+				   doc->contract_identifier, code);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* A priority the amendment strikes out was one of the version it
+ * replaces, when that version is transcribed. */
+static int check_struck(struct importer *im, const char *contract_uid)
+{
+	const struct contract_doc *doc = im->doc;
+
+	for (size_t k = 0; k < doc->n_annexes; k++) {
+		const struct annex *a = &doc->annexes[k];
+		sqlite3_stmt *s;
+		char previous[STORE_UID_LEN], from[DATE_ISO_LEN];
+		char **texts = NULL;
+		size_t n = 0, cap = 0;
+		int rc;
+
+		if (!(s = store_stmt(im->st, "SELECT a.uid, a.in_force_from"
+				     " FROM annex a JOIN domain d ON d.uid ="
+				     " a.domain_uid WHERE d.contract_uid = :c AND"
+				     " d.code = :code AND a.in_force_from < :date"
+				     " ORDER BY a.in_force_from DESC, a.version DESC"
+				     " LIMIT 1", im->e)))
+			return -1;
+		store_bind_text(s, ":c", contract_uid);
+		store_bind_text(s, ":code", a->domain_code);
+		store_bind_text(s, ":date", doc->in_force_from);
+		rc = sqlite3_step(s);
+		previous[0] = '\0';
+		if (rc == SQLITE_ROW) {
+			snprintf(previous, sizeof previous, "%s",
+				 (const char *)sqlite3_column_text(s, 0));
+			date_iso_fr((const char *)sqlite3_column_text(s, 1), from);
+		}
+		sqlite3_reset(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			store_fail(im->st, rc, "lire les annexes", im->e);
+			return -1;
+		}
+		if (!previous[0])
+			continue;	/* nothing transcribed to compare with */
+		if (!(s = store_stmt(im->st, "SELECT text FROM priority WHERE"
+				     " annex_uid = :a AND kind = 'priority'", im->e)))
+			return -1;
+		store_bind_text(s, ":a", previous);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			texts = xgrow(texts, &cap, n + 1, sizeof *texts);
+			texts[n++] = text_fold((const char *)
+					       sqlite3_column_text(s, 0));
+		}
+		sqlite3_reset(s);
+		rc = store_done(im->st, rc, "lire les priorités", im->e);
+		for (size_t i = 0; rc == 0 && i < a->n_items; i++) {
+			const struct annex_item *it = &a->items[i];
+			char *key;
+			bool found = false;
+
+			if (it->kind != ITEM_PRIORITY || !it->removed)
+				continue;
+			key = text_fold(it->text);
+			for (size_t j = 0; j < n && !found; j++)
+				found = !strcmp(texts[j], key);
+			free(key);
+			if (!found) {
+				err_set_at(im->e, ERR_INPUT, doc->path, it->line,
+					   "l'avenant barre une priorité que la "
+					   "version précédente de l'annexe « %s » "
+					   "(en vigueur le %s) n'a pas : une priorité "
+					   "barrée est recopiée telle qu'elle y "
+					   "figure", a->domain_code, from);
+				rc = -1;
+			}
+		}
+		for (size_t j = 0; j < n; j++)
+			free(texts[j]);
+		free(texts);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int import_amendment(struct importer *im,
 			    const struct contract_doc *doc,
 			    enum import_outcome *outcome)
@@ -502,18 +702,35 @@ static int import_amendment(struct importer *im,
 		return 0;
 	}
 	if (strcmp(doc->in_force_from, starts_on) < 0) {
+		char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+
+		date_iso_fr(doc->in_force_from, a);
+		date_iso_fr(starts_on, b);
 		err_set_at(im->e, ERR_INPUT, doc->path, doc->line_in_force,
 			   "l'avenant entre en vigueur le %s, avant le début du "
-			   "contrat (%s)", doc->in_force_from, starts_on);
+			   "contrat (%s)", a, b);
 		return -1;
 	}
+	if (check_order(im, contract_uid) != 0 ||
+	    check_domains(im, contract_uid) != 0 ||
+	    check_struck(im, contract_uid) != 0)
+		return -1;
 	store_uid_new(amendment_uid);
 	if (!(s = store_stmt(st, "INSERT INTO amendment (uid, contract_uid,"
-			     " number, in_force_from, signed_on, object,"
+			     " number, in_force_from, signed_on, object, adds,"
 			     " source_name, source_text, imported_at) VALUES"
-			     " (:uid, :c, :n, :date, :signed, :object, :name,"
-			     " :text, :now)", im->e)))
+			     " (:uid, :c, :n, :date, :signed, :object, :adds,"
+			     " :name, :text, :now)", im->e)))
 		return -1;
+	if (doc->n_adds) {
+		struct strbuf adds;
+
+		strbuf_init(&adds);
+		for (size_t i = 0; i < doc->n_adds; i++)
+			strbuf_addf(&adds, "%s%s", i ? ", " : "", doc->adds[i]);
+		store_bind_text(s, ":adds", adds.buf);
+		strbuf_release(&adds);
+	}
 	store_bind_text(s, ":uid", amendment_uid);
 	store_bind_text(s, ":c", contract_uid);
 	store_bind_int(s, ":n", doc->number);

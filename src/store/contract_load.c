@@ -73,7 +73,10 @@ int store_contract_load(struct store *st, const char *uid,
 	if (!(s = store_stmt(st,
 		"SELECT am.number, am.in_force_from, am.signed_on, am.object,"
 		" (SELECT group_concat(d.code, ', ') FROM annex a JOIN domain d"
-		"  ON d.uid = a.domain_uid WHERE a.amendment_uid = am.uid)"
+		"  ON d.uid = a.domain_uid WHERE a.amendment_uid = am.uid"
+		"  AND instr(', ' || ifnull(am.adds, '') || ',',"
+		"            ', ' || d.code || ',') = 0),"
+		" am.adds"
 		" FROM amendment am WHERE am.contract_uid = :c"
 		" ORDER BY am.in_force_from, am.number", e)))
 		goto fail;
@@ -89,6 +92,7 @@ int store_contract_load(struct store *st, const char *uid,
 		a->signed_on = store_col_dup(s, 2);
 		a->object = store_col_dup(s, 3);
 		a->replaces = store_col_dup(s, 4);
+		a->adds = store_col_dup(s, 5);
 	}
 	sqlite3_reset(s);
 	if (store_done(st, rc, "lire les avenants", e) != 0)
@@ -125,6 +129,7 @@ void store_contract_view_free(struct contract_view *v)
 		free(v->amendments[i].signed_on);
 		free(v->amendments[i].object);
 		free(v->amendments[i].replaces);
+		free(v->amendments[i].adds);
 	}
 	free(v->amendments);
 	free(v);

@@ -1358,9 +1358,112 @@ t_in_force_from_its_date() {
 	check "set d'un indicateur qui n'existe pas : le dit" 'st 1 && err_has "aucun indicateur « 9.9.9 » dans ce contrat"'
 }
 
+# Contract files: what an amendment replaces or adds, its order, its
+# dates; codes, levels and communes that would read as one. Each refusal
+# at FILE:LINE, the database untouched.
+t_contract_file_checks() {
+	make_db "$T/s.db"
+	run --db "$T/s.db" import "$FIX/exempleville.ini"
+	EX="$FIX/exempleville.ini"
+	AV="$FIX/exempleville-avenant-1.ini"
+
+	sed 's/^remplace = nsi$/remplace = nsi,/' "$AV" >"$T/vide.ini"
+	run validate "$T/vide.ini"
+	check "remplace = nsi, (élément vide) : refusé à sa ligne" \
+		'st 1 && err_has "$T/vide.ini:8: élément vide dans « remplace »"'
+	sed 's/^remplace = nsi$/remplace = nsi, nsi/' "$AV" >"$T/deux.ini"
+	run validate "$T/deux.ini"
+	check "remplace = nsi, nsi : refusé" 'st 1 && err_has "$T/deux.ini:8: « nsi » répété dans « remplace »"'
+	sed '/^remplace = nsi$/d' "$AV" >"$T/rien.ini"
+	run validate "$T/rien.ini"
+	check "ni remplace ni ajoute : refusé" 'st 1 && err_has "ni quelles annexes il remplace"'
+	sed 's/^remplace = nsi$/ajoute = nsi/' "$AV" >"$T/ajoute.ini"
+	run validate "$T/ajoute.ini"
+	check "ajoute = nsi : un fichier valide" 'st 0'
+
+	cp "$T/s.db" "$T/before"
+	run --db "$T/s.db" import "$T/ajoute.ini"
+	check "ajouter un domaine que le contrat a : refusé à la ligne d'ajoute, rien d'écrit" \
+		'st 1 && err_has "$T/ajoute.ini:8: l'"'"'avenant ajoute le domaine « nsi », que le contrat « 33999-2017 » a déjà" && same_file "$T/s.db" "$T/before"'
+	sed 's/^remplace = nsi$/remplace = rh/; s/^\[\([a-z-]*\) nsi/[\1 rh/; s/^nom = Numérique.*/nom = Ressources humaines/' "$AV" >"$T/rh.ini"
+	run validate "$T/rh.ini"
+	check "remplace = rh avec [domaine rh] : valide en lui-même" 'st 0'
+	run --db "$T/s.db" import "$T/rh.ini"
+	check "remplacer l'annexe d'un domaine que le contrat n'a pas : refusé à sa ligne" \
+		'st 1 && err_has "$T/rh.ini:8: l'"'"'avenant remplace l'"'"'annexe du domaine « rh », que le contrat « 33999-2017 » n'"'"'a pas" && err_has "ajoute = rh" && same_file "$T/s.db" "$T/before"'
+	sed 's/^remplace = rh$/ajoute = rh/' "$T/rh.ini" >"$T/rh-ajoute.ini"
+	run --db "$T/s.db" import "$T/rh-ajoute.ini"
+	check "ajoute = rh : importé" 'st 0'
+	run --db "$T/s.db" export indicators --commune Exempleville --date 31/12/2019
+	check "le domaine ajouté n'est pas en vigueur la veille de l'avenant" 'st 0 && ! grep -q "^Exempleville,33999,[^,]*,rh," "$T/stdout"'
+	run --db "$T/s.db" export indicators --commune Exempleville --date 01/01/2020
+	check "le domaine ajouté est en vigueur le jour de l'avenant" 'st 0 && grep -q "^Exempleville,33999,[^,]*,rh,Ressources humaines,1,2020-01-01," "$T/stdout"'
+
+	# amendment n°2 in force before n°1
+	sed 's/^numero = 1$/numero = 2/; s/^en_vigueur = 2020-01-01$/en_vigueur = 2019-06-01/' "$AV" >"$T/av2.ini"
+	cp "$T/s.db" "$T/before"
+	run --db "$T/s.db" import "$T/av2.ini"
+	check "avenant n°2 en vigueur avant le n°1 : refusé à la ligne en_vigueur" \
+		'st 1 && err_has "$T/av2.ini:6: l'"'"'avenant n°2 entre en vigueur le 01/06/2019, avant l'"'"'avenant n°1 (en vigueur le 01/01/2020)" && same_file "$T/s.db" "$T/before"'
+
+	# a struck priority the replaced version does not have
+	make_db "$T/p.db"
+	run --db "$T/p.db" import "$EX"
+	sed 's/^priorite.1 = .*/priorite.1 = Une priorité qui n'"'"'a jamais existé/' "$AV" >"$T/barre.ini"
+	run --db "$T/p.db" import "$T/barre.ini"
+	check "priorité barrée absente de la version remplacée : refusée à sa ligne" \
+		'st 1 && err_has "$T/barre.ini:27: l'"'"'avenant barre une priorité que la version précédente de l'"'"'annexe « nsi » (en vigueur le 01/01/2017) n'"'"'a pas"'
+	run --db "$T/p.db" import "$AV"
+	check "priorité barrée recopiée de la version remplacée : importé" 'st 0'
+
+	# signature after the date in force: a warning, imported
+	sed 's/^en_vigueur = 2020-01-01$/en_vigueur = 2020-01-01\nsignature = 2020-03-02/' "$AV" >"$T/sig.ini"
+	make_db "$T/g.db"
+	run --db "$T/g.db" import "$EX" "$T/sig.ini"
+	check "signé après son entrée en vigueur : averti à la ligne, importé" \
+		'st 0 && err_has "$T/sig.ini:7: attention : l'"'"'avenant est signé le 02/03/2020, après son entrée en vigueur le 01/01/2020"'
+	run validate "$T/sig.ini"
+	check "validate le dit aussi, sans refuser" 'st 0 && err_has "$T/sig.ini:7: attention"'
+
+	# codes and levels that read as one
+	sed 's/^\[indicateur nsi\/3.3.1\]$/[indicateur nsi\/03.3.1]/' "$EX" >"$T/zero.ini"
+	run validate "$T/zero.ini"
+	check "numéro 03.3.1 (zéro en tête) : refusé, la bonne écriture dite" \
+		'st 1 && err_has "pas de zéro en tête d'"'"'un nombre (écrire « 3.3.1 »)"'
+	sed 's/^criticites = critique, majeure, mineure$/criticites = critique, Critique, mineure/' "$EX" >"$T/casse.ini"
+	run validate "$T/casse.ini"
+	check "criticités critique et Critique : refusées à leur ligne" \
+		'st 1 && err_has "$T/casse.ini:66: « criticites » : le niveau « Critique » répète un niveau déjà donné"'
+
+	# the same commune under another INSEE code
+	sed 's/^insee = 33999$/insee = 33998/; s/^identifiant = 33999-2017$/identifiant = autre-2017/' "$EX" >"$T/homonyme.ini"
+	cp "$T/s.db" "$T/before"
+	run --db "$T/s.db" import "$T/homonyme.ini"
+	check "une commune du même nom avec un autre code INSEE : refusée à la ligne insee" \
+		'st 1 && err_has "$T/homonyme.ini:6: la commune « Exempleville » est déjà dans la base avec le code INSEE 33999, pas 33998" && same_file "$T/s.db" "$T/before"'
+
+	# an annex the contract has but that is not transcribed
+	printf '[contrat]\nidentifiant = nt-2016\ncommune = Nontranscrite\ninsee = 33997\nintitule = Contrat\ndebut = 2016-01-01\n\n[domaine nsi]\nnom = Numérique\ntranscrite = non\n' >"$T/nt.ini"
+	run validate "$T/nt.ini"
+	check "transcrite = non : valide, dit « non transcrite »" 'st 0 && out_has "0 annexe (+ 1 non transcrite)"'
+	printf '[contrat]\nidentifiant = nt-2016\ncommune = Nontranscrite\ninsee = 33997\nintitule = Contrat\ndebut = 2016-01-01\n\n[domaine nsi]\nnom = Numérique\ntranscrite = non\nmoyens = Des moyens\n\n[sous-domaine nsi/A]\nnom = A\n' >"$T/nt-bad.ini"
+	run validate "$T/nt-bad.ini"
+	check "une annexe non transcrite n'a pas de contenu : refusé aux lignes" \
+		'st 1 && err_has "$T/nt-bad.ini:11: « moyens » dans une annexe non transcrite" && err_has "$T/nt-bad.ini:13: [sous-domaine nsi/A] : l'"'"'annexe du domaine « nsi » est déclarée non transcrite"'
+	sed 's/^contrat = 33999-2017$/contrat = nt-2016/' "$AV" >"$T/nt-av.ini"
+	make_db "$T/n.db"
+	run --db "$T/n.db" import "$T/nt.ini" "$T/nt-av.ini"
+	check "un avenant remplace l'annexe non transcrite : importé" 'st 0'
+	run --db "$T/n.db" export indicators --commune Nontranscrite --date 31/12/2019
+	check "avant l'avenant, rien du domaine en vigueur" 'st 0 && [ "$(lines "$T/stdout")" = 1 ]'
+	run --db "$T/n.db" export indicators --commune Nontranscrite --date 01/01/2020
+	check "à partir de l'avenant, son annexe" 'st 0 && [ "$(lines "$T/stdout")" = 4 ]'
+}
+
 core_tests() {
 	t t_usage
 	t t_in_force_from_its_date
+	t t_contract_file_checks
 	t t_first_run
 	t t_validate_good
 	t t_validate_errors

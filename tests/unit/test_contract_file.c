@@ -116,8 +116,32 @@ static const struct bad_case cases[] = {
 	  "UTF-8" },
 	{ A, "remplace = nsi", "remplace = nsi, eco", "remplace =",
 	  "ne la donne pas" },
-	{ A, "remplace = nsi", "remplace = eco", "remplace =",
-	  "absent de « remplace »" },
+	{ A, "remplace = nsi", "remplace = eco", "[avenant]",
+	  "ni dans « remplace » ni dans « ajoute »" },
+	{ A, "remplace = nsi", "remplace = nsi,", "remplace =",
+	  "élément vide dans « remplace »" },
+	{ A, "remplace = nsi", "remplace = ,nsi", "remplace =",
+	  "élément vide dans « remplace »" },
+	{ A, "remplace = nsi", "remplace =", "remplace =",
+	  "« remplace » est vide" },
+	{ A, "remplace = nsi", "ajoute = eco", "[avenant]",
+	  "ni dans « remplace » ni dans « ajoute »" },
+	{ A, "remplace = nsi", "remplace = nsi\najoute = nsi", "ajoute =",
+	  "à la fois dans « remplace » et dans « ajoute »" },
+	{ A, "remplace = nsi\n", "", "[avenant]",
+	  "ni quelles annexes il remplace" },
+	{ A, "[domaine nsi]\n", "[domaine nsi]\ntranscrite = non\n",
+	  "transcrite = non", "ne va que dans un contrat" },
+	{ C, "[indicateur nsi/1.1.2]", "[indicateur nsi/01.1.2]",
+	  "[indicateur nsi/01.1.2]", "écrire « 1.1.2 »" },
+	{ C, "[indicateur nsi/1.1.2]", "[indicateur nsi/1.001.2]",
+	  "[indicateur nsi/1.001.2]", "écrire « 1.1.2 »" },
+	{ C, "criticites = critique, majeure, mineure",
+	  "criticites = critique, majeure, CRITIQUE", "criticites =",
+	  "le niveau « CRITIQUE » répète" },
+	{ C, "criticites = critique, majeure, mineure",
+	  "criticites = critique, majeure, Mineure, minéure", "criticites =",
+	  "le niveau « minéure » répète" },
 	{ A, "numero = 1", "numero = zéro", "numero =", "numéro d'avenant" },
 	{ A, "[domaine nsi]", "[article 1]\ntitre = t\nresume = r\n[domaine nsi]",
 	  "[article 1]", "pas de [article]" },
@@ -154,6 +178,56 @@ Test(contract_file, reports_each_problem_at_its_line)
 		free(bad);
 		free(path);
 	}
+}
+
+Test(contract_file, adds_and_untranscribed_annexes)
+{
+	char *text = fixture_text(A);
+	char *adds = replaced(text, "remplace = nsi", "ajoute = nsi");
+	char *signed_late = replaced(text, "en_vigueur = 2021-01-01",
+				     "en_vigueur = 2021-01-01\n"
+				     "signature = 2021-02-01");
+	char *p1 = t_write("adds.ini", adds);
+	char *p2 = t_write("late.ini", signed_late);
+	char *p3 = t_write("nt.ini", "[contrat]\nidentifiant = nt\n"
+			   "commune = N\ninsee = 33001\nintitule = C\n"
+			   "debut = 2016-01-01\n[domaine nsi]\nnom = Numérique\n"
+			   "transcrite = non\n");
+	struct contract_doc *doc;
+	struct diag_list d;
+
+	diag_list_init(&d);
+	cr_assert_eq(contract_file_read(p1, &doc, &d), 0);
+	cr_assert_eq(doc->n_adds, 1);
+	cr_assert_eq(doc->n_replaces, 0);
+	cr_assert_str_eq(doc->adds[0], "nsi");
+	cr_assert_eq(doc->warnings.n, 0);
+	contract_doc_free(doc);
+
+	/* a signature after the date in force is a warning, not a refusal */
+	cr_assert_eq(contract_file_read(p2, &doc, &d), 0);
+	cr_assert_eq(d.n, 0);
+	cr_assert_eq(doc->warnings.n, 1);
+	cr_assert(strstr(doc->warnings.v[0].msg, "signé le 01/02/2021, après "
+			 "son entrée en vigueur le 01/01/2021"), "%s",
+		  doc->warnings.v[0].msg);
+	cr_assert_eq(doc->warnings.v[0].line,
+		     line_of(signed_late, "signature ="));
+	contract_doc_free(doc);
+
+	cr_assert_eq(contract_file_read(p3, &doc, &d), 0, "%s",
+		     d.n ? d.v[0].msg : "");
+	cr_assert_eq(doc->n_annexes, 1);
+	cr_assert(doc->annexes[0].untranscribed);
+	cr_assert_str_eq(doc->annexes[0].domain_name, "Numérique");
+	contract_doc_free(doc);
+	diag_list_release(&d);
+	free(text);
+	free(adds);
+	free(signed_late);
+	free(p1);
+	free(p2);
+	free(p3);
 }
 
 Test(contract_file, reports_all_problems_of_a_file)
