@@ -13,8 +13,10 @@
  * dispute may then be closed, with its solution), or escalated (the next
  * level opens; none is skipped; there is nothing above 3). On a dispute
  * of substance, the Mayor's instructions prevail at the last instance: a
- * level-3 step of a substance dispute is recorded as the Mayor's final
- * instruction. A closed dispute takes no more steps and no change.
+ * level-3 step of a substance dispute is held before the Mayor, and the
+ * dispute closes there only with the Mayor's instruction recorded (its
+ * text, who gave it, when: dispute_instruction_refusal). A closed
+ * dispute takes no more steps and no change.
  */
 #ifndef SUIVI_DISPUTE_H
 #define SUIVI_DISPUTE_H
@@ -91,5 +93,17 @@ const char *dispute_replay(const struct step_rule *steps, size_t n,
 
 /* On substance, the level-3 outcome is the Mayor's final instruction. */
 bool dispute_mayor_final(enum dispute_nature nature, int level);
+
+/* The Mayor's instruction at a closure, as the parts given (a text, who
+ * gave it, its date): NULL when they suit the closure of a dispute of
+ * nature at level, else the French reason (a constant string). A dispute
+ * of substance closed at level 3 needs all three (« sur le fond, au
+ * niveau 3 (le Maire et le Président), le litige ne se clôt qu'avec
+ * l'instruction du Maire : il manque qui l'a donnée et sa date »); any
+ * other dispute has none (« seul un litige sur le fond clos au niveau 3
+ * … porte l'instruction du Maire »). */
+const char *dispute_instruction_refusal(enum dispute_nature nature,
+					int level, bool has_text,
+					bool has_by, bool has_on);
 
 #endif

@@ -15,8 +15,21 @@
  *
  * Texts are checked against limits.h, trimmed, whatever the route: the
  * object, the arbitrated solution, a step's participants, positions and
- * notes, a reason are TEXT_LONG ("objet", "solution arbitrée",
- * "participants", "positions", "notes", "raison").
+ * notes, a reason, the Mayor's instruction are TEXT_LONG ("objet",
+ * "solution arbitrée", "participants", "positions", "notes", "raison",
+ * "instruction du Maire"); who gave the instruction TEXT_LINE ("donnée
+ * par").
+ *
+ * The Mayor's instruction (article 4: « en cas de divergence sur le
+ * fond, les instructions du Maire sont appliquées en dernière
+ * instance »): a dispute of substance closes at level 3 only with it
+ * recorded whole — its text, who gave it, its date, not before the
+ * dispute's first level-3 step nor after its closure; no other dispute
+ * has one (dispute_instruction_refusal says why, ERR_INPUT, nothing
+ * written). A dispute closed before it was recorded (an older database,
+ * an import) stays as it is, read and listed; it does not count as
+ * settled by the Mayor's instruction
+ * (store_dispute_has_instruction).
  *
  * Corrections: what was recorded (a step, the closure) may be corrected
  * or removed, and a closed dispute reopened; each correction keeps its
@@ -53,6 +66,10 @@ struct dispute {
 	char *object;
 	enum dispute_nature nature;
 	char *solution, *closed_on;	/* NULL while open */
+	char *instruction, *instruction_by;	/* the Mayor's (closed, on
+						 * substance, at level 3),
+						 * NULL when none */
+	char *instruction_on;		/* ISO date, NULL when none */
 	char *like_uid, *like_object;	/* opened "like" a past dispute */
 	char *author, *created_at;
 	struct dispute_state state;
@@ -66,6 +83,13 @@ struct dispute {
 
 void store_dispute_release(struct dispute *d);
 void store_dispute_list_free(struct dispute *v, size_t n);
+
+/* Closed with the Mayor's instruction recorded (its text, who, when):
+ * what the summary counts as settled by it. */
+bool store_dispute_has_instruction(const struct dispute *d);
+/* Closed at level 3 on substance without it: a dispute closed before
+ * article 4 was enforced ("instruction du Maire non enregistrée"). */
+bool store_dispute_instruction_missing(const struct dispute *d);
 
 struct dispute_input {
 	const char *opened_on;		/* JJ/MM/AAAA or ISO; required */
@@ -102,12 +126,25 @@ struct step_input {
 /* A step at the dispute's current level (dispute_step_refusal decides). */
 int store_dispute_add_step(struct store *st, const char *dispute_uid,
 			   const struct step_input *in, struct err *e);
+/* The Mayor's instruction as typed: text, who gave it, its date
+ * (JJ/MM/AAAA or ISO); NULL or blank: not given. */
+struct instruction_input {
+	const char *text, *by, *on;
+};
 /* Close with its arbitrated solution (dispute_close_refusal decides).
  * closed_on NULL or "": today (date_today); not before the opening nor
- * the last step. */
+ * the last step. A dispute of substance at level 3 needs the Mayor's
+ * instruction (above); store_dispute_close gives none, so it is refused
+ * there, with the reason. History "close": "clos le JJ/MM/AAAA ·
+ * solution : … · instruction du Maire : … · donnée par : … · donnée le :
+ * JJ/MM/AAAA" (the instruction's parts when there is one). */
 int store_dispute_close(struct store *st, const char *dispute_uid,
 			const char *closed_on, const char *solution,
 			struct err *e);
+int store_dispute_close_with(struct store *st, const char *dispute_uid,
+			     const char *closed_on, const char *solution,
+			     const struct instruction_input *mayor,
+			     struct err *e);
 /* Correct step step_uid (ERR_NOTFOUND when none) with what in says:
  * in->level 0 keeps the step's level, otherwise the level it is to have;
  * blank participants are article 4's for that level. Refused (ERR_INPUT,
@@ -121,7 +158,10 @@ int store_dispute_close(struct store *st, const char *dispute_uid,
  * le litige ne pourrait plus être clos : …"); a missing reason (above).
  * History "step_update" ("étape modifiée"): the step before and after as
  * store_dispute_history spells a step. When nothing changes, nothing is
- * written. */
+ * written. On a closed dispute with the Mayor's instruction, its date may
+ * not come to precede the first level-3 step ("après ce changement,
+ * l'instruction du Maire (JJ/MM/AAAA) précéderait la première étape au
+ * niveau 3 (JJ/MM/AAAA)"); the same for a step removed. */
 int store_dispute_update_step(struct store *st, const char *step_uid,
 			      const struct step_input *in, const char *reason,
 			      struct err *e);
@@ -136,16 +176,27 @@ int store_dispute_delete_step(struct store *st, const char *step_uid,
  * the solution is required (dispute_close_refusal); the date not before
  * the opening nor the last step; the reason required. History
  * "close_update" ("clôture modifiée"): "clos le : A · solution : B", the
- * fields that changed. When nothing changes, nothing is written. */
+ * fields that changed ("instruction du Maire", "donnée par", "donnée le"
+ * too, "(vide)" when there was none). When nothing changes, nothing is
+ * written. store_dispute_update_closure keeps the Mayor's instruction as
+ * recorded; _with replaces it with mayor (NULL: keep it), and the
+ * corrected closure must have it whole on substance at level 3 (the way
+ * to record it on a dispute closed without it). */
 int store_dispute_update_closure(struct store *st, const char *dispute_uid,
 				 const char *closed_on, const char *solution,
 				 const char *reason, struct err *e);
+int store_dispute_update_closure_with(struct store *st,
+				      const char *dispute_uid,
+				      const char *closed_on,
+				      const char *solution,
+				      const struct instruction_input *mayor,
+				      const char *reason, struct err *e);
 /* Reopen a closed dispute (ERR_INPUT "le litige n'est pas clos"
- * otherwise): closed_on and solution become NULL, so the solution leaves
- * the arbitrated solutions and their search; the reason is required.
- * History "reopen" ("réouverture"): before "clos le JJ/MM/AAAA ·
- * solution : …", after the state as a step's before reads it ("en cours ·
- * niveau 2 · …"). */
+ * otherwise): closed_on, solution and the Mayor's instruction become
+ * NULL, so the solution leaves the arbitrated solutions and their
+ * search; the reason is required. History "reopen" ("réouverture"):
+ * before "clos le JJ/MM/AAAA · solution : …" (and the instruction), after
+ * the state as a step's before reads it ("en cours · niveau 2 · …"). */
 int store_dispute_reopen(struct store *st, const char *dispute_uid,
 			 const char *reason, struct err *e);
 

@@ -27,8 +27,11 @@
  *   disputes      every dispute listed, by nature, by the highest level
  *                 reached (dispute_state.level: after an escalation, the
  *                 next level), closed or open;
- *   mayor_final   closed at level 3 on substance: the Mayor's instruction
- *                 applied at the last instance (summary_mayor_final).
+ *   mayor_final   closed at level 3 on substance with the Mayor's
+ *                 instruction recorded (its text, who, when): applied at
+ *                 the last instance (summary_mayor_final); one closed
+ *                 without it (an older database) does not count, and its
+ *                 row says "non enregistrée".
  *
  * The struct owns everything it holds; summary_release frees it. No SQL
  * and no curses here: summary_load reads through the store API.
@@ -114,7 +117,10 @@ bool summary_mayor_final(const struct dispute *d);
  *                               column first in the all scope);
  *   "Litiges"                   one row per dispute, with its arbitrated
  *                               solution; an open one says it is still
- *                               being arbitrated;
+ *                               being arbitrated; the column
+ *                               "Instruction du Maire" gives it ("texte —
+ *                               donnée le JJ/MM/AAAA par qui"), "non
+ *                               enregistrée" or "non";
  *   an empty kind is a sentence ("Aucune … en AAAA."), not a table;
  *   footer    "Établi par suivi le JJ/MM/AAAA".
  * The table names are the sheet names of the spreadsheet (FODS).

@@ -9,7 +9,10 @@
  *       the disputes in one table, by date, a first column saying which
  *       is which. (suivi report summary writes it as a document.)
  *
- * Dates are ISO, as in the other exports.
+ * Dates are ISO, as in the other exports. The Mayor's instruction of a
+ * dispute (article 4) is "oui" with its text, who gave it and its date;
+ * "non enregistrée" for a dispute of substance closed at level 3 without
+ * it (an older database); "non" otherwise.
  */
 #include "suivi/cli.h"
 #include "suivi/csv.h"
@@ -28,7 +31,9 @@
 static const char *const dispute_header[] = {
 	"commune", "contrat", "ouvert le", "objet", "nature", "domaine",
 	"niveau atteint", "étapes", "dernière issue", "instruction du Maire",
-	"clos le", "solution", "comme", "demandes liées", "auteur", NULL
+	"texte de l'instruction", "instruction donnée par",
+	"instruction donnée le", "clos le", "solution", "comme",
+	"demandes liées", "auteur", NULL
 };
 
 static const char *const summary_header[] = {
@@ -66,7 +71,12 @@ static void dispute_row(struct csv *c, const struct contract_info *k,
 	csv_cell_int(c, (long long)d->state.n_steps);
 	csv_cell(c, d->state.last_outcome_set ?
 		    step_outcome_vocab[d->state.last_outcome].label : NULL);
-	csv_cell(c, summary_mayor_final(d) ? "oui" : "non");
+	csv_cell(c, summary_mayor_final(d) ? "oui"
+		    : store_dispute_instruction_missing(d) ? "non enregistrée"
+							    : "non");
+	csv_cell(c, d->instruction);
+	csv_cell(c, d->instruction_by);
+	csv_cell(c, d->instruction_on);
 	csv_cell(c, d->closed_on);
 	csv_cell(c, d->solution);
 	csv_cell(c, d->like_object);
@@ -123,7 +133,9 @@ static void dispute_summary_row(struct csv *c, const char *commune,
 
 	snprintf(level, sizeof level, "niveau %d : %s%s", d->state.level,
 		 dispute_level_name[d->state.level - 1],
-		 summary_mayor_final(d) ? " (instruction du Maire)" : "");
+		 summary_mayor_final(d) ? " (instruction du Maire)"
+		 : store_dispute_instruction_missing(d)
+			 ? " (instruction du Maire non enregistrée)" : "");
 	csv_cell(c, "litige");
 	csv_cell(c, d->opened_on);
 	csv_cell(c, commune);

@@ -156,3 +156,33 @@ bool dispute_mayor_final(enum dispute_nature nature, int level)
 {
 	return nature == DISPUTE_SUBSTANCE && level == ARBITRATION_LEVELS;
 }
+
+#define NEEDS_INSTRUCTION                                                   \
+	"sur le fond, au niveau 3 (le Maire et le Président), le litige ne " \
+	"se clôt qu'avec l'instruction du Maire : il manque "
+
+/* [missing parts: 1 the text, 2 who gave it, 4 its date] */
+static const char *const instruction_missing[8] = {
+	NULL,
+	NEEDS_INSTRUCTION "son texte",
+	NEEDS_INSTRUCTION "qui l'a donnée",
+	NEEDS_INSTRUCTION "son texte et qui l'a donnée",
+	NEEDS_INSTRUCTION "sa date",
+	NEEDS_INSTRUCTION "son texte et sa date",
+	NEEDS_INSTRUCTION "qui l'a donnée et sa date",
+	NEEDS_INSTRUCTION "son texte, qui l'a donnée et sa date",
+};
+
+const char *dispute_instruction_refusal(enum dispute_nature nature,
+					int level, bool has_text,
+					bool has_by, bool has_on)
+{
+	if (dispute_mayor_final(nature, level))
+		return instruction_missing[(has_text ? 0 : 1) |
+					   (has_by ? 0 : 2) |
+					   (has_on ? 0 : 4)];
+	if (has_text || has_by || has_on)
+		return "seul un litige sur le fond clos au niveau 3 (le Maire "
+		       "et le Président) porte l'instruction du Maire";
+	return NULL;
+}

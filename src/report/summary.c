@@ -68,12 +68,15 @@ enum summary_decision summary_decision_of(const struct request *r)
 	return reads;
 }
 
-/* Closed at level 3 on substance: a closed dispute's last step was held
- * at its level (dispute_close_refusal), so level 3 was held. */
+/* Closed at level 3 on substance (a closed dispute's last step was held
+ * at its level, dispute_close_refusal, so level 3 was held) with the
+ * Mayor's instruction recorded: one closed before article 4 was enforced
+ * has none, and does not count. */
 bool summary_mayor_final(const struct dispute *d)
 {
 	return d->state.closed &&
-	       dispute_mayor_final(d->nature, d->state.level);
+	       dispute_mayor_final(d->nature, d->state.level) &&
+	       store_dispute_has_instruction(d);
 }
 
 static void count_request(struct summary_totals *t, const struct request *r)
@@ -512,6 +515,27 @@ static void request_row(struct doc_table *t, const char *commune,
 		 r->status == REQ_CANCELLED ? TONE_MUTED : TONE_NONE);
 }
 
+/* The Mayor's instruction: "text — donnée le JJ/MM/AAAA par who"; "non
+ * enregistrée" for a dispute that should have one and was closed
+ * without (an older database); "non" for the others. */
+static void instruction_cell(struct doc_table *t, const struct dispute *x)
+{
+	char on[DATE_ISO_LEN + 32];
+	char *text;
+
+	if (summary_mayor_final(x)) {
+		text = xasprintf("%s — donnée le %s par %s", x->instruction,
+				 day_fr(x->instruction_on, on),
+				 x->instruction_by);
+		doc_text(t, text, TONE_NONE);
+		free(text);
+	} else if (store_dispute_instruction_missing(x)) {
+		doc_text(t, "non enregistrée", TONE_MISSING);
+	} else {
+		doc_text(t, "non", TONE_NONE);
+	}
+}
+
 static void dispute_row(struct doc_table *t, const char *commune,
 			const struct dispute *x)
 {
@@ -530,7 +554,7 @@ static void dispute_row(struct doc_table *t, const char *commune,
 	doc_text(t, dispute_nature_vocab[x->nature].label, TONE_NONE);
 	cell(t, x->domain_name);
 	doc_text(t, level, TONE_NONE);
-	doc_text(t, summary_mayor_final(x) ? "oui" : "non", TONE_NONE);
+	instruction_cell(t, x);
 	if (x->state.closed) {
 		doc_text(t, "clos", TONE_NONE);
 		cell(t, day_fr(x->closed_on, closed));

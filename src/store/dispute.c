@@ -120,7 +120,8 @@ static void reindex_for_search(struct store *st)
 	" x.opened_on, x.object, x.nature, x.solution, x.closed_on,"        \
 	" x.like_uid, lk.object, x.author, x.created_at,"                   \
 	" (SELECT count(*) FROM dispute_request q"                          \
-	" WHERE q.dispute_uid = x.uid)"
+	" WHERE q.dispute_uid = x.uid), x.mayor_instruction,"               \
+	" x.mayor_instruction_by, x.mayor_instruction_on"
 #define DISPUTE_FROM                                                        \
 	" FROM dispute x LEFT JOIN domain dm ON dm.uid = x.domain_uid"      \
 	" LEFT JOIN dispute lk ON lk.uid = x.like_uid"
@@ -128,7 +129,8 @@ static void reindex_for_search(struct store *st)
 enum {
 	C_UID, C_CONTRACT, C_DOMAIN_UID, C_DOMAIN_CODE, C_DOMAIN_NAME,
 	C_OPENED, C_OBJECT, C_NATURE, C_SOLUTION, C_CLOSED, C_LIKE_UID,
-	C_LIKE_OBJECT, C_AUTHOR, C_CREATED, C_LINKED
+	C_LIKE_OBJECT, C_AUTHOR, C_CREATED, C_LINKED, C_INSTRUCTION,
+	C_INSTRUCTION_BY, C_INSTRUCTION_ON
 };
 
 static void read_dispute(sqlite3_stmt *s, struct dispute *d)
@@ -150,6 +152,9 @@ static void read_dispute(sqlite3_stmt *s, struct dispute *d)
 	d->author = store_col_text(s, C_AUTHOR);
 	d->created_at = store_col_text(s, C_CREATED);
 	d->n_linked = (size_t)sqlite3_column_int64(s, C_LINKED);
+	d->instruction = store_col_text(s, C_INSTRUCTION);
+	d->instruction_by = store_col_text(s, C_INSTRUCTION_BY);
+	d->instruction_on = store_col_text(s, C_INSTRUCTION_ON);
 	dispute_state_init(&d->state);
 	d->state.closed = d->closed_on != NULL;
 }
@@ -179,6 +184,9 @@ void store_dispute_release(struct dispute *d)
 	free(d->like_object);
 	free(d->author);
 	free(d->created_at);
+	free(d->instruction);
+	free(d->instruction_by);
+	free(d->instruction_on);
 	for (size_t i = 0; i < d->n_steps; i++)
 		step_release(&d->steps[i]);
 	free(d->steps);
@@ -193,6 +201,19 @@ void store_dispute_list_free(struct dispute *v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		store_dispute_release(&v[i]);
 	free(v);
+}
+
+bool store_dispute_has_instruction(const struct dispute *d)
+{
+	return d->state.closed && d->instruction && d->instruction_by &&
+	       d->instruction_on;
+}
+
+bool store_dispute_instruction_missing(const struct dispute *d)
+{
+	return d->state.closed &&
+	       dispute_mayor_final(d->nature, d->state.level) &&
+	       !store_dispute_has_instruction(d);
 }
 
 /* The steps in order give the state; kept in d->steps when keep. */
@@ -905,15 +926,149 @@ static void step_text(enum dispute_nature nature, int level,
 			      "dernière instance");
 }
 
-/* "clos le 12/03/2026 · solution : …" */
+/* The Mayor's instruction of a closure, checked: heap texts, NULL and
+ * "" when none (instruction_release). */
+struct instruction {
+	char *text, *by;
+	char on[DATE_ISO_LEN];
+};
+
+static void instruction_release(struct instruction *m)
+{
+	free(m->text);
+	free(m->by);
+	memset(m, 0, sizeof *m);
+}
+
+/* The parts of an instruction the history lists: [0] the text, [1] who,
+ * [2] the date (JJ/MM/AAAA in day); NULL when not given. */
+static const char *const instruction_word[3] = {
+	"instruction du Maire", "donnée par", "donnée le",
+};
+
+static const char *instruction_part(const struct instruction *m, int k,
+				    char day[DATE_ISO_LEN])
+{
+	if (k == 0)
+		return m->text;
+	if (k == 1)
+		return m->by;
+	if (!m->on[0])
+		return NULL;
+	fr(m->on, day);
+	return day;
+}
+
+/* " · instruction du Maire : … · donnée par : … · donnée le : …", the
+ * parts given. */
+static void instruction_text(const struct instruction *m, struct strbuf *sb)
+{
+	char day[DATE_ISO_LEN];
+
+	for (int k = 0; k < 3; k++) {
+		const char *t = instruction_part(m, k, day);
+
+		if (t)
+			strbuf_addf(sb, " · %s : %s", instruction_word[k], t);
+	}
+}
+
+/* "clos le 12/03/2026 · solution : …" and the instruction, if any. */
 static void closure_text(const char *closed_on, const char *solution,
-			 struct strbuf *sb)
+			 const struct instruction *m, struct strbuf *sb)
 {
 	char a[DATE_ISO_LEN];
 
 	fr(closed_on, a);
 	strbuf_addf(sb, "clos le %s · solution : %s", a,
 		    solution ? solution : "");
+	if (m)
+		instruction_text(m, sb);
+}
+
+/* The instruction recorded on d, as check_instruction gives it. */
+static void instruction_of(const struct dispute *d, struct instruction *m)
+{
+	memset(m, 0, sizeof *m);
+	m->text = xstrdup_or_null(d->instruction);
+	m->by = xstrdup_or_null(d->instruction_by);
+	snprintf(m->on, sizeof m->on, "%s",
+		 d->instruction_on ? d->instruction_on : "");
+}
+
+/* The first level-3 step of d (loaded with its steps), or NULL. */
+static const struct dispute_step *first_level3(const struct dispute *d)
+{
+	for (size_t i = 0; i < d->n_steps; i++)
+		if (d->steps[i].level == ARBITRATION_LEVELS)
+			return &d->steps[i];
+	return NULL;
+}
+
+/* in (NULL: none given) checked for the closure of d on closed_on (ISO):
+ * the rule (dispute_instruction_refusal), the texts, the date — not
+ * before the first level-3 step nor after the closure. */
+static int check_instruction(const struct dispute *d,
+			     const struct instruction_input *in,
+			     const char *closed_on, struct instruction *m,
+			     struct err *e)
+{
+	const struct dispute_step *l3;
+	char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+	const char *why;
+
+	memset(m, 0, sizeof *m);
+	if (in) {
+		char *on = store_clean_text(in->on);	/* blank: none */
+		int rc = 0;
+
+		m->text = store_clean_text(in->text);
+		m->by = store_clean_text(in->by);
+		if (on)
+			rc = parse_date(on, "de l'instruction du Maire", m->on,
+					e);
+		free(on);
+		if (rc != 0 ||
+		    text_check(TEXT_LONG, "instruction du Maire", m->text,
+			       e) != 0 ||
+		    text_check(TEXT_LINE, "donnée par", m->by, e) != 0)
+			goto fail;
+	}
+	why = dispute_instruction_refusal(d->nature, d->state.level,
+					  m->text != NULL, m->by != NULL,
+					  m->on[0] != '\0');
+	if (why) {
+		err_set(e, ERR_INPUT, "%s", why);
+		goto fail;
+	}
+	if (!m->on[0])
+		return 0;
+	if (strcmp(m->on, closed_on) > 0) {
+		fr(m->on, a);
+		fr(closed_on, b);
+		err_set(e, ERR_INPUT, "l'instruction du Maire (%s) suit la "
+			"clôture du litige (%s)", a, b);
+		goto fail;
+	}
+	if ((l3 = first_level3(d)) && strcmp(m->on, l3->held_on) < 0) {
+		fr(m->on, a);
+		fr(l3->held_on, b);
+		err_set(e, ERR_INPUT, "l'instruction du Maire (%s) précède la "
+			"première étape au niveau 3 (%s), où le Maire et le "
+			"Président sont saisis", a, b);
+		goto fail;
+	}
+	return 0;
+fail:
+	instruction_release(m);
+	return -1;
+}
+
+static void bind_instruction(sqlite3_stmt *s, const struct instruction *m)
+{
+	store_bind_text(s, ":instruction", m->text);
+	store_bind_text(s, ":instruction_by", m->by);
+	store_bind_text(s, ":instruction_on", m->on[0] ? m->on : NULL);
 }
 
 /* What a step says, checked: participants blank are article 4's for the
@@ -1062,7 +1217,17 @@ int store_dispute_close(struct store *st, const char *dispute_uid,
 			const char *closed_on, const char *solution,
 			struct err *e)
 {
+	return store_dispute_close_with(st, dispute_uid, closed_on, solution,
+					NULL, e);
+}
+
+int store_dispute_close_with(struct store *st, const char *dispute_uid,
+			     const char *closed_on, const char *solution,
+			     const struct instruction_input *mayor,
+			     struct err *e)
+{
 	struct dispute d;
+	struct instruction m;
 	struct strbuf before, after;
 	char on[DATE_ISO_LEN];
 	char *sol = NULL;
@@ -1070,6 +1235,7 @@ int store_dispute_close(struct store *st, const char *dispute_uid,
 	sqlite3_stmt *s;
 	int ret = -1;
 
+	memset(&m, 0, sizeof m);
 	strbuf_init(&before);
 	strbuf_init(&after);
 	if (store_dispute_get(st, dispute_uid, &d, e) != 0)
@@ -1090,20 +1256,23 @@ int store_dispute_close(struct store *st, const char *dispute_uid,
 	if (closure_date_refused(&d, on, e))
 		goto out;
 	sol = store_clean_text(solution);
-	if (text_check(TEXT_LONG, "solution arbitrée", sol, e) != 0)
+	if (text_check(TEXT_LONG, "solution arbitrée", sol, e) != 0 ||
+	    check_instruction(&d, mayor, on, &m, e) != 0)
 		goto out;
 	state_text(&d.state, &before);
-	closure_text(on, sol, &after);
-	if (dispute_mayor_final(d.nature, d.state.level))
-		strbuf_addstr(&after, " · instruction du Maire");
+	closure_text(on, sol, &m, &after);
 	if (store_begin(st, e) != 0)
 		goto out;
 	s = store_stmt(st, "UPDATE dispute SET solution = :sol,"
-		       " closed_on = :on WHERE uid = :uid", e);
+		       " closed_on = :on, mayor_instruction = :instruction,"
+		       " mayor_instruction_by = :instruction_by,"
+		       " mayor_instruction_on = :instruction_on"
+		       " WHERE uid = :uid", e);
 	if (!s)
 		goto rollback;
 	store_bind_text(s, ":sol", sol);
 	store_bind_text(s, ":on", on);
+	bind_instruction(s, &m);
 	store_bind_text(s, ":uid", dispute_uid);
 	if (store_exec_stmt(st, s, e) != 0 ||
 	    record(st, dispute_uid, "close", before.buf, after.buf, e) != 0 ||
@@ -1118,6 +1287,7 @@ rollback:
 out:
 	store_dispute_release(&d);
 out_strbuf:
+	instruction_release(&m);
 	free(sol);
 	strbuf_release(&before);
 	strbuf_release(&after);
@@ -1267,6 +1437,22 @@ static int check_sequence(struct store *st, const struct dispute *d,
 		err_set(e, ERR_INPUT, "après ce changement, le litige ne "
 			"pourrait plus être clos : %s", why);
 		goto out;
+	}
+	for (size_t i = 0; d->state.closed && d->instruction_on && i < n;
+	     i++) {
+		char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+
+		if (v[i].rule.level != ARBITRATION_LEVELS)
+			continue;
+		if (strcmp(d->instruction_on, v[i].held) < 0) {
+			fr(d->instruction_on, a);
+			fr(v[i].held, b);
+			err_set(e, ERR_INPUT, "après ce changement, "
+				"l'instruction du Maire (%s) précéderait la "
+				"première étape au niveau 3 (%s)", a, b);
+			goto out;
+		}
+		break;
 	}
 	ret = 0;
 out:
@@ -1471,8 +1657,21 @@ int store_dispute_update_closure(struct store *st, const char *dispute_uid,
 				 const char *closed_on, const char *solution,
 				 const char *reason, struct err *e)
 {
+	return store_dispute_update_closure_with(st, dispute_uid, closed_on,
+						 solution, NULL, reason, e);
+}
+
+int store_dispute_update_closure_with(struct store *st,
+				      const char *dispute_uid,
+				      const char *closed_on,
+				      const char *solution,
+				      const struct instruction_input *mayor,
+				      const char *reason, struct err *e)
+{
 	struct dispute d;
 	struct dispute_state open_state;
+	struct instruction cur, m;
+	struct instruction_input kept;
 	struct strbuf before, after;
 	char on[DATE_ISO_LEN], a[DATE_ISO_LEN], b[DATE_ISO_LEN];
 	char *why = NULL, *sol = NULL;
@@ -1480,6 +1679,8 @@ int store_dispute_update_closure(struct store *st, const char *dispute_uid,
 	sqlite3_stmt *s;
 	int ret = -1;
 
+	memset(&cur, 0, sizeof cur);
+	memset(&m, 0, sizeof m);
 	strbuf_init(&before);
 	strbuf_init(&after);
 	if (closed_dispute(st, dispute_uid, reason, &d, &why, e) != 0)
@@ -1501,6 +1702,15 @@ int store_dispute_update_closure(struct store *st, const char *dispute_uid,
 		goto out;
 	if (closure_date_refused(&d, on, e))
 		goto out;
+	instruction_of(&d, &cur);
+	if (!mayor) {
+		kept = (struct instruction_input){ d.instruction,
+						   d.instruction_by,
+						   d.instruction_on };
+		mayor = &kept;
+	}
+	if (check_instruction(&d, mayor, on, &m, e) != 0)
+		goto out;
 	if (strcmp(on, d.closed_on)) {
 		fr(d.closed_on, a);
 		fr(on, b);
@@ -1513,6 +1723,18 @@ int store_dispute_update_closure(struct store *st, const char *dispute_uid,
 		strbuf_addf(&after, "%ssolution : %s", after.len ? " · " : "",
 			    sol);
 	}
+	for (int k = 0; k < 3; k++) {
+		char da[DATE_ISO_LEN], db[DATE_ISO_LEN];
+		const char *ta = instruction_part(&cur, k, da);
+		const char *tb = instruction_part(&m, k, db);
+
+		if (ta == tb || (ta && tb && !strcmp(ta, tb)))
+			continue;
+		strbuf_addf(&before, "%s%s : %s", before.len ? " · " : "",
+			    instruction_word[k], ta ? ta : "(vide)");
+		strbuf_addf(&after, "%s%s : %s", after.len ? " · " : "",
+			    instruction_word[k], tb ? tb : "(vide)");
+	}
 	if (!after.len) {
 		ret = 0;	/* nothing changes: nothing written */
 		goto out;
@@ -1520,19 +1742,25 @@ int store_dispute_update_closure(struct store *st, const char *dispute_uid,
 	if (store_begin(st, e) != 0)
 		goto out;
 	s = store_stmt(st, "UPDATE dispute SET solution = :sol,"
-		       " closed_on = :on WHERE uid = :uid", e);
+		       " closed_on = :on, mayor_instruction = :instruction,"
+		       " mayor_instruction_by = :instruction_by,"
+		       " mayor_instruction_on = :instruction_on"
+		       " WHERE uid = :uid", e);
 	if (!s) {
 		store_rollback(st);
 		goto out;
 	}
 	store_bind_text(s, ":sol", sol);
 	store_bind_text(s, ":on", on);
+	bind_instruction(s, &m);
 	store_bind_text(s, ":uid", dispute_uid);
 	ret = write_change(st, s, dispute_uid, "close_update", before.buf,
 			   after.buf, why, true, e);
 out:
 	store_dispute_release(&d);
 out_strbuf:
+	instruction_release(&cur);
+	instruction_release(&m);
 	free(why);
 	free(sol);
 	strbuf_release(&before);
@@ -1544,6 +1772,7 @@ int store_dispute_reopen(struct store *st, const char *dispute_uid,
 			 const char *reason, struct err *e)
 {
 	struct dispute d;
+	struct instruction m;
 	struct dispute_state open_state;
 	struct strbuf before, after;
 	char *why = NULL;
@@ -1554,14 +1783,18 @@ int store_dispute_reopen(struct store *st, const char *dispute_uid,
 	strbuf_init(&after);
 	if (closed_dispute(st, dispute_uid, reason, &d, &why, e) != 0)
 		goto out_strbuf;
-	closure_text(d.closed_on, d.solution, &before);
+	instruction_of(&d, &m);
+	closure_text(d.closed_on, d.solution, &m, &before);
+	instruction_release(&m);
 	open_state = d.state;
 	open_state.closed = false;
 	state_text(&open_state, &after);
 	if (store_begin(st, e) != 0)
 		goto out;
 	s = store_stmt(st, "UPDATE dispute SET solution = NULL,"
-		       " closed_on = NULL WHERE uid = :uid", e);
+		       " closed_on = NULL, mayor_instruction = NULL,"
+		       " mayor_instruction_by = NULL,"
+		       " mayor_instruction_on = NULL WHERE uid = :uid", e);
 	if (!s) {
 		store_rollback(st);
 		goto out;

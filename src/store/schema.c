@@ -576,6 +576,21 @@ static const char migration_8[] =
 	 * (amendments imported before this migration only replaced). */
 	"ALTER TABLE amendment ADD COLUMN adds TEXT;";
 
+static const char migration_9[] =
+	/* Article 4, enforced (store/dispute.c, request.c). A dispute of
+	 * substance closed at level 3 keeps the Mayor's instruction: its
+	 * text, who gave it, its date (ISO); NULL for every other dispute,
+	 * and for those closed before this migration, which simply do not
+	 * count as settled by it. An urgent request keeps its specific
+	 * priority (a short text) and intervention delay (whole minutes);
+	 * NULL for the others. */
+	"ALTER TABLE dispute ADD COLUMN mayor_instruction TEXT;"
+	"ALTER TABLE dispute ADD COLUMN mayor_instruction_by TEXT;"
+	"ALTER TABLE dispute ADD COLUMN mayor_instruction_on TEXT;"
+	"ALTER TABLE request ADD COLUMN urgent_priority TEXT;"
+	"ALTER TABLE request ADD COLUMN urgent_delay_min INTEGER"
+	" CHECK (urgent_delay_min IS NULL OR urgent_delay_min > 0);";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -585,6 +600,7 @@ const char *const store_migrations[] = {
 	migration_6,
 	migration_7,
 	migration_8,
+	migration_9,
 };
 
 const int store_schema_version_latest =

@@ -152,6 +152,17 @@ static void build_page(struct ui *ui, struct dis_screen *ds, int cols)
 		date_fr(ui, d->closed_on, a, sizeof a);
 		strbuf_addf(&sb, "\nClos le %s.\nSolution arbitrée : %s\n", a,
 			    d->solution ? d->solution : "");
+		if (store_dispute_has_instruction(d)) {
+			date_fr(ui, d->instruction_on, a, sizeof a);
+			strbuf_addf(&sb, "Instruction du Maire, appliquée en "
+				    "dernière instance : %s\nDonnée le %s par "
+				    "%s.\n", d->instruction, a,
+				    d->instruction_by);
+		} else if (store_dispute_instruction_missing(d)) {
+			strbuf_addstr(&sb, "Instruction du Maire non enregistrée "
+				      "(litige clos sans elle) : e, sur la "
+				      "clôture, l'ajoute.\n");
+		}
 	} else {
 		strbuf_addf(&sb, "\nEn cours au niveau %d (%s).\n",
 			    d->state.level ? d->state.level : 1,
@@ -510,19 +521,83 @@ static void step_form(struct ui *ui, struct dis_screen *ds, const char *draft)
 	form_release(&f);
 }
 
-enum { C_DATE, C_SOLUTION, C_COUNT };
+enum { C_DATE, C_SOLUTION, C_INSTRUCTION, C_INSTRUCTION_BY,
+       C_INSTRUCTION_ON, C_COUNT };
+
+/* The Mayor's instruction as the closure form holds it; NULL when the
+ * form does not ask for it (not a dispute of substance at level 3). */
+static const struct instruction_input *typed_instruction(
+	const struct form *f, struct instruction_input *mi)
+{
+	if (f->fields[C_INSTRUCTION].hidden)
+		return NULL;
+	mi->text = form_text(f, C_INSTRUCTION);
+	mi->by = form_text(f, C_INSTRUCTION_BY);
+	mi->on = form_text(f, C_INSTRUCTION_ON);
+	return mi;
+}
 
 static bool save_close(struct form *f, void *ctx, char *err, size_t n)
 {
 	struct step_ctx *sc = ctx;
+	struct instruction_input mi;
 	struct err e;
 
-	if (store_dispute_close(sc->ui->st, sc->uid, form_text(f, C_DATE),
-				form_text(f, C_SOLUTION), &e) != 0) {
+	if (store_dispute_close_with(sc->ui->st, sc->uid, form_text(f, C_DATE),
+				     form_text(f, C_SOLUTION),
+				     typed_instruction(f, &mi), &e) != 0) {
 		snprintf(err, n, "%s", e.msg);
 		return false;
 	}
 	return true;
+}
+
+/* The fields of a closure (the form to close, the one to correct): the
+ * date and solution; on substance at level 3 the Mayor's instruction,
+ * without which the dispute does not close (article 4). */
+static void closure_fields(struct form_field *fields, const struct dispute *d)
+{
+	bool mayor = dispute_mayor_final(d->nature, d->state.level);
+
+	form_fields_init(fields, C_COUNT);
+	fields[C_DATE].label = "Clos le";
+	fields[C_DATE].required = true;
+	fields[C_SOLUTION].label = "Solution arbitrée";
+	fields[C_SOLUTION].required = true;
+	fields[C_SOLUTION].tkind = TEXT_LONG;
+	fields[C_INSTRUCTION].label = "Instruction du Maire";
+	fields[C_INSTRUCTION].tkind = TEXT_LONG;
+	fields[C_INSTRUCTION_BY].label = "Donnée par";
+	fields[C_INSTRUCTION_BY].hint = "qui a donné l'instruction (le Maire, "
+					"par son nom) · Tab champ suivant · "
+					"Entrée enregistre";
+	fields[C_INSTRUCTION_ON].label = "Donnée le";
+	fields[C_INSTRUCTION_ON].hint = "JJ/MM/AAAA · Tab champ suivant · "
+					"Entrée enregistre";
+	for (int i = C_INSTRUCTION; i <= C_INSTRUCTION_ON; i++) {
+		fields[i].required = mayor;
+		fields[i].hidden = !mayor;
+	}
+}
+
+/* The last step at level 3 is held before the Mayor: its notes are the
+ * instruction's text (the step form names them so), its date the
+ * instruction's; offered in the closure's fields. */
+static void instruction_from_steps(const struct ui *ui,
+				   struct form_field *fields,
+				   const struct dispute *d)
+{
+	const struct dispute_step *l3 = NULL;
+	char day[32];
+
+	for (size_t i = 0; i < d->n_steps; i++)
+		if (d->steps[i].level == ARBITRATION_LEVELS)
+			l3 = &d->steps[i];
+	if (!l3)
+		return;
+	form_field_set(&fields[C_INSTRUCTION], l3->notes);
+	ui_date(ui, l3->held_on, day, sizeof day);
+	form_field_set(&fields[C_INSTRUCTION_ON], day);
 }
 
 static void close_form(struct ui *ui, struct dis_screen *ds, const char *draft)
@@ -541,19 +616,22 @@ static void close_form(struct ui *ui, struct dis_screen *ds, const char *draft)
 		ui_message(ui, true, "%s", refusal);
 		return;
 	}
-	form_fields_init(fields, C_COUNT);
-	fields[C_DATE].label = "Clos le";
-	fields[C_DATE].required = true;
+	closure_fields(fields, &ds->cur);
 	today_fr(ui, today, sizeof today);
 	form_field_set(&fields[C_DATE], today);
-	fields[C_SOLUTION].label = "Solution arbitrée";
-	fields[C_SOLUTION].required = true;
-	fields[C_SOLUTION].tkind = TEXT_LONG;
+	if (!fields[C_INSTRUCTION].hidden)
+		instruction_from_steps(ui, fields, &ds->cur);
 	f.title = "Clore le litige";
 	f.fields = fields;
 	f.n = C_COUNT;
-	f.aside = xstrdup("La solution est gardée et se retrouve par S (solutions "
-			  "arbitrées) pour les litiges à venir.");
+	f.aside = fields[C_INSTRUCTION].hidden
+		? xstrdup("La solution est gardée et se retrouve par S (solutions "
+			  "arbitrées) pour les litiges à venir.")
+		: xstrdup("Litige sur le fond au niveau 3 : les instructions du "
+			  "Maire s'appliquent en dernière instance (article 4). "
+			  "Il ne se clôt qu'avec elles : leur texte, qui les a "
+			  "données, leur date. La solution est gardée et se "
+			  "retrouve par S.");
 	if (draft)
 		form_restore(&f, draft);
 	if (ui_form_run(ui, &f, save_close, &sc)) {
@@ -671,14 +749,16 @@ static bool save_fixed_step(struct form *f, void *ctx, char *err, size_t n)
 static bool save_fixed_closure(struct form *f, void *ctx, char *err, size_t n)
 {
 	struct fix_ctx *fc = ctx;
+	struct instruction_input mi;
 	struct err e;
 
 	if (!fix_reason(fc, err, n))
 		return false;
-	if (store_dispute_update_closure(fc->ui->st, fc->d->uid,
-					 form_text(f, C_DATE),
-					 form_text(f, C_SOLUTION), fc->reason,
-					 &e) != 0) {
+	if (store_dispute_update_closure_with(fc->ui->st, fc->d->uid,
+					      form_text(f, C_DATE),
+					      form_text(f, C_SOLUTION),
+					      typed_instruction(f, &mi),
+					      fc->reason, &e) != 0) {
 		snprintf(err, n, "%s", e.msg);
 		return false;
 	}
@@ -700,18 +780,26 @@ static void correct(struct ui *ui, struct dis_screen *ds)
 	if (c < 0)
 		return;
 	if ((size_t)c == d->n_steps) {
-		form_fields_init(fields, C_COUNT);
-		fields[C_DATE].label = "Clos le";
-		fields[C_DATE].required = true;
+		closure_fields(fields, d);
 		ui_date(ui, d->closed_on, day, sizeof day);
 		form_field_set(&fields[C_DATE], day);
-		fields[C_SOLUTION].label = "Solution arbitrée";
-		fields[C_SOLUTION].required = true;
-		fields[C_SOLUTION].tkind = TEXT_LONG;
 		form_field_set(&fields[C_SOLUTION], d->solution);
+		form_field_set(&fields[C_INSTRUCTION], d->instruction);
+		form_field_set(&fields[C_INSTRUCTION_BY], d->instruction_by);
+		if (d->instruction_on) {
+			ui_date(ui, d->instruction_on, day, sizeof day);
+			form_field_set(&fields[C_INSTRUCTION_ON], day);
+		}
 		f.title = "Corriger la clôture";
 		f.fields = fields;
 		f.n = C_COUNT;
+		if (store_dispute_instruction_missing(d)) {
+			instruction_from_steps(ui, fields, d);
+			f.aside = xstrdup("Instruction du Maire non enregistrée : "
+					  "sur le fond au niveau 3, la clôture "
+					  "corrigée la demande (son texte, qui "
+					  "l'a donnée, sa date).");
+		}
 		ok = ui_form_run(ui, &f, save_fixed_closure, &fc);
 	} else {
 		const struct dispute_step *st = &d->steps[c];
@@ -1116,6 +1204,17 @@ static char *whole(struct ui *ui, char **title)
 	}
 	if (d->solution)
 		strbuf_addf(&sb, "\nSolution arbitrée : %s\n", d->solution);
+	if (d->instruction)
+		strbuf_addf(&sb, "\nInstruction du Maire : %s\n",
+			    d->instruction);
+	if (d->instruction_by)
+		strbuf_addf(&sb, "Donnée par : %s\n", d->instruction_by);
+	if (d->instruction_on) {
+		char day[32];
+
+		ui_date(ui, d->instruction_on, day, sizeof day);
+		strbuf_addf(&sb, "Donnée le : %s\n", day);
+	}
 	return strbuf_detach(&sb);
 }
 

@@ -1484,7 +1484,7 @@ core_tests() {
 # --------------------------------------------------------------------------
 # suivi export disputes, export summary
 
-DSHEADER="commune,contrat,ouvert le,objet,nature,domaine,niveau atteint,étapes,dernière issue,instruction du Maire,clos le,solution,comme,demandes liées,auteur"
+DSHEADER="commune,contrat,ouvert le,objet,nature,domaine,niveau atteint,étapes,dernière issue,instruction du Maire,texte de l'instruction,instruction donnée par,instruction donnée le,clos le,solution,comme,demandes liées,auteur"
 SMHEADER="type,date,commune,objet,décision/solution,décidé par / niveau,coût estimé"
 
 # The benchmark generator (tests/bench/gen.c) beside the program: no
@@ -1528,10 +1528,10 @@ import csv, io, sys
 rows = list(csv.reader(io.StringIO(open(sys.argv[1], "rb").read().decode("utf-8"), newline=""), strict=True))
 print("widths=" + ",".join(sorted(set(str(len(r)) for r in rows))))
 ok = all(r[6] in ("1", "2", "3") and int(r[7]) >= 1 and r[9] in ("oui", "non")
-         and (r[10] == "") == (r[11] == "") for r in rows[1:])
+         and (r[13] == "") == (r[14] == "") for r in rows[1:])
 print("coherent=" + ("yes" if ok else "no"))
 EOF
-		check "export disputes: python csv reads 15 fields on every line" 'fact widths=15'
+		check "export disputes: python csv reads 18 fields on every line" 'fact widths=18'
 		check "export disputes: levels 1-3, a step at least, oui/non, a solution exactly when closed" 'fact coherent=yes'
 	fi
 

@@ -905,11 +905,19 @@ s_disputes() {
 	expect "l'instruction du Maire est la dernière instance" "instruction du Maire, dernière instance"
 	keys c
 	expect "c : clore" "Clore le litige"
+	expect "sur le fond au niveau 3 : l'instruction du Maire demandée" "Donnée par"
+	expect "… son texte repris de l'étape au niveau 3" "Instruction du Maire* Renouveler quarante postes en 2027"
 	keys Tab Enter
 	expect "clore demande la solution" "obligatoire"
 	text "Renouvellement étalé sur deux ans"
 	keys Enter
+	expect "sans qui l'a donnée : refusé, dit" "il manque qui l'a donnée"
+	keys Tab Tab
+	text "M. le Maire"
+	keys Enter
 	expect "clos" "Litige clos"
+	expect "l'instruction du Maire sur la page" "Instruction du Maire, appliquée en dernière instance : Renouveler quarante postes"
+	expect "… qui l'a donnée et quand" "Donnée le 23/11/2026 par M. le Maire."
 	expect "la solution sur la page" "Solution arbitrée : Renouvellement étalé sur deux ans"
 	keys a
 	expect "clos : plus d'étape" "Le litige est clos"

@@ -254,11 +254,13 @@ static void import(struct store *st, const char *rel)
 }
 
 static void add_request(struct fixture *f, const char *contract,
-			const char *object, char uid[STORE_UID_LEN])
+			const char *domain, const char *object,
+			char uid[STORE_UID_LEN])
 {
 	struct request_input in = {
 		.kind = REQUEST_ORDINARY, .form = "email", .nature = "demand",
-		.object = object, .received_at = "2026-03-02T09:00",
+		.domain_uid = domain, .object = object,
+		.received_at = "2026-03-02T09:00",
 	};
 	struct err e;
 
@@ -287,8 +289,9 @@ static void open_store(struct fixture *f)
 		     0, "%s", e.msg);
 	cr_assert_eq(store_domain_uid(f->st, f->bouscat, "nsi",
 				      f->bouscat_nsi, &e), 0, "%s", e.msg);
-	add_request(f, f->haillan, "Écrans de l'école", f->req);
-	add_request(f, f->bouscat, "Serveur du Bouscat", f->other_req);
+	add_request(f, f->haillan, f->nsi, "Écrans de l'école", f->req);
+	add_request(f, f->bouscat, f->bouscat_nsi, "Serveur du Bouscat",
+		    f->other_req);
 }
 
 static void close_store(struct fixture *f)
@@ -1530,6 +1533,354 @@ Test(store_dispute, migration_7_keeps_the_dispute_history)
 	cr_assert_eq(store_dispute_get(st, "d1", &d, &e), 0, "%s", e.msg);
 	cr_expect_not(d.state.closed);
 	store_dispute_release(&d);
+	store_close(st);
+	free(p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Article 4, enforced (issue 16): « en cas de divergence sur le fond,
+ * les instructions du Maire sont appliquées en dernière instance »    */
+
+Test(dispute, instruction_refusal_names_what_is_missing)
+{
+	static const struct {
+		enum dispute_nature nature;
+		int level;
+		bool text, by, on;
+		const char *want;	/* NULL: allowed */
+	} cases[] = {
+		{ DISPUTE_SUBSTANCE, 3, true, true, true, NULL },
+		{ DISPUTE_SUBSTANCE, 3, false, false, false,
+		  "sur le fond, au niveau 3 (le Maire et le Président), le "
+		  "litige ne se clôt qu'avec l'instruction du Maire : il manque "
+		  "son texte, qui l'a donnée et sa date" },
+		{ DISPUTE_SUBSTANCE, 3, true, false, false,
+		  "il manque qui l'a donnée et sa date" },
+		{ DISPUTE_SUBSTANCE, 3, true, true, false,
+		  "il manque sa date" },
+		{ DISPUTE_SUBSTANCE, 3, false, true, true,
+		  "il manque son texte" },
+		{ DISPUTE_SUBSTANCE, 3, true, false, true,
+		  "il manque qui l'a donnée" },
+		{ DISPUTE_SUBSTANCE, 3, false, false, true,
+		  "il manque son texte et qui l'a donnée" },
+		{ DISPUTE_SUBSTANCE, 3, false, true, false,
+		  "il manque son texte et sa date" },
+		{ DISPUTE_SUBSTANCE, 2, false, false, false, NULL },
+		{ DISPUTE_SUBSTANCE, 2, true, true, true,
+		  "seul un litige sur le fond clos au niveau 3 (le Maire et le "
+		  "Président) porte l'instruction du Maire" },
+		{ DISPUTE_PROGRAMMING, 3, false, false, false, NULL },
+		{ DISPUTE_PROGRAMMING, 3, false, true, false,
+		  "seul un litige sur le fond" },
+		{ DISPUTE_PROGRAMMING, 1, false, false, false, NULL },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *why = dispute_instruction_refusal(
+			cases[i].nature, cases[i].level, cases[i].text,
+			cases[i].by, cases[i].on);
+
+		if (!cases[i].want)
+			cr_expect_null(why, "case %zu: « %s »", i, why);
+		else
+			cr_expect(why && strstr(why, cases[i].want),
+				  "case %zu: « %s », want « %s »", i,
+				  why ? why : "(null)", cases[i].want);
+	}
+}
+
+/* A dispute on substance taken to level 3: held on 10/03, 20/03 and
+ * (level 3) 01/04/2026, the last one decided. */
+static void at_level_3(struct fixture *f, enum dispute_nature nature,
+		       char uid[STORE_UID_LEN])
+{
+	struct err e;
+
+	open_one(f, f->haillan, "2026-03-02", "Choix du logiciel des écoles",
+		 nature, uid);
+	cr_assert_eq(step(f, uid, "2026-03-10", X, &e), 0, "%s", e.msg);
+	cr_assert_eq(step(f, uid, "2026-03-20", X, &e), 0, "%s", e.msg);
+	cr_assert_eq(step(f, uid, "2026-04-01", D, &e), 0, "%s", e.msg);
+}
+
+Test(store_dispute, substance_closes_at_level_3_only_with_the_mayors_instruction)
+{
+	struct fixture f;
+	struct instruction_input mi = { NULL, NULL, NULL };
+	struct store_change *h, *c;
+	struct dispute d;
+	char uid[STORE_UID_LEN], *big;
+	size_t n, before;
+	struct err e;
+
+	open_store(&f);
+	at_level_3(&f, DISPUTE_SUBSTANCE, uid);
+	before = count_changes(&f, uid);
+	REFUSED(store_dispute_close(f.st, uid, "2026-04-05", "Logiciel "
+				    "retenu", &e), e,
+		"le litige ne se clôt qu'avec l'instruction du Maire : il manque "
+		"son texte, qui l'a donnée et sa date");
+	REFUSED(store_dispute_close_with(f.st, uid, "2026-04-05", "Logiciel "
+					 "retenu", &mi, &e), e,
+		"il manque son texte, qui l'a donnée et sa date");
+	mi.text = "  Retenir le logiciel de la commune  ";
+	REFUSED(store_dispute_close_with(f.st, uid, "2026-04-05", "Logiciel "
+					 "retenu", &mi, &e), e,
+		"il manque qui l'a donnée et sa date");
+	mi.by = "M. le Maire";
+	mi.on = "   ";
+	REFUSED(store_dispute_close_with(f.st, uid, "2026-04-05", "Logiciel "
+					 "retenu", &mi, &e), e,
+		"il manque sa date");
+	mi.on = "31/02/2026";
+	REFUSED(store_dispute_close_with(f.st, uid, "2026-04-05", "Logiciel "
+					 "retenu", &mi, &e), e,
+		"date de l'instruction du Maire illisible : « 31/02/2026 »");
+	/* its date: not before the level-3 step, not after the closure */
+	mi.on = "2026-03-31";
+	REFUSED(store_dispute_close_with(f.st, uid, "2026-04-05", "Logiciel "
+					 "retenu", &mi, &e), e,
+		"l'instruction du Maire (31/03/2026) précède la première étape "
+		"au niveau 3 (01/04/2026)");
+	mi.on = "06/04/2026";
+	REFUSED(store_dispute_close_with(f.st, uid, "2026-04-05", "Logiciel "
+					 "retenu", &mi, &e), e,
+		"l'instruction du Maire (06/04/2026) suit la clôture du litige "
+		"(05/04/2026)");
+	/* its texts: the limits of limits.h */
+	mi.on = "02/04/2026";
+	mi.by = "M. le\nMaire";
+	REFUSED(store_dispute_close_with(f.st, uid, "2026-04-05", "Logiciel "
+					 "retenu", &mi, &e), e,
+		"donnée par : pas de retour à la ligne");
+	mi.by = "M. le Maire";
+	big = malloc(TEXT_LONG_MAX + 2);
+	cr_assert_not_null(big);
+	memset(big, 'i', TEXT_LONG_MAX + 1);
+	big[TEXT_LONG_MAX + 1] = '\0';
+	mi.text = big;
+	REFUSED(store_dispute_close_with(f.st, uid, "2026-04-05", "Logiciel "
+					 "retenu", &mi, &e), e,
+		"instruction du Maire : texte trop long");
+	free(big);
+	cr_expect_eq(count_changes(&f, uid), before, "nothing written");
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect(!d.state.closed);
+	store_dispute_release(&d);
+
+	mi.text = "  Retenir le logiciel de la commune  ";
+	cr_assert_eq(store_dispute_close_with(f.st, uid, "2026-04-05",
+					      "Logiciel retenu", &mi, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect(d.state.closed);
+	cr_expect_str_eq(d.instruction, "Retenir le logiciel de la commune");
+	cr_expect_str_eq(d.instruction_by, "M. le Maire");
+	cr_expect_str_eq(d.instruction_on, "2026-04-02");
+	cr_expect(store_dispute_has_instruction(&d));
+	cr_expect(!store_dispute_instruction_missing(&d));
+	store_dispute_release(&d);
+	c = last_change(&f, uid, &h, &n);
+	cr_expect_str_eq(c->what, "clôture");
+	cr_expect_str_eq(c->after, "clos le 05/04/2026 · solution : Logiciel "
+			 "retenu · instruction du Maire : Retenir le logiciel "
+			 "de la commune · donnée par : M. le Maire · donnée le : "
+			 "02/04/2026");
+	store_changes_free(h, n);
+	close_store(&f);
+}
+
+Test(store_dispute, no_other_dispute_takes_the_mayors_instruction)
+{
+	struct fixture f;
+	struct instruction_input mi = { "Instruction", "M. le Maire",
+					"2026-04-02" };
+	struct dispute d;
+	char prog[STORE_UID_LEN], sub[STORE_UID_LEN];
+	struct err e;
+
+	open_store(&f);
+	/* programming, at level 3: the President and the Mayor find a
+	 * solution; no instruction prevails */
+	at_level_3(&f, DISPUTE_PROGRAMMING, prog);
+	REFUSED(store_dispute_close_with(f.st, prog, "2026-04-05", "Accord",
+					 &mi, &e), e,
+		"seul un litige sur le fond clos au niveau 3 (le Maire et le "
+		"Président) porte l'instruction du Maire");
+	cr_assert_eq(store_dispute_close(f.st, prog, "2026-04-05", "Accord",
+					 &e), 0, "%s", e.msg);
+	/* substance, settled at level 2 */
+	open_one(&f, f.haillan, "2026-03-02", "Priorité", DISPUTE_SUBSTANCE,
+		 sub);
+	cr_assert_eq(step(&f, sub, "2026-03-10", X, &e), 0, "%s", e.msg);
+	cr_assert_eq(step(&f, sub, "2026-03-20", C, &e), 0, "%s", e.msg);
+	mi.on = "2026-03-20";
+	REFUSED(store_dispute_close_with(f.st, sub, "2026-03-25", "Accord",
+					 &mi, &e), e, "seul un litige sur le fond");
+	cr_assert_eq(store_dispute_close_with(f.st, sub, "2026-03-25",
+					      "Accord", NULL, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_dispute_get(f.st, sub, &d, &e), 0, "%s", e.msg);
+	cr_expect_null(d.instruction);
+	cr_expect(!store_dispute_has_instruction(&d));
+	cr_expect(!store_dispute_instruction_missing(&d));
+	store_dispute_release(&d);
+	/* a correction of its closure cannot add one either */
+	REFUSED(store_dispute_update_closure_with(f.st, sub, NULL, "Accord",
+						  &mi, "relu", &e), e,
+		"seul un litige sur le fond");
+	close_store(&f);
+}
+
+Test(store_dispute, closure_corrected_with_the_instruction_then_reopened)
+{
+	struct fixture f;
+	struct instruction_input mi = { "Retenir le logiciel", "M. le Maire",
+					"2026-04-02" };
+	struct store_change *h, *c;
+	struct dispute d;
+	char uid[STORE_UID_LEN], s3[STORE_UID_LEN];
+	struct step_input in = { .held_on = "2026-04-03", .outcome = D };
+	size_t n, before;
+	struct err e;
+
+	open_store(&f);
+	at_level_3(&f, DISPUTE_SUBSTANCE, uid);
+	cr_assert_eq(store_dispute_close_with(f.st, uid, "2026-04-05",
+					      "Logiciel retenu", &mi, &e), 0,
+		     "%s", e.msg);
+	before = count_changes(&f, uid);
+	/* the instruction kept (NULL) or given again the same: nothing */
+	cr_assert_eq(store_dispute_update_closure(f.st, uid, NULL,
+		"Logiciel retenu", "r", &e), 0, "%s", e.msg);
+	cr_assert_eq(store_dispute_update_closure_with(f.st, uid, NULL,
+		"Logiciel retenu", &mi, "r", &e), 0, "%s", e.msg);
+	cr_expect_eq(count_changes(&f, uid), before);
+	/* a correction must keep it whole, dated within the arbitration */
+	mi.by = " ";
+	REFUSED(store_dispute_update_closure_with(f.st, uid, NULL,
+		"Logiciel retenu", &mi, "r", &e), e,
+		"il manque qui l'a donnée");
+	mi.by = "Mme la Maire";
+	REFUSED(store_dispute_update_closure_with(f.st, uid, "2026-04-01",
+		"Logiciel retenu", &mi, "r", &e), e,
+		"l'instruction du Maire (02/04/2026) suit la clôture du litige "
+		"(01/04/2026)");
+	REFUSED(store_dispute_update_closure_with(f.st, uid, NULL,
+		"Logiciel retenu", &mi, NULL, &e), e,
+		"donnez la raison du changement");
+	cr_expect_eq(count_changes(&f, uid), before, "nothing written");
+	mi.on = "03/04/2026";
+	cr_assert_eq(store_dispute_update_closure_with(f.st, uid, NULL,
+		"Logiciel retenu", &mi, "la Maire a signé le 3", &e), 0, "%s",
+		e.msg);
+	c = last_change(&f, uid, &h, &n);
+	cr_expect_str_eq(c->what, "clôture modifiée");
+	cr_expect_str_eq(c->before, "donnée par : M. le Maire · donnée le : "
+			 "02/04/2026");
+	cr_expect_str_eq(c->after, "donnée par : Mme la Maire · donnée le : "
+			 "03/04/2026");
+	cr_expect_str_eq(c->reason, "la Maire a signé le 3");
+	store_changes_free(h, n);
+
+	/* a step moved after the instruction is refused */
+	step_uid(&f, uid, 2, s3);
+	in.held_on = "2026-04-04";
+	REFUSED(store_dispute_update_step(f.st, s3, &in, "relu", &e), e,
+		"après ce changement, l'instruction du Maire (03/04/2026) "
+		"précéderait la première étape au niveau 3 (04/04/2026)");
+	in.held_on = "2026-04-03";
+	cr_assert_eq(store_dispute_update_step(f.st, s3, &in, "relu", &e), 0,
+		     "%s", e.msg);
+
+	/* reopened: the instruction goes with the closure */
+	cr_assert_eq(store_dispute_reopen(f.st, uid, "nouvel élément", &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_expect_null(d.instruction);
+	cr_expect_null(d.instruction_by);
+	cr_expect_null(d.instruction_on);
+	store_dispute_release(&d);
+	c = last_change(&f, uid, &h, &n);
+	cr_expect_str_eq(c->what, "réouverture");
+	cr_expect_str_eq(c->before, "clos le 05/04/2026 · solution : Logiciel "
+			 "retenu · instruction du Maire : Retenir le logiciel · "
+			 "donnée par : Mme la Maire · donnée le : 03/04/2026");
+	store_changes_free(h, n);
+	/* closing again needs it again */
+	REFUSED(store_dispute_close(f.st, uid, "2026-04-10", "Logiciel retenu",
+				    &e), e, "il manque son texte");
+	close_store(&f);
+}
+
+/* A database of schema 8 with a dispute on substance closed at level 3
+ * (nothing asked for the instruction then): readable, listed, not
+ * counted as settled by the Mayor's instruction; its closure corrected
+ * takes it. */
+Test(store_dispute, migration_9_keeps_closures_without_the_instruction)
+{
+	char *p = t_path("v8.db");
+	struct store *st;
+	struct dispute d, *v;
+	struct store_change *h;
+	struct instruction_input mi = { "Retenir le logiciel", "M. le Maire",
+					"2026-04-01" };
+	char contract[STORE_UID_LEN];
+	char *sql = NULL;
+	size_t n;
+	struct err e;
+
+	cr_assert_eq(store_open_at_version(p, 8, &st, &e), 0, "%s", e.msg);
+	import(st, "share/suivi/contrats/le-haillan.ini");
+	cr_assert_eq(store_contract_find(st, "Le Haillan", contract, &e), 0);
+	store_close(st);
+	cr_assert(asprintf(&sql,
+		"INSERT INTO dispute (uid, contract_uid, opened_on, object,"
+		" nature, solution, closed_on, author, created_at) VALUES"
+		" ('d1', '%s', '2026-03-02', 'Logiciel', 'substance',"
+		" 'Logiciel retenu', '2026-04-05', 'x', 'now');"
+		"INSERT INTO arbitration_step (uid, dispute_uid, level,"
+		" held_on, outcome, author, created_at) VALUES"
+		" ('s1', 'd1', 1, '2026-03-10', 'escalated', 'x', 'now'),"
+		" ('s2', 'd1', 2, '2026-03-20', 'escalated', 'x', 'now'),"
+		" ('s3', 'd1', 3, '2026-04-01', 'decided', 'x', 'now');",
+		contract) > 0);
+	raw_sql(p, sql);
+	free(sql);
+	cr_assert_eq(store_open(p, STORE_WRITE, &st, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_schema_version(st), store_schema_latest());
+	store_set_author(st, "Référent test");
+	cr_assert_eq(store_dispute_get(st, "d1", &d, &e), 0, "%s", e.msg);
+	cr_expect(d.state.closed);
+	cr_expect_eq(d.state.level, 3);
+	cr_expect_null(d.instruction);
+	cr_expect(!store_dispute_has_instruction(&d));
+	cr_expect(store_dispute_instruction_missing(&d));
+	store_dispute_release(&d);
+	cr_assert_eq(store_dispute_solutions(st, NULL, "logiciel", &v, &n, &e),
+		     0, "%s", e.msg);
+	cr_expect_eq(n, 1, "still an arbitrated solution");
+	store_dispute_list_free(v, n);
+	/* a correction of its closure asks for the instruction */
+	REFUSED(store_dispute_update_closure(st, "d1", NULL, "Logiciel "
+					     "retenu, hébergé", "r", &e), e,
+		"il manque son texte, qui l'a donnée et sa date");
+	cr_assert_eq(store_dispute_update_closure_with(st, "d1", NULL,
+		"Logiciel retenu", &mi, "instruction retrouvée", &e), 0, "%s",
+		e.msg);
+	cr_assert_eq(store_dispute_get(st, "d1", &d, &e), 0, "%s", e.msg);
+	cr_expect(store_dispute_has_instruction(&d));
+	store_dispute_release(&d);
+	cr_assert_eq(store_dispute_history(st, "d1", &h, &n, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(h[0].before, "instruction du Maire : (vide) · donnée "
+			 "par : (vide) · donnée le : (vide)");
+	cr_expect_str_eq(h[0].after, "instruction du Maire : Retenir le "
+			 "logiciel · donnée par : M. le Maire · donnée le : "
+			 "01/04/2026");
+	store_changes_free(h, n);
 	store_close(st);
 	free(p);
 }

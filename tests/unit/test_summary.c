@@ -10,7 +10,8 @@
  *               decision yet); R4 31/12/2024 23:59 and R5 01/01/2026
  *               00:00 outside; an ordinary request of 2025;
  *               disputes D1 03/02 on substance, escalated to level 3,
- *               the Mayor's instruction, closed with its solution; D2
+ *               closed with its solution and the Mayor's instruction
+ *               (recorded as article 4 requires); D2
  *               12/05 on programming, escalated to level 2, open; D3
  *               31/12/2024 and D4 01/01/2026 outside.
  *   Le Bouscat  R6 03/03 (accord, 0 €, cancelled); D5 31/12 on
@@ -18,6 +19,7 @@
  */
 #include <criterion/criterion.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +82,8 @@ static void add_request(struct fixture *f, const char *contract,
 	struct request_input in = {
 		.kind = kind, .form = "letter", .nature = "demand",
 		.object = object, .received_at = received,
+		/* but an exceptional one, a request concerns a domain */
+		.domain_uid = kind == REQUEST_EXCEPTIONAL ? NULL : f->nsi,
 	};
 	struct err e;
 
@@ -132,6 +136,9 @@ static const char S_D1[] = "Le logiciel choisi par la commune est retenu ; "
 static const char S_D3[] = "Compromis trouvé avant l'arbitrage";
 static const char S_D5[] = "Intervention reprogrammée un samedi";
 static const char O_D1[] = "Choix du logiciel de gestion des écoles";
+static const struct instruction_input I_D1 = {
+	"Retenir le logiciel de la commune", "M. le Maire", "20/03/2025",
+};
 static const char O_D2[] = "Calendrier du renouvellement des postes";
 static const char O_D5[] = "Coupure du réseau de la mairie, « en urgence »";
 static const char O_R1[] = "Sonorisation de la fête de la musique";
@@ -167,7 +174,9 @@ static void seed(struct fixture *f)
 		.has_cost = true, .estimated_cost = 0,
 	};
 	struct exceptional_input x4 = { .asked = "Hors année", .decision =
-					"Acceptée", .has_cost = true,
+					"Acceptée", .decided_by = "DGS",
+					.decided_on = "2026-01-10",
+					.has_cost = true,
 					.estimated_cost = 999 };
 
 	/* requests */
@@ -199,7 +208,9 @@ static void seed(struct fixture *f)
 	step(f, f->disp[D1], "2025-02-10", OUTCOME_ESCALATED);
 	step(f, f->disp[D1], "2025-03-01", OUTCOME_ESCALATED);
 	step(f, f->disp[D1], "2025-03-20", OUTCOME_DECIDED);
-	close_dispute(f, f->disp[D1], "2025-03-25", S_D1);
+	cr_assert_eq(store_dispute_close_with(f->st, f->disp[D1], "2025-03-25",
+					      S_D1, &I_D1, &e), 0, "%s",
+		     e.msg);
 
 	open_dispute(f, f->haillan, f->nsi, "2025-05-12", O_D2,
 		     DISPUTE_PROGRAMMING, f->disp[D2]);
@@ -620,8 +631,9 @@ Test(summary_doc, one_commune_disputes_with_solutions_open_says_so,
 	static const char *const rows[][9] = {
 		{ "03/02/2025", O_D1, "fond",
 		  "Numérique et systèmes d’information",
-		  "3 — le Maire et le Président", "oui", "clos", "25/03/2025",
-		  S_D1 },
+		  "3 — le Maire et le Président",
+		  "Retenir le logiciel de la commune — donnée le 20/03/2025 "
+		  "par M. le Maire", "clos", "25/03/2025", S_D1 },
 		{ "12/05/2025", O_D2, "programmation des travaux",
 		  "Numérique et systèmes d’information",
 		  "2 — directeurs généraux", "non", "en cours", "—",
@@ -1019,5 +1031,53 @@ Test(summary_csv, export_merges_every_commune_by_date, .timeout = 30)
 		"niveau 1 : autorités hiérarchiques,\r\n");
 	free(got);
 	free(path);
+	close_store(&f);
+}
+
+/* A dispute on substance closed at level 3 without the Mayor's
+ * instruction (a database from before article 4 was enforced): listed
+ * with its solution, not counted as settled by the instruction, its row
+ * says the instruction was not recorded. */
+Test(summary, a_closure_without_the_mayors_instruction_does_not_count,
+     .timeout = 30)
+{
+	struct fixture f;
+	struct summary s;
+	struct doc d;
+	const struct doc_table *t;
+	sqlite3 *db;
+	char *sql;
+	struct err e;
+
+	open_store(&f);
+	store_close(f.st);
+	cr_assert_eq(sqlite3_open(f.db, &db), SQLITE_OK);
+	sql = sqlite3_mprintf("UPDATE dispute SET mayor_instruction = NULL,"
+			      " mayor_instruction_by = NULL,"
+			      " mayor_instruction_on = NULL WHERE uid = %Q",
+			      f.disp[D1]);
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+	cr_assert_eq(store_open(f.db, STORE_WRITE, &f.st, &e), 0, "%s", e.msg);
+	cr_assert_eq(summary_load(f.st, f.haillan, 2025, &s, &e), 0, "%s",
+		     e.msg);
+	cr_expect(!summary_mayor_final(&s.contracts[0].disputes[0]));
+	cr_expect(store_dispute_instruction_missing(
+		&s.contracts[0].disputes[0]));
+	cr_expect_eq(s.totals.mayor_final, 0);
+	cr_expect_eq(s.totals.by_level[2], 1, "level 3 reached all the same");
+	cr_expect_eq(s.totals.closed, 1);
+	summary_release(&s);
+	build(&f, f.haillan, 2025, &d);
+	t = table(&d, "Litiges");
+	cr_expect_str_eq(at(t, 0, 5)->text, "non enregistrée");
+	cr_expect_eq(at(t, 0, 5)->tone, TONE_MISSING);
+	cr_expect_str_eq(at(t, 0, 8)->text, S_D1);
+	t = table(&d, "Synthèse");
+	cr_expect_str_eq(at(t, 12, 0)->text, "tranchés par l'instruction du "
+			 "Maire (fond)");
+	cr_expect_str_eq(at(t, 12, 1)->text, "0");
+	doc_release(&d);
 	close_store(&f);
 }
