@@ -12,7 +12,9 @@
 #define SUIVI_REQUEST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
+#include "suivi/err.h"
 #include "suivi/model.h"
 
 enum request_status {
@@ -56,5 +58,22 @@ bool request_delay(const char *from, const char *to, double *hours,
 
 /* Who the commune contacts for an exceptional request (article 4). */
 extern const char request_exceptional_contact[];
+
+/*
+ * Article 4: an urgent request « impose aux responsables concernés des
+ * services communs une priorité et un délai d'intervention spécifiques ».
+ * The delay is kept in whole minutes, typed as hours the way value.h
+ * reads a duration ("4", "4 h", "2h30", "1,5"): from one minute to
+ * REQUEST_URGENT_DELAY_MAX_H hours. A delay that is not a whole number
+ * of minutes ("1,51 h") is refused, never rounded.
+ */
+#define REQUEST_URGENT_DELAY_MAX_H 8760		/* a year */
+
+/* 0 and *minutes, or -1 with a French message (ERR_INPUT) naming the
+ * field ("délai d'intervention"), *minutes untouched. */
+int request_urgent_delay_parse(const char *s, int *minutes, struct err *e);
+/* "4 h" for whole hours, else "2h30", "0h20": what the parser reads back
+ * to the same minutes. */
+void request_urgent_delay_format(int minutes, char *buf, size_t n);
 
 #endif

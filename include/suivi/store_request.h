@@ -2,8 +2,14 @@
  * store_request.h - requests (saisines) in the database, and the
  * indicator values computed from them.
  *
- * A request belongs to one contract and, when known, to one of its
- * domains (and a sub-domain of that domain). Its follow-up is a set of
+ * A request belongs to one contract and to one of its domains (and a
+ * sub-domain of that domain): an ordinary or urgent request concerns a
+ * mutualised function, so its domain is required; an exceptional one,
+ * outside the contract's scope, may have none. It is received on or
+ * after the contract's start, and on or after the first annex of its
+ * domain is in force (an annex never applies before its date). An urgent
+ * request may carry the priority and intervention delay article 4 says
+ * it imposes on the shared service. Its follow-up is a set of
  * date-times: received (required), acknowledged, intervention, resolved,
  * answered, cancelled. They are stored normalised as "AAAA-MM-JJTHH:MM"
  * (workdays.h: datetime_format_iso), wall-clock time, so that text order
@@ -31,7 +37,8 @@ struct request_input {
 	enum request_kind kind;
 	const char *form;	/* db code: letter, note, email, phone, oral,
 				 * shared_tool */
-	const char *domain_uid;		/* optional; of the contract */
+	const char *domain_uid;		/* of the contract; required but
+					 * for an exceptional request */
 	const char *subdomain_uid;	/* optional; of that domain */
 	const char *nature;		/* "demand" or "incident" */
 	const char *criticality;	/* optional, e.g. "critique" */
@@ -41,6 +48,10 @@ struct request_input {
 	const char *acknowledged_at, *intervention_at, *resolved_at,
 		   *answered_at, *cancelled_at;
 	const char *cancel_reason;	/* optional */
+	/* urgent requests only (article 4), optional: their specific
+	 * priority (a short text) and intervention delay, hours as
+	 * request_urgent_delay_parse reads them ("4 h", "2h30") */
+	const char *urgent_priority, *urgent_delay;
 };
 
 /* Record a new request of the contract, in one transaction (nested in
@@ -48,11 +59,22 @@ struct request_input {
  * ERR_INPUT and a French message, nothing written: unknown kind, form or
  * nature, empty object, a date-time that does not parse, a follow-up
  * date-time (acknowledged, intervention, resolved, answered, cancelled)
- * before received, a domain of another contract, a sub-domain without
- * its domain or of another domain, a text over its limit or holding a
+ * before received, received before the contract's start ("la saisine
+ * est reçue le 14/02/2016, avant le début du contrat 33069-2016 (le
+ * 15/02/2016)"), an ordinary or urgent request without a domain ("une
+ * saisine ordinaire concerne une fonction mutualisée : son domaine est
+ * obligatoire", adding "(aucun domaine du contrat n'a d'annexe en
+ * vigueur le JJ/MM/AAAA)" when that is so), a domain of another
+ * contract, a domain received before its first annex is in force ("le
+ * domaine « Numérique et systèmes d'information » n'a aucune annexe en
+ * vigueur le 31/12/2017 : sa première l'est à partir du 01/01/2018"), a
+ * sub-domain without its domain or of another domain, a priority or a
+ * delay on a request that is not urgent, a delay
+ * request_urgent_delay_parse refuses, a text over its limit or holding a
  * character its kind refuses (limits.h: object and cancel reason
- * TEXT_LONG, "objet", "motif d'annulation"; requester and criticality
- * TEXT_LINE, "demandeur", "criticité"; texts are checked trimmed).
+ * TEXT_LONG, "objet", "motif d'annulation"; requester, criticality and
+ * priority TEXT_LINE, "demandeur", "criticité", "priorité"; texts are
+ * checked trimmed).
  * ERR_NOTFOUND for an unknown contract.
  * uid_out (may be NULL) receives the new request's uid. */
 int store_request_add(struct store *st, const char *contract_uid,
@@ -67,8 +89,9 @@ int store_domain_uid(struct store *st, const char *contract_uid,
 
 /* The uid of indicator `code` ("3.3.2") of the contract's domain
  * domain_code, in the annex version in force on date (ISO "AAAA-MM-JJ"):
- * the latest version not after it, or the first when date precedes
- * them all; NULL date: the latest version. ERR_NOTFOUND when none. */
+ * the latest version not after it (before the first version nothing is
+ * in force: ERR_NOTFOUND); NULL date: the latest version. ERR_NOTFOUND
+ * when none. */
 int store_indicator_find(struct store *st, const char *contract_uid,
 			 const char *domain_code, const char *code,
 			 const char *date, char uid_out[STORE_UID_LEN],
@@ -131,6 +154,11 @@ struct request {
 	char *received_at, *acknowledged_at, *intervention_at, *resolved_at,
 	     *answered_at, *cancelled_at, *cancel_reason;
 	char *author, *created_at, *updated_at;
+	/* urgent requests (article 4): their specific priority and
+	 * intervention delay, in minutes (request_urgent_delay_format) */
+	char *urgent_priority;
+	bool has_urgent_delay;
+	int urgent_delay_min;
 	/* received → acknowledged / intervention / resolved */
 	bool has_ack, has_intervention, has_resolution;
 	double ack_hours, ack_days, intervention_hours, intervention_days,
@@ -198,7 +226,8 @@ int store_request_cancel(struct store *st, const char *uid, const char *when,
  * TEXT_LONG ("demande", "proposition", "décision", "compensation"),
  * decided_by TEXT_LINE ("décidé par"). Refused (ERR_INPUT, nothing
  * written) for a request that is not exceptional, or a field its rules
- * refuse. */
+ * refuse; a decision needs who decided and when ("une décision dit qui
+ * l'a prise et quand : « décidé par » et « décidé le » manquent"). */
 struct exceptional_input {
 	const char *asked, *proposal, *decision, *decided_by, *decided_on,
 		   *compensation;

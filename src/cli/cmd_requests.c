@@ -38,7 +38,8 @@
 
 enum col {
 	C_COMMUNE, C_CONTRACT, C_KIND, C_FORM, C_DOMAIN, C_SUBDOMAIN,
-	C_NATURE, C_CRITICALITY, C_REQUESTER, C_OBJECT, C_RECEIVED, C_ACK,
+	C_NATURE, C_CRITICALITY, C_PRIORITY, C_DELAY, C_REQUESTER, C_OBJECT,
+	C_RECEIVED, C_ACK,
 	C_INTERVENTION, C_RESOLVED, C_ANSWERED, C_CANCELLED, C_CANCEL_REASON,
 	C_STATUS, C_ACK_HOURS, C_ACK_DAYS, C_RES_HOURS, C_RES_DAYS, C_ASKED,
 	C_PROPOSAL, C_DECISION, C_DECIDED_BY, C_DECIDED_ON, C_COST,
@@ -63,6 +64,10 @@ static const struct column {
 	[C_SUBDOMAIN] = { "sous-domaine", 0 },
 	[C_NATURE] = { "nature", 0 },
 	[C_CRITICALITY] = { "criticité", 0 },
+	/* an urgent request's own (article 4); the store refuses them on
+	 * any other */
+	[C_PRIORITY] = { "priorité (urgence)", 0 },
+	[C_DELAY] = { "délai d'intervention (urgence)", 0 },
 	[C_REQUESTER] = { "demandeur", 0 },
 	[C_OBJECT] = { "objet", COL_REQUIRED },
 	[C_RECEIVED] = { "reçue", COL_REQUIRED },
@@ -123,7 +128,7 @@ static void write_row(struct csv *c, const struct contract_info *k,
 		      const struct request *r)
 {
 	const char *cell[C_COUNT] = { 0 };
-	char dates[6][DATETIME_ISO_LEN], nums[5][32];
+	char dates[6][DATETIME_ISO_LEN], nums[5][32], delay[32];
 	bool exceptional = r->kind == REQUEST_EXCEPTIONAL;
 
 	cell[C_COMMUNE] = k->commune;
@@ -136,6 +141,12 @@ static void write_row(struct csv *c, const struct contract_info *k,
 	cell[C_NATURE] = word(request_nature_vocab, NATURE_COUNT,
 			      (int)r->nature);
 	cell[C_CRITICALITY] = r->criticality;
+	cell[C_PRIORITY] = r->urgent_priority;
+	if (r->has_urgent_delay) {
+		request_urgent_delay_format(r->urgent_delay_min, delay,
+					    sizeof delay);
+		cell[C_DELAY] = delay;
+	}
 	cell[C_REQUESTER] = r->requester;
 	cell[C_OBJECT] = r->object;
 	cell[C_RECEIVED] = datetime_cell(r->received_at, dates[0]);
@@ -554,6 +565,8 @@ static void import_row(struct import *im, struct csv_record *rec)
 				    NATURE_COUNT, "nature");
 	in.criticality = row_criticality(im, rec->line,
 					 cell(im, rec, C_CRITICALITY));
+	in.urgent_priority = cell(im, rec, C_PRIORITY);
+	in.urgent_delay = cell(im, rec, C_DELAY);
 	if (!(s = cell(im, rec, C_RECEIVED)))
 		problem(im, rec->line, "date de réception manquante");
 	else if (datetime_parse(s, &received) != 0)

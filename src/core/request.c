@@ -1,7 +1,10 @@
 #include "suivi/request.h"
+#include "suivi/value.h"
 #include "suivi/workdays.h"
 
+#include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 
 const struct vocab request_status_vocab[REQ_STATUS_COUNT] = {
 	[REQ_NEW] = { "new", "nouvelle", "nouvelle" },
@@ -73,4 +76,46 @@ bool request_delay(const char *from, const char *to, double *hours,
 	if (workdays)
 		*workdays = datetime_workdays_between(a, b);
 	return true;
+}
+
+int request_urgent_delay_parse(const char *s, int *minutes, struct err *e)
+{
+	static const struct value_spec hours = { .kind = VALUE_HOURS };
+	struct value v;
+	struct err why;
+	double m;
+
+	if (value_parse(&hours, s, &v, &why) != 0) {
+		err_set(e, ERR_INPUT, "délai d'intervention « %s » : %s (une "
+			"durée en heures : 4, 4 h, 2h30)", s ? s : "", why.msg);
+		return -1;
+	}
+	m = v.num * 60;
+	value_release(&v);
+	if (m > REQUEST_URGENT_DELAY_MAX_H * 60.0) {
+		/* REQUEST_URGENT_DELAY_MAX_H, as French writes it */
+		err_set(e, ERR_INPUT, "délai d'intervention « %s » : au plus "
+			"8 760 h (un an)", s);
+		return -1;
+	}
+	if (fabs(m - round(m)) > 1e-6) {
+		err_set(e, ERR_INPUT, "délai d'intervention « %s » : il se "
+			"compte en minutes entières (2h30, pas 2,51 h)", s);
+		return -1;
+	}
+	if (round(m) < 1) {
+		err_set(e, ERR_INPUT, "délai d'intervention « %s » : il est "
+			"d'au moins une minute (0h01)", s);
+		return -1;
+	}
+	*minutes = (int)round(m);
+	return 0;
+}
+
+void request_urgent_delay_format(int minutes, char *buf, size_t n)
+{
+	if (minutes % 60 == 0)
+		snprintf(buf, n, "%d h", minutes / 60);
+	else
+		snprintf(buf, n, "%dh%02d", minutes / 60, minutes % 60);
 }

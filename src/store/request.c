@@ -51,6 +51,8 @@ static void format_fr(struct datetime t, char buf[32])
 /* The normalised, checked values of a request_input. */
 struct checked {
 	char *object, *criticality, *requester, *cancel_reason;
+	char *priority;			/* urgent only, NULL when none */
+	int delay_min;			/* urgent only, 0 when none */
 	char received[DATETIME_ISO_LEN];
 	char follow[N_FOLLOW_UPS][DATETIME_ISO_LEN];
 	bool has_follow[N_FOLLOW_UPS];
@@ -62,6 +64,7 @@ static void checked_release(struct checked *c)
 	free(c->criticality);
 	free(c->requester);
 	free(c->cancel_reason);
+	free(c->priority);
 }
 
 static int parse_at(const char *s, const char *what, struct datetime *t,
@@ -72,6 +75,29 @@ static int parse_at(const char *s, const char *what, struct datetime *t,
 	err_set(e, ERR_INPUT, "date %s illisible : « %s » (attendu "
 		"AAAA-MM-JJ HH:MM ou JJ/MM/AAAA HH:MM)", what, s);
 	return -1;
+}
+
+/* Article 4: the priority and intervention delay an urgent request
+ * imposes; no other kind of request has them. */
+static int check_urgent(const struct request_input *in, struct checked *c,
+			struct err *e)
+{
+	char *delay = store_clean_text(in->urgent_delay);
+	int ret = -1;
+
+	if ((c->priority || delay) && in->kind != REQUEST_URGENT) {
+		err_set(e, ERR_INPUT, "une priorité et un délai d'intervention "
+			"spécifiques ne vont qu'à une saisine en urgence "
+			"(article 4) : celle-ci est %s",
+			request_kind_vocab[in->kind].label);
+		goto out;
+	}
+	if (delay && request_urgent_delay_parse(delay, &c->delay_min, e) != 0)
+		goto out;
+	ret = 0;
+out:
+	free(delay);
+	return ret;
 }
 
 /* Everything that can be checked without the database. */
@@ -106,11 +132,15 @@ static int check_input(const struct request_input *in, struct checked *c,
 	c->criticality = store_clean_text(in->criticality);
 	c->requester = store_clean_text(in->requester);
 	c->cancel_reason = store_clean_text(in->cancel_reason);
+	c->priority = store_clean_text(in->urgent_priority);
 	if (text_check(TEXT_LONG, "objet", c->object, e) != 0 ||
 	    text_check(TEXT_LINE, "demandeur", c->requester, e) != 0 ||
 	    text_check(TEXT_LINE, "criticité", c->criticality, e) != 0 ||
 	    text_check(TEXT_LONG, "motif d'annulation", c->cancel_reason,
-		       e) != 0)
+		       e) != 0 ||
+	    text_check(TEXT_LINE, "priorité", c->priority, e) != 0)
+		return -1;
+	if (check_urgent(in, c, e) != 0)
 		return -1;
 	if (!in->received_at || !*in->received_at) {
 		err_set(e, ERR_INPUT, "la date de réception est obligatoire");
@@ -158,36 +188,149 @@ static int exists(struct store *st, sqlite3_stmt *s, bool *found,
 	return 0;
 }
 
-/* The references: contract, domain of that contract, sub-domain of that
- * domain. */
+/* An ISO date (the first ten characters of a date-time) as JJ/MM/AAAA,
+ * for messages. */
+static void day_fr(const char *iso, char out[DATE_ISO_LEN])
+{
+	char day[DATE_ISO_LEN];
+
+	snprintf(day, sizeof day, "%.10s", iso ? iso : "");
+	date_iso_fr(day, out);
+}
+
+/* Two text columns of a one-row query bound by the caller (heap copies,
+ * NULL when NULL); *found false when there is no row. */
+static int two_texts(struct store *st, sqlite3_stmt *s, char **a, char **b,
+		     bool *found, struct err *e)
+{
+	int rc = sqlite3_step(s);
+
+	*a = *b = NULL;
+	*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW) {
+		*a = store_col_dup(s, 0);
+		*b = store_col_dup(s, 1);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return store_done(st, rc, "vérifier la saisine", e);
+}
+
+/* The contract's start: a request received before it is refused. */
+static int check_contract(struct store *st, const char *contract_uid,
+			  const struct checked *c, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT starts_on, identifier"
+				     " FROM contract WHERE uid = :c", e);
+	char *start = NULL, *ident = NULL;
+	char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+	bool found;
+	int ret = -1;
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	if (two_texts(st, s, &start, &ident, &found, e) != 0)
+		goto out;
+	if (!found) {
+		err_set(e, ERR_NOTFOUND, "contrat introuvable");
+		goto out;
+	}
+	if (start && strncmp(c->received, start, 10) < 0) {
+		day_fr(c->received, a);
+		day_fr(start, b);
+		err_set(e, ERR_INPUT, "la saisine est reçue le %s, avant le "
+			"début du contrat %s (le %s)", a, ident ? ident : "",
+			b);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(start);
+	free(ident);
+	return ret;
+}
+
+/* An ordinary or urgent request concerns a mutualised function (article
+ * 3: the shared services are called upon only for the functions the
+ * commune mutualised): its domain is required. The message says when no
+ * domain of the contract has an annex in force that day. */
+static int check_domain_required(struct store *st, const char *contract_uid,
+				 const struct request_input *in,
+				 const struct checked *c, struct err *e)
+{
+	char day[DATE_ISO_LEN], iso[DATE_ISO_LEN];
+	sqlite3_stmt *s;
+	bool any;
+
+	if (in->kind == REQUEST_EXCEPTIONAL ||
+	    (in->domain_uid && *in->domain_uid))
+		return 0;
+	s = store_stmt(st, "SELECT 1 FROM domain dm WHERE dm.contract_uid = :c"
+		       " AND " STORE_ANNEX_IN_FORCE("dm.uid") " IS NOT NULL"
+		       " LIMIT 1", e);
+	if (!s)
+		return -1;
+	snprintf(iso, sizeof iso, "%.10s", c->received);
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_text(s, ":date", iso);
+	if (exists(st, s, &any, e) != 0)
+		return -1;
+	day_fr(c->received, day);
+	err_set(e, ERR_INPUT, "une saisine %s concerne une fonction mutualisée "
+		": son domaine est obligatoire%s%s%s",
+		request_kind_vocab[in->kind].label,
+		any ? "" : " (aucun domaine du contrat n'a d'annexe en vigueur "
+			   "le ", any ? "" : day, any ? "" : ")");
+	return -1;
+}
+
+/* The references: contract (and its start), domain of that contract in
+ * force on the day received, sub-domain of that domain. */
 static int check_refs(struct store *st, const char *contract_uid,
-		      const struct request_input *in, struct err *e)
+		      const struct request_input *in,
+		      const struct checked *c, struct err *e)
 {
 	sqlite3_stmt *s;
 	bool found;
 
-	if (!(s = store_stmt(st, "SELECT 1 FROM contract WHERE uid = :c", e)))
+	if (check_contract(st, contract_uid, c, e) != 0 ||
+	    check_domain_required(st, contract_uid, in, c, e) != 0)
 		return -1;
-	store_bind_text(s, ":c", contract_uid);
-	if (exists(st, s, &found, e) != 0)
-		return -1;
-	if (!found) {
-		err_set(e, ERR_NOTFOUND, "contrat introuvable");
-		return -1;
-	}
 	if (in->domain_uid && *in->domain_uid) {
-		if (!(s = store_stmt(st, "SELECT 1 FROM domain WHERE uid = :d"
-				     " AND contract_uid = :c", e)))
+		char *name = NULL, *first = NULL;
+		char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
+		int rc;
+
+		s = store_stmt(st, "SELECT dm.name, (SELECT min(a.in_force_from)"
+			       " FROM annex a WHERE a.domain_uid = dm.uid)"
+			       " FROM domain dm WHERE dm.uid = :d"
+			       " AND dm.contract_uid = :c", e);
+		if (!s)
 			return -1;
 		store_bind_text(s, ":d", in->domain_uid);
 		store_bind_text(s, ":c", contract_uid);
-		if (exists(st, s, &found, e) != 0)
+		if (two_texts(st, s, &name, &first, &found, e) != 0)
 			return -1;
+		rc = 0;
 		if (!found) {
 			err_set(e, ERR_INPUT, "ce domaine n'est pas un domaine "
 				"du contrat");
-			return -1;
+			rc = -1;
+		} else if (!first || strncmp(c->received, first, 10) < 0) {
+			/* an annex is in force from its date, never before */
+			day_fr(c->received, a);
+			day_fr(first, b);
+			err_set(e, ERR_INPUT, "le domaine « %s » n'a aucune "
+				"annexe en vigueur le %s%s%s", name ? name : "",
+				a, first ? " : sa première l'est à partir du "
+					 : "", first ? b : "");
+			rc = -1;
 		}
+		free(name);
+		free(first);
+		if (rc != 0)
+			return -1;
 	}
 	if (in->subdomain_uid && *in->subdomain_uid) {
 		if (!in->domain_uid || !*in->domain_uid) {
@@ -239,6 +382,11 @@ static void bind_input(sqlite3_stmt *s,
 		store_bind_text(s, follow_ups[i].param,
 				c->has_follow[i] ? c->follow[i] : NULL);
 	store_bind_text(s, ":reason", c->cancel_reason);
+	store_bind_text(s, ":priority", c->priority);
+	if (c->delay_min > 0)
+		store_bind_int(s, ":delay", c->delay_min);
+	else
+		store_bind_null(s, ":delay");
 	store_bind_text(s, ":now", now);
 }
 
@@ -255,7 +403,7 @@ int store_request_add(struct store *st, const char *contract_uid,
 	/* Refusals before the transaction: a refused request leaves the
 	 * caller's transaction, if any, as it was. */
 	if (check_input(in, &c, e) != 0 ||
-	    check_refs(st, contract_uid, in, e) != 0)
+	    check_refs(st, contract_uid, in, &c, e) != 0)
 		goto out;
 	if (store_begin(st, e) != 0)
 		goto out;
@@ -264,10 +412,11 @@ int store_request_add(struct store *st, const char *contract_uid,
 		" domain_uid, subdomain_uid, nature, criticality, requester,"
 		" object, received_at, acknowledged_at, intervention_at,"
 		" resolved_at, answered_at, cancelled_at, cancel_reason,"
-		" author, created_at, updated_at) VALUES (:uid, :c, :kind,"
-		" :form, :d, :sd, :nature, :crit, :requester, :object,"
-		" :received, :ack, :interv, :resolved, :answered, :cancelled,"
-		" :reason, :author, :now, :now)", e);
+		" urgent_priority, urgent_delay_min, author, created_at,"
+		" updated_at) VALUES (:uid, :c, :kind, :form, :d, :sd,"
+		" :nature, :crit, :requester, :object, :received, :ack,"
+		" :interv, :resolved, :answered, :cancelled, :reason,"
+		" :priority, :delay, :author, :now, :now)", e);
 	if (!s)
 		goto rollback;
 	store_uid_new(uid);
@@ -350,7 +499,7 @@ int store_request_update(struct store *st, const char *uid,
 	memset(&c, 0, sizeof c);
 	if (read_current(st, uid, &cur, e) != 0 ||
 	    check_input(in, &c, e) != 0 ||
-	    check_refs(st, cur.contract_uid, in, e) != 0)
+	    check_refs(st, cur.contract_uid, in, &c, e) != 0)
 		goto out;
 	if (store_begin(st, e) != 0)
 		goto out;
@@ -362,6 +511,7 @@ int store_request_update(struct store *st, const char *uid,
 		" acknowledged_at = :ack, intervention_at = :interv,"
 		" resolved_at = :resolved, answered_at = :answered,"
 		" cancelled_at = :cancelled, cancel_reason = :reason,"
+		" urgent_priority = :priority, urgent_delay_min = :delay,"
 		" updated_at = :now"
 		" WHERE uid = :uid", e);
 	if (!s)
@@ -625,6 +775,18 @@ static int check_xfields(const struct exceptional_input *x,
 		if (k != X_ON && k != X_COST &&
 		    text_check(kinds[k], xfield_name[k], f->text[k], e) != 0)
 			return -1;
+	/* who decided and when: a decision without them says nothing the
+	 * annual summary can stand on */
+	if (f->text[X_DECISION] && (!f->text[X_BY] || !f->on[0])) {
+		bool no_by = !f->text[X_BY], no_on = !f->on[0];
+
+		err_set(e, ERR_INPUT, "une décision dit qui l'a prise et quand : "
+			"%s%s%s %s", no_by ? "« décidé par »" : "",
+			no_by && no_on ? " et " : "",
+			no_on ? "« décidé le »" : "",
+			no_by && no_on ? "manquent" : "manque");
+		return -1;
+	}
 	return 0;
 }
 

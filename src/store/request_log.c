@@ -39,7 +39,8 @@ _Static_assert(REQ_NEW == 0 && REQ_ACKNOWLEDGED == 1 &&
 	" r.acknowledged_at, r.intervention_at, r.resolved_at,"             \
 	" r.answered_at, r.cancelled_at, r.cancel_reason, r.author,"        \
 	" r.created_at, r.updated_at, x.asked, x.proposal, x.decision,"     \
-	" x.decided_by, x.decided_on, x.estimated_cost, x.compensation"
+	" x.decided_by, x.decided_on, x.estimated_cost, x.compensation,"    \
+	" r.urgent_priority, r.urgent_delay_min"
 #define REQUEST_FROM                                                        \
 	" FROM request r LEFT JOIN domain d ON d.uid = r.domain_uid"        \
 	" LEFT JOIN subdomain sd ON sd.uid = r.subdomain_uid"               \
@@ -52,7 +53,8 @@ enum {
 	C_CRITICALITY, C_REQUESTER, C_OBJECT, C_RECEIVED, C_ACK,
 	C_INTERVENTION, C_RESOLVED, C_ANSWERED, C_CANCELLED, C_REASON,
 	C_AUTHOR, C_CREATED, C_UPDATED, C_ASKED, C_PROPOSAL, C_DECISION,
-	C_DECIDED_BY, C_DECIDED_ON, C_COST, C_COMPENSATION
+	C_DECIDED_BY, C_DECIDED_ON, C_COST, C_COMPENSATION, C_PRIORITY,
+	C_DELAY
 };
 
 /* The list's filters. The received_at range comes first so that the
@@ -146,6 +148,10 @@ static void read_request(sqlite3_stmt *s, struct request *r)
 	r->estimated_cost = r->has_cost ? sqlite3_column_double(s, C_COST)
 					: 0;
 	r->compensation = store_col_text(s, C_COMPENSATION);
+	r->urgent_priority = store_col_text(s, C_PRIORITY);
+	r->has_urgent_delay = sqlite3_column_type(s, C_DELAY) != SQLITE_NULL;
+	r->urgent_delay_min = r->has_urgent_delay
+		? sqlite3_column_int(s, C_DELAY) : 0;
 
 	dates = (struct request_dates){
 		.received = r->received_at,
@@ -196,6 +202,7 @@ void store_request_release(struct request *r)
 	free(r->decided_by);
 	free(r->decided_on);
 	free(r->compensation);
+	free(r->urgent_priority);
 	memset(r, 0, sizeof *r);
 }
 

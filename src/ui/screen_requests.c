@@ -121,6 +121,21 @@ static void show_dt(const struct ui *ui, const char *iso, char *buf, size_t n)
 	snprintf(buf, n, "%s %02d:%02d", d, t.hour, t.minute);
 }
 
+/* An urgent request's priority and intervention delay (article 4),
+ * each after sep: "priorité : P1 · délai d'intervention : 4 h". */
+static void urgent_text(const struct request *r, const char *sep,
+			struct strbuf *sb)
+{
+	char dl[32];
+
+	if (r->urgent_priority)
+		strbuf_addf(sb, "%spriorité : %s", sep, r->urgent_priority);
+	if (r->has_urgent_delay) {
+		request_urgent_delay_format(r->urgent_delay_min, dl, sizeof dl);
+		strbuf_addf(sb, "%sdélai d'intervention : %s", sep, dl);
+	}
+}
+
 static void delay_text(const struct request *r, char *buf, size_t n)
 {
 	char a[32] = "", b[32] = "";
@@ -238,6 +253,7 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 			    request_nature_vocab[r->nature].label);
 		if (r->criticality)
 			strbuf_addf(&sb, " %s", r->criticality);
+		urgent_text(r, " · ", &sb);
 		if (r->requester)
 			strbuf_addf(&sb, " · demandeur : %s", r->requester);
 		if (r->kind == REQUEST_EXCEPTIONAL)
@@ -256,7 +272,7 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 enum {
 	F_KIND, F_FORM, F_DOMAIN, F_SUB, F_NATURE, F_CRIT, F_REQUESTER,
 	F_OBJECT, F_RECEIVED, F_ACK, F_INTERVENTION, F_RESOLVED, F_ANSWERED,
-	F_EXC_LABEL, F_ASKED, F_PROPOSAL, F_DECISION, F_DECIDED_BY,
+	F_PRIORITY, F_DELAY, F_EXC_LABEL, F_ASKED, F_PROPOSAL, F_DECISION, F_DECIDED_BY,
 	F_DECIDED_ON, F_COST, F_COMPENSATION, F_COUNT
 };
 
@@ -429,6 +445,13 @@ static void update_form(struct req_form *rf)
 	struct err e;
 
 	f[F_CRIT].hidden = f[F_NATURE].choice != NATURE_INCIDENT;
+	/* a mutualised function: but for an exceptional request */
+	f[F_DOMAIN].required = !exc;
+	/* an urgent request's own; shown on another while they hold text,
+	 * so that the store's refusal can be answered */
+	for (int i = F_PRIORITY; i <= F_DELAY; i++)
+		f[i].hidden = f[F_KIND].choice != REQUEST_URGENT &&
+			      !(f[i].text && f[i].text[0]);
 	for (int i = F_EXC_LABEL; i <= F_COMPENSATION; i++)
 		f[i].hidden = !exc;
 	free(rf->form.aside);
@@ -508,6 +531,8 @@ static bool save(struct form *f, void *ctx, char *err, size_t n)
 	in.intervention_at = txt(rf, F_INTERVENTION);
 	in.resolved_at = txt(rf, F_RESOLVED);
 	in.answered_at = txt(rf, F_ANSWERED);
+	in.urgent_priority = txt(rf, F_PRIORITY);
+	in.urgent_delay = txt(rf, F_DELAY);
 	if (!in.object) {
 		snprintf(err, n, "L'objet est obligatoire");
 		return false;
@@ -586,6 +611,8 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 		[F_INTERVENTION] = "Intervention le",
 		[F_RESOLVED] = "Résolue / remise en service le",
 		[F_ANSWERED] = "Réponse à l'usager le",
+		[F_PRIORITY] = "Priorité (urgence)",
+		[F_DELAY] = "Délai d'intervention (urgence)",
 		[F_EXC_LABEL] = "Demande exceptionnelle (hors du contrat) :",
 		[F_ASKED] = "Ce qui est demandé",
 		[F_PROPOSAL] = "Proposition d'adaptation des moyens",
@@ -634,6 +661,11 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 		f[i].hint = "JJ/MM/AAAA HH:MM (ou AAAA-MM-JJ HH:MM) · Tab champ "
 			    "suivant · Entrée enregistre · Échap abandonne";
 	f[F_DECIDED_ON].hint = "JJ/MM/AAAA";
+	f[F_PRIORITY].hint = "la priorité que l'urgence impose au service "
+			     "commun (article 4) · Tab champ suivant · Entrée "
+			     "enregistre";
+	f[F_DELAY].hint = "en heures : 4, 4 h, 2h30 · Tab champ suivant · "
+			  "Entrée enregistre";
 	if (r) {
 		f[F_KIND].choice = r->kind;
 		f[F_FORM].choice = r->form;
@@ -649,6 +681,14 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 		iso_to_field(ui, &f[F_INTERVENTION], r->intervention_at);
 		iso_to_field(ui, &f[F_RESOLVED], r->resolved_at);
 		iso_to_field(ui, &f[F_ANSWERED], r->answered_at);
+		form_field_set(&f[F_PRIORITY], r->urgent_priority);
+		if (r->has_urgent_delay) {
+			char dl[32];
+
+			request_urgent_delay_format(r->urgent_delay_min, dl,
+						    sizeof dl);
+			form_field_set(&f[F_DELAY], dl);
+		}
 		form_field_set(&f[F_ASKED], r->asked);
 		form_field_set(&f[F_PROPOSAL], r->proposal);
 		form_field_set(&f[F_DECISION], r->decision);
@@ -1115,6 +1155,15 @@ static char *whole(struct ui *ui, char **title)
 		strbuf_addf(&sb, "Domaine : %s%s%s\n", r->domain_name,
 			    r->subdomain_name ? " · " : "",
 			    r->subdomain_name ? r->subdomain_name : "");
+	if (r->urgent_priority)
+		strbuf_addf(&sb, "Priorité (urgence) : %s\n",
+			    r->urgent_priority);
+	if (r->has_urgent_delay) {
+		char dl[32];
+
+		request_urgent_delay_format(r->urgent_delay_min, dl, sizeof dl);
+		strbuf_addf(&sb, "Délai d'intervention (urgence) : %s\n", dl);
+	}
 	if (r->cancel_reason)
 		strbuf_addf(&sb, "Motif d'annulation : %s\n", r->cancel_reason);
 	if (r->asked)
@@ -1125,6 +1174,12 @@ static char *whole(struct ui *ui, char **title)
 		strbuf_addf(&sb, "Décision : %s\n", r->decision);
 	if (r->decided_by)
 		strbuf_addf(&sb, "Décidée par : %s\n", r->decided_by);
+	if (r->decided_on) {
+		char day[32];
+
+		ui_date(ui, r->decided_on, day, sizeof day);
+		strbuf_addf(&sb, "Décidée le : %s\n", day);
+	}
 	if (r->compensation)
 		strbuf_addf(&sb, "Compensation : %s\n", r->compensation);
 	return strbuf_detach(&sb);

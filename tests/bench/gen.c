@@ -32,7 +32,10 @@
  *     indicators each year (store_target_set). Values of indicators
  *     computed from the request log (`calcul`) are stored as typed over
  *     (is_override), as `suivi set` does when the log gives a value;
- *  3. requests through store_request_add;
+ *  3. requests through store_request_add: an ordinary or urgent one
+ *     always on a domain (a mutualised function, article 4), an urgent
+ *     one mostly with its priority and intervention delay; only an
+ *     exceptional one may have none;
  *  4. what has no storage API yet (exceptional requests, disputes and
  *     their arbitration steps, meetings with attendees, decisions and
  *     action items, observations) inserted with a connection of our own,
@@ -1112,6 +1115,11 @@ static int add_request(struct run *r, struct store *st, struct rng *g,
 	memset(&in, 0, sizeof in);
 	out->kind = (enum request_kind)rng_weighted(g, kind_w, 3);
 	out->domain = pick_domain(g, r->o.domains);
+	/* an ordinary or urgent request concerns a mutualised function:
+	 * "not said" is only for an exceptional one (no draw: the stream
+	 * stays as it was) */
+	if (out->domain < 0 && out->kind != REQUEST_EXCEPTIONAL)
+		out->domain = 0;
 	out->day = rng_workday(g, c->start, r->today);
 	in.kind = out->kind;
 	in.form = forms[rng_weighted(g, form_w, 6)];
@@ -1121,6 +1129,18 @@ static int add_request(struct run *r, struct store *st, struct rng *g,
 	in.requester = rng_chance(g, 0.8) ? PICK(g, requesters) : NULL;
 	in.object = incident ? PICK(g, incident_objects)
 			     : PICK(g, demand_objects);
+	/* article 4: the priority and delay an emergency imposes, by its
+	 * criticality (none drawn: the stream stays as it was) */
+	if (out->kind == REQUEST_URGENT) {
+		static const char *const prio[] = { "P1 : immédiate",
+						     "P2 : dans la journée",
+						     "P3 : sous 48 h" };
+		static const char *const delay[] = { "2", "8", "48" };
+		int k = incident ? crit : 1;
+
+		in.urgent_priority = prio[k];
+		in.urgent_delay = delay[k];
+	}
 	t0 = out->day * 1440 + rng_range(g, 8 * 60, 18 * 60 - 1);
 	minute_iso(t0, recv);
 	in.received_at = recv;
@@ -1209,7 +1229,9 @@ static const char *const insert_sql[S_COUNT] = {
 		" estimated_cost, compensation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[S_DISPUTE] = "INSERT INTO dispute (uid, contract_uid, domain_uid,"
 		" opened_on, object, nature, solution, closed_on, like_uid,"
-		" author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		" author, created_at, mayor_instruction, mayor_instruction_by,"
+		" mayor_instruction_on)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[S_DISPUTE_REQUEST] = "INSERT INTO dispute_request (dispute_uid,"
 		" request_uid) VALUES (?, ?)",
 	[S_STEP] = "INSERT INTO arbitration_step (uid, dispute_uid, level,"
@@ -1363,11 +1385,12 @@ static int make_disputes(struct run *r, struct db *d, size_t ci, long count,
 
 	for (long k = 0; k < count; k++) {
 		char *uid = uids[k], opened[DATE_ISO_LEN],
-		     closed[DATE_ISO_LEN], held_iso[DATE_ISO_LEN];
+		     closed[DATE_ISO_LEN], held_iso[DATE_ISO_LEN],
+		     mayor_on[DATE_ISO_LEN];
 		const struct gen_request *q = NULL, *q2 = NULL;
 		long open_day, held_on[ARBITRATION_LEVELS], last;
 		int domain, n_steps;
-		bool is_closed;
+		bool is_closed, mayor;
 		const char *like = NULL, *object, *nature, *solution;
 
 		rng_uid(g, uid);
@@ -1407,11 +1430,20 @@ static int make_disputes(struct run *r, struct db *d, size_t ci, long count,
 		object = PICK(g, dispute_objects);
 		nature = natures[rng_chance(g, 0.3)];
 		solution = is_closed ? PICK(g, solutions) : NULL;
+		/* closed on substance at level 3: with the Mayor's
+		 * instruction, given at the level-3 step (article 4; no
+		 * draw, the stream stays as it was) */
+		mayor = is_closed && !strcmp(nature, "substance") &&
+			n_steps == ARBITRATION_LEVELS;
+		day_iso(held_on[n_steps - 1], mayor_on);
 		if (INSERT(d, S_DISPUTE, txt(uid), txt(c->uid),
 			   txt(domain >= 0 ? c->domain_uid[domain] : NULL),
 			   txt(opened), txt(object), txt(nature), txt(solution),
 			   txt(is_closed ? closed : NULL), txt(like),
-			   txt(AUTHOR), txt(r->today_stamp)) != 0)
+			   txt(AUTHOR), txt(r->today_stamp),
+			   txt(mayor ? solution : NULL),
+			   txt(mayor ? "Le Maire" : NULL),
+			   txt(mayor ? mayor_on : NULL)) != 0)
 			goto out;
 		if ((q && INSERT(d, S_DISPUTE_REQUEST, txt(uid), txt(q->uid))) ||
 		    (q2 && INSERT(d, S_DISPUTE_REQUEST, txt(uid),

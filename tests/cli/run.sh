@@ -1146,7 +1146,7 @@ t_export_measurements() {
 # --------------------------------------------------------------------------
 # suivi import requests, export requests
 
-RQHEADER="commune,contrat,nature de saisine,forme,domaine,sous-domaine,nature,criticité,demandeur,objet,reçue,prise en compte,intervention,résolue,réponse,annulée,motif d'annulation,statut,délai de prise en compte (h),délai de prise en compte (jours ouvrés),délai de résolution (h),délai de résolution (jours ouvrés),demande,proposition,décision,décidé par,décidé le,coût estimé,compensation,auteur,modifiée le"
+RQHEADER="commune,contrat,nature de saisine,forme,domaine,sous-domaine,nature,criticité,priorité (urgence),délai d'intervention (urgence),demandeur,objet,reçue,prise en compte,intervention,résolue,réponse,annulée,motif d'annulation,statut,délai de prise en compte (h),délai de prise en compte (jours ouvrés),délai de résolution (h),délai de résolution (jours ouvrés),demande,proposition,décision,décidé par,décidé le,coût estimé,compensation,auteur,modifiée le"
 
 # rq_csv FILE: header + 3 requests, CRLF, columns in an order of their
 # own: an ordinary demand, an urgent incident with its criticality and
@@ -1188,7 +1188,7 @@ t_requests() {
 	run --db "$T/s.db" import requests rq.csv
 	check "import requests: exit 0, nothing on stdout" 'st 0 && out_empty'
 	check "import requests: says how many, from which file" 'err_has "suivi : 3 saisies importées de rq.csv"'
-	printf 'objet,reçue,nature de saisine,forme\nAccès VPN,2026-05-04 08:30,ordinaire,note\n' >"$T/bouscat.csv"
+	printf 'objet,reçue,nature de saisine,forme,domaine\nAccès VPN,2026-05-04 08:30,ordinaire,note,nsi\n' >"$T/bouscat.csv"
 	run --db "$T/s.db" import requests --commune 33069 bouscat.csv
 	check "import requests --commune: a file without a commune column" 'st 0 && err_has "suivi : 1 saisie importée de bouscat.csv"'
 
@@ -1200,10 +1200,10 @@ t_requests() {
 	check "export requests: by contract, oldest first" 'sed -n 2p "$T/all.csv" | grep -q "^Le Bouscat,33069-2016,ordinaire," && sed -n 4p "$T/all.csv" | grep -q "^Le Bouscat,33069-2016,ordinaire,note," && sed -n 5p "$T/all.csv" | grep -q "^Le Haillan,33200-2017,exceptionnelle,"'
 	if [ -n "$PY" ]; then
 		rqfacts "$T/all.csv"
-		check "export requests: python csv reads 5 records of 31 fields, CRLF" 'fact records=5 && fact widths=31 && fact crlf=yes'
-		check "export requests: the ordinary demand, its delay to acknowledge" 'fact "Le Bouscat|33069-2016|ordinaire|courriel|nsi|A|demande||Mme Durand|Nouveau poste|2026-03-02 09:00|2026-03-02 14:00||||||prise en compte|5|0|||||||||"'
-		check "export requests: the urgent incident, criticality, dates, delays with a decimal comma" 'fact "Le Bouscat|33069-2016|urgence|telephone|nsi|C|incident|critique|M. Martin|Serveur « fichiers », \"en panne\"|2026-03-02 10:15|2026-03-02 10:30|2026-03-02 11:00|2026-03-03 16:00|2026-03-04 09:00|||close|0,25|0|29,75|1|||||||"'
-		check "export requests: the exceptional request, its fields, the formula neutralised" "fact \"Le Haillan|33200-2017|exceptionnelle|courrier|eco||demande||Le maire|'=SOMME(A1)|2026-04-01 00:00|||||||nouvelle|||||Une étude de marché|5 jours de prestation|Acceptée|DGA|2026-04-15|1500,5|Aucune\""
+		check "export requests: python csv reads 5 records of 33 fields, CRLF" 'fact records=5 && fact widths=33 && fact crlf=yes'
+		check "export requests: the ordinary demand, its delay to acknowledge" 'fact "Le Bouscat|33069-2016|ordinaire|courriel|nsi|A|demande||||Mme Durand|Nouveau poste|2026-03-02 09:00|2026-03-02 14:00||||||prise en compte|5|0|||||||||"'
+		check "export requests: the urgent incident, criticality, dates, delays with a decimal comma" 'fact "Le Bouscat|33069-2016|urgence|telephone|nsi|C|incident|critique|||M. Martin|Serveur « fichiers », \"en panne\"|2026-03-02 10:15|2026-03-02 10:30|2026-03-02 11:00|2026-03-03 16:00|2026-03-04 09:00|||close|0,25|0|29,75|1|||||||"'
+		check "export requests: the exceptional request, its fields, the formula neutralised" "fact \"Le Haillan|33200-2017|exceptionnelle|courrier|eco||demande||||Le maire|'=SOMME(A1)|2026-04-01 00:00|||||||nouvelle|||||Une étude de marché|5 jours de prestation|Acceptée|DGA|2026-04-15|1500,5|Aucune\""
 		check "export requests: the author is the référent" 'fact "author=Marie Martin"'
 	fi
 
@@ -1242,8 +1242,8 @@ t_requests_round_trip() {
 	rq_csv "$T/rq.csv"
 	run --db "$T/s.db" import requests rq.csv
 	# a cancelled request, and a text on two lines
-	printf '%s\r\n' 'commune,objet,reçue,nature de saisine,forme,annulée,motif d'"'"'annulation' \
-		'Le Bouscat,"Deux lignes :' 'la seconde",2026-06-01 08:00,ordinaire,orale,2026-06-02 12:00,-doublon' >"$T/more.csv"
+	printf '%s\r\n' 'commune,objet,reçue,nature de saisine,forme,domaine,annulée,motif d'"'"'annulation' \
+		'Le Bouscat,"Deux lignes :' 'la seconde",2026-06-01 08:00,ordinaire,orale,nsi,2026-06-02 12:00,-doublon' >"$T/more.csv"
 	run --db "$T/s.db" import requests more.csv
 	check "round trip: a cancelled request on two lines imports" 'st 0 && err_has "1 saisie importée de more.csv"'
 	run --db "$T/s.db" export requests -o "$T/e1.csv"
@@ -1530,9 +1530,15 @@ print("widths=" + ",".join(sorted(set(str(len(r)) for r in rows))))
 ok = all(r[6] in ("1", "2", "3") and int(r[7]) >= 1 and r[9] in ("oui", "non")
          and (r[13] == "") == (r[14] == "") for r in rows[1:])
 print("coherent=" + ("yes" if ok else "no"))
+# the Mayor's instruction: exactly on substance closed at level 3, whole
+mayor = [r for r in rows[1:] if r[4] == "fond" and r[6] == "3" and r[13]]
+ok = all((r[9] == "oui") == (r in mayor) and bool(r[10] and r[11] and r[12]) == (r in mayor)
+         and (r not in mayor or r[12] <= r[13]) for r in rows[1:])
+print("mayor=" + ("yes" if ok else "no"))
 EOF
 		check "export disputes: python csv reads 18 fields on every line" 'fact widths=18'
 		check "export disputes: levels 1-3, a step at least, oui/non, a solution exactly when closed" 'fact coherent=yes'
+		check "export disputes: the Mayor's instruction (text, who, when, not after the closure) exactly on substance closed at level 3" 'fact mayor=yes'
 	fi
 
 	y=2026
@@ -1579,6 +1585,106 @@ EOF
 	check "export summary --commune unknown: exit 1" 'st 1 && out_empty'
 	run --db "$T/g.db" export nothing
 	check "export: the list of exports names disputes and summary" 'st 2 && err_has "indicators, measurements, requests, disputes, summary"'
+}
+
+# --------------------------------------------------------------------------
+# Article 4, enforced (issue 16): an ordinary or urgent request concerns a
+# mutualised function (its domain), an urgent one carries its priority and
+# intervention delay, an exceptional one's decision says who and when, a
+# request is dated within the contract and its annex; a dispute on
+# substance closed at level 3 carries the Mayor's instruction.
+
+A4H='commune,nature de saisine,forme,domaine,nature,objet,reçue,priorité (urgence),délai d'"'"'intervention (urgence)'
+
+t_article4() {
+	set_db
+	printf '%s\r\n' "$A4H" \
+		'Le Bouscat,urgence,téléphone,nsi,incident,Serveur arrêté,2026-03-02 09:00,P1 : immédiate,2h30' \
+		'Le Bouscat,urgence,téléphone,nsi,incident,Réseau coupé,2026-03-02 10:00,,4' \
+		'Le Bouscat,exceptionnelle,courrier,,demande,Prêt de barrières,2026-03-03 09:00,,' \
+		'Le Bouscat,ordinaire,courriel,nsi,demande,Le jour de l'"'"'avenant,01/01/2018 00:00,,' >"$T/ok.csv"
+	run --db "$T/s.db" import requests ok.csv
+	check "article 4: urgent requests with their priority and delay, an exceptional one without a domain, on the amendment's first day: imported" \
+		'st 0 && err_has "suivi : 4 saisies importées de ok.csv"'
+	run --db "$T/s.db" export requests -o "$T/e.csv"
+	check "article 4: the export gives the priority and the delay of each urgent request" \
+		'st 0 && grep -q ",urgence,telephone,nsi,,incident,,P1 : immédiate,2h30,,Serveur arrêté," "$T/e.csv" && grep -q ",urgence,telephone,nsi,,incident,,,4 h,,Réseau coupé," "$T/e.csv" && grep -q ",exceptionnelle,courrier,,,demande,,,,,Prêt de barrières," "$T/e.csv"'
+	make_db "$T/t.db"
+	run --db "$T/t.db" import requests e.csv
+	run --db "$T/t.db" export requests -o "$T/e2.csv"
+	rq_rows "$T/e.csv" >"$T/r1"
+	rq_rows "$T/e2.csv" >"$T/r2"
+	check "article 4: priority and delay go through an export and an import unchanged" \
+		'st 0 && same_file "$T/r1" "$T/r2" && grep -q "P1 : immédiate,2h30" "$T/r2"'
+
+	cp "$T/s.db" "$T/before"
+	printf '%s\r\n' "$A4H" \
+		'Le Bouscat,ordinaire,courriel,,demande,Sans domaine,2026-03-02 09:00,,' \
+		'Le Bouscat,urgence,courriel,,incident,Urgence sans domaine,2026-03-02 09:00,,' \
+		'Le Bouscat,ordinaire,courriel,nsi,demande,Ordinaire prioritaire,2026-03-02 09:00,P1,' \
+		'Le Bouscat,urgence,courriel,nsi,incident,Délai en secondes,2026-03-02 09:00,,"2,51 h"' \
+		'Le Bouscat,urgence,courriel,nsi,incident,Délai illisible,2026-03-02 09:00,,demain' \
+		'Le Bouscat,ordinaire,courriel,nsi,demande,Avant l'"'"'annexe,2017-12-31 23:59,,' \
+		'Le Bouscat,exceptionnelle,courrier,,demande,Avant le contrat,14/02/2016 10:00,,' \
+		'Le Bouscat,exceptionnelle,courrier,,demande,Exceptionnelle prioritaire,2026-03-02 09:00,P2,' >"$T/bad.csv"
+	run --db "$T/s.db" import requests bad.csv
+	check "article 4: an ordinary request without its domain: refused on its line" \
+		'st 1 && err_at "bad.csv:2: " "une saisine ordinaire concerne une fonction mutualisée : son domaine est obligatoire"'
+	check "article 4: an urgent request without its domain: refused on its line" \
+		'err_at "bad.csv:3: " "une saisine en urgence concerne une fonction mutualisée : son domaine est obligatoire"'
+	check "article 4: a priority on an ordinary request: refused, the kind said" \
+		'err_at "bad.csv:4: " "une priorité et un délai d'"'"'intervention spécifiques ne vont qu'"'"'à une saisine en urgence (article 4) : celle-ci est ordinaire"'
+	check "article 4: a delay of 2,51 h: refused, whole minutes" \
+		'err_at "bad.csv:5: " "délai d'"'"'intervention « 2,51 h » : il se compte en minutes entières"'
+	check "article 4: a delay that is no duration: refused" \
+		'err_at "bad.csv:6: " "délai d'"'"'intervention « demain »"'
+	check "article 4: Le Bouscat's Numérique domain on 31/12/2017: refused, both dates said" \
+		'err_at "bad.csv:7: " "le domaine « Numérique et systèmes d'"'"'information » n'"'"'a aucune annexe en vigueur le 31/12/2017 : sa première l'"'"'est à partir du 01/01/2018"'
+	check "article 4: received before the contract's start: refused, both dates said" \
+		'err_at "bad.csv:8: " "la saisine est reçue le 14/02/2016, avant le début du contrat 33069-2016 (le 15/02/2016)"'
+	check "article 4: a priority on an exceptional request: refused" \
+		'err_at "bad.csv:9: " "celle-ci est exceptionnelle"'
+	check "article 4: every refusal counted, nothing imported" \
+		'[ "$(err_count "bad.csv:")" = 8 ] && err_has "suivi : 8 problèmes : rien n'"'"'a été importé" && same_file "$T/s.db" "$T/before"'
+
+	printf '%s\r\n' 'commune,nature de saisine,forme,nature,objet,reçue,décision,décidé par,décidé le' \
+		'Le Bouscat,exceptionnelle,courrier,demande,Rien de dit,2026-03-02 09:00,Accordée,,' \
+		'Le Bouscat,exceptionnelle,courrier,demande,Sans date,2026-03-02 09:00,Accordée,DGA,' \
+		'Le Bouscat,exceptionnelle,courrier,demande,Sans auteur,2026-03-02 09:00,Refusée,,2026-03-10' >"$T/dec.csv"
+	run --db "$T/s.db" import requests dec.csv
+	check "article 4: an exceptional decision without who nor when: refused, both named" \
+		'st 1 && err_at "dec.csv:2: " "une décision dit qui l'"'"'a prise et quand : « décidé par » et « décidé le » manquent"'
+	check "article 4: … without its date, without who: each named" \
+		'err_at "dec.csv:3: " "« décidé le » manque" && err_at "dec.csv:4: " "« décidé par » manque" && same_file "$T/s.db" "$T/before"'
+
+	# disputes: the benchmark generator closes those on substance at
+	# level 3 with the Mayor's instruction; one of them made as an older
+	# database has it (without) reads "non enregistrée"
+	if ! GEN=$(bench_gen) || [ -z "$PY" ]; then
+		skip "article 4, disputes: bench-gen or python3 absent"
+		return
+	fi
+	"$GEN" --communes 2 --years 2 --requests 200 --disputes 200 \
+		--meetings 10 --domains 2 "$T/g.db" >"$T/gen.out" 2>"$T/gen.err"
+	n=$(sql "$T/g.db" "SELECT count(*) FROM dispute WHERE mayor_instruction IS NOT NULL")
+	check "article 4: a generated dispute settled by the Mayor's instruction" '[ "${n:-0}" -ge 1 ]'
+	uid=$(sql "$T/g.db" "SELECT uid FROM dispute WHERE mayor_instruction IS NOT NULL ORDER BY opened_on LIMIT 1")
+	y=$(sql "$T/g.db" "SELECT substr(opened_on, 1, 4) FROM dispute WHERE uid = '$uid'")
+	obj=$(sql "$T/g.db" "SELECT object FROM dispute WHERE uid = '$uid'")
+	run --db "$T/g.db" export summary --year "$y"
+	check "article 4: export summary names the Mayor's instruction" 'st 0 && grep -q "^litige,.*,niveau 3 : le Maire et le Président (instruction du Maire)," "$T/stdout"'
+	"$PY" -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE dispute SET mayor_instruction = NULL, mayor_instruction_by = NULL, mayor_instruction_on = NULL WHERE uid = ?", (sys.argv[2],))
+c.commit()' "$T/g.db" "$uid"
+	run --db "$T/g.db" export disputes --year "$y"
+	check "article 4: export disputes: closed on substance at level 3 without the instruction reads « non enregistrée »" \
+		'st 0 && grep -q ",fond,[^,]*,3,[0-9]*,[^,]*,non enregistrée,,,,$y-" "$T/stdout"'
+	run --db "$T/g.db" export summary --year "$y"
+	check "article 4: export summary: « instruction du Maire non enregistrée »" 'st 0 && grep -qF "(instruction du Maire non enregistrée)" "$T/stdout"'
+	run --db "$T/g.db" report summary --year "$y" -o "$T/r.md"
+	check "article 4: the état récapitulatif: « non enregistrée » in its row, not counted" \
+		'st 0 && grep -F "$obj" "$T/r.md" | grep -qF "non enregistrée"'
 }
 
 # --------------------------------------------------------------------------
@@ -1995,10 +2101,10 @@ objects = [
 ]
 with open(sys.argv[1], "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\r\n")
-    w.writerow(["commune", "nature de saisine", "forme", "nature", "demandeur",
-                "objet", "reçue"])
+    w.writerow(["commune", "nature de saisine", "forme", "domaine", "nature",
+                "demandeur", "objet", "reçue"])
     for i, o in enumerate(objects):
-        w.writerow(["Le Bouscat", "ordinaire", "courriel", "demande",
+        w.writerow(["Le Bouscat", "ordinaire", "courriel", "nsi", "demande",
                     "Dem <i>O'Brien</i> \"Jr\" | *z* %s 😀", o,
                     "2026-03-%02d 09:00" % (i + 1)])
 with open(sys.argv[1] + ".want", "w", encoding="utf-8") as f:
@@ -2052,9 +2158,9 @@ limit_csv() {
 import csv, sys
 with open(sys.argv[1], "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\r\n")
-    w.writerow(["commune", "nature de saisine", "forme", "nature", "demandeur",
-                "objet", "reçue"])
-    w.writerow(["Le Bouscat", "ordinaire", "courriel", "demande",
+    w.writerow(["commune", "nature de saisine", "forme", "domaine", "nature",
+                "demandeur", "objet", "reçue"])
+    w.writerow(["Le Bouscat", "ordinaire", "courriel", "nsi", "demande",
                 eval(sys.argv[2]), eval(sys.argv[3]), "2026-04-01 09:00"])
 PYEOF
 }
@@ -2382,6 +2488,7 @@ all_tests() {
 	t t_set_refusals
 	t t_requests_refusals
 	t t_export_disputes
+	t t_article4
 	t t_report_minutes
 	t t_report_minutes_generated
 	t t_minutes

@@ -20,6 +20,7 @@ if ! command -v tmux >/dev/null; then
 fi
 . tests/e2e/lib.sh
 . tests/e2e/typing.sh
+. tests/e2e/article4.sh
 if [ ! -x "$SUIVI" ]; then
 	echo "run.sh : programme introuvable : $SUIVI (SUIVI_BIN)" >&2
 	exit 2
@@ -830,6 +831,13 @@ s_requests() {
 	keys Tab
 	text "Accordé"
 	keys Enter
+	expect "une décision sans qui ni quand : refusée, les deux nommés" \
+		"« décidé par » et « décidé le » manquent"
+	keys Tab
+	text "Adjoint au DGT"
+	keys Tab
+	text "06/11/2026"
+	keys Enter
 	expect "exceptionnelle enregistrée" "Saisine enregistrée : Vidéoprotection des écoles"
 	expect "deux saisines" "Saisines : 2"
 	# filters, search, the exceptional view
@@ -1211,12 +1219,12 @@ hostile_seed() {
 	# version or another program could have left them. The interface
 	# must show whatever the file holds safely.
 	{
-		printf '%s\r\n' "commune,nature de saisine,forme,domaine,nature,demandeur,objet,reçue,demande,décision"
-		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,Dem {CLR} X,Saisine A {OSC} fin A,2026-11-02 09:00,,"
-		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,Saisine B {RED}rouge{CRBSTAB}fin B,2026-11-03 09:00,,"
-		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,'; DROP TABLE request; -- 100% _x_,2026-11-04 09:00,,"
-		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,Saisine D {BIG}fin D,2026-11-05 09:00,,"
-		printf '%s\r\n' "Le Bouscat,exceptionnelle,courrier,nsi,demande,,Saisine E {OSC},2026-11-06 09:00,Dem {CLR} E,Déc {RED} E"
+		printf '%s\r\n' "commune,nature de saisine,forme,domaine,nature,demandeur,objet,reçue,demande,décision,décidé par,décidé le"
+		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,Dem {CLR} X,Saisine A {OSC} fin A,2026-11-02 09:00,,,,"
+		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,Saisine B {RED}rouge{CRBSTAB}fin B,2026-11-03 09:00,,,,"
+		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,'; DROP TABLE request; -- 100% _x_,2026-11-04 09:00,,,,"
+		printf '%s\r\n' "Le Bouscat,ordinaire,courriel,nsi,demande,,Saisine D {BIG}fin D,2026-11-05 09:00,,,,"
+		printf '%s\r\n' "Le Bouscat,exceptionnelle,courrier,nsi,demande,,Saisine E {OSC},2026-11-06 09:00,Dem {CLR} E,Déc {RED} E,DGA,2026-11-10"
 	} >"$E2E_DIR/hostile.csv"
 	suivi_cli import requests "$E2E_DIR/hostile.csv" >/dev/null &&
 	suivi_cli meeting add --commune "Le Bouscat" --kind suivi --date 20/11/2026 \
@@ -1546,6 +1554,8 @@ s_typing_forms
 s_typing_editor
 s_typing_suspend
 s_corrections
+s_article4_requests
+s_article4_disputes
 s_in_force
 # the forms and lists again in ASCII (LANG=C)
 E2E_LOCALE=C

@@ -225,6 +225,8 @@ s_typing_forms() {
 	text "D$T"
 	keys Tab
 	text "B$T"
+	keys Tab
+	text "06/11/2026"
 	keys Enter
 	expect "demande exceptionnelle : enregistrée" "Saisine enregistrée"
 	typing_same "demande exceptionnelle : ses textes tels que tapés" \
@@ -523,8 +525,8 @@ s_corrections() {
 	keys Escape
 
 	# an exceptional request's decision, erased
-	printf '%s\r\n' "commune,nature de saisine,forme,domaine,nature,objet,reçue,demande,décision,décidé par" \
-		"Le Bouscat,exceptionnelle,courrier,nsi,demande,Caméras,2026-11-06 09:00,Trois caméras,Accordé,DGA" >"$E2E_DIR/exc.csv"
+	printf '%s\r\n' "commune,nature de saisine,forme,domaine,nature,objet,reçue,demande,décision,décidé par,décidé le" \
+		"Le Bouscat,exceptionnelle,courrier,nsi,demande,Caméras,2026-11-06 09:00,Trois caméras,Accordé,DGA,2026-11-10" >"$E2E_DIR/exc.csv"
 	suivi_cli import requests "$E2E_DIR/exc.csv" >/dev/null
 	keys M-3
 	wait_for "Caméras"

@@ -4,8 +4,9 @@
  * does to it before the database sees it: the apostrophe of a neutralised
  * formula and the blanks removed, the folded form vocabularies are
  * matched on (kind, form, nature, criticality), date-times (reçue…),
- * dates (décidé le), amounts ("1 500,50 €") and the delays between two
- * date-times. The import itself needs a database; its parsing is all here.
+ * dates (décidé le), amounts ("1 500,50 €"), an urgent request's
+ * intervention delay ("2h30") and the delays between two date-times.
+ * The import itself needs a database; its parsing is all here.
  *
  * Properties checked: a record read without problem holds only
  * well-formed UTF-8 without NUL; records start on increasing lines; csv.h
@@ -157,6 +158,21 @@ static void cell(const char *raw, struct datetime *prev, bool *has_prev)
 		FUZZ_CHECK(date_parse(iso, &a) == 0 && date_cmp(a, d) == 0 &&
 			   date_parse(fr, &b) == 0 && date_cmp(b, d) == 0,
 			   "« %s » -> %s, %s", s, iso, fr);
+	}
+	{
+		/* an urgent request's intervention delay ("2h30"): what it
+		 * reads is written back to the same minutes */
+		int m, again;
+		char buf[32];
+		struct err e;
+
+		if (request_urgent_delay_parse(s, &m, &e) == 0) {
+			request_urgent_delay_format(m, buf, sizeof buf);
+			FUZZ_CHECK(m >= 1 && request_urgent_delay_parse(
+						     buf, &again, &e) == 0 &&
+					   again == m,
+				   "delay « %s » -> %d min, « %s »", s, m, buf);
+		}
 	}
 	{
 		size_t len = strlen(s);

@@ -806,7 +806,7 @@ s_disk() {
 	cli --db "$W/base.db"
 	cli --db "$W/base.db" set "Le Bouscat" 3.3.1 2026-01 "2,5"
 	check "disk: a database with a value of January" '[ "$rc" = 0 ]'
-	printf 'objet,reçue,nature de saisine,forme\nAccès VPN,2026-05-04 08:30,ordinaire,note\n' >"$W/rq.csv"
+	printf 'objet,reçue,nature de saisine,forme,domaine\nAccès VPN,2026-05-04 08:30,ordinaire,note,nsi\n' >"$W/rq.csv"
 
 	MNT=$W/mnt
 	mkdir -p "$MNT"

@@ -102,7 +102,9 @@ static void add_to(struct fixture *f, const char *contract,
 	struct err e;
 
 	memset(&in, 0, sizeof in);
-	in.kind = REQUEST_ORDINARY;
+	/* an ordinary request concerns a domain; one of none is outside
+	 * the contract's scope: exceptional */
+	in.kind = r->dom ? REQUEST_ORDINARY : REQUEST_EXCEPTIONAL;
 	in.form = "email";
 	in.domain_uid = r->dom;
 	in.nature = r->nat;
@@ -596,6 +598,13 @@ Test(computed, add_refuses_bad_input_and_writes_nothing)
 	expect_refused(&f, &in, ERR_INPUT, "domaine du contrat");
 	in = good_input(&f);
 	in.domain_uid = NULL;
+	expect_refused(&f, &in, ERR_INPUT, "une saisine en urgence concerne "
+		       "une fonction mutualisée : son domaine est obligatoire");
+	in.kind = REQUEST_ORDINARY;
+	expect_refused(&f, &in, ERR_INPUT, "une saisine ordinaire concerne "
+		       "une fonction mutualisée");
+	in.kind = REQUEST_EXCEPTIONAL;	/* may have none, but a sub-domain
+					 * goes with its domain */
 	in.subdomain_uid = other_sd;
 	expect_refused(&f, &in, ERR_INPUT, "sans son domaine");
 	in = good_input(&f);

@@ -194,12 +194,12 @@ static void seed_values(struct fixture *f)
 struct rq {
 	enum request_kind kind;
 	const char *nature, *object, *rcv, *ack, *res, *can;
-	bool nsi;
 };
 
 /*
- * Requests of the contract without a domain (computed indicators stay
- * empty) unless .nsi:
+ * Requests of the contract's domain (an ordinary or urgent request
+ * concerns a mutualised function), so that they feed its computed
+ * indicators too (3.3.1 in June, 4.1.2 in March and June):
  *   ordinary demand   ack 1 h,    resolved 1 working day
  *   ordinary demand   ack 3,5 h,  resolved 3 working days
  *   ordinary incident ack 0,25 h, resolved 5 working days
@@ -212,25 +212,25 @@ struct rq {
  */
 static const struct rq year_requests[] = {
 	{ REQUEST_ORDINARY, "demand", "Compte messagerie", "2025-03-03T09:00",
-	  "2025-03-03T10:00", "2025-03-04T09:00", NULL, false },
+	  "2025-03-03T10:00", "2025-03-04T09:00", NULL },
 	{ REQUEST_ORDINARY, "demand", "Droits réseau", "2025-03-03T09:00",
-	  "2025-03-03T12:30", "2025-03-06T09:00", NULL, false },
+	  "2025-03-03T12:30", "2025-03-06T09:00", NULL },
 	{ REQUEST_ORDINARY, "incident", "Imprimante", "2025-03-03T09:00",
-	  "2025-03-03T09:15", "2025-03-10T09:00", NULL, false },
+	  "2025-03-03T09:15", "2025-03-10T09:00", NULL },
 	{ REQUEST_ORDINARY, "demand", "Écran", "2025-04-01T09:00", NULL, NULL,
-	  NULL, false },
+	  NULL },
 	{ REQUEST_ORDINARY, "demand", "Doublon", "2025-05-05T09:00",
-	  "2025-05-09T13:00", "2025-05-20T09:00", "2025-05-21T09:00", false },
+	  "2025-05-09T13:00", "2025-05-20T09:00", "2025-05-21T09:00" },
 	{ REQUEST_URGENT, "incident", "Serveur arrêté", "2025-06-02T08:00",
-	  "2025-06-02T08:45", "2025-06-03T10:00", NULL, false },
+	  "2025-06-02T08:45", "2025-06-03T10:00", NULL },
 	{ REQUEST_URGENT, "incident", "Réseau coupé", "2025-06-02T08:00",
-	  "2025-06-02T09:00", "2025-06-02T17:00", NULL, false },
+	  "2025-06-02T09:00", "2025-06-02T17:00", NULL },
 	{ REQUEST_URGENT, "incident", "Fausse alerte", "2025-06-04T08:00",
-	  "2025-06-04T08:10", NULL, "2025-06-04T09:00", false },
+	  "2025-06-04T08:10", NULL, "2025-06-04T09:00" },
 	{ REQUEST_ORDINARY, "demand", "L'an passé", "2024-12-31T10:00",
-	  "2024-12-31T11:00", NULL, NULL, false },
+	  "2024-12-31T11:00", NULL, NULL },
 	{ REQUEST_URGENT, "incident", "L'an prochain", "2026-01-01T10:00",
-	  "2026-01-01T11:00", NULL, NULL, false },
+	  "2026-01-01T11:00", NULL, NULL },
 };
 
 static void add_request(struct fixture *f, const struct rq *r)
@@ -242,7 +242,7 @@ static void add_request(struct fixture *f, const struct rq *r)
 	in.kind = r->kind;
 	in.form = "email";
 	in.nature = r->nature;
-	in.domain_uid = r->nsi ? f->nsi : NULL;
+	in.domain_uid = f->nsi;
 	in.object = r->object;
 	in.received_at = r->rcv;
 	in.acknowledged_at = r->ack;
@@ -541,10 +541,10 @@ Test(evaluation, yearly_status_of_each_indicator)
 	/* missing months do not turn a met year into a missed one */
 	x = ind_of(&ev, "3.3.1", "");
 	cr_expect_eq(x->n_cells, 12);
-	cr_expect_eq(x->n_measured, 2);
+	cr_expect_eq(x->n_measured, 3, "January, March typed, June computed");
 	cr_expect_eq(x->n_expected, 12);
-	cr_expect_eq(x->n_met, 2);
-	cr_expect_eq(x->n_missing, 10);
+	cr_expect_eq(x->n_met, 3);
+	cr_expect_eq(x->n_missing, 9);
 	cr_expect_str_eq(x->cells[0].value, "0,5");
 	cr_expect(x->cells[0].has_num && x->cells[0].num == 0.5);
 	cr_expect_eq(x->cells[0].status, STATUS_MET);
@@ -1079,10 +1079,10 @@ Test(evaluation, every_figure_equals_the_database)
 	seed(&f);
 	/* requests of the domain feed the computed indicators too */
 	add_request(&f, &(struct rq){ REQUEST_ORDINARY, "demand", "Poste",
-		"2025-09-01T09:00", "2025-09-02T09:00", NULL, NULL, true });
+		"2025-09-01T09:00", "2025-09-02T09:00", NULL, NULL });
 	add_request(&f, &(struct rq){ REQUEST_ORDINARY, "incident", "Wifi",
 		"2025-09-03T09:00", "2025-09-03T10:00", "2025-09-03T15:00",
-		NULL, true });
+		NULL });
 	cr_assert_eq(evaluation_build(f.st, f.contract, YEAR, TODAY, &d, &e),
 		     0, "%s", e.msg);
 
@@ -1151,16 +1151,17 @@ Test(evaluation, every_figure_equals_the_database)
 	}
 	cr_expect_eq(checked, 1 + 1 + 12 + 1 + 1 + 1 + 1 + 12 + 3 * 12 + 12 +
 			      12 + 1 + 1);
-	/* the 13 values typed, and those computed for September (3.3.1
-	 * and 4.1.2; 3.3.2 counts incidents of its criticality only) */
-	cr_expect_eq(values, 13 + 2, "%zu", values);
+	/* the 13 values typed, and those computed for June (3.3.1),
+	 * March and June (4.1.2) and September (3.3.1 and 4.1.2; 3.3.2
+	 * counts incidents of its criticality only) */
+	cr_expect_eq(values, 13 + 3 + 2, "%zu", values);
 	{
 		size_t r = ind_row(t, "3.3.1", "");
 
 		/* 3.3.1: mean ack of September's two requests, in working
 		 * days: (1 + 0) / 2 */
 		expect_text(cell(t, r, "sept."), "0,5");
-		expect_text(cell(t, r, "Relevés"), "3/12");
+		expect_text(cell(t, r, "Relevés"), "4/12");
 	}
 
 	/* Saisines against a count of the store's list */

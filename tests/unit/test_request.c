@@ -565,7 +565,9 @@ static void open_log(struct log *l)
 			"demand", NULL, NULL, "Doublon d'une demande",
 			"2018-07-02T09:00", NULL, NULL, NULL, NULL,
 			"2018-07-02T09:10" },
-		[R_NONE] = { REQUEST_ORDINARY, "shared_tool", NULL, NULL,
+		/* an exceptional request, outside the contract's scope:
+		 * the only kind that may have no domain */
+		[R_NONE] = { REQUEST_EXCEPTIONAL, "shared_tool", NULL, NULL,
 			"demand", NULL, NULL, "Question générale",
 			"2018-09-03T09:00", "2018-09-04T09:00", NULL, NULL,
 			NULL, NULL },
@@ -677,7 +679,7 @@ Test(request, list_filters_by_kind_status_domain_and_period)
 	flt.kind = REQUEST_URGENT;
 	LIST(&l, &flt, &total, R_NEWYEAR, R_URGENT);
 	flt.kind = REQUEST_EXCEPTIONAL;
-	LIST(&l, &flt, &total, R_EXC);
+	LIST(&l, &flt, &total, R_NONE, R_EXC);
 
 	request_filter_init(&flt);
 	flt.status = REQ_NEW;
@@ -848,8 +850,8 @@ Test(request, list_sort_orders)
 	     R_PHONE, R_URGENT, R_CANCELLED);
 	/* ordinaire, en urgence, exceptionnelle */
 	flt.sort = SORT_KIND;
-	LIST(&l, &flt, NULL, R_NONE, R_CANCELLED, R_ECO, R_SERVERS, R_PHONE,
-	     R_NEWYEAR, R_URGENT, R_EXC);
+	LIST(&l, &flt, NULL, R_CANCELLED, R_ECO, R_SERVERS, R_PHONE,
+	     R_NEWYEAR, R_URGENT, R_NONE, R_EXC);
 	/* nsi (by sub-domain letter) then eco, no domain last */
 	flt.sort = SORT_DOMAIN;
 	LIST(&l, &flt, NULL, R_URGENT, R_EXC, R_NEWYEAR, R_CANCELLED,
@@ -1125,23 +1127,24 @@ Test(request, exceptional_list_by_year_and_contract)
 
 	cr_assert_eq(store_exceptional_list(l.f.st, l.f.haillan, 2018, &v, &n,
 					    &e), 0, "%s", e.msg);
-	cr_assert_eq(n, 1);
+	cr_assert_eq(n, 2);
 	cr_expect_str_eq(v[0].uid, l.uid[R_EXC]);
 	cr_expect_null(v[0].asked);	/* not written yet */
+	cr_expect_str_eq(v[1].uid, l.uid[R_NONE]);
 	store_request_list_free(v, n);
 
 	cr_assert_eq(store_exceptional_list(l.f.st, l.f.haillan, 0, &v, &n,
 					    &e), 0);
-	cr_assert_eq(n, 2);
+	cr_assert_eq(n, 3);
 	cr_expect_str_eq(v[0].uid, l.uid[R_EXC]);
-	cr_expect_str_eq(v[1].uid, uid2019);
-	cr_expect_str_eq(v[1].asked, "Vingt barrières");
+	cr_expect_str_eq(v[2].uid, uid2019);
+	cr_expect_str_eq(v[2].asked, "Vingt barrières");
 	store_request_list_free(v, n);
 
 	/* every contract: Le Bouscat's of March 2018 first */
 	cr_assert_eq(store_exceptional_list(l.f.st, NULL, 2018, &v, &n, &e),
 		     0);
-	cr_assert_eq(n, 2);
+	cr_assert_eq(n, 3);
 	cr_expect_str_eq(v[0].contract_uid, l.f.bouscat);
 	cr_expect_str_eq(v[1].uid, l.uid[R_EXC]);
 	store_request_list_free(v, n);
@@ -1164,7 +1167,7 @@ Test(request, search_follows_updates_cancels_and_exceptional_fields)
 	struct request_input in;
 	char sd[STORE_UID_LEN];
 	struct err e;
-	const struct rq changed = { REQUEST_ORDINARY, "phone", NULL, NULL,
+	const struct rq changed = { REQUEST_ORDINARY, "phone", l.f.nsi, NULL,
 		"incident", NULL, "Accueil", "Standard injoignable",
 		"2018-03-05T09:00", NULL, NULL, NULL, NULL, NULL };
 	struct exceptional_input x = { .asked = "Sonorisation",
@@ -1350,6 +1353,7 @@ Test(request, every_text_has_its_limit_and_nothing_is_written)
 	struct err e;
 
 	open_store(&f);
+	in.domain_uid = f.nsi;
 	n = count_requests(&f);
 	in.object = big;
 	REFUSED(store_request_add(f.st, f.haillan, &in, uid, &e), e,
@@ -1553,4 +1557,388 @@ Test(request, exceptional_decision_cleared_with_its_history)
 	cr_expect_eq(e.code, ERR_NOTFOUND);
 	free(big);
 	close_store(&l.f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Article 4, enforced (issue 16): urgent requests' priority and delay,
+ * the domain of a mutualised function, the dates of the contract, who
+ * decided an exceptional request and when                            */
+
+static const struct {
+	const char *typed;
+	int minutes;		/* -1: refused */
+	const char *says;	/* the refusal, or how it reads back */
+} urgent_delays[] = {
+	{ "4", 240, "4 h" },
+	{ "4 h", 240, "4 h" },
+	{ " 4H ", 240, "4 h" },
+	{ "2h30", 150, "2h30" },
+	{ "2 h 30", 150, "2h30" },
+	{ "1,5", 90, "1h30" },
+	{ "1.25 h", 75, "1h15" },
+	{ "0h20", 20, "0h20" },
+	{ "0h01", 1, "0h01" },
+	{ "8760", 8760 * 60, "8760 h" },
+	{ "8 760 h", 8760 * 60, "8760 h" },
+	{ "8760h01", -1, "au plus 8 760 h (un an)" },
+	{ "0", -1, "au moins une minute" },
+	{ "0h00", -1, "au moins une minute" },
+	{ "1,51", -1, "minutes entières" },
+	{ "0,001", -1, "minutes entières" },
+	{ "-2", -1, "délai d'intervention « -2 »" },
+	{ "2h5", -1, "délai d'intervention « 2h5 »" },
+	{ "2h75", -1, "les minutes vont de 00 à 59" },
+	{ "deux heures", -1, "une durée en heures" },
+	{ "1 j", -1, "délai d'intervention « 1 j »" },
+	{ "", -1, "aucune valeur tapée" },
+};
+
+Test(request, urgent_delay_parsed_in_whole_minutes)
+{
+	for (size_t i = 0; i < sizeof urgent_delays / sizeof *urgent_delays;
+	     i++) {
+		int m = -7;
+		struct err e;
+		char buf[32];
+
+		err_clear(&e);
+		if (urgent_delays[i].minutes < 0) {
+			cr_expect_eq(request_urgent_delay_parse(
+					     urgent_delays[i].typed, &m, &e), -1,
+				     "« %s » accepted", urgent_delays[i].typed);
+			cr_expect_eq(e.code, ERR_INPUT);
+			cr_expect(strstr(e.msg, urgent_delays[i].says),
+				  "« %s »: « %s », want « %s »",
+				  urgent_delays[i].typed, e.msg,
+				  urgent_delays[i].says);
+			cr_expect_eq(m, -7, "untouched");
+			continue;
+		}
+		cr_expect_eq(request_urgent_delay_parse(urgent_delays[i].typed,
+							&m, &e), 0, "« %s »: %s",
+			     urgent_delays[i].typed, e.msg);
+		cr_expect_eq(m, urgent_delays[i].minutes, "« %s »: %d",
+			     urgent_delays[i].typed, m);
+		request_urgent_delay_format(m, buf, sizeof buf);
+		cr_expect_str_eq(buf, urgent_delays[i].says);
+		/* what is shown reads back to the same */
+		cr_expect_eq(request_urgent_delay_parse(buf, &m, &e), 0, "%s",
+			     e.msg);
+		cr_expect_eq(m, urgent_delays[i].minutes);
+	}
+}
+
+/* Requests of a contract, by a query of their own (every kind). */
+static size_t count_of(struct fixture *f, const char *contract)
+{
+	struct request_filter flt;
+	struct request *v;
+	size_t n, total;
+	struct err e;
+
+	request_filter_init(&flt);
+	flt.limit = 1;
+	cr_assert_eq(store_request_list(f->st, contract, &flt, &v, &n, &total,
+					&e), 0, "%s", e.msg);
+	store_request_list_free(v, n);
+	return total;
+}
+
+Test(request, urgent_priority_and_delay_recorded_on_urgent_requests_only)
+{
+	struct fixture f;
+	struct request_input in = {
+		.kind = REQUEST_URGENT, .form = "phone", .nature = "incident",
+		.criticality = "critique", .object = "Serveur arrêté",
+		.received_at = "2018-03-15T09:00",
+		.urgent_priority = "  P1 : avant toute autre demande  ",
+		.urgent_delay = "2h30",
+	};
+	struct request r;
+	char uid[STORE_UID_LEN], line[TEXT_LINE_MAX + 2];
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	in.domain_uid = f.nsi;
+	cr_assert_eq(store_request_add(f.st, f.haillan, &in, uid, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(r.urgent_priority, "P1 : avant toute autre demande");
+	cr_expect(r.has_urgent_delay);
+	cr_expect_eq(r.urgent_delay_min, 150);
+	store_request_release(&r);
+	n = count_of(&f, f.haillan);
+
+	/* another kind has neither: refused, the kind said, nothing
+	 * written */
+	in.kind = REQUEST_ORDINARY;
+	REFUSED(store_request_add(f.st, f.haillan, &in, NULL, &e), e,
+		"une priorité et un délai d'intervention spécifiques ne vont "
+		"qu'à une saisine en urgence (article 4) : celle-ci est "
+		"ordinaire");
+	in.urgent_priority = NULL;	/* the delay alone */
+	REFUSED(store_request_add(f.st, f.haillan, &in, NULL, &e), e,
+		"ne vont qu'à une saisine en urgence");
+	in.kind = REQUEST_EXCEPTIONAL;
+	in.urgent_delay = NULL;
+	in.urgent_priority = "P2";
+	REFUSED(store_request_add(f.st, f.haillan, &in, NULL, &e), e,
+		"celle-ci est exceptionnelle");
+	/* a blank one is none */
+	in.urgent_priority = "   ";
+	in.urgent_delay = "";
+	in.kind = REQUEST_ORDINARY;
+	cr_assert_eq(store_request_add(f.st, f.haillan, &in, NULL, &e), 0,
+		     "%s", e.msg);
+	n++;
+	/* bad values, on an urgent request */
+	in.kind = REQUEST_URGENT;
+	in.urgent_delay = "1,51 h";
+	REFUSED(store_request_add(f.st, f.haillan, &in, NULL, &e), e,
+		"délai d'intervention « 1,51 h » : il se compte en minutes "
+		"entières");
+	in.urgent_delay = "demain";
+	REFUSED(store_request_add(f.st, f.haillan, &in, NULL, &e), e,
+		"délai d'intervention « demain »");
+	in.urgent_delay = NULL;
+	in.urgent_priority = "P1\nP2";
+	REFUSED(store_request_add(f.st, f.haillan, &in, NULL, &e), e,
+		"priorité : pas de retour à la ligne");
+	memset(line, 'p', sizeof line - 1);
+	line[sizeof line - 1] = '\0';
+	in.urgent_priority = line;
+	REFUSED(store_request_add(f.st, f.haillan, &in, NULL, &e), e,
+		"priorité : texte trop long");
+	cr_expect_eq(count_of(&f, f.haillan), n, "nothing written");
+
+	/* updated: changed, then cleared; a kind that stops being urgent
+	 * with them is refused, without them accepted */
+	in = (struct request_input){
+		.kind = REQUEST_URGENT, .form = "phone", .nature = "incident",
+		.domain_uid = f.nsi, .object = "Serveur arrêté",
+		.received_at = "2018-03-15T09:00", .urgent_priority = "P2",
+		.urgent_delay = "4",
+	};
+	cr_assert_eq(store_request_update(f.st, uid, &in, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(r.urgent_priority, "P2");
+	cr_expect_eq(r.urgent_delay_min, 240);
+	store_request_release(&r);
+	in.kind = REQUEST_ORDINARY;
+	REFUSED(store_request_update(f.st, uid, &in, &e), e,
+		"celle-ci est ordinaire");
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0, "%s", e.msg);
+	cr_expect_eq(r.kind, REQUEST_URGENT, "unchanged");
+	cr_expect_str_eq(r.urgent_priority, "P2");
+	store_request_release(&r);
+	in.urgent_priority = in.urgent_delay = NULL;
+	cr_assert_eq(store_request_update(f.st, uid, &in, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0, "%s", e.msg);
+	cr_expect_eq(r.kind, REQUEST_ORDINARY);
+	cr_expect_null(r.urgent_priority);
+	cr_expect(!r.has_urgent_delay);
+	store_request_release(&r);
+	close_store(&f);
+}
+
+Test(request, ordinary_and_urgent_requests_need_their_domain)
+{
+	struct fixture f;
+	struct request_input in = {
+		.kind = REQUEST_ORDINARY, .form = "email", .nature = "demand",
+		.object = "Question", .received_at = "2018-03-15T09:00",
+	};
+	struct request r;
+	char uid[STORE_UID_LEN];
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	n = count_of(&f, f.haillan);
+	REFUSED(store_request_add(f.st, f.haillan, &in, NULL, &e), e,
+		"une saisine ordinaire concerne une fonction mutualisée : son "
+		"domaine est obligatoire");
+	cr_expect_null(strstr(e.msg, "aucun domaine"), "%s", e.msg);
+	in.kind = REQUEST_URGENT;
+	in.domain_uid = "";
+	REFUSED(store_request_add(f.st, f.haillan, &in, NULL, &e), e,
+		"une saisine en urgence concerne une fonction mutualisée");
+	cr_expect_eq(count_of(&f, f.haillan), n, "nothing written");
+	/* outside the contract's scope: an exceptional request may have
+	 * none */
+	in.kind = REQUEST_EXCEPTIONAL;
+	cr_assert_eq(store_request_add(f.st, f.haillan, &in, uid, &e), 0, "%s",
+		     e.msg);
+	/* and keeps none only while exceptional */
+	in.kind = REQUEST_ORDINARY;
+	REFUSED(store_request_update(f.st, uid, &in, &e), e,
+		"son domaine est obligatoire");
+	in.domain_uid = f.eco;
+	cr_assert_eq(store_request_update(f.st, uid, &in, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(r.domain_code, "eco");
+	store_request_release(&r);
+	/* Le Bouscat in 2017: no domain has an annex in force, it says so */
+	in.domain_uid = NULL;
+	in.received_at = "2017-06-01T10:00";
+	REFUSED(store_request_add(f.st, f.bouscat, &in, NULL, &e), e,
+		"son domaine est obligatoire (aucun domaine du contrat n'a "
+		"d'annexe en vigueur le 01/06/2017)");
+	close_store(&f);
+}
+
+/* Le Bouscat's contract starts on 15/02/2016; its Numérique annex is
+ * the amendment's, in force from 01/01/2018 (the real files). */
+Test(request, received_outside_the_contract_or_its_annex_is_refused)
+{
+	struct fixture f;
+	struct request_input in = {
+		.kind = REQUEST_EXCEPTIONAL, .form = "letter", .nature = "demand",
+		.object = "Une demande", .received_at = "14/02/2016 17:00",
+	};
+	struct request r;
+	char uid[STORE_UID_LEN];
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	n = count_of(&f, f.bouscat);
+	REFUSED(store_request_add(f.st, f.bouscat, &in, NULL, &e), e,
+		"la saisine est reçue le 14/02/2016, avant le début du contrat "
+		"33069-2016 (le 15/02/2016)");
+	in.received_at = "2016-02-15T00:00";	/* its first day */
+	cr_assert_eq(store_request_add(f.st, f.bouscat, &in, uid, &e), 0, "%s",
+		     e.msg);
+	n++;
+	/* with the domain: not before its first annex */
+	in.kind = REQUEST_ORDINARY;
+	in.domain_uid = f.bouscat_nsi;
+	in.received_at = "31/12/2017 23:59";
+	REFUSED(store_request_add(f.st, f.bouscat, &in, NULL, &e), e,
+		"le domaine « Numérique et systèmes d'information » n'a aucune "
+		"annexe en vigueur le 31/12/2017 : sa première l'est à partir "
+		"du 01/01/2018");
+	in.kind = REQUEST_EXCEPTIONAL;	/* whatever the kind */
+	REFUSED(store_request_add(f.st, f.bouscat, &in, NULL, &e), e,
+		"n'a aucune annexe en vigueur le 31/12/2017");
+	/* an update is refused the same way, the request unchanged */
+	REFUSED(store_request_update(f.st, uid, &in, &e), e,
+		"sa première l'est à partir du 01/01/2018");
+	in.domain_uid = NULL;
+	in.received_at = "2016-02-14T23:59";
+	REFUSED(store_request_update(f.st, uid, &in, &e), e,
+		"avant le début du contrat 33069-2016 (le 15/02/2016)");
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(r.received_at, "2016-02-15T00:00");
+	store_request_release(&r);
+	cr_expect_eq(count_of(&f, f.bouscat), n, "nothing written");
+	in.kind = REQUEST_ORDINARY;
+	in.domain_uid = f.bouscat_nsi;
+	in.received_at = "01/01/2018 00:00";
+	cr_assert_eq(store_request_add(f.st, f.bouscat, &in, NULL, &e), 0,
+		     "%s", e.msg);
+	/* the test contract starts on 01/01/2020 */
+	in.domain_uid = f.test_nsi;
+	in.received_at = "2019-12-31T12:00";
+	REFUSED(store_request_add(f.st, f.test, &in, NULL, &e), e,
+		"la saisine est reçue le 31/12/2019, avant le début du contrat "
+		"test-2020 (le 01/01/2020)");
+	close_store(&f);
+}
+
+Test(request, exceptional_decision_says_who_decided_and_when)
+{
+	struct log l;
+	struct request r;
+	struct store_change *h;
+	struct exceptional_input x = { .asked = "Un vidéoprojecteur",
+				       .decision = "Accord" };
+	size_t n;
+	struct err e;
+
+	open_log(&l);
+	REFUSED(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), e,
+		"une décision dit qui l'a prise et quand : « décidé par » et "
+		"« décidé le » manquent");
+	x.decided_by = "  ";
+	x.decided_on = "25/06/2018";
+	REFUSED(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), e,
+		"quand : « décidé par » manque");
+	x.decided_by = "Adjoint au DGT";
+	x.decided_on = "";
+	REFUSED(store_exceptional_set_with_reason(l.f.st, l.uid[R_EXC], &x,
+						  "relu", &e), e,
+		"quand : « décidé le » manque");
+	h = history_of(&l.f, l.uid[R_EXC], &n);
+	cr_expect_eq(n, 0, "nothing written");
+	store_changes_free(h, n);
+	/* the fields without a decision: no decision to qualify */
+	x.decision = NULL;
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0,
+		     "%s", e.msg);
+	x.decision = "Accord";
+	x.decided_on = "2018-06-25";
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_request_get(l.f.st, l.uid[R_EXC], &r, &e), 0);
+	cr_expect_str_eq(r.decision, "Accord");
+	cr_expect_str_eq(r.decided_by, "Adjoint au DGT");
+	cr_expect_str_eq(r.decided_on, "2018-06-25");
+	store_request_release(&r);
+	/* a change that drops who decided is refused, the record kept */
+	x.decided_by = NULL;
+	REFUSED(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), e,
+		"« décidé par » manque");
+	cr_assert_eq(store_request_get(l.f.st, l.uid[R_EXC], &r, &e), 0);
+	cr_expect_str_eq(r.decided_by, "Adjoint au DGT");
+	store_request_release(&r);
+	close_store(&l.f);
+}
+
+/* A database of schema 8: its requests read as before, with no priority
+ * or delay, and take them once urgent. */
+Test(request, migration_9_keeps_requests_and_adds_the_urgent_fields)
+{
+	char *p = t_path("v8.db");
+	struct store *st;
+	struct request r;
+	struct request_input in;
+	char contract[STORE_UID_LEN], nsi[STORE_UID_LEN];
+	char *sql = NULL;
+	struct err e;
+
+	cr_assert_eq(store_open_at_version(p, 8, &st, &e), 0, "%s", e.msg);
+	import(st, "tests/fixtures/test-contrat.ini");
+	cr_assert_eq(store_contract_find(st, "test-2020", contract, &e), 0);
+	cr_assert_eq(store_domain_uid(st, contract, "nsi", nsi, &e), 0);
+	store_close(st);
+	cr_assert(asprintf(&sql,
+		"INSERT INTO request (uid, contract_uid, kind, form, domain_uid,"
+		" nature, object, received_at, author, created_at, updated_at)"
+		" VALUES ('r1', '%s', 'urgent', 'phone', '%s', 'incident',"
+		" 'Serveur', '2020-02-03T09:00', 'x', 'now', 'now');",
+		contract, nsi) > 0);
+	raw_sql(p, sql);
+	free(sql);
+	cr_assert_eq(store_open(p, STORE_WRITE, &st, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_schema_version(st), store_schema_latest());
+	cr_assert_eq(store_request_get(st, "r1", &r, &e), 0, "%s", e.msg);
+	cr_expect_eq(r.kind, REQUEST_URGENT);
+	cr_expect_null(r.urgent_priority);
+	cr_expect(!r.has_urgent_delay);
+	store_request_release(&r);
+	in = (struct request_input){
+		.kind = REQUEST_URGENT, .form = "phone", .nature = "incident",
+		.domain_uid = nsi, .object = "Serveur",
+		.received_at = "2020-02-03T09:00", .urgent_priority = "P1",
+		.urgent_delay = "0h45",
+	};
+	cr_assert_eq(store_request_update(st, "r1", &in, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_request_get(st, "r1", &r, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(r.urgent_priority, "P1");
+	cr_expect_eq(r.urgent_delay_min, 45);
+	store_request_release(&r);
+	store_close(st);
+	free(p);
 }
