@@ -70,6 +70,10 @@ struct cadence_input {
 	size_t n_follow_ups;
 	const struct date *mayors;	/* meetings with the Mayors held */
 	size_t n_mayors;
+	bool launch_held;		/* a launch meeting was held (closed) */
+	bool launch_planned;		/* else, one is planned (not
+					 * cancelled)… */
+	struct date launch_on;		/* …on that date (the first one) */
 	struct date today;
 };
 
@@ -95,6 +99,12 @@ struct cadence {
 	char next[CADENCE_TEXT_MAX];
 	char follow_up_warning[CADENCE_TEXT_MAX];
 	char mayors_warning[CADENCE_TEXT_MAX];
+	/* Article 5's launch meeting, reminded until one is held:
+	 *   launch_warning: "Réunion de lancement pas encore tenue : prévue
+	 *     le 12/03/2026" or "Réunion de lancement pas encore tenue ni
+	 *     prévue (article 5)"; "" once held. */
+	bool launch_due;
+	char launch_warning[CADENCE_TEXT_MAX];
 };
 
 /*
@@ -111,7 +121,59 @@ struct cadence {
  * when the meetings missing are no more than the months left, the
  * current one included (one meeting a month at most: a meeting with the
  * Mayors takes preparing).
+ *
+ * Launch: due (launch_due, launch_warning) until one is held, whatever
+ * the date: the contract asks for one, not by when.
  */
 void meeting_cadence(const struct cadence_input *in, struct cadence *out);
+
+/* One follow-up article 5 asked for (meeting_cadence_review). */
+struct cadence_due {
+	struct date due;	/* one was due by then */
+	bool monthly;		/* under the first year's monthly rule, else
+				 * the quarterly one */
+	bool kept;		/* one was held by then (on `held`)… */
+	struct date held;	/* …else missed: none from the previous one
+				 * to `due` */
+};
+
+/*
+ * The follow-ups due between from and to (both inclusive), in order,
+ * each kept by the meeting that answered it or missed. The walk starts
+ * at the contract's start (in->starts_on) with meeting_cadence's rule:
+ * from a reference (the start, then the latest follow-up held), the next
+ * is due one month later while that falls within the first twelve
+ * months, else three months later. The first follow-up held after the
+ * reference and by the due date keeps it and becomes the reference; when
+ * none is, that due date is missed and becomes the reference (the next
+ * one is due a month or a quarter after it: a gap of three months in the
+ * first year misses three). Only follow-ups held on or before in->today
+ * count; a due date on or after today is not missed yet (not listed
+ * unless kept). Listed: the kept ones held within from..to, the missed
+ * ones due within it. *out is a heap array (NULL when none), *n_missed
+ * (may be NULL) how many of them are missed. Returns how many.
+ */
+size_t meeting_cadence_review(const struct cadence_input *in,
+			      struct date from, struct date to,
+			      struct cadence_due **out, size_t *n_missed);
+
+/*
+ * The annexes' committees (comitologie): how often one meets, from the
+ * words of the annex ("bi-annuel", "annuel à bi-annuel", "trimestriel",
+ * "tous les mois"…; accents and case ignored): the fewest meetings a
+ * year it asks for, -1 when the text says no frequency this table knows
+ * (NULL or empty included). A range gives its low end ("annuel à
+ * bi-annuel": 1). "bi-annuel", "biannuel", "semestriel": 2; "mensuel",
+ * "tous les mois", "chaque mois": 12; "bimensuel": 24; "trimestriel",
+ * "tous les trimestres", "chaque trimestre": 4; "bimestriel": 6;
+ * "hebdomadaire": 52; "annuel", "une fois par an": 1.
+ */
+int committee_frequency_per_year(const char *text);
+/* The kind of meeting that records a committee, from its name as the
+ * annex writes it (accents and case ignored): "Comité numérique …" ->
+ * MEETING_DIGITAL, "Réunion thématique …" -> MEETING_THEMATIC, "Comité de
+ * suivi …" -> MEETING_FOLLOW_UP; -1 when no kind of meeting records it
+ * (its meetings are not tracked). */
+int committee_meeting_kind(const char *name);
 
 #endif

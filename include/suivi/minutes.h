@@ -13,9 +13,13 @@
  *     said, each with their function;
  *   - what was reviewed, the agenda of store_meeting_agenda grouped by
  *     kind under agenda_kind_heading[] (every heading, "Néant." when
- *     empty): values as a table (indicator code and label, period in
- *     French, criticality, value, target), the requests line with its
- *     counts, late requests, open disputes, actions carried;
+ *     empty, but the launch meeting's, only there while it is due):
+ *     the launch meeting not held yet; missing values as a table, one
+ *     row per indicator and criticality (code, label, criticality, how
+ *     many periods, which: "mars 2017 – janv. 2018"); the other values
+ *     as a table (indicator code and label, period in French,
+ *     criticality, value, target), the requests line with its counts,
+ *     late requests, open disputes, actions carried;
  *   - the decisions, numbered;
  *   - the action plan: the meeting's own actions, then the unfinished
  *     ones carried from earlier meetings (what, owner, due date

@@ -221,7 +221,9 @@ int store_meeting_open_actions(struct store *st, const char *contract_uid,
 			       size_t *n, struct err *e);
 
 /* The cadence of article 5 for a contract on today (meeting_cadence
- * from its start and its closed follow-up and Mayors' meetings). */
+ * from its start, its closed follow-up and Mayors' meetings, and its
+ * launch meetings: held when one is closed, else the first not cancelled
+ * as the one planned). */
 int store_meeting_cadence(struct store *st, const char *contract_uid,
 			  const char *today, struct cadence *out,
 			  struct err *e);
@@ -265,20 +267,35 @@ int store_measurement_clear_with_reason(struct store *st,
 /*
  * What a meeting reviews, from the data of its window: from the
  * previous meeting of the contract (the latest not cancelled held before
- * it) or, for the first one, the contract's start but no more than one
- * year back; to the meeting's date.
+ * it) or, for the first one, the contract's start, however long ago
+ * (everything since the start is reviewed once); to the meeting's date.
  *
- *   AGENDA_MISSING      a value due and missing: a period (month,
- *                       quarter, year: the indicator's periodicity, the
- *                       recorded quarterly choice for a "mensuelle ou
+ *   AGENDA_LAUNCH       one line while no launch meeting (réunion de
+ *                       lancement, article 5) was held — closed on or
+ *                       before the meeting's date — unless the meeting
+ *                       is itself one: "Réunion de lancement pas encore
+ *                       tenue (prévue le JJ/MM/AAAA) : …" with the first
+ *                       launch meeting not cancelled as ref_uid, or "…
+ *                       pas encore tenue ni prévue : …" (late: true)
+ *   AGENDA_MISSING      values due and missing, one line per indicator
+ *                       and criticality: the periods (month, quarter,
+ *                       year: the indicator's periodicity, the recorded
+ *                       quarterly choice for a "mensuelle ou
  *                       trimestrielle" one) that ended in the window
- *                       (its last day on or after the window's start and
+ *                       (last day on or after the window's start and
  *                       before the meeting date) of an indicator of the
- *                       annexes in force on the meeting date, per
- *                       criticality, in the annex version in force on
- *                       the period's first day, without an entered value
- *                       nor one computed from the requests (the grid's
- *                       rules: value_status says STATUS_MISSING)
+ *                       annexes in force on the meeting date, in the
+ *                       annex version in force on the period's first
+ *                       day, without an entered value nor one computed
+ *                       from the requests (the grid's rules:
+ *                       value_status says STATUS_MISSING). The text
+ *                       counts and groups them (period_ranges): "2.1.1
+ *                       Charge consacrée aux projets : 11 mois
+ *                       manquants, mars 2017 – janv. 2018", "… : 2 mois
+ *                       manquants, juin 2025, août 2025", "1 trimestre
+ *                       manquant", "2 années manquantes"; the cell
+ *                       (indicator_uid, period) is the first missing
+ *                       one, where the jump leads
  *   AGENDA_MISSED       a value of such a period that misses its target
  *                       (value_status STATUS_MISSED, the target of the
  *                       period's year)
@@ -304,6 +321,7 @@ int store_measurement_clear_with_reason(struct store *st,
  * dispute or action.
  */
 enum agenda_kind {
+	AGENDA_LAUNCH,
 	AGENDA_MISSING,
 	AGENDA_MISSED,
 	AGENDA_VALUE,
@@ -329,9 +347,13 @@ struct agenda_item {
 	char period[PERIOD_KEY_LEN];
 	char *criticality;	/* "" when not split; NULL for other kinds */
 	char *code;		/* "nsi/3.3.2"; NULL for other kinds */
+	/* AGENDA_MISSING: how many periods are missing and which
+	 * ("mars 2017 – janv. 2018") */
+	size_t n_periods;
+	char *periods_text;
 	char *value_text, *target_text;	/* formatted, NULL when none
 					 * (AGENDA_MISSED, AGENDA_VALUE) */
-	/* a request, dispute or action */
+	/* a request, dispute or action; the launch meeting planned */
 	char ref_uid[STORE_UID_LEN];
 	/* AGENDA_REQUESTS */
 	long n_received, n_closed, n_late;

@@ -135,6 +135,14 @@ struct date period_last_day(struct period p);
 struct period period_containing(enum periodicity per, struct date d);
 /* The period before p, of the same length. */
 struct period period_prev(struct period p);
+/* The period after p, of the same length. */
+struct period period_next(struct period p);
+/* Periods of one length, in order and without repeats, as a person reads
+ * them: runs of consecutive periods joined by " – ", runs apart by ", ";
+ * months by their short heading, the year written once when a run stays
+ * within it: "mars – mai 2019, sept. 2019", "mars 2017 – janv. 2018",
+ * "T4 2018 – T1 2019", "2017 – 2019". n 0: "". Heap string. */
+char *period_ranges(const struct period *v, size_t n);
 int period_cmp(struct period a, struct period b);
 
 #endif

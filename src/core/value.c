@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "suivi/number.h"
+#include "suivi/strbuf.h"
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
 
@@ -1001,6 +1002,67 @@ struct period period_prev(struct period p)
 static int period_length_rank(struct period p)
 {
 	return p.month ? 0 : p.quarter ? 1 : 2;
+}
+
+struct period period_next(struct period p)
+{
+	if (p.month) {
+		if (++p.month > 12) {
+			p.month = 1;
+			p.year++;
+		}
+	} else if (p.quarter) {
+		if (++p.quarter > 4) {
+			p.quarter = 1;
+			p.year++;
+		}
+	} else {
+		p.year++;
+	}
+	return p;
+}
+
+/* One run first..last of a list: "sept. 2019", "mars – mai 2019", "mars
+ * 2017 – janv. 2018", "T1 – T3 2019", "2017 – 2019". */
+static void add_run(struct strbuf *sb, struct period first, struct period last)
+{
+	bool same = !period_cmp(first, last);
+
+	if (!first.month && !first.quarter) {
+		if (same)
+			strbuf_addf(sb, "%d", first.year);
+		else
+			strbuf_addf(sb, "%d – %d", first.year, last.year);
+		return;
+	}
+	if (same)
+		strbuf_addf(sb, "%s %d", period_heading(first), first.year);
+	else if (first.year == last.year)
+		strbuf_addf(sb, "%s – %s %d", period_heading(first),
+			    period_heading(last), last.year);
+	else
+		strbuf_addf(sb, "%s %d – %s %d", period_heading(first),
+			    first.year, period_heading(last), last.year);
+}
+
+char *period_ranges(const struct period *v, size_t n)
+{
+	struct strbuf sb;
+	size_t i = 0;
+
+	strbuf_init(&sb);
+	while (i < n) {
+		size_t j = i;
+
+		/* the run goes on while each period follows the one before */
+		while (j + 1 < n && !period_cmp(v[j + 1], period_next(v[j])))
+			j++;
+		if (sb.len)
+			strbuf_addstr(&sb, ", ");
+		add_run(&sb, v[i], v[j]);
+		i = j + 1;
+	}
+	return strbuf_detach(&sb);
 }
 
 int period_cmp(struct period a, struct period b)

@@ -529,10 +529,36 @@ static void value_rows(struct out *o, const struct minutes *m,
 		c[1] = (struct cell){ m->labels ? m->labels[i] : NULL, false };
 		c[2] = (struct cell){ label, false };
 		c[3] = (struct cell){ it->criticality, false };
-		c[4] = (struct cell){ it->value_text ? it->value_text
-			: k == AGENDA_MISSING ? "non saisie" : NULL, false };
+		c[4] = (struct cell){ it->value_text, false };
 		c[5] = (struct cell){ it->target_text, false };
 		table_row(o, c, 6, false);
+	}
+	table_close(o);
+}
+
+/* The values missing, one row per indicator and criticality: how many
+ * periods and which. */
+static void missing_rows(struct out *o, const struct minutes *m)
+{
+	static const char *const cols[] = { "Indicateur", "Intitulé",
+					    "Criticité", "Manquantes",
+					    "Périodes" };
+
+	table_open(o, cols, 5);
+	for (size_t i = 0; i < m->n_items; i++) {
+		const struct agenda_item *it = &m->items[i];
+		char count[32];
+		struct cell c[5];
+
+		if (it->kind != AGENDA_MISSING)
+			continue;
+		snprintf(count, sizeof count, "%zu", it->n_periods);
+		c[0] = (struct cell){ it->code, false };
+		c[1] = (struct cell){ m->labels ? m->labels[i] : NULL, false };
+		c[2] = (struct cell){ it->criticality, false };
+		c[3] = (struct cell){ count, false };
+		c[4] = (struct cell){ it->periods_text, false };
+		table_row(o, c, 5, false);
 	}
 	table_close(o);
 }
@@ -551,9 +577,16 @@ static void reviewed(struct out *o, const struct minutes *m)
 			n++;
 			cells = cells || m->items[i].code;
 		}
+		/* the launch meeting is said only while it is due */
+		if (!n && k == AGENDA_LAUNCH)
+			continue;
 		heading(o, 3, agenda_kind_heading[k]);
 		if (!n) {
 			none(o, "Néant.");
+			continue;
+		}
+		if (k == AGENDA_MISSING) {
+			missing_rows(o, m);
 			continue;
 		}
 		/* the kinds about grid cells, as a table of their figures */

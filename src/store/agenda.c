@@ -23,6 +23,7 @@
 #include <string.h>
 
 const char *const agenda_kind_heading[AGENDA_KIND_COUNT] = {
+	[AGENDA_LAUNCH] = "Réunion de lancement",
 	[AGENDA_MISSING] = "Valeurs attendues et manquantes",
 	[AGENDA_MISSED] = "Valeurs qui manquent leur cible",
 	[AGENDA_VALUE] = "Autres valeurs examinées",
@@ -38,6 +39,7 @@ void store_agenda_free(struct agenda_item *v, size_t n)
 		free(v[i].text);
 		free(v[i].criticality);
 		free(v[i].code);
+		free(v[i].periods_text);
 		free(v[i].value_text);
 		free(v[i].target_text);
 	}
@@ -80,6 +82,7 @@ static void fr(const char *iso, char out[DATE_ISO_LEN])
 struct window {
 	char meeting_uid[STORE_UID_LEN];
 	char contract_uid[STORE_UID_LEN];
+	bool is_launch;			/* the meeting is a launch meeting */
 	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
 	struct date dfrom, dto;
 };
@@ -109,13 +112,14 @@ static int window_of(struct store *st, const char *meeting_uid,
 		     struct window *w, struct err *e)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT m.held_on || '|' ||"
-				     " m.contract_uid || '|' || c.starts_on"
+				     " m.contract_uid || '|' || m.kind || '|' ||"
+				     " c.starts_on"
 				     " FROM meeting m JOIN contract c"
 				     " ON c.uid = m.contract_uid"
 				     " WHERE m.uid = :u", e);
-	char row[128], prev[DATE_ISO_LEN];
-	char *bar, *bar2;
-	struct date start, year_back;
+	char row[160], prev[DATE_ISO_LEN];
+	char *bar, *bar2, *bar3;
+	struct date start;
 	bool found;
 
 	memset(w, 0, sizeof *w);
@@ -130,15 +134,18 @@ static int window_of(struct store *st, const char *meeting_uid,
 	}
 	bar = strchr(row, '|');
 	bar2 = bar ? strchr(bar + 1, '|') : NULL;
-	if (!bar2) {
+	bar3 = bar2 ? strchr(bar2 + 1, '|') : NULL;
+	if (!bar3) {
 		err_set(e, ERR_DB, "réunion illisible : %s", meeting_uid);
 		return -1;
 	}
-	*bar = *bar2 = '\0';
+	*bar = *bar2 = *bar3 = '\0';
 	snprintf(w->meeting_uid, sizeof w->meeting_uid, "%s", meeting_uid);
 	snprintf(w->to, sizeof w->to, "%.10s", row);
 	snprintf(w->contract_uid, sizeof w->contract_uid, "%.32s", bar + 1);
-	if (date_parse(w->to, &w->dto) != 0 || date_parse(bar2 + 1, &start))
+	w->is_launch = !strcmp(bar2 + 1,
+			       meeting_kind_vocab[MEETING_LAUNCH].db);
+	if (date_parse(w->to, &w->dto) != 0 || date_parse(bar3 + 1, &start))
 		start = w->dto;
 	s = store_stmt(st, "SELECT max(held_on) FROM meeting"
 		       " WHERE contract_uid = :c AND status <> 'cancelled'"
@@ -150,12 +157,10 @@ static int window_of(struct store *st, const char *meeting_uid,
 	if (one_text(st, s, prev, sizeof prev, &found,
 		     "lire la réunion précédente", e) != 0)
 		return -1;
-	if (found && date_parse(prev, &w->dfrom) == 0) {
-		/* from the previous meeting */
-	} else {
-		year_back = date_add_months(w->dto, -12);
-		w->dfrom = date_cmp(start, year_back) > 0 ? start : year_back;
-	}
+	/* from the previous meeting, else from the contract's start: the
+	 * first meeting reviews everything since, however long ago */
+	if (!found || date_parse(prev, &w->dfrom) != 0)
+		w->dfrom = start;
 	date_format_iso(w->dfrom, w->from);
 	return 0;
 }
@@ -205,29 +210,13 @@ static size_t split(const char *list, char ***out)
 	return n;
 }
 
-static struct period period_next(struct period p)
-{
-	if (p.month) {
-		if (++p.month > 12) {
-			p.month = 1;
-			p.year++;
-		}
-	} else if (p.quarter) {
-		if (++p.quarter > 4) {
-			p.quarter = 1;
-			p.year++;
-		}
-	} else {
-		p.year++;
-	}
-	return p;
-}
-
-/* One cell: missing or missing its target goes on the agenda. */
+/* One cell: a value missing its target, or any other value, goes on its
+ * list; a missing one is only said (*missing), for the caller to group
+ * per indicator. */
 static int judge_cell(struct store *st, const char *uid,
 		      const char *domain_code, const struct indicator *ind,
-		      const char *crit, struct period p, struct list *l,
-		      struct err *e)
+		      const char *crit, struct period p, struct list *missed,
+		      struct list *reviewed, bool *missing, struct err *e)
 {
 	struct value_spec spec = { ind->value_kind, ind->scale_min,
 				   ind->scale_max, ind->unit };
@@ -239,6 +228,7 @@ static int judge_cell(struct store *st, const char *uid,
 	enum value_status status;
 	enum better better;
 
+	*missing = false;
 	if (!*uid)
 		return 0;	/* not applicable in that version */
 	period_key(p, key);
@@ -260,21 +250,18 @@ static int judge_cell(struct store *st, const char *uid,
 	better = target_better >= 0 ? (enum better)target_better : ind->better;
 	status = value_status(&spec, better, &value,
 			      has_target ? &target : NULL, true);
-	if (status != STATUS_NOT_DUE) {
+	if (status == STATUS_MISSING) {
+		*missing = true;
+	} else if (status != STATUS_NOT_DUE) {
 		struct agenda_item *it;
 		char v[128] = "", t[128] = "";
 		const char *open = *crit ? " [" : "", *close = *crit ? "]" : "";
 
 		period_label(p, label, sizeof label);
-		if (status == STATUS_MISSING) {
-			it = push(l, AGENDA_MISSING, xasprintf(
-				"%s%s%s%s %s — %s : valeur attendue, non "
-				"saisie", ind->code, open, crit, close,
-				ind->label, label));
-		} else if (status == STATUS_MISSED) {
+		if (status == STATUS_MISSED) {
 			value_format(&spec, &value, true, v, sizeof v);
 			value_format(&spec, &target, true, t, sizeof t);
-			it = push(l, AGENDA_MISSED, xasprintf(
+			it = push(missed, AGENDA_MISSED, xasprintf(
 				"%s%s%s%s %s — %s : %s pour une cible de %s",
 				ind->code, open, crit, close, ind->label,
 				label, v, t));
@@ -284,7 +271,7 @@ static int judge_cell(struct store *st, const char *uid,
 			value_format(&spec, &value, true, v, sizeof v);
 			if (has_target)
 				value_format(&spec, &target, true, t, sizeof t);
-			it = push(l, AGENDA_VALUE, has_target
+			it = push(reviewed, AGENDA_VALUE, has_target
 				? xasprintf("%s%s%s%s %s — %s : %s (cible %s%s)",
 					    ind->code, open, crit, close,
 					    ind->label, label, v, t,
@@ -308,6 +295,43 @@ out:
 	value_release(&value);
 	value_release(&target);
 	return ret;
+}
+
+/* "11 mois manquants", "1 trimestre manquant", "2 années manquantes". */
+static void count_words(size_t n, struct period p, char *buf, size_t len)
+{
+	const char *s = n > 1 ? "s" : "";
+
+	if (p.month)
+		snprintf(buf, len, "%zu mois manquant%s", n, s);
+	else if (p.quarter)
+		snprintf(buf, len, "%zu trimestre%s manquant%s", n, s, s);
+	else
+		snprintf(buf, len, "%zu année%s manquante%s", n, s, s);
+}
+
+/* The missing periods of one indicator (and criticality) as one line:
+ * "2.1.1 Charge consacrée aux projets : 11 mois manquants, mars 2017 –
+ * janv. 2018". It leads to the first of them (in its version). */
+static void push_missing(struct list *l, const char *domain_code,
+			 const struct indicator *ind, const char *crit,
+			 const struct period *ps, size_t n,
+			 const char first_uid[STORE_UID_LEN])
+{
+	const char *open = *crit ? " [" : "", *close = *crit ? "]" : "";
+	struct agenda_item *it;
+	char words[64];
+
+	count_words(n, ps[0], words, sizeof words);
+	it = push(l, AGENDA_MISSING, NULL);
+	it->periods_text = period_ranges(ps, n);
+	it->n_periods = n;
+	it->text = xasprintf("%s%s%s%s %s : %s, %s", ind->code, open, crit,
+			     close, ind->label, words, it->periods_text);
+	snprintf(it->indicator_uid, sizeof it->indicator_uid, "%s", first_uid);
+	period_key(ps[0], it->period);
+	it->criticality = xstrdup(crit);
+	it->code = xasprintf("%s/%s", domain_code, ind->code);
 }
 
 /* The uid of the indicator in the annex version in force on p's first
@@ -370,8 +394,8 @@ static int window_periods(struct store *st, const struct window *w,
 }
 
 /* The cells of the window's ended periods, per indicator in force on
- * the meeting's date: missing ones first, then those missing their
- * target. */
+ * the meeting's date: the missing ones grouped per indicator and
+ * criticality, then those missing their target, then the others. */
 static int values(struct store *st, const struct window *w,
 		  struct list *missing, struct list *missed,
 		  struct list *reviewed, struct err *e)
@@ -391,8 +415,9 @@ static int values(struct store *st, const struct window *w,
 		for (size_t k = 0; k < x->n_indicators; k++) {
 			const struct indicator *ind = &x->indicators[k];
 			enum periodicity per = ind->periodicity;
-			struct period *ps;
+			struct period *ps, *gone;
 			char (*pu)[STORE_UID_LEN];
+			char first[STORE_UID_LEN];
 			char **crits;
 			size_t nc, np;
 			int rc = 0;
@@ -417,35 +442,34 @@ static int values(struct store *st, const struct window *w,
 				annex_free(x);
 				goto out;
 			}
+			gone = xcalloc(np ? np : 1, sizeof *gone);
 			nc = split(ind->criticalities, &crits);
 			for (size_t c = 0; c < nc; c++) {
-				for (size_t i = 0; rc == 0 && i < np; i++) {
-					struct list *dst = missing;
-					size_t before_missing = missing->n;
+				size_t n_gone = 0;
 
-					/* judge into missing, then move a
-					 * missed one to its list */
+				for (size_t i = 0; rc == 0 && i < np; i++) {
+					bool is_missing = false;
+
 					rc = judge_cell(st, pu[i],
 							ann[a].domain_code,
 							ind, crits[c], ps[i],
-							dst, e);
-					if (rc == 0 && missing->n > before_missing &&
-					    missing->v[missing->n - 1].kind !=
-						    AGENDA_MISSING) {
-						struct agenda_item *last =
-							&missing->v[missing->n - 1];
-						struct list *to =
-							last->kind == AGENDA_MISSED
-							? missed : reviewed;
-						struct agenda_item *it = push(
-							to, last->kind, NULL);
-
-						*it = missing->v[--missing->n];
+							missed, reviewed,
+							&is_missing, e);
+					if (rc == 0 && is_missing) {
+						if (!n_gone)
+							memcpy(first, pu[i],
+							       sizeof first);
+						gone[n_gone++] = ps[i];
 					}
 				}
+				if (rc == 0 && n_gone)
+					push_missing(missing, ann[a].domain_code,
+						     ind, crits[c], gone, n_gone,
+						     first);
 				free(crits[c]);
 			}
 			free(crits);
+			free(gone);
 			free(ps);
 			free(pu);
 			if (rc != 0) {
@@ -459,6 +483,77 @@ static int values(struct store *st, const struct window *w,
 out:
 	store_annex_list_free(ann, n_ann);
 	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* The launch meeting                                                  */
+
+/* Article 5: a launch meeting shares the contract's aims and ways of
+ * working with the parties. Until one is held (closed) on or before the
+ * meeting's date, every other meeting's agenda says so, with the one
+ * planned if any (its uid as the reference). */
+static int launch(struct store *st, const struct window *w, struct list *l,
+		  struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT uid, held_on, status"
+				     " FROM meeting WHERE contract_uid = :c"
+				     " AND kind = 'launch'"
+				     " AND status <> 'cancelled'"
+				     " ORDER BY held_on, uid", e);
+	char planned_uid[STORE_UID_LEN] = "", planned_on[DATE_ISO_LEN] = "";
+	bool held = false;
+	struct agenda_item *it;
+	int rc;
+
+	if (!s)
+		return -1;
+	if (w->is_launch)
+		return 0;
+	store_bind_text(s, ":c", w->contract_uid);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *u = (const char *)sqlite3_column_text(s, 0);
+		const char *h = (const char *)sqlite3_column_text(s, 1);
+		const char *t = (const char *)sqlite3_column_text(s, 2);
+
+		if (!u || !h || !t || !strcmp(u, w->meeting_uid))
+			continue;
+		if (!strcmp(t, "closed") && strcmp(h, w->to) <= 0) {
+			held = true;
+		} else if (!planned_uid[0]) {
+			/* to come (or held after this meeting: to come
+			 * then) */
+			snprintf(planned_uid, sizeof planned_uid, "%s", u);
+			snprintf(planned_on, sizeof planned_on, "%.10s", h);
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, rc, "lire les réunions de lancement", e);
+		return -1;
+	}
+	if (held)
+		return 0;
+	if (planned_uid[0]) {
+		char day[DATE_ISO_LEN];
+
+		fr(planned_on, day);
+		it = push(l, AGENDA_LAUNCH, xasprintf(
+			"Réunion de lancement pas encore tenue (prévue le %s) : "
+			"l'article 5 la prévoit avec les parties prenantes "
+			"pour partager les objectifs du contrat et les "
+			"procédures de travail, et s'accorder sur un plan "
+			"d'actions", day));
+		snprintf(it->ref_uid, sizeof it->ref_uid, "%s", planned_uid);
+	} else {
+		it = push(l, AGENDA_LAUNCH, xstrdup(
+			"Réunion de lancement pas encore tenue ni prévue : "
+			"l'article 5 la prévoit avec les parties prenantes "
+			"pour partager les objectifs du contrat et les "
+			"procédures de travail, et s'accorder sur un plan "
+			"d'actions"));
+	}
+	it->late = true;
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -754,7 +849,8 @@ int store_meeting_agenda(struct store *st, const char *meeting_uid,
 	err_clear(e);
 	if (window_of(st, meeting_uid, &w, e) != 0)
 		return -1;
-	if (values(st, &w, &all, &missed, &reviewed, e) != 0)
+	if (launch(st, &w, &all, e) != 0 ||
+	    values(st, &w, &all, &missed, &reviewed, e) != 0)
 		goto fail;
 	for (size_t i = 0; i < missed.n; i++)
 		*push(&all, AGENDA_MISSED, NULL) = missed.v[i];

@@ -1721,20 +1721,34 @@ int store_meeting_cadence(struct store *st, const char *contract_uid,
 	if (rc != SQLITE_ROW)
 		return store_done(st, rc, "lire le contrat", e);
 	in.today = today_of(today);
-	s = store_stmt(st, "SELECT kind, held_on FROM meeting"
-		       " WHERE contract_uid = :c AND status = 'closed'"
-		       " AND kind IN ('follow_up', 'mayors')", e);
+	s = store_stmt(st, "SELECT kind, held_on, status FROM meeting"
+		       " WHERE contract_uid = :c AND status <> 'cancelled'"
+		       " AND kind IN ('follow_up', 'mayors', 'launch')"
+		       " ORDER BY held_on", e);
 	if (!s)
 		return -1;
 	store_bind_text(s, ":c", contract_uid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(s, 0);
 		const char *h = (const char *)sqlite3_column_text(s, 1);
+		const char *t = (const char *)sqlite3_column_text(s, 2);
+		bool closed = t && !strcmp(t, "closed");
 		struct date d;
 
 		if (!k || !h || date_parse(h, &d) != 0)
 			continue;
-		if (!strcmp(k, "follow_up")) {
+		if (!strcmp(k, "launch")) {
+			/* held once closed (by today); else the first one to
+			 * come */
+			if (closed && date_cmp(d, in.today) <= 0)
+				in.launch_held = true;
+			else if (!in.launch_planned) {
+				in.launch_planned = true;
+				in.launch_on = d;
+			}
+		} else if (!closed) {
+			continue;
+		} else if (!strcmp(k, "follow_up")) {
 			fu = xgrow(fu, &cap_fu, in.n_follow_ups + 1, sizeof *fu);
 			fu[in.n_follow_ups++] = d;
 		} else {

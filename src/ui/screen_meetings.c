@@ -1,7 +1,7 @@
 /*
  * The réunions: the follow-up meetings of article 5. A list (newest
  * first) under the cadence (the next follow-up due, warnings when it is
- * not kept); a meeting's page (attendees, the agenda built from the
+ * not kept, the launch meeting until one is held); a meeting's page (attendees, the agenda built from the
  * data, decisions, the action plan with what earlier meetings left
  * unfinished); forms to plan a meeting, add attendees, decisions and
  * actions; the jump from an agenda line to the grid cell, request or
@@ -363,6 +363,12 @@ static void draw_list(struct ui *ui, struct mt_screen *ms, int top, int rows,
 		  c->mayors_warning[0] ? c->mayors_warning
 				       : "Réunions avec les Maires : la cadence "
 					 "de l'article 5 est tenue cette année");
+	/* the launch meeting, reminded until held: one more line */
+	if (c->launch_warning[0]) {
+		draw_text(t, top + 2, 0, cols, PAINT_ERROR, c->launch_warning);
+		top++;
+		rows--;
+	}
 	for (size_t k = 0; k < sizeof list_cols / sizeof list_cols[0]; k++) {
 		int w = list_cols[k].w ? list_cols[k].w : cols - x;
 
@@ -556,11 +562,13 @@ static void meeting_form(struct ui *ui, struct mt_screen *ms,
 	f.title = m ? "Modifier la réunion" : "Prévoir une réunion";
 	f.fields = fields;
 	f.n = M_COUNT;
-	f.aside = xasprintf("%s%s%s%s%s", ms->cadence.next,
+	f.aside = xasprintf("%s%s%s%s%s%s%s", ms->cadence.next,
 			    ms->cadence.follow_up_warning[0] ? "\n" : "",
 			    ms->cadence.follow_up_warning,
 			    ms->cadence.mayors_warning[0] ? "\n" : "",
-			    ms->cadence.mayors_warning);
+			    ms->cadence.mayors_warning,
+			    ms->cadence.launch_warning[0] ? "\n" : "",
+			    ms->cadence.launch_warning);
 	if (draft)
 		form_restore(&f, draft);
 	if (run_form(ui, &f, save_meeting, &c, W_MEETING, m ? m->uid : NULL)) {
@@ -1030,6 +1038,15 @@ static void jump(struct ui *ui, struct mt_screen *ms)
 	}
 	it = &ms->agenda[pr->index];
 	switch (it->kind) {
+	case AGENDA_LAUNCH:
+		/* to the launch meeting planned, else how to plan one */
+		if (it->ref_uid[0])
+			open_page(ui, ms, it->ref_uid);
+		else
+			ui_message(ui, false, "Prévoir la réunion de lancement : "
+				   "Échap pour la liste, puis n (type : %s)",
+				   meeting_kind_vocab[MEETING_LAUNCH].label);
+		break;
 	case AGENDA_MISSING:
 	case AGENDA_MISSED:
 	case AGENDA_VALUE:
@@ -1500,9 +1517,12 @@ const struct screen_ops screen_meetings = {
 	.words = words,
 	.help_text = "Article 5 : une réunion de suivi chaque mois la première "
 		     "année du contrat, puis au moins chaque trimestre ; au "
-		     "moins deux réunions par an avec les Maires. L'ordre du "
-		     "jour est tiré des données depuis la réunion précédente : "
-		     "valeurs attendues et manquantes, cibles manquées, "
+		     "moins deux réunions par an avec les Maires ; une réunion "
+		     "de lancement, rappelée tant qu'elle n'est pas tenue. "
+		     "L'ordre du jour est tiré des données depuis la réunion "
+		     "précédente (la première : depuis le début du contrat) : "
+		     "valeurs attendues et manquantes, une ligne par "
+		     "indicateur, cibles manquées, "
 		     "saisines, litiges ouverts, actions non faites (elles sont "
 		     "reportées de réunion en réunion ; en retard, elles "
 		     "ressortent). Entrée sur une ligne y va, Alt+5 revient. Clore "

@@ -998,7 +998,7 @@ s_meetings() {
 	keys Enter
 	expect "la seconde réunion" "Réunion de suivi du 20/11/2026 · prévue · Mairie du Bouscat"
 	expect "l'ordre du jour depuis la précédente" "tiré des données du 15/10/2026 au 20/11/2026"
-	expect "une valeur attendue et manquante" "2.1.1 Charge consacrée aux projets — octobre 2026 : valeur attendue, non saisie"
+	expect "une valeur attendue et manquante, par indicateur" "2.1.1 Charge consacrée aux projets : 1 mois manquant, oct. 2026"
 	expect "une valeur calculée des saisines" "3.3.1 Délai de prise en compte des demandes — octobre 2026 : 0 j (calculée)"
 	keys G
 	expect "les saisines de la période" "Saisines depuis le 15/10/2026 : 2 reçues, 1 résolue ou répondue, 1 en retard"
@@ -1098,7 +1098,7 @@ s_meetings() {
 		grep -qF "| Saisir les valeurs d'octobre | Mme Roux | 30/11/2026 | à faire |" "$cr.md" &&
 		grep -qF "| Chiffrer le renouvellement | à désigner | 15/01/2027 | à faire |" "$cr.md" &&
 		grep -qF "Relancer l'opérateur" "$cr.md" &&
-		grep -qF "| nsi/2.1.1 | Charge consacrée aux projets | octobre 2026 | — | non saisie |" "$cr.md" &&
+		grep -qF "| nsi/2.1.1 | Charge consacrée aux projets | — | 1 | oct. 2026 |" "$cr.md" &&
 		grep -qF "2 reçues, 1 résolue ou répondue, 1 en retard" "$cr.md" &&
 		grep -qF "provisoire" "$cr.md" &&
 		grep -qF "<td>Marie Durand</td>" "$cr.html" &&
@@ -1126,6 +1126,40 @@ s_meetings() {
 	expect "la réunion close" "Réunion close"
 	keys d
 	expect "close : plus de décision" "Réunion close : elle ne change plus"
+	e2e_stop
+}
+
+# The launch meeting of article 5, reminded until one is held: above the
+# list of meetings and on every agenda; Enter on the agenda's line says
+# how to plan it, then leads to the one planned; once held, nothing.
+s_launch() {
+	e2e_start -s 100x30 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	suivi_cli meeting add --commune "Le Bouscat" --kind suivi --date 10/11/2026 >/dev/null
+	keys 5
+	expect "la réunion de lancement rappelée au-dessus des réunions" "Réunion de lancement pas encore tenue ni prévue (article 5)"
+	keys Enter
+	expect "… et dans l'ordre du jour, en premier" "Réunion de lancement pas encore tenue ni prévue : l'article 5"
+	keys /
+	text "lancement pas encore"
+	keys Enter Enter
+	expect "Entrée sur la ligne : comment la prévoir" "Prévoir la réunion de lancement : Échap pour la liste, puis n"
+	keys Escape
+	suivi_cli meeting add --commune "Le Bouscat" --kind lancement --date 20/11/2026 >/dev/null
+	keys 1 5
+	expect "prévue : le rappel dit sa date" "Réunion de lancement pas encore tenue : prévue le 20/11/2026"
+	keys G Enter
+	expect "la réunion de suivi" "Réunion de suivi du 10/11/2026"
+	expect "… son ordre du jour aussi" "Réunion de lancement pas encore tenue (prévue le 20/11/2026)"
+	keys /
+	text "lancement pas encore"
+	keys Enter Enter
+	expect "Entrée sur la ligne : la réunion de lancement" "Réunion de lancement du 20/11/2026 · prévue"
+	keys Escape
+	suivi_cli meeting close --meeting 20/11/2026 --commune "Le Bouscat" >/dev/null
+	keys 1 5
+	expect "tenue : la liste le montre" "20/11/2026  réunion de lancement"
+	expect_not "… et ne la rappelle plus" "Réunion de lancement pas encore tenue"
 	e2e_stop
 }
 
@@ -1547,6 +1581,7 @@ s_request_draft
 s_disputes
 s_dispute_draft
 s_meetings
+s_launch
 s_reports
 s_hostile
 s_typing_letters

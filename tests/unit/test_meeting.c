@@ -612,8 +612,10 @@ Test(meeting, agenda_is_built_from_the_data_of_the_window)
 	cr_expect_str_eq(it->indicator_uid, s.ind112);
 	cr_expect_str_eq(it->period, "2025-T4");
 	cr_expect_str_eq(it->criticality, "mineure");
-	cr_expect_str_eq(it->text, "1.1.2 [mineure] Délai de résolution — "
-			 "T4 2025 : valeur attendue, non saisie");
+	cr_expect_str_eq(it->text, "1.1.2 [mineure] Délai de résolution : 1 "
+			 "trimestre manquant, T4 2025");
+	cr_expect_eq(it->n_periods, 1);
+	cr_expect_str_eq(it->periods_text, "T4 2025");
 
 	cr_expect_eq(count(v, n, AGENDA_MISSED), 1);
 	it = first(v, n, AGENDA_MISSED);
@@ -1047,6 +1049,163 @@ Test(meeting_cadence, mayors_two_a_year_and_whether_the_year_can_make_it)
 		cr_expect_str_eq(c.mayors_warning, cases[i].want, "case %zu",
 				 i);
 	}
+}
+
+Test(meeting_cadence, launch_is_reminded_until_held)
+{
+	struct cadence_input in = { 0 };
+	struct cadence c;
+
+	in.starts_on = MT_D(2025, 1, 10);
+	in.today = MT_D(2026, 4, 1);
+	meeting_cadence(&in, &c);
+	cr_expect(c.launch_due);
+	cr_expect_str_eq(c.launch_warning, "Réunion de lancement pas encore "
+			 "tenue ni prévue (article 5)");
+	/* planned: said with its date, still due, however late */
+	in.launch_planned = true;
+	in.launch_on = MT_D(2026, 5, 12);
+	meeting_cadence(&in, &c);
+	cr_expect(c.launch_due);
+	cr_expect_str_eq(c.launch_warning, "Réunion de lancement pas encore "
+			 "tenue : prévue le 12/05/2026");
+	/* held: nothing more to say */
+	in.launch_held = true;
+	meeting_cadence(&in, &c);
+	cr_expect_not(c.launch_due);
+	cr_expect_str_eq(c.launch_warning, "");
+}
+
+/* meeting_cadence_review: the follow-ups due over a period */
+static size_t mt_review(struct date start, const struct date *fu, size_t n,
+			struct date from, struct date to, struct date today,
+			struct cadence_due **out, size_t *missed)
+{
+	struct cadence_input in = { 0 };
+
+	in.starts_on = start;
+	in.follow_ups = fu;
+	in.n_follow_ups = n;
+	in.today = today;
+	return meeting_cadence_review(&in, from, to, out, missed);
+}
+
+Test(meeting_cadence, review_lists_each_due_date_kept_or_missed)
+{
+	/* start 01/01/2025: monthly until 01/01/2026. Held 20/01, 01/02
+	 * (before its due 20/02: keeps it), then nothing until 15/05: due
+	 * 01/03, 01/04, 01/05 missed, 15/05 keeps the one due 01/06; the
+	 * one due 15/06 is missed. */
+	struct date fu[] = { MT_D(2025, 5, 15), MT_D(2025, 1, 20),
+			     MT_D(2025, 2, 1) };
+	struct cadence_due *v;
+	size_t missed = 99, n;
+
+	n = mt_review(MT_D(2025, 1, 1), fu, 3, MT_D(2025, 1, 1),
+		      MT_D(2025, 6, 30), MT_D(2025, 12, 31), &v, &missed);
+	cr_assert_eq(n, 7);
+	cr_expect_eq(missed, 4);
+	mt_expect_date(v[0].due, MT_D(2025, 2, 1), "first due");
+	cr_expect(v[0].kept);
+	mt_expect_date(v[0].held, MT_D(2025, 1, 20), "kept by");
+	cr_expect(v[0].monthly);
+	mt_expect_date(v[1].due, MT_D(2025, 2, 20), "second due");
+	mt_expect_date(v[1].held, MT_D(2025, 2, 1), "kept by");
+	mt_expect_date(v[2].due, MT_D(2025, 3, 1), "missed");
+	cr_expect_not(v[2].kept);
+	mt_expect_date(v[3].due, MT_D(2025, 4, 1), "missed");
+	mt_expect_date(v[4].due, MT_D(2025, 5, 1), "missed");
+	mt_expect_date(v[5].due, MT_D(2025, 6, 1), "kept");
+	mt_expect_date(v[5].held, MT_D(2025, 5, 15), "kept by");
+	mt_expect_date(v[6].due, MT_D(2025, 6, 15), "missed");
+	cr_expect_not(v[6].kept);
+	free(v);
+}
+
+Test(meeting_cadence, review_turns_quarterly_after_the_first_year)
+{
+	/* start 15/02/2016, nothing held: monthly dues to 15/02/2017, then
+	 * one a quarter; over 2018, four missed ones */
+	struct cadence_due *v;
+	size_t missed, n;
+
+	n = mt_review(MT_D(2016, 2, 15), NULL, 0, MT_D(2018, 1, 1),
+		      MT_D(2018, 12, 31), MT_D(2026, 11, 23), &v, &missed);
+	cr_assert_eq(n, 4);
+	cr_expect_eq(missed, 4);
+	mt_expect_date(v[0].due, MT_D(2018, 2, 15), "Q1");
+	cr_expect_not(v[0].monthly);
+	mt_expect_date(v[3].due, MT_D(2018, 11, 15), "Q4");
+	free(v);
+	/* the first year: twelve monthly dues, the last on the first
+	 * anniversary */
+	n = mt_review(MT_D(2016, 2, 15), NULL, 0, MT_D(2016, 2, 15),
+		      MT_D(2017, 2, 14), MT_D(2026, 11, 23), &v, &missed);
+	cr_expect_eq(n, 11);
+	cr_expect(v[0].monthly);
+	mt_expect_date(v[0].due, MT_D(2016, 3, 15), "first");
+	mt_expect_date(v[10].due, MT_D(2017, 1, 15), "eleventh");
+	free(v);
+}
+
+Test(meeting_cadence, review_neither_counts_the_future_nor_due_today)
+{
+	struct date fu[] = { MT_D(2025, 1, 20), MT_D(2025, 3, 1) };
+	struct cadence_due *v;
+	size_t missed, n;
+
+	/* today 20/02: the follow-up of 01/03 is not held yet, the one due
+	 * on 20/02 is not missed yet */
+	n = mt_review(MT_D(2025, 1, 1), fu, 2, MT_D(2025, 1, 1),
+		      MT_D(2025, 12, 31), MT_D(2025, 2, 20), &v, &missed);
+	cr_expect_eq(n, 1);
+	cr_expect_eq(missed, 0);
+	free(v);
+	/* nothing in the period: none, NULL */
+	n = mt_review(MT_D(2025, 1, 1), fu, 2, MT_D(2024, 1, 1),
+		      MT_D(2024, 12, 31), MT_D(2025, 2, 20), &v, NULL);
+	cr_expect_eq(n, 0);
+	cr_expect_null(v);
+}
+
+Test(meeting_committees, frequency_as_the_annexes_write_it)
+{
+	static const struct {
+		const char *text;
+		int want;
+	} cases[] = {
+		{ "bi-annuel", 2 }, { "bi−annuel", 2 }, { "Biannuel", 2 },
+		{ "annuel à bi-annuel", 1 }, { "semestriel", 2 },
+		{ "trimestriel", 4 }, { "Trimestrielle", 4 },
+		{ "tous les mois", 12 }, { "mensuel", 12 },
+		{ "mensuelle", 12 }, { "bimensuel", 24 }, { "bimestriel", 6 },
+		{ "hebdomadaire", 52 }, { "annuel", 1 }, { "ANNUELLE", 1 },
+		{ "à la demande", -1 }, { "", -1 }, { NULL, -1 },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		cr_expect_eq(committee_frequency_per_year(cases[i].text),
+			     cases[i].want, "%s", cases[i].text ? cases[i].text
+							       : "NULL");
+}
+
+Test(meeting_committees, the_kind_of_meeting_that_records_one)
+{
+	cr_expect_eq(committee_meeting_kind("Comité numérique communal"),
+		     MEETING_DIGITAL);
+	cr_expect_eq(committee_meeting_kind("Comité numérique stratégique "
+					    "communal"), MEETING_DIGITAL);
+	cr_expect_eq(committee_meeting_kind("COMITE NUMERIQUE"),
+		     MEETING_DIGITAL);
+	cr_expect_eq(committee_meeting_kind("Réunion thématique numérique"),
+		     MEETING_THEMATIC);
+	cr_expect_eq(committee_meeting_kind("Comité de suivi du contrat "
+					    "d'engagement"), MEETING_FOLLOW_UP);
+	cr_expect_eq(committee_meeting_kind("Revues des contrats "
+					    "d’engagements"), -1);
+	cr_expect_eq(committee_meeting_kind("Point d'avancement "
+					    "opérationnel"), -1);
+	cr_expect_eq(committee_meeting_kind(NULL), -1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1726,6 +1885,52 @@ Test(meeting_store, cadence_counts_closed_follow_ups_and_mayors_only)
 	mt_close(&f);
 }
 
+Test(meeting_store, cadence_reminds_the_launch_meeting_until_one_is_held)
+{
+	struct mt_fx f;
+	char u[STORE_UID_LEN], planned[STORE_UID_LEN];
+	struct cadence c;
+	struct err e;
+
+	mt_open(&f);
+	cr_assert_eq(store_meeting_cadence(f.st, f.test, "2026-11-29", &c, &e),
+		     0, "%s", e.msg);
+	cr_expect(c.launch_due);
+	cr_expect_str_eq(c.launch_warning, "Réunion de lancement pas encore "
+			 "tenue ni prévue (article 5)");
+	/* a cancelled one is none; another kind of meeting is none */
+	mt_meeting(&f, f.test, MEETING_LAUNCH, "2026-10-01", u);
+	cr_assert_eq(store_meeting_cancel(f.st, u, &e), 0, "%s", e.msg);
+	mt_closed(&f, f.test, MEETING_FOLLOW_UP, "2026-10-02", u);
+	/* another contract's launch is not this one's */
+	mt_closed(&f, f.haillan, MEETING_LAUNCH, "2026-10-03", u);
+	cr_assert_eq(store_meeting_cadence(f.st, f.test, "2026-11-29", &c, &e),
+		     0, "%s", e.msg);
+	cr_expect(c.launch_due);
+	/* planned (then opened): due, with its date */
+	mt_meeting(&f, f.test, MEETING_LAUNCH, "2026-12-15", planned);
+	mt_meeting(&f, f.test, MEETING_LAUNCH, "2027-01-15", u);
+	cr_assert_eq(store_meeting_cadence(f.st, f.test, "2026-11-29", &c, &e),
+		     0, "%s", e.msg);
+	cr_expect(c.launch_due);
+	cr_expect_str_eq(c.launch_warning, "Réunion de lancement pas encore "
+			 "tenue : prévue le 15/12/2026");
+	/* held (closed on its day): no more reminder */
+	setenv("SUIVI_TODAY", "2026-12-15", 1);
+	cr_assert_eq(store_meeting_close(f.st, planned, NULL, &e), 0, "%s",
+		     e.msg);
+	unsetenv("SUIVI_TODAY");
+	cr_assert_eq(store_meeting_cadence(f.st, f.test, "2026-12-15", &c, &e),
+		     0, "%s", e.msg);
+	cr_expect_not(c.launch_due);
+	cr_expect_str_eq(c.launch_warning, "");
+	/* seen from before it was held, it was still due */
+	cr_assert_eq(store_meeting_cadence(f.st, f.test, "2026-12-14", &c, &e),
+		     0, "%s", e.msg);
+	cr_expect(c.launch_due);
+	mt_close(&f);
+}
+
 /* ------------------------------------------------------------------ */
 /* Validation                                                          */
 
@@ -2136,10 +2341,11 @@ Test(meeting_agenda, window_from_the_previous_meeting_not_cancelled)
 		     e.msg);
 	cr_expect_str_eq(from, "2025-10-15");
 	cr_expect_str_eq(to, "2026-01-15");
-	/* the first meeting: a year back at most */
+	/* the first meeting: from the contract's start (2020), however
+	 * long ago */
 	cr_assert_eq(store_meeting_window(s.f.st, s.m0, from, to, &e), 0, "%s",
 		     e.msg);
-	cr_expect_str_eq(from, "2024-10-15");
+	cr_expect_str_eq(from, "2020-01-01");
 	cr_expect_str_eq(to, "2025-10-15");
 	/* the cancelled one has its window too */
 	cr_assert_eq(store_meeting_window(s.f.st, s.cancelled, from, to, &e),
@@ -2204,19 +2410,18 @@ Test(meeting_agenda, window_of_a_first_meeting_starts_with_the_contract)
 	cr_assert_eq(store_meeting_agenda(f.st, m, "2025-09-10", &v, &n, &e),
 		     0, "%s", e.msg);
 	/* June and August are missing, July is there, September is not
-	 * over */
-	cr_expect_eq(mt_n_kind(v, n, AGENDA_MISSING), 2);
+	 * over: one line for the indicator, that leads to June */
+	cr_expect_eq(mt_n_kind(v, n, AGENDA_MISSING), 1);
 	it = mt_item(v, n, AGENDA_MISSING, 0);
 	cr_assert_not_null(it);
 	cr_expect_str_eq(it->period, "2025-06");
 	cr_expect_str_eq(it->indicator_uid, ind);
 	cr_expect_str_eq(it->criticality, "");
 	cr_expect_str_eq(it->code, "nsi/1.1.1");
-	cr_expect_str_eq(it->text, "1.1.1 Rapport mensuel remis — juin 2025 : "
-			 "valeur attendue, non saisie");
-	it = mt_item(v, n, AGENDA_MISSING, 1);
-	cr_assert_not_null(it);
-	cr_expect_str_eq(it->period, "2025-08");
+	cr_expect_eq(it->n_periods, 2);
+	cr_expect_str_eq(it->periods_text, "juin 2025, août 2025");
+	cr_expect_str_eq(it->text, "1.1.1 Rapport mensuel remis : 2 mois "
+			 "manquants, juin 2025, août 2025");
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_MISSED), 0);
 	it = mt_item(v, n, AGENDA_REQUESTS, 0);
 	cr_assert_not_null(it);
@@ -2253,8 +2458,8 @@ Test(meeting_agenda, built_from_the_data_of_the_window_in_order)
 	cr_expect_str_eq(it->criticality, "mineure");
 	cr_expect_str_eq(it->code, "nsi/1.1.2");
 	cr_expect_null(it->value_text);
-	cr_expect_str_eq(it->text, "1.1.2 [mineure] Délai de résolution — "
-			 "novembre 2025 : valeur attendue, non saisie");
+	cr_expect_str_eq(it->text, "1.1.2 [mineure] Délai de résolution : 1 "
+			 "mois manquant, nov. 2025");
 
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_MISSED), 2);
 	it = mt_item(v, n, AGENDA_MISSED, 0);
@@ -2462,25 +2667,102 @@ Test(meeting_agenda, each_period_is_judged_in_the_version_in_force_then)
 	/* June to November, nothing entered: six months missing, the
 	 * first two in the contract's version, the others in the
 	 * amendment's (named as it names the indicator: the annex in force
-	 * at the meeting) */
+	 * at the meeting), on one line that leads to June in the first */
 	mt_meeting(&f, young, MEETING_FOLLOW_UP, "2025-12-01", m);
 	cr_assert_eq(store_meeting_agenda(f.st, m, "2025-12-01", &v, &n, &e),
 		     0, "%s", e.msg);
-	cr_assert_eq(mt_n_kind(v, n, AGENDA_MISSING), 6);
-	for (size_t i = 0; i < 6; i++) {
-		static const char *const want[] = { "2025-06", "2025-07",
-			"2025-08", "2025-09", "2025-10", "2025-11" };
-
-		it = mt_item(v, n, AGENDA_MISSING, i);
-		cr_expect_str_eq(it->period, want[i]);
-		cr_expect_str_eq(it->indicator_uid, i < 2 ? v1 : v2,
-				 "%s", want[i]);
-	}
+	cr_assert_eq(mt_n_kind(v, n, AGENDA_MISSING), 1);
 	it = mt_item(v, n, AGENDA_MISSING, 0);
-	cr_expect_str_eq(it->text, "1.1.1 Rapport mensuel remis à temps — "
-			 "juin 2025 : valeur attendue, non saisie");
+	cr_expect_str_eq(it->period, "2025-06");
+	cr_expect_str_eq(it->indicator_uid, v1);
+	cr_expect_str_eq(it->text, "1.1.1 Rapport mensuel remis à temps : 6 "
+			 "mois manquants, juin – nov. 2025");
+	store_agenda_free(v, n);
+	/* June in the contract's version, August in the amendment's: each
+	 * cell is read in its own version; the line now leads to July */
+	{
+		struct value yes = { .has_num = true, .num = 1 };
+
+		cr_assert_eq(store_measurement_set(f.st, v1, "2025-06", "",
+						   &yes, false, NULL, &e), 0,
+			     "%s", e.msg);
+		cr_assert_eq(store_measurement_set(f.st, v2, "2025-08", "",
+						   &yes, false, NULL, &e), 0,
+			     "%s", e.msg);
+	}
+	cr_assert_eq(store_meeting_agenda(f.st, m, "2025-12-01", &v, &n, &e),
+		     0, "%s", e.msg);
+	cr_assert_eq(mt_n_kind(v, n, AGENDA_MISSING), 1);
+	it = mt_item(v, n, AGENDA_MISSING, 0);
+	cr_expect_str_eq(it->period, "2025-07");
+	cr_expect_str_eq(it->indicator_uid, v1);
+	cr_expect_str_eq(it->text, "1.1.1 Rapport mensuel remis à temps : 4 "
+			 "mois manquants, juil. 2025, sept. – nov. 2025");
+	cr_expect_eq(mt_n_kind(v, n, AGENDA_VALUE), 2);
 	store_agenda_free(v, n);
 	mt_close(&f);
+}
+
+Test(meeting_agenda, launch_meeting_is_on_every_agenda_until_held)
+{
+	struct mt_seed s;
+	struct agenda_item *v;
+	const struct agenda_item *it;
+	char launch[STORE_UID_LEN];
+	size_t n;
+	struct err e;
+
+	mt_seed(&s);
+	/* none held nor planned: said first */
+	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+					  &e), 0, "%s", e.msg);
+	cr_assert_gt(n, 0);
+	cr_expect_eq(v[0].kind, AGENDA_LAUNCH);
+	cr_expect_eq(mt_n_kind(v, n, AGENDA_LAUNCH), 1);
+	cr_expect(v[0].late);
+	cr_expect_str_eq(v[0].ref_uid, "");
+	cr_expect_str_eq(v[0].text, "Réunion de lancement pas encore tenue ni "
+			 "prévue : l'article 5 la prévoit avec les parties "
+			 "prenantes pour partager les objectifs du contrat et "
+			 "les procédures de travail, et s'accorder sur un plan "
+			 "d'actions");
+	store_agenda_free(v, n);
+	/* planned: said with its date, leads to it */
+	mt_meeting(&s.f, s.f.test, MEETING_LAUNCH, "2026-02-10", launch);
+	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+					  &e), 0, "%s", e.msg);
+	it = mt_item(v, n, AGENDA_LAUNCH, 0);
+	cr_assert_not_null(it);
+	cr_expect_str_eq(it->ref_uid, launch);
+	cr_expect(strstr(it->text, "Réunion de lancement pas encore tenue "
+			 "(prévue le 10/02/2026) : "), "%s", it->text);
+	store_agenda_free(v, n);
+	/* the launch meeting's own agenda does not ask for itself */
+	cr_assert_eq(store_meeting_agenda(s.f.st, launch, "2026-01-15", &v, &n,
+					  &e), 0, "%s", e.msg);
+	cr_expect_eq(mt_n_kind(v, n, AGENDA_LAUNCH), 0);
+	store_agenda_free(v, n);
+	/* held after this meeting: this one's agenda still says it was to
+	 * come; a later meeting's does not */
+	setenv("SUIVI_TODAY", "2026-02-10", 1);
+	cr_assert_eq(store_meeting_close(s.f.st, launch, NULL, &e), 0, "%s",
+		     e.msg);
+	unsetenv("SUIVI_TODAY");
+	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-02-10", &v, &n,
+					  &e), 0, "%s", e.msg);
+	cr_expect_eq(mt_n_kind(v, n, AGENDA_LAUNCH), 1);
+	store_agenda_free(v, n);
+	{
+		char later[STORE_UID_LEN];
+
+		mt_meeting(&s.f, s.f.test, MEETING_FOLLOW_UP, "2026-03-10",
+			   later);
+		cr_assert_eq(store_meeting_agenda(s.f.st, later, "2026-03-10",
+						  &v, &n, &e), 0, "%s", e.msg);
+		cr_expect_eq(mt_n_kind(v, n, AGENDA_LAUNCH), 0);
+		store_agenda_free(v, n);
+	}
+	mt_close(&s.f);
 }
 
 Test(meeting_agenda, disputes_open_on_the_meeting_date)
@@ -2581,7 +2863,7 @@ Test(meeting_store, schema_5_databases_gain_the_validation_mark)
 	free(db);
 }
 
-Test(meeting_agenda, first_meeting_reviews_a_year_back_computed_values_count)
+Test(meeting_agenda, first_meeting_reviews_since_the_start_grouped)
 {
 	struct mt_seed s;
 	struct agenda_item *v;
@@ -2590,36 +2872,40 @@ Test(meeting_agenda, first_meeting_reviews_a_year_back_computed_values_count)
 	struct err e;
 
 	mt_seed(&s);
-	/* window 15/10/2024 - 15/10/2025: 2024 for the annual ones,
-	 * October 2024 to September 2025 for 1.1.2, nothing entered then;
-	 * May 2025's mineure comes from the request "Ancienne panne" */
+	/* window 01/01/2020 (the contract's start) - 15/10/2025, not twelve
+	 * months back: 2020 to 2024 for the annual ones, January 2020 to
+	 * September 2025 for 1.1.2, nothing entered then; May 2025's
+	 * mineure comes from the request "Ancienne panne". One line per
+	 * indicator and criticality. */
 	cr_assert_eq(store_meeting_agenda(s.f.st, s.m0, "2025-10-15", &v, &n,
 					  &e), 0, "%s", e.msg);
-	cr_expect_eq(mt_n_kind(v, n, AGENDA_MISSING), 2 + 12 * 3 - 1);
-	for (size_t i = 0; i < n; i++)
-		if (v[i].kind == AGENDA_MISSING)
-			cr_expect(strcmp(v[i].period, "2025-05") ||
-				  strcmp(v[i].criticality, "mineure"));
+	cr_expect_eq(mt_n_kind(v, n, AGENDA_MISSING), 2 + 3);
 	it = mt_item(v, n, AGENDA_MISSING, 0);
-	cr_expect_str_eq(it->text, "1.1.1 Schéma numérique à jour — 2024 : "
-			 "valeur attendue, non saisie");
-	/* 1.1.2 by criticality, then by period */
+	cr_expect_str_eq(it->text, "1.1.1 Schéma numérique à jour : 5 années "
+			 "manquantes, 2020 – 2024");
+	cr_expect_str_eq(it->period, "2020");
+	/* 1.1.2 by criticality */
 	it = mt_item(v, n, AGENDA_MISSING, 1);
-	cr_expect_str_eq(it->period, "2024-10");
+	cr_expect_str_eq(it->period, "2020-01");
 	cr_expect_str_eq(it->criticality, "critique");
-	it = mt_item(v, n, AGENDA_MISSING, 12);
-	cr_expect_str_eq(it->period, "2025-09");
-	cr_expect_str_eq(it->criticality, "critique");
-	it = mt_item(v, n, AGENDA_MISSING, 13);
-	cr_expect_str_eq(it->period, "2024-10");
+	cr_expect_eq(it->n_periods, 69);
+	cr_expect_str_eq(it->text, "1.1.2 [critique] Délai de résolution : 69 "
+			 "mois manquants, janv. 2020 – sept. 2025");
+	it = mt_item(v, n, AGENDA_MISSING, 2);
 	cr_expect_str_eq(it->criticality, "majeure");
-	it = mt_item(v, n, AGENDA_MISSING, 2 + 12 * 3 - 2);
-	cr_expect_str_eq(it->text, "1.1.3 Maturité ISO 27001 — 2024 : valeur "
-			 "attendue, non saisie");
+	/* May 2025 computed: two runs around it */
+	it = mt_item(v, n, AGENDA_MISSING, 3);
+	cr_expect_str_eq(it->criticality, "mineure");
+	cr_expect_eq(it->n_periods, 68);
+	cr_expect_str_eq(it->periods_text, "janv. 2020 – avr. 2025, juin – "
+			 "sept. 2025");
+	it = mt_item(v, n, AGENDA_MISSING, 4);
+	cr_expect_str_eq(it->text, "1.1.3 Maturité ISO 27001 : 5 années "
+			 "manquantes, 2020 – 2024");
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_VALUE), 1);
 	it = mt_item(v, n, AGENDA_REQUESTS, 0);
 	cr_assert_not_null(it);
-	cr_expect_str_eq(it->text, "Saisines depuis le 15/10/2024 : 2 reçues, "
+	cr_expect_str_eq(it->text, "Saisines depuis le 01/01/2020 : 2 reçues, "
 			 "1 résolue ou répondue, 1 en retard");
 	cr_assert_eq(mt_n_kind(v, n, AGENDA_REQUEST_LATE), 1);
 	cr_expect_str_eq(mt_item(v, n, AGENDA_REQUEST_LATE, 0)->ref_uid,
@@ -2649,8 +2935,8 @@ Test(meeting_agenda, quarterly_choice_gives_quarters)
 	it = mt_item(v, n, AGENDA_MISSING, 0);
 	cr_expect_str_eq(it->period, "2025-T4");
 	cr_expect_str_eq(it->criticality, "mineure");
-	cr_expect_str_eq(it->text, "1.1.2 [mineure] Délai de résolution — "
-			 "T4 2025 : valeur attendue, non saisie");
+	cr_expect_str_eq(it->text, "1.1.2 [mineure] Délai de résolution : 1 "
+			 "trimestre manquant, T4 2025");
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_MISSED), 1);	/* 1.1.3 */
 	store_agenda_free(v, n);
 	mt_close(&s.f);

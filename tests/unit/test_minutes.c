@@ -112,15 +112,20 @@ static void sample(struct minutes *m, enum meeting_status status)
 	action(&mt->carried[0], "Mettre à jour le schéma", "DSI", "2025-11-30",
 	       ACTION_IN_PROGRESS, NULL, true, "2025-10-15");
 
-	m->items = xcalloc(6, sizeof *m->items);
-	m->labels = xcalloc(6, sizeof *m->labels);
-	it = item(m, AGENDA_MISSING, "1.1.2 [mineure] Délai — T4 2025 : "
-		  "valeur attendue, non saisie");
+	m->items = xcalloc(7, sizeof *m->items);
+	m->labels = xcalloc(7, sizeof *m->labels);
+	it = item(m, AGENDA_LAUNCH, "Réunion de lancement pas encore tenue ni "
+		  "prévue : l'article 5 la prévoit");
+	it->late = true;
+	it = item(m, AGENDA_MISSING, "1.1.2 [mineure] Délai : 2 trimestres "
+		  "manquants, T3 – T4 2025");
 	snprintf(it->indicator_uid, sizeof it->indicator_uid, "%s", UID_I);
-	snprintf(it->period, sizeof it->period, "2025-T4");
+	snprintf(it->period, sizeof it->period, "2025-T3");
 	it->criticality = dup("mineure");
 	it->code = dup("nsi/1.1.2");
-	m->labels[0] = dup("Délai de résolution");
+	it->n_periods = 2;
+	it->periods_text = dup("T3 – T4 2025");
+	m->labels[1] = dup("Délai de résolution");
 	it = item(m, AGENDA_MISSED, "1.1.3 Maturité — 2025 : 2 pour une "
 		  "cible de 4");
 	snprintf(it->indicator_uid, sizeof it->indicator_uid, "%s", UID_I);
@@ -129,7 +134,7 @@ static void sample(struct minutes *m, enum meeting_status status)
 	it->code = dup("nsi/1.1.3");
 	it->value_text = dup("2 | 3");
 	it->target_text = dup("4");
-	m->labels[1] = dup("Maturité <ISO> 27001");
+	m->labels[2] = dup("Maturité <ISO> 27001");
 	it = item(m, AGENDA_REQUESTS, "Saisines depuis le 15/10/2025 : "
 		  "2 reçues, 1 résolue ou répondue, 2 en retard");
 	it->n_received = 2;
@@ -199,11 +204,15 @@ static const char want_md[] =
 	"\n"
 	"## Points examinés\n"
 	"\n"
+	"### Réunion de lancement\n"
+	"\n"
+	"- Réunion de lancement pas encore tenue ni prévue : l'article 5 la prévoit\n"
+	"\n"
 	"### Valeurs attendues et manquantes\n"
 	"\n"
-	"| Indicateur | Intitulé | Période | Criticité | Valeur | Cible |\n"
-	"| --- | --- | --- | --- | --- | --- |\n"
-	"| nsi/1.1.2 | Délai de résolution | T4 2025 | mineure | non saisie | — |\n"
+	"| Indicateur | Intitulé | Criticité | Manquantes | Périodes |\n"
+	"| --- | --- | --- | --- | --- |\n"
+	"| nsi/1.1.2 | Délai de résolution | mineure | 2 | T3 – T4 2025 |\n"
 	"\n"
 	"### Valeurs qui manquent leur cible\n"
 	"\n"
@@ -353,6 +362,21 @@ Test(minutes, html_is_one_self_contained_escaped_page)
 		"</tbody>\n</table>");
 	free(part);
 
+	part = between(html, "<h3>Valeurs attendues", "</table>");
+	cr_expect_str_eq(part,
+		"<h3>Valeurs attendues et manquantes</h3>\n"
+		"<table>\n<thead><tr><th scope=\"col\">Indicateur</th>"
+		"<th scope=\"col\">Intitulé</th><th scope=\"col\">Criticité"
+		"</th><th scope=\"col\">Manquantes</th><th scope=\"col\">"
+		"Périodes</th></tr></thead>\n<tbody>\n"
+		"<tr><td>nsi/1.1.2</td><td>Délai de résolution</td>"
+		"<td>mineure</td><td>2</td><td>T3 – T4 2025</td></tr>\n"
+		"</tbody>\n</table>");
+	free(part);
+	cr_expect(strstr(html, "<h3>Réunion de lancement</h3>\n<ul>\n"
+			 "<li class=\"late\">Réunion de lancement pas encore "
+			 "tenue ni prévue : l&#39;article 5 la prévoit</li>"),
+		  "%s", html);
 	part = between(html, "<h3>Valeurs qui manquent", "</table>");
 	cr_expect_str_eq(part,
 		"<h3>Valeurs qui manquent leur cible</h3>\n"
@@ -426,6 +450,11 @@ Test(minutes, nothing_to_say_is_said)
 	cr_expect(strstr(md, "_Aucune action._"));
 	cr_expect_null(strstr(md, "Contrat"));
 	cr_expect_null(strstr(md, "## Notes"));
+	/* no launch meeting due: no heading for it, the others say
+	 * "Néant." */
+	cr_expect_null(strstr(md, "lancement"), "%s", md);
+	cr_expect(strstr(md, "### Valeurs attendues et manquantes\n\n"
+			 "_Néant._"), "%s", md);
 	free(md);
 	minutes_release(&m);
 }

@@ -1001,6 +1001,60 @@ static struct period P(const char *s)
 	return p;
 }
 
+Test(period, steps_forward_across_years)
+{
+	static const struct {
+		const char *from, *want;
+	} cases[] = {
+		{ "2018-02", "2018-03" }, { "2017-12", "2018-01" },
+		{ "2018-T2", "2018-T3" }, { "2017-T4", "2018-T1" },
+		{ "2017", "2018" }, { "1999-12", "2000-01" },
+	};
+
+	for (size_t i = 0; i < N(cases); i++) {
+		char key[PERIOD_KEY_LEN];
+
+		period_key(period_next(P(cases[i].from)), key);
+		cr_assert_str_eq(key, cases[i].want);
+	}
+}
+
+Test(period, ranges_read_as_a_person_reads_them)
+{
+	static const struct {
+		const char *periods[16];
+		const char *want;
+	} cases[] = {
+		{ { NULL }, "" },
+		{ { "2019-09" }, "sept. 2019" },
+		{ { "2019-03", "2019-04", "2019-05", "2019-09" },
+		  "mars – mai 2019, sept. 2019" },
+		{ { "2017-03", "2017-04", "2017-05", "2017-06", "2017-07",
+		    "2017-08", "2017-09", "2017-10", "2017-11", "2017-12",
+		    "2018-01" }, "mars 2017 – janv. 2018" },
+		{ { "2025-06", "2025-08" }, "juin 2025, août 2025" },
+		{ { "2025-06", "2025-07" }, "juin – juil. 2025" },
+		{ { "2018-T4", "2019-T1" }, "T4 2018 – T1 2019" },
+		{ { "2019-T1", "2019-T2", "2019-T4" }, "T1 – T2 2019, T4 2019" },
+		{ { "2017", "2018", "2019", "2021" }, "2017 – 2019, 2021" },
+		{ { "2020" }, "2020" },
+	};
+
+	for (size_t i = 0; i < N(cases); i++) {
+		struct period v[16];
+		size_t n = 0;
+		char *got;
+
+		while (cases[i].periods[n]) {
+			v[n] = P(cases[i].periods[n]);
+			n++;
+		}
+		got = period_ranges(v, n);
+		cr_expect_str_eq(got, cases[i].want, "case %zu", i);
+		free(got);
+	}
+}
+
 Test(period, orders_by_first_day_then_length)
 {
 	/* month < quarter < year when they start the same day */
