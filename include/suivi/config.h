@@ -25,6 +25,9 @@ struct config {
 	char *commune;		/* default commune, NULL when unset */
 	char *reports_dir;	/* where the screens write reports and
 				 * minutes; NULL without HOME nor setting */
+	/* [evaluation]: who sends the évaluation annuelle to the commune
+	 * (expediteur, fonction), NULL when unset or empty */
+	char *sender, *sender_function;
 	enum config_color color;
 	enum config_date_format date_format;
 };

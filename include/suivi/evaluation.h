@@ -1,11 +1,28 @@
 /*
  * evaluation.h - the évaluation annuelle of a contract (article 5): for
- * one year, commitments against results, quantitative (indicators and the
- * request log) and qualitative (the observations per domain), with the
- * action plan. The Métropole sends it to the commune by 31 March of the
- * next year; the commune presents it to its council. As data (struct
- * evaluation), then as a document (doc.h) the renderers write in every
- * format.
+ * one period, commitments against results, quantitative (indicators and
+ * the request log) and qualitative (the observations per domain), with
+ * the follow-up of the contract (meetings against article 5's cadence,
+ * the annexes' committees), the year's exceptional requests and disputes,
+ * the annex versions in force and the action plan. The Métropole sends it
+ * to the commune by 31 March of the next year; the commune presents it to
+ * its instances délibératives communales for information. As data
+ * (struct evaluation), then as a document (doc.h) the renderers write in
+ * every format.
+ *
+ * The period (struct eval_options):
+ *   EVAL_CALENDAR     the calendar year: 1 January to 31 December;
+ *   EVAL_ANNIVERSARY  from the contract's anniversary date in the year to
+ *                     the day before the next one ("Une évaluation à la
+ *                     date anniversaire du contrat"): Le Bouscat's
+ *                     contract began on 15/02/2016, its 2017 period runs
+ *                     from 15/02/2017 to 14/02/2018 (a start on 29
+ *                     February gives 28 February in other years).
+ * A year before the contract's start year is refused (ERR_INPUT, naming
+ * the dates: "pas d'évaluation pour 2015 : le contrat de Le Bouscat
+ * commence le 15/02/2016 (première évaluation : 2016, du 01/01/2016 au
+ * 31/12/2016)"). A period that begins before the contract's start is
+ * counted from the start for what the contract asks (meetings).
  *
  * No SQL and no curses here: evaluation_load reads through the store API
  * and reuses the tableau de bord (dashboard.h) for the grid's rules: the
@@ -13,7 +30,15 @@
  * (today in the current year), per criticality for split indicators; a
  * cell belongs to the annex version in force on its first day; values
  * are entered or computed from the request log; targets are the year's;
- * cell statuses are value_status's.
+ * cell statuses are value_status's. For the anniversary period, the
+ * cells are the periods that end within it (twelve months, four
+ * quarters, one year: for 15/02/2017 – 14/02/2018, February 2017 to
+ * January 2018, T1 to T4 2017, 2017), read from the tableaux de bord of
+ * both calendar years, each judged against the target of its own year;
+ * the rows are those of the later year, then those of the earlier one
+ * that the later one no longer has; a row without a cell of its version
+ * in the period is left out; the target column gives each year's target
+ * when they differ ("≥ 3 (2017) ; ≥ 4 (2018)").
  *
  * Rules (also printed in the report, EVALUATION_RULES_TEXT):
  *
@@ -38,9 +63,8 @@
  *                       (no value, or values without a target).
  *  A commitment is never EVAL_NO_TARGET.
  *
- *  Requests: those of the contract received from 1 January to
- *  31 December of the year (store_request_list, reception dates
- *  inclusive). Cancelled requests are counted apart (per kind) and in no
+ *  Requests: those of the contract received within the period
+ *  (store_request_list, reception dates inclusive). Cancelled requests are counted apart (per kind) and in no
  *  other figure. Delays, by kind, by nature and for all, over the
  *  requests not cancelled that have the dates: acknowledgement
  *  (acknowledged - received) in wall-clock hours; resolution (resolved -
@@ -51,20 +75,59 @@
  *  comma and always one decimal ("2,0"; evaluation_format_decimal); no
  *  request with the dates gives "—".
  *
- *  Action plan: the actions created by the year's meetings (held from
- *  1 January to 31 December, not cancelled), whatever their status, and
- *  the actions of earlier meetings still unfinished (à faire, en cours)
- *  today; status and late flag as of today (meeting.h). Sorted by due
- *  date (none last), then meeting date.
+ *  Action plan: the actions created by the period's meetings (held
+ *  within it, not cancelled), whatever their status, and the actions of
+ *  earlier meetings still unfinished (à faire, en cours) today; status
+ *  and late flag as of today (meeting.h). Sorted by due date (none
+ *  last), then meeting date.
  *
- *  Deadline: 31 March of year + 1 (model.h EVALUATION_DEADLINE_*);
+ *  Meetings (article 5): a meeting is held when it is closed. The launch
+ *  meeting: held (its date) or not, planned (its date) or not. The
+ *  follow-ups against the cadence: meeting_cadence_review over the
+ *  period (monthly the contract's first year, at least quarterly after;
+ *  each due date kept by a follow-up or missed). The meetings with the
+ *  Mayors held within the period against CADENCE_MAYORS_PER_YEAR.
+ *
+ *  Committees: those of each annex version in force over the period
+ *  ([comite] sections), for the part of the period that version covers,
+ *  with their frequency as the annex writes it. Expected: the meetings a
+ *  year the frequency gives (committee_frequency_per_year) times the days
+ *  of that part over the days of the period, rounded half up (-1: the
+ *  annex gives no frequency suivi reads). Held: the closed meetings of
+ *  the kind that records the committee (committee_meeting_kind) within
+ *  that part (-1: no kind records it: "non suivi").
+ *
+ *  Exceptional requests: those received within the period
+ *  (store_exceptional_list), cancelled ones too, with their decision,
+ *  who decided, when, and their estimated cost; the costs add up.
+ *
+ *  Disputes: those opened within the period, and those opened before it
+ *  still open at its start (store_dispute_year), with the level reached
+ *  and where they stand today (the last step's outcome, or closed with
+ *  the arbitrated solution).
+ *
+ *  Annexes in force: per domain, each annex version in force on a day of
+ *  the period, with its date and the days of the period it covers; the
+ *  days before a domain's first version (nothing in force) are said.
+ *
+ *  Deadline: the first 31 March (model.h EVALUATION_DEADLINE_*) after
+ *  the period's last day: 31 March of year + 1 for the calendar year;
  *  passed when today is after it.
  *
  * The document (evaluation_doc), in this order:
- *   title "Évaluation annuelle <year> — <commune>", the contract as
- *   subtitle, the deadline note (and a second note once it has passed);
+ *   title "Évaluation annuelle <year> — <commune>" (anniversary period:
+ *   "Évaluation annuelle du 15/02/2017 au 14/02/2018 — Le Bouscat"), the
+ *   contract as subtitle, the deadline note (and a second note once it
+ *   has passed), the period ("Période évaluée : du … au … (année
+ *   civile)" or "(d'une date anniversaire du contrat à la suivante …)"),
+ *   the sender ("Expéditeur : Marie Durand, directrice …", or a note
+ *   saying it is not set in suivi.ini, [evaluation] expediteur and
+ *   fonction);
  *   "Synthèse": a sentence, the table "Synthèse" (commitments and
  *   indicators by status) and the rules above in words;
+ *   "Annexes en vigueur": one item per domain naming each version over
+ *   the period with its dates ("avenant n°1, en vigueur à partir du
+ *   01/01/2018"), and the table "Annexes en vigueur";
  *   one part per domain: its observation (verbatim) or a line saying
  *   there is none, then per commitment a heading, its table (named
  *   "Engagement <code> (<domain code>)": indicator, target with its
@@ -73,8 +136,20 @@
  *   measured/expected, yearly status) and one chart per indicator with
  *   numeric values (its 12-period trend without the periods that ended
  *   before the contract's start, the target as a line);
+ *   "Suivi du contrat (article 5)": the launch meeting; "Réunions de
+ *   suivi" (a sentence, the table "Réunions de suivi": each due date,
+ *   the rule, the meeting that kept it or "manquée"); "Réunions avec les
+ *   Maires" (held against two); "Comités des annexes" (the table
+ *   "Comités": domain, annex, committee, frequency as written, expected,
+ *   held, finding; "non suivi" when no kind of meeting records it);
  *   "Saisines": the tables "Saisines" (counts by kind and nature,
  *   cancelled apart) and "Délais" (median and mean delays);
+ *   "Demandes exceptionnelles": the table "Demandes exceptionnelles"
+ *   (received, object, decision, by, on, estimated cost, status) and the
+ *   total cost;
+ *   "Litiges": the table "Litiges" (opened, object, nature, level
+ *   reached, Mayor's instruction, where it stands, closed on, arbitrated
+ *   solution);
  *   "Plan d'actions": the table "Plan d'actions";
  *   "Annexe : tous les indicateurs": the table "Indicateurs".
  *
@@ -110,6 +185,8 @@
 #include "suivi/model.h"
 #include "suivi/request.h"
 #include "suivi/store.h"
+#include "suivi/store_dispute.h"
+#include "suivi/store_request.h"
 #include "suivi/value.h"
 
 enum eval_status {
@@ -150,6 +227,10 @@ struct eval_indicator {
 	bool has_target;
 	char *target;		/* French with unit ("4 h"), NULL when none */
 	char *target_short;	/* the grid's short form ("4") */
+	char *target_years;	/* anniversary period whose two years have
+				 * different targets: "≥ 3 (2017) ; ≥ 4
+				 * (2018)" (what the target column says),
+				 * else NULL */
 	bool target_has_num;	/* scalar of the target (value_scalar) */
 	double target_num;
 	enum better better;	/* the target's direction, else the
@@ -215,13 +296,71 @@ struct eval_action {
 	bool carried;		/* from a meeting before the year */
 };
 
+enum eval_period_kind {
+	EVAL_CALENDAR,		/* 1 January - 31 December */
+	EVAL_ANNIVERSARY,	/* anniversary date - the day before the next */
+	EVAL_PERIOD_COUNT
+};
+
+/* What the caller chooses beyond the contract and the year. */
+struct eval_options {
+	enum eval_period_kind period;
+	/* suivi.ini [evaluation] expediteur and fonction; NULL or "": not
+	 * set (the document says so) */
+	const char *sender, *sender_function;
+};
+
+/* One annex version of a domain over part of the period. */
+struct eval_annex {
+	char *domain_code, *domain_name;
+	int version;		/* 0: the contract's annex; N: amendment N;
+				 * -1: none in force (before the first) */
+	char in_force_from[DATE_ISO_LEN];	/* its date; "" for -1 */
+	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];	/* the days of the
+							 * period it covers */
+	bool whole;		/* it covers the whole period */
+};
+
+/* One committee of an annex version in force over part of the period. */
+struct eval_committee {
+	char *domain_code, *name;
+	char *frequency;	/* as the annex writes it, NULL when none */
+	int annex_version;
+	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];	/* that part */
+	int kind;		/* the meeting kind that records it, -1 none */
+	int per_year;		/* committee_frequency_per_year */
+	int expected;		/* over that part, -1 when per_year is */
+	int held;		/* closed meetings of kind in it, -1 when
+				 * kind is */
+	bool over;		/* that part has ended by today */
+};
+
+/* The follow-up of the contract over the period (article 5). */
+struct eval_meetings {
+	bool launch_held;
+	char launch_on[DATE_ISO_LEN];	/* held on, else the first planned
+					 * (not cancelled), "" none */
+	char first_year_end[DATE_ISO_LEN];	/* the monthly rule applies
+						 * until then */
+	size_t n_follow_ups;		/* follow-ups held in the period */
+	struct cadence_due *dues;	/* meeting_cadence_review */
+	size_t n_dues, n_missed;
+	char (*mayors)[DATE_ISO_LEN];	/* Mayors' meetings held, in order */
+	size_t n_mayors;
+	int mayors_required;		/* CADENCE_MAYORS_PER_YEAR */
+};
+
 struct evaluation {
 	char contract_uid[STORE_UID_LEN];
 	char *commune, *identifier, *title;
 	char starts_on[DATE_ISO_LEN];	/* the contract's start, "" unknown */
-	int year;
+	int year;			/* the year the period begins in */
+	enum eval_period_kind period;
+	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];	/* the period, ISO,
+							 * inclusive */
+	char *sender, *sender_function;	/* NULL when not set */
 	char today[DATE_ISO_LEN];
-	char deadline[DATE_ISO_LEN];	/* year+1-03-31 */
+	char deadline[DATE_ISO_LEN];	/* the first 31 March after `to` */
 	bool deadline_passed;		/* today after the deadline */
 	struct eval_domain *domains;	/* every domain in force, contract
 					 * order */
@@ -229,6 +368,18 @@ struct evaluation {
 	struct eval_requests requests;
 	struct eval_action *actions;
 	size_t n_actions;
+	struct eval_annex *annexes;	/* by domain, then date */
+	size_t n_annexes;
+	struct eval_meetings meetings;
+	struct eval_committee *committees;	/* by domain, version, order
+						 * in the annex */
+	size_t n_committees;
+	struct request *exceptional;	/* store_request.h, oldest first */
+	size_t n_exceptional;
+	size_t n_with_cost;
+	double cost_total;		/* of those with an estimated cost */
+	struct dispute *disputes;	/* store_dispute.h, oldest first */
+	size_t n_disputes;
 	/* the summary */
 	size_t commitments[EVAL_STATUS_COUNT];	/* NO_TARGET stays 0 */
 	size_t n_commitments;
@@ -236,19 +387,54 @@ struct evaluation {
 	size_t n_indicators;
 };
 
-/* Load the evaluation of a contract for a year; today (ISO, NULL:
- * date_today()) decides what is due, late and whether the deadline has
- * passed. ERR_NOTFOUND for an unknown contract, ERR_INPUT for a year
- * outside 1900-2198. On failure *out is left empty (release-safe). */
+/* Load the evaluation of a contract for the period of a year (opts NULL:
+ * the calendar year, no sender); today (ISO, NULL: date_today()) decides
+ * what is due, late and whether the deadline has passed. ERR_NOTFOUND
+ * for an unknown contract; ERR_INPUT for a year outside 1900-2198 or
+ * before the contract's start year (the message names the dates). On
+ * failure *out is left empty (release-safe). */
+int evaluation_load_opts(struct store *st, const char *contract_uid,
+			 int year, const struct eval_options *opts,
+			 const char *today, struct evaluation *out,
+			 struct err *e);
+/* The same for the calendar year, without a sender. */
 int evaluation_load(struct store *st, const char *contract_uid, int year,
 		    const char *today, struct evaluation *out, struct err *e);
 void evaluation_release(struct evaluation *ev);
+
+/* The period of a year for a contract that starts on starts_on (ISO),
+ * as ISO dates; -1 when starts_on does not parse and the anniversary is
+ * asked. */
+int evaluation_period(enum eval_period_kind kind, int year,
+		      const char *starts_on, char from[DATE_ISO_LEN],
+		      char to[DATE_ISO_LEN]);
+/* The first 31 March (EVALUATION_DEADLINE_*) after to (ISO), the
+ * period's last day: when the evaluation is due. */
+void evaluation_deadline(const char *to, char out[DATE_ISO_LEN]);
+/* Whether a year has an evaluation for a contract that starts on
+ * starts_on (ISO, "" or NULL: unknown, any year): -1 with ERR_INPUT and
+ * the French reason naming the dates (commune names the contract) for a
+ * year before the start year, else 0. evaluation_load_opts refuses with
+ * the same. */
+int evaluation_check_year(enum eval_period_kind kind, int year,
+			  const char *starts_on, const char *commune,
+			  struct err *e);
+/* The words of a period kind: "annee" / "civile" and "anniversaire" (as
+ * typed after --periode) -> the kind; -1 otherwise. */
+int evaluation_period_parse(const char *word);
+/* Its label: "année civile", "date anniversaire du contrat". */
+extern const char *const eval_period_label[EVAL_PERIOD_COUNT];
 
 /* The French document of an evaluation (see above); out is initialised
  * here and owned by the caller (doc_release). 0. */
 int evaluation_doc(const struct evaluation *ev, struct doc *out);
 
-/* evaluation_load then evaluation_doc; out is left released on failure. */
+/* evaluation_load_opts then evaluation_doc; out is left released on
+ * failure. What the CLI and the Rapports screen call. */
+int evaluation_build_opts(struct store *st, const char *contract_uid,
+			  int year, const struct eval_options *opts,
+			  const char *today, struct doc *out, struct err *e);
+/* The same for the calendar year, without a sender. */
 int evaluation_build(struct store *st, const char *contract_uid, int year,
 		     const char *today, struct doc *out, struct err *e);
 

@@ -27,5 +27,9 @@ int number_parse_uint(const char *s, unsigned long max, unsigned long *out);
  * decimal comma, no thousands separator: 12.5 -> "12,5", 3 -> "3".
  * Writes at most n bytes including the NUL. */
 void number_format(double v, int decimals, char *buf, size_t n);
+/* An amount in euros, French style: "12 000 €", "1 234,50 €" (no-break
+ * spaces U+00A0 between groups of three and before the sign; cents only
+ * when there are some, then always two). Writes at most n bytes. */
+void number_format_euros(double v, char *buf, size_t n);
 
 #endif

@@ -13,8 +13,12 @@
  * them with their uid.
  *
  *   suivi report evaluation --commune C --year AAAA
+ *         [--periode annee|anniversaire]
  *         [--format html|odt|ods|md|csv] -o FICHIER [--force]
- *       the évaluation annuelle of a contract (src/report/evaluation.c);
+ *       the évaluation annuelle of a contract (src/report/evaluation.c),
+ *       for the calendar year or from the contract's anniversary date in
+ *       that year (--periode anniversaire); the sender is suivi.ini's
+ *       [evaluation] expediteur and fonction;
  *   suivi report summary --year AAAA [--commune C] [--format …]
  *         -o FICHIER [--force]
  *       the état récapitulatif (src/report/summary.c), of one commune or,
@@ -40,7 +44,7 @@
 /* What the reports take; each report says which it accepts. */
 struct report_opts {
 	const char *what;		/* "minutes" */
-	const char *meeting, *commune, *format, *out_path, *year;
+	const char *meeting, *commune, *format, *out_path, *year, *period;
 	bool force;
 };
 
@@ -57,6 +61,8 @@ static int parse_opts(int argc, char **argv, struct report_opts *o)
 		{ "--output", offsetof(struct report_opts, out_path) },
 		{ "--year", offsetof(struct report_opts, year) },
 		{ "--annee", offsetof(struct report_opts, year) },
+		{ "--periode", offsetof(struct report_opts, period) },
+		{ "--period", offsetof(struct report_opts, period) },
 		{ "-o", offsetof(struct report_opts, out_path) },
 	};
 
@@ -324,9 +330,11 @@ static int annual_opts(const struct report_opts *o, bool commune_required,
 	return 0;
 }
 
-typedef int (*annual_build_fn)(struct store *st, const char *contract_uid,
-			       int year, const char *today, struct doc *out,
-			       struct err *e);
+/* Build the document of a year: the caller's options, and the
+ * application's settings (suivi.ini). */
+typedef int (*annual_build_fn)(struct app *app, const struct report_opts *o,
+			       struct store *st, const char *contract_uid,
+			       int year, struct doc *out, struct err *e);
 
 static int report_annual(struct app *app, int argc, char **argv,
 			 const char *what, bool commune_required,
@@ -344,6 +352,13 @@ static int report_annual(struct app *app, int argc, char **argv,
 	if (o.meeting)
 		return cli_usage_error("report %s : --meeting ne sert qu'au "
 				       "compte rendu (report minutes)", what);
+	if (o.period && strcmp(what, "evaluation"))
+		return cli_usage_error("report %s : --periode ne sert qu'à "
+				       "l'évaluation (report evaluation)", what);
+	if (o.period && evaluation_period_parse(o.period) < 0)
+		return cli_usage_error("report %s : période « %s » inconnue "
+				       "(annee ou anniversaire)", what,
+				       o.period);
 	if ((rc = annual_opts(&o, commune_required, &year, &fmt)) != 0)
 		return rc;
 	err_clear(&e);
@@ -354,7 +369,7 @@ static int report_annual(struct app *app, int argc, char **argv,
 		store_close(st);
 		return cli_fail(&e);
 	}
-	rc = build(st, o.commune ? contract_uid : NULL, year, NULL, &d, &e);
+	rc = build(app, &o, st, o.commune ? contract_uid : NULL, year, &d, &e);
 	store_close(st);
 	if (rc != 0)
 		return cli_fail(&e);
@@ -370,15 +385,38 @@ static int report_annual(struct app *app, int argc, char **argv,
 	return EXIT_OK;
 }
 
+static int build_evaluation(struct app *app, const struct report_opts *o,
+			    struct store *st, const char *contract_uid,
+			    int year, struct doc *out, struct err *e)
+{
+	struct eval_options opts = { EVAL_CALENDAR, app->cfg.sender,
+				     app->cfg.sender_function };
+
+	if (o->period)
+		opts.period = (enum eval_period_kind)evaluation_period_parse(
+			o->period);
+	return evaluation_build_opts(st, contract_uid, year, &opts, NULL, out,
+				     e);
+}
+
+static int build_summary(struct app *app, const struct report_opts *o,
+			 struct store *st, const char *contract_uid, int year,
+			 struct doc *out, struct err *e)
+{
+	(void)app;
+	(void)o;
+	return summary_build(st, contract_uid, year, NULL, out, e);
+}
+
 static int report_evaluation(struct app *app, int argc, char **argv)
 {
 	return report_annual(app, argc, argv, "evaluation", true,
-			     evaluation_build, "évaluation annuelle écrite");
+			     build_evaluation, "évaluation annuelle écrite");
 }
 
 static int report_summary(struct app *app, int argc, char **argv)
 {
-	return report_annual(app, argc, argv, "summary", false, summary_build,
+	return report_annual(app, argc, argv, "summary", false, build_summary,
 			     "état récapitulatif écrit");
 }
 

@@ -145,3 +145,33 @@ void number_format(double v, int decimals, char *buf, size_t n)
 	}
 	snprintf(buf, n, "%s", tmp);
 }
+
+void number_format_euros(double v, char *buf, size_t n)
+{
+	char num[64], out[128];
+	const char *comma;
+	size_t len, int_len, start, j, o = 0;
+
+	number_format(v, 2, num, sizeof num);
+	comma = strchr(num, ',');
+	len = strlen(num);
+	int_len = comma ? (size_t)(comma - num) : len;
+	start = num[0] == '-' ? 1 : 0;
+	if (start)
+		out[o++] = '-';
+	for (j = start; j < int_len && o + 8 < sizeof out; j++) {
+		if (j > start && (int_len - j) % 3 == 0) {
+			memcpy(out + o, "\xc2\xa0", 2);	/* U+00A0 */
+			o += 2;
+		}
+		out[o++] = num[j];
+	}
+	if (comma && o + len - int_len + 2 < sizeof out) {
+		memcpy(out + o, comma, len - int_len);
+		o += len - int_len;
+		if (len - int_len == 2)		/* ",5" -> ",50" */
+			out[o++] = '0';
+	}
+	out[o] = '\0';
+	snprintf(buf, n, "%s\xc2\xa0\xe2\x82\xac", out);
+}

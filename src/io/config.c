@@ -25,6 +25,8 @@ static const struct setting settings[] = {
 	{ "suivi", "rapports", SET_PATH },
 	{ "affichage", "couleurs", SET_COLOR },
 	{ "affichage", "format_date", SET_DATEFMT },
+	{ "evaluation", "expediteur", SET_TEXT },
+	{ "evaluation", "fonction", SET_TEXT },
 };
 
 #define N_SETTINGS (sizeof settings / sizeof settings[0])
@@ -66,15 +68,16 @@ static void apply(struct config *cfg, const struct setting *set,
 		free(cfg->db_path);
 		cfg->db_path = paths_expand(v, path);
 		return;
-	case SET_TEXT:
-		if (!strcmp(set->key, "referent")) {
-			free(cfg->referent);
-			cfg->referent = *v ? xstrdup(v) : NULL;
-		} else {
-			free(cfg->commune);
-			cfg->commune = *v ? xstrdup(v) : NULL;
-		}
+	case SET_TEXT: {
+		char **slot = !strcmp(set->key, "referent") ? &cfg->referent
+			    : !strcmp(set->key, "commune") ? &cfg->commune
+			    : !strcmp(set->key, "expediteur") ? &cfg->sender
+			    : &cfg->sender_function;
+
+		free(*slot);
+		*slot = *v ? xstrdup(v) : NULL;
 		return;
+	}
 	case SET_COLOR:
 		if (!strcasecmp(v, "oui"))
 			cfg->color = COLOR_ON;
@@ -125,7 +128,8 @@ int config_load(const char *explicit, struct config *cfg,
 					diag_add(warnings, path, s->line,
 						 "avertissement : section [%s] "
 						 "inconnue, ignorée (sections : "
-						 "[suivi], [affichage])", s->name);
+						 "[suivi], [affichage], "
+						 "[evaluation])", s->name);
 					continue;
 				}
 				for (size_t k = 0; k < s->n; k++) {
@@ -157,5 +161,7 @@ void config_release(struct config *cfg)
 	free(cfg->referent);
 	free(cfg->commune);
 	free(cfg->reports_dir);
+	free(cfg->sender);
+	free(cfg->sender_function);
 	memset(cfg, 0, sizeof *cfg);
 }

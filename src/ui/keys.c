@@ -146,13 +146,15 @@ static const struct binding meeting_bindings[] = {
 	{ KEY_DC, true, false, ACT_DELETE },
 };
 
-/* The rapports: the year as in the grid, f the format. */
+/* The rapports: the year as in the grid, f the format, p the period of
+ * the evaluation. */
 static const struct binding reports_bindings[] = {
 	{ '[', false, false, ACT_YEAR_PREV },
 	{ ']', false, false, ACT_YEAR_NEXT },
 	{ 'y', false, false, ACT_YEAR },
 	{ 'f', false, false, ACT_REPORT_FORMAT },
 	{ 'x', false, false, ACT_CLEAR_OBSERVATION },
+	{ 'p', false, false, ACT_REPORT_PERIOD },
 };
 
 static enum action lookup(const struct binding *b, size_t n,
@@ -309,6 +311,8 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_REPORT_FORMAT] = { "f", "f", "changer de format", NULL, NULL },
 	[ACT_CLEAR_OBSERVATION] = { "x", "x", "effacer les observations",
 				    NULL, NULL },
+	[ACT_REPORT_PERIOD] = { "p", "p", "période : année civile ou date "
+				"anniversaire", NULL, NULL },
 	[ACT_DELETE] = { "Suppr", "Suppr", "supprimer (demande d'abord)", NULL,
 			 NULL },
 	[ACT_REOPEN] = { "R", "R", "rouvrir (avec la raison)", NULL, NULL },

@@ -2,7 +2,9 @@
  * The rapports: the two yearly documents of the contract, written into
  * the reports folder (suivi.ini: rapports) in the format chosen — the
  * évaluation annuelle of the commune (article 5: to the commune by 31
- * March of the next year, then to its council) and the état récapitulatif
+ * March of the next year, then to its instances délibératives communales;
+ * for the calendar year or from the contract's anniversary date, p; the
+ * sender from suivi.ini [evaluation]) and the état récapitulatif
  * of exceptional requests and disputes (article 4), of the commune or of
  * every commune — and, below them, the year's qualitative observations,
  * one per domain, that the evaluation prints.
@@ -33,6 +35,7 @@ enum rp_doc { RP_EVALUATION, RP_SUMMARY_ONE, RP_SUMMARY_ALL, RP_DOC_COUNT };
 struct rp_screen {
 	char contract_uid[STORE_UID_LEN];
 	int year;
+	enum eval_period_kind period;	/* of the evaluation */
 	enum doc_format fmt;
 	struct observation *obs;	/* the domains of the year */
 	size_t n_obs;
@@ -52,6 +55,20 @@ static void rp_screen_free(struct rp_screen *rs)
 static const char *commune(const struct ui *ui)
 {
 	return ui->contracts[ui->contract].commune;
+}
+
+static const char *starts_on(const struct ui *ui)
+{
+	return ui->n_contracts ? ui->contracts[ui->contract].starts_on : NULL;
+}
+
+/* The evaluation's period of the year chosen, as ISO dates. */
+static void eval_period(const struct ui *ui, const struct rp_screen *rs,
+			char from[DATE_ISO_LEN], char to[DATE_ISO_LEN])
+{
+	if (evaluation_period(rs->period, rs->year, starts_on(ui), from,
+			      to) != 0)
+		evaluation_period(EVAL_CALENDAR, rs->year, NULL, from, to);
 }
 
 static struct date today_of(const struct ui *ui)
@@ -113,10 +130,11 @@ static char *file_name(const struct ui *ui, const struct rp_screen *rs,
 {
 	char *slug = text_slug(commune(ui)), *name;
 
-	name = xasprintf("%s-%s-%d.%s",
+	name = xasprintf("%s-%s-%d%s.%s",
 			 d == RP_EVALUATION ? "evaluation" : "etat-recapitulatif",
 			 d == RP_SUMMARY_ALL ? "toutes-communes" : slug, rs->year,
-			 doc_format_ext(rs->fmt));
+			 d == RP_EVALUATION && rs->period == EVAL_ANNIVERSARY
+			 ? "-anniversaire" : "", doc_format_ext(rs->fmt));
 	free(slug);
 	return name;
 }
@@ -127,11 +145,31 @@ static char *file_name(const struct ui *ui, const struct rp_screen *rs,
 static void deadline_line(const struct ui *ui, const struct rp_screen *rs,
 			  char *buf, size_t n, bool *late)
 {
-	struct date due = { rs->year + 1, 3, 31 }, today = today_of(ui);
-	char d[32], iso[DATE_ISO_LEN];
+	struct date due, today = today_of(ui), end;
+	char d[32], iso[DATE_ISO_LEN], from[DATE_ISO_LEN], to[DATE_ISO_LEN];
 	long days;
+	struct err e;
 
-	date_format_iso(due, iso);
+	if (evaluation_check_year(rs->period, rs->year, starts_on(ui),
+				  commune(ui), &e) != 0) {
+		/* "Pas d'évaluation pour 2015 : …", cut at a character */
+		size_t k = strlen(e.msg);
+
+		if (k >= n)
+			for (k = n - 1; k > 0 &&
+			     ((unsigned char)e.msg[k] & 0xC0) == 0x80; k--)
+				;
+		memcpy(buf, e.msg, k);
+		buf[k] = '\0';
+		if (buf[0] == 'p')
+			buf[0] = 'P';
+		*late = true;
+		return;
+	}
+	eval_period(ui, rs, from, to);
+	evaluation_deadline(to, iso);
+	date_parse(iso, &due);
+	date_parse(to, &end);
 	ui_date(ui, iso, d, sizeof d);
 	days = date_diff_days(today, due);
 	*late = days < 0;
@@ -139,9 +177,11 @@ static void deadline_line(const struct ui *ui, const struct rp_screen *rs,
 		snprintf(buf, n, "Évaluation %d : l'échéance du %s (article 5) est "
 			 "passée depuis %ld jour%s", rs->year, d, -days,
 			 -days > 1 ? "s" : "");
-	else if (today.year <= rs->year)
+	else if (date_cmp(today, end) <= 0)
 		snprintf(buf, n, "Évaluation %d : à transmettre à la commune au plus "
-			 "tard le %s (article 5), l'année finie", rs->year, d);
+			 "tard le %s (article 5), %s", rs->year, d,
+			 rs->period == EVAL_ANNIVERSARY ? "la période finie"
+							: "l'année finie");
 	else
 		snprintf(buf, n, "Évaluation %d : à transmettre à la commune au plus "
 			 "tard le %s (article 5), dans %ld jour%s", rs->year, d,
@@ -168,14 +208,28 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	snprintf(line, sizeof line, "Année %d · format : %s (f) · dossier : %s",
 		 rs->year, fmt_label[rs->fmt], dir);
 	draw_text(t, top + 1, 0, cols, PAINT_DIM, line);
-	draw_hline(t, top + 2, 0, cols);
-	rs->body_rows = rows - 3;
+	if (rs->period == EVAL_ANNIVERSARY) {
+		char from[DATE_ISO_LEN], to[DATE_ISO_LEN], f[32], t2[32];
+
+		eval_period(ui, rs, from, to);
+		ui_date(ui, from, f, sizeof f);
+		ui_date(ui, to, t2, sizeof t2);
+		snprintf(line, sizeof line, "Évaluation du %s au %s, d'une date "
+			 "anniversaire du contrat à la suivante (p : l'année "
+			 "civile)", f, t2);
+	} else {
+		snprintf(line, sizeof line, "Évaluation sur l'année civile (p : "
+			 "d'une date anniversaire du contrat à la suivante)");
+	}
+	draw_text(t, top + 2, 0, cols, PAINT_DIM, line);
+	draw_hline(t, top + 3, 0, cols);
+	rs->body_rows = rows - 4;
 	if (rs->cursor < rs->top)
 		rs->top = rs->cursor;
 	if (rs->body_rows > 2 &&
 	    rs->cursor + 2 >= rs->top + (size_t)rs->body_rows)
 		rs->top = rs->cursor + 3 - (size_t)rs->body_rows;
-	for (int r = 0, y = top + 3; r < rs->body_rows; r++) {
+	for (int r = 0, y = top + 4; r < rs->body_rows; r++) {
 		size_t i = rs->top + (size_t)r;
 		enum paint p;
 
@@ -196,9 +250,24 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 			};
 			char *name = file_name(ui, rs, (enum rp_doc)i);
 
-			snprintf(line, sizeof line, "%s %d — %s  →  %s", what[i],
-				 rs->year, i == RP_SUMMARY_ALL ? "toutes les communes"
-							       : commune(ui), name);
+			if (i == RP_EVALUATION &&
+			    rs->period == EVAL_ANNIVERSARY) {
+				char from[DATE_ISO_LEN], to[DATE_ISO_LEN];
+				char f[32], t2[32];
+
+				eval_period(ui, rs, from, to);
+				ui_date(ui, from, f, sizeof f);
+				ui_date(ui, to, t2, sizeof t2);
+				snprintf(line, sizeof line, "%s du %s au %s — %s  "
+					 "→  %s", what[i], f, t2, commune(ui),
+					 name);
+			} else {
+				snprintf(line, sizeof line, "%s %d — %s  →  %s",
+					 what[i], rs->year,
+					 i == RP_SUMMARY_ALL
+					 ? "toutes les communes" : commune(ui),
+					 name);
+			}
 			free(name);
 		} else {
 			const struct observation *o = &rs->obs[i - RP_DOC_COUNT];
@@ -248,8 +317,12 @@ static void write_doc(struct ui *ui, struct rp_screen *rs, enum rp_doc which)
 	ui_message(ui, false, "Préparation du document…");
 	ui_draw(ui);
 	rc = which == RP_EVALUATION
-		? evaluation_build(ui->st, rs->contract_uid, rs->year, ui->today,
-				   &d, &e)
+		? evaluation_build_opts(ui->st, rs->contract_uid, rs->year,
+				   &(struct eval_options){
+					   rs->period,
+					   ui->app->cfg.sender,
+					   ui->app->cfg.sender_function },
+				   ui->today, &d, &e)
 		: summary_build(ui->st, which == RP_SUMMARY_ALL ? NULL
 				: rs->contract_uid, rs->year, ui->today, &d, &e);
 	if (rc != 0) {
@@ -517,6 +590,12 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 		rs->fmt = (enum doc_format)((rs->fmt + 1) % DOC_FORMAT_COUNT);
 		ui_message(ui, false, "Format : %s", fmt_label[rs->fmt]);
 		return UI_REDRAW;
+	case ACT_REPORT_PERIOD:
+		rs->period = (enum eval_period_kind)((rs->period + 1) %
+						     EVAL_PERIOD_COUNT);
+		ui_message(ui, false, "Évaluation : %s",
+			   eval_period_label[rs->period]);
+		return UI_REDRAW;
 	case ACT_YEAR_PREV:
 		change_year(ui, rs, rs->year - 1);
 		return UI_REDRAW;
@@ -533,12 +612,13 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 
 static const enum action keys[] = {
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_OPEN,
-	ACT_SEARCH, ACT_REPORT_FORMAT, ACT_YEAR_PREV, ACT_YEAR_NEXT, ACT_YEAR,
-	ACT_CLEAR_OBSERVATION, ACT_NONE
+	ACT_SEARCH, ACT_REPORT_FORMAT, ACT_REPORT_PERIOD, ACT_YEAR_PREV,
+	ACT_YEAR_NEXT, ACT_YEAR, ACT_CLEAR_OBSERVATION, ACT_NONE
 };
 
 static const enum action status_keys[] = {
-	ACT_OPEN, ACT_REPORT_FORMAT, ACT_YEAR_PREV, ACT_YEAR_NEXT, ACT_NONE
+	ACT_OPEN, ACT_REPORT_FORMAT, ACT_REPORT_PERIOD, ACT_YEAR_PREV,
+	ACT_YEAR_NEXT, ACT_NONE
 };
 
 static const struct action_word words[] = {
@@ -584,7 +664,10 @@ const struct screen_ops screen_reports = {
 	.words = words,
 	.help_text = "Article 5 : l'évaluation annuelle est transmise à la "
 		     "commune au plus tard le 31 mars de l'année suivante, puis "
-		     "présentée à son conseil municipal. Article 4 : l'état "
+		     "présentée aux instances délibératives communales ; p la "
+		     "fait porter sur l'année civile ou d'une date anniversaire "
+		     "du contrat à la suivante ; l'expéditeur (nom, fonction) "
+		     "vient de suivi.ini, section [evaluation]. Article 4 : l'état "
 		     "récapitulatif des demandes exceptionnelles et des litiges, "
 		     "avec les solutions arbitrées, va à la Conférence "
 		     "territoriale. Entrée écrit le document choisi dans le "

@@ -1984,6 +1984,91 @@ t_report_annual() {
 	check "report summary onto a folder: refused (exit 1)" 'st 1 && [ -d "$T/dossier.md" ]'
 }
 
+# The évaluation annuelle and article 5 (issue 16, part 4): the annex
+# versions in force, the period (calendar year or anniversary date), the
+# sender from suivi.ini, meetings and committees, the year's exceptional
+# requests and disputes; a year before the contract refused.
+# has_lines FILE LINE…: each LINE is a whole line of FILE.
+has_lines() {
+	_f=$1
+	shift
+	for _l in "$@"; do
+		grep -qxF -- "$_l" "$_f" || return 1
+	done
+}
+
+t_report_evaluation_article5() {
+	NBSP=$(printf '\302\240')
+	set_db
+	run --db "$T/s.db" report evaluation --commune "Le Bouscat" --year 2018 -o "$T/ev18.md"
+	check "evaluation 2018: written" 'st 0 && out_empty'
+	check "evaluation 2018: amendment n°1 in force from 01/01/2018" 'grep -qxF -- "- Numérique et systèmes d'"'"'information : avenant n°1, en vigueur à partir du 01/01/2018, sur toute la période." "$T/ev18.md"'
+	check "evaluation 2018: the calendar year said" 'grep -qxF "Période évaluée : du 01/01/2018 au 31/12/2018 (année civile)." "$T/ev18.md"'
+	check "evaluation 2018: the sender not set, said" 'grep -qF "Expéditeur non renseigné : indiquez son nom et sa fonction dans la section \[evaluation\] de suivi.ini" "$T/ev18.md"'
+	check "evaluation 2018: the contract's words" 'grep -qF "instances délibératives communales" "$T/ev18.md" && ! grep -qF "conseil municipal" "$T/ev18.md"'
+	check "evaluation 2018: the follow-up of article 5" 'has_lines "$T/ev18.md" "## Suivi du contrat (article 5)" "### Réunion de lancement" "### Réunions de suivi" "### Réunions avec les Maires" "### Comités des annexes" "## Demandes exceptionnelles" "## Litiges" "## Annexes en vigueur"'
+	check "evaluation 2018: the committees as the amendment writes them" 'grep -qF "| nsi | avenant n°1 | Comité numérique stratégique communal | annuel à bi-annuel | 01/01/2018 | 31/12/2018 | 1 | 0 | non tenu |" "$T/ev18.md" && grep -qF "| Point d'"'"'avancement opérationnel | non précisée |" "$T/ev18.md"'
+	check "evaluation 2018: the follow-ups missed, quarterly after the first year" 'grep -qF "| 15/02/2018 | trimestrielle | — | manquée |" "$T/ev18.md"'
+
+	# the anniversary period, and a sender
+	printf '[suivi]\nreferent = Marie Martin\n[evaluation]\nexpediteur = Marie Durand\nfonction = "Directrice ; pôle territorial"\n' >"$XDG_CONFIG_HOME/suivi/suivi.ini"
+	run --db "$T/s.db" report evaluation --commune "Le Bouscat" --year 2017 --periode anniversaire -o "$T/ev17.md"
+	check "evaluation --periode anniversaire: written" 'st 0 && out_empty && err_has "évaluation annuelle écrite dans $T/ev17.md"'
+	check "evaluation --periode anniversaire: its dates in the title" 'grep -qxF "# Évaluation annuelle du 15/02/2017 au 14/02/2018 — Le Bouscat" "$T/ev17.md"'
+	check "evaluation --periode anniversaire: deadline the next 31 March" 'grep -qF "au plus tard le 31/03/2018" "$T/ev17.md"'
+	check "evaluation --periode anniversaire: both annex states with their dates" 'grep -qxF -- "- Numérique et systèmes d'"'"'information : aucune annexe transcrite en vigueur, du 15/02/2017 au 31/12/2017 ; avenant n°1, en vigueur à partir du 01/01/2018, du 01/01/2018 au 14/02/2018." "$T/ev17.md"'
+	check "evaluation --periode anniversaire: months with their year" 'grep -qF "| févr. 2017 | mars 2017 |" "$T/ev17.md" && grep -qF "| janv. 2018 |" "$T/ev17.md"'
+	check "evaluation: the sender from suivi.ini" 'grep -qxF "Expéditeur : Marie Durand, Directrice ; pôle territorial." "$T/ev17.md"'
+	run --db "$T/s.db" report evaluation --commune "Le Bouscat" --year 2017 --periode=annee -o "$T/ev17c.md"
+	check "evaluation --periode=annee: the calendar year" 'st 0 && grep -qxF "# Évaluation annuelle 2017 — Le Bouscat" "$T/ev17c.md"'
+
+	# refusals, nothing written
+	run --db "$T/s.db" report evaluation --commune "Le Bouscat" --year 2015 -o "$T/ev15.md"
+	check "evaluation of a year before the contract: refused (1), the dates named" 'st 1 && err_has "suivi : pas d'"'"'évaluation pour 2015 : le contrat de Le Bouscat commence le 15/02/2016 (première évaluation : 2016, du 01/01/2016 au 31/12/2016)" && [ ! -e "$T/ev15.md" ]'
+	run --db "$T/s.db" report evaluation --commune "Le Bouscat" --year 2015 --periode anniversaire -o "$T/ev15.md"
+	check "evaluation --periode anniversaire before the contract: refused, the period named" 'st 1 && err_has "pas d'"'"'évaluation pour la période du 15/02/2015 au 14/02/2016" && [ ! -e "$T/ev15.md" ]'
+	run --db "$T/s.db" report evaluation --commune "Le Bouscat" --year 2017 --periode mois -o "$T/x.md"
+	check "evaluation --periode mois: usage (2)" 'st 2 && err_has "période « mois » inconnue (annee ou anniversaire)" && [ ! -e "$T/x.md" ]'
+	run --db "$T/s.db" report summary --year 2017 --periode anniversaire -o "$T/x.md"
+	check "summary --periode: usage (2), for the evaluation only" 'st 2 && err_has "--periode ne sert qu'"'"'à l'"'"'évaluation" && [ ! -e "$T/x.md" ]'
+
+	# meetings, an exceptional request and a dispute of Le Haillan's 2017
+	run --db "$T/s.db" meeting add --commune "Le Haillan" --kind lancement --date 10/01/2017
+	run --db "$T/s.db" meeting close --meeting 10/01/2017 --commune "Le Haillan"
+	run --db "$T/s.db" meeting add --commune "Le Haillan" --kind numerique --date 04/04/2017
+	run --db "$T/s.db" meeting close --meeting 04/04/2017 --commune "Le Haillan"
+	check "meetings of Le Haillan held" 'st 0'
+	printf '%s\r\n' \
+		'objet,reçue,nature de saisine,forme,commune,domaine,sous-domaine,nature,demande,proposition,décision,décidé par,décidé le,coût estimé' \
+		"Étude de raccordement de l'école,2017-04-01 10:00,exceptionnelle,courrier,Le Haillan,,,demande,Une étude,5 jours,Acceptée,DGA pôle territorial,15/04/2017,\"1 500,50 €\"" \
+		>"$T/exc.csv"
+	run --db "$T/s.db" import requests "$T/exc.csv"
+	check "an exceptional request of 2017 imported" 'st 0'
+	if [ -n "$PY" ]; then
+		# no command opens a dispute: written as another program would
+		"$PY" - "$T/s.db" <<'PYEOF'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+k = dict(c.execute("SELECT identifier, uid FROM contract"))["33200-2017"]
+c.execute("INSERT INTO dispute (uid, contract_uid, opened_on, object, nature,"
+          " author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          ("c" * 32, k, "2017-03-01", "Priorités du parc", "programming", "T",
+           "2017-03-01 10:00"))
+c.commit()
+PYEOF
+	fi
+	run --db "$T/s.db" report evaluation --commune "Le Haillan" --year 2017 -o "$T/evh.md"
+	check "evaluation Le Haillan 2017: written" 'st 0'
+	check "evaluation: the launch meeting held" 'grep -qxF "Réunion de lancement tenue le 10/01/2017." "$T/evh.md"'
+	check "evaluation: the digital committee held once of the two asked" 'grep -qF "| nsi | annexe du contrat | Comité numérique communal | bi-annuel | 01/01/2017 | 31/12/2017 | 2 | 1 | non tenu |" "$T/evh.md"'
+	check "evaluation: a committee no meeting records is not tracked" 'grep -qF "| Revues des contrats d’engagements | non précisée | 01/01/2017 | 31/12/2017 | — | non suivi | non suivi : aucun type de réunion ne l'"'"'enregistre |" "$T/evh.md"'
+	check "evaluation: the exceptional request, its decision and cost" 'grep -qF "| 01/04/2017 | Étude de raccordement de l'"'"'école | Une étude | Acceptée | DGA pôle territorial | 15/04/2017 | 1${NBSP}500,50${NBSP}€ |" "$T/evh.md"'
+	[ -n "$PY" ] && check "evaluation: the dispute, its level and where it stands" 'grep -qF "| 01/03/2017 | Priorités du parc | programmation des travaux |" "$T/evh.md" && grep -F "Priorités du parc" "$T/evh.md" | grep -qF "| 1 — autorités hiérarchiques | non | en cours, aucune étape tenue |"'
+	run --db "$T/s.db" report evaluation --commune "Le Haillan" --year 2017 -o "$T/evh.csv"
+	tr -d '\r' <"$T/evh.csv" >"$T/evh.txt"
+	check "evaluation csv: the tables of article 5 for spreadsheets" 'st 0 && has_lines "$T/evh.txt" "Annexes en vigueur" "Réunions de suivi" "Comités" "Demandes exceptionnelles" "Litiges"'
+}
+
 # --------------------------------------------------------------------------
 # Hostile text: terminal escape sequences, control characters, invalid
 # UTF-8, SQL metacharacters, markup, formulas and big texts, through the
@@ -2495,6 +2580,7 @@ all_tests() {
 	t t_report_minutes_generated
 	t t_minutes
 	t t_report_annual
+	t t_report_evaluation_article5
 	t t_hostile_contract
 	t t_hostile_requests
 	t t_hostile_commands

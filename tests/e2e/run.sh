@@ -1232,6 +1232,52 @@ s_reports() {
 	e2e_stop
 }
 
+# Rapports, the évaluation's period (issue 16, part 4): p chooses the
+# calendar year or the contract's anniversary date, said in the header,
+# the list and the file name; the sender from suivi.ini is in the document;
+# a year before the contract is said in the header and refused on Enter,
+# nothing written.
+s_reports_period() {
+	local dir
+	e2e_start -s 130x34 -c $'[evaluation]\nexpediteur = Marie Durand\nfonction = Directrice du pôle territorial' "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys 6
+	expect "la période de l'évaluation dite : l'année civile" "Évaluation sur l'année civile (p : d'une date anniversaire du contrat à la suivante)"
+	keys p
+	expect "p : de la date anniversaire à la suivante" "Évaluation du 15/02/2026 au 14/02/2027, d'une date anniversaire du contrat à la suivante (p : l'année civile)"
+	expect "… le message le dit" "Évaluation : date anniversaire du contrat"
+	keys [
+	expect "la ligne de l'évaluation : ses dates, son fichier" "Évaluation annuelle du 15/02/2025 au 14/02/2026 — Le Bouscat  →  evaluation-le-bouscat-2025-anniversaire.html"
+	expect "l'échéance : le 31 mars après la période" "Évaluation 2025 : l'échéance du 31/03/2026 (article 5) est passée"
+	keys g Enter
+	dir="$E2E_DIR/home/Documents/suivi"
+	expect "Entrée : l'évaluation écrite" "Écrit dans ~/Documents/suivi : evaluation-le-bouscat-2025-anniversaire.html"
+	if grep -qF "Évaluation annuelle du 15/02/2025 au 14/02/2026 — Le Bouscat" "$dir/evaluation-le-bouscat-2025-anniversaire.html" &&
+		grep -qF "Expéditeur : Marie Durand, Directrice du pôle territorial." "$dir/evaluation-le-bouscat-2025-anniversaire.html" &&
+		grep -qF "avenant n°1, en vigueur à partir du 01/01/2018" "$dir/evaluation-le-bouscat-2025-anniversaire.html"; then
+		ok "l'évaluation dit sa période, l'expéditeur de suivi.ini et l'annexe en vigueur"
+	else
+		not_ok "l'évaluation anniversaire : $(ls -la "$dir" 2>&1)"
+	fi
+	keys y
+	wait_for "Année :"
+	text "2015"
+	keys Enter
+	expect "une année avant le contrat : dite en tête" "Pas d'évaluation pour la période du 15/02/2015 au 14/02/2016 : le contrat de Le Bouscat"
+	keys g Enter
+	expect "Entrée : refusée, en le disant" "Document non écrit : pas d'évaluation pour la période du 15/02/2015"
+	if [ ! -e "$dir/evaluation-le-bouscat-2015-anniversaire.html" ]; then
+		ok "… rien d'écrit"
+	else
+		not_ok "un fichier écrit pour 2015"
+	fi
+	keys p
+	expect "p : l'année civile, refusée aussi" "Pas d'évaluation pour 2015 : le contrat de Le Bouscat commence le 15/02/2016"
+	keys j Enter
+	expect "l'état récapitulatif de 2015 reste possible" "Écrit dans ~/Documents/suivi : etat-recapitulatif-le-bouscat-2015.html"
+	e2e_stop
+}
+
 # ---------------------------------------------------------------- hostile text
 
 # Hostile text on every screen: escape sequences (terminal title, clear
@@ -1583,6 +1629,7 @@ s_dispute_draft
 s_meetings
 s_launch
 s_reports
+s_reports_period
 s_hostile
 s_typing_letters
 s_typing_forms

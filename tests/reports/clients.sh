@@ -236,13 +236,21 @@ else
 			sv report summary --year 2025 -o "$R/recap.$f" 2>>"$T/seed.err" ||
 			echo "report $f : échec" >>"$T/seed.err"
 	done
+	# the anniversary period, with the sender of suivi.ini
+	printf '[evaluation]\nexpediteur = Marie Durand\nfonction = Directrice du pôle territorial\n' \
+		>"$T/suivi.ini"
+	sv --config "$T/suivi.ini" report evaluation --commune "Le Bouscat" \
+		--year 2025 --periode anniversaire -o "$R/anniversaire.html" \
+		2>>"$T/seed.err" || echo "report anniversaire : échec" >>"$T/seed.err"
 	if [ -s "$R/evaluation.html" ] && [ -s "$R/recap.fods" ] &&
 		! grep -q "échec" "$T/seed.err"; then
 		ok "rapports réels écrits (une année semée)"
 	else
 		ko "rapports réels écrits (une année semée)" "$T/seed.err"
 	fi
-	EV_TEXT='Évaluation annuelle 2025 — Le Bouscat|31/03/2026|12,5 %'
+	# the évaluation's sections of article 5 (issue 16, part 4) too
+	EV_TEXT="Évaluation annuelle 2025 — Le Bouscat|31/03/2026|12,5 %|instances délibératives communales|Annexes en vigueur|avenant n°1, en vigueur à partir du 01/01/2018|Suivi du contrat (article 5)|Réunion de lancement pas encore tenue|Réunions de suivi|Comité numérique stratégique communal|annuel à bi-annuel|Demandes exceptionnelles|Étude de raccordement de l'école|Expéditeur non renseigné"
+	ANNIV_TEXT="Évaluation annuelle du 15/02/2025 au 14/02/2026 — Le Bouscat|Expéditeur : Marie Durand, Directrice du pôle territorial.|févr. 2025|janv. 2026"
 	RECAP_TEXT="État récapitulatif 2025 — toutes les communes|Étude de raccordement de l'école|Acceptée"
 	# report_text NAME PDF 'A|B|…'
 	report_text() {
@@ -261,7 +269,10 @@ else
 	}
 	if [ -n "$PY" ]; then
 		if "$PY" "$READ" csv-has "$R/evaluation.csv" "3.1.1" "12,5" \
-			2>"$T/py.err" &&
+			"Comités" "Comité numérique stratégique communal" \
+			"annuel à bi-annuel" "Annexes en vigueur" "avenant n°1" \
+			"Demandes exceptionnelles" "Acceptée" "1500,5" \
+			"Réunions de suivi" "manquée" 2>"$T/py.err" &&
 			"$PY" "$READ" csv-has "$R/recap.csv" \
 				"Étude de raccordement de l'école" "Acceptée" \
 				2>>"$T/py.err"; then
@@ -273,7 +284,7 @@ else
 		skip "python3 absent : CSV des rapports"
 	fi
 	if [ -n "$CHROMIUM" ]; then
-		for doc in evaluation recap; do
+		for doc in evaluation recap anniversaire; do
 			if HOME=$T/home timeout "$LIMIT" "$CHROMIUM" --headless \
 				--no-sandbox --disable-gpu --no-first-run \
 				--disable-extensions --disable-background-networking \
@@ -284,6 +295,8 @@ else
 				ok "chromium : $doc.html -> PDF"
 				if [ "$doc" = evaluation ]; then
 					report_text "$doc-html" "$R/$doc-html.pdf" "$EV_TEXT"
+				elif [ "$doc" = anniversaire ]; then
+					report_text "$doc-html" "$R/$doc-html.pdf" "$ANNIV_TEXT"
 				else
 					report_text "$doc-html" "$R/$doc-html.pdf" "$RECAP_TEXT"
 				fi

@@ -200,3 +200,48 @@ Test(config, reports_folder_defaults_to_documents_and_can_be_set)
 	diag_list_release(&w);
 	diag_list_release(&e);
 }
+
+Test(config, reads_who_sends_the_evaluation)
+{
+	struct config cfg;
+	struct diag_list w, e;
+	char *p;
+
+	xdg();
+	diag_list_init(&w);
+	diag_list_init(&e);
+	p = t_write("ev.ini", "[evaluation]\n"
+			      "expediteur = Marie Durand\n"
+			      "fonction = \"Adjointe au DGS ; pôle territorial\"\n");
+	cr_assert_eq(config_load(p, &cfg, &w, &e), 0, "%s",
+		     e.n ? e.v[0].msg : "");
+	cr_expect_eq(w.n, 0);
+	cr_expect_str_eq(cfg.sender, "Marie Durand");
+	cr_expect_str_eq(cfg.sender_function,
+			 "Adjointe au DGS ; pôle territorial");
+	config_release(&cfg);
+	free(p);
+	/* empty: unset; unknown key: a warning naming it */
+	p = t_write("ev2.ini", "[evaluation]\nexpediteur =\nsignataire = X\n");
+	cr_assert_eq(config_load(p, &cfg, &w, &e), 0);
+	cr_expect_null(cfg.sender);
+	cr_expect_null(cfg.sender_function);
+	cr_assert_eq(w.n, 1);
+	cr_expect(strstr(w.v[0].msg, "« signataire » inconnue dans "
+			 "[evaluation]"), "%s", w.v[0].msg);
+	config_release(&cfg);
+	free(p);
+	/* none: unset too */
+	diag_list_release(&w);
+	diag_list_init(&w);
+	p = t_write("ev3.ini", "[autre]\nx = 1\n");
+	cr_assert_eq(config_load(p, &cfg, &w, &e), 0);
+	cr_expect_null(cfg.sender);
+	cr_assert_eq(w.n, 1);
+	cr_expect(strstr(w.v[0].msg, "[suivi], [affichage], [evaluation]"),
+		  "%s", w.v[0].msg);
+	config_release(&cfg);
+	free(p);
+	diag_list_release(&w);
+	diag_list_release(&e);
+}

@@ -780,8 +780,8 @@ Test(evaluation, deadline_is_31_march_of_the_next_year)
 	b = block_with(&d, DOC_NOTE, "À transmettre");
 	cr_assert_not_null(b);
 	cr_expect_str_eq(b->text, "À transmettre à la commune au plus tard le "
-			 "31/03/2026, puis à présenter à son conseil "
-			 "municipal.");
+			 "31/03/2026, puis à présenter aux instances "
+			 "délibératives communales pour information.");
 	cr_expect_null(block_with(&d, DOC_NOTE, "dépassée"));
 	cr_expect_str_eq(d.footer, "Établi par suivi le 31/03/2026");
 	doc_release(&d);

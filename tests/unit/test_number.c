@@ -123,3 +123,23 @@ Test(locale, numbers_do_not_depend_on_lc_numeric)
 	number_format(0.5, 2, buf, sizeof buf);
 	cr_assert_str_eq(buf, "0,5");
 }
+
+Test(number, formats_euros_the_french_way)
+{
+	static const struct {
+		double v;
+		const char *want;
+	} cases[] = {
+		{ 0, "0\u00a0€" }, { 12000, "12\u00a0000\u00a0€" },
+		{ 1234.5, "1\u00a0234,50\u00a0€" }, { 1500.5, "1\u00a0500,50\u00a0€" },
+		{ 999, "999\u00a0€" }, { 1234567.89, "1\u00a0234\u00a0567,89\u00a0€" },
+		{ -2500, "-2\u00a0500\u00a0€" }, { 0.05, "0,05\u00a0€" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char buf[64];
+
+		number_format_euros(cases[i].v, buf, sizeof buf);
+		cr_expect_str_eq(buf, cases[i].want, "%g", cases[i].v);
+	}
+}
