@@ -79,6 +79,10 @@ struct indicator {
 	enum better better;
 	char *criticalities;	/* "critique, majeure, mineure" or NULL */
 	int computed_from;	/* enum computed_from */
+	/* Which of the attributes above are the follow-up's choices, not
+	 * the contract's text ([choix CODE/NUM] in the file): their file
+	 * keys, ", "-separated ("type_valeur, echelle, meilleur"), or NULL. */
+	char *choices;
 };
 
 /* The annex of one domain, as one file gives it. */
@@ -132,6 +136,9 @@ struct contract_doc {
 	char *duration;
 	char *metropole_signatory, *mayor_signatory;
 	char *preamble;
+	/* Header facts the follow-up chose or assumed (a [choix] section):
+	 * file keys, ", "-separated ("insee, debut"), or NULL. */
+	char *choices;
 	struct article *articles;
 	size_t n_articles;
 

@@ -79,6 +79,7 @@ struct indicator_row {
 	const char *code, *label, *definition, *periodicity, *source,
 		*baseline, *conditions, *value_kind, *unit, *better,
 		*criticalities, *computed_from;
+	const char *choices;	/* struct indicator: file keys, or NULL */
 	int scale_min, scale_max;	/* -1 when not a level */
 };
 
@@ -104,6 +105,8 @@ struct contract_view {
 	char uid[STORE_UID_LEN];
 	char *identifier, *commune, *insee, *title, *starts_on, *signed_on,
 	     *duration, *metropole_signatory, *mayor_signatory, *preamble;
+	char *choices;		/* header facts the follow-up chose, or NULL
+				 * (struct contract_doc) */
 	struct article *articles;
 	size_t n_articles;
 	struct amendment_info *amendments;

@@ -6,6 +6,7 @@
 #include "suivi/number.h"
 #include "suivi/store_contract.h"
 #include "suivi/store_measurement.h"
+#include "suivi/strbuf.h"
 #include "suivi/value.h"
 
 #include <stdbool.h>
@@ -22,6 +23,34 @@ static const char *label(const struct vocab *v, int n, const char *db)
 		return NULL;
 	i = vocab_from_db(v, n, db);
 	return i < 0 ? db : v[i].label;
+}
+
+/* "type_valeur, meilleur" as the names of this export's columns ("type
+ * de valeur, sens"): which cells of the row are the follow-up's choices. */
+static void choices_cell(struct csv *c, const char *choices)
+{
+	static const char *const names[][2] = {
+		{ "type_valeur", "type de valeur" }, { "unite", "unité" },
+		{ "echelle", "échelle" }, { "meilleur", "sens" },
+		{ "criticites", "criticités" }, { "calcul", "calcul" },
+	};
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	for (const char *p = choices; p && *p;) {
+		size_t n = strcspn(p, ", ");
+		const char *name = NULL;
+
+		for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+			if (strlen(names[k][0]) == n && !strncmp(p, names[k][0], n))
+				name = names[k][1];
+		if (name)
+			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", name);
+		p += n;
+		p += strspn(p, ", ");
+	}
+	csv_cell(c, sb.len ? sb.buf : NULL);
+	strbuf_release(&sb);
 }
 
 static int row(const struct indicator_row *r, void *ctx)
@@ -55,6 +84,7 @@ static int row(const struct indicator_row *r, void *ctx)
 	csv_cell(c, label(better_vocab, BETTER_COUNT, r->better));
 	csv_cell(c, r->criticalities);
 	csv_cell(c, label(computed_vocab, COMPUTED_COUNT, r->computed_from));
+	choices_cell(c, r->choices);
 	csv_end_row(c);
 	return ferror(c->out) ? 1 : 0;
 }
@@ -65,7 +95,7 @@ static const char *const header[] = {
 	"engagement", "intitulé de l'engagement", "indicateur", "intitulé",
 	"définition", "périodicité", "source", "niveau constaté",
 	"conditions", "type de valeur", "unité", "échelle", "sens",
-	"criticités", "calcul", NULL
+	"criticités", "calcul", "choix du suivi", NULL
 };
 
 /* What every export takes: --commune, a date, a year or a range of

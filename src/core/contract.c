@@ -76,6 +76,7 @@ void indicator_release(struct indicator *d)
 	free(d->conditions);
 	free(d->unit);
 	free(d->criticalities);
+	free(d->choices);
 	memset(d, 0, sizeof *d);
 }
 
@@ -103,6 +104,7 @@ void contract_doc_free(struct contract_doc *doc)
 	free(doc->metropole_signatory);
 	free(doc->mayor_signatory);
 	free(doc->preamble);
+	free(doc->choices);
 	for (size_t i = 0; i < doc->n_articles; i++) {
 		free(doc->articles[i].title);
 		free(doc->articles[i].summary);

@@ -29,6 +29,7 @@ enum sec_type {
 	S_COMMITTEE,
 	S_COMMITMENT,
 	S_INDICATOR,
+	S_CHOICE,
 	S_COUNT
 };
 
@@ -40,6 +41,7 @@ enum id_form {
 	ID_CODE_N,	/* [role nsi/1] */
 	ID_CONTACT,	/* [contact nsi/A/urgence], [contact eco/urgence] */
 	ID_CODE_NUM,	/* [indicateur nsi/3.3.2] */
+	ID_OPT_CODE_NUM,	/* [choix], [choix nsi/3.3.2] */
 };
 
 struct sec_spec {
@@ -49,8 +51,10 @@ struct sec_spec {
 	const char *const *keys;
 };
 
+/* insee and debut are required in [contrat] or in [choix]: checked by
+ * read_header. */
 static const char *const contract_keys[] = {
-	"*identifiant", "*commune", "*insee", "*intitule", "*debut",
+	"*identifiant", "*commune", "insee", "*intitule", "debut",
 	"signature", "duree", "metropole", "maire", "preambule.#", NULL
 };
 static const char *const article_keys[] = {
@@ -83,10 +87,26 @@ static const char *const committee_keys[] = {
 static const char *const commitment_keys[] = {
 	"sous_domaine", "*intitule", NULL
 };
+/* type_valeur and meilleur are required in [indicateur] or in its
+ * [choix]: checked by read_indicator. */
 static const char *const indicator_keys[] = {
 	"*engagement", "*intitule", "definition", "*periodicite", "*source",
-	"niveau_constate", "conditions", "*type_valeur", "unite", "echelle",
-	"*meilleur", "criticites", "calcul", NULL
+	"niveau_constate", "conditions", "type_valeur", "unite", "echelle",
+	"meilleur", "criticites", "calcul", NULL
+};
+/* What the follow-up chose where the contract says nothing: the header
+ * facts of [contrat] in [choix], an indicator's attributes in
+ * [choix CODE/NUM] (which of the two is checked by check_choice). */
+static const char *const contract_choice_keys[] = {
+	"insee", "debut", "signature", "duree", NULL
+};
+static const char *const indicator_choice_keys[] = {
+	"type_valeur", "unite", "echelle", "meilleur", "criticites", "calcul",
+	NULL
+};
+static const char *const choice_keys[] = {
+	"insee", "debut", "signature", "duree", "type_valeur", "unite",
+	"echelle", "meilleur", "criticites", "calcul", NULL
 };
 
 static const struct sec_spec specs[S_COUNT] = {
@@ -108,6 +128,8 @@ static const struct sec_spec specs[S_COUNT] = {
 			   "[engagement CODE/NUMERO]", commitment_keys },
 	[S_INDICATOR] = { "indicateur", ID_CODE_NUM,
 			  "[indicateur CODE/NUMERO]", indicator_keys },
+	[S_CHOICE] = { "choix", ID_OPT_CODE_NUM,
+		       "[choix] ou [choix CODE/NUMERO]", choice_keys },
 };
 
 /* A section once classified. */
@@ -298,6 +320,10 @@ static bool parse_id(struct reader *r, struct sec *s, const char *id)
 		    !small_uint(rest, 999, &s->n))
 			goto bad;
 		return true;
+	case ID_OPT_CODE_NUM:
+		if (!*id)
+			return true;
+		/* fall through */
 	case ID_CODE_NUM:
 		if (!split_slash(id, &s->domain, &rest) || !is_code(s->domain) ||
 		    !is_number_code(rest))
@@ -420,7 +446,8 @@ static void classify(struct reader *r, const struct ini_file *f)
 			PROBLEM(r, s->ini->line,
 				"section inconnue [%s] (sections permises : contrat, "
 				"article, avenant, domaine, sous-domaine, role, "
-				"contact, priorites, comite, engagement, indicateur)",
+				"contact, priorites, comite, engagement, indicateur, "
+				"choix)",
 				name);
 			continue;
 		}
@@ -639,6 +666,13 @@ static void read_header(struct reader *r, struct contract_doc *doc,
 		const char *insee = value(s, "insee");
 
 		doc->kind = DOC_CONTRACT;
+		if (!insee || !*insee || !value(s, "debut") ||
+		    !*value(s, "debut")) {
+			PROBLEM(r, s->ini->line, "clé obligatoire « %s » manquante "
+				"ou vide dans [contrat] (ni dans [choix])",
+				!insee || !*insee ? "insee" : "debut");
+			return;
+		}
 		doc->line_header = s->ini->line;
 		doc->line_identifier = line_of(s, "identifiant");
 		doc->line_insee = line_of(s, "insee");
@@ -1011,6 +1045,15 @@ static void read_indicator(struct reader *r, struct annex *a,
 			s->domain, s->domain, eng);
 		return;
 	}
+	for (const char *const *k = (const char *const[]){ "type_valeur",
+							       "meilleur", NULL };
+	     *k; k++)
+		if (!value(s, *k) || !*value(s, *k)) {
+			PROBLEM(r, s->ini->line, "clé obligatoire « %s » "
+				"manquante ou vide dans [%s] (ni dans son "
+				"[choix])", *k, s->ini->name);
+			return;
+		}
 	per = vocab_value(r, s, "periodicite", periodicity_vocab,
 			  PERIODICITY_COUNT, "périodicité");
 	kind = vocab_value(r, s, "type_valeur", value_kind_vocab,
@@ -1133,6 +1176,125 @@ static void check_amendment_domains(struct reader *r, struct contract_doc *doc)
 	}
 }
 
+/* The [choix] section of an indicator (domain, num) or, both NULL, of
+ * the contract; NULL when none. */
+static const struct sec *find_choice(const struct reader *r,
+				     const char *domain, const char *num)
+{
+	for (size_t i = 0; i < r->n_secs; i++) {
+		const struct sec *c = &r->secs[i];
+
+		if (!c->ok || c->type != S_CHOICE)
+			continue;
+		if (!domain ? !c->domain
+			    : c->domain && !strcmp(c->domain, domain) &&
+				      !strcmp(c->num, num))
+			return c;
+	}
+	return NULL;
+}
+
+/* A section seen with the entries of its [choix] after its own: the
+ * entries are the file's, only the array is the view's. */
+struct view {
+	struct sec sec;
+	struct ini_section ini;
+};
+
+static const struct sec *with_choice(struct reader *r, const struct sec *s,
+				     const struct sec *c, struct view *v,
+				     char **choices)
+{
+	struct strbuf keys;
+
+	*choices = NULL;
+	v->ini.entries = NULL;
+	if (!c)
+		return s;
+	v->sec = *s;
+	v->ini = *s->ini;
+	v->ini.entries = xmalloc((s->ini->n + c->ini->n) *
+				 sizeof *v->ini.entries);
+	memcpy(v->ini.entries, s->ini->entries,
+	       s->ini->n * sizeof *v->ini.entries);
+	strbuf_init(&keys);
+	for (size_t i = 0; i < c->ini->n; i++) {
+		const struct ini_entry *e = &c->ini->entries[i];
+
+		if (ini_get(s->ini, e->key)) {
+			PROBLEM(r, e->line,
+				"« %s » est à la fois dans [%s] et dans [%s] : "
+				"c'est le texte du contrat ou un choix du suivi, "
+				"pas les deux", e->key, s->ini->name,
+				c->ini->name);
+			continue;
+		}
+		v->ini.entries[v->ini.n++] = *e;
+		strbuf_addf(&keys, "%s%s", keys.len ? ", " : "", e->key);
+	}
+	v->ini.cap = v->ini.n;
+	v->sec.ini = &v->ini;
+	if (keys.len)
+		*choices = strbuf_detach(&keys);
+	else
+		strbuf_release(&keys);
+	return &v->sec;
+}
+
+static bool in_list(const char *const *list, const char *key)
+{
+	for (; *list; list++)
+		if (!strcmp(*list, key))
+			return true;
+	return false;
+}
+
+/* A [choix] names a section of this file, and holds only the keys of
+ * its kind: header facts for [choix], attributes for [choix CODE/NUM]. */
+static void check_choice(struct reader *r, const struct contract_doc *doc,
+			 const struct sec *c)
+{
+	const char *const *allowed = c->domain ? indicator_choice_keys
+					       : contract_choice_keys;
+	bool found = false;
+
+	if (!c->domain && doc->kind == DOC_AMENDMENT) {
+		PROBLEM(r, c->ini->line, "[choix] sans numéro ne va que dans "
+			"un contrat (les faits de son en-tête)");
+		return;
+	}
+	for (size_t i = 0; c->domain && i < r->n_secs && !found; i++)
+		found = r->secs[i].ok && r->secs[i].type == S_INDICATOR &&
+			!strcmp(r->secs[i].domain, c->domain) &&
+			!strcmp(r->secs[i].num, c->num);
+	if (c->domain && !found)
+		PROBLEM(r, c->ini->line, "[%s] : pas de section [indicateur "
+			"%s/%s] dans ce fichier", c->ini->name, c->domain,
+			c->num);
+	for (size_t i = 0; i < c->ini->n; i++) {
+		const struct ini_entry *e = &c->ini->entries[i];
+
+		if (in_list(allowed, e->key))
+			continue;
+		PROBLEM(r, e->line, c->domain
+			? "« %s » n'est pas un attribut d'indicateur : [%s] "
+			  "prend type_valeur, unite, echelle, meilleur, "
+			  "criticites, calcul"
+			: "« %s » n'est pas un fait d'en-tête : [%s] prend "
+			  "insee, debut, signature, duree",
+			e->key, c->ini->name);
+	}
+	for (size_t i = 0; i < r->n_secs; i++) {
+		const struct sec *o = &r->secs[i];
+
+		if (o < c && o->ok && o->type == S_CHOICE &&
+		    !o->domain == !c->domain &&
+		    (!c->domain || (!strcmp(o->domain, c->domain) &&
+				    !strcmp(o->num, c->num))))
+			PROBLEM(r, c->ini->line, "[%s] répétée", c->ini->name);
+	}
+}
+
 /* Sections of one type, in file order, through fn. */
 #define EACH(r, t) \
 	for (size_t i_ = 0; i_ < (r)->n_secs; i_++) \
@@ -1145,9 +1307,18 @@ static void build(struct reader *r, struct contract_doc *doc)
 
 	/* An unknown key in the header does not stop reading it: every
 	 * other problem of the file is still reported. */
-	if (head->complete)
-		read_header(r, doc, head);
-	else
+	if (head->complete) {
+		struct view v;
+		char *choices;
+		const struct sec *h = with_choice(
+			r, head, head->type == S_CONTRACT
+					 ? find_choice(r, NULL, NULL) : NULL,
+			&v, &choices);
+
+		read_header(r, doc, h);
+		doc->choices = choices;
+		free(v.ini.entries);
+	} else
 		doc->kind = head->type == S_CONTRACT ? DOC_CONTRACT
 						     : DOC_AMENDMENT;
 	for (size_t i = 1; i < r->n_secs; i++) {
@@ -1177,8 +1348,23 @@ static void build(struct reader *r, struct contract_doc *doc)
 		read_committee(a, &r->secs[i_]);
 	EACH(r, S_COMMITMENT) if ((a = annex_for(r, doc, &r->secs[i_])))
 		read_commitment(r, a, &r->secs[i_]);
-	EACH(r, S_INDICATOR) if ((a = annex_for(r, doc, &r->secs[i_])))
-		read_indicator(r, a, &r->secs[i_]);
+	EACH(r, S_INDICATOR) if ((a = annex_for(r, doc, &r->secs[i_]))) {
+		const struct sec *ind = &r->secs[i_];
+		struct view v;
+		char *choices;
+		const struct sec *s = with_choice(
+			r, ind, find_choice(r, ind->domain, ind->num), &v,
+			&choices);
+		size_t before = a->n_indicators;
+
+		read_indicator(r, a, s);
+		if (a->n_indicators > before)
+			a->indicators[before].choices = choices;
+		else
+			free(choices);
+		free(v.ini.entries);
+	}
+	EACH(r, S_CHOICE) check_choice(r, doc, &r->secs[i_]);
 
 	if (doc->kind == DOC_AMENDMENT && head->complete)
 		check_amendment_domains(r, doc);

@@ -66,6 +66,18 @@ static void para(struct strbuf *sb, const char *title, const char *text)
 
 /* ------------------------------------------------------------------ */
 
+/* Is key one of the choices "type_valeur, echelle"? Its mark, or "". */
+#define CHOICE_MARK " — choix du suivi"
+#define CHOICE_NOTE "(« choix du suivi » : le contrat ne le dit pas ; le " \
+		    "fichier du contrat le choisit, section [choix].)\n"
+
+static bool code_listed(const char *list, const char *code);
+
+static const char *chosen(const char *choices, const char *key)
+{
+	return code_listed(choices, key) ? CHOICE_MARK : "";
+}
+
 static void build_info(struct builder *b, struct node *root)
 {
 	const struct contract_view *c = b->in->contract;
@@ -75,19 +87,27 @@ static void build_info(struct builder *b, struct node *root)
 	strbuf_init(&sb);
 	strbuf_addf(&sb, "%s\n\n", c->title);
 	field(&sb, "Commune", c->commune);
-	field(&sb, "Code INSEE", c->insee);
+	strbuf_addf(&sb, "Code INSEE : %s%s\n", c->insee,
+		    chosen(c->choices, "insee"));
 	field(&sb, "Identifiant", c->identifier);
 	date_text(b, c->starts_on, d1);
-	field(&sb, "Début", d1);
+	strbuf_addf(&sb, "Début : %s%s\n", d1, chosen(c->choices, "debut"));
 	if (c->signed_on) {
 		date_text(b, c->signed_on, d2);
-		field(&sb, "Signé le", d2);
+		strbuf_addf(&sb, "Signé le : %s%s\n", d2,
+			    chosen(c->choices, "signature"));
 	} else {
 		field(&sb, "Signé le", NULL);
 	}
-	field(&sb, "Durée", c->duration);
+	if (c->duration)
+		strbuf_addf(&sb, "Durée : %s%s\n", c->duration,
+			    chosen(c->choices, "duree"));
+	else
+		field(&sb, "Durée", NULL);
 	field(&sb, "Pour la Métropole", c->metropole_signatory);
 	field(&sb, "Pour la commune", c->mayor_signatory);
+	if (c->choices)
+		strbuf_addstr(&sb, CHOICE_NOTE);
 	date_text(b, b->in->date, d1);
 	strbuf_addf(&sb, "\nAnnexes en vigueur le %s :\n", d1);
 	if (!b->in->n_domains)
@@ -301,18 +321,27 @@ static void indicator_text(struct builder *b, struct strbuf *sb,
 	field(sb, "Source", d->source);
 	field(sb, "Niveau de service constaté", d->baseline);
 	field(sb, "Conditions de réalisation", d->conditions);
-	strbuf_addf(sb, "Type de valeur : %s", value_kind_vocab[d->value_kind].label);
+	/* what the follow-up chose is said to be its choice */
+	strbuf_addf(sb, "Type de valeur : %s%s\n",
+		    value_kind_vocab[d->value_kind].label,
+		    chosen(d->choices, "type_valeur"));
 	if (d->value_kind == VALUE_LEVEL)
-		strbuf_addf(sb, " de %d à %d", d->scale_min, d->scale_max);
+		strbuf_addf(sb, "Échelle : de %d à %d%s\n", d->scale_min,
+			    d->scale_max, chosen(d->choices, "echelle"));
 	if (d->unit)
-		strbuf_addf(sb, " (%s)", d->unit);
-	strbuf_addch(sb, '\n');
-	field(sb, "Sens", better_vocab[d->better].label);
+		strbuf_addf(sb, "Unité : %s%s\n", d->unit,
+			    chosen(d->choices, "unite"));
+	strbuf_addf(sb, "Sens : %s%s\n", better_vocab[d->better].label,
+		    chosen(d->choices, "meilleur"));
 	if (d->criticalities)
-		field(sb, "Par criticité", d->criticalities);
+		strbuf_addf(sb, "Par criticité : %s%s\n", d->criticalities,
+			    chosen(d->choices, "criticites"));
 	if (d->computed_from >= 0)
-		strbuf_addf(sb, "Calculable depuis les saisines : %s\n",
-			    computed_vocab[d->computed_from].label);
+		strbuf_addf(sb, "Calculable depuis les saisines : %s%s\n",
+			    computed_vocab[d->computed_from].label,
+			    chosen(d->choices, "calcul"));
+	if (d->choices)
+		strbuf_addstr(sb, CHOICE_NOTE);
 	if (!d->criticalities) {
 		target = b->in->target ? b->in->target(b->in->ctx, b->in->year, d, "") : NULL;
 		strbuf_addf(sb, "Cible %d : %s\n", b->in->year,

@@ -55,6 +55,31 @@ static int lookup_uid(struct importer *im, sqlite3_stmt *s,
 	return 0;
 }
 
+/* The follow-up's choices of a contract or an indicator just inserted.
+ * A separate statement, and only when there are some and a column for
+ * them: only the migration tests import into a database at an older
+ * schema version (store_open_at_version); store_open always migrates
+ * first. */
+static int set_choices(struct importer *im, const char *table,
+		       const char *uid, const char *choices)
+{
+	sqlite3_stmt *s;
+
+	if (!choices ||
+	    store_schema_version(im->st) < store_schema_version_of_choices())
+		return 0;
+	s = !strcmp(table, "contract")
+		    ? store_stmt(im->st, "UPDATE contract SET choices = :ch"
+				 " WHERE uid = :uid", im->e)
+		    : store_stmt(im->st, "UPDATE indicator SET choices = :ch"
+				 " WHERE uid = :uid", im->e);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":ch", choices);
+	store_bind_text(s, ":uid", uid);
+	return run(im, s, "enregistrer les choix du suivi");
+}
+
 static const char *side_db(enum side s)
 {
 	return side_vocab[s].db;
@@ -240,7 +265,8 @@ static int insert_annex_content(struct importer *im, const char *annex_uid,
 		store_bind_text(s, ":calc", d->computed_from >= 0
 				? computed_vocab[d->computed_from].db : NULL);
 		store_bind_int(s, ":pos", (long long)i + 1);
-		if (run(im, s, "importer un indicateur") != 0)
+		if (run(im, s, "importer un indicateur") != 0 ||
+		    set_choices(im, "indicator", uid, d->choices) != 0)
 			goto out;
 	}
 #undef STMT
@@ -472,7 +498,8 @@ static int import_contract(struct importer *im, const struct contract_doc *doc,
 	store_bind_text(s, ":name", base_name(doc->path));
 	store_bind_text(s, ":text", doc->source);
 	store_bind_text(s, ":now", im->now);
-	if (run(im, s, "importer le contrat") != 0)
+	if (run(im, s, "importer le contrat") != 0 ||
+	    set_choices(im, "contract", contract_uid, doc->choices) != 0)
 		return -1;
 	for (size_t i = 0; i < doc->n_articles; i++) {
 		const struct article *a = &doc->articles[i];

@@ -21,7 +21,7 @@ int store_contract_load(struct store *st, const char *uid,
 	s = store_stmt(st,
 		"SELECT c.identifier, co.name, co.insee, c.title, c.starts_on,"
 		" c.signed_on, c.duration, c.metropole_signatory,"
-		" c.mayor_signatory, c.preamble FROM contract c"
+		" c.mayor_signatory, c.preamble, c.choices FROM contract c"
 		" JOIN commune co ON co.uid = c.commune_uid WHERE c.uid = :c", e);
 	if (!s)
 		return -1;
@@ -47,6 +47,7 @@ int store_contract_load(struct store *st, const char *uid,
 	v->metropole_signatory = store_col_dup(s, 7);
 	v->mayor_signatory = store_col_dup(s, 8);
 	v->preamble = store_col_dup(s, 9);
+	v->choices = store_col_dup(s, 10);
 	sqlite3_reset(s);
 
 	if (!(s = store_stmt(st, "SELECT number, title, summary, body FROM"
@@ -118,6 +119,7 @@ void store_contract_view_free(struct contract_view *v)
 	free(v->metropole_signatory);
 	free(v->mayor_signatory);
 	free(v->preamble);
+	free(v->choices);
 	for (size_t i = 0; i < v->n_articles; i++) {
 		free(v->articles[i].title);
 		free(v->articles[i].summary);
@@ -147,7 +149,7 @@ static int enum_of(const struct vocab *v, int n, sqlite3_stmt *s, int col)
 	"i.uid, i.code, c.code, i.label, i.definition, i.periodicity,"      \
 	" i.source, i.baseline, i.conditions, i.value_kind, i.unit,"        \
 	" ifnull(i.scale_min, 0), ifnull(i.scale_max, 0), i.better,"        \
-	" i.criticalities, i.computed_from"
+	" i.criticalities, i.computed_from, i.choices"
 
 static void read_indicator(sqlite3_stmt *s, struct indicator *d)
 {
@@ -171,6 +173,7 @@ static void read_indicator(sqlite3_stmt *s, struct indicator *d)
 	d->scale_max = sqlite3_column_int(s, 12);
 	d->better = (enum better)enum_of(better_vocab, BETTER_COUNT, s, 13);
 	d->criticalities = store_col_dup(s, 14);
+	d->choices = store_col_dup(s, 16);
 	d->computed_from = calc ? vocab_from_db(computed_vocab, COMPUTED_COUNT,
 						calc)
 				: COMPUTED_NONE;

@@ -264,7 +264,7 @@ int store_indicator_rows(struct store *st, const char *contract,
 		" cm.title, i.code, i.label, i.definition, i.periodicity,"
 		" i.source, i.baseline, i.conditions, i.value_kind, i.unit,"
 		" i.better, i.criticalities, i.computed_from,"
-		" ifnull(i.scale_min, -1), ifnull(i.scale_max, -1)"
+		" ifnull(i.scale_min, -1), ifnull(i.scale_max, -1), i.choices"
 		" FROM contract c JOIN commune co ON co.uid = c.commune_uid"
 		" JOIN domain d ON d.contract_uid = c.uid"
 		" JOIN annex a ON a.uid = " STORE_ANNEX_IN_FORCE("d.uid")
@@ -280,7 +280,7 @@ int store_indicator_rows(struct store *st, const char *contract,
 	store_bind_text(s, ":date", date);
 	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		/* copies: nothing outside store/ sees a column pointer */
-		char *col[23];
+		char *col[23], *choices;
 		struct indicator_row r;
 
 		for (int i = 0; i < 23; i++)
@@ -310,9 +310,12 @@ int store_indicator_rows(struct store *st, const char *contract,
 		r.computed_from = col[22];
 		r.scale_min = sqlite3_column_int(s, 23);
 		r.scale_max = sqlite3_column_int(s, 24);
+		choices = store_col_dup(s, 25);
+		r.choices = choices;
 		stop = fn(&r, ctx);
 		for (int i = 0; i < 23; i++)
 			free(col[i]);
+		free(choices);
 	}
 	sqlite3_reset(s);
 	if (stop)

@@ -591,6 +591,16 @@ static const char migration_9[] =
 	"ALTER TABLE request ADD COLUMN urgent_delay_min INTEGER"
 	" CHECK (urgent_delay_min IS NULL OR urgent_delay_min > 0);";
 
+static const char migration_10[] =
+	/* What the follow-up chose where the contract says nothing
+	 * (suivi-contrat(5), [choix]): the file keys of an indicator's
+	 * attributes (type_valeur, unite, echelle, meilleur, criticites,
+	 * calcul) and of a contract's header facts (insee, debut, signature,
+	 * duree) that are choices, ", "-separated; NULL: all stated by the
+	 * contract (and in files imported before this migration, unknown). */
+	"ALTER TABLE indicator ADD COLUMN choices TEXT;"
+	"ALTER TABLE contract ADD COLUMN choices TEXT;";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -601,7 +611,18 @@ const char *const store_migrations[] = {
 	migration_7,
 	migration_8,
 	migration_9,
+	migration_10,
 };
+
+/* The version from which contract and indicator have their choices
+ * column (migration_10, wherever it stands in the list). */
+int store_schema_version_of_choices(void)
+{
+	for (int i = 0; i < store_schema_version_latest; i++)
+		if (store_migrations[i] == migration_10)
+			return i + 1;
+	return store_schema_version_latest + 1;
+}
 
 const int store_schema_version_latest =
 	(int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -33,6 +33,7 @@ struct store {
 
 extern const char *const store_migrations[];
 extern const int store_schema_version_latest;
+int store_schema_version_of_choices(void);
 
 /* A prepared statement for sql (a string literal), reset and unbound;
  * NULL with e filled on failure. Owned by the cache. */

@@ -675,7 +675,7 @@ t_backup() {
 # --------------------------------------------------------------------------
 # export indicators
 
-HEADER="commune,insee,contrat,domaine,nom du domaine,version de l'annexe,en vigueur depuis,sous-domaine,engagement,intitulé de l'engagement,indicateur,intitulé,définition,périodicité,source,niveau constaté,conditions,type de valeur,unité,échelle,sens,criticités,calcul"
+HEADER="commune,insee,contrat,domaine,nom du domaine,version de l'annexe,en vigueur depuis,sous-domaine,engagement,intitulé de l'engagement,indicateur,intitulé,définition,périodicité,source,niveau constaté,conditions,type de valeur,unité,échelle,sens,criticités,calcul,choix du suivi"
 
 # csv_facts FILE: what python's csv module makes of it.
 csv_facts() {
@@ -711,7 +711,7 @@ t_export() {
 	check "export indicators: Le Haillan has 1 eco row of version 0" '[ "$(count_rows "$T/all.csv" "Le Haillan,eco,0,2017-01-01")" = 1 ]'
 	if [ -n "$PY" ]; then
 		csv_facts "$T/all.csv"
-		check "export indicators: python csv reads 27 records of 23 fields" 'fact records=27 && fact widths=23 && fact crlf=yes'
+		check "export indicators: python csv reads 27 records of 24 fields" 'fact records=27 && fact widths=24 && fact crlf=yes'
 	fi
 
 	run --db "$T/s.db" export indicators --commune "Le Haillan"
@@ -758,7 +758,7 @@ t_export() {
 	check "export: a cell starting with = is neutralised with an apostrophe" "grep -qF \",'=1+1,\" \"\$T/ex.csv\""
 	if [ -n "$PY" ]; then
 		csv_facts "$T/ex.csv"
-		check "export: python csv parses it, 23 fields on every line" 'fact records=4 && fact widths=23 && fact crlf=yes'
+		check "export: python csv parses it, 24 fields on every line" 'fact records=4 && fact widths=24 && fact crlf=yes'
 		check "export: python csv gets the quoted cells back" 'fact "label=Délai \"moyen\", en jours, des demandes" && fact "source=Enquête, puis bilan" && fact "baseline='"'"'=1+1"'
 	fi
 }
@@ -1458,6 +1458,15 @@ t_contract_file_checks() {
 	check "avant l'avenant, rien du domaine en vigueur" 'st 0 && [ "$(lines "$T/stdout")" = 1 ]'
 	run --db "$T/n.db" export indicators --commune Nontranscrite --date 01/01/2020
 	check "à partir de l'avenant, son annexe" 'st 0 && [ "$(lines "$T/stdout")" = 4 ]'
+
+	# what the follow-up chose, apart from the contract's text
+	run --db "$T/s.db" export indicators --commune "Le Haillan" --date 01/06/2017
+	check "export indicators : la colonne « choix du suivi » dit ce que le suivi a choisi" \
+		'st 0 && grep -q ",3\.3\.1,.*,\"type de valeur, unité, sens, calcul\"" "$T/stdout" && grep -q ",1\.2\.1,.*,\"type de valeur, échelle, sens\"" "$T/stdout"'
+	sed 's/^\[indicateur nsi\/3.3.2\]$/[choix nsi\/3.3.2]\nmeilleur = baisse\n\n[indicateur nsi\/3.3.2]/' "$EX" >"$T/deux-fois.ini"
+	run validate "$T/deux-fois.ini"
+	check "une clé dans [indicateur] et dans son [choix] : refusée à sa ligne" \
+		'st 1 && err_has "à la fois dans [indicateur nsi/3.3.2] et dans [choix nsi/3.3.2]"'
 }
 
 core_tests() {

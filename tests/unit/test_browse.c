@@ -155,8 +155,13 @@ Test(browse, bouscat_indicator_332_every_field)
 	expect_in(i, "Périodicité : mensuelle ou trimestrielle");
 	expect_in(i, "Source : Centre d'assistance et de support utilisateurs");
 	expect_in(i, "Conditions de réalisation : ");
-	expect_in(i, "Type de valeur : durée en heures");
-	expect_in(i, "Par criticité : critique, majeure, mineure");
+	/* what the annex does not say is the follow-up's choice, said so */
+	expect_in(i, "Type de valeur : durée en heures — choix du suivi");
+	expect_in(i, "Unité : h — choix du suivi");
+	expect_in(i, "Sens : plus bas est meilleur — choix du suivi");
+	expect_in(i, "Par criticité : critique, majeure, mineure — choix du "
+		  "suivi");
+	expect_in(i, "« choix du suivi » : le contrat ne le dit pas");
 	expect_in(i, "Engagement 3.3 : Assurer la prise en compte");
 	expect_in(i, "Sous-domaine : C.");
 	/* no target agreed yet: said, per criticality */

@@ -136,6 +136,28 @@ static const struct bad_case cases[] = {
 	  "[indicateur nsi/01.1.2]", "écrire « 1.1.2 »" },
 	{ C, "[indicateur nsi/1.1.2]", "[indicateur nsi/1.001.2]",
 	  "[indicateur nsi/1.001.2]", "écrire « 1.1.2 »" },
+	{ C, "[indicateur nsi/1.1.2]", "[choix nsi/9.9]\nunite = h\n"
+	  "[indicateur nsi/1.1.2]", "[choix nsi/9.9]",
+	  "pas de section [indicateur nsi/9.9]" },
+	{ C, "[indicateur nsi/1.1.2]", "[choix nsi/1.1.2]\nunite = j\n"
+	  "[indicateur nsi/1.1.2]", "unite = j",
+	  "à la fois dans [indicateur nsi/1.1.2] et dans [choix nsi/1.1.2]" },
+	{ C, "[indicateur nsi/1.1.2]", "[choix nsi/1.1.2]\ninsee = 33001\n"
+	  "[indicateur nsi/1.1.2]", "insee = 33001",
+	  "n'est pas un attribut d'indicateur" },
+	{ C, "[indicateur nsi/1.1.2]", "[choix nsi/1.1.2]\nsource = x\n"
+	  "[indicateur nsi/1.1.2]", "source = x",
+	  "clé inconnue « source » dans [choix nsi/1.1.2]" },
+	{ C, "[indicateur nsi/1.1.2]", "[choix]\nunite = h\n"
+	  "[indicateur nsi/1.1.2]", "unite = h",
+	  "n'est pas un fait d'en-tête" },
+	{ C, "type_valeur = oui_non\n", "", "[indicateur nsi/1.1.1]",
+	  "clé obligatoire « type_valeur » manquante" },
+	{ C, "insee = 33999\n", "", "[contrat]",
+	  "clé obligatoire « insee » manquante ou vide dans [contrat] (ni "
+	  "dans [choix])" },
+	{ A, "[domaine nsi]", "[choix]\ninsee = 33001\n[domaine nsi]",
+	  "[choix]", "[choix] sans numéro ne va que dans un contrat" },
 	{ C, "criticites = critique, majeure, mineure",
 	  "criticites = critique, majeure, CRITIQUE", "criticites =",
 	  "le niveau « CRITIQUE » répète" },
@@ -228,6 +250,46 @@ Test(contract_file, adds_and_untranscribed_annexes)
 	free(p1);
 	free(p2);
 	free(p3);
+}
+
+Test(contract_file, choices_of_the_follow_up)
+{
+	char *text = fixture_text(C);
+	/* 1.1.2's value kind and unit move to its [choix]; the INSEE code
+	 * and the start date to the contract's */
+	char *a = replaced(text, "type_valeur = duree_heures\nunite = h\n", "");
+	char *b = replaced(a, "[indicateur nsi/1.1.3]",
+			   "[choix nsi/1.1.2]\ntype_valeur = duree_heures\n"
+			   "unite = h\n\n[indicateur nsi/1.1.3]");
+	char *c2 = replaced(b, "debut = 2020-01-01\n", "");
+	char *d2 = replaced(c2, "[article 4]",
+			    "[choix]\ndebut = 2020-01-01\n\n[article 4]");
+	char *path = t_write("choix.ini", d2);
+	struct contract_doc *doc;
+	struct diag_list d;
+	const struct indicator *ind = NULL;
+
+	diag_list_init(&d);
+	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s",
+		     d.n ? d.v[0].msg : "");
+	cr_assert_str_eq(doc->starts_on, "2020-01-01");
+	cr_assert_str_eq(doc->choices, "debut");
+	for (size_t i = 0; i < doc->annexes[0].n_indicators; i++)
+		if (!strcmp(doc->annexes[0].indicators[i].code, "1.1.2"))
+			ind = &doc->annexes[0].indicators[i];
+	cr_assert_not_null(ind);
+	cr_assert_eq(ind->value_kind, VALUE_HOURS);
+	cr_assert_str_eq(ind->unit, "h");
+	cr_assert_str_eq(ind->choices, "type_valeur, unite");
+	cr_assert_null(doc->annexes[0].indicators[0].choices);
+	contract_doc_free(doc);
+	diag_list_release(&d);
+	free(text);
+	free(a);
+	free(b);
+	free(c2);
+	free(d2);
+	free(path);
 }
 
 Test(contract_file, reports_all_problems_of_a_file)
