@@ -39,6 +39,10 @@ struct dash_cell {
 	bool is_override;		/* typed over a computed value */
 	struct value computed_value;	/* what the log gives, if any */
 	bool has_computed;
+	/* a value typed for a computed indicator that the request log,
+	 * as it stands now, does not give (compared as shown, at two
+	 * decimals): to look at, with the computed one beside it */
+	bool disagrees;
 	char *comment;
 	/* the date (ISO) of the meeting that validated the value, "" while
 	 * provisional: changing it then takes a reason */

@@ -247,6 +247,15 @@ static int fill_row(struct store *st, const struct dashboard *d,
 				value_copy(&c->value, &c->computed_value);
 				c->computed = true;
 			}
+			if (c->has_computed && c->entered) {
+				char a[64], b[64];
+
+				value_format(&r->spec, &c->value, false, a,
+					     sizeof a);
+				value_format(&r->spec, &c->computed_value, false,
+					     b, sizeof b);
+				c->disagrees = strcmp(a, b) != 0;
+			}
 		}
 		c->status = value_status(&r->spec, r->better, &c->value,
 					 r->has_target ? &r->target : NULL,

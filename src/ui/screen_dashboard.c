@@ -224,7 +224,8 @@ static void cell_text(const struct uiterm *t, const struct dash_row *r,
 	}
 	snprintf(buf, n, "%s%s%s%s%s", status_sign(t, c->status),
 		 c->computed ? (t->ascii ? "~" : "≈") : "", v,
-		 c->is_override ? "!" : "", c->comment ? "*" : "");
+		 c->is_override || c->disagrees ? "!" : "",
+		 c->comment ? "*" : "");
 }
 
 static void sparkline(const struct uiterm *t, const struct dash_row *r,
@@ -345,6 +346,12 @@ static void draw_detail(struct ui *ui, struct dash_screen *ds, int y, int w)
 					     cv, sizeof cv);
 			strbuf_addf(&sb, " (forcée%s%s)", cv[0] ? ", calcul : " : "",
 				    cv);
+		} else if (c->disagrees) {
+			char cv[64];
+
+			value_format(&r->spec, &c->computed_value, true, cv,
+				     sizeof cv);
+			strbuf_addf(&sb, " (saisie ; calcul : %s)", cv);
 		}
 		strbuf_addf(&sb, " · %s", words[c->status]);
 		if (c->validated_on[0]) {
@@ -1438,7 +1445,7 @@ const struct screen_ops screen_dashboard = {
 	.help_text = "Tapez une valeur sur une case (ou Entrée) : elle est "
 		     "enregistrée dès Entrée. Signes : ✓ cible atteinte, × cible "
 		     "manquée, ? attendue et non saisie, ≈ calculée depuis les "
-		     "saisines, ! valeur forcée sur un calcul, * commentaire, – "
+		     "saisines, ! valeur saisie qui diffère du calcul, * commentaire, – "
 		     "hors de l'annexe en vigueur. Couleurs : vert atteinte, rouge "
 		     "manquée, magenta à saisir ; la période en cours est soulignée. "
 		     "Les chiffres se tapent dans les cases : Alt+1 à Alt+6 "

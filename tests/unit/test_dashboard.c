@@ -756,6 +756,49 @@ Test(dashboard, computed_from_requests_then_typed_over)
 	done(&f);
 }
 
+/* A value typed before the requests of its period were logged: once the
+ * log gives another value, the cell says it disagrees; the same value
+ * (as shown) does not. */
+Test(dashboard, typed_value_disagreeing_with_the_log_is_flagged)
+{
+	struct fixture f;
+	char nsi[STORE_UID_LEN];
+	struct dash_row *r;
+	struct err e;
+
+	open_bouscat(&f);
+	cr_assert_eq(store_domain_uid(f.st, f.contract, "nsi", nsi, &e), 0,
+		     "%s", e.msg);
+	load(&f, 2026, TODAY);
+	r = row_of(&f, "3.3.1", "");
+	set_uid(&f, r->uid, "2026-03", "", &r->spec, "2", false);
+	set_uid(&f, r->uid, "2026-04", "", &r->spec, "1", false);
+	load(&f, 2026, TODAY);
+	r = row_of(&f, "3.3.1", "");
+	cr_expect(!r->cells[2].has_computed && !r->cells[2].disagrees,
+		  "no request yet: nothing to disagree with");
+	/* March: 2 working days then 1: 1,5 computed, 2 typed */
+	add_request(&f, nsi, "2026-03-02T09:00", "2026-03-04T09:00");
+	add_request(&f, nsi, "2026-03-10T10:00", "2026-03-11T08:00");
+	/* April: 1 working day, as typed */
+	add_request(&f, nsi, "2026-04-07T09:00", "2026-04-08T09:00");
+	load(&f, 2026, TODAY);
+	r = row_of(&f, "3.3.1", "");
+	cr_expect(r->cells[2].entered && r->cells[2].has_computed);
+	cr_expect(r->cells[2].disagrees, "2 typed, 1,5 computed");
+	cr_expect(!r->cells[2].is_override, "typed before any request");
+	cr_expect(num_is(&r->cells[2].value, 2), "the typed value is shown");
+	cr_expect(num_is(&r->cells[2].computed_value, 1.5));
+	cr_expect(r->cells[3].has_computed && !r->cells[3].disagrees,
+		  "1 typed, 1 computed: they agree");
+	/* typed again as the log gives it: agrees */
+	set_uid(&f, r->uid, "2026-03", "", &r->spec, "1,5", true);
+	load(&f, 2026, TODAY);
+	r = row_of(&f, "3.3.1", "");
+	cr_expect(!r->cells[2].disagrees);
+	done(&f);
+}
+
 Test(dashboard, computed_only_for_periods_begun)
 {
 	struct fixture f;
