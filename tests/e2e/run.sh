@@ -75,8 +75,10 @@ s_indicator() {
 	expect "indicateur 3.3.2 : sa périodicité" \
 		"Périodicité : mensuelle ou trimestrielle"
 	expect "indicateur 3.3.2 : sa source" "Source : Centre d'assistance et de support"
-	expect "indicateur 3.3.2 : ses criticités" \
-		"Par criticité : critique, majeure, mineure"
+	expect "indicateur 3.3.2 : ses criticités, choix du suivi" \
+		"Par criticité : critique, majeure, mineure — choix du suivi"
+	expect "indicateur 3.3.2 : son type de valeur, choix du suivi" \
+		"Type de valeur : durée en heures — choix du suivi"
 	keys BSpace
 	expect "Retour arrière : le volet de liste reprend la main" "3.3.1 "
 	keys BSpace
@@ -391,6 +393,25 @@ dash_open() {
 	wait_for "Identifiant : 33069-2016"
 	keys 2
 	wait_for "Tableau de bord 2026"
+}
+
+# A value typed for January, then January's requests logged: the log
+# gives another value, and the cell says so.
+s_dash_disagree() {
+	e2e_start -s 100x30 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	suivi_cli set "Le Bouscat" 3.3.1 2026-01 3 >/dev/null
+	printf '%s\n' 'commune,nature de saisine,forme,domaine,nature,objet,reçue,prise en compte' \
+		'Le Bouscat,ordinaire,courriel,nsi,demande,Installer un logiciel,2026-01-05 09:00,2026-01-06 09:00' \
+		>"$E2E_DIR/janvier.csv"
+	suivi_cli import requests "$E2E_DIR/janvier.csv" >/dev/null
+	keys 2
+	wait_for "Tableau de bord 2026"
+	keys g Down Down Down Down Down Down Down Home
+	expect "3.3.1 de janvier : la valeur saisie, marquée" "3!"
+	expect "la ligne d'état : saisie, et le calcul à côté" \
+		"3.3.1 · janvier 2026 : 3 j (saisie ; calcul : 1 j)"
+	e2e_stop
 }
 
 # the number of value rows of the CSV export of Le Bouscat 2026
@@ -1621,6 +1642,7 @@ s_dash_draft TERM
 s_dash_history
 s_dash_screens
 s_dash_tools
+s_dash_disagree
 s_requests
 s_request_version
 s_request_draft
