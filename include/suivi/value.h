@@ -15,6 +15,9 @@
  *   days        num >= 0 (days)
  *   level       num, a whole number in [scale_min, scale_max]
  *   text        text (trimmed UTF-8, no control character)
+ * and, for every kind, "sans objet" (nothing to measure for the period,
+ * typed "s/o", "so" or "sans objet"): the text VALUE_NA_TEXT and no
+ * number, a value that is never missing and never judged.
  * Parsing accepts the decimal comma and point, and refuses impossible
  * values with a French message saying why (e.g. "un pourcentage ne
  * dépasse pas 100"); *out is untouched on failure.
@@ -42,6 +45,9 @@ struct value_spec {
 	const char *unit;		/* "h", "j*h", "%"…, may be NULL */
 };
 
+/* What a period with nothing to measure holds (value_not_applicable). */
+#define VALUE_NA_TEXT "sans objet"
+
 /* Largest text value, in bytes. */
 #define VALUE_TEXT_MAX 2000
 
@@ -57,6 +63,9 @@ void value_copy(struct value *dst, const struct value *src);
 bool value_equal(const struct value *a, const struct value *b);
 /* True when the value holds nothing (a cleared cell). */
 bool value_empty(const struct value *v);
+/* True when the value says the period had nothing to measure ("sans
+ * objet"): not empty, not missing, never compared with a target. */
+bool value_not_applicable(const struct value *v);
 
 /* French display: "oui", "12", "12,5 %", "3/3", "prévu 200, réalisé 180
  * j*h" (or "180 j*h" without planned), "4 h", "1 j", "3", text as is.
@@ -86,6 +95,7 @@ enum value_status {
 	STATUS_NO_TARGET,	/* entered, nothing to compare with */
 	STATUS_MET,
 	STATUS_MISSED,
+	STATUS_NOT_APPLICABLE,	/* "sans objet": nothing to measure */
 	STATUS_COUNT
 };
 

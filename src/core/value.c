@@ -428,6 +428,25 @@ static value_parse_fn *const parsers[VALUE_KIND_COUNT] = {
 	[VALUE_TEXT] = parse_text,
 };
 
+/* "s/o", "so", "s.o.", "sans objet", "sans-objet", whatever the case,
+ * accents and inner blanks. */
+static bool is_not_applicable(const char *raw)
+{
+	static const char *const words[] = { "s/o", "so", "s.o.", "s.o",
+					     "sansobjet", "sans-objet" };
+	char *f = text_fold(raw), *w = f;
+	bool na = false;
+
+	for (const char *p = f; *p; p++)
+		if (*p != ' ')
+			*w++ = *p;
+	*w = '\0';
+	for (size_t i = 0; i < sizeof words / sizeof words[0] && !na; i++)
+		na = !strcmp(f, words[i]);
+	free(f);
+	return na;
+}
+
 int value_parse(const struct value_spec *s, const char *input,
 		struct value *out, struct err *e)
 {
@@ -454,6 +473,12 @@ int value_parse(const struct value_spec *s, const char *input,
 	if (has_control(raw)) {
 		err_set(e, ERR_INPUT, "la valeur contient un caractère de "
 				      "contrôle (tabulation, saut de ligne…)");
+		goto out;
+	}
+	if (is_not_applicable(raw)) {
+		v.text = xstrdup(VALUE_NA_TEXT);
+		*out = v;
+		rc = 0;
 		goto out;
 	}
 	/* Texts are kept as typed; every other kind reads the folded form,
@@ -504,6 +529,12 @@ bool value_empty(const struct value *v)
 	return !v || (!v->has_num && !v->has_den && (!v->text || !*v->text));
 }
 
+bool value_not_applicable(const struct value *v)
+{
+	return v && !v->has_num && !v->has_den && v->text &&
+	       !strcmp(v->text, VALUE_NA_TEXT);
+}
+
 /* The unit shown after a count, a ratio or a workload: the indicator's
  * own ("demandes", "projets"). Percent, hours and days always show "%",
  * "h" and "j": a unit such as "jours ouvrés" does not shorten well. */
@@ -523,6 +554,10 @@ void value_format(const struct value_spec *s, const struct value *v,
 	buf[0] = '\0';
 	if (value_empty(v))
 		return;
+	if (value_not_applicable(v)) {
+		snprintf(buf, n, "%s", with_unit ? VALUE_NA_TEXT : "s/o");
+		return;
+	}
 	if (s->kind == VALUE_TEXT) {
 		snprintf(buf, n, "%s", v->text ? v->text : "");
 		return;
@@ -658,6 +693,10 @@ void value_edit_text(const struct value_spec *s, const struct value *v,
 	buf[0] = '\0';
 	if (value_empty(v))
 		return;
+	if (value_not_applicable(v)) {
+		snprintf(buf, n, "%s", VALUE_NA_TEXT);
+		return;
+	}
 	if (s->kind == VALUE_TEXT) {
 		snprintf(buf, n, "%s", v->text ? v->text : "");
 		return;
@@ -742,6 +781,8 @@ enum value_status value_status(const struct value_spec *s,
 {
 	double x, t;
 
+	if (value_not_applicable(v))
+		return STATUS_NOT_APPLICABLE;
 	if (value_empty(v))
 		return due ? STATUS_MISSING : STATUS_NOT_DUE;
 	if (s->kind == VALUE_TEXT || better == BETTER_NONE ||

@@ -558,6 +558,12 @@ int store_target_set(struct store *st, const char *indicator_uid, int year,
 				 !target->text);
 
 	err_clear(e);
+	if (value_not_applicable(target)) {
+		err_set(e, ERR_INPUT, "une cible ne peut pas être « sans objet » "
+			"(c'est une période qui peut l'être ; pour ne pas fixer "
+			"de cible, effacez-la)");
+		return -1;
+	}
 	if (!empty && text_check(TEXT_VALUE, "cible", target->text, e) != 0)
 		return -1;
 	if (!empty && year_covered(st, indicator_uid, year, e) != 0)

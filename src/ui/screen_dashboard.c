@@ -320,6 +320,7 @@ static void draw_detail(struct ui *ui, struct dash_screen *ds, int y, int w)
 		[STATUS_NO_TARGET] = "pas de cible",
 		[STATUS_MET] = "cible atteinte",
 		[STATUS_MISSED] = "cible manquée",
+		[STATUS_NOT_APPLICABLE] = "rien à mesurer",
 	};
 
 	if (!r || !c)

@@ -1018,6 +1018,12 @@ t_set() {
 	fi
 	run --db "$T/s.db" export measurements --commune saint-médard-en-jalles --year 2026
 	check "export --commune with accents: its 2 values" 'st 0 && [ "$(lines "$T/stdout")" = 3 ] && [ "$(grep -c "^Saint-Médard-en-Jalles,33999,33999-2017,nsi,3.3.1," "$T/stdout")" = 2 ]'
+	run --db "$T/s.db" set "Le Bouscat" 3.3.1 2026-02 s/o
+	check "set s/o: the period had nothing to measure" 'st 0 && set_says "3.3.1 · février 2026 = sans objet"'
+	run --db "$T/s.db" set "Le Bouscat" 1.1.1 2025 "Sans objet"
+	check "set « Sans objet » on a yes/no indicator" 'st 0 && set_says "1.1.1 · 2025 = sans objet"'
+	run --db "$T/s.db" export measurements --commune "Le Bouscat" --year 2026
+	check "set s/o then export measurements: « sans objet » in the value column" 'st 0 && grep -q "^Le Bouscat,33069,33069-2016,nsi,3\.3\.1,[^,]*,,2026-02,sans objet," "$T/stdout"'
 }
 
 t_set_refusals() {

@@ -414,6 +414,28 @@ s_dash_disagree() {
 	e2e_stop
 }
 
+# "s/o" typed on a cell: the period had nothing to measure; it leaves
+# the values to enter, and is shown as such.
+s_dash_sans_objet() {
+	dash_open
+	keys g Down Down Down Down Down Down Down Home
+	wait_for "3.3.1 · janvier 2026"
+	keys a
+	expect "a : janvier est à saisir" "3.3.1 · janvier 2026"
+	keys Escape
+	text "s/o"
+	keys Enter
+	expect "s/o tapé sur la case : enregistré" "Enregistré"
+	expect "la case dit s/o" " s/o"
+	keys Up
+	expect "la ligne d'état : sans objet, rien à mesurer" \
+		"3.3.1 · janvier 2026 : sans objet · rien à mesurer"
+	[ "$(exported "2026-01,sans objet,")" = 1 ] &&
+		ok "l'export dit « sans objet »" ||
+		not_ok "l'export dit « sans objet »"
+	e2e_stop
+}
+
 # the number of value rows of the CSV export of Le Bouscat 2026
 exported() {
 	suivi_cli export measurements --commune "Le Bouscat" --year 2026 | tail -n +2 | grep -c "$1"
@@ -1643,6 +1665,7 @@ s_dash_history
 s_dash_screens
 s_dash_tools
 s_dash_disagree
+s_dash_sans_objet
 s_requests
 s_request_version
 s_request_draft

@@ -799,6 +799,48 @@ Test(dashboard, typed_value_disagreeing_with_the_log_is_flagged)
 	done(&f);
 }
 
+/* A period with nothing to measure: recorded "sans objet", never due,
+ * never a target's miss; a target cannot be "sans objet". */
+Test(dashboard, sans_objet_is_neither_missing_nor_judged)
+{
+	struct fixture f;
+	struct dash_row *r;
+	struct dash_todo *todo;
+	size_t before, after;
+	struct value v;
+	struct err e;
+
+	open_bouscat(&f);
+	load(&f, 2026, TODAY);
+	r = row_of(&f, "3.3.1", "");
+	cr_expect_eq(r->cells[1].status, STATUS_MISSING);
+	before = dashboard_todo(&f.d, 2, &todo);
+	free(todo);
+	target(&f, r, "1", -1);
+	set_uid(&f, r->uid, "2026-02", "", &r->spec, "s/o", false);
+	load(&f, 2026, TODAY);
+	r = row_of(&f, "3.3.1", "");
+	cr_expect(r->cells[1].entered);
+	cr_expect(value_not_applicable(&r->cells[1].value));
+	cr_expect_eq(r->cells[1].status, STATUS_NOT_APPLICABLE,
+		     "judged against no target, not missing");
+	after = dashboard_todo(&f.d, 2, &todo);
+	for (size_t i = 0; i < after; i++)
+		cr_expect(!(todo[i].row == index_of(&f, r) &&
+			    todo[i].cell == 1), "not among the values to enter");
+	free(todo);
+	cr_expect_eq(after, before - 1);
+	cr_expect(!r->trend_has[2], "no point in the trend for février");
+
+	memset(&v, 0, sizeof v);
+	cr_assert_eq(value_parse(&r->spec, "sans objet", &v, &e), 0);
+	cr_expect_eq(store_target_set(f.st, r->uid, 2026, "", &v, -1, &e), -1);
+	cr_expect(strstr(e.msg, "une cible ne peut pas être « sans objet »"),
+		  "%s", e.msg);
+	value_release(&v);
+	done(&f);
+}
+
 Test(dashboard, computed_only_for_periods_begun)
 {
 	struct fixture f;

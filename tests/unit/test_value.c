@@ -1091,3 +1091,64 @@ Test(period, sorted_list_is_consistent)
 				cr_assert_eq(c, 0);
 		}
 }
+
+/* "Sans objet": for every kind, typed in its usual spellings; shown
+ * short in a cell and whole elsewhere; edited back as itself; never
+ * missing, never judged, not a number. */
+Test(value, sans_objet_for_every_kind)
+{
+	static const char *const spellings[] = {
+		"s/o", "S/O", "so", "s.o.", " sans objet ", "Sans Objet",
+		"SANS-OBJET", "sans  objet",
+	};
+
+	for (int k = 0; k < VALUE_KIND_COUNT; k++) {
+		for (size_t i = 0; i < N(spellings); i++) {
+			struct value v, back, t;
+			struct err e = { 0 };
+			char buf[64];
+			double x;
+
+			cr_assert_eq(value_parse(&specs[k], spellings[i], &v, &e),
+				     0, "kind %d « %s »: %s", k, spellings[i],
+				     e.msg);
+			cr_assert(value_not_applicable(&v), "kind %d « %s »", k,
+				  spellings[i]);
+			cr_assert_not(value_empty(&v));
+			value_format(&specs[k], &v, false, buf, sizeof buf);
+			cr_assert_str_eq(buf, "s/o");
+			value_format(&specs[k], &v, true, buf, sizeof buf);
+			cr_assert_str_eq(buf, "sans objet");
+			value_edit_text(&specs[k], &v, buf, sizeof buf);
+			cr_assert_eq(value_parse(&specs[k], buf, &back, &e), 0);
+			cr_assert(value_equal(&v, &back), "kind %d", k);
+			cr_assert_not(value_scalar(&specs[k], &v, &x));
+			parse_or_empty(&specs[k], k == VALUE_YES_NO ? "oui"
+					       : k == VALUE_TEXT ? "x"
+					       : k == VALUE_RATIO ? "1/2" : "1",
+				       &t);
+			cr_assert_eq(value_status(&specs[k], BETTER_LOWER, &v,
+						  &t, true),
+				     STATUS_NOT_APPLICABLE);
+			cr_assert_eq(value_status(&specs[k], BETTER_LOWER, &v,
+						  NULL, false),
+				     STATUS_NOT_APPLICABLE);
+			value_release(&v);
+			value_release(&back);
+			value_release(&t);
+		}
+	}
+	/* not mistaken for it */
+	{
+		struct value v;
+		struct err e = { 0 };
+
+		cr_assert_eq(value_parse(&specs[VALUE_TEXT], "sans objet précis",
+					 &v, &e), 0);
+		cr_assert_not(value_not_applicable(&v));
+		value_release(&v);
+		cr_assert_eq(value_parse(&specs[VALUE_COUNT], "s", &v, &e), -1);
+		cr_assert_eq(value_parse(&specs[VALUE_COUNT], "sans", &v, &e),
+			     -1);
+	}
+}
