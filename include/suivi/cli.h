@@ -28,6 +28,7 @@ int cmd_set(struct app *app, int argc, char **argv);
  * suivi report minutes (src/cli/cmd_report.c). */
 int cmd_meeting(struct app *app, int argc, char **argv);
 int cmd_report(struct app *app, int argc, char **argv);
+int cmd_evaluation(struct app *app, int argc, char **argv);
 
 /* Shared by the commands: print e on stderr prefixed "suivi : ", return
  * the exit status its code calls for. */

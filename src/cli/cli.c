@@ -39,6 +39,8 @@ static const struct command commands[] = {
 	  "évaluation annuelle (HTML, ODT, ODS, Markdown, CSV)" },
 	{ "report", cmd_report, "summary [OPTIONS]",
 	  "état récapitulatif annuel (mêmes formats)" },
+	{ "evaluation", cmd_evaluation, "COMMUNE ANNÉE",
+	  "envoi, présentation, ajustements d'une évaluation" },
 	{ "set", cmd_set, "COMMUNE INDICATEUR PÉRIODE VALEUR",
 	  "enregistre une valeur du tableau de bord" },
 	{ "meeting", cmd_meeting, "add --commune C --kind K --date D",

@@ -601,6 +601,23 @@ static const char migration_10[] =
 	"ALTER TABLE indicator ADD COLUMN choices TEXT;"
 	"ALTER TABLE contract ADD COLUMN choices TEXT;";
 
+static const char migration_11[] =
+	/* The year's evaluation once written (store/evaluation_record.c):
+	 * the adjustments proposed for the next year, when it was sent to
+	 * the commune and presented to its instances délibératives
+	 * communales (ISO dates). One row per contract and year. */
+	"CREATE TABLE evaluation_record ("
+	" uid TEXT PRIMARY KEY NOT NULL,"
+	" contract_uid TEXT NOT NULL REFERENCES contract(uid),"
+	" year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2199),"
+	" adjustments TEXT,"
+	" sent_on TEXT,"
+	" presented_on TEXT,"
+	" author TEXT NOT NULL,"
+	" updated_at TEXT NOT NULL,"
+	" UNIQUE (contract_uid, year)"
+	");";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -612,6 +629,7 @@ const char *const store_migrations[] = {
 	migration_8,
 	migration_9,
 	migration_10,
+	migration_11,
 };
 
 /* The version from which contract and indicator have their choices

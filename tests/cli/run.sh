@@ -2568,8 +2568,33 @@ t_hostile_reports() {
 	check "summary fodt: the dispute as XML text" 'grep -qF "Litige <text:s/>]0;pwned <text:s/>&lt;i&gt;" "$T/summary.fodt"'
 }
 
+# suivi evaluation: what became of a year's evaluation, recorded.
+t_evaluation_record() {
+	set_db
+	run --db "$T/s.db" evaluation "Le Bouscat" 2025
+	check "evaluation: nothing recorded yet, said" 'st 0 && out_has "envoyée à la commune le : —" && out_has "ajustements proposés pour 2026 : —"'
+	run --db "$T/s.db" evaluation "le bouscat" 2025 --envoyee-le 15/01/2026 --ajustements "Revoir la cible de 3.3.2"
+	check "evaluation --envoyee-le --ajustements: recorded and shown" 'st 0 && out_has "Enregistré." && out_has "envoyée à la commune le : 15/01/2026" && out_has "ajustements proposés pour 2026 : Revoir la cible de 3.3.2"'
+	cp "$T/s.db" "$T/before"
+	run --db "$T/s.db" evaluation "Le Bouscat" 2025 --presentee-le 10/01/2026
+	check "evaluation: presented before it was sent, refused, nothing written" 'st 1 && err_has "présentée le 10/01/2026, avant d'"'"'être envoyée à la commune (le 15/01/2026)" && same_file "$T/s.db" "$T/before"'
+	run --db "$T/s.db" evaluation "Le Bouscat" 2025 --presentee-le 10/02/2030
+	check "evaluation: a date to come, refused" 'st 1 && err_has "est à venir"'
+	run --db "$T/s.db" evaluation "Le Bouscat" 2015 --envoyee-le 2016-01-10
+	check "evaluation: a year before the contract, refused" 'st 1 && err_has "le contrat commence en 2016"'
+	run --db "$T/s.db" evaluation "Le Bouscat" 2025 --presentee-le=2026-02-10
+	check "evaluation --presentee-le=DATE: recorded" 'st 0 && out_has "présentée aux instances délibératives communales le : 10/02/2026" && out_has "envoyée à la commune le : 15/01/2026"'
+	run --db "$T/s.db" evaluation "Le Bouscat" deux-mille
+	check "evaluation: a year that is not one, usage" 'st 2 && err_has "année « deux-mille » invalide"'
+	run --db "$T/s.db" evaluation "Le Bouscat" 2025 --bidule
+	check "evaluation: unknown option, usage" 'st 2 && err_has "option inconnue « --bidule »"'
+	run --db "$T/s.db" evaluation "Nulle-Part" 2025
+	check "evaluation: unknown commune, said" 'st 1 && err_has "Nulle-Part"'
+}
+
 all_tests() {
 	core_tests
+	t t_evaluation_record
 	t t_default_location
 	t t_no_bundled
 	t t_first_run_failed

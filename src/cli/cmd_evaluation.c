@@ -1,0 +1,131 @@
+/*
+ * suivi evaluation COMMUNE ANNÉE [--envoyee-le DATE]
+ *     [--presentee-le DATE] [--ajustements TEXTE]
+ *
+ * What became of a year's annual evaluation (article 5): the date it was
+ * sent to the commune, the date the commune presented it to its
+ * instances délibératives communales, and the adjustments proposed for
+ * the next year. Without an option, prints what is recorded; with
+ * options, records them (one transaction; "" clears a field) and prints
+ * the result. The Rapports screen records the same (store_evaluation.h).
+ */
+#include "suivi/cli.h"
+#include "suivi/date.h"
+#include "suivi/store_contract.h"
+#include "suivi/store_evaluation.h"
+#include "suivi/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"evaluation : usage : suivi evaluation COMMUNE ANNÉE "
+	"[--envoyee-le DATE] [--presentee-le DATE] [--ajustements TEXTE]";
+
+/* --name VALUE or --name=VALUE into *slot; 1 when a takes it, 0 when not
+ * this option, -1 (usage printed) when its value is missing. */
+static int option(int argc, char **argv, int *i, const char *name,
+		  const char **slot)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+
+	if (strncmp(a, name, n) != 0)
+		return 0;
+	if (a[n] == '=') {
+		*slot = a + n + 1;
+		return 1;
+	}
+	if (a[n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_usage_error("evaluation : %s attend une valeur", name);
+		return -1;
+	}
+	*slot = argv[++*i];
+	return 1;
+}
+
+static void show_date(const char *label, const char *iso)
+{
+	char d[DATE_ISO_LEN];
+
+	date_iso_fr(iso, d);
+	printf("%s : %s\n", label, iso ? d : "—");
+}
+
+int cmd_evaluation(struct app *app, int argc, char **argv)
+{
+	struct evaluation_record_input in = { 0 };
+	struct evaluation_record r = { 0 };
+	const char *pos[2] = { NULL, NULL };
+	int npos = 0, year;
+	bool change = false;
+	struct store *st = NULL;
+	char uid[STORE_UID_LEN];
+	struct err e;
+	int rc;
+
+	for (int i = 1; i < argc; i++) {
+		int t;
+
+		if ((t = option(argc, argv, &i, "--envoyee-le", &in.sent_on)) ||
+		    (t = option(argc, argv, &i, "--presentee-le",
+				&in.presented_on)) ||
+		    (t = option(argc, argv, &i, "--ajustements",
+				&in.adjustments))) {
+			if (t < 0)
+				return EXIT_USAGE;
+			change = true;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return cli_usage_error("evaluation : option inconnue "
+					       "« %s »", argv[i]);
+		} else if (npos < 2) {
+			pos[npos++] = argv[i];
+		} else {
+			return cli_usage_error("evaluation : argument de trop "
+					       "« %s »", argv[i]);
+		}
+	}
+	if (npos < 2)
+		return cli_usage_error("%s", usage);
+	{
+		char *end;
+		long y = strtol(pos[1], &end, 10);
+
+		if (*end || end == pos[1] || y < 1900 || y > 2199)
+			return cli_usage_error("evaluation : année « %s » "
+					       "invalide (par exemple 2026)",
+					       pos[1]);
+		year = (int)y;
+	}
+	if (in.adjustments &&
+	    !text_utf8_valid(in.adjustments, strlen(in.adjustments), NULL))
+		return cli_usage_error("evaluation : les ajustements ne sont pas "
+				       "de l'UTF-8 valide");
+	err_clear(&e);
+	if (app_open_store(app, change ? STORE_WRITE : STORE_READ, &st,
+			   &e) != 0)
+		return cli_fail(&e);
+	if (store_contract_find(st, pos[0], uid, &e) != 0 ||
+	    (change && store_evaluation_record_set(st, uid, year, &in, NULL,
+						   &e) != 0) ||
+	    store_evaluation_record_get(st, uid, year, &r, &e) != 0) {
+		rc = cli_fail(&e);
+		goto out;
+	}
+	if (change)
+		printf("Enregistré.\n");
+	printf("Évaluation %d\n", year);
+	show_date("envoyée à la commune le", r.sent_on);
+	show_date("présentée aux instances délibératives communales le",
+		  r.presented_on);
+	printf("ajustements proposés pour %d : %s\n", year + 1,
+	       r.adjustments ? r.adjustments : "—");
+	rc = EXIT_OK;
+out:
+	evaluation_record_release(&r);
+	store_close(st);
+	return rc;
+}
