@@ -21,7 +21,8 @@
  * printed to stderr:
  *  1. contracts: le-haillan.ini (from $SUIVI_DATADIR/contrats, else
  *     share/suivi/contrats under the current folder) rewritten as text for
- *     each commune (identifiant, commune, insee, debut, intitule, maire),
+ *     each commune (identifiant, commune, insee, debut, intitule, maire,
+ *     in [contrat] or [choix]),
  *     with --domains domains: nsi, eco and clones of every nsi section as
  *     d3, d4…, then read with contract_file_read and imported with
  *     store_contract_import, as `suivi import` does;
@@ -597,7 +598,10 @@ static char *contract_text(const struct run *r, const char *tpl,
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 
 		if (is_header(p, len)) {
-			in_contract = len >= 9 && !strncmp(p, "[contrat]", 9);
+			/* the header's facts, and those the follow-up
+			 * chose ([choix]: insee, debut) */
+			in_contract = (len >= 9 && !strncmp(p, "[contrat]", 9)) ||
+				      (len >= 7 && !strncmp(p, "[choix]", 7));
 			in_nsi = nsi_offset(p, len) != 0;
 		}
 		if (in_contract && line_has_key(p, len, "identifiant"))
