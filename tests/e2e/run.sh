@@ -76,7 +76,7 @@ s_indicator() {
 		"Périodicité : mensuelle ou trimestrielle"
 	expect "indicateur 3.3.2 : sa source" "Source : Centre d'assistance et de support"
 	expect "indicateur 3.3.2 : ses criticités, choix du suivi" \
-		"Par criticité : critique, majeure, mineure — choix du suivi"
+		"Par criticité : critique, majeure, mineure — choix du"
 	expect "indicateur 3.3.2 : son type de valeur, choix du suivi" \
 		"Type de valeur : durée en heures — choix du suivi"
 	keys BSpace
@@ -1467,7 +1467,7 @@ s_hostile() {
 	hostile_timed "Contrat : chercher dans 1 Mo de texte" 3000 "introuvable"
 	keys Escape
 	resize 80 24
-	expect "80×24 : le contrat se redessine" "/23850"
+	expect "80×24 : le contrat se redessine" "/23853"
 	hostile_intact "Contrat en 80×24" "q quitter"
 	resize 110 34
 
