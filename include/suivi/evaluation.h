@@ -53,12 +53,16 @@
  *    EVAL_NO_TARGET     else, values without a target to judge them
  *                       (no target for the year, a text value, a
  *                       direction "aucun");
- *    EVAL_NOT_MEASURED  no value at all.
+ *    EVAL_NOT_MEASURED  no value at all;
+ *    EVAL_NOT_APPLICABLE no value but periods recorded "sans objet", and
+ *                       none missing.
+ *  A period recorded "sans objet" is neither measured nor expected.
  *
  *  Status of a commitment, from its indicators' yearly statuses:
  *    EVAL_MISSED        one indicator is missed;
  *    EVAL_MET           else, one indicator at least is met (every
  *                       indicator with a target and a value is met);
+ *    EVAL_NOT_APPLICABLE else, every indicator is "sans objet";
  *    EVAL_NOT_MEASURED  otherwise: no indicator judged against a target
  *                       (no value, or values without a target).
  *  A commitment is never EVAL_NO_TARGET.
@@ -194,10 +198,11 @@ enum eval_status {
 	EVAL_MISSED,
 	EVAL_NO_TARGET,
 	EVAL_NOT_MEASURED,
+	EVAL_NOT_APPLICABLE,	/* every period recorded "sans objet" */
 	EVAL_STATUS_COUNT
 };
 
-/* "atteint", "non atteint", "sans cible", "non mesuré". */
+/* "atteint", "non atteint", "sans cible", "non mesuré", "sans objet". */
 extern const char *const eval_status_label[EVAL_STATUS_COUNT];
 
 /* The rules of the header, in French, as the report prints them. */
@@ -208,7 +213,9 @@ struct eval_cell {
 	struct period period;
 	char key[PERIOD_KEY_LEN];	/* "2025-03", "2025-T1", "2025" */
 	bool applicable;	/* the annex version of the period has it */
-	bool has_value;		/* entered or computed */
+	bool has_value;		/* entered or computed, a measure */
+	bool not_applicable;	/* recorded "sans objet" (value.h): neither
+				 * a measure nor expected */
 	bool computed;		/* from the request log */
 	char *value;		/* short French form ("12,5 %", "3/3", "4"),
 				 * NULL when none */
@@ -242,6 +249,7 @@ struct eval_indicator {
 	int n_measured;		/* cells with a value */
 	int n_expected;		/* applicable cells due or with a value */
 	int n_met, n_missed, n_missing;
+	int n_not_applicable;	/* periods recorded "sans objet" */
 	enum eval_status status;	/* yearly status */
 	/* the last 12 periods (oldest first), ending with the year's last
 	 * (or today's, in the current year): the dashboard's trend */

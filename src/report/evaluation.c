@@ -22,6 +22,7 @@ const char *const eval_status_label[EVAL_STATUS_COUNT] = {
 	[EVAL_MISSED] = "non atteint",
 	[EVAL_NO_TARGET] = "sans cible",
 	[EVAL_NOT_MEASURED] = "non mesuré",
+	[EVAL_NOT_APPLICABLE] = "sans objet",
 };
 
 const char *const evaluation_rules_text[] = {
@@ -30,12 +31,15 @@ const char *const evaluation_rules_text[] = {
 	"l'atteint (toutes les périodes mesurées l'atteignent, les périodes "
 	"sans valeur apparaissent dans la colonne Relevés) ; sinon sans cible "
 	"si des valeurs ont été relevées sans cible pour les juger ; sinon "
-	"non mesuré. Un indicateur suivi par criticité compte une fois par "
-	"criticité.",
+	"non mesuré ; sans objet quand toutes ses périodes sans valeur ont "
+	"été déclarées sans objet (rien à mesurer : s/o), une période sans "
+	"objet n'étant ni relevée ni attendue. Un indicateur suivi par "
+	"criticité compte une fois par criticité.",
 	"Statut d'un engagement : non atteint dès qu'un de ses indicateurs "
 	"est non atteint ; sinon atteint si un indicateur au moins est "
 	"atteint (tous ceux qui ont une cible et une valeur le sont) ; sinon "
-	"non mesuré (aucun indicateur jugé par rapport à une cible).",
+	"sans objet si tous ses indicateurs le sont ; sinon non mesuré "
+	"(aucun indicateur jugé par rapport à une cible).",
 	"Valeurs : celles saisies ou, pour les indicateurs calculés, celles "
 	"du journal des saisines ; chaque période relève de la version de "
 	"l'annexe en vigueur à son premier jour ; la cible est celle de "
@@ -343,7 +347,10 @@ static void fill_indicator(struct eval_indicator *x, const struct evaluation *ev
 		o->period = c->period;
 		memcpy(o->key, c->key, sizeof o->key);
 		o->applicable = c->uid[0] != '\0';
-		o->has_value = o->applicable && !value_empty(&c->value);
+		o->not_applicable = o->applicable &&
+				    value_not_applicable(&c->value);
+		o->has_value = o->applicable && !o->not_applicable &&
+			       !value_empty(&c->value);
 		o->computed = o->has_value && c->computed;
 		o->status = c->status;
 		if (o->has_value) {
@@ -355,7 +362,9 @@ static void fill_indicator(struct eval_indicator *x, const struct evaluation *ev
 						  &o->num);
 			x->n_measured++;
 		}
-		if (o->applicable && (c->due || o->has_value))
+		if (o->not_applicable)
+			x->n_not_applicable++;
+		else if (o->applicable && (c->due || o->has_value))
 			x->n_expected++;
 		if (!o->applicable)
 			continue;
@@ -368,7 +377,9 @@ static void fill_indicator(struct eval_indicator *x, const struct evaluation *ev
 	}
 	x->status = x->n_missed ? EVAL_MISSED
 		  : x->n_met ? EVAL_MET
-		  : x->n_measured ? EVAL_NO_TARGET : EVAL_NOT_MEASURED;
+		  : x->n_measured ? EVAL_NO_TARGET
+		  : x->n_not_applicable && !x->n_missing ? EVAL_NOT_APPLICABLE
+		  : EVAL_NOT_MEASURED;
 	{
 		/* the 12 periods ending with the period's last one (the
 		 * calendar year: the dashboard's trend) */
@@ -542,18 +553,21 @@ static void summarise(struct evaluation *ev)
 		for (size_t c = 0; c < ev->domains[i].n_commitments; c++) {
 			struct eval_commitment *cm =
 				&ev->domains[i].commitments[c];
-			bool met = false, missed = false;
+			bool met = false, missed = false, all_na = true;
 
 			for (size_t k = 0; k < cm->n_indicators; k++) {
 				enum eval_status s = cm->indicators[k].status;
 
 				met |= s == EVAL_MET;
 				missed |= s == EVAL_MISSED;
+				all_na &= s == EVAL_NOT_APPLICABLE;
 				ev->indicators[s]++;
 				ev->n_indicators++;
 			}
 			cm->status = missed ? EVAL_MISSED
-				   : met ? EVAL_MET : EVAL_NOT_MEASURED;
+				   : met ? EVAL_MET
+				   : all_na && cm->n_indicators ? EVAL_NOT_APPLICABLE
+				   : EVAL_NOT_MEASURED;
 			ev->commitments[cm->status]++;
 			ev->n_commitments++;
 		}
@@ -1201,7 +1215,8 @@ static enum doc_tone status_tone(enum eval_status s)
 {
 	return s == EVAL_MET ? TONE_MET
 	     : s == EVAL_MISSED ? TONE_MISSED
-	     : s == EVAL_NOT_MEASURED ? TONE_MISSING : TONE_NONE;
+	     : s == EVAL_NOT_MEASURED ? TONE_MISSING
+	     : s == EVAL_NOT_APPLICABLE ? TONE_MUTED : TONE_NONE;
 }
 
 static void count_cell(struct doc_table *t, size_t n, enum doc_tone tone)
@@ -1309,6 +1324,8 @@ static void period_cells(struct doc_table *t, const struct columns *c,
 		if (!cell)
 			doc_text(t, "", TONE_MUTED);
 		else if (!cell->applicable)
+			doc_text(t, "hors annexe", TONE_MUTED);
+		else if (cell->not_applicable)
 			doc_text(t, "sans objet", TONE_MUTED);
 		else if (cell->has_value && cell->has_num)
 			doc_num(t, cell->num, cell->value,
@@ -1447,7 +1464,7 @@ static void summary_part(struct doc *d, const struct evaluation *ev)
 {
 	static const char *const heads[] = {
 		"Niveau", "Atteints", "Non atteints", "Sans cible",
-		"Non mesurés", "Total",
+		"Non mesurés", "Sans objet", "Total",
 	};
 	struct doc_table *t;
 
@@ -1466,13 +1483,22 @@ static void summary_part(struct doc *d, const struct evaluation *ev)
 		 ev->indicators[EVAL_NO_TARGET],
 		 ev->indicators[EVAL_NOT_MEASURED],
 		 plural(ev->indicators[EVAL_NOT_MEASURED]), ev->n_indicators);
-	t = doc_table(d, "Synthèse", 6, heads);
+	if (ev->commitments[EVAL_NOT_APPLICABLE] ||
+	    ev->indicators[EVAL_NOT_APPLICABLE])
+		doc_para(d, "Sans objet (rien à mesurer sur la période) : %zu "
+			 "engagement%s, %zu indicateur%s.",
+			 ev->commitments[EVAL_NOT_APPLICABLE],
+			 plural(ev->commitments[EVAL_NOT_APPLICABLE]),
+			 ev->indicators[EVAL_NOT_APPLICABLE],
+			 plural(ev->indicators[EVAL_NOT_APPLICABLE]));
+	t = doc_table(d, "Synthèse", 7, heads);
 	doc_row(t);
 	doc_text(t, "Engagements", TONE_STRONG);
 	count_cell(t, ev->commitments[EVAL_MET], TONE_MET);
 	count_cell(t, ev->commitments[EVAL_MISSED], TONE_MISSED);
 	doc_text(t, "—", TONE_MUTED);
 	count_cell(t, ev->commitments[EVAL_NOT_MEASURED], TONE_MISSING);
+	count_cell(t, ev->commitments[EVAL_NOT_APPLICABLE], TONE_MUTED);
 	count_cell(t, ev->n_commitments, TONE_STRONG);
 	doc_row(t);
 	doc_text(t, "Indicateurs", TONE_STRONG);
@@ -1480,6 +1506,7 @@ static void summary_part(struct doc *d, const struct evaluation *ev)
 	count_cell(t, ev->indicators[EVAL_MISSED], TONE_MISSED);
 	count_cell(t, ev->indicators[EVAL_NO_TARGET], TONE_NONE);
 	count_cell(t, ev->indicators[EVAL_NOT_MEASURED], TONE_MISSING);
+	count_cell(t, ev->indicators[EVAL_NOT_APPLICABLE], TONE_MUTED);
 	count_cell(t, ev->n_indicators, TONE_STRONG);
 	doc_heading(d, 3, "Règles de calcul");
 	doc_list(d);

@@ -1116,7 +1116,7 @@ Test(evaluation, every_figure_equals_the_database)
 			} else {
 				cr_expect(!strcmp(c->text, "manquante") ||
 					  !strcmp(c->text, "à venir") ||
-					  !strcmp(c->text, "sans objet"),
+					  !strcmp(c->text, "hors annexe"),
 					  "%s %s %s: %s", code, crit, key,
 					  c->text);
 			}
@@ -1430,11 +1430,57 @@ Test(observation, domain_of_an_amended_year)
 		evaluation_doc(&ev, &d);
 		t = table_of(&d, "Indicateurs");
 		expect_text(cell(t, ind_row(t, "1.1.4", ""), "Année"),
-			    "sans objet");
+			    "hors annexe");
 		doc_release(&d);
 	}
 	evaluation_release(&ev);
 	store_close(f.st);
+}
+
+/* A period recorded "sans objet" is neither measured nor expected: an
+ * indicator whose periods all are is "sans objet", and so is a
+ * commitment whose indicators all are; one with a period missing stays
+ * "non mesuré". */
+Test(evaluation, sans_objet_is_neither_measured_nor_missing)
+{
+	struct fixture f;
+	struct evaluation ev;
+	const struct eval_indicator *x;
+	struct err e;
+
+	open_bouscat(&f);
+	set(&f, "1.1.1", "", "2025", "s/o");
+	set(&f, "3.3.1", "", "2025-01", "sans objet");
+	cr_assert_eq(evaluation_load(f.st, f.contract, YEAR, TODAY, &ev, &e),
+		     0, "%s", e.msg);
+	x = ind_of(&ev, "1.1.1", "");
+	cr_expect(x->cells[0].not_applicable);
+	cr_expect_not(x->cells[0].has_value);
+	cr_expect_eq(x->n_measured, 0);
+	cr_expect_eq(x->n_expected, 0);
+	cr_expect_eq(x->n_not_applicable, 1);
+	cr_expect_eq(x->status, EVAL_NOT_APPLICABLE);
+	cr_expect_eq(cm_of(&ev, "1.1")->status, EVAL_NOT_APPLICABLE,
+		     "1.1's only indicator is sans objet");
+	x = ind_of(&ev, "3.3.1", "");
+	cr_expect_eq(x->n_not_applicable, 1);
+	cr_expect_eq(x->n_expected, 11, "12 months, one sans objet");
+	cr_expect_eq(x->status, EVAL_NOT_MEASURED, "the other months missing");
+	cr_expect_eq(ev.indicators[EVAL_NOT_APPLICABLE], 1);
+	{
+		struct doc d;
+		const struct doc_table *t;
+
+		evaluation_doc(&ev, &d);
+		t = table_of(&d, "Indicateurs");
+		expect_text(cell(t, ind_row(t, "1.1.1", ""), "Année"),
+			    "sans objet");
+		expect_text(cell(t, ind_row(t, "1.1.1", ""), "Statut annuel"),
+			    "sans objet");
+		doc_release(&d);
+	}
+	evaluation_release(&ev);
+	done(&f);
 }
 
 /* The renderers (doc.h) take the document in every format. */

@@ -393,7 +393,7 @@ Test(evaluation_article5, anniversary_cells_are_the_periods_ending_in_it)
 				      "anniversaire du contrat à la suivante"));
 	t = table_of(&d, "Engagement 3.3 (nsi)");
 	cr_expect_str_eq(cell(t, 0, "janv. 2018"), "1");
-	cr_expect_str_eq(cell(t, 0, "févr. 2017"), "sans objet");
+	cr_expect_str_eq(cell(t, 0, "févr. 2017"), "hors annexe");
 	doc_release(&d);
 	/* indicators without any cell of their version in the period are
 	 * left out: 1.1.1 is annual, 2017 had no annex */
