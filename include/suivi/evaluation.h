@@ -222,6 +222,12 @@ struct eval_cell {
 	bool has_num;		/* value is a number shown as such */
 	double num;
 	enum value_status status;	/* value_status (dashboard) */
+	/* a typed value the request log does not give (dashboard.h
+	 * disagrees): the typed one is used, computed_value (with its unit)
+	 * is what the log gives, typed_value the typed one, both with their
+	 * unit */
+	bool disagrees;
+	char *computed_value, *typed_value;
 };
 
 struct eval_indicator {
@@ -230,6 +236,7 @@ struct eval_indicator {
 	char *label;
 	enum value_kind kind;
 	char *unit;		/* NULL when none */
+	int computed_from;	/* enum computed_from, COMPUTED_NONE */
 	enum periodicity per;	/* effective: monthly, quarterly, annual */
 	bool has_target;
 	char *target;		/* French with unit ("4 h"), NULL when none */
@@ -276,15 +283,24 @@ struct eval_domain {
 };
 
 /* Delays of a set of requests; n_ack / n_resolved 0: no figure. */
+/* Delays in both units; the document shows those of the contract's
+ * indicators computed from them (struct eval_requests ack_in_days,
+ * res_in_days). */
 struct eval_delays {
 	size_t n;		/* requests in the set (not cancelled) */
 	size_t n_ack;		/* with acknowledged_at */
 	double ack_median, ack_mean;		/* hours */
+	double ack_days_median, ack_days_mean;	/* working days */
 	size_t n_resolved;	/* with resolved_at */
 	double res_median, res_mean;		/* working days */
+	double res_hours_median, res_hours_mean;	/* hours */
 };
 
 struct eval_requests {
+	/* the units of the delays: those of the indicator computed from
+	 * them when the annexes have one (3.3.1 in working days, 3.3.2 in
+	 * hours), else hours to acknowledge, working days to resolve */
+	bool ack_in_days, res_in_days;
 	size_t count[REQUEST_KIND_COUNT][NATURE_COUNT];	/* not cancelled */
 	size_t by_kind[REQUEST_KIND_COUNT];		/* not cancelled */
 	size_t by_nature[NATURE_COUNT];			/* not cancelled */

@@ -299,6 +299,10 @@ int store_measurement_clear_with_reason(struct store *st,
  *   AGENDA_MISSED       a value of such a period that misses its target
  *                       (value_status STATUS_MISSED, the target of the
  *                       period's year)
+ *   AGENDA_DISAGREE     a value typed for a computed indicator that the
+ *                       request log, as it stands, does not give (the
+ *                       grid's « ! »): value_text the typed one,
+ *                       target_text what the log gives
  *   AGENDA_VALUE        any other value of such a period (entered or
  *                       computed): what was reviewed, with its figures
  *   AGENDA_REQUESTS     one line: requests received in the window, those
@@ -324,6 +328,7 @@ enum agenda_kind {
 	AGENDA_LAUNCH,
 	AGENDA_MISSING,
 	AGENDA_MISSED,
+	AGENDA_DISAGREE,
 	AGENDA_VALUE,
 	AGENDA_REQUESTS,
 	AGENDA_REQUEST_LATE,

@@ -46,8 +46,10 @@ const char *const evaluation_rules_text[] = {
 	"l'année.",
 	"Saisines : reçues sur la période évaluée ; les saisines "
 	"annulées sont comptées à part et n'entrent dans aucun autre "
-	"chiffre. Délais sur les saisines qui ont les dates : prise en "
-	"compte en heures, résolution en jours ouvrés ; médiane (moyenne "
+	"chiffre. Délais sur les saisines qui ont les dates, dans les unités "
+	"des indicateurs que les annexes calculent depuis les saisines (à "
+	"défaut : prise en compte en heures, résolution en jours ouvrés) ; "
+	"médiane (moyenne "
 	"des deux valeurs centrales pour un nombre pair) et moyenne, "
 	"arrondies à une décimale.",
 	"Réunions : une réunion est tenue quand elle est close. Réunions de "
@@ -122,8 +124,11 @@ static void indicator_free(struct eval_indicator *x)
 	free(x->target_short);
 	free(x->target_years);
 	free(x->baseline);
-	for (int i = 0; i < x->n_cells; i++)
+	for (int i = 0; i < x->n_cells; i++) {
 		free(x->cells[i].value);
+		free(x->cells[i].computed_value);
+		free(x->cells[i].typed_value);
+	}
 }
 
 void evaluation_release(struct evaluation *ev)
@@ -273,6 +278,7 @@ static void fill_indicator(struct eval_indicator *x, const struct evaluation *ev
 	x->label = xstrdup(r->ind->label ? r->ind->label : "");
 	x->kind = r->spec.kind;
 	x->unit = dup_or_null(r->ind->unit);
+	x->computed_from = r->ind->computed_from;
 	x->per = r->per;
 	x->better = r->better;
 	x->baseline = dup_or_null(r->ind->baseline);
@@ -352,6 +358,15 @@ static void fill_indicator(struct eval_indicator *x, const struct evaluation *ev
 		o->has_value = o->applicable && !o->not_applicable &&
 			       !value_empty(&c->value);
 		o->computed = o->has_value && c->computed;
+		if (o->has_value && c->disagrees) {
+			value_format(&from_row->spec, &c->computed_value, true,
+				     buf, sizeof buf);
+			o->disagrees = true;
+			o->computed_value = xstrdup(buf);
+			value_format(&from_row->spec, &c->value, true, buf,
+				     sizeof buf);
+			o->typed_value = xstrdup(buf);
+		}
 		o->status = c->status;
 		if (o->has_value) {
 			value_format(&from_row->spec, &c->value, false, buf,
@@ -587,15 +602,41 @@ static void sample_add(struct samples *s, double v)
 	s->v[s->n++] = v;
 }
 
-static void delays_of(struct eval_delays *d, struct samples *ack,
-		      struct samples *res)
+/* ack[0] hours, ack[1] working days; res[0] working days, res[1] hours */
+static void delays_of(struct eval_delays *d, struct samples ack[2],
+		      struct samples res[2])
 {
-	d->n_ack = ack->n;
-	d->n_resolved = res->n;
-	evaluation_median_mean(ack->v, ack->n, &d->ack_median, &d->ack_mean);
-	evaluation_median_mean(res->v, res->n, &d->res_median, &d->res_mean);
-	free(ack->v);
-	free(res->v);
+	d->n_ack = ack[0].n;
+	d->n_resolved = res[0].n;
+	evaluation_median_mean(ack[0].v, ack[0].n, &d->ack_median,
+			       &d->ack_mean);
+	evaluation_median_mean(ack[1].v, ack[1].n, &d->ack_days_median,
+			       &d->ack_days_mean);
+	evaluation_median_mean(res[0].v, res[0].n, &d->res_median,
+			       &d->res_mean);
+	evaluation_median_mean(res[1].v, res[1].n, &d->res_hours_median,
+			       &d->res_hours_mean);
+	for (int k = 0; k < 2; k++) {
+		free(ack[k].v);
+		free(res[k].v);
+	}
+}
+
+/* Whether the annexes compute `from` into a duration in days (true), in
+ * hours (false), or do not compute it (dflt). */
+static bool unit_in_days(const struct evaluation *ev, int from, bool dflt)
+{
+	for (size_t i = 0; i < ev->n_domains; i++)
+		for (size_t c = 0; c < ev->domains[i].n_commitments; c++) {
+			const struct eval_commitment *cm =
+				&ev->domains[i].commitments[c];
+
+			for (size_t k = 0; k < cm->n_indicators; k++)
+				if (cm->indicators[k].computed_from == from)
+					return cm->indicators[k].kind ==
+					       VALUE_DAYS;
+		}
+	return dflt;
 }
 
 static int load_requests(struct store *st, struct evaluation *ev,
@@ -604,12 +645,14 @@ static int load_requests(struct store *st, struct evaluation *ev,
 	/* groups: the kinds, the natures, all */
 	enum { G_KIND = 0, G_NATURE = REQUEST_KIND_COUNT,
 	       G_ALL = REQUEST_KIND_COUNT + NATURE_COUNT, G_COUNT };
-	struct samples ack[G_COUNT], res[G_COUNT];
+	struct samples ack[G_COUNT][2], res[G_COUNT][2];
 	struct eval_requests *q = &ev->requests;
 	struct request_filter f;
 	struct request *v;
 	size_t n;
 
+	q->ack_in_days = unit_in_days(ev, COMPUTED_ACK_DELAY, false);
+	q->res_in_days = unit_in_days(ev, COMPUTED_RESOLUTION_DELAY, true);
 	request_filter_init(&f);
 	f.from = ev->from;
 	f.to = ev->to;
@@ -636,24 +679,28 @@ static int load_requests(struct store *st, struct evaluation *ev,
 		q->by_nature[r->nature]++;
 		q->total++;
 		for (int k = 0; k < 3; k++) {
-			if (r->has_ack)
-				sample_add(&ack[g[k]], r->ack_hours);
-			if (r->has_resolution)
-				sample_add(&res[g[k]], r->resolution_days);
+			if (r->has_ack) {
+				sample_add(&ack[g[k]][0], r->ack_hours);
+				sample_add(&ack[g[k]][1], r->ack_days);
+			}
+			if (r->has_resolution) {
+				sample_add(&res[g[k]][0], r->resolution_days);
+				sample_add(&res[g[k]][1], r->resolution_hours);
+			}
 		}
 	}
 	store_request_list_free(v, n);
 	for (int k = 0; k < REQUEST_KIND_COUNT; k++) {
 		q->delay_kind[k].n = q->by_kind[k];
-		delays_of(&q->delay_kind[k], &ack[G_KIND + k], &res[G_KIND + k]);
+		delays_of(&q->delay_kind[k], ack[G_KIND + k], res[G_KIND + k]);
 	}
 	for (int k = 0; k < NATURE_COUNT; k++) {
 		q->delay_nature[k].n = q->by_nature[k];
-		delays_of(&q->delay_nature[k], &ack[G_NATURE + k],
-			  &res[G_NATURE + k]);
+		delays_of(&q->delay_nature[k], ack[G_NATURE + k],
+			  res[G_NATURE + k]);
 	}
 	q->delay_all.n = q->total;
-	delays_of(&q->delay_all, &ack[G_ALL], &res[G_ALL]);
+	delays_of(&q->delay_all, ack[G_ALL], res[G_ALL]);
 	return 0;
 }
 
@@ -1514,6 +1561,48 @@ static void summary_part(struct doc *d, const struct evaluation *ev)
 		doc_item(d, "%s", *p);
 }
 
+static const char *plural(size_t n);
+
+/* For an indicator the request log computes: which values the tables
+ * use, the log's or the typed ones, and the typed ones it does not give. */
+static void computed_note(struct doc *d, const struct eval_indicator *x)
+{
+	int from_log = 0, typed = 0;
+	struct strbuf diff;
+
+	if (x->computed_from < 0)
+		return;
+	strbuf_init(&diff);
+	for (int i = 0; i < x->n_cells; i++) {
+		const struct eval_cell *c = &x->cells[i];
+		char label[32];
+
+		if (!c->has_value)
+			continue;
+		if (c->computed) {
+			from_log++;
+			continue;
+		}
+		typed++;
+		if (!c->disagrees)
+			continue;
+		period_label(c->period, label, sizeof label);
+		strbuf_addf(&diff, "%s%s : saisie %s, calcul %s",
+			    diff.len ? " ; " : "", label, c->typed_value,
+			    c->computed_value);
+	}
+	if (from_log || typed)
+		doc_para(d, "%s%s%s : %d valeur%s calculée%s depuis le journal "
+			 "des saisines, %d saisie%s%s%s%s.", x->code,
+			 *x->criticality ? " " : "", x->criticality, from_log,
+			 plural((size_t)from_log), plural((size_t)from_log),
+			 typed, plural((size_t)typed),
+			 diff.len ? " ; la valeur saisie est retenue là où le "
+				    "calcul donne autre chose (" : "",
+			 diff.buf, diff.len ? ")" : "");
+	strbuf_release(&diff);
+}
+
 static void domain_part(struct doc *d, const struct evaluation *ev,
 			const struct eval_domain *dom)
 {
@@ -1537,22 +1626,29 @@ static void domain_part(struct doc *d, const struct evaluation *ev,
 				    eval_status_label[cm->status]);
 		commitment_table(d, ev, dom, cm);
 		for (size_t k = 0; k < cm->n_indicators; k++)
+			computed_note(d, &cm->indicators[k]);
+		for (size_t k = 0; k < cm->n_indicators; k++)
 			indicator_chart(d, ev, &cm->indicators[k]);
 	}
 }
 
-static void delay_row(struct doc_table *t, const char *label,
-		      const struct eval_delays *x, enum doc_tone tone)
+static void delay_row(struct doc_table *t, const struct eval_requests *q,
+		      const char *label, const struct eval_delays *x,
+		      enum doc_tone tone)
 {
 	doc_row(t);
 	doc_text(t, label, tone);
 	count_cell(t, x->n, tone);
 	count_cell(t, x->n_ack, tone);
-	decimal_cell(t, x->n_ack > 0, x->ack_median);
-	decimal_cell(t, x->n_ack > 0, x->ack_mean);
+	decimal_cell(t, x->n_ack > 0,
+		     q->ack_in_days ? x->ack_days_median : x->ack_median);
+	decimal_cell(t, x->n_ack > 0,
+		     q->ack_in_days ? x->ack_days_mean : x->ack_mean);
 	count_cell(t, x->n_resolved, tone);
-	decimal_cell(t, x->n_resolved > 0, x->res_median);
-	decimal_cell(t, x->n_resolved > 0, x->res_mean);
+	decimal_cell(t, x->n_resolved > 0,
+		     q->res_in_days ? x->res_median : x->res_hours_median);
+	decimal_cell(t, x->n_resolved > 0,
+		     q->res_in_days ? x->res_mean : x->res_hours_mean);
 }
 
 static void requests_part(struct doc *d, const struct evaluation *ev)
@@ -1560,7 +1656,7 @@ static void requests_part(struct doc *d, const struct evaluation *ev)
 	static const char *const count_heads[] = {
 		"Type de saisine", "Demandes", "Incidents", "Total", "Annulées",
 	};
-	static const char *const delay_heads[] = {
+	const char *delay_heads[] = {
 		"Catégorie", "Nombre", "Prises en compte",
 		"Prise en compte : médiane (h)",
 		"Prise en compte : moyenne (h)", "Résolues",
@@ -1593,18 +1689,31 @@ static void requests_part(struct doc *d, const struct evaluation *ev)
 	count_cell(t, q->total, TONE_STRONG);
 	count_cell(t, q->total_cancelled, TONE_STRONG);
 
+	if (q->ack_in_days) {
+		delay_heads[3] = "Prise en compte : médiane (j ouvrés)";
+		delay_heads[4] = "Prise en compte : moyenne (j ouvrés)";
+	}
+	if (!q->res_in_days) {
+		delay_heads[6] = "Résolution : médiane (h)";
+		delay_heads[7] = "Résolution : moyenne (h)";
+	}
 	doc_heading(d, 2, "Délais");
 	doc_para(d, "Prise en compte : de la réception à la prise en compte, "
-		 "en heures. Résolution : de la réception à la résolution, en "
-		 "jours ouvrés. Sur les saisines non annulées qui ont ces "
-		 "dates ; arrondi à une décimale ; « — » : aucune saisine.");
+		 "%s. Résolution : de la réception à la résolution, %s. Les "
+		 "unités sont celles des indicateurs calculés depuis les "
+		 "saisines quand les annexes en ont. Sur les saisines non "
+		 "annulées qui ont ces dates ; arrondi à une décimale ; « — » : "
+		 "aucune saisine.",
+		 q->ack_in_days ? "en jours ouvrés" : "en heures",
+		 q->res_in_days ? "en jours ouvrés" : "en heures");
 	t = doc_table(d, "Délais", 8, delay_heads);
 	for (int k = 0; k < REQUEST_KIND_COUNT; k++)
-		delay_row(t, request_kind_vocab[k].label, &q->delay_kind[k],
+		delay_row(t, q, request_kind_vocab[k].label, &q->delay_kind[k],
 			  TONE_NONE);
 	for (int k = 0; k < NATURE_COUNT; k++)
-		delay_row(t, nature_plural[k], &q->delay_nature[k], TONE_NONE);
-	delay_row(t, "Ensemble", &q->delay_all, TONE_STRONG);
+		delay_row(t, q, nature_plural[k], &q->delay_nature[k],
+			  TONE_NONE);
+	delay_row(t, q, "Ensemble", &q->delay_all, TONE_STRONG);
 }
 
 static void actions_part(struct doc *d, const struct evaluation *ev)

@@ -511,8 +511,11 @@ static void value_rows(struct out *o, const struct minutes *m,
 	static const char *const cols[] = { "Indicateur", "Intitulé",
 					    "Période", "Criticité", "Valeur",
 					    "Cible" };
+	static const char *const cols_disagree[] = {
+		"Indicateur", "Intitulé", "Période", "Criticité",
+		"Valeur saisie", "Calcul (journal des saisines)" };
 
-	table_open(o, cols, 6);
+	table_open(o, k == AGENDA_DISAGREE ? cols_disagree : cols, 6);
 	for (size_t i = 0; i < m->n_items; i++) {
 		const struct agenda_item *it = &m->items[i];
 		char label[64];
@@ -577,8 +580,9 @@ static void reviewed(struct out *o, const struct minutes *m)
 			n++;
 			cells = cells || m->items[i].code;
 		}
-		/* the launch meeting is said only while it is due */
-		if (!n && k == AGENDA_LAUNCH)
+		/* the launch meeting is said only while it is due, values
+		 * the log disagrees with only when there are some */
+		if (!n && (k == AGENDA_LAUNCH || k == AGENDA_DISAGREE))
 			continue;
 		heading(o, 3, agenda_kind_heading[k]);
 		if (!n) {

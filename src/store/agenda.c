@@ -26,6 +26,7 @@ const char *const agenda_kind_heading[AGENDA_KIND_COUNT] = {
 	[AGENDA_LAUNCH] = "Réunion de lancement",
 	[AGENDA_MISSING] = "Valeurs attendues et manquantes",
 	[AGENDA_MISSED] = "Valeurs qui manquent leur cible",
+	[AGENDA_DISAGREE] = "Valeurs saisies que le calcul ne donne pas",
 	[AGENDA_VALUE] = "Autres valeurs examinées",
 	[AGENDA_REQUESTS] = "Saisines",
 	[AGENDA_REQUEST_LATE] = "Saisines en retard",
@@ -210,13 +211,58 @@ static size_t split(const char *list, char ***out)
 	return n;
 }
 
+/* A value typed for a computed indicator that the log, as it stands,
+ * does not give (compared as shown, like the grid's « ! »). */
+static int check_computed(struct store *st, const char *uid,
+			  const char *domain_code, const struct indicator *ind,
+			  const char *crit, struct period p,
+			  const struct value_spec *spec,
+			  const struct value *typed, struct list *disagree,
+			  struct err *e)
+{
+	struct value computed = { 0 };
+	bool found = false;
+	char a[128], b[128], label[64], key[PERIOD_KEY_LEN];
+	struct agenda_item *it;
+
+	if (store_computed_value(st, uid, p, crit, &computed, &found, e) != 0)
+		return -1;
+	if (!found) {
+		value_release(&computed);
+		return 0;
+	}
+	value_format(spec, typed, false, a, sizeof a);
+	value_format(spec, &computed, false, b, sizeof b);
+	if (!strcmp(a, b)) {
+		value_release(&computed);
+		return 0;
+	}
+	value_format(spec, typed, true, a, sizeof a);
+	value_format(spec, &computed, true, b, sizeof b);
+	value_release(&computed);
+	period_label(p, label, sizeof label);
+	period_key(p, key);
+	it = push(disagree, AGENDA_DISAGREE, xasprintf(
+		"%s%s%s%s %s — %s : saisie %s, le journal des saisines donne %s",
+		ind->code, *crit ? " [" : "", crit, *crit ? "]" : "",
+		ind->label, label, a, b));
+	it->value_text = xstrdup(a);
+	it->target_text = xstrdup(b);
+	snprintf(it->indicator_uid, sizeof it->indicator_uid, "%s", uid);
+	snprintf(it->period, sizeof it->period, "%s", key);
+	it->criticality = xstrdup(crit);
+	it->code = xasprintf("%s/%s", domain_code, ind->code);
+	return 0;
+}
+
 /* One cell: a value missing its target, or any other value, goes on its
  * list; a missing one is only said (*missing), for the caller to group
  * per indicator. */
 static int judge_cell(struct store *st, const char *uid,
 		      const char *domain_code, const struct indicator *ind,
 		      const char *crit, struct period p, struct list *missed,
-		      struct list *reviewed, bool *missing, struct err *e)
+		      struct list *disagree, struct list *reviewed,
+		      bool *missing, struct err *e)
 {
 	struct value_spec spec = { ind->value_kind, ind->scale_min,
 				   ind->scale_max, ind->unit };
@@ -242,6 +288,10 @@ static int judge_cell(struct store *st, const char *uid,
 		store_measurement_release(&m);
 	if (!entered && ind->computed_from >= 0 &&
 	    store_computed_value(st, uid, p, crit, &value, &found, e) != 0)
+		goto out;
+	if (entered && ind->computed_from >= 0 &&
+	    check_computed(st, uid, domain_code, ind, crit, p, &spec, &value,
+			   disagree, e) != 0)
 		goto out;
 	if (store_target_value(st, uid, p.year, crit, &target, &target_better,
 			       &has_target, e) != 0)
@@ -398,7 +448,7 @@ static int window_periods(struct store *st, const struct window *w,
  * criticality, then those missing their target, then the others. */
 static int values(struct store *st, const struct window *w,
 		  struct list *missing, struct list *missed,
-		  struct list *reviewed, struct err *e)
+		  struct list *disagree, struct list *reviewed, struct err *e)
 {
 	struct annex_info *ann = NULL;
 	size_t n_ann = 0;
@@ -453,8 +503,9 @@ static int values(struct store *st, const struct window *w,
 					rc = judge_cell(st, pu[i],
 							ann[a].domain_code,
 							ind, crits[c], ps[i],
-							missed, reviewed,
-							&is_missing, e);
+							missed, disagree,
+							reviewed, &is_missing,
+							e);
 					if (rc == 0 && is_missing) {
 						if (!n_gone)
 							memcpy(first, pu[i],
@@ -841,7 +892,7 @@ int store_meeting_agenda(struct store *st, const char *meeting_uid,
 			 size_t *n, struct err *e)
 {
 	struct list all = { NULL, 0, 0 }, missed = { NULL, 0, 0 };
-	struct list reviewed = { NULL, 0, 0 };
+	struct list reviewed = { NULL, 0, 0 }, disagree = { NULL, 0, 0 };
 	struct window w;
 
 	*out = NULL;
@@ -850,16 +901,19 @@ int store_meeting_agenda(struct store *st, const char *meeting_uid,
 	if (window_of(st, meeting_uid, &w, e) != 0)
 		return -1;
 	if (launch(st, &w, &all, e) != 0 ||
-	    values(st, &w, &all, &missed, &reviewed, e) != 0)
+	    values(st, &w, &all, &missed, &disagree, &reviewed, e) != 0)
 		goto fail;
 	for (size_t i = 0; i < missed.n; i++)
 		*push(&all, AGENDA_MISSED, NULL) = missed.v[i];
+	for (size_t i = 0; i < disagree.n; i++)
+		*push(&all, AGENDA_DISAGREE, NULL) = disagree.v[i];
 	for (size_t i = 0; i < reviewed.n; i++)
 		*push(&all, AGENDA_VALUE, NULL) = reviewed.v[i];
 	free(missed.v);
+	free(disagree.v);
 	free(reviewed.v);
-	missed.v = reviewed.v = NULL;
-	missed.n = reviewed.n = 0;
+	missed.v = disagree.v = reviewed.v = NULL;
+	missed.n = disagree.n = reviewed.n = 0;
 	if (requests(st, &w, &all, e) != 0 || disputes(st, &w, &all, e) != 0 ||
 	    actions(st, &w, today, &all, e) != 0)
 		goto fail;
@@ -869,6 +923,7 @@ int store_meeting_agenda(struct store *st, const char *meeting_uid,
 fail:
 	store_agenda_free(all.v, all.n);
 	store_agenda_free(missed.v, missed.n);
+	store_agenda_free(disagree.v, disagree.n);
 	store_agenda_free(reviewed.v, reviewed.n);
 	return -1;
 }

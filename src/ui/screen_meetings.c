@@ -1049,6 +1049,7 @@ static void jump(struct ui *ui, struct mt_screen *ms)
 		break;
 	case AGENDA_MISSING:
 	case AGENDA_MISSED:
+	case AGENDA_DISAGREE:
 	case AGENDA_VALUE:
 		ui_goto_ref(ui, UI_SCREEN_DASHBOARD, &(struct ui_ref){
 			.uid = it->indicator_uid, .criticality = it->criticality,

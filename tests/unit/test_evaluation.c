@@ -1211,25 +1211,46 @@ Test(evaluation, every_figure_equals_the_database)
 
 		expect_count(cell(t, r, "Nombre"), 8);
 		expect_count(cell(t, r, "Prises en compte"), 7);
-		/* ack 0,25 0,75 1 1 1 3,5 24 */
-		c = cell(t, r, "Prise en compte : médiane (h)");
-		expect_text(c, "1,0");
-		c = cell(t, r, "Prise en compte : moyenne (h)");
-		expect_text(c, "4,5");	/* 31,5 / 7 */
-		cr_expect(c->has_num && fabs(c->num - 4.5) < 1e-9);
-		/* resolution 0 0 1 1 3 5 */
+		/* the units of Le Bouscat's computed indicators: 3.3.1 in
+		 * working days, 3.3.2 in hours */
+		for (size_t k = 0; k < t->n_cols; k++)
+			cr_expect(strcmp(t->heads[k],
+					 "Prise en compte : médiane (h)") != 0);
+		/* ack in working days 0 0 0 0 0 0 1 */
+		c = cell(t, r, "Prise en compte : médiane (j ouvrés)");
+		expect_text(c, "0,0");
+		c = cell(t, r, "Prise en compte : moyenne (j ouvrés)");
+		expect_text(c, "0,1");	/* 1 / 7 */
+		cr_expect(c->has_num && fabs(c->num - 0.1) < 1e-9);
+		/* resolution in hours 6 9 24 26 72 168 */
 		expect_count(cell(t, r, "Résolues"), 6);
-		expect_text(cell(t, r, "Résolution : médiane (j ouvrés)"),
-			    "1,0");
-		c = cell(t, r, "Résolution : moyenne (j ouvrés)");
-		expect_text(c, "1,7");
-		cr_expect(c->has_num && fabs(c->num - 1.7) < 1e-9, "%g",
+		expect_text(cell(t, r, "Résolution : médiane (h)"), "25,0");
+		c = cell(t, r, "Résolution : moyenne (h)");
+		expect_text(c, "50,8");	/* 305 / 6 */
+		cr_expect(c->has_num && fabs(c->num - 50.8) < 1e-9, "%g",
 			  c->num);
 		r = row_where(t, "Catégorie", "exceptionnelle");
-		expect_text(cell(t, r, "Prise en compte : médiane (h)"), "—");
-		cr_expect(!cell(t, r, "Prise en compte : médiane (h)")->has_num);
+		expect_text(cell(t, r, "Prise en compte : médiane (j ouvrés)"),
+			    "—");
+		cr_expect(!cell(t, r, "Prise en compte : médiane (j ouvrés)")
+				   ->has_num);
 		r = row_where(t, "Catégorie", "demandes");
-		expect_text(cell(t, r, "Prise en compte : médiane (h)"), "3,5");
+		expect_text(cell(t, r, "Prise en compte : médiane (j ouvrés)"),
+			    "0,0");
+	}
+	/* the struct keeps both units: hours to acknowledge (0,25 0,75 1 1
+	 * 1 3,5 24), working days to resolve (0 0 1 1 3 5) */
+	{
+		struct evaluation ev;
+
+		cr_assert_eq(evaluation_load(f.st, f.contract, YEAR, TODAY, &ev,
+					     &e), 0, "%s", e.msg);
+		cr_expect(ev.requests.ack_in_days);
+		cr_expect_not(ev.requests.res_in_days);
+		cr_expect(fabs(ev.requests.delay_all.ack_median - 1) < 1e-9);
+		cr_expect(fabs(ev.requests.delay_all.ack_mean - 4.5) < 1e-9);
+		cr_expect(fabs(ev.requests.delay_all.res_median - 1) < 1e-9);
+		evaluation_release(&ev);
 	}
 
 	/* Plan d'actions */
@@ -1480,6 +1501,36 @@ Test(evaluation, sans_objet_is_neither_measured_nor_missing)
 		doc_release(&d);
 	}
 	evaluation_release(&ev);
+	done(&f);
+}
+
+/* For a computed indicator the évaluation says which values it used: the
+ * log's, or the typed ones, naming those the log does not give. */
+Test(evaluation, says_which_value_it_used)
+{
+	struct fixture f;
+	struct doc d;
+	struct err e;
+	const struct doc_block *b;
+
+	open_bouscat(&f);
+	seed_requests(&f);
+	/* March 2025: the log gives 0 working days; 2 typed */
+	set(&f, "3.3.1", "", "2025-03", "2");
+	/* June 2025: typed as the log gives it (no acknowledgement in
+	 * another day) */
+	set(&f, "3.3.1", "", "2025-06", "0");
+	cr_assert_eq(evaluation_build(f.st, f.contract, YEAR, TODAY, &d, &e),
+		     0, "%s", e.msg);
+	b = block_with(&d, DOC_PARAGRAPH, "3.3.1 : ");
+	cr_assert_not_null(b);
+	cr_expect(strstr(b->text, "2 saisies"), "%s", b->text);
+	cr_expect(strstr(b->text, "la valeur saisie est retenue"), "%s",
+		  b->text);
+	cr_expect(strstr(b->text, "mars 2025 : saisie 2 j, calcul 0 j"), "%s",
+		  b->text);
+	cr_expect(!strstr(b->text, "juin 2025"), "%s", b->text);
+	doc_release(&d);
 	done(&f);
 }
 

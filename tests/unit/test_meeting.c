@@ -590,6 +590,47 @@ static const struct agenda_item *first(const struct agenda_item *v,
 	return NULL;
 }
 
+/* A value typed for a computed indicator that the log does not give is
+ * listed apart, with both values, leading to its cell; one the log gives
+ * as typed is not. */
+Test(meeting, agenda_lists_typed_values_the_log_does_not_give)
+{
+	struct seeded s;
+	struct agenda_item *v;
+	const struct agenda_item *it;
+	size_t n;
+	struct err e;
+
+	seed(&s);
+	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+					  &e), 0, "%s", e.msg);
+	cr_expect_eq(count(v, n, AGENDA_DISAGREE), 0, "nothing typed over "
+		     "the log yet");
+	store_agenda_free(v, n);
+	/* majeure, T4 2025: the log gives 24 h; 5 typed */
+	set_num(&s.f, s.ind112, "2025-T4", "majeure", 5);
+	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+					  &e), 0, "%s", e.msg);
+	cr_expect_eq(count(v, n, AGENDA_DISAGREE), 1);
+	it = first(v, n, AGENDA_DISAGREE);
+	cr_assert_not_null(it);
+	cr_expect_str_eq(it->text, "1.1.2 [majeure] Délai de résolution — T4 "
+			 "2025 : saisie 5 h, le journal des saisines donne 24 h");
+	cr_expect_str_eq(it->indicator_uid, s.ind112);
+	cr_expect_str_eq(it->period, "2025-T4");
+	cr_expect_str_eq(it->criticality, "majeure");
+	cr_expect_str_eq(it->value_text, "5 h");
+	cr_expect_str_eq(it->target_text, "24 h");
+	store_agenda_free(v, n);
+	/* typed as the log gives it: not listed */
+	set_num(&s.f, s.ind112, "2025-T4", "majeure", 24);
+	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+					  &e), 0, "%s", e.msg);
+	cr_expect_eq(count(v, n, AGENDA_DISAGREE), 0);
+	store_agenda_free(v, n);
+	close_store(&s.f);
+}
+
 Test(meeting, agenda_is_built_from_the_data_of_the_window)
 {
 	struct seeded s;
