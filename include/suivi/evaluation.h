@@ -127,6 +127,10 @@
  *   the sender ("Expéditeur : Marie Durand, directrice …", or a note
  *   saying it is not set in suivi.ini, [evaluation] expediteur and
  *   fonction);
+ *   "Transmission et suites": when it was sent to the commune (against
+ *   the deadline) and presented to its instances délibératives
+ *   communales, or that it is not recorded yet, and the adjustments
+ *   proposed for the next year (store_evaluation.h);
  *   "Synthèse": a sentence, the table "Synthèse" (commitments and
  *   indicators by status) and the rules above in words;
  *   "Annexes en vigueur": one item per domain naming each version over
@@ -383,6 +387,9 @@ struct evaluation {
 	char from[DATE_ISO_LEN], to[DATE_ISO_LEN];	/* the period, ISO,
 							 * inclusive */
 	char *sender, *sender_function;	/* NULL when not set */
+	/* what became of it (store_evaluation.h): NULL when not recorded */
+	char *sent_on, *presented_on;	/* ISO */
+	char *adjustments;		/* proposed for the next year */
 	char today[DATE_ISO_LEN];
 	char deadline[DATE_ISO_LEN];	/* the first 31 March after `to` */
 	bool deadline_passed;		/* today after the deadline */

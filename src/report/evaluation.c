@@ -8,6 +8,7 @@
 #include "suivi/browse.h"
 #include "suivi/dashboard.h"
 #include "suivi/store_contract.h"
+#include "suivi/store_evaluation.h"
 #include "suivi/store_meeting.h"
 #include "suivi/store_observation.h"
 #include "suivi/store_request.h"
@@ -181,6 +182,9 @@ void evaluation_release(struct evaluation *ev)
 	free(ev->title);
 	free(ev->sender);
 	free(ev->sender_function);
+	free(ev->sent_on);
+	free(ev->presented_on);
+	free(ev->adjustments);
 	memset(ev, 0, sizeof *ev);
 }
 
@@ -1163,6 +1167,18 @@ int evaluation_load_opts(struct store *st, const char *contract_uid,
 			       *opts->sender_function
 		? xstrdup(opts->sender_function) : NULL;
 	date_format_iso(t, out->today);
+	{
+		struct evaluation_record r;
+
+		if (store_evaluation_record_get(st, contract_uid, year, &r,
+						e) != 0)
+			goto fail;
+		out->sent_on = r.sent_on;
+		out->presented_on = r.presented_on;
+		out->adjustments = r.adjustments;
+		r.sent_on = r.presented_on = r.adjustments = NULL;
+		evaluation_record_release(&r);
+	}
 	/* the contract, its texts and every annex version, read once */
 	if (browse_load(st, contract_uid, out->today, &src, e) != 0)
 		goto fail;
@@ -1869,6 +1885,39 @@ static void period_part(struct doc *d, const struct evaluation *ev)
 			 "(« expediteur = … », « fonction = … »).");
 }
 
+/* Article 5: sent to the commune by the deadline, presented to its
+ * instances délibératives communales; the adjustments proposed. */
+static void record_part(struct doc *d, const struct evaluation *ev)
+{
+	char on[DATE_ISO_LEN], deadline[DATE_ISO_LEN];
+
+	doc_heading(d, 2, "Transmission et suites");
+	fr_date(ev->deadline, deadline);
+	if (ev->sent_on) {
+		fr_date(ev->sent_on, on);
+		doc_para(d, "Envoyée à la commune le %s%s (échéance : %s).", on,
+			 strcmp(ev->sent_on, ev->deadline) > 0
+				 ? ", après l'échéance" : "", deadline);
+	} else {
+		doc_para(d, "Envoi à la commune : pas encore enregistré "
+			 "(échéance : %s).", deadline);
+	}
+	if (ev->presented_on) {
+		fr_date(ev->presented_on, on);
+		doc_para(d, "Présentée aux instances délibératives communales "
+			 "le %s.", on);
+	} else {
+		doc_para(d, "Présentation aux instances délibératives "
+			 "communales : pas encore enregistrée.");
+	}
+	if (ev->adjustments)
+		doc_para(d, "Ajustements proposés pour %d : %s", ev->year + 1,
+			 ev->adjustments);
+	else
+		doc_para(d, "Ajustements proposés pour %d : aucun saisi.",
+			 ev->year + 1);
+}
+
 /* "avenant n°1, en vigueur à partir du 01/01/2018", "annexe du contrat,
  * en vigueur à partir du 15/02/2016", "aucune annexe transcrite". */
 static char *annex_words(const struct eval_annex *a)
@@ -2271,6 +2320,7 @@ int evaluation_doc(const struct evaluation *ev, struct doc *out)
 	if (ev->deadline_passed)
 		doc_note(out, "Échéance dépassée : le %s est passé.", deadline);
 	period_part(out, ev);
+	record_part(out, ev);
 	summary_part(out, ev);
 	annexes_part(out, ev);
 	for (size_t i = 0; i < ev->n_domains; i++)

@@ -155,6 +155,7 @@ static const struct binding reports_bindings[] = {
 	{ 'f', false, false, ACT_REPORT_FORMAT },
 	{ 'x', false, false, ACT_CLEAR_OBSERVATION },
 	{ 'p', false, false, ACT_REPORT_PERIOD },
+	{ 't', false, false, ACT_EVAL_RECORD },
 };
 
 static enum action lookup(const struct binding *b, size_t n,
@@ -313,6 +314,8 @@ static const struct label labels[ACT_COUNT] = {
 				    NULL, NULL },
 	[ACT_REPORT_PERIOD] = { "p", "p", "période : année civile ou date "
 				"anniversaire", NULL, NULL },
+	[ACT_EVAL_RECORD] = { "t", "t", "transmission et ajustements de "
+			      "l'évaluation", NULL, NULL },
 	[ACT_DELETE] = { "Suppr", "Suppr", "supprimer (demande d'abord)", NULL,
 			 NULL },
 	[ACT_REOPEN] = { "R", "R", "rouvrir (avec la raison)", NULL, NULL },

@@ -18,6 +18,7 @@
 #include "suivi/evaluation.h"
 #include "suivi/paths.h"
 #include "suivi/store_measurement.h"
+#include "suivi/store_evaluation.h"
 #include "suivi/store_observation.h"
 #include "suivi/summary.h"
 #include "suivi/text.h"
@@ -39,6 +40,7 @@ struct rp_screen {
 	enum doc_format fmt;
 	struct observation *obs;	/* the domains of the year */
 	size_t n_obs;
+	struct evaluation_record rec;	/* what became of the evaluation */
 	size_t cursor, top;		/* documents first, then domains */
 	int body_rows;
 	char error[ERR_MSG_MAX];
@@ -46,6 +48,8 @@ struct rp_screen {
 
 static void rp_screen_free(struct rp_screen *rs)
 {
+	if (rs)
+		evaluation_record_release(&rs->rec);
 	if (!rs)
 		return;
 	store_observation_list_free(rs->obs, rs->n_obs);
@@ -86,6 +90,7 @@ static void reload(struct ui *ui, struct rp_screen *rs)
 	store_observation_list_free(rs->obs, rs->n_obs);
 	rs->obs = NULL;
 	rs->n_obs = 0;
+	evaluation_record_release(&rs->rec);
 	rs->error[0] = '\0';
 	if (!ui->n_contracts) {
 		snprintf(rs->error, sizeof rs->error, "Aucun contrat dans la "
@@ -93,7 +98,9 @@ static void reload(struct ui *ui, struct rp_screen *rs)
 		return;
 	}
 	if (store_observation_list(ui->st, rs->contract_uid, rs->year,
-				   ui->today, &rs->obs, &rs->n_obs, &e) != 0)
+				   ui->today, &rs->obs, &rs->n_obs, &e) != 0 ||
+	    store_evaluation_record_get(ui->st, rs->contract_uid, rs->year,
+					&rs->rec, &e) != 0)
 		ui_message(ui, true, "%s", e.msg);
 	if (rs->cursor >= RP_DOC_COUNT + rs->n_obs)
 		rs->cursor = 0;
@@ -173,6 +180,22 @@ static void deadline_line(const struct ui *ui, const struct rp_screen *rs,
 	ui_date(ui, iso, d, sizeof d);
 	days = date_diff_days(today, due);
 	*late = days < 0;
+	if (rs->rec.sent_on) {
+		char sent[32], pres[32];
+
+		ui_date(ui, rs->rec.sent_on, sent, sizeof sent);
+		if (rs->rec.presented_on)
+			ui_date(ui, rs->rec.presented_on, pres, sizeof pres);
+		*late = strcmp(rs->rec.sent_on, iso) > 0;
+		snprintf(buf, n, "Évaluation %d : envoyée à la commune le %s%s, "
+			 "%s%s (t)", rs->year, sent,
+			 *late ? " (après l'échéance)" : "",
+			 rs->rec.presented_on ? "présentée le "
+					      : "présentation pas encore "
+						"enregistrée",
+			 rs->rec.presented_on ? pres : "");
+		return;
+	}
 	if (days < 0)
 		snprintf(buf, n, "Évaluation %d : l'échéance du %s (article 5) est "
 			 "passée depuis %ld jour%s", rs->year, d, -days,
@@ -414,6 +437,87 @@ static void edit_observation(struct ui *ui, struct rp_screen *rs, size_t i,
 	form_release(&f);
 }
 
+/* What became of the evaluation: sent, presented, the adjustments. */
+enum { REC_SENT, REC_PRESENTED, REC_ADJUSTMENTS, REC_COUNT };
+#define RECORD_DRAFT "#transmission"
+
+struct rctx {
+	struct ui *ui;
+	struct rp_screen *rs;
+};
+
+static bool save_record(struct form *f, void *ctx, char *err, size_t n)
+{
+	struct rctx *c = ctx;
+	struct evaluation_record_input in = {
+		f->fields[REC_ADJUSTMENTS].text, f->fields[REC_SENT].text,
+		f->fields[REC_PRESENTED].text
+	};
+	struct err e;
+
+	if (store_evaluation_record_set(c->ui->st, c->rs->contract_uid,
+					c->rs->year, &in, c->ui->today,
+					&e) != 0) {
+		snprintf(err, n, "%s", e.msg);
+		return false;
+	}
+	return true;
+}
+
+static void edit_record(struct ui *ui, struct rp_screen *rs,
+			const char *draft)
+{
+	struct form_field fields[REC_COUNT];
+	struct form f = { 0 };
+	struct rctx c = { ui, rs };
+	char title[128], adj[64], d[32];
+
+	form_fields_init(fields, REC_COUNT);
+	fields[REC_SENT].label = "Envoyée à la commune le";
+	fields[REC_SENT].hint = "JJ/MM/AAAA · vide : pas encore envoyée";
+	fields[REC_PRESENTED].label = "Présentée aux instances le";
+	fields[REC_PRESENTED].hint = "Aux instances délibératives communales : "
+				     "JJ/MM/AAAA, après l'envoi · vide : pas "
+				     "encore présentée";
+	snprintf(adj, sizeof adj, "Ajustements proposés pour %d",
+		 rs->year + 1);
+	fields[REC_ADJUSTMENTS].label = adj;
+	fields[REC_ADJUSTMENTS].tkind = TEXT_LONG;
+	fields[REC_ADJUSTMENTS].hint = "Ce que les parties proposent de "
+				       "changer · Ctrl+J saut de ligne";
+	if (rs->rec.sent_on) {
+		date_iso_fr(rs->rec.sent_on, d);
+		form_field_set(&fields[REC_SENT], d);
+	}
+	if (rs->rec.presented_on) {
+		date_iso_fr(rs->rec.presented_on, d);
+		form_field_set(&fields[REC_PRESENTED], d);
+	}
+	form_field_set(&fields[REC_ADJUSTMENTS],
+		       rs->rec.adjustments ? rs->rec.adjustments : "");
+	snprintf(title, sizeof title, "Évaluation %d : transmission et "
+		 "ajustements", rs->year);
+	f.title = title;
+	f.fields = fields;
+	f.n = REC_COUNT;
+	if (draft) {
+		form_restore(&f, draft);
+		f.dirty = true;
+	}
+	if (ui_form_run(ui, &f, save_record, &c)) {
+		ui_message(ui, false, "Évaluation %d : transmission et "
+			   "ajustements enregistrés", rs->year);
+		reload(ui, rs);
+	} else {
+		char ctx[128];
+
+		snprintf(ctx, sizeof ctx, "%s|%d|%s", rs->contract_uid,
+			 rs->year, RECORD_DRAFT);
+		ui_form_keep_draft(ui, &f, DRAFT_SLOT, ctx);
+	}
+	form_release(&f);
+}
+
 static void clear_observation(struct ui *ui, struct rp_screen *rs, size_t i)
 {
 	const struct observation *o = &rs->obs[i];
@@ -474,6 +578,22 @@ static void rp_screen_offer_draft(struct ui *ui)
 				if (!strcmp(rs->obs[i].domain_code, p[2]))
 					at = i;
 		}
+	}
+	if (p[2] && !strcmp(p[2], RECORD_DRAFT) &&
+	    !strcmp(rs->contract_uid, p[0])) {
+		char ex[64];
+
+		form_draft_excerpt(text, -1, ex, sizeof ex);
+		ui_draw(ui);
+		snprintf(q, sizeof q, "Transmission de l'évaluation %d non "
+			 "enregistrée à la fermeture%s%s%s. La reprendre ? (o/N)",
+			 rs->year, *ex ? " : « " : "", ex, *ex ? " »" : "");
+		store_draft_delete(ui->st, DRAFT_SLOT, &e);
+		if (ui_confirm(ui, q))
+			edit_record(ui, rs, text);
+		else if (!ui->gone)
+			ui_message(ui, false, "Brouillon abandonné");
+		goto out;
 	}
 	if (at == (size_t)-1) {
 		store_draft_delete(ui->st, DRAFT_SLOT, &e);
@@ -590,6 +710,9 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 		rs->fmt = (enum doc_format)((rs->fmt + 1) % DOC_FORMAT_COUNT);
 		ui_message(ui, false, "Format : %s", fmt_label[rs->fmt]);
 		return UI_REDRAW;
+	case ACT_EVAL_RECORD:
+		edit_record(ui, rs, NULL);
+		return UI_REDRAW;
 	case ACT_REPORT_PERIOD:
 		rs->period = (enum eval_period_kind)((rs->period + 1) %
 						     EVAL_PERIOD_COUNT);
@@ -613,11 +736,13 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 static const enum action keys[] = {
 	ACT_UP, ACT_DOWN, ACT_PGUP, ACT_PGDN, ACT_HOME, ACT_END, ACT_OPEN,
 	ACT_SEARCH, ACT_REPORT_FORMAT, ACT_REPORT_PERIOD, ACT_YEAR_PREV,
-	ACT_YEAR_NEXT, ACT_YEAR, ACT_CLEAR_OBSERVATION, ACT_NONE
+	ACT_YEAR_NEXT, ACT_YEAR, ACT_CLEAR_OBSERVATION, ACT_EVAL_RECORD,
+	ACT_NONE
 };
 
 static const enum action status_keys[] = {
-	ACT_OPEN, ACT_REPORT_FORMAT, ACT_REPORT_PERIOD, ACT_YEAR_PREV,
+	ACT_OPEN, ACT_EVAL_RECORD, ACT_REPORT_FORMAT, ACT_REPORT_PERIOD,
+	ACT_YEAR_PREV,
 	ACT_YEAR_NEXT, ACT_NONE
 };
 
@@ -667,7 +792,10 @@ const struct screen_ops screen_reports = {
 		     "présentée aux instances délibératives communales ; p la "
 		     "fait porter sur l'année civile ou d'une date anniversaire "
 		     "du contrat à la suivante ; l'expéditeur (nom, fonction) "
-		     "vient de suivi.ini, section [evaluation]. Article 4 : l'état "
+		     "vient de suivi.ini, section [evaluation] ; t enregistre "
+		     "quand elle a été envoyée à la commune et présentée, et "
+		     "les ajustements proposés pour l'année suivante (dans "
+		     "l'évaluation). Article 4 : l'état "
 		     "récapitulatif des demandes exceptionnelles et des litiges, "
 		     "avec les solutions arbitrées, va à la Conférence "
 		     "territoriale. Entrée écrit le document choisi dans le "

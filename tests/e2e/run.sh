@@ -1280,6 +1280,69 @@ s_reports() {
 # the list and the file name; the sender from suivi.ini is in the document;
 # a year before the contract is said in the header and refused on Enter,
 # nothing written.
+# t on the Rapports screen: when the évaluation was sent and presented,
+# the adjustments proposed; a presentation before the sending refused in
+# the form; the head line says it; the document too; typed text survives
+# a closed terminal.
+s_reports_record() {
+	local dir
+	e2e_start -s 110x32 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys 6
+	wait_for "Évaluation 2026"
+	keys [
+	expect "2025 : à transmettre" "Évaluation 2025 : l'échéance du 31/03/2026 (article 5) est passée"
+	keys t
+	expect "t : le formulaire de la transmission" "Évaluation 2025 : transmission et ajustements"
+	text "15/01/2026"
+	keys Tab
+	text "10/01/2026"
+	keys Tab
+	text "Revoir la cible de 3.3.2"
+	keys Enter
+	expect "présentée avant l'envoi : refusé, dit" "présentée le 10/01/2026, avant d'être envoyée à la commune (le 15/01/2026)"
+	keys BTab C-u
+	text "10/02/2026"
+	keys Enter
+	expect "enregistré" "Évaluation 2025 : transmission et ajustements enregistrés"
+	expect "la ligne de tête le dit" "Évaluation 2025 : envoyée à la commune le 15/01/2026, présentée le 10/02/2026 (t)"
+	keys g Enter
+	dir="$E2E_DIR/home/Documents/suivi"
+	expect "Entrée : l'évaluation écrite" "evaluation-le-bouscat-2025.html"
+	if grep -qF "Envoyée à la commune le 15/01/2026 (échéance : 31/03/2026)." "$dir/evaluation-le-bouscat-2025.html" &&
+		grep -qF "Présentée aux instances délibératives communales le 10/02/2026." "$dir/evaluation-le-bouscat-2025.html" &&
+		grep -qF "Ajustements proposés pour 2026 : Revoir la cible de 3.3.2" "$dir/evaluation-le-bouscat-2025.html"; then
+		ok "l'évaluation dit l'envoi, la présentation et les ajustements"
+	else
+		not_ok "l'évaluation : transmission absente ($(ls "$dir" 2>&1))"
+	fi
+	if suivi_cli evaluation "Le Bouscat" 2025 | grep -qF "présentée aux instances délibératives communales le : 10/02/2026"; then
+		ok "suivi evaluation lit ce que l'écran a enregistré"
+	else
+		not_ok "suivi evaluation lit ce que l'écran a enregistré"
+	fi
+	# half-typed, then the terminal goes away
+	keys t
+	wait_for "transmission et ajustements"
+	keys Tab Tab C-u
+	text "Ajouter un indicateur de satisfaction"
+	wait_for "Ajouter un indicateur de satisfaction"
+	kill -HUP "$(suivi_pid)"
+	expect_exit "SIGHUP dans le formulaire : suivi s'arrête" 0
+	e2e_restart
+	expect "au démarrage, la saisie est proposée" "Transmission de l'évaluation 2025 non enregistrée à la fermeture"
+	keys o
+	expect "o : le texte revient" "Ajouter un indicateur de satisfaction"
+	keys Enter
+	expect "enregistré" "transmission et ajustements enregistrés"
+	if suivi_cli evaluation "Le Bouscat" 2025 | grep -qF "ajustements proposés pour 2026 : Ajouter un indicateur de satisfaction"; then
+		ok "le texte repris est enregistré"
+	else
+		not_ok "le texte repris est enregistré"
+	fi
+	e2e_stop
+}
+
 s_reports_period() {
 	local dir
 	e2e_start -s 130x34 -c $'[evaluation]\nexpediteur = Marie Durand\nfonction = Directrice du pôle territorial' "${E2E_EXTRA[@]}"
@@ -1675,6 +1738,7 @@ s_meetings
 s_launch
 s_reports
 s_reports_period
+s_reports_record
 s_hostile
 s_typing_letters
 s_typing_forms

@@ -23,6 +23,7 @@
 #include "suivi/evaluation.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
+#include "suivi/store_evaluation.h"
 #include "suivi/store_measurement.h"
 #include "suivi/store_meeting.h"
 #include "suivi/store_observation.h"
@@ -1530,6 +1531,44 @@ Test(evaluation, says_which_value_it_used)
 	cr_expect(strstr(b->text, "mars 2025 : saisie 2 j, calcul 0 j"), "%s",
 		  b->text);
 	cr_expect(!strstr(b->text, "juin 2025"), "%s", b->text);
+	doc_release(&d);
+	done(&f);
+}
+
+/* What became of it: sent (after the deadline here), presented, the
+ * adjustments; and what a year with nothing recorded says. */
+Test(evaluation, says_when_it_was_sent_and_presented)
+{
+	struct fixture f;
+	struct doc d;
+	struct err e;
+	struct evaluation_record_input in = { "Revoir la cible de 3.3.2",
+					      "2026-04-02", "2026-05-12" };
+
+	open_bouscat(&f);
+	cr_assert_eq(evaluation_build(f.st, f.contract, YEAR, TODAY, &d, &e),
+		     0, "%s", e.msg);
+	cr_expect_not_null(block_with(&d, DOC_PARAGRAPH, "Envoi à la commune : "
+				      "pas encore enregistré (échéance : "
+				      "31/03/2026)."));
+	cr_expect_not_null(block_with(&d, DOC_PARAGRAPH, "Présentation aux "
+				      "instances délibératives communales : "
+				      "pas encore enregistrée."));
+	cr_expect_not_null(block_with(&d, DOC_PARAGRAPH, "Ajustements proposés "
+				      "pour 2026 : aucun saisi."));
+	doc_release(&d);
+	cr_assert_eq(store_evaluation_record_set(f.st, f.contract, YEAR, &in,
+						 TODAY, &e), 0, "%s", e.msg);
+	cr_assert_eq(evaluation_build(f.st, f.contract, YEAR, TODAY, &d, &e),
+		     0, "%s", e.msg);
+	cr_expect_not_null(block_with(&d, DOC_PARAGRAPH, "Envoyée à la commune "
+				      "le 02/04/2026, après l'échéance "
+				      "(échéance : 31/03/2026)."));
+	cr_expect_not_null(block_with(&d, DOC_PARAGRAPH, "Présentée aux "
+				      "instances délibératives communales le "
+				      "12/05/2026."));
+	cr_expect_not_null(block_with(&d, DOC_PARAGRAPH, "Ajustements proposés "
+				      "pour 2026 : Revoir la cible de 3.3.2"));
 	doc_release(&d);
 	done(&f);
 }
