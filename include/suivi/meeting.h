@@ -175,5 +175,13 @@ int committee_frequency_per_year(const char *text);
  * suivi …" -> MEETING_FOLLOW_UP; -1 when no kind of meeting records it
  * (its meetings are not tracked). */
 int committee_meeting_kind(const char *name);
+/* What a meeting of kind k is called for a contract whose annexes in
+ * force have these committees (their names as written): the comité
+ * numérique under the annex's own name, first letter in lower case like
+ * the vocabulary's labels ("comité numérique stratégique communal" at Le
+ * Bouscat); every other kind, or none found, by its label
+ * (meeting_kind_vocab). Heap string. */
+char *meeting_kind_name(enum meeting_kind k, char *const *committees,
+			size_t n);
 
 #endif

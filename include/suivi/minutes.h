@@ -57,6 +57,8 @@ struct minutes {
 	char *contract_title;		/* NULL when none */
 	struct meeting meeting;		/* with attendees, decisions, actions
 					 * and carried actions */
+	char *kind_name;		/* what the contract calls its kind
+					 * (meeting_kind_name) */
 	struct agenda_item *items;	/* store_meeting_agenda */
 	size_t n_items;
 	char **labels;			/* n_items indicator labels (NULL

@@ -60,6 +60,11 @@ int store_annexes_in_force(struct store *st, const char *contract_uid,
 int store_annex_versions(struct store *st, const char *contract_uid,
 			 struct annex_info **out, size_t *n, struct err *e);
 void store_annex_list_free(struct annex_info *v, size_t n);
+/* The names of the committees of the contract's annexes in force on
+ * date (ISO), in annex then file order; free with text_lines_free. */
+int store_committee_names(struct store *st, const char *contract_uid,
+			  const char *date, char ***out, size_t *n,
+			  struct err *e);
 
 /* Totals of what users have added, for the summary. */
 struct store_totals {

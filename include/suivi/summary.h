@@ -2,7 +2,7 @@
  * summary.h - the état récapitulatif annuel (article 4 of the contract):
  * the year's exceptional requests and disputes, with their arbitrated
  * solutions, of one contract or of every contract of the database, for
- * the Conférence territoriale des Maires. As data (struct summary), then
+ * the Conférence territoriale. As data (struct summary), then
  * as a document (doc.h) that the renderers write in every format.
  *
  * What belongs to a year (store_exceptional_list, store_dispute_year):

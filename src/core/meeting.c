@@ -269,3 +269,24 @@ int committee_meeting_kind(const char *name)
 	free(f);
 	return ret;
 }
+
+char *meeting_kind_name(enum meeting_kind k, char *const *committees,
+			size_t n)
+{
+	if (k == MEETING_DIGITAL)
+		for (size_t i = 0; i < n; i++) {
+			const char *c = committees[i];
+			char *out;
+
+			if (committee_meeting_kind(c) != (int)k)
+				continue;
+			while (*c == ' ')
+				c++;
+			out = xstrdup(c);
+			/* "Comité" -> "comité": the labels' case */
+			if (!strncmp(out, "Comit\xc3\xa9", 7))
+				out[0] = 'c';
+			return out;
+		}
+	return xstrdup(meeting_kind_vocab[k].label);
+}

@@ -165,7 +165,7 @@ static void build_rules(struct node *root)
 			 "• au moins %d réunions par an avec les Maires ;\n"
 			 "• une évaluation annuelle, communiquée à la commune au "
 			 "plus tard le %d mars de l'année suivante et présentée "
-			 "à son conseil.\n",
+			 "aux instances délibératives communales pour information.\n",
 		    CADENCE_AFTER_MONTHS, CADENCE_MAYORS_PER_YEAR,
 		    EVALUATION_DEADLINE_DAY);
 	strbuf_addstr(&sb, "\nRévision (article 6) : un avenant remplace une "
@@ -431,7 +431,7 @@ static void build_annex_parts(struct node *dom, const struct annex *a)
 			    a->roles[i].holder);
 	if (!a->n_roles)
 		strbuf_addstr(&sb, "(aucun rôle transcrit)\n");
-	add(dom, NODE_ROLES, "Rôles et responsables", &sb);
+	add(dom, NODE_ROLES, "Rôles et responsabilités", &sb);
 
 	strbuf_init(&sb);
 	strbuf_addstr(&sb, "Qui saisir, par type de saisine et sous-domaine.\n");

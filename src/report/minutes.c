@@ -14,6 +14,7 @@
 #include "suivi/contract.h"
 #include "suivi/store_contract.h"
 #include "suivi/value.h"
+#include "suivi/text.h"
 #include "suivi/xalloc.h"
 
 #include <errno.h>
@@ -31,6 +32,7 @@ void minutes_release(struct minutes *m)
 	free(m->commune);
 	free(m->contract);
 	free(m->contract_title);
+	free(m->kind_name);
 	store_meeting_release(&m->meeting);
 	if (m->labels)
 		for (size_t i = 0; i < m->n_items; i++)
@@ -80,6 +82,21 @@ static int labels_of(struct store *st, struct minutes *m, struct err *e)
 	return 0;
 }
 
+/* The kind under the name the annexes in force on the meeting's date
+ * give it (a comité numérique under its own name). */
+static int kind_of(struct store *st, struct minutes *m, struct err *e)
+{
+	char **names = NULL;
+	size_t n = 0;
+
+	if (store_committee_names(st, m->meeting.contract_uid,
+				  m->meeting.held_on, &names, &n, e) != 0)
+		return -1;
+	m->kind_name = meeting_kind_name(m->meeting.kind, names, n);
+	text_lines_free(names, n);
+	return 0;
+}
+
 int minutes_load(struct store *st, const char *meeting_uid,
 		 const char *today, struct minutes *out, struct err *e)
 {
@@ -98,7 +115,7 @@ int minutes_load(struct store *st, const char *meeting_uid,
 		memset(out, 0, sizeof *out);
 		return -1;
 	}
-	if (contract_of(st, out, e) != 0 ||
+	if (contract_of(st, out, e) != 0 || kind_of(st, out, e) != 0 ||
 	    store_meeting_window(st, meeting_uid, out->from, out->to, e) != 0 ||
 	    store_meeting_agenda(st, meeting_uid, out->written_on, &out->items,
 				 &out->n_items, e) != 0 ||
@@ -377,7 +394,9 @@ static char *title_of(const struct minutes *m)
 
 	fr(m->meeting.held_on, held);
 	return xasprintf("Compte rendu — %s du %s — %s%s",
-			 meeting_kind_vocab[m->meeting.kind].label, held,
+			 m->kind_name ? m->kind_name
+				      : meeting_kind_vocab[m->meeting.kind].label,
+			 held,
 			 m->commune ? m->commune : "",
 			 provisional(&m->meeting) ? " (provisoire)" : "");
 }
@@ -431,7 +450,8 @@ static void head(struct out *o, const struct minutes *m)
 		field(o, "Contrat", s);
 		free(s);
 	}
-	field(o, "Réunion", meeting_kind_vocab[mt->kind].label);
+	field(o, "Réunion", m->kind_name ? m->kind_name
+					 : meeting_kind_vocab[mt->kind].label);
 	fr(mt->held_on, held);
 	if (mt->held_on && date_parse(mt->held_on, &d) == 0)
 		s = xasprintf("%s %s", date_weekday_name[date_weekday(d)], held);

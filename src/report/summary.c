@@ -682,7 +682,7 @@ int summary_doc(const struct summary *s, const char *today, struct doc *out)
 		 "récapitulatif annuel est dressé afin d'inventorier les "
 		 "demandes exceptionnelles et les litiges et de capitaliser "
 		 "les solutions arbitrées. Il est présenté en Conférence "
-		 "territoriale des Maires.");
+		 "territoriale.");
 	if (s->all)
 		doc_para(out, "Toutes les communes sont réunies dans un seul "
 			 "tableau par rubrique, avec une colonne « Commune » : "

@@ -152,6 +152,38 @@ int store_annex_versions(struct store *st, const char *contract_uid,
 	return annex_rows(st, s, out, n, e);
 }
 
+int store_committee_names(struct store *st, const char *contract_uid,
+			  const char *date, char ***out, size_t *n,
+			  struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT cm.name FROM domain d JOIN annex a"
+		" ON a.uid = " STORE_ANNEX_IN_FORCE("d.uid")
+		" JOIN committee cm ON cm.annex_uid = a.uid"
+		" WHERE d.contract_uid = :c ORDER BY d.rowid, cm.position", e);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_text(s, ":date", date);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		(*out)[(*n)++] = store_col_dup(s, 0);
+	}
+	sqlite3_reset(s);
+	if (finish(st, rc, "lire les comités", e) != 0) {
+		text_lines_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
 void store_annex_list_free(struct annex_info *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

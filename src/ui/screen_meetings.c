@@ -57,8 +57,25 @@ struct mt_screen {
 	size_t n_prow, pcur, ptop;
 	int page_rows;
 	size_t search_from;		/* where / started */
+	/* each kind as the contract calls it (meeting_kind_name: its
+	 * comité numérique under the annex's name) */
+	char *kind_name[MEETING_KIND_COUNT];
 	char error[ERR_MSG_MAX];
 };
+
+static const char *kind_label(const struct mt_screen *ms, int k)
+{
+	return ms->kind_name[k] ? ms->kind_name[k]
+				: meeting_kind_vocab[k].label;
+}
+
+static void kind_names_free(struct mt_screen *ms)
+{
+	for (int k = 0; k < MEETING_KIND_COUNT; k++) {
+		free(ms->kind_name[k]);
+		ms->kind_name[k] = NULL;
+	}
+}
 
 static void page_free(struct mt_screen *ms)
 {
@@ -81,6 +98,7 @@ static void mt_screen_free(struct mt_screen *ms)
 		return;
 	page_free(ms);
 	store_meeting_list_free(ms->rows, ms->n);
+	kind_names_free(ms);
 	free(ms);
 }
 
@@ -102,6 +120,19 @@ static void reload(struct ui *ui, struct mt_screen *ms)
 		snprintf(ms->error, sizeof ms->error, "Aucun contrat dans la "
 			 "base : importez-en un avec « suivi import FICHIER ».");
 		return;
+	}
+	{
+		char **names = NULL;
+		size_t nn = 0;
+
+		kind_names_free(ms);
+		if (store_committee_names(ui->st, contract_uid(ui), ui->today,
+					  &names, &nn, &e) == 0) {
+			for (int k = 0; k < MEETING_KIND_COUNT; k++)
+				ms->kind_name[k] = meeting_kind_name(
+					(enum meeting_kind)k, names, nn);
+			text_lines_free(names, nn);
+		}
 	}
 	if (store_meeting_list(ui->st, contract_uid(ui), ui->today, &ms->rows,
 			       &ms->n, &e) != 0 ||
@@ -300,7 +331,7 @@ static void draw_page(struct ui *ui, struct mt_screen *ms, int top, int rows,
 	char *title;
 
 	ui_date(ui, ms->cur.held_on, d, sizeof d);
-	title = xasprintf("%s du %s · %s%s%s", meeting_kind_vocab[ms->cur.kind].label,
+	title = xasprintf("%s du %s · %s%s%s", kind_label(ms, ms->cur.kind),
 			  d, meeting_status_vocab[ms->cur.status].label,
 			  ms->cur.place ? " · " : "",
 			  ms->cur.place ? ms->cur.place : "");
@@ -377,7 +408,7 @@ static void draw_list(struct ui *ui, struct mt_screen *ms, int top, int rows,
 		snprintf(head, sizeof head, "%s%s%s", list_cols[k].head,
 			 k == 1 && ms->kind >= 0 ? " : " : "",
 			 k == 1 && ms->kind >= 0
-			 ? meeting_kind_vocab[ms->kind].label : "");
+			 ? kind_label(ms, ms->kind) : "");
 		if (x < cols)
 			draw_text(t, top + 2, x, w < cols - x ? w : cols - x,
 				  k == 1 && ms->kind >= 0 ? PAINT_TITLE : PAINT_DIM,
@@ -405,7 +436,7 @@ static void draw_list(struct ui *ui, struct mt_screen *ms, int top, int rows,
 			break;
 		m = &ms->rows[i];
 		ui_date(ui, m->held_on, f[0], sizeof f[0]);
-		snprintf(f[1], sizeof f[1], "%s", meeting_kind_vocab[m->kind].label);
+		snprintf(f[1], sizeof f[1], "%s", kind_label(ms, m->kind));
 		snprintf(f[2], sizeof f[2], "%s", meeting_status_vocab[m->status].label);
 		snprintf(f[3], sizeof f[3], "%zu", m->n_attendees);
 		snprintf(f[4], sizeof f[4], "%zu", m->n_decisions);
@@ -537,7 +568,7 @@ static void meeting_form(struct ui *ui, struct mt_screen *ms,
 	char d[32];
 
 	for (int i = 0; i < MEETING_KIND_COUNT; i++)
-		kinds[i] = meeting_kind_vocab[i].label;
+		kinds[i] = kind_label(ms, i);
 	form_fields_init(fields, M_COUNT);
 	fields[M_KIND].label = "Type";
 	fields[M_KIND].kind = FIELD_CHOICE;
@@ -1373,11 +1404,12 @@ static int handle_page(struct ui *ui, struct mt_screen *ms, enum action a)
 /* A meeting of the list in words, for / . */
 static char *meeting_words(struct ui *ui, size_t i, void *ctx)
 {
-	const struct meeting *m = &((struct mt_screen *)ctx)->rows[i];
+	const struct mt_screen *ms = ctx;
+	const struct meeting *m = &ms->rows[i];
 	char d[32];
 
 	ui_date(ui, m->held_on, d, sizeof d);
-	return xasprintf("%s %s %s %s %s", d, meeting_kind_vocab[m->kind].label,
+	return xasprintf("%s %s %s %s %s", d, kind_label(ms, m->kind),
 			 meeting_status_vocab[m->status].label,
 			 m->place ? m->place : "", m->notes ? m->notes : "");
 }
@@ -1427,7 +1459,7 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 		ms->cursor = ms->top = 0;
 		reload(ui, ms);
 		ui_message(ui, false, "Réunions : %s (%zu)", ms->kind < 0 ? "tous les "
-			   "types" : meeting_kind_vocab[ms->kind].label, ms->n);
+			   "types" : kind_label(ms, ms->kind), ms->n);
 		return UI_REDRAW;
 	case ACT_MINUTES:
 		if (ms->n) {

@@ -1343,6 +1343,30 @@ s_reports_record() {
 	e2e_stop
 }
 
+# The contract's words: its committees under their names in the annex in
+# force, its headings, its instances.
+s_contract_words() {
+	e2e_start -s 100x60 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys j j Enter
+	expect "le domaine : « Rôles et responsabilités »" "Rôles et responsabilités"
+	keys Escape Escape Escape
+	keys 5
+	wait_for "Réunions"
+	keys n
+	wait_for "Prévoir une réunion"
+	keys Space
+	expect "le comité numérique sous le nom de l'annexe en vigueur" "comité numérique stratégique communal"
+	keys Escape Escape
+	keys 1
+	wait_for "Le Bouscat"
+	keys Left Left Left Home j Enter
+	wait_for "Ce que le contrat fixe"
+	expect "L'essentiel : les instances délibératives communales" "aux instances délibératives communales pour"
+	expect "L'essentiel : la Conférence territoriale" "Conférence territoriale."
+	e2e_stop
+}
+
 s_reports_period() {
 	local dir
 	e2e_start -s 130x34 -c $'[evaluation]\nexpediteur = Marie Durand\nfonction = Directrice du pôle territorial' "${E2E_EXTRA[@]}"
@@ -1739,6 +1763,7 @@ s_launch
 s_reports
 s_reports_period
 s_reports_record
+s_contract_words
 s_hostile
 s_typing_letters
 s_typing_forms

@@ -1249,6 +1249,31 @@ Test(meeting_committees, the_kind_of_meeting_that_records_one)
 	cr_expect_eq(committee_meeting_kind(NULL), -1);
 }
 
+/* A comité numérique under the name the annex in force gives it; the
+ * other kinds by their labels. */
+Test(meeting_committees, a_kind_named_as_the_annex_names_it)
+{
+	char a[] = "Comité numérique stratégique communal";
+	char b[] = "Comité de suivi du contrat d'engagement";
+	char c[] = "Revues des contrats d’engagements";
+	char *bouscat[] = { a, b };
+	char *none[] = { c };
+	char *s;
+
+	s = meeting_kind_name(MEETING_DIGITAL, bouscat, 2);
+	cr_expect_str_eq(s, "comité numérique stratégique communal");
+	free(s);
+	s = meeting_kind_name(MEETING_FOLLOW_UP, bouscat, 2);
+	cr_expect_str_eq(s, meeting_kind_vocab[MEETING_FOLLOW_UP].label);
+	free(s);
+	s = meeting_kind_name(MEETING_DIGITAL, none, 1);
+	cr_expect_str_eq(s, meeting_kind_vocab[MEETING_DIGITAL].label);
+	free(s);
+	s = meeting_kind_name(MEETING_DIGITAL, NULL, 0);
+	cr_expect_str_eq(s, "comité numérique communal");
+	free(s);
+}
+
 /* ------------------------------------------------------------------ */
 /* A store with the bundled contracts and the test contract             */
 

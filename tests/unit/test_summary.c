@@ -567,8 +567,8 @@ Test(summary_doc, one_commune_title_note_totals_and_footer, .timeout = 30)
 	cr_expect(has_text(&d, DOC_NOTE, "demandes exceptionnelles et les "
 			   "litiges et de capitaliser les solutions "
 			   "arbitrées"));
-	cr_expect(has_text(&d, DOC_NOTE, "Conférence territoriale des "
-			   "Maires"));
+	cr_expect(has_text(&d, DOC_NOTE, "Il est présenté en Conférence "
+			   "territoriale."));
 	/* one commune: no word about the all-communes layout */
 	cr_expect(!has_text(&d, DOC_PARAGRAPH, "colonne « Commune »"));
 	cr_expect_eq(count_kind(&d, DOC_TABLE), 3);
