@@ -377,12 +377,16 @@ static int form_layer_key(struct ui *ui, struct layer *l, const struct key *k)
 		ui_field_help(ui);
 		return LAYER_STAY;
 	}
-	/* the keys that cannot be text move between fields */
+	/* the keys that cannot be text move between fields, the text typed
+	 * so far (keys read in one go are flushed only after the last)
+	 * kept in the field it was typed in */
 	if (!k->special && !k->alt && k->code == '\t') {
+		flush(fl);
 		step(f, 1);
 		return LAYER_STAY;
 	}
 	if (k->special && k->code == KEY_BTAB) {
+		flush(fl);
 		step(f, -1);
 		return LAYER_STAY;
 	}

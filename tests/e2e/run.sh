@@ -1767,6 +1767,7 @@ s_contract_words
 s_hostile
 s_typing_letters
 s_typing_forms
+s_typing_batched
 s_typing_editor
 s_typing_suspend
 s_corrections

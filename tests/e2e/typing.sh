@@ -114,6 +114,30 @@ s_typing_letters() {
 
 # Every form and text cell: the same text typed in each field, saved, and
 # what the database holds compared byte for byte.
+# Keys that reach suivi in one read (a fast typist, a loaded machine, a
+# macro): the text typed in a field, then Tab, stays in that field.
+s_typing_batched() {
+	if ! command -v python3 >/dev/null; then
+		echo "# skip - s_typing_batched : python3 absent"
+		return
+	fi
+	e2e_start -s 120x40 "${E2E_EXTRA[@]}"
+	wait_for "Identifiant : 33069-2016"
+	keys M-3
+	wait_for "Saisines : 0"
+	keys n
+	wait_for "Nouvelle saisine"
+	# one tmux command: every byte in one write
+	tm send-keys -t e2e Tab Tab Tab Tab Tab "Mme Durand" Tab \
+		"Serveur de messagerie en panne" Tab C-u "02/11/2026 09:00" \
+		BTab BTab "!" Enter
+	expect "tout d'un coup : enregistrée" "Saisine enregistrée : Serveur de messagerie en panne"
+	typing_same "tout d'un coup : chaque texte dans son champ" \
+		"SELECT requester || '|' || object || '|' || received_at FROM request" \
+		"Mme Durand!|Serveur de messagerie en panne|2026-11-02T09:00"
+	e2e_stop
+}
+
 s_typing_forms() {
 	local T="<$TYPING_ALL>"
 	if ! command -v python3 >/dev/null; then
