@@ -340,6 +340,9 @@ static void flush(struct form_layer *fl)
 	if (!fl->stale)
 		return;
 	fl->stale = false;
+	/* the editor is the field's under the cursor, never another's */
+	if (!f->ed_live || fd->kind != FIELD_TEXT || f->ed_of != f->cur)
+		return;
 	free(fd->text);
 	fd->text = xstrdup(edit_text(&f->ed));
 	if (f->on_change)
