@@ -38,9 +38,6 @@ enum request_nature { NATURE_DEMAND, NATURE_INCIDENT, NATURE_COUNT };
 extern const struct vocab request_status_vocab[REQ_STATUS_COUNT];
 extern const struct vocab request_form_vocab[FORM_COUNT];
 extern const struct vocab request_nature_vocab[NATURE_COUNT];
-/* The criticalities of incidents, in order: critique, majeure, mineure. */
-#define CRITICALITY_COUNT 3
-extern const char *const request_criticality[CRITICALITY_COUNT];
 
 /* The dates of a request as stored ("AAAA-MM-JJTHH:MM" or NULL). */
 struct request_dates {

@@ -307,10 +307,22 @@ struct domain_choice {
 	char *code, *name;
 	struct subdomain_choice *subdomains;
 	size_t n_subdomains;
+	/* the criticality levels of its annex (store_domain_criticalities) */
+	char **criticalities;
+	size_t n_criticalities;
 };
 int store_domain_choices(struct store *st, const char *contract_uid,
 			 const char *date, struct domain_choice **out,
 			 size_t *n, struct err *e);
 void store_domain_choices_free(struct domain_choice *v, size_t n);
+
+/* The criticality levels a request of the domain can have on date (ISO
+ * "AAAA-MM-JJ"): those the annex in force then gives its indicators
+ * (« criticites »), in the annex's order, each once (case and accents
+ * aside), spelt as the annex spells them; none when the annex has none
+ * or nothing is in force. Free with text_lines_free. */
+int store_domain_criticalities(struct store *st, const char *domain_uid,
+			       const char *date, char ***out, size_t *n,
+			       struct err *e);
 
 #endif

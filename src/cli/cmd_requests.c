@@ -388,6 +388,41 @@ static int row_contract(struct import *im, const struct csv_record *rec,
 	return 0;
 }
 
+/* The criticality among the levels of the domain's annex (d), or of any
+ * domain's when the domain is unknown (every bad word of a row is said):
+ * the store checks it again, this says it with the row's other
+ * problems. */
+static void row_criticality(struct import *im, const struct csv_record *rec,
+			    const struct domain_choice *v, size_t n,
+			    const struct domain_choice *d, const char *fr)
+{
+	const char *crit = cell(im, rec, C_CRITICALITY);
+	struct strbuf known;
+	bool found = false;
+
+	if (!crit)
+		return;
+	strbuf_init(&known);
+	for (size_t i = 0; i < n; i++) {
+		if (d && &v[i] != d)
+			continue;
+		for (size_t k = 0; k < v[i].n_criticalities; k++) {
+			const char *l = v[i].criticalities[k];
+
+			found = found || same_folded(crit, l);
+			if (!strstr(known.buf ? known.buf : "", l))
+				strbuf_addf(&known, "%s%s",
+					    known.len ? ", " : "", l);
+		}
+	}
+	if (!found)
+		problem(im, rec->line, "criticité « %s » inconnue %s le %s (%s)",
+			crit, d ? "de l'annexe de ce domaine"
+				: "des annexes de ce contrat", fr,
+			known.len ? known.buf : "aucun niveau de criticité");
+	strbuf_release(&known);
+}
+
 /* Domain by code, sub-domain by letter, among the contract's domains in
  * force on the day the request was received. */
 static int row_domain(struct import *im, const struct csv_record *rec,
@@ -425,6 +460,7 @@ static int row_domain(struct import *im, const struct csv_record *rec,
 			d = &v[i];
 		strbuf_addf(&known, "%s%s", i ? ", " : "", v[i].code);
 	}
+	row_criticality(im, rec, v, n, d, fr);
 	if (!d) {
 		problem(im, rec->line, "domaine « %s » inconnu de ce contrat le "
 			"%s (%s)", code, fr, n ? known.buf : "aucun domaine");
@@ -454,19 +490,6 @@ out:
 	strbuf_release(&known);
 	store_domain_choices_free(v, n);
 	return ret;
-}
-
-static const char *row_criticality(struct import *im, int line,
-				   const char *s)
-{
-	if (!s)
-		return NULL;
-	for (int i = 0; i < CRITICALITY_COUNT; i++)
-		if (same_folded(s, request_criticality[i]))
-			return request_criticality[i];
-	problem(im, line, "criticité « %s » inconnue (critique, majeure, "
-		"mineure)", s);
-	return NULL;
 }
 
 /* The fields of an exceptional request; *any when one is given. */
@@ -563,8 +586,8 @@ static void import_row(struct import *im, struct csv_record *rec)
 	if ((s = cell(im, rec, C_NATURE)))
 		nature = vocab_cell(im, rec->line, s, request_nature_vocab,
 				    NATURE_COUNT, "nature");
-	in.criticality = row_criticality(im, rec->line,
-					 cell(im, rec, C_CRITICALITY));
+	/* the store takes it among the levels of the domain's annex */
+	in.criticality = cell(im, rec, C_CRITICALITY);
 	in.urgent_priority = cell(im, rec, C_PRIORITY);
 	in.urgent_delay = cell(im, rec, C_DELAY);
 	if (!(s = cell(im, rec, C_RECEIVED)))

@@ -30,10 +30,6 @@ const struct vocab request_nature_vocab[NATURE_COUNT] = {
 	[NATURE_INCIDENT] = { "incident", "incident", "incident" },
 };
 
-const char *const request_criticality[CRITICALITY_COUNT] = {
-	"critique", "majeure", "mineure",
-};
-
 /* Article 4: « En cas de demande exceptionnelle non prévue au contrat, la
  * commune prend contact avec l’adjoint au directeur général des
  * territoires en charge du pôle territorial. » */

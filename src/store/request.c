@@ -356,6 +356,62 @@ static int check_refs(struct store *st, const char *contract_uid,
 	return 0;
 }
 
+/* A criticality is one of the levels the annex of the request's domain
+ * in force on its reception gives (the contract file's, never a fixed
+ * list), stored as the annex spells it. */
+static int check_criticality(struct store *st, const struct request_input *in,
+			     struct checked *c, struct err *e)
+{
+	char **levels = NULL, day[DATE_ISO_LEN], on[DATE_ISO_LEN];
+	size_t n = 0;
+	char *want;
+	int ret = -1;
+
+	if (!c->criticality)
+		return 0;
+	if (!in->domain_uid || !*in->domain_uid) {
+		err_set(e, ERR_INPUT, "une criticité se choisit parmi les "
+			"niveaux de l'annexe d'un domaine : donnez d'abord le "
+			"domaine");
+		return -1;
+	}
+	snprintf(day, sizeof day, "%.10s", c->received);
+	if (store_domain_criticalities(st, in->domain_uid, day, &levels, &n,
+				       e) != 0)
+		return -1;
+	want = text_fold(c->criticality);
+	for (size_t i = 0; i < n && ret; i++) {
+		char *f = text_fold(levels[i]);
+
+		if (!strcmp(f, want)) {
+			free(c->criticality);
+			c->criticality = xstrdup(levels[i]);
+			ret = 0;
+		}
+		free(f);
+	}
+	free(want);
+	if (ret) {
+		struct strbuf list;
+
+		strbuf_init(&list);
+		for (size_t i = 0; i < n; i++)
+			strbuf_addf(&list, "%s%s", i ? ", " : "", levels[i]);
+		day_fr(day, on);
+		if (n)
+			err_set(e, ERR_INPUT, "criticité « %s » inconnue : l'annexe "
+				"du domaine en vigueur le %s a %s",
+				c->criticality, on, list.buf);
+		else
+			err_set(e, ERR_INPUT, "criticité « %s » : l'annexe du "
+				"domaine en vigueur le %s n'a pas de niveaux de "
+				"criticité", c->criticality, on);
+		strbuf_release(&list);
+	}
+	text_lines_free(levels, n);
+	return ret;
+}
+
 static const char *opt_uid(const char *s)
 {
 	return s && *s ? s : NULL;
@@ -403,7 +459,8 @@ int store_request_add(struct store *st, const char *contract_uid,
 	/* Refusals before the transaction: a refused request leaves the
 	 * caller's transaction, if any, as it was. */
 	if (check_input(in, &c, e) != 0 ||
-	    check_refs(st, contract_uid, in, &c, e) != 0)
+	    check_refs(st, contract_uid, in, &c, e) != 0 ||
+	    check_criticality(st, in, &c, e) != 0)
 		goto out;
 	if (store_begin(st, e) != 0)
 		goto out;
@@ -499,7 +556,8 @@ int store_request_update(struct store *st, const char *uid,
 	memset(&c, 0, sizeof c);
 	if (read_current(st, uid, &cur, e) != 0 ||
 	    check_input(in, &c, e) != 0 ||
-	    check_refs(st, cur.contract_uid, in, &c, e) != 0)
+	    check_refs(st, cur.contract_uid, in, &c, e) != 0 ||
+	    check_criticality(st, in, &c, e) != 0)
 		goto out;
 	if (store_begin(st, e) != 0)
 		goto out;

@@ -7,6 +7,7 @@
 #include "store_internal.h"
 #include "suivi/request.h"
 #include "suivi/store_request.h"
+#include "suivi/text.h"
 #include "suivi/workdays.h"
 #include "suivi/xalloc.h"
 
@@ -580,14 +581,76 @@ int store_domain_choices(struct store *st, const char *contract_uid,
 		store_domain_choices_free(v, k);
 		return -1;
 	}
+	for (size_t i = 0; i < k; i++)
+		if (store_domain_criticalities(st, v[i].uid, on,
+					       &v[i].criticalities,
+					       &v[i].n_criticalities, e) != 0) {
+			store_domain_choices_free(v, k);
+			return -1;
+		}
 	*out = v;
 	*n = k;
+	return 0;
+}
+
+int store_domain_criticalities(struct store *st, const char *domain_uid,
+			       const char *date, char ***out, size_t *n,
+			       struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st,
+		"SELECT i.criticalities FROM indicator i WHERE i.annex_uid ="
+		" " STORE_ANNEX_IN_FORCE(":d") " AND i.criticalities IS NOT NULL"
+		" ORDER BY i.position", e);
+	char **keys = NULL;
+	size_t cap = 0, kcap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	store_bind_text(s, ":d", domain_uid);
+	store_bind_text(s, ":date", date);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char *list = store_col_dup(s, 0), *save = NULL;
+
+		for (char *t = strtok_r(list, ",", &save); t;
+		     t = strtok_r(NULL, ",", &save)) {
+			char *key;
+			bool seen = false;
+
+			text_trim(t);
+			if (!*t)
+				continue;
+			key = text_fold(t);
+			for (size_t k = 0; k < *n && !seen; k++)
+				seen = !strcmp(keys[k], key);
+			if (seen) {
+				free(key);
+				continue;
+			}
+			keys = xgrow(keys, &kcap, *n + 1, sizeof *keys);
+			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+			keys[*n] = key;
+			(*out)[(*n)++] = xstrdup(t);
+		}
+		free(list);
+	}
+	sqlite3_reset(s);
+	text_lines_free(keys, *n);
+	if (store_done(st, rc, "lire les criticités", e) != 0) {
+		text_lines_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
 	return 0;
 }
 
 void store_domain_choices_free(struct domain_choice *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		text_lines_free(v[i].criticalities, v[i].n_criticalities);
 		free(v[i].code);
 		free(v[i].name);
 		for (size_t j = 0; j < v[i].n_subdomains; j++) {

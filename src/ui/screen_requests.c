@@ -293,6 +293,9 @@ struct req_form {
 	char doms_date[16];
 	const char *editing;		/* uid, or NULL for a new one */
 	char saved_uid[STORE_UID_LEN];
+	/* the criticality chosen, by name: the list it was chosen in goes
+	 * when the domains are read again for another date */
+	char crit_keep[128];
 };
 
 static const struct domain_choice *chosen_domain(const struct req_form *rf)
@@ -311,10 +314,37 @@ static const struct subdomain_choice *chosen_sub(const struct req_form *rf)
 							  : NULL;
 }
 
+/* The criticalities offered: the levels of the chosen domain's annex
+ * (the contract file's own), the one chosen kept by its name. */
+static void set_crit_choices(struct req_form *rf)
+{
+	static const char *const none[] = { "—" };
+	const struct domain_choice *d = chosen_domain(rf);
+	struct form_field *c = &rf->fields[F_CRIT];
+	const char *keep = rf->crit_keep;
+
+	if (!d || !d->n_criticalities) {
+		c->choices = none;
+		c->n_choices = 1;
+		c->choice = 0;
+		return;
+	}
+	c->choices = (const char *const *)d->criticalities;
+	c->n_choices = d->n_criticalities;
+	c->choice = 0;
+	for (size_t i = 0; i < d->n_criticalities; i++)
+		if (!strcmp(d->criticalities[i], keep))
+			c->choice = (int)i;
+	snprintf(rf->crit_keep, sizeof rf->crit_keep, "%s",
+		 d->criticalities[c->choice]);
+}
+
 static void set_sub_choices(struct req_form *rf)
 {
 	const struct domain_choice *d = chosen_domain(rf);
 	size_t n = d ? d->n_subdomains : 0;
+
+	set_crit_choices(rf);
 
 	for (size_t i = 0; i < rf->n_sub; i++)
 		free(rf->sub_strs[i]);
@@ -444,7 +474,6 @@ static void update_form(struct req_form *rf)
 	char *commune = NULL, *shared = NULL;
 	struct err e;
 
-	f[F_CRIT].hidden = f[F_NATURE].choice != NATURE_INCIDENT;
 	/* a mutualised function: but for an exceptional request */
 	f[F_DOMAIN].required = !exc;
 	/* an urgent request's own; shown on another while they hold text,
@@ -463,6 +492,9 @@ static void update_form(struct req_form *rf)
 	choices_for(rf, date);
 	d = chosen_domain(rf);
 	sd = chosen_sub(rf);
+	/* an incident's, among the levels of its domain's annex */
+	f[F_CRIT].hidden = f[F_NATURE].choice != NATURE_INCIDENT || !d ||
+			   !d->n_criticalities;
 	if (!d && !exc) {
 		rf->form.aside = xstrdup("Qui saisir : choisissez le domaine et "
 					 "le sous-domaine.");
@@ -496,6 +528,10 @@ static void on_change(struct form *f, size_t field, void *ctx)
 	(void)f;
 	if (field == F_DOMAIN)
 		set_sub_choices(rf);
+	if (field == F_CRIT && rf->fields[F_CRIT].n_choices &&
+	    chosen_domain(rf) && chosen_domain(rf)->n_criticalities)
+		snprintf(rf->crit_keep, sizeof rf->crit_keep, "%s",
+			 rf->fields[F_CRIT].choices[rf->fields[F_CRIT].choice]);
 	update_form(rf);
 }
 
@@ -522,8 +558,9 @@ static bool save(struct form *f, void *ctx, char *err, size_t n)
 	in.domain_uid = d ? d->uid : NULL;
 	in.subdomain_uid = sd ? sd->uid : NULL;
 	in.nature = request_nature_vocab[rf->fields[F_NATURE].choice].db;
-	in.criticality = rf->fields[F_NATURE].choice == NATURE_INCIDENT
-		? request_criticality[rf->fields[F_CRIT].choice] : NULL;
+	in.criticality = rf->fields[F_NATURE].choice == NATURE_INCIDENT &&
+			 d && d->n_criticalities
+		? d->criticalities[rf->fields[F_CRIT].choice] : NULL;
 	in.requester = txt(rf, F_REQUESTER);
 	in.object = txt(rf, F_OBJECT);
 	in.received_at = txt(rf, F_RECEIVED);
@@ -648,8 +685,6 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 	f[F_NATURE].choices = rf->nature_labels;
 	f[F_NATURE].n_choices = NATURE_COUNT;
 	f[F_CRIT].kind = FIELD_CHOICE;
-	f[F_CRIT].choices = request_criticality;
-	f[F_CRIT].n_choices = CRITICALITY_COUNT;
 	f[F_OBJECT].required = true;
 	f[F_OBJECT].tkind = TEXT_LONG;
 	f[F_ASKED].tkind = TEXT_LONG;
@@ -670,10 +705,6 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 		f[F_KIND].choice = r->kind;
 		f[F_FORM].choice = r->form;
 		f[F_NATURE].choice = r->nature;
-		for (int i = 0; i < CRITICALITY_COUNT; i++)
-			if (r->criticality && !strcmp(r->criticality,
-						      request_criticality[i]))
-				f[F_CRIT].choice = i;
 		form_field_set(&f[F_REQUESTER], r->requester);
 		form_field_set(&f[F_OBJECT], r->object);
 		iso_to_field(ui, &f[F_RECEIVED], r->received_at);
@@ -745,6 +776,11 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 					    r->subdomain_uid))
 					f[F_SUB].choice = (int)i + 1;
 		}
+		if (r && r->criticality) {
+			snprintf(rf->crit_keep, sizeof rf->crit_keep, "%s",
+				 r->criticality);
+			set_crit_choices(rf);
+		}
 	}
 	rf->form.title = r ? "Modifier la saisine" : "Nouvelle saisine";
 	rf->form.fields = f;
@@ -755,6 +791,10 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 		form_restore(&rf->form, draft);
 		set_sub_choices(rf);
 		form_restore(&rf->form, draft);
+		if (chosen_domain(rf) && chosen_domain(rf)->n_criticalities &&
+		    (size_t)f[F_CRIT].choice < f[F_CRIT].n_choices)
+			snprintf(rf->crit_keep, sizeof rf->crit_keep, "%s",
+				 f[F_CRIT].choices[f[F_CRIT].choice]);
 	}
 	update_form(rf);
 	if (ui_form_run(ui, &rf->form, save, rf)) {

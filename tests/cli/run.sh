@@ -1469,6 +1469,18 @@ t_contract_file_checks() {
 	run --db "$T/s.db" export indicators --commune "Le Haillan" --date 01/06/2017
 	check "export indicators : la colonne « choix du suivi » dit ce que le suivi a choisi" \
 		'st 0 && grep -q ",3\.3\.1,.*,\"type de valeur, unité, sens, calcul\"" "$T/stdout" && grep -q ",1\.2\.1,.*,\"type de valeur, échelle, sens\"" "$T/stdout"'
+	# a request's criticality: one of its domain's annex levels
+	printf '%s\n' 'commune,nature de saisine,forme,domaine,nature,criticité,objet,reçue' \
+		'Le Bouscat,ordinaire,courriel,nsi,incident,bloquante,Panne,2026-03-02 09:00' >"$T/crit.csv"
+	run --db "$T/s.db" import requests "$T/crit.csv"
+	check "import requests: a level the annex does not have, refused with its levels" \
+		'st 1 && err_has "crit.csv:2: criticité « bloquante » inconnue de l'"'"'annexe de ce domaine le 02/03/2026 (critique, majeure, mineure)"'
+	printf '%s\n' 'commune,nature de saisine,forme,domaine,nature,criticité,objet,reçue' \
+		'Le Bouscat,ordinaire,courriel,nsi,incident,MAJEURE,Panne,2026-03-02 09:00' >"$T/crit.csv"
+	run --db "$T/s.db" import requests "$T/crit.csv"
+	check "import requests: a level in any case, stored as the annex spells it" 'st 0'
+	run --db "$T/s.db" export requests --commune "Le Bouscat"
+	check "export requests: « majeure »" 'st 0 && grep -q ",incident,majeure," "$T/stdout"'
 	sed 's/^\[indicateur nsi\/3.3.2\]$/[choix nsi\/3.3.2]\nmeilleur = baisse\n\n[indicateur nsi\/3.3.2]/' "$EX" >"$T/deux-fois.ini"
 	run validate "$T/deux-fois.ini"
 	check "une clé dans [indicateur] et dans son [choix] : refusée à sa ligne" \

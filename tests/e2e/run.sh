@@ -1367,6 +1367,40 @@ s_contract_words() {
 	e2e_stop
 }
 
+# A contract whose annex gives its own criticality levels: the request
+# form offers those, not a fixed list.
+s_contract_criticalities() {
+	local ini
+	ini=$(mktemp "${TMPDIR:-/tmp}/suivi-vert.XXXXXX")
+	printf '%s\n' '[contrat]' 'identifiant = vert-2020' 'commune = Aubeville' \
+		'insee = 33990' 'intitule = Contrat' 'debut = 2020-01-01' '' \
+		'[domaine ev]' 'nom = Espaces verts' '' \
+		'[engagement ev/1]' 'intitule = Entretenir' '' \
+		'[indicateur ev/1.1]' 'engagement = 1' 'intitule = Délai' \
+		'periodicite = mensuelle' 'source = Outil' \
+		'type_valeur = duree_heures' 'meilleur = baisse' \
+		'criticites = bloquante, gênante' >"$ini"
+	e2e_start -s 110x34 -i "share/suivi/contrats/le-bouscat.ini share/suivi/contrats/le-bouscat-avenant-1.ini share/suivi/contrats/le-haillan.ini $ini" "${E2E_EXTRA[@]}"
+	rm -f "$ini"
+	wait_for "Identifiant :"
+	keys C
+	wait_for "Changer de commune"
+	text Aubeville
+	keys Enter
+	wait_for "Identifiant : vert-2020"
+	keys 3
+	wait_for "Saisines : 0"
+	keys n
+	wait_for "Nouvelle saisine"
+	keys Tab Tab Tab Tab Right
+	wait_for "Demande ou incident (2/2)"
+	keys Down Enter
+	keys Tab Space
+	expect "la criticité : les niveaux de l'annexe du contrat" "bloquante"
+	expect "… tous" "gênante"
+	e2e_stop
+}
+
 s_reports_period() {
 	local dir
 	e2e_start -s 130x34 -c $'[evaluation]\nexpediteur = Marie Durand\nfonction = Directrice du pôle territorial' "${E2E_EXTRA[@]}"
@@ -1764,6 +1798,7 @@ s_reports
 s_reports_period
 s_reports_record
 s_contract_words
+s_contract_criticalities
 s_hostile
 s_typing_letters
 s_typing_forms

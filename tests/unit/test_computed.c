@@ -423,10 +423,12 @@ Test(computed, other_domains_contracts_and_months_do_not_count)
 		  .rcv = "2018-02-28T23:59", .res = "2018-03-01T23:59" },
 		{ .dom = f.nsi, .nat = "incident", .crit = "critique",
 		  .rcv = "2018-04-01T00:00", .res = "2018-04-02T00:00" },
-		/* another domain of the contract, no domain */
-		{ .dom = f.eco, .nat = "incident", .crit = "critique",
+		/* another domain of the contract, no domain: neither has
+		 * the nsi annex's levels (a criticality is one of its
+		 * domain's), so none here */
+		{ .dom = f.eco, .nat = "incident",
 		  .rcv = "2018-03-10T00:00", .res = "2018-03-12T00:00" },
-		{ .nat = "incident", .crit = "critique",
+		{ .nat = "incident",
 		  .rcv = "2018-03-10T00:00", .res = "2018-03-12T00:00" },
 	};
 	/* Le Bouscat's nsi, same codes, same month */

@@ -19,6 +19,7 @@
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
 #include "suivi/store_request.h"
+#include "suivi/text.h"
 
 /* ------------------------------------------------------------------ */
 /* Rules                                                               */
@@ -102,9 +103,6 @@ Test(request, vocabularies_spell_codes_words_and_labels)
 			 "demande");
 	cr_expect_str_eq(request_nature_vocab[NATURE_INCIDENT].db,
 			 "incident");
-	cr_expect_str_eq(request_criticality[0], "critique");
-	cr_expect_str_eq(request_criticality[1], "majeure");
-	cr_expect_str_eq(request_criticality[2], "mineure");
 }
 
 static const struct {
@@ -1941,4 +1939,82 @@ Test(request, migration_9_keeps_requests_and_adds_the_urgent_fields)
 	store_request_release(&r);
 	store_close(st);
 	free(p);
+}
+
+/* A request's criticality is one of the levels its domain's annex in
+ * force gives (the contract file's own, "bloquante, gênante" here),
+ * stored as the annex spells them; never a fixed list. */
+Test(request, criticality_from_the_contract_file)
+{
+	static const char ini[] =
+		"[contrat]\nidentifiant = vert-2020\ncommune = Verteville\n"
+		"insee = 33990\nintitule = Contrat\ndebut = 2020-01-01\n\n"
+		"[domaine ev]\nnom = Espaces verts\n\n"
+		"[engagement ev/1]\nintitule = Entretenir\n\n"
+		"[indicateur ev/1.1]\nengagement = 1\nintitule = Délai\n"
+		"periodicite = mensuelle\nsource = Outil\n"
+		"type_valeur = duree_heures\nmeilleur = baisse\n"
+		"criticites = bloquante, gênante\n"
+		"calcul = delai_resolution\n\n"
+		"[domaine ach]\nnom = Achats\n\n"
+		"[engagement ach/1]\nintitule = Acheter\n\n"
+		"[indicateur ach/1.1]\nengagement = 1\nintitule = Montant\n"
+		"periodicite = annuelle\nsource = Outil\n"
+		"type_valeur = nombre\nmeilleur = baisse\n";
+	struct fixture f;
+	char *path, contract[STORE_UID_LEN], ev[STORE_UID_LEN],
+	     ach[STORE_UID_LEN], uid[STORE_UID_LEN];
+	struct request_input in = {
+		.kind = REQUEST_ORDINARY, .form = "email", .nature = "incident",
+		.object = "Arbre tombé", .received_at = "2021-03-15T09:00",
+	};
+	struct request r;
+	char **levels;
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	path = t_write("vert.ini", ini);
+	import_path(f.st, path);
+	free(path);
+	cr_assert_eq(store_contract_find(f.st, "vert-2020", contract, &e), 0);
+	cr_assert_eq(store_domain_uid(f.st, contract, "ev", ev, &e), 0);
+	cr_assert_eq(store_domain_uid(f.st, contract, "ach", ach, &e), 0);
+	cr_assert_eq(store_domain_criticalities(f.st, ev, "2021-03-15", &levels,
+						&n, &e), 0, "%s", e.msg);
+	cr_assert_eq(n, 2);
+	cr_expect_str_eq(levels[0], "bloquante");
+	cr_expect_str_eq(levels[1], "gênante");
+	text_lines_free(levels, n);
+
+	in.domain_uid = ev;
+	in.criticality = "GENANTE";
+	cr_assert_eq(store_request_add(f.st, contract, &in, uid, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0);
+	cr_expect_str_eq(r.criticality, "gênante", "as the annex spells it");
+	store_request_release(&r);
+	in.criticality = "critique";
+	REFUSED(store_request_add(f.st, contract, &in, NULL, &e), e,
+		"criticité « critique » inconnue : l'annexe du domaine en "
+		"vigueur le 15/03/2021 a bloquante, gênante");
+	in.domain_uid = ach;
+	in.criticality = "bloquante";
+	REFUSED(store_request_add(f.st, contract, &in, NULL, &e), e,
+		"n'a pas de niveaux de criticité");
+	in.kind = REQUEST_EXCEPTIONAL;
+	in.domain_uid = NULL;
+	REFUSED(store_request_add(f.st, contract, &in, NULL, &e), e,
+		"donnez d'abord le domaine");
+	/* Le Haillan's nsi: critique, majeure, mineure, from its file */
+	in.kind = REQUEST_ORDINARY;
+	in.domain_uid = f.nsi;
+	in.received_at = "2018-03-15T09:00";
+	in.criticality = "Majeure";
+	cr_assert_eq(store_request_add(f.st, f.haillan, &in, uid, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0);
+	cr_expect_str_eq(r.criticality, "majeure");
+	store_request_release(&r);
+	close_store(&f);
 }
