@@ -241,6 +241,8 @@ struct eval_indicator {
 	enum value_kind kind;
 	char *unit;		/* NULL when none */
 	int computed_from;	/* enum computed_from, COMPUTED_NONE */
+	char *choices;		/* the follow-up's choices among its
+				 * attributes (struct indicator), or NULL */
 	enum periodicity per;	/* effective: monthly, quarterly, annual */
 	bool has_target;
 	char *target;		/* French with unit ("4 h"), NULL when none */

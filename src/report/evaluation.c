@@ -121,6 +121,7 @@ static void indicator_free(struct eval_indicator *x)
 	free(x->criticality);
 	free(x->label);
 	free(x->unit);
+	free(x->choices);
 	free(x->target);
 	free(x->target_short);
 	free(x->target_years);
@@ -283,6 +284,7 @@ static void fill_indicator(struct eval_indicator *x, const struct evaluation *ev
 	x->kind = r->spec.kind;
 	x->unit = dup_or_null(r->ind->unit);
 	x->computed_from = r->ind->computed_from;
+	x->choices = dup_or_null(r->ind->choices);
 	x->per = r->per;
 	x->better = r->better;
 	x->baseline = dup_or_null(r->ind->baseline);
@@ -1780,6 +1782,37 @@ static void actions_part(struct doc *d, const struct evaluation *ev)
 	}
 }
 
+/* Is key among "type_valeur, unite"? */
+static bool chosen(const char *choices, const char *key)
+{
+	size_t len = strlen(key);
+
+	for (const char *p = choices; p && *p;) {
+		size_t n = strcspn(p, ", ");
+
+		if (n == len && !strncmp(p, key, len))
+			return true;
+		p += n;
+		p += strspn(p, ", ");
+	}
+	return false;
+}
+
+/* An attribute, marked « * » when the follow-up chose it (the contract
+ * does not say it: [choix] in its file). */
+static void chosen_cell(struct doc_table *t, const struct eval_indicator *x,
+			const char *key, const char *text)
+{
+	if (text && *text && chosen(x->choices, key)) {
+		char *s = xasprintf("%s *", text);
+
+		doc_text(t, s, TONE_NONE);
+		free(s);
+	} else {
+		doc_text(t, text ? text : "", TONE_NONE);
+	}
+}
+
 static void indicators_part(struct doc *d, const struct evaluation *ev)
 {
 	static const char *const first[] = {
@@ -1809,7 +1842,9 @@ static void indicators_part(struct doc *d, const struct evaluation *ev)
 	doc_heading(d, 1, "Annexe : tous les indicateurs");
 	doc_para(d, "Les valeurs des tableaux par engagement, un indicateur "
 		 "par ligne (par criticité pour les indicateurs suivis par "
-		 "criticité).");
+		 "criticité). « * » : un choix du suivi, que le contrat ne dit "
+		 "pas (type de valeur, unité, sens : section [choix] du "
+		 "fichier du contrat).");
 	t = doc_table(d, "Indicateurs", n, heads);
 	for (size_t i = 0; i < ev->n_domains; i++) {
 		const struct eval_domain *dom = &ev->domains[i];
@@ -1827,9 +1862,9 @@ static void indicators_part(struct doc *d, const struct evaluation *ev)
 				doc_text(t, x->code, TONE_NONE);
 				doc_text(t, x->criticality, TONE_NONE);
 				doc_text(t, x->label, TONE_NONE);
-				doc_text(t, value_kind_vocab[x->kind].label,
-					 TONE_NONE);
-				doc_text(t, x->unit ? x->unit : "", TONE_NONE);
+				chosen_cell(t, x, "type_valeur",
+					    value_kind_vocab[x->kind].label);
+				chosen_cell(t, x, "unite", x->unit);
 				doc_text(t, periodicity_vocab[x->per].label,
 					 TONE_NONE);
 				if (!x->has_target)
@@ -1840,8 +1875,8 @@ static void indicators_part(struct doc *d, const struct evaluation *ev)
 						x->target_short, TONE_NONE);
 				else
 					doc_text(t, x->target_short, TONE_NONE);
-				doc_text(t, better_vocab[x->better].file,
-					 TONE_NONE);
+				chosen_cell(t, x, "meilleur",
+					    better_vocab[x->better].file);
 				doc_text(t, x->baseline ? x->baseline : "",
 					 TONE_NONE);
 				period_cells(t, &c, x);

@@ -1531,6 +1531,17 @@ Test(evaluation, says_which_value_it_used)
 	cr_expect(strstr(b->text, "mars 2025 : saisie 2 j, calcul 0 j"), "%s",
 		  b->text);
 	cr_expect(!strstr(b->text, "juin 2025"), "%s", b->text);
+	{
+		/* the follow-up's choices marked in the annex table */
+		const struct doc_table *t = table_of(&d, "Indicateurs");
+		size_t r = ind_row(t, "3.3.1", "");
+
+		expect_text(cell(t, r, "Type de valeur"), "durée en jours *");
+		expect_text(cell(t, r, "Unité"), "jours ouvrés *");
+		expect_text(cell(t, r, "Sens"), "baisse *");
+		cr_expect_not_null(block_with(&d, DOC_PARAGRAPH, "« * » : un "
+					      "choix du suivi"));
+	}
 	doc_release(&d);
 	done(&f);
 }
