@@ -136,7 +136,9 @@
  *   "Annexes en vigueur": one item per domain naming each version over
  *   the period with its dates ("avenant n°1, en vigueur à partir du
  *   01/01/2018"), and the table "Annexes en vigueur";
- *   one part per domain: its observation (verbatim) or a line saying
+ *   one part per domain: its observations by party (the commune's,
+ *   Bordeaux Métropole's, one whose party was not said), verbatim, or a
+ *   line saying
  *   there is none, then per commitment a heading, its table (named
  *   "Engagement <code> (<domain code>)": indicator, target with its
  *   direction, baseline, one column per period of the periodicities
@@ -283,7 +285,9 @@ struct eval_commitment {
 struct eval_domain {
 	char uid[STORE_UID_LEN];
 	char *code, *name;	/* the annex in force names it */
-	char *observation;	/* verbatim, NULL when none */
+	char *observation;	/* verbatim, NULL when none: the party not
+				 * said (those written before parties) */
+	char *observation_commune, *observation_metropole;	/* by party */
 	struct eval_commitment *commitments;
 	size_t n_commitments;
 };

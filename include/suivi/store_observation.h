@@ -40,12 +40,25 @@
 int store_observation_set(struct store *st, const char *domain_uid, int year,
 			  const char *text, struct err *e);
 
+/* Whose observations: the parties of article 5, or not said (those
+ * written before observations had a party, and store_observation_set's). */
+enum obs_party { OBS_UNSAID, OBS_COMMUNE, OBS_METROPOLE, OBS_PARTY_COUNT };
+/* "la commune", "Bordeaux Métropole", "partie non précisée". */
+extern const char *const obs_party_label[OBS_PARTY_COUNT];
+
+/* store_observation_set for one party's observation. */
+int store_observation_set_by(struct store *st, const char *domain_uid,
+			     int year, enum obs_party party, const char *text,
+			     struct err *e);
+
 /* One domain of a contract for a year, and its observation. */
 struct observation {
 	char domain_uid[STORE_UID_LEN];
 	char *domain_code;	/* "nsi" */
 	char *domain_name;	/* as the annex in force names it */
-	char *text;		/* NULL when none */
+	char *text;		/* party not said; NULL when none */
+	char *by[OBS_PARTY_COUNT];	/* by party (by[OBS_UNSAID] is text);
+					 * NULL when none */
 	char *author;		/* NULL when none */
 	char *updated_at;	/* ISO 8601 UTC, NULL when none */
 };

@@ -151,6 +151,8 @@ void evaluation_release(struct evaluation *ev)
 		free(d->code);
 		free(d->name);
 		free(d->observation);
+		free(d->observation_commune);
+		free(d->observation_metropole);
 	}
 	free(ev->domains);
 	for (size_t i = 0; i < ev->n_actions; i++) {
@@ -1224,6 +1226,9 @@ int evaluation_load_opts(struct store *st, const char *contract_uid,
 		d->code = xstrdup(obs[i].domain_code ? obs[i].domain_code : "");
 		d->name = xstrdup(obs[i].domain_name ? obs[i].domain_name : "");
 		d->observation = obs[i].text ? xstrdup(obs[i].text) : NULL;
+		d->observation_commune = dup_or_null(obs[i].by[OBS_COMMUNE]);
+		d->observation_metropole =
+			dup_or_null(obs[i].by[OBS_METROPOLE]);
 	}
 	store_observation_list_free(obs, n_obs);
 	if (store_meeting_list(st, contract_uid, out->today, &m, &n_m, e) != 0)
@@ -1626,9 +1631,18 @@ static void domain_part(struct doc *d, const struct evaluation *ev,
 {
 	doc_heading(d, 1, "%s", dom->name);
 	doc_heading(d, 2, "Observations");
+	if (dom->observation_commune)
+		doc_para(d, "De la commune : %s", dom->observation_commune);
+	if (dom->observation_metropole)
+		doc_para(d, "De Bordeaux Métropole : %s",
+			 dom->observation_metropole);
 	if (dom->observation)
-		doc_para(d, "%s", dom->observation);
-	else
+		doc_para(d, "%s%s", dom->observation_commune ||
+				     dom->observation_metropole
+					     ? "Partie non précisée : " : "",
+			 dom->observation);
+	if (!dom->observation && !dom->observation_commune &&
+	    !dom->observation_metropole)
 		doc_para(d, "Aucune observation saisie pour %d.", ev->year);
 	if (!dom->n_commitments)
 		doc_para(d, "Aucun indicateur suivi dans ce domaine en %d.",

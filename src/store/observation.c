@@ -47,14 +47,30 @@ static int domain_exists(struct store *st, const char *domain_uid,
 	return -1;
 }
 
-int store_observation_set(struct store *st, const char *domain_uid, int year,
-			  const char *text, struct err *e)
+const char *const obs_party_label[OBS_PARTY_COUNT] = {
+	[OBS_UNSAID] = "partie non précisée",
+	[OBS_COMMUNE] = "la commune",
+	[OBS_METROPOLE] = "Bordeaux Métropole",
+};
+
+static const char *const party_db[OBS_PARTY_COUNT] = {
+	[OBS_UNSAID] = NULL, [OBS_COMMUNE] = "commune",
+	[OBS_METROPOLE] = "metropole",
+};
+
+int store_observation_set_by(struct store *st, const char *domain_uid,
+			     int year, enum obs_party party, const char *text,
+			     struct err *e)
 {
 	bool drop = blank(text);
 	sqlite3_stmt *s;
 	char uid[STORE_UID_LEN], now[32];
 
 	err_clear(e);
+	if ((unsigned)party >= OBS_PARTY_COUNT) {
+		err_set(e, ERR_INPUT, "partie inconnue");
+		return -1;
+	}
 	if (year < 1900 || year > 2199) {
 		err_set(e, ERR_INPUT, "année invalide : %d (1900 à 2199)", year);
 		return -1;
@@ -65,34 +81,48 @@ int store_observation_set(struct store *st, const char *domain_uid, int year,
 		return -1;
 	if (domain_exists(st, domain_uid, e) != 0)
 		goto fail;
-	if (drop)
-		s = store_stmt(st, "DELETE FROM observation WHERE"
-			       " domain_uid = :d AND year = :y", e);
-	else
-		s = store_stmt(st,
-			"INSERT INTO observation (uid, domain_uid, year, text,"
-			" author, updated_at) VALUES (:u, :d, :y, :t, :a, :now)"
-			" ON CONFLICT (domain_uid, year) DO UPDATE SET"
-			" text = excluded.text, author = excluded.author,"
-			" updated_at = excluded.updated_at", e);
+	/* one per domain, year and party: the one there goes */
+	s = store_stmt(st, "DELETE FROM observation WHERE domain_uid = :d"
+		       " AND year = :y AND party IS :p", e);
 	if (!s)
 		goto fail;
 	store_bind_text(s, ":d", domain_uid);
 	store_bind_int(s, ":y", year);
+	store_bind_text(s, ":p", party_db[party]);
+	if (store_exec_stmt(st, s, e) != 0)
+		goto fail;
 	if (!drop) {
+		s = store_stmt(st,
+			"INSERT INTO observation (uid, domain_uid, year, party,"
+			" text, author, updated_at) VALUES (:u, :d, :y, :p, :t,"
+			" :a, :now)", e);
+		if (!s)
+			goto fail;
 		store_uid_new(uid);
 		store_now(now);
 		store_bind_text(s, ":u", uid);
+		store_bind_text(s, ":d", domain_uid);
+		store_bind_int(s, ":y", year);
+		store_bind_text(s, ":p", party_db[party]);
 		store_bind_text(s, ":t", text);
 		store_bind_text(s, ":a", store_author(st));
 		store_bind_text(s, ":now", now);
+		if (store_exec_stmt(st, s, e) != 0)
+			goto fail;
 	}
-	if (store_exec_stmt(st, s, e) != 0 || store_commit(st, e) != 0)
+	if (store_commit(st, e) != 0)
 		goto fail;
 	return 0;
 fail:
 	store_rollback(st);
 	return -1;
+}
+
+int store_observation_set(struct store *st, const char *domain_uid, int year,
+			  const char *text, struct err *e)
+{
+	return store_observation_set_by(st, domain_uid, year, OBS_UNSAID, text,
+					e);
 }
 
 void store_observation_list_free(struct observation *v, size_t n)
@@ -101,6 +131,8 @@ void store_observation_list_free(struct observation *v, size_t n)
 		free(v[i].domain_code);
 		free(v[i].domain_name);
 		free(v[i].text);
+		free(v[i].by[OBS_COMMUNE]);
+		free(v[i].by[OBS_METROPOLE]);
 		free(v[i].author);
 		free(v[i].updated_at);
 	}
@@ -114,10 +146,16 @@ int store_observation_list(struct store *st, const char *contract_uid,
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"SELECT d.uid, d.code, a.domain_name, o.text, o.author,"
-		" o.updated_at FROM domain d JOIN annex a"
+		" o.updated_at,"
+		" (SELECT text FROM observation WHERE domain_uid = d.uid"
+		"  AND year = :y AND party = 'commune'),"
+		" (SELECT text FROM observation WHERE domain_uid = d.uid"
+		"  AND year = :y AND party = 'metropole')"
+		" FROM domain d JOIN annex a"
 		" ON a.uid = " STORE_ANNEX_IN_FORCE("d.uid")
 		" LEFT JOIN observation o ON o.domain_uid = d.uid"
-		" AND o.year = :y WHERE d.contract_uid = :c ORDER BY d.rowid", e);
+		" AND o.year = :y AND o.party IS NULL"
+		" WHERE d.contract_uid = :c ORDER BY d.rowid", e);
 	struct date t;
 	char date[DATE_ISO_LEN];
 	size_t cap = 0;
@@ -150,6 +188,9 @@ int store_observation_list(struct store *st, const char *contract_uid,
 		o->text = col_text(s, 3);
 		o->author = col_text(s, 4);
 		o->updated_at = col_text(s, 5);
+		o->by[OBS_UNSAID] = o->text;
+		o->by[OBS_COMMUNE] = col_text(s, 6);
+		o->by[OBS_METROPOLE] = col_text(s, 7);
 	}
 	sqlite3_reset(s);
 	if (store_done(st, rc, "lire les observations", e) != 0) {

@@ -618,6 +618,29 @@ static const char migration_11[] =
 	" UNIQUE (contract_uid, year)"
 	");";
 
+static const char migration_12[] =
+	/* Observations by party (article 5: « les observations formulées
+	 * par les parties »): the commune's and Bordeaux Métropole's, each
+	 * once per domain and year; party NULL for those written before,
+	 * whose party was not said. A UNIQUE constraint cannot be altered:
+	 * the table is rebuilt, its rows copied. */
+	"CREATE TABLE observation_12 ("
+	" uid TEXT PRIMARY KEY NOT NULL,"
+	" domain_uid TEXT NOT NULL REFERENCES domain(uid),"
+	" year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2199),"
+	" text TEXT NOT NULL,"
+	" author TEXT NOT NULL,"
+	" updated_at TEXT NOT NULL,"
+	" party TEXT CHECK (party IN ('commune', 'metropole'))"
+	");"
+	"INSERT INTO observation_12 (uid, domain_uid, year, text, author,"
+	" updated_at) SELECT uid, domain_uid, year, text, author, updated_at"
+	" FROM observation ORDER BY rowid;"
+	"DROP TABLE observation;"
+	"ALTER TABLE observation_12 RENAME TO observation;"
+	"CREATE UNIQUE INDEX observation_of ON observation"
+	" (domain_uid, year, ifnull(party, ''));";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -630,6 +653,7 @@ const char *const store_migrations[] = {
 	migration_9,
 	migration_10,
 	migration_11,
+	migration_12,
 };
 
 /* The version from which contract and indicator have their choices

@@ -41,6 +41,11 @@ struct rp_screen {
 	struct observation *obs;	/* the domains of the year */
 	size_t n_obs;
 	struct evaluation_record rec;	/* what became of the evaluation */
+	/* the observation rows: each domain, for the commune and for
+	 * Bordeaux Métropole (and one whose party was not said, when
+	 * there is one) */
+	struct orow { size_t obs; enum obs_party party; } *orows;
+	size_t n_orows;
 	size_t cursor, top;		/* documents first, then domains */
 	int body_rows;
 	char error[ERR_MSG_MAX];
@@ -48,10 +53,10 @@ struct rp_screen {
 
 static void rp_screen_free(struct rp_screen *rs)
 {
-	if (rs)
-		evaluation_record_release(&rs->rec);
 	if (!rs)
 		return;
+	evaluation_record_release(&rs->rec);
+	free(rs->orows);
 	store_observation_list_free(rs->obs, rs->n_obs);
 	free(rs);
 }
@@ -90,6 +95,9 @@ static void reload(struct ui *ui, struct rp_screen *rs)
 	store_observation_list_free(rs->obs, rs->n_obs);
 	rs->obs = NULL;
 	rs->n_obs = 0;
+	free(rs->orows);
+	rs->orows = NULL;
+	rs->n_orows = 0;
 	evaluation_record_release(&rs->rec);
 	rs->error[0] = '\0';
 	if (!ui->n_contracts) {
@@ -102,13 +110,32 @@ static void reload(struct ui *ui, struct rp_screen *rs)
 	    store_evaluation_record_get(ui->st, rs->contract_uid, rs->year,
 					&rs->rec, &e) != 0)
 		ui_message(ui, true, "%s", e.msg);
-	if (rs->cursor >= RP_DOC_COUNT + rs->n_obs)
+	free(rs->orows);
+	rs->orows = xcalloc(3 * rs->n_obs + 1, sizeof *rs->orows);
+	rs->n_orows = 0;
+	for (size_t i = 0; i < rs->n_obs; i++) {
+		rs->orows[rs->n_orows++] = (struct orow){ i, OBS_COMMUNE };
+		rs->orows[rs->n_orows++] = (struct orow){ i, OBS_METROPOLE };
+		if (rs->obs[i].text)
+			rs->orows[rs->n_orows++] =
+				(struct orow){ i, OBS_UNSAID };
+	}
+	if (rs->cursor >= RP_DOC_COUNT + rs->n_orows)
 		rs->cursor = 0;
 }
 
 static size_t n_rows(const struct rp_screen *rs)
 {
-	return RP_DOC_COUNT + rs->n_obs;
+	return RP_DOC_COUNT + rs->n_orows;
+}
+
+/* The observation of row r (0: the first observation row): its domain
+ * and party; its text is o->by[party]. */
+static const struct observation *orow_obs(const struct rp_screen *rs,
+					  size_t r, enum obs_party *party)
+{
+	*party = rs->orows[r].party;
+	return &rs->obs[rs->orows[r].obs];
 }
 
 /* "~/Documents/suivi" for HOME/Documents/suivi. */
@@ -263,8 +290,9 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 			if (y + 1 >= top + rows)
 				break;
 			draw_text(t, y++, 0, cols, PAINT_TITLE,
-				  "Observations de l'année, par domaine "
-				  "(Entrée : les écrire, x : les effacer)");
+				  "Observations de l'année, par domaine et "
+				  "par partie (Entrée : les écrire, x : les "
+				  "effacer)");
 		}
 		if (i < RP_DOC_COUNT) {
 			static const char *const what[RP_DOC_COUNT] = {
@@ -293,24 +321,35 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 			}
 			free(name);
 		} else {
-			const struct observation *o = &rs->obs[i - RP_DOC_COUNT];
+			enum obs_party party;
+			const struct observation *o =
+				orow_obs(rs, i - RP_DOC_COUNT, &party);
+			const char *text = o->by[party];
 			char excerpt[200] = "";
 
-			if (o->text) {
+			if (text) {
 				/* the first line, as the list shows it */
-				size_t len = strcspn(o->text, "\n");
+				size_t len = strcspn(text, "\n");
 
 				snprintf(excerpt, sizeof excerpt, "%.*s%s",
-					 (int)(len > 150 ? 150 : len), o->text,
-					 o->text[len] ? " …" : "");
+					 (int)(len > 150 ? 150 : len), text,
+					 text[len] ? " …" : "");
 			}
-			snprintf(line, sizeof line, "  %s %s : %s",
+			snprintf(line, sizeof line, "  %s %s — %s : %s",
 				 o->domain_code, o->domain_name,
-				 o->text ? excerpt : "(aucune)");
+				 obs_party_label[party],
+				 text ? excerpt : "(aucune)");
 		}
-		p = i == rs->cursor ? PAINT_SELECTED
-		    : i >= RP_DOC_COUNT && !rs->obs[i - RP_DOC_COUNT].text
-		    ? PAINT_DIM : PAINT_NORMAL;
+		if (i >= RP_DOC_COUNT) {
+			enum obs_party party;
+			const struct observation *o =
+				orow_obs(rs, i - RP_DOC_COUNT, &party);
+
+			p = i == rs->cursor ? PAINT_SELECTED
+			    : !o->by[party] ? PAINT_DIM : PAINT_NORMAL;
+		} else {
+			p = i == rs->cursor ? PAINT_SELECTED : PAINT_NORMAL;
+		}
 		draw_text(t, y, ui_list_mark(ui, y, cols, i == rs->cursor),
 			  cols - UI_LIST_INDENT, p, line);
 		y++;
@@ -383,6 +422,7 @@ struct octx {
 	struct ui *ui;
 	struct rp_screen *rs;
 	const struct observation *o;
+	enum obs_party party;
 };
 
 static bool save_observation(struct form *f, void *ctx, char *err, size_t n)
@@ -390,21 +430,22 @@ static bool save_observation(struct form *f, void *ctx, char *err, size_t n)
 	struct octx *c = ctx;
 	struct err e;
 
-	if (store_observation_set(c->ui->st, c->o->domain_uid, c->rs->year,
-				  f->fields[0].text, &e) != 0) {
+	if (store_observation_set_by(c->ui->st, c->o->domain_uid, c->rs->year,
+				     c->party, f->fields[0].text, &e) != 0) {
 		snprintf(err, n, "%s", e.msg);
 		return false;
 	}
 	return true;
 }
 
-static void edit_observation(struct ui *ui, struct rp_screen *rs, size_t i,
+static void edit_observation(struct ui *ui, struct rp_screen *rs, size_t r,
 			     const char *draft)
 {
-	const struct observation *o = &rs->obs[i];
+	enum obs_party party;
+	const struct observation *o = orow_obs(rs, r, &party);
 	struct form_field field;
 	struct form f = { 0 };
-	struct octx c = { ui, rs, o };
+	struct octx c = { ui, rs, o, party };
 	char title[256];
 
 	memset(&field, 0, sizeof field);
@@ -414,9 +455,11 @@ static void edit_observation(struct ui *ui, struct rp_screen *rs, size_t i,
 	field.tkind = TEXT_LONG;
 	field.hint = "Ce que l'année a montré pour ce domaine · Ctrl+J saut "
 		     "de ligne · Entrée enregistre, Échap abandonne";
-	form_field_set(&field, draft ? draft : o->text ? o->text : "");
-	snprintf(title, sizeof title, "Observations %d : %s %s", rs->year,
-		 o->domain_code, o->domain_name);
+	form_field_set(&field, draft ? draft : o->by[party] ? o->by[party]
+							    : "");
+	snprintf(title, sizeof title, "Observations %d de %s : %s %s",
+		 rs->year, obs_party_label[party], o->domain_code,
+		 o->domain_name);
 	f.title = title;
 	f.fields = &field;
 	f.n = 1;
@@ -429,8 +472,8 @@ static void edit_observation(struct ui *ui, struct rp_screen *rs, size_t i,
 		char ctx[128];
 		struct err e;
 
-		snprintf(ctx, sizeof ctx, "%s|%d|%s", rs->contract_uid, rs->year,
-			 o->domain_code);
+		snprintf(ctx, sizeof ctx, "%s|%d|%s|%d", rs->contract_uid,
+			 rs->year, o->domain_code, (int)party);
 		/* the terminal is gone: nobody to tell if this fails */
 		(void)store_draft_save(ui->st, DRAFT_SLOT, ctx, field.text, &e);
 	}
@@ -518,22 +561,24 @@ static void edit_record(struct ui *ui, struct rp_screen *rs,
 	form_release(&f);
 }
 
-static void clear_observation(struct ui *ui, struct rp_screen *rs, size_t i)
+static void clear_observation(struct ui *ui, struct rp_screen *rs, size_t r)
 {
-	const struct observation *o = &rs->obs[i];
+	enum obs_party party;
+	const struct observation *o = orow_obs(rs, r, &party);
 	char q[256];
 	struct err e;
 
-	if (!o->text) {
+	if (!o->by[party]) {
 		ui_message(ui, true, "Pas d'observations à effacer pour %s",
 			   o->domain_code);
 		return;
 	}
-	snprintf(q, sizeof q, "Effacer les observations %d de %s ? (o/N)",
-		 rs->year, o->domain_code);
+	snprintf(q, sizeof q, "Effacer les observations %d de %s (%s) ? (o/N)",
+		 rs->year, o->domain_code, obs_party_label[party]);
 	if (!ui_confirm(ui, q))
 		return;
-	if (store_observation_set(ui->st, o->domain_uid, rs->year, "", &e) != 0) {
+	if (store_observation_set_by(ui->st, o->domain_uid, rs->year, party, "",
+				     &e) != 0) {
 		ui_message(ui, true, "%s", e.msg);
 		return;
 	}
@@ -550,7 +595,8 @@ static bool rp_screen_pending_draft(struct ui *ui)
 static void rp_screen_offer_draft(struct ui *ui)
 {
 	struct rp_screen *rs = ui->rp;
-	char *ctx = NULL, *text = NULL, *p[3] = { 0 }, q[512];
+	char *ctx = NULL, *text = NULL, *p[3] = { 0 }, q[512], *p3;
+	enum obs_party want = OBS_COMMUNE;
 	bool found;
 	size_t at = (size_t)-1;
 	struct err e;
@@ -564,6 +610,12 @@ static void rp_screen_offer_draft(struct ui *ui)
 		*p[1]++ = '\0';
 	if (p[1] && (p[2] = strchr(p[1], '|')))
 		*p[2]++ = '\0';
+	/* contract|year|domain code|party (older drafts: no party, the
+	 * commune's) */
+	if (p[2] && (p3 = strchr(p[2], '|'))) {
+		*p3++ = '\0';
+		want = (enum obs_party)atoi(p3);
+	}
 	if (p[2]) {
 		for (size_t i = 0; i < ui->n_contracts; i++)
 			if (!strcmp(ui->contracts[i].uid, p[0]) &&
@@ -574,8 +626,10 @@ static void rp_screen_offer_draft(struct ui *ui)
 		if (!strcmp(rs->contract_uid, p[0])) {
 			rs->year = atoi(p[1]);
 			reload(ui, rs);
-			for (size_t i = 0; i < rs->n_obs; i++)
-				if (!strcmp(rs->obs[i].domain_code, p[2]))
+			for (size_t i = 0; i < rs->n_orows; i++)
+				if (!strcmp(rs->obs[rs->orows[i].obs].domain_code,
+					    p[2]) &&
+				    rs->orows[i].party == want)
 					at = i;
 		}
 	}
@@ -602,8 +656,8 @@ static void rp_screen_offer_draft(struct ui *ui)
 	rs->cursor = RP_DOC_COUNT + at;
 	ui_draw(ui);
 	snprintf(q, sizeof q, "Observations non enregistrées à la fermeture "
-		 "(%s %d) : « %.60s ». Les reprendre ? (o/N)", p[2], rs->year,
-		 text);
+		 "(%s %d, %s) : « %.60s ». Les reprendre ? (o/N)", p[2],
+		 rs->year, obs_party_label[want], text);
 	if (!ui_confirm(ui, q)) {
 		if (!ui->gone) {
 			store_draft_delete(ui->st, DRAFT_SLOT, &e);
@@ -671,13 +725,15 @@ static char *row_words(struct ui *ui, size_t i, void *ctx)
 		"État récapitulatif toutes les communes",
 	};
 	const struct observation *o;
+	enum obs_party party;
 
 	(void)ui;
 	if (i < RP_DOC_COUNT)
 		return xstrdup(what[i]);
-	o = &rs->obs[i - RP_DOC_COUNT];
-	return xasprintf("%s %s %s", o->domain_code, o->domain_name,
-			 o->text ? o->text : "");
+	o = orow_obs(rs, i - RP_DOC_COUNT, &party);
+	return xasprintf("%s %s %s %s", o->domain_code, o->domain_name,
+			 obs_party_label[party],
+			 o->by[party] ? o->by[party] : "");
 }
 
 static int handle(struct ui *ui, enum action a, const struct key *k)
@@ -757,14 +813,16 @@ static char *whole(struct ui *ui, char **title)
 {
 	struct rp_screen *rs = ui->rp;
 	const struct observation *o;
+	enum obs_party party;
 
 	if (!rs || rs->cursor < RP_DOC_COUNT ||
-	    rs->cursor >= RP_DOC_COUNT + rs->n_obs)
+	    rs->cursor >= RP_DOC_COUNT + rs->n_orows)
 		return NULL;
-	o = &rs->obs[rs->cursor - RP_DOC_COUNT];
-	*title = xasprintf(" Observations %d : %s %s ", rs->year,
-			   o->domain_code, o->domain_name);
-	return xstrdup(o->text ? o->text : "(aucune observation)");
+	o = orow_obs(rs, rs->cursor - RP_DOC_COUNT, &party);
+	*title = xasprintf(" Observations %d de %s : %s %s ", rs->year,
+			   obs_party_label[party], o->domain_code,
+			   o->domain_name);
+	return xstrdup(o->by[party] ? o->by[party] : "(aucune observation)");
 }
 
 static void free_state(struct ui *ui)

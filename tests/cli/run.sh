@@ -2542,7 +2542,7 @@ c.execute("UPDATE exceptional_request SET asked = ?, proposal = ?, decided_by = 
 c.execute("UPDATE measurement SET comment = ? WHERE period = '2025'",
           ("Comm " + osc + " <u>",))
 for i, (d,) in enumerate(c.execute("SELECT uid FROM domain WHERE contract_uid = ?", (k,)).fetchall()):
-    c.execute("INSERT INTO observation VALUES (?, ?, 2025, ?, 'Test', '2025-12-01 10:00')",
+    c.execute("INSERT INTO observation (uid, domain_uid, year, text, author, updated_at) VALUES (?, ?, 2025, ?, 'Test', '2025-12-01 10:00')",
               ("a%031d" % i, d, "Obs " + osc + " <b>&amp; *x* | `y` " + clr +
                "\nligne 2 " + red + "# titre \u0085\u009b fin"))
 c.execute("INSERT INTO dispute (uid, contract_uid, opened_on, object, nature, solution,"

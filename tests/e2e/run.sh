@@ -1220,13 +1220,13 @@ s_reports() {
 	keys [
 	expect "[ : l'année précédente, son échéance passée" "Évaluation 2025 : l'échéance du 31/03/2026 (article 5) est passée depuis 237 jours"
 	expect "les documents de l'année" "Évaluation annuelle 2025 — Le Bouscat  →  evaluation-le-bouscat-2025.html"
-	expect "… et les domaines" "nsi Numérique et systèmes d'information : (aucune)"
+	expect "… et les domaines" "nsi Numérique et systèmes d'information — la commune : (aucune)"
 	keys j j j Enter
-	expect "Entrée sur un domaine : ses observations" "Observations 2025 : nsi Numérique et systèmes d'information"
+	expect "Entrée sur un domaine : ses observations" "Observations 2025 de la commune : nsi Numérique et systèmes d'information"
 	text "Année de transition : le parc a été renouvelé à 80 %."
 	keys Enter
 	expect "enregistrées" "Observations nsi 2025 enregistrées"
-	expect "… dans la liste" "nsi Numérique et systèmes d'information : Année de transition"
+	expect "… dans la liste" "nsi Numérique et systèmes d'information — la commune : Année de transition"
 	keys g Enter
 	dir="$E2E_DIR/home/Documents/suivi"
 	expect "Entrée : l'évaluation écrite" "Écrit dans ~/Documents/suivi : evaluation-le-bouscat-2025.html"
@@ -1253,25 +1253,25 @@ s_reports() {
 	expect "Entrée à nouveau : remplacer, en le demandant" "existe déjà : le remplacer ? (o/N)"
 	keys n
 	expect "n : rien d'écrit" "Rien d'écrit"
-	keys G Enter
-	wait_for "Observations 2025 : nsi"
+	keys G k Enter
+	wait_for "Observations 2025 de la commune : nsi"
 	keys C-u
 	text "Brouillon d'observation"
 	wait_for "Brouillon d'observation"
 	kill -HUP "$(suivi_pid)"
 	expect_exit "SIGHUP pendant une observation : suivi s'arrête" 0
 	e2e_restart
-	expect "au démarrage, l'observation est proposée" "Observations non enregistrées à la fermeture (nsi 2025)"
+	expect "au démarrage, l'observation est proposée" "Observations non enregistrées à la fermeture (nsi 2025, la commune)"
 	keys o
 	expect "o : le formulaire revient" "Brouillon d'observation"
 	keys Enter
 	expect "enregistrée" "Observations nsi 2025 enregistrées"
-	expect "… à la place de l'ancienne" "nsi Numérique et systèmes d'information : Brouillon d'observation"
+	expect "… à la place de l'ancienne" "nsi Numérique et systèmes d'information — la commune : Brouillon d'observation"
 	keys x
-	expect "x : effacer, en le demandant" "Effacer les observations 2025 de nsi ? (o/N)"
+	expect "x : effacer, en le demandant" "Effacer les observations 2025 de nsi (la commune) ? (o/N)"
 	keys o
 	expect "effacées" "Observations nsi 2025 effacées"
-	expect "… la liste le dit" "nsi Numérique et systèmes d'information : (aucune)"
+	expect "… la liste le dit" "nsi Numérique et systèmes d'information — la commune : (aucune)"
 	e2e_stop
 }
 
@@ -1707,7 +1707,7 @@ print(sqlite3.connect(sys.argv[1]).execute(
 
 	keys M-6
 	expect "Rapports : l'observation neutralisée" \
-		"nsi Numérique et systèmes d'information : Obs ?]0;pwned? ?[2J fin"
+		"nsi Numérique et systèmes d'information — partie non précisée : Obs ?]0;pwned? ?[2J fin"
 	hostile_intact "Rapports" "q quitter"
 	keys g Enter
 	expect "Rapports : l'évaluation écrite" "Écrit dans ~/Documents/suivi : evaluation-le-bouscat-2026.html"

@@ -1584,6 +1584,59 @@ Test(evaluation, says_when_it_was_sent_and_presented)
 	done(&f);
 }
 
+/* Article 5: the observations formulated by the parties, each its own;
+ * one written before parties were said is kept apart. */
+Test(evaluation, observations_by_party)
+{
+	struct fixture f;
+	struct observation *v;
+	size_t n;
+	struct doc d;
+	struct err e;
+
+	open_bouscat(&f);
+	cr_assert_eq(store_observation_set_by(f.st, f.nsi, YEAR, OBS_COMMUNE,
+					      "Service rendu", &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(store_observation_set_by(f.st, f.nsi, YEAR,
+					      OBS_METROPOLE, "Délais tenus",
+					      &e), 0, "%s", e.msg);
+	/* again: replaces that party's only */
+	cr_assert_eq(store_observation_set_by(f.st, f.nsi, YEAR, OBS_COMMUNE,
+					      "Service bien rendu", &e), 0);
+	cr_assert_eq(store_observation_list(f.st, f.contract, YEAR, TODAY, &v,
+					    &n, &e), 0);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(v[0].by[OBS_COMMUNE], "Service bien rendu");
+	cr_expect_str_eq(v[0].by[OBS_METROPOLE], "Délais tenus");
+	cr_expect_null(v[0].text);
+	store_observation_list_free(v, n);
+	cr_assert_eq(evaluation_build(f.st, f.contract, YEAR, TODAY, &d, &e),
+		     0, "%s", e.msg);
+	cr_expect_not_null(block_with(&d, DOC_PARAGRAPH, "De la commune : "
+				      "Service bien rendu"));
+	cr_expect_not_null(block_with(&d, DOC_PARAGRAPH, "De Bordeaux "
+				      "Métropole : Délais tenus"));
+	doc_release(&d);
+	/* one whose party was not said (older databases) */
+	cr_assert_eq(store_observation_set(f.st, f.nsi, YEAR, "Ancienne", &e),
+		     0);
+	cr_assert_eq(evaluation_build(f.st, f.contract, YEAR, TODAY, &d, &e),
+		     0, "%s", e.msg);
+	cr_expect_not_null(block_with(&d, DOC_PARAGRAPH, "Partie non "
+				      "précisée : Ancienne"));
+	doc_release(&d);
+	/* cleared: that party's only */
+	cr_assert_eq(store_observation_set_by(f.st, f.nsi, YEAR, OBS_METROPOLE,
+					      " ", &e), 0);
+	cr_assert_eq(store_observation_list(f.st, f.contract, YEAR, TODAY, &v,
+					    &n, &e), 0);
+	cr_expect_null(v[0].by[OBS_METROPOLE]);
+	cr_expect_str_eq(v[0].by[OBS_COMMUNE], "Service bien rendu");
+	store_observation_list_free(v, n);
+	done(&f);
+}
+
 /* The renderers (doc.h) take the document in every format. */
 Test(evaluation, renders_in_every_format)
 {
