@@ -1129,7 +1129,10 @@ static int add_request(struct run *r, struct store *st, struct rng *g,
 	in.form = forms[rng_weighted(g, form_w, 6)];
 	in.domain_uid = out->domain >= 0 ? c->domain_uid[out->domain] : NULL;
 	in.nature = incident ? "incident" : "demand";
-	in.criticality = incident ? crits[crit] : NULL;
+	/* a criticality is one of the domain's annex levels: eco (domain
+	 * 1) has none (no draw: the stream stays as it was) */
+	in.criticality = incident && out->domain >= 0 && out->domain != 1
+		? crits[crit] : NULL;
 	in.requester = rng_chance(g, 0.8) ? PICK(g, requesters) : NULL;
 	in.object = incident ? PICK(g, incident_objects)
 			     : PICK(g, demand_objects);
