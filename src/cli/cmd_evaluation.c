@@ -11,6 +11,7 @@
  */
 #include "suivi/cli.h"
 #include "suivi/date.h"
+#include "suivi/evaluation.h"
 #include "suivi/store_contract.h"
 #include "suivi/store_evaluation.h"
 #include "suivi/text.h"
@@ -53,6 +54,26 @@ static void show_date(const char *label, const char *iso)
 
 	date_iso_fr(iso, d);
 	printf("%s : %s\n", label, iso ? d : "—");
+}
+
+/* A year before the contract's start has no evaluation: said, as
+ * report evaluation says it. */
+static int check_year(struct store *st, const char *uid, int year,
+		      struct err *e)
+{
+	struct contract_info *cs;
+	size_t n;
+	int rc = 0;
+
+	if (store_contract_list(st, &cs, &n, e) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(cs[i].uid, uid))
+			rc = evaluation_check_year(EVAL_CALENDAR, year,
+						   cs[i].starts_on,
+						   cs[i].commune, e);
+	store_contract_list_free(cs, n);
+	return rc;
 }
 
 int cmd_evaluation(struct app *app, int argc, char **argv)
@@ -109,6 +130,7 @@ int cmd_evaluation(struct app *app, int argc, char **argv)
 			   &e) != 0)
 		return cli_fail(&e);
 	if (store_contract_find(st, pos[0], uid, &e) != 0 ||
+	    check_year(st, uid, year, &e) != 0 ||
 	    (change && store_evaluation_record_set(st, uid, year, &in, NULL,
 						   &e) != 0) ||
 	    store_evaluation_record_get(st, uid, year, &r, &e) != 0) {

@@ -2593,7 +2593,9 @@ t_evaluation_record() {
 	run --db "$T/s.db" evaluation "Le Bouscat" 2025 --presentee-le 10/02/2030
 	check "evaluation: a date to come, refused" 'st 1 && err_has "est à venir"'
 	run --db "$T/s.db" evaluation "Le Bouscat" 2015 --envoyee-le 2016-01-10
-	check "evaluation: a year before the contract, refused" 'st 1 && err_has "le contrat commence en 2016"'
+	check "evaluation: a year before the contract, refused" 'st 1 && err_has "pas d'"'"'évaluation pour 2015 : le contrat de Le Bouscat commence le 15/02/2016"'
+	run --db "$T/s.db" evaluation "Le Bouscat" 2015
+	check "evaluation: a year before the contract, refused to read too" 'st 1 && err_has "pas d'"'"'évaluation pour 2015"'
 	run --db "$T/s.db" evaluation "Le Bouscat" 2025 --presentee-le=2026-02-10
 	check "evaluation --presentee-le=DATE: recorded" 'st 0 && out_has "présentée aux instances délibératives communales le : 10/02/2026" && out_has "envoyée à la commune le : 15/01/2026"'
 	run --db "$T/s.db" evaluation "Le Bouscat" deux-mille
