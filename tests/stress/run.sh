@@ -200,9 +200,13 @@ measurements() {
 
 # The objects of the requests in the database, sorted.
 request_objects() {
+	local col
 	cli --db "$1" export requests
 	[ "$rc" = 0 ] || return 1
-	tail -n +2 "$W/out" | awk "$(csv_awk 'f[10]')" | sort
+	# the column named « objet », wherever the export puts it
+	col=$(head -n 1 "$W/out" | tr -d '\r' | tr ',' '\n' | grep -nx 'objet' | cut -d: -f1)
+	[ -n "$col" ] || return 1
+	tail -n +2 "$W/out" | awk "$(csv_awk "f[$col]")" | sort
 }
 
 # dispute_objects DB: the object of every dispute, sorted.
