@@ -229,7 +229,10 @@ else
 		>"$T/rq.csv"
 	: >"$T/seed.err"
 	{ sv summary && sv import requests "$T/rq.csv" &&
-		sv set "Le Bouscat" 3.1.1 2025 "12,5 %"; } >/dev/null 2>>"$T/seed.err"
+		sv set "Le Bouscat" 3.1.1 2025 "12,5 %" &&
+		sv set "Le Bouscat" 1.1.1 2025 "s/o" &&
+		sv evaluation "Le Bouscat" 2025 --envoyee-le 15/01/2026 \
+			--ajustements "Revoir la cible"; } >/dev/null 2>>"$T/seed.err"
 	for f in html fodt fods csv; do
 		sv report evaluation --commune "Le Bouscat" --year 2025 \
 			-o "$R/evaluation.$f" 2>>"$T/seed.err" &&
@@ -249,7 +252,7 @@ else
 		ko "rapports réels écrits (une année semée)" "$T/seed.err"
 	fi
 	# the évaluation's sections of article 5 (issue 16, part 4) too
-	EV_TEXT="Évaluation annuelle 2025 — Le Bouscat|31/03/2026|12,5 %|instances délibératives communales|Annexes en vigueur|avenant n°1, en vigueur à partir du 01/01/2018|Suivi du contrat (article 5)|Réunion de lancement pas encore tenue|Réunions de suivi|Comité numérique stratégique communal|annuel à bi-annuel|Demandes exceptionnelles|Étude de raccordement de l'école|Expéditeur non renseigné"
+	EV_TEXT="Évaluation annuelle 2025 — Le Bouscat|31/03/2026|12,5 %|instances délibératives communales|Annexes en vigueur|avenant n°1, en vigueur à partir du 01/01/2018|Suivi du contrat (article 5)|Réunion de lancement pas encore tenue|Réunions de suivi|Comité numérique stratégique communal|annuel à bi-annuel|Demandes exceptionnelles|Étude de raccordement de l'école|Expéditeur non renseigné|Transmission et suites|Envoyée à la commune le 15/01/2026|Revoir la cible|sans objet"
 	ANNIV_TEXT="Évaluation annuelle du 15/02/2025 au 14/02/2026 — Le Bouscat|Expéditeur : Marie Durand, Directrice du pôle territorial.|févr. 2025|janv. 2026"
 	RECAP_TEXT="État récapitulatif 2025 — toutes les communes|Étude de raccordement de l'école|Acceptée"
 	# report_text NAME PDF 'A|B|…'
