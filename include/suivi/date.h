@@ -23,8 +23,9 @@ int date_days_in_month(int year, int month);
 int date_parse(const char *s, struct date *out);
 void date_format_iso(struct date d, char buf[DATE_ISO_LEN]);
 void date_format_fr(struct date d, char buf[DATE_ISO_LEN]);
-/* An ISO date ("2018-01-01") as messages show it ("01/01/2018"); the
- * text itself, cut to the buffer, when it does not parse (NULL: ""). */
+/* An ISO date ("2018-01-01", or the date part of "2018-01-01T09:00") as
+ * messages show it ("01/01/2018"); the text itself, cut to the buffer,
+ * when it does not parse (NULL: ""). */
 void date_iso_fr(const char *iso, char buf[DATE_ISO_LEN]);
 int date_cmp(struct date a, struct date b);
 /* Day of the week, 0 = Monday … 6 = Sunday. */

@@ -110,6 +110,9 @@ void text_lines_free(char **lines, size_t n);
  * "Numérique" and "NUMERIQUE" both give "numerique". Heap string;
  * locale-independent. */
 char *text_fold(const char *s);
+/* Whether word is an item of list, items separated by commas and
+ * spaces ("nsi, eco", "type_valeur, unite"); NULL list: none. */
+bool text_list_has(const char *list, const char *word);
 /* A file name made of s: in ASCII (text_ascii) and lower case, runs of
  * anything but a-z and 0-9 become one "-", none at either end ("Le Bouscat" -> "le-bouscat",
  * "Saint-Médard-en-Jalles" -> "saint-medard-en-jalles"). Heap string. */

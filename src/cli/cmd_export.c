@@ -7,6 +7,7 @@
 #include "suivi/store_contract.h"
 #include "suivi/store_measurement.h"
 #include "suivi/strbuf.h"
+#include "suivi/text.h"
 #include "suivi/value.h"
 
 #include <stdbool.h>
@@ -37,18 +38,9 @@ static void choices_cell(struct csv *c, const char *choices)
 	struct strbuf sb;
 
 	strbuf_init(&sb);
-	for (const char *p = choices; p && *p;) {
-		size_t n = strcspn(p, ", ");
-		const char *name = NULL;
-
-		for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
-			if (strlen(names[k][0]) == n && !strncmp(p, names[k][0], n))
-				name = names[k][1];
-		if (name)
-			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", name);
-		p += n;
-		p += strspn(p, ", ");
-	}
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (text_list_has(choices, names[k][0]))
+			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", names[k][1]);
 	csv_cell(c, sb.len ? sb.buf : NULL);
 	strbuf_release(&sb);
 }

@@ -89,12 +89,15 @@ void date_format_fr(struct date d, char buf[DATE_ISO_LEN])
 
 void date_iso_fr(const char *iso, char buf[DATE_ISO_LEN])
 {
+	char day[DATE_ISO_LEN];
 	struct date d;
 
-	if (iso && date_parse(iso, &d) == 0)
+	/* the date part of "AAAA-MM-JJTHH:MM" too */
+	snprintf(day, sizeof day, "%s", iso ? iso : "");
+	if (date_parse(day, &d) == 0)
 		date_format_fr(d, buf);
 	else
-		snprintf(buf, DATE_ISO_LEN, "%s", iso ? iso : "");
+		snprintf(buf, DATE_ISO_LEN, "%s", day);
 }
 
 int date_cmp(struct date a, struct date b)

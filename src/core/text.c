@@ -520,3 +520,18 @@ char *text_slug(const char *s)
 	*o = '\0';
 	return f;
 }
+
+bool text_list_has(const char *list, const char *word)
+{
+	size_t len = strlen(word);
+
+	for (const char *p = list; p && *p;) {
+		size_t n = strcspn(p, ", ");
+
+		if (n == len && !strncmp(p, word, len))
+			return true;
+		p += n;
+		p += strspn(p, ", ");
+	}
+	return false;
+}

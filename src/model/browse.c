@@ -71,11 +71,9 @@ static void para(struct strbuf *sb, const char *title, const char *text)
 #define CHOICE_NOTE "(« choix du suivi » : le contrat ne le dit pas ; le " \
 		    "fichier du contrat le choisit, section [choix].)\n"
 
-static bool code_listed(const char *list, const char *code);
-
 static const char *chosen(const char *choices, const char *key)
 {
-	return code_listed(choices, key) ? CHOICE_MARK : "";
+	return text_list_has(choices, key) ? CHOICE_MARK : "";
 }
 
 static void build_info(struct builder *b, struct node *root)
@@ -655,21 +653,6 @@ bool browse_has_kids(const struct node *n)
 	return n->n_kids > 0 || n->pending;
 }
 
-/* Is code one of "nsi, eco"? */
-static bool code_listed(const char *list, const char *code)
-{
-	size_t len = strlen(code);
-
-	for (const char *p = list; p && *p;) {
-		size_t n = strcspn(p, ", ");
-
-		if (n == len && !strncmp(p, code, len))
-			return true;
-		p += n;
-		p += strspn(p, ", ");
-	}
-	return false;
-}
 
 /* "nsi, eco" as the domains' names, under label; nothing when empty. */
 static void domain_names(struct builder *b, struct strbuf *sb,
@@ -681,7 +664,7 @@ static void domain_names(struct builder *b, struct strbuf *sb,
 		return;
 	strbuf_init(&names);
 	for (size_t k = 0; k < b->in->n_domains; k++)
-		if (code_listed(codes, b->in->domains[k].code))
+		if (text_list_has(codes, b->in->domains[k].code))
 			strbuf_addf(&names, "%s%s", names.len ? ", " : "",
 				    b->in->domains[k].name);
 	field(sb, label, names.len ? names.buf : codes);
@@ -728,7 +711,7 @@ static void build_amendments(struct builder *b, struct node *root)
 					continue;
 				strbuf_addf(&sb, "\nCe qui change dans « %s » :\n",
 					    d->name);
-				if (v == 0 && code_listed(am->adds, d->code))
+				if (v == 0 && text_list_has(am->adds, d->code))
 					strbuf_addstr(&sb, "Domaine ajouté au "
 						      "contrat par l'avenant, qui "
 						      "en donne l'annexe.\n");

@@ -16,6 +16,7 @@
 #include "suivi/strbuf.h"
 #include "suivi/summary.h"
 #include "suivi/text.h"
+#include "suivi/date.h"
 #include "suivi/xalloc.h"
 
 const char *const eval_status_label[EVAL_STATUS_COUNT] = {
@@ -1255,15 +1256,6 @@ fail:
 /* ------------------------------------------------------------------ */
 /* The document                                                        */
 
-static void fr_date(const char *iso, char buf[DATE_ISO_LEN])
-{
-	struct date d;
-
-	if (iso && date_parse(iso, &d) == 0)
-		date_format_fr(d, buf);
-	else
-		snprintf(buf, DATE_ISO_LEN, "%s", iso ? iso : "");
-}
 
 static enum doc_tone cell_tone(enum value_status s)
 {
@@ -1757,7 +1749,7 @@ static void actions_part(struct doc *d, const struct evaluation *ev)
 	struct doc_table *t;
 	char today[DATE_ISO_LEN];
 
-	fr_date(ev->today, today);
+	date_iso_fr(ev->today, today);
 	doc_heading(d, 1, "Plan d'actions");
 	if (!ev->n_actions)
 		doc_para(d, "Aucune action en %d.", ev->year);
@@ -1774,9 +1766,9 @@ static void actions_part(struct doc *d, const struct evaluation *ev)
 				   : a->status == ACTION_DROPPED ? TONE_MUTED
 				   : TONE_NONE;
 
-		fr_date(a->due_on, due);
-		fr_date(a->meeting_held_on, held);
-		fr_date(a->done_on, done);
+		date_iso_fr(a->due_on, due);
+		date_iso_fr(a->meeting_held_on, held);
+		date_iso_fr(a->done_on, done);
 		if (a->status == ACTION_DONE && a->done_on)
 			snprintf(status, sizeof status, "%s le %s",
 				 action_status_vocab[a->status].label, done);
@@ -1796,28 +1788,13 @@ static void actions_part(struct doc *d, const struct evaluation *ev)
 	}
 }
 
-/* Is key among "type_valeur, unite"? */
-static bool chosen(const char *choices, const char *key)
-{
-	size_t len = strlen(key);
-
-	for (const char *p = choices; p && *p;) {
-		size_t n = strcspn(p, ", ");
-
-		if (n == len && !strncmp(p, key, len))
-			return true;
-		p += n;
-		p += strspn(p, ", ");
-	}
-	return false;
-}
 
 /* An attribute, marked « * » when the follow-up chose it (the contract
  * does not say it: [choix] in its file). */
 static void chosen_cell(struct doc_table *t, const struct eval_indicator *x,
 			const char *key, const char *text)
 {
-	if (text && *text && chosen(x->choices, key)) {
+	if (text && *text && text_list_has(x->choices, key)) {
 		char *s = xasprintf("%s *", text);
 
 		doc_text(t, s, TONE_NONE);
@@ -1907,9 +1884,9 @@ static void period_part(struct doc *d, const struct evaluation *ev)
 {
 	char from[DATE_ISO_LEN], to[DATE_ISO_LEN], start[DATE_ISO_LEN];
 
-	fr_date(ev->from, from);
-	fr_date(ev->to, to);
-	fr_date(ev->starts_on, start);
+	date_iso_fr(ev->from, from);
+	date_iso_fr(ev->to, to);
+	date_iso_fr(ev->starts_on, start);
 	if (ev->period == EVAL_ANNIVERSARY)
 		doc_para(d, "Période évaluée : du %s au %s, d'une date "
 			 "anniversaire du contrat à la suivante (le contrat a "
@@ -1941,9 +1918,9 @@ static void record_part(struct doc *d, const struct evaluation *ev)
 	char on[DATE_ISO_LEN], deadline[DATE_ISO_LEN];
 
 	doc_heading(d, 2, "Transmission et suites");
-	fr_date(ev->deadline, deadline);
+	date_iso_fr(ev->deadline, deadline);
 	if (ev->sent_on) {
-		fr_date(ev->sent_on, on);
+		date_iso_fr(ev->sent_on, on);
 		doc_para(d, "Envoyée à la commune le %s%s (échéance : %s).", on,
 			 strcmp(ev->sent_on, ev->deadline) > 0
 				 ? ", après l'échéance" : "", deadline);
@@ -1952,7 +1929,7 @@ static void record_part(struct doc *d, const struct evaluation *ev)
 			 "(échéance : %s).", deadline);
 	}
 	if (ev->presented_on) {
-		fr_date(ev->presented_on, on);
+		date_iso_fr(ev->presented_on, on);
 		doc_para(d, "Présentée aux instances délibératives communales "
 			 "le %s.", on);
 	} else {
@@ -1975,7 +1952,7 @@ static char *annex_words(const struct eval_annex *a)
 
 	if (a->version < 0)
 		return xstrdup("aucune annexe transcrite en vigueur");
-	fr_date(a->in_force_from, on);
+	date_iso_fr(a->in_force_from, on);
 	if (a->version == 0)
 		return xasprintf("annexe du contrat, en vigueur à partir du %s",
 				 on);
@@ -2012,8 +1989,8 @@ static void annexes_part(struct doc *d, const struct evaluation *ev)
 			char *w = annex_words(a);
 			char f[DATE_ISO_LEN], to[DATE_ISO_LEN];
 
-			fr_date(a->from, f);
-			fr_date(a->to, to);
+			date_iso_fr(a->from, f);
+			date_iso_fr(a->to, to);
 			if (sb.len)
 				strbuf_addstr(&sb, " ; ");
 			if (a->whole)
@@ -2032,9 +2009,9 @@ static void annexes_part(struct doc *d, const struct evaluation *ev)
 		char on[DATE_ISO_LEN], f[DATE_ISO_LEN], to[DATE_ISO_LEN];
 		char *w;
 
-		fr_date(a->in_force_from, on);
-		fr_date(a->from, f);
-		fr_date(a->to, to);
+		date_iso_fr(a->in_force_from, on);
+		date_iso_fr(a->from, f);
+		date_iso_fr(a->to, to);
 		doc_row(t);
 		doc_text(t, a->domain_name, TONE_NONE);
 		w = a->version < 0 ? xstrdup("aucune")
@@ -2078,7 +2055,7 @@ static void follow_up_part(struct doc *d, const struct evaluation *ev)
 		 "close ; les réunions prévues, en cours ou annulées ne "
 		 "comptent pas.");
 	doc_heading(d, 2, "Réunion de lancement");
-	fr_date(x->launch_on, on);
+	date_iso_fr(x->launch_on, on);
 	if (x->launch_held)
 		doc_para(d, "Réunion de lancement tenue le %s.", on);
 	else if (x->launch_on[0])
@@ -2090,7 +2067,7 @@ static void follow_up_part(struct doc *d, const struct evaluation *ev)
 			 "l'article 5 la prévoit avec les parties prenantes.");
 
 	doc_heading(d, 2, "Réunions de suivi");
-	fr_date(x->first_year_end, fye);
+	date_iso_fr(x->first_year_end, fye);
 	doc_para(d, "Article 5 : des rencontres mensuelles des responsables du "
 		 "suivi du contrat la première année (jusqu'au %s), au moins "
 		 "trimestrielles ensuite. %zu réunion%s de suivi tenue%s sur la "
@@ -2129,7 +2106,7 @@ static void follow_up_part(struct doc *d, const struct evaluation *ev)
 
 		strbuf_init(&sb);
 		for (size_t i = 0; i < x->n_mayors; i++) {
-			fr_date(x->mayors[i], on);
+			date_iso_fr(x->mayors[i], on);
 			strbuf_addf(&sb, "%s%s", i ? ", " : "", on);
 		}
 		doc_para(d, "%zu réunion%s avec les Maires tenue%s sur la "
@@ -2159,8 +2136,8 @@ static void follow_up_part(struct doc *d, const struct evaluation *ev)
 		const char *finding;
 		enum doc_tone tone;
 
-		fr_date(c->from, f);
-		fr_date(c->to, to);
+		date_iso_fr(c->from, f);
+		date_iso_fr(c->to, to);
 		annex = c->annex_version == 0 ? xstrdup("annexe du contrat")
 			: xasprintf("avenant n°%d", c->annex_version);
 		doc_row(t);
@@ -2243,9 +2220,9 @@ static void exceptional_part(struct doc *d, const struct evaluation *ev)
 
 			snprintf(day, sizeof day, "%.10s",
 				 r->received_at ? r->received_at : "");
-			fr_date(day, rcv);
+			date_iso_fr(day, rcv);
 		}
-		fr_date(r->decided_on, on);
+		date_iso_fr(r->decided_on, on);
 		doc_row(t);
 		doc_text(t, rcv, TONE_NONE);
 		doc_text(t, r->object, TONE_NONE);
@@ -2292,7 +2269,7 @@ static void disputes_part(struct doc *d, const struct evaluation *ev)
 		doc_para(d, "Aucun litige sur la période.");
 		return;
 	}
-	fr_date(ev->today, today);
+	date_iso_fr(ev->today, today);
 	doc_para(d, "Les litiges ouverts sur la période, et ceux ouverts avant "
 		 "et encore en cours à son début ; niveau atteint et issue au "
 		 "%s. Niveaux d'arbitrage (article 4) : 1, les autorités "
@@ -2309,8 +2286,8 @@ static void disputes_part(struct doc *d, const struct evaluation *ev)
 			lv = 1;
 		snprintf(level, sizeof level, "%d — %s", lv,
 			 dispute_level_name[lv - 1]);
-		fr_date(x->opened_on, opened);
-		fr_date(x->closed_on, closed);
+		date_iso_fr(x->opened_on, opened);
+		date_iso_fr(x->closed_on, closed);
 		doc_row(t);
 		doc_text(t, opened, TONE_NONE);
 		doc_text(t, x->object, TONE_NONE);
@@ -2343,13 +2320,13 @@ int evaluation_doc(const struct evaluation *ev, struct doc *out)
 	char deadline[DATE_ISO_LEN], today[DATE_ISO_LEN];
 	char *title, *subtitle;
 
-	fr_date(ev->deadline, deadline);
-	fr_date(ev->today, today);
+	date_iso_fr(ev->deadline, deadline);
+	date_iso_fr(ev->today, today);
 	if (ev->period == EVAL_ANNIVERSARY) {
 		char f[DATE_ISO_LEN], t[DATE_ISO_LEN];
 
-		fr_date(ev->from, f);
-		fr_date(ev->to, t);
+		date_iso_fr(ev->from, f);
+		date_iso_fr(ev->to, t);
 		title = xasprintf("Évaluation annuelle du %s au %s — %s", f, t,
 				  ev->commune ? ev->commune : "");
 	} else {

@@ -15,6 +15,7 @@
 #include "suivi/store_contract.h"
 #include "suivi/value.h"
 #include "suivi/text.h"
+#include "suivi/date.h"
 #include "suivi/xalloc.h"
 
 #include <errno.h>
@@ -371,17 +372,6 @@ static const char css[] =
 /* ------------------------------------------------------------------ */
 /* The minutes                                                         */
 
-static void fr(const char *iso, char out[DATE_ISO_LEN])
-{
-	char day[DATE_ISO_LEN];
-	struct date d;
-
-	snprintf(day, sizeof day, "%s", iso ? iso : "");
-	if (date_parse(day, &d) == 0)
-		date_format_fr(d, out);
-	else
-		snprintf(out, DATE_ISO_LEN, "%s", day);
-}
 
 static bool provisional(const struct meeting *m)
 {
@@ -392,7 +382,7 @@ static char *title_of(const struct minutes *m)
 {
 	char held[DATE_ISO_LEN];
 
-	fr(m->meeting.held_on, held);
+	date_iso_fr(m->meeting.held_on, held);
 	return xasprintf("Compte rendu — %s du %s — %s%s",
 			 m->kind_name ? m->kind_name
 				      : meeting_kind_vocab[m->meeting.kind].label,
@@ -452,7 +442,7 @@ static void head(struct out *o, const struct minutes *m)
 	}
 	field(o, "Réunion", m->kind_name ? m->kind_name
 					 : meeting_kind_vocab[mt->kind].label);
-	fr(mt->held_on, held);
+	date_iso_fr(mt->held_on, held);
 	if (mt->held_on && date_parse(mt->held_on, &d) == 0)
 		s = xasprintf("%s %s", date_weekday_name[date_weekday(d)], held);
 	else
@@ -465,8 +455,8 @@ static void head(struct out *o, const struct minutes *m)
 	field(o, "État", s);
 	free(s);
 	if (m->from[0] && m->to[0]) {
-		fr(m->from, from);
-		fr(m->to, to);
+		date_iso_fr(m->from, from);
+		date_iso_fr(m->to, to);
 		s = xasprintf("du %s au %s", from, to);
 		field(o, "Données examinées", s);
 		free(s);
@@ -661,16 +651,16 @@ static void action_rows(struct out *o, const struct meeting_action *v,
 		struct cell c[5];
 
 		if (a->due_on)
-			fr(a->due_on, due);
+			date_iso_fr(a->due_on, due);
 		if (a->status == ACTION_DONE && a->done_on) {
-			fr(a->done_on, done);
+			date_iso_fr(a->done_on, done);
 			status = xasprintf("%s le %s",
 					   action_status_vocab[a->status].label,
 					   done);
 		} else {
 			status = xstrdup(action_status_vocab[a->status].label);
 		}
-		fr(a->meeting_held_on, held);
+		date_iso_fr(a->meeting_held_on, held);
 		c[0] = (struct cell){ a->what, false };
 		c[1] = (struct cell){ a->owner ? a->owner : "à désigner",
 				      false };
@@ -704,7 +694,7 @@ static void foot(struct out *o, const struct minutes *m)
 	char on[DATE_ISO_LEN];
 	char *s;
 
-	fr(m->written_on, on);
+	date_iso_fr(m->written_on, on);
 	s = xasprintf("Compte rendu établi par suivi le %s (réunion %s).", on,
 		      m->meeting.uid);
 	if (o->fmt == MINUTES_HTML) {

@@ -17,6 +17,7 @@
 #include "suivi/store_request.h"
 #include "suivi/strbuf.h"
 #include "suivi/workdays.h"
+#include "suivi/date.h"
 #include "suivi/xalloc.h"
 
 #include <stdlib.h>
@@ -65,17 +66,6 @@ static struct agenda_item *push(struct list *l, enum agenda_kind kind,
 	return it;
 }
 
-static void fr(const char *iso, char out[DATE_ISO_LEN])
-{
-	char day[DATE_ISO_LEN];
-	struct date d;
-
-	snprintf(day, sizeof day, "%s", iso ? iso : "");
-	if (date_parse(day, &d) == 0)
-		date_format_fr(d, out);
-	else
-		snprintf(out, DATE_ISO_LEN, "%s", day);
-}
 
 /* ------------------------------------------------------------------ */
 /* The window                                                          */
@@ -587,7 +577,7 @@ static int launch(struct store *st, const struct window *w, struct list *l,
 	if (planned_uid[0]) {
 		char day[DATE_ISO_LEN];
 
-		fr(planned_on, day);
+		date_iso_fr(planned_on, day);
 		it = push(l, AGENDA_LAUNCH, xasprintf(
 			"Réunion de lancement pas encore tenue (prévue le %s) : "
 			"l'article 5 la prévoit avec les parties prenantes "
@@ -774,7 +764,7 @@ static int requests(struct store *st, const struct window *w,
 			struct agenda_item *it;
 
 			late++;
-			fr(q->received_at, day);
+			date_iso_fr(q->received_at, day);
 			it = push(&lates, AGENDA_REQUEST_LATE, xasprintf(
 				"Saisine « %s » reçue le %s : %s",
 				q->object ? q->object : "", day, why.buf));
@@ -784,7 +774,7 @@ static int requests(struct store *st, const struct window *w,
 		strbuf_release(&why);
 	}
 	req_rows_free(r, n);
-	fr(w->from, ffrom);
+	date_iso_fr(w->from, ffrom);
 	{
 		struct agenda_item *it = push(l, AGENDA_REQUESTS, xasprintf(
 			"Saisines depuis le %s : %ld reçue%s, %ld résolue%s ou "
@@ -844,7 +834,7 @@ static int disputes(struct store *st, const struct window *w,
 
 		if (store_dispute_get(st, uids[k], &x, e) != 0)
 			goto out;
-		fr(x.opened_on, day);
+		date_iso_fr(x.opened_on, day);
 		it = push(l, AGENDA_DISPUTE, xasprintf(
 			"Litige « %s » ouvert le %s (%s, niveau %d)",
 			x.object ? x.object : "", day,
@@ -870,9 +860,9 @@ static int actions(struct store *st, const struct window *w,
 		char due[DATE_ISO_LEN] = "", held[DATE_ISO_LEN];
 		struct agenda_item *it;
 
-		fr(a->meeting_held_on, held);
+		date_iso_fr(a->meeting_held_on, held);
 		if (a->due_on)
-			fr(a->due_on, due);
+			date_iso_fr(a->due_on, due);
 		it = push(l, AGENDA_ACTION, xasprintf(
 			"Action « %s »%s%s%s%s (réunion du %s) : %s%s",
 			a->what ? a->what : "", a->owner ? ", " : "",

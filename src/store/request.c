@@ -11,6 +11,7 @@
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
 #include "suivi/workdays.h"
+#include "suivi/date.h"
 #include "suivi/xalloc.h"
 
 #include <math.h>
@@ -188,15 +189,6 @@ static int exists(struct store *st, sqlite3_stmt *s, bool *found,
 	return 0;
 }
 
-/* An ISO date (the first ten characters of a date-time) as JJ/MM/AAAA,
- * for messages. */
-static void day_fr(const char *iso, char out[DATE_ISO_LEN])
-{
-	char day[DATE_ISO_LEN];
-
-	snprintf(day, sizeof day, "%.10s", iso ? iso : "");
-	date_iso_fr(day, out);
-}
 
 /* Two text columns of a one-row query bound by the caller (heap copies,
  * NULL when NULL); *found false when there is no row. */
@@ -237,8 +229,8 @@ static int check_contract(struct store *st, const char *contract_uid,
 		goto out;
 	}
 	if (start && strncmp(c->received, start, 10) < 0) {
-		day_fr(c->received, a);
-		day_fr(start, b);
+		date_iso_fr(c->received, a);
+		date_iso_fr(start, b);
 		err_set(e, ERR_INPUT, "la saisine est reçue le %s, avant le "
 			"début du contrat %s (le %s)", a, ident ? ident : "",
 			b);
@@ -276,7 +268,7 @@ static int check_domain_required(struct store *st, const char *contract_uid,
 	store_bind_text(s, ":date", iso);
 	if (exists(st, s, &any, e) != 0)
 		return -1;
-	day_fr(c->received, day);
+	date_iso_fr(c->received, day);
 	err_set(e, ERR_INPUT, "une saisine %s concerne une fonction mutualisée "
 		": son domaine est obligatoire%s%s%s",
 		request_kind_vocab[in->kind].label,
@@ -319,8 +311,8 @@ static int check_refs(struct store *st, const char *contract_uid,
 			rc = -1;
 		} else if (!first || strncmp(c->received, first, 10) < 0) {
 			/* an annex is in force from its date, never before */
-			day_fr(c->received, a);
-			day_fr(first, b);
+			date_iso_fr(c->received, a);
+			date_iso_fr(first, b);
 			err_set(e, ERR_INPUT, "le domaine « %s » n'a aucune "
 				"annexe en vigueur le %s%s%s", name ? name : "",
 				a, first ? " : sa première l'est à partir du "
@@ -397,7 +389,7 @@ static int check_criticality(struct store *st, const struct request_input *in,
 		strbuf_init(&list);
 		for (size_t i = 0; i < n; i++)
 			strbuf_addf(&list, "%s%s", i ? ", " : "", levels[i]);
-		day_fr(day, on);
+		date_iso_fr(day, on);
 		if (n)
 			err_set(e, ERR_INPUT, "criticité « %s » inconnue : l'annexe "
 				"du domaine en vigueur le %s a %s",

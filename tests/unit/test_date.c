@@ -135,3 +135,17 @@ Test(date, stamp_in_local_time)
 	cr_assert_eq(date_stamp_local(NULL, buf), -1);
 	cr_assert_str_eq(buf, "");
 }
+
+Test(date, iso_as_messages_show_it)
+{
+	char buf[DATE_ISO_LEN];
+
+	date_iso_fr("2018-01-01", buf);
+	cr_expect_str_eq(buf, "01/01/2018");
+	date_iso_fr("2025-03-02T09:00", buf);
+	cr_expect_str_eq(buf, "02/03/2025", "the date part of a stamp");
+	date_iso_fr("bientôt", buf);
+	cr_expect_str_eq(buf, "bientôt", "itself when it does not parse");
+	date_iso_fr(NULL, buf);
+	cr_expect_str_eq(buf, "");
+}

@@ -125,3 +125,14 @@ Test(text, slug_makes_a_file_name)
 		free(s);
 	}
 }
+
+Test(text, list_has_an_item_not_a_part_of_one)
+{
+	cr_expect(text_list_has("nsi, eco", "eco"));
+	cr_expect(text_list_has("nsi, eco", "nsi"));
+	cr_expect(text_list_has("type_valeur,unite", "unite"));
+	cr_expect_not(text_list_has("nsi, eco", "ns"));
+	cr_expect_not(text_list_has("nsi, eco", "eco2"));
+	cr_expect_not(text_list_has("", "nsi"));
+	cr_expect_not(text_list_has(NULL, "nsi"));
+}
