@@ -69,8 +69,22 @@ int store_begin(struct store *st, struct err *e);
 int store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);
 
-/* A fresh random key, 32 lowercase hex digits. */
+/* A fresh random key, 32 lowercase hex digits: records users create
+ * once (a request, a meeting, a history line). */
 void store_uid_new(char out[STORE_UID_LEN]);
+/* The key of a row named by what it is and its natural key (a contract's
+ * identifier, a domain's code, an indicator's code in an annex, a value's
+ * indicator × period × criticality): the first 128 bits of SHA-256 of
+ * kind and parts, 32 lowercase hex digits. Every database holding the
+ * same contracts gives the same row the same key, whatever the order of
+ * its imports, so that sync files (suivi sync) name rows alike. Unused
+ * trailing parts are NULL (store_uid_stable); a NULL part inside the
+ * list is a part of its own. */
+void store_uid_stable(char out[STORE_UID_LEN], const char *kind,
+		      const char *a, const char *b, const char *c,
+		      const char *d);
+void store_uid_stablev(char out[STORE_UID_LEN], const char *kind, int n,
+		       const char *const *parts);
 
 struct store_check {
 	bool integrity_ok;

@@ -100,7 +100,8 @@ static int insert_annex_content(struct importer *im, const char *annex_uid,
 	for (size_t i = 0; i < a->n_subdomains; i++) {
 		const struct subdomain *sd = &a->subdomains[i];
 
-		store_uid_new(sd_uid[i]);
+		store_uid_stable(sd_uid[i], "subdomain", annex_uid, sd->letter,
+				 NULL, NULL);
 		STMT("INSERT INTO subdomain (uid, annex_uid, letter, name, note,"
 		     " position) VALUES (:uid, :annex, :letter, :name, :note, :pos)");
 		store_bind_text(s, ":uid", sd_uid[i]);
@@ -112,9 +113,11 @@ static int insert_annex_content(struct importer *im, const char *annex_uid,
 		if (run(im, s, "importer un sous-domaine") != 0)
 			goto out;
 		for (size_t k = 0; k < sd->n_activities; k++) {
-			char uid[STORE_UID_LEN];
+			char uid[STORE_UID_LEN], pos[24];
 
-			store_uid_new(uid);
+			snprintf(pos, sizeof pos, "%zu", k + 1);
+			store_uid_stable(uid, "activity", sd_uid[i], pos, NULL,
+					 NULL);
 			STMT("INSERT INTO activity (uid, subdomain_uid, position,"
 			     " heading, text) VALUES (:uid, :sd, :pos, :heading,"
 			     " :text)");
@@ -128,9 +131,10 @@ static int insert_annex_content(struct importer *im, const char *annex_uid,
 		}
 	}
 	for (size_t i = 0; i < a->n_roles; i++) {
-		char uid[STORE_UID_LEN];
+		char uid[STORE_UID_LEN], pos[24];
 
-		store_uid_new(uid);
+		snprintf(pos, sizeof pos, "%zu", i + 1);
+		store_uid_stable(uid, "role", annex_uid, pos, NULL, NULL);
 		STMT("INSERT INTO role (uid, annex_uid, position, side, title,"
 		     " holder) VALUES (:uid, :annex, :pos, :side, :title, :holder)");
 		store_bind_text(s, ":uid", uid);
@@ -152,7 +156,9 @@ static int insert_annex_content(struct importer *im, const char *annex_uid,
 		for (int side = 0; side < SIDE_COUNT; side++) {
 			char uid[STORE_UID_LEN];
 
-			store_uid_new(uid);
+			store_uid_stable(uid, "contact", annex_uid, sd ? sd : "",
+					 request_kind_vocab[c->kind].db,
+					 side_db((enum side)side));
 			STMT("INSERT INTO contact (uid, annex_uid, subdomain_uid,"
 			     " kind, side, holder) VALUES (:uid, :annex, :sd,"
 			     " :kind, :side, :holder)");
@@ -169,9 +175,10 @@ static int insert_annex_content(struct importer *im, const char *annex_uid,
 		}
 	}
 	for (size_t i = 0; i < a->n_items; i++) {
-		char uid[STORE_UID_LEN];
+		char uid[STORE_UID_LEN], pos[24];
 
-		store_uid_new(uid);
+		snprintf(pos, sizeof pos, "%zu", i + 1);
+		store_uid_stable(uid, "priority", annex_uid, pos, NULL, NULL);
 		STMT("INSERT INTO priority (uid, annex_uid, position, kind, text,"
 		     " removed) VALUES (:uid, :annex, :pos, :kind, :text, :removed)");
 		store_bind_text(s, ":uid", uid);
@@ -187,9 +194,10 @@ static int insert_annex_content(struct importer *im, const char *annex_uid,
 	}
 	for (size_t i = 0; i < a->n_committees; i++) {
 		const struct committee *c = &a->committees[i];
-		char uid[STORE_UID_LEN];
+		char uid[STORE_UID_LEN], pos[24];
 
-		store_uid_new(uid);
+		snprintf(pos, sizeof pos, "%zu", i + 1);
+		store_uid_stable(uid, "committee", annex_uid, pos, NULL, NULL);
 		STMT("INSERT INTO committee (uid, annex_uid, position, name,"
 		     " purpose, members_commune, members_shared, frequency)"
 		     " VALUES (:uid, :annex, :pos, :name, :purpose, :mc, :ms,"
@@ -212,7 +220,8 @@ static int insert_annex_content(struct importer *im, const char *annex_uid,
 		for (size_t k = 0; c->subdomain && k < a->n_subdomains; k++)
 			if (!strcmp(a->subdomains[k].letter, c->subdomain))
 				sd = sd_uid[k];
-		store_uid_new(cm_uid[i]);
+		store_uid_stable(cm_uid[i], "commitment", annex_uid, c->code,
+				 NULL, NULL);
 		STMT("INSERT INTO commitment (uid, annex_uid, subdomain_uid, code,"
 		     " title, position) VALUES (:uid, :annex, :sd, :code, :title,"
 		     " :pos)");
@@ -233,7 +242,8 @@ static int insert_annex_content(struct importer *im, const char *annex_uid,
 		for (size_t k = 0; k < a->n_commitments; k++)
 			if (!strcmp(a->commitments[k].code, d->commitment))
 				cm = cm_uid[k];
-		store_uid_new(uid);
+		store_uid_stable(uid, "indicator", annex_uid, d->code, NULL,
+				 NULL);
 		STMT("INSERT INTO indicator (uid, annex_uid, commitment_uid, code,"
 		     " label, definition, periodicity, source, baseline,"
 		     " conditions, value_kind, unit, scale_min, scale_max, better,"
@@ -295,7 +305,8 @@ static int insert_annex(struct importer *im, const char *contract_uid,
 	if (lookup_uid(im, s, domain_uid) != 0)
 		return -1;
 	if (!domain_uid[0]) {
-		store_uid_new(domain_uid);
+		store_uid_stable(domain_uid, "domain", contract_uid,
+				 a->domain_code, NULL, NULL);
 		if (!(s = store_stmt(st, "INSERT INTO domain (uid, contract_uid,"
 				     " code, name) VALUES (:uid, :c, :code,"
 				     " :name)", im->e)))
@@ -327,7 +338,12 @@ static int insert_annex(struct importer *im, const char *contract_uid,
 			return -1;
 		}
 	}
-	store_uid_new(annex_uid);
+	{
+		char v[24];
+
+		snprintf(v, sizeof v, "%d", version);
+		store_uid_stable(annex_uid, "annex", domain_uid, v, NULL, NULL);
+	}
 	if (!(s = store_stmt(st, "INSERT INTO annex (uid, domain_uid, version,"
 			     " amendment_uid, in_force_from, domain_name, title,"
 			     " preamble, means, implementation, operation, notes,"
@@ -466,7 +482,8 @@ static int import_contract(struct importer *im, const struct contract_doc *doc,
 		sqlite3_reset(s);
 		if (same_name_elsewhere(im, doc) != 0)
 			return -1;
-		store_uid_new(commune_uid);
+		store_uid_stable(commune_uid, "commune", doc->insee, NULL, NULL,
+				 NULL);
 		if (!(s = store_stmt(st, "INSERT INTO commune (uid, insee, name)"
 				     " VALUES (:uid, :insee, :name)", im->e)))
 			return -1;
@@ -476,7 +493,8 @@ static int import_contract(struct importer *im, const struct contract_doc *doc,
 		if (run(im, s, "importer la commune") != 0)
 			return -1;
 	}
-	store_uid_new(contract_uid);
+	store_uid_stable(contract_uid, "contract", doc->identifier, NULL, NULL,
+			 NULL);
 	if (!(s = store_stmt(st, "INSERT INTO contract (uid, commune_uid,"
 			     " identifier, title, starts_on, signed_on, duration,"
 			     " metropole_signatory, mayor_signatory, preamble,"
@@ -503,9 +521,10 @@ static int import_contract(struct importer *im, const struct contract_doc *doc,
 		return -1;
 	for (size_t i = 0; i < doc->n_articles; i++) {
 		const struct article *a = &doc->articles[i];
-		char uid[STORE_UID_LEN];
+		char uid[STORE_UID_LEN], n[24];
 
-		store_uid_new(uid);
+		snprintf(n, sizeof n, "%d", a->number);
+		store_uid_stable(uid, "article", contract_uid, n, NULL, NULL);
 		if (!(s = store_stmt(st, "INSERT INTO article (uid, contract_uid,"
 				     " number, title, summary, body) VALUES (:uid,"
 				     " :c, :n, :title, :summary, :body)", im->e)))
@@ -742,7 +761,13 @@ static int import_amendment(struct importer *im,
 	    check_domains(im, contract_uid) != 0 ||
 	    check_struck(im, contract_uid) != 0)
 		return -1;
-	store_uid_new(amendment_uid);
+	{
+		char n[24];
+
+		snprintf(n, sizeof n, "%d", doc->number);
+		store_uid_stable(amendment_uid, "amendment", contract_uid, n,
+				 NULL, NULL);
+	}
 	if (!(s = store_stmt(st, "INSERT INTO amendment (uid, contract_uid,"
 			     " number, in_force_from, signed_on, object, adds,"
 			     " source_name, source_text, imported_at) VALUES"

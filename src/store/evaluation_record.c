@@ -200,7 +200,11 @@ int store_evaluation_record_set(struct store *st, const char *contract_uid,
 			" author = excluded.author,"
 			" updated_at = excluded.updated_at", e);
 		if (s) {
-			store_uid_new(uid);
+			char y[24];
+
+			snprintf(y, sizeof y, "%d", year);
+			store_uid_stable(uid, "evaluation", contract_uid, y,
+					 NULL, NULL);
 			store_now(now);
 			store_bind_text(s, ":u", uid);
 			store_bind_text(s, ":adj", r.adjustments);

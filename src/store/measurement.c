@@ -200,7 +200,9 @@ static int cell_row(struct store *st, const char *indicator_uid,
 		" author, updated_at) VALUES (:u, :i, :p, :c, :a, :t)", e);
 	if (!s)
 		return -1;
-	store_uid_new(uid);
+	/* named by its cell: the same cell created on two laptops is one
+	 * row once their sync files are exchanged */
+	store_uid_stable(uid, "measurement", indicator_uid, period, crit, NULL);
 	store_now(now);
 	store_bind_text(s, ":u", uid);
 	store_bind_text(s, ":i", indicator_uid);
@@ -590,7 +592,11 @@ int store_target_set(struct store *st, const char *indicator_uid, int year,
 	store_bind_int(s, ":y", year);
 	store_bind_text(s, ":c", criticality ? criticality : "");
 	if (!empty) {
-		store_uid_new(uid);
+		char y[24];
+
+		snprintf(y, sizeof y, "%d", year);
+		store_uid_stable(uid, "target", indicator_uid, y,
+				 criticality ? criticality : "", NULL);
 		store_now(now);
 		store_bind_text(s, ":u", uid);
 		val_bind(s, target);

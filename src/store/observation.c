@@ -64,7 +64,7 @@ int store_observation_set_by(struct store *st, const char *domain_uid,
 {
 	bool drop = blank(text);
 	sqlite3_stmt *s;
-	char uid[STORE_UID_LEN], now[32];
+	char uid[STORE_UID_LEN], now[32], y[24];
 
 	err_clear(e);
 	if ((unsigned)party >= OBS_PARTY_COUNT) {
@@ -81,24 +81,29 @@ int store_observation_set_by(struct store *st, const char *domain_uid,
 		return -1;
 	if (domain_exists(st, domain_uid, e) != 0)
 		goto fail;
-	/* one per domain, year and party: the one there goes */
-	s = store_stmt(st, "DELETE FROM observation WHERE domain_uid = :d"
-		       " AND year = :y AND party IS :p", e);
-	if (!s)
-		goto fail;
-	store_bind_text(s, ":d", domain_uid);
-	store_bind_int(s, ":y", year);
-	store_bind_text(s, ":p", party_db[party]);
-	if (store_exec_stmt(st, s, e) != 0)
-		goto fail;
-	if (!drop) {
+	/* one per domain, year and party, named by them (store_uid_stable):
+	 * written over in place, so that a sync file carries a change of
+	 * that row, not a new one */
+	snprintf(y, sizeof y, "%d", year);
+	store_uid_stable(uid, "observation", domain_uid, y,
+			 party_db[party] ? party_db[party] : "", NULL);
+	if (drop) {
+		s = store_stmt(st, "DELETE FROM observation WHERE domain_uid = :d"
+			       " AND year = :y AND party IS :p", e);
+		if (!s)
+			goto fail;
+		store_bind_text(s, ":d", domain_uid);
+		store_bind_int(s, ":y", year);
+		store_bind_text(s, ":p", party_db[party]);
+	} else {
 		s = store_stmt(st,
 			"INSERT INTO observation (uid, domain_uid, year, party,"
 			" text, author, updated_at) VALUES (:u, :d, :y, :p, :t,"
-			" :a, :now)", e);
+			" :a, :now) ON CONFLICT (uid) DO UPDATE SET"
+			" text = excluded.text, author = excluded.author,"
+			" updated_at = excluded.updated_at", e);
 		if (!s)
 			goto fail;
-		store_uid_new(uid);
 		store_now(now);
 		store_bind_text(s, ":u", uid);
 		store_bind_text(s, ":d", domain_uid);
@@ -107,9 +112,9 @@ int store_observation_set_by(struct store *st, const char *domain_uid,
 		store_bind_text(s, ":t", text);
 		store_bind_text(s, ":a", store_author(st));
 		store_bind_text(s, ":now", now);
-		if (store_exec_stmt(st, s, e) != 0)
-			goto fail;
 	}
+	if (store_exec_stmt(st, s, e) != 0)
+		goto fail;
 	if (store_commit(st, e) != 0)
 		goto fail;
 	return 0;

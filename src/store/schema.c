@@ -4,9 +4,12 @@
  * transaction. A migration, once released, is never edited: changes go in
  * a new one.
  *
- * Keys: every row is identified by `uid`, 32 hex digits drawn at random
- * (store_uid_new), so that rows created on two laptops never collide when
- * their databases are merged. Natural keys (a contract's identifier, a
+ * Keys: every row is identified by `uid`, 32 hex digits: drawn at random
+ * (store_uid_new) for records users create once, so that rows created on
+ * two laptops never collide when their databases are merged; derived from
+ * the natural key (store_uid_stable, since migration 13) for the contract
+ * model and the cells users fill, so that every database names them
+ * alike. Natural keys (a contract's identifier, a
  * domain's code, an indicator's code within its annex, a measurement's
  * indicator × period × criticality) are UNIQUE as well: a merge matches
  * on them.
@@ -641,6 +644,204 @@ static const char migration_12[] =
 	"CREATE UNIQUE INDEX observation_of ON observation"
 	" (domain_uid, year, ifnull(party, ''));";
 
+static const char migration_13[] =
+	/* Stable identities (issue 19): a row of the contract model is named
+	 * by what it is and its natural key, the same in every database
+	 * holding the same contracts whatever the order of the imports
+	 * (store_uid_stable: the contract by its identifier, a domain by its
+	 * contract and code, an annex by its domain and version, an
+	 * indicator by its annex and code...), and so is a row of a cell
+	 * users fill (a value by indicator, period and criticality; a target
+	 * by indicator, year and criticality; an observation by domain, year
+	 * and party; an evaluation record by contract and year), so that the
+	 * same cell filled on two laptops is one row once their sync files
+	 * are exchanged. Records created once (requests, disputes, meetings
+	 * and what hangs on them, history lines) keep their random uid: it
+	 * travels with them.
+	 *
+	 * The rows already there get these names now: a map old -> new,
+	 * built parent first (a child's name uses its parent's new one),
+	 * then every key and reference rewritten through it, foreign keys
+	 * checked at the commit. Drafts name contracts and cells in their
+	 * context: rewritten too (a context holds a few uids at most). What
+	 * the database shows does not change. */
+	"PRAGMA defer_foreign_keys = ON;"
+	"CREATE TEMP TABLE uid_map_13 (old TEXT PRIMARY KEY, new TEXT NOT NULL)"
+	" WITHOUT ROWID;"
+	"INSERT INTO uid_map_13 SELECT uid, suivi_uid('commune', insee)"
+	" FROM commune;"
+	"INSERT INTO uid_map_13 SELECT uid, suivi_uid('contract', identifier)"
+	" FROM contract;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('article', m.new,"
+	" x.number) FROM article x JOIN uid_map_13 m ON m.old = x.contract_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('amendment', m.new,"
+	" x.number) FROM amendment x JOIN uid_map_13 m"
+	" ON m.old = x.contract_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('domain', m.new, x.code)"
+	" FROM domain x JOIN uid_map_13 m ON m.old = x.contract_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('annex', m.new,"
+	" x.version) FROM annex x JOIN uid_map_13 m ON m.old = x.domain_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('subdomain', m.new,"
+	" x.letter) FROM subdomain x JOIN uid_map_13 m ON m.old = x.annex_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('activity', m.new,"
+	" x.position) FROM activity x JOIN uid_map_13 m"
+	" ON m.old = x.subdomain_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('role', m.new,"
+	" x.position) FROM role x JOIN uid_map_13 m ON m.old = x.annex_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('contact', m.new,"
+	" ifnull(sd.new, ''), x.kind, x.side) FROM contact x"
+	" JOIN uid_map_13 m ON m.old = x.annex_uid"
+	" LEFT JOIN uid_map_13 sd ON sd.old = x.subdomain_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('priority', m.new,"
+	" x.position) FROM priority x JOIN uid_map_13 m ON m.old = x.annex_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('committee', m.new,"
+	" x.position) FROM committee x JOIN uid_map_13 m"
+	" ON m.old = x.annex_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('commitment', m.new,"
+	" x.code) FROM commitment x JOIN uid_map_13 m ON m.old = x.annex_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('indicator', m.new,"
+	" x.code) FROM indicator x JOIN uid_map_13 m ON m.old = x.annex_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('target', m.new, x.year,"
+	" x.criticality) FROM target x JOIN uid_map_13 m"
+	" ON m.old = x.indicator_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('measurement', m.new,"
+	" x.period, x.criticality) FROM measurement x JOIN uid_map_13 m"
+	" ON m.old = x.indicator_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('observation', m.new,"
+	" x.year, ifnull(x.party, '')) FROM observation x JOIN uid_map_13 m"
+	" ON m.old = x.domain_uid;"
+	"INSERT INTO uid_map_13 SELECT x.uid, suivi_uid('evaluation', m.new,"
+	" x.year) FROM evaluation_record x JOIN uid_map_13 m"
+	" ON m.old = x.contract_uid;"
+	"UPDATE commune SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = commune.uid), uid);"
+	"UPDATE contract SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = contract.uid), uid),"
+	" commune_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = contract.commune_uid), commune_uid);"
+	"UPDATE article SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = article.uid), uid),"
+	" contract_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = article.contract_uid), contract_uid);"
+	"UPDATE amendment SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = amendment.uid), uid),"
+	" contract_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = amendment.contract_uid), contract_uid);"
+	"UPDATE domain SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = domain.uid), uid),"
+	" contract_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = domain.contract_uid), contract_uid);"
+	"UPDATE annex SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = annex.uid), uid),"
+	" domain_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = annex.domain_uid), domain_uid),"
+	" amendment_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = annex.amendment_uid), amendment_uid);"
+	"UPDATE subdomain SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = subdomain.uid), uid),"
+	" annex_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = subdomain.annex_uid), annex_uid);"
+	"UPDATE activity SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = activity.uid), uid),"
+	" subdomain_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = activity.subdomain_uid), subdomain_uid);"
+	"UPDATE role SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = role.uid), uid),"
+	" annex_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = role.annex_uid), annex_uid);"
+	"UPDATE contact SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = contact.uid), uid),"
+	" annex_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = contact.annex_uid), annex_uid),"
+	" subdomain_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = contact.subdomain_uid), subdomain_uid);"
+	"UPDATE priority SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = priority.uid), uid),"
+	" annex_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = priority.annex_uid), annex_uid);"
+	"UPDATE committee SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = committee.uid), uid),"
+	" annex_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = committee.annex_uid), annex_uid);"
+	"UPDATE commitment SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = commitment.uid), uid),"
+	" annex_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = commitment.annex_uid), annex_uid),"
+	" subdomain_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = commitment.subdomain_uid), subdomain_uid);"
+	"UPDATE indicator SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = indicator.uid), uid),"
+	" annex_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = indicator.annex_uid), annex_uid),"
+	" commitment_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = indicator.commitment_uid), commitment_uid);"
+	"UPDATE indicator_choice SET"
+	" indicator_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = indicator_choice.indicator_uid), indicator_uid);"
+	"UPDATE target SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = target.uid), uid),"
+	" indicator_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = target.indicator_uid), indicator_uid);"
+	"UPDATE measurement SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = measurement.uid), uid),"
+	" indicator_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = measurement.indicator_uid), indicator_uid);"
+	"UPDATE measurement_history SET"
+	" measurement_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = measurement_history.measurement_uid), measurement_uid);"
+	"UPDATE request SET"
+	" contract_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = request.contract_uid), contract_uid),"
+	" domain_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = request.domain_uid), domain_uid),"
+	" subdomain_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = request.subdomain_uid), subdomain_uid);"
+	"UPDATE dispute SET"
+	" contract_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = dispute.contract_uid), contract_uid),"
+	" domain_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = dispute.domain_uid), domain_uid);"
+	"UPDATE meeting SET"
+	" contract_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = meeting.contract_uid), contract_uid);"
+	"UPDATE observation SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = observation.uid), uid),"
+	" domain_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = observation.domain_uid), domain_uid);"
+	"UPDATE evaluation_record SET"
+	" uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = evaluation_record.uid), uid),"
+	" contract_uid = ifnull((SELECT new FROM uid_map_13"
+	"  WHERE old = evaluation_record.contract_uid), contract_uid);"
+	/* four passes: a draft's context names a contract, a domain, an
+	 * indicator, a value at most */
+	"UPDATE draft SET context = replace(context, m.old, m.new)"
+	" FROM uid_map_13 m WHERE instr(draft.context, m.old) > 0;"
+	"UPDATE draft SET context = replace(context, m.old, m.new)"
+	" FROM uid_map_13 m WHERE instr(draft.context, m.old) > 0;"
+	"UPDATE draft SET context = replace(context, m.old, m.new)"
+	" FROM uid_map_13 m WHERE instr(draft.context, m.old) > 0;"
+	"UPDATE draft SET context = replace(context, m.old, m.new)"
+	" FROM uid_map_13 m WHERE instr(draft.context, m.old) > 0;"
+	"DROP TABLE uid_map_13;";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -654,6 +855,7 @@ const char *const store_migrations[] = {
 	migration_10,
 	migration_11,
 	migration_12,
+	migration_13,
 };
 
 /* The version from which contract and indicator have their choices

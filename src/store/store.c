@@ -1,5 +1,6 @@
 #include "store_internal.h"
 #include "suivi/paths.h"
+#include "suivi/sha256.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
@@ -28,17 +29,98 @@ void store_now(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+static void hex32(char out[STORE_UID_LEN], const unsigned char raw[16]);
+
 void store_uid_new(char out[STORE_UID_LEN])
 {
-	static const char hex[] = "0123456789abcdef";
 	unsigned char raw[16];
 
 	sqlite3_randomness(sizeof raw, raw);
-	for (size_t i = 0; i < sizeof raw; i++) {
+	hex32(out, raw);
+}
+
+static void hex32(char out[STORE_UID_LEN], const unsigned char raw[16])
+{
+	static const char hex[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < 16; i++) {
 		out[2 * i] = hex[raw[i] >> 4];
 		out[2 * i + 1] = hex[raw[i] & 15];
 	}
 	out[32] = '\0';
+}
+
+/* Each part as "<length>:<bytes>;" so that no two lists of parts give
+ * the same text (a code holding ':' or ';' included); NULL is "-;". */
+static void stable_part(struct sha256 *c, const char *part)
+{
+	char len[24];
+
+	if (!part) {
+		sha256_update(c, "-;", 2);
+		return;
+	}
+	snprintf(len, sizeof len, "%zu:", strlen(part));
+	sha256_update(c, len, strlen(len));
+	sha256_update(c, part, strlen(part));
+	sha256_update(c, ";", 1);
+}
+
+void store_uid_stablev(char out[STORE_UID_LEN], const char *kind, int n,
+		       const char *const *parts)
+{
+	struct sha256 c;
+	unsigned char digest[32];
+
+	sha256_init(&c);
+	sha256_update(&c, "suivi-uid-1;", 12);
+	stable_part(&c, kind);
+	for (int i = 0; i < n; i++)
+		stable_part(&c, parts[i]);
+	sha256_final(&c, digest);
+	hex32(out, digest);	/* the first 128 bits */
+}
+
+void store_uid_stable(char out[STORE_UID_LEN], const char *kind,
+		      const char *a, const char *b, const char *c,
+		      const char *d)
+{
+	const char *parts[4] = { a, b, c, d };
+	int n = d ? 4 : c ? 3 : b ? 2 : a ? 1 : 0;
+
+	store_uid_stablev(out, kind, n, parts);
+}
+
+/* suivi_uid(kind, part…) in SQL: the migration that gave the existing
+ * rows their stable identities (schema.c, migration 13) computes them
+ * with the same function as the code. Integers are spelled in decimal
+ * as the code spells them. */
+static void sql_suivi_uid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *parts[8];
+	char *text[8] = { 0 };
+	char out[STORE_UID_LEN];
+
+	if (argc < 1 || argc > 9) {
+		sqlite3_result_error(ctx, "suivi_uid: 1 to 9 arguments", -1);
+		return;
+	}
+	for (int i = 1; i < argc; i++) {
+		sqlite3_value *v = argv[i];
+
+		if (sqlite3_value_type(v) == SQLITE_NULL)
+			parts[i - 1] = NULL;
+		else if (sqlite3_value_type(v) == SQLITE_INTEGER)
+			parts[i - 1] = text[i - 1] =
+				xasprintf("%lld", sqlite3_value_int64(v));
+		else
+			parts[i - 1] = (const char *)sqlite3_value_text(v);
+	}
+	store_uid_stablev(out, (const char *)sqlite3_value_text(argv[0]),
+			  argc - 1, parts);
+	for (int i = 0; i < 8; i++)
+		free(text[i]);
+	sqlite3_result_text(ctx, out, 32, SQLITE_TRANSIENT);
 }
 
 /* "de lire", "d'importer", "d'écrire": the preposition before `doing`. */
@@ -673,6 +755,10 @@ static int open_at(const char *path, enum store_mode mode, int target,
 		free(dir);
 	}
 	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_create_function(st->db, "suivi_uid", -1,
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+					SQLITE_INNOCUOUS,
+				NULL, sql_suivi_uid, NULL, NULL);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);

@@ -1601,11 +1601,15 @@ static int make_observations(struct run *r, struct db *d,
 
 	for (long k = 0; k < r->o.domains; k++)
 		for (int y = y0; y < r->o.today.year; y++) {
-			char uid[STORE_UID_LEN];
+			char uid[STORE_UID_LEN], year[24];
 
 			if (!rng_chance(g, 0.4))
 				continue;
-			rng_uid(g, uid);
+			/* named by domain, year and party (none said), as
+			 * the store names it */
+			snprintf(year, sizeof year, "%d", y);
+			store_uid_stable(uid, "observation", c->domain_uid[k],
+					 year, "", NULL);
 			if (INSERT(d, S_OBSERVATION, txt(uid),
 				   txt(c->domain_uid[k]), num_i(y),
 				   txt(PICK(g, observations)), txt(AUTHOR),
