@@ -29,6 +29,8 @@ int cmd_set(struct app *app, int argc, char **argv);
 int cmd_meeting(struct app *app, int argc, char **argv);
 int cmd_report(struct app *app, int argc, char **argv);
 int cmd_evaluation(struct app *app, int argc, char **argv);
+/* suivi sync export|import|status|conflicts|review (src/cli/cmd_sync.c) */
+int cmd_sync(struct app *app, int argc, char **argv);
 
 /* Shared by the commands: print e on stderr prefixed "suivi : ", return
  * the exit status its code calls for. */

@@ -47,6 +47,10 @@ static const struct command commands[] = {
 	  "crée une réunion (suivi, maires, numerique…)" },
 	{ "meeting", cmd_meeting, "action|decision|close --meeting R",
 	  "complète ou clôt une réunion" },
+	{ "sync", cmd_sync, "export -o FICHIER [--commune C]",
+	  "fichier de synchronisation pour l'autre ordinateur" },
+	{ "sync", cmd_sync, "import|status|conflicts|review",
+	  "applique un fichier reçu ; état ; conflits à examiner" },
 	{ "summary", cmd_summary, "",
 	  "résume le contenu de la base (commande par défaut)" },
 };

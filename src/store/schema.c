@@ -842,6 +842,91 @@ static const char migration_13[] =
 	" FROM uid_map_13 m WHERE instr(draft.context, m.old) > 0;"
 	"DROP TABLE uid_map_13;";
 
+static const char migration_14[] =
+	/* Sync files (store/sync.c, suivi sync): each database has an id
+	 * (random, made here) and a hybrid clock (milliseconds, never going
+	 * back: the later of the wall clock and every stamp seen, plus one).
+	 * sync_change is the log of what travels: each transaction that
+	 * changed users' records of a contract, as an SQLite changeset, the
+	 * database that made it (origin) and its number there (1, 2, … per
+	 * origin and contract), its stamp, and what of that contract its
+	 * writer had applied (deps, "origin:number,…"), made here or
+	 * received; applied 0 while it waits for an earlier change. seq is
+	 * the order it came here: what a peer is sent is what came after
+	 * the last file written for it (sync_peer). sync_source keeps what
+	 * each database that sent a file had applied then ("have"). Which
+	 * write of a row's column is the latest is kept in sync_stamp
+	 * ("column=stamp/origin/number;…", origin an index in sync_origin,
+	 * "*" for every column, "d" when deleted). sync_conflict lists the
+	 * changes made on both sides since their last exchange: the version
+	 * kept and the one set aside, until reviewed. */
+	"CREATE TABLE sync_self ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" db_id TEXT NOT NULL,"
+	" clock INTEGER NOT NULL DEFAULT 0"
+	");"
+	"INSERT INTO sync_self (id, db_id) VALUES (1, lower(hex(randomblob(16))));"
+	"CREATE TABLE sync_origin ("
+	" idx INTEGER PRIMARY KEY,"
+	" db_id TEXT NOT NULL UNIQUE"
+	");"
+	"CREATE TABLE sync_change ("
+	" seq INTEGER PRIMARY KEY,"
+	" origin TEXT NOT NULL,"
+	" contract_uid TEXT NOT NULL REFERENCES contract(uid),"
+	" number INTEGER NOT NULL CHECK (number > 0),"
+	" stamp INTEGER NOT NULL,"
+	" deps TEXT NOT NULL DEFAULT '',"
+	" at TEXT NOT NULL,"
+	" author TEXT,"
+	" rows INTEGER NOT NULL,"
+	" changeset BLOB NOT NULL,"
+	" applied INTEGER NOT NULL CHECK (applied IN (0, 1)),"
+	" received_at TEXT,"
+	" UNIQUE (origin, contract_uid, number)"
+	");"
+	"CREATE INDEX sync_change_contract ON sync_change (contract_uid, seq);"
+	"CREATE TABLE sync_stamp ("
+	" tbl TEXT NOT NULL,"
+	" pk TEXT NOT NULL,"
+	" stamps TEXT NOT NULL,"
+	" PRIMARY KEY (tbl, pk)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE sync_peer ("
+	" name TEXT PRIMARY KEY NOT NULL,"
+	" sent_seq INTEGER NOT NULL DEFAULT 0,"
+	" exported_at TEXT,"
+	" entries INTEGER NOT NULL DEFAULT 0,"
+	" file TEXT"
+	");"
+	"CREATE TABLE sync_source ("
+	" db_id TEXT PRIMARY KEY NOT NULL,"
+	" label TEXT,"
+	" imported_at TEXT NOT NULL,"
+	" file TEXT,"
+	" created TEXT,"
+	" have TEXT NOT NULL DEFAULT '',"
+	" contracts TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE TABLE sync_conflict ("
+	" id INTEGER PRIMARY KEY,"
+	" noted_at TEXT NOT NULL,"
+	" contract_uid TEXT NOT NULL REFERENCES contract(uid),"
+	" tbl TEXT NOT NULL,"
+	" pk TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind IN ('both_changed', 'deleted_changed',"
+	"  'changed_deleted')),"
+	" kept TEXT,"
+	" kept_by TEXT,"
+	" kept_at TEXT,"
+	" lost TEXT,"
+	" lost_by TEXT,"
+	" lost_at TEXT,"
+	" reviewed_at TEXT"
+	");"
+	"CREATE INDEX sync_conflict_open ON sync_conflict (contract_uid, id)"
+	" WHERE reviewed_at IS NULL;";
+
 const char *const store_migrations[] = {
 	migration_1,
 	migration_2,
@@ -856,6 +941,7 @@ const char *const store_migrations[] = {
 	migration_11,
 	migration_12,
 	migration_13,
+	migration_14,
 };
 
 /* The version from which contract and indicator have their choices
@@ -864,6 +950,15 @@ int store_schema_version_of_choices(void)
 {
 	for (int i = 0; i < store_schema_version_latest; i++)
 		if (store_migrations[i] == migration_10)
+			return i + 1;
+	return store_schema_version_latest + 1;
+}
+
+/* The version from which the sync log exists (migration_14). */
+int store_schema_version_of_sync(void)
+{
+	for (int i = 0; i < store_schema_version_latest; i++)
+		if (store_migrations[i] == migration_14)
 			return i + 1;
 	return store_schema_version_latest + 1;
 }

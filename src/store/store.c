@@ -1,4 +1,5 @@
 #include "store_internal.h"
+#include "sync_internal.h"
 #include "suivi/paths.h"
 #include "suivi/sha256.h"
 #include "suivi/strbuf.h"
@@ -374,9 +375,23 @@ int store_begin(struct store *st, struct err *e)
 	if (st->depth++ > 0)
 		return 0;
 	st->aborted = false;
+	if (sync_session_ensure(st, e) != 0) {
+		st->depth = 0;
+		return -1;
+	}
 	if (exec(st, "BEGIN IMMEDIATE", "enregistrer", e) != 0) {
 		st->depth = 0;
 		return -1;
+	}
+	/* A write made outside a transaction (none should be) is logged
+	 * now, before this one's. */
+	if (st->session && !sqlite3session_isempty(st->session)) {
+		if (sync_capture(st, e) != 0) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			st->depth = 0;
+			return -1;
+		}
+		sync_session_reset(st);
 	}
 	return 0;
 }
@@ -393,12 +408,20 @@ int store_commit(struct store *st, struct err *e)
 	}
 	if (--st->depth > 0)
 		return 0;
+	/* what changed, into the sync log, in this same transaction */
+	if (sync_capture(st, e) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		sync_session_reset(st);
+		return -1;
+	}
 	if (exec(st, "COMMIT", "enregistrer", e) != 0) {
 		/* A failed COMMIT may leave the transaction open: end it. */
 		if (!sqlite3_get_autocommit(st->db))
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		sync_session_reset(st);
 		return -1;
 	}
+	sync_session_reset(st);
 	return 0;
 }
 
@@ -408,6 +431,7 @@ void store_rollback(struct store *st)
 		return;
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	sync_session_reset(st);
 	st->aborted = --st->depth > 0;
 }
 
@@ -815,12 +839,17 @@ static int open_at(const char *path, enum store_mode mode, int target,
 		if (store_begin(st, e) != 0)
 			goto fail;
 		if ((version < target && migrate_to(st, version, target, e) != 0) ||
+		    (!st->created && version < store_schema_version_of_sync() &&
+		     target >= store_schema_version_of_sync() &&
+		     sync_baseline(st, e) != 0) ||
 		    (st->created && seed && seed(st, ctx, e) != 0) ||
 		    store_commit(st, e) != 0) {
 			store_rollback(st);
 			goto fail;
 		}
 	}
+	if (mode != STORE_INSPECT && sync_session_start(st, e) != 0)
+		goto fail;
 	*out = st;
 	return 0;
 fail:
@@ -855,6 +884,15 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	if (st->session && !sqlite3session_isempty(st->session) &&
+	    st->depth == 0) {
+		/* a write made outside a transaction: logged before leaving */
+		struct err e;
+
+		if (store_begin(st, &e) == 0)
+			(void)store_commit(st, &e);
+	}
+	sync_session_end(st);
 	for (int i = 0; i < st->n_cache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	if (st->db)

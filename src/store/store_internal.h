@@ -29,11 +29,15 @@ struct store {
 	bool aborted;		/* an inner level rolled back */
 	struct stmt_slot cache[STMT_CACHE_SIZE];
 	int n_cache;
+	struct sqlite3_session *session;	/* records writes (sync.c) */
+	bool applying;		/* a sync file is being applied: not ours */
+	struct sync_meta *sync;	/* tables' columns, statements (sync.c) */
 };
 
 extern const char *const store_migrations[];
 extern const int store_schema_version_latest;
 int store_schema_version_of_choices(void);
+int store_schema_version_of_sync(void);
 
 /* A prepared statement for sql (a string literal), reset and unbound;
  * NULL with e filled on failure. Owned by the cache. */
