@@ -857,7 +857,10 @@ static const char migration_14[] =
 	 * each database that sent a file had applied then ("have"). Which
 	 * write of a row's column is the latest is kept in sync_stamp
 	 * ("column=stamp/origin/number;…", origin an index in sync_origin,
-	 * "*" for every column, "d" when deleted). sync_conflict lists the
+	 * "*" the row's making and every column's, "d" its last deletion);
+	 * a deleted row keeps its last values there (image, a one-row
+	 * changeset), so that a change made elsewhere before the deletion
+	 * still counts if the row is made again. sync_conflict lists the
 	 * changes made on both sides since their last exchange: the version
 	 * kept and the one set aside, until reviewed. */
 	"CREATE TABLE sync_self ("
@@ -890,6 +893,7 @@ static const char migration_14[] =
 	" tbl TEXT NOT NULL,"
 	" pk TEXT NOT NULL,"
 	" stamps TEXT NOT NULL,"
+	" image BLOB,"
 	" PRIMARY KEY (tbl, pk)"
 	") WITHOUT ROWID;"
 	"CREATE TABLE sync_peer ("

@@ -346,14 +346,23 @@ static bool parse_stamps(const char *text, struct stamps *out)
 	return true;
 }
 
+void sync_stamps_free(struct stamps *s)
+{
+	free(s->image);
+	s->image = NULL;
+	s->image_len = 0;
+}
+
 int sync_stamps_get(struct store *st, const char *tbl, const char *pk,
 		    struct stamps *out, bool *found, struct err *e)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT stamps FROM sync_stamp WHERE"
-				     " tbl = :t AND pk = :k", e);
+	sqlite3_stmt *s = store_stmt(st, "SELECT stamps, image FROM sync_stamp"
+				     " WHERE tbl = :t AND pk = :k", e);
 	int rc;
 
 	out->n = 0;
+	out->image = NULL;
+	out->image_len = 0;
 	*found = false;
 	if (!s)
 		return -1;
@@ -364,6 +373,12 @@ int sync_stamps_get(struct store *st, const char *tbl, const char *pk,
 		*found = true;
 		if (!parse_stamps((const char *)sqlite3_column_text(s, 0), out))
 			out->n = 0;	/* unreadable: as never stamped */
+		if (sqlite3_column_bytes(s, 1) > 0) {
+			out->image_len = (size_t)sqlite3_column_bytes(s, 1);
+			out->image = xmalloc(out->image_len);
+			memcpy(out->image, sqlite3_column_blob(s, 1),
+			       out->image_len);
+		}
 		rc = SQLITE_DONE;
 	}
 	sqlite3_reset(s);
@@ -375,9 +390,10 @@ int sync_stamps_put(struct store *st, const char *tbl, const char *pk,
 {
 	struct strbuf b;
 	sqlite3_stmt *q = store_stmt(st, "INSERT INTO sync_stamp (tbl, pk,"
-				     " stamps) VALUES (:t, :k, :s) ON CONFLICT"
-				     " (tbl, pk) DO UPDATE SET stamps ="
-				     " excluded.stamps", e);
+				     " stamps, image) VALUES (:t, :k, :s, :i)"
+				     " ON CONFLICT (tbl, pk) DO UPDATE SET"
+				     " stamps = excluded.stamps, image ="
+				     " excluded.image", e);
 	int rc;
 
 	if (!q)
@@ -400,9 +416,22 @@ int sync_stamps_put(struct store *st, const char *tbl, const char *pk,
 	store_bind_text(q, ":t", tbl);
 	store_bind_text(q, ":k", pk);
 	store_bind_text(q, ":s", b.buf);
+	if (s->image)
+		sqlite3_bind_blob(q, sqlite3_bind_parameter_index(q, ":i"),
+				  s->image, (int)s->image_len, SQLITE_STATIC);
+	else
+		store_bind_null(q, ":i");
 	rc = store_exec_stmt(st, q, e);
 	strbuf_release(&b);
 	return rc;
+}
+
+const struct cstamp *sync_stamp_exact(const struct stamps *s, int col)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].col == col)
+			return &s->v[i];
+	return NULL;
 }
 
 const struct cstamp *sync_stamp_of(const struct stamps *s, int col)
@@ -423,9 +452,16 @@ void sync_stamp_set(struct stamps *s, int col, long long stamp,
 {
 	struct cstamp c = { col, stamp, origin, number };
 
-	if (col == -1 || col == -2) {
-		/* a whole row written (or deleted) anew: every column's */
-		s->n = 0;
+	if (col == -1) {
+		/* a row made anew with every column: the columns' writes are
+		 * its, the last deletion is kept (a later one decides
+		 * against it) */
+		size_t k = 0;
+
+		for (size_t i = 0; i < s->n; i++)
+			if (s->v[i].col == -2)
+				s->v[k++] = s->v[i];
+		s->n = k;
 		s->v[s->n++] = c;
 		return;
 	}
@@ -656,6 +692,7 @@ struct part {
 		char *pk;
 		int op;
 		unsigned long long cols;	/* updated columns */
+		struct strbuf image;		/* a deleted row's values */
 	} *changes;
 	size_t n_changes, cap;
 };
@@ -747,8 +784,10 @@ static void parts_free(struct part *parts, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		strbuf_release(&parts[i].cs);
-		for (size_t k = 0; k < parts[i].n_changes; k++)
+		for (size_t k = 0; k < parts[i].n_changes; k++) {
 			free(parts[i].changes[k].pk);
+			strbuf_release(&parts[i].changes[k].image);
+		}
 		free(parts[i].changes);
 	}
 	free(parts);
@@ -781,6 +820,44 @@ static void encode_change(struct part *pt, const struct tmeta *t, int op,
 	if (op != SQLITE_DELETE)
 		for (int c = 0; c < t->ncol; c++)
 			put_value(&pt->cs, new[c]);
+}
+
+void sync_encode_row(const struct tmeta *t, sqlite3_value **vals,
+		     struct strbuf *out)
+{
+	struct part pt;
+
+	memset(&pt, 0, sizeof pt);
+	pt.cs = *out;
+	encode_change(&pt, t, SQLITE_INSERT, NULL, vals);
+	*out = pt.cs;
+}
+
+int sync_decode_row(const struct tmeta *t, const unsigned char *blob,
+		    size_t len, sqlite3_value **out)
+{
+	sqlite3_changeset_iter *it;
+	int ok = -1;
+
+	if (sqlite3changeset_start(&it, (int)len, (void *)blob) != SQLITE_OK)
+		return -1;
+	if (sqlite3changeset_next(it) == SQLITE_ROW) {
+		const char *name;
+		int ncol, op, indirect;
+
+		sqlite3changeset_op(it, &name, &ncol, &op, &indirect);
+		if (op == SQLITE_INSERT && ncol == t->ncol) {
+			for (int c = 0; c < ncol; c++) {
+				sqlite3_value *v = NULL;
+
+				sqlite3changeset_new(it, c, &v);
+				out[c] = v ? sqlite3_value_dup(v) : NULL;
+			}
+			ok = 0;
+		}
+	}
+	sqlite3changeset_finalize(it);
+	return ok;
 }
 
 /* Split one changeset by contract into parts. */
@@ -841,6 +918,9 @@ static int split(struct store *st, int n, void *p, struct part **parts,
 		rcg->pk = xstrdup(pk.buf);
 		rcg->op = op;
 		rcg->cols = 0;
+		strbuf_init(&rcg->image);
+		if (op == SQLITE_DELETE && !t->def->append_only)
+			sync_encode_row(t, old, &rcg->image);
 		if (op == SQLITE_UPDATE)
 			for (int c = 0; c < ncol; c++)
 				if (new[c] && !t->pk[c])
@@ -872,16 +952,26 @@ static int stamp_rows(struct store *st, const struct part *pt, long long stamp,
 			continue;	/* written once: nothing to merge */
 		if (sync_stamps_get(st, r->t->def->name, r->pk, &s, &found, e) != 0)
 			return -1;
-		if (r->op == SQLITE_INSERT)
+		if (r->op == SQLITE_INSERT) {
 			sync_stamp_set(&s, -1, stamp, self, number);
-		else if (r->op == SQLITE_DELETE)
+			sync_stamps_free(&s);
+		} else if (r->op == SQLITE_DELETE) {
 			sync_stamp_set(&s, -2, stamp, self, number);
-		else
+			sync_stamps_free(&s);
+			s.image = (unsigned char *)r->image.buf;
+			s.image_len = r->image.len;
+		} else {
 			for (int c = 0; c < r->t->ncol; c++)
 				if (r->cols & (1ULL << c))
 					sync_stamp_set(&s, c, stamp, self, number);
-		if (sync_stamps_put(st, r->t->def->name, r->pk, &s, e) != 0)
+		}
+		if (sync_stamps_put(st, r->t->def->name, r->pk, &s, e) != 0) {
+			if (r->op != SQLITE_DELETE)
+				sync_stamps_free(&s);
 			return -1;
+		}
+		if (r->op != SQLITE_DELETE)
+			sync_stamps_free(&s);
 	}
 	return 0;
 }
@@ -949,8 +1039,10 @@ static int log_part(struct store *st, const struct capture *c,
 	strbuf_reset(&pt->cs);
 	pt->last = NULL;
 	pt->rows = 0;
-	for (size_t k = 0; k < pt->n_changes; k++)
+	for (size_t k = 0; k < pt->n_changes; k++) {
 		free(pt->changes[k].pk);
+		strbuf_release(&pt->changes[k].image);
+	}
 	pt->n_changes = 0;
 	return rc;
 }
@@ -1060,6 +1152,7 @@ int sync_baseline(struct store *st, struct err *e)
 			rcg->pk = xstrdup(pk.buf);
 			rcg->op = SQLITE_INSERT;
 			rcg->cols = 0;
+			strbuf_init(&rcg->image);
 			if (pt->cs.len > BASELINE_PART_MAX)
 				rc = log_part(st, &c, pt, e);
 		}

@@ -280,22 +280,31 @@ static int step_done(struct applier *a, sqlite3_stmt *s)
 	return 0;
 }
 
-/* Merge the defined columns of `new` into the local row, each only when
- * the incoming write is the later one. */
+/* Merge the defined columns of `new` into row, each only when the
+ * incoming write is the later one; *changed when a value changed. With
+ * making (an insert), the row's making becomes the incoming one when
+ * later, the columns that kept their value keeping their own stamp. A
+ * change both sides made without knowing of the other's is noted. */
 static int merge(struct applier *a, const struct incoming *in,
 		 const struct tmeta *t, const char *pk, sqlite3_value **row,
-		 sqlite3_value **new, struct stamps *ss)
+		 sqlite3_value **new, struct stamps *ss, bool making,
+		 bool *changed)
 {
 	struct strbuf mine, theirs;
-	bool changed = false, conflict = false, kept_in = false;
-	const struct cstamp *conflict_ls = NULL;
+	bool conflict = false, kept_in = false, have_star;
+	struct cstamp conflict_stamp = { 0 }, star = { 0 };
+	const struct cstamp *sp = sync_stamp_exact(ss, -1);
 	int rc = 0;
 
+	*changed = false;
+	have_star = sp != NULL;
+	if (sp)
+		star = *sp;
 	strbuf_init(&mine);
 	strbuf_init(&theirs);
 	for (int c = 0; c < t->ncol; c++) {
 		const struct cstamp *ls;
-		struct cstamp copy;
+		struct cstamp copy = { 0 };
 		bool newer, differ;
 
 		if (t->pk[c] || !new[c])
@@ -308,7 +317,7 @@ static int merge(struct applier *a, const struct incoming *in,
 		if (differ && !bookkeeping(t->cols[c]) && concurrent(a, in, ls)) {
 			conflict = true;
 			kept_in = newer;
-			conflict_ls = ls;
+			conflict_stamp = copy;
 			strbuf_addf(&mine, "%s%s" SYNC_SEP_VALUE,
 				    mine.len ? SYNC_SEP_COLUMN : "", t->cols[c]);
 			value_text(&mine, row[c]);
@@ -321,28 +330,45 @@ static int merge(struct applier *a, const struct incoming *in,
 			if (differ) {
 				sqlite3_value_free(row[c]);
 				row[c] = sqlite3_value_dup(new[c]);
-				changed = true;
+				*changed = true;
 			}
 			sync_stamp_set(ss, c, in->stamp, in->origin_idx,
 				       in->number);
+		} else if (making && have_star && !sync_stamp_exact(ss, c)) {
+			/* keeps the row's making's stamp when that moves */
+			sync_stamp_set(ss, c, star.stamp, star.origin,
+				       star.number);
 		}
 	}
-	if (changed) {
-		sqlite3_reset(t->upd);
-		sqlite3_clear_bindings(t->upd);
-		for (int c = 0; c < t->ncol; c++)
-			sqlite3_bind_value(t->upd, c + 1, row[c]);
-		rc = step_done(a, t->upd);
-		a->r->rows++;
+	if (making && (!have_star || later(a, in, &star))) {
+		struct cstamp c = { -1, in->stamp, in->origin_idx, in->number };
+		bool set = false;
+
+		for (size_t i = 0; i < ss->n; i++)
+			if (ss->v[i].col == -1)
+				ss->v[i] = c, set = true;
+		if (!set && ss->n < sizeof ss->v / sizeof *ss->v)
+			ss->v[ss->n++] = c;
 	}
-	if (rc == 0)
-		rc = sync_stamps_put(a->st, t->def->name, pk, ss, a->e);
-	if (rc == 0 && conflict)
+	if (conflict)
 		rc = note_conflict(a, in, t, pk, "both_changed", kept_in,
-				   mine.buf, theirs.buf, conflict_ls);
+				   mine.buf, theirs.buf,
+				   conflict_stamp.origin ? &conflict_stamp
+							 : NULL);
 	strbuf_release(&mine);
 	strbuf_release(&theirs);
 	return rc;
+}
+
+static int write_row(struct applier *a, const struct tmeta *t,
+		     sqlite3_stmt *q, sqlite3_value **row)
+{
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	for (int c = 0; c < t->ncol; c++)
+		sqlite3_bind_value(q, c + 1, row[c]);
+	a->r->rows++;
+	return step_done(a, q);
 }
 
 static void row_text(const struct tmeta *t, sqlite3_value **v,
@@ -357,6 +383,41 @@ static void row_text(const struct tmeta *t, sqlite3_value **v,
 	}
 }
 
+/* A deleted row's values, kept with its stamps. */
+static int keep_image(struct applier *a, const struct tmeta *t,
+		      const char *pk, sqlite3_value **row, struct stamps *ss)
+{
+	struct strbuf img;
+	int rc;
+
+	strbuf_init(&img);
+	sync_encode_row(t, row, &img);
+	sync_stamps_free(ss);
+	ss->image = (unsigned char *)img.buf;
+	ss->image_len = img.len;
+	rc = sync_stamps_put(a->st, t->def->name, pk, ss, a->e);
+	ss->image = NULL;
+	ss->image_len = 0;
+	strbuf_release(&img);
+	return rc;
+}
+
+/* Deleted here, changed there without knowing: the change is set aside. */
+static int note_deleted(struct applier *a, const struct incoming *in,
+			const struct tmeta *t, const char *pk,
+			sqlite3_value **new, const struct cstamp *tomb)
+{
+	struct strbuf b;
+	int rc;
+
+	strbuf_init(&b);
+	row_text(t, new, &b);
+	rc = note_conflict(a, in, t, pk, "deleted_changed", false, NULL,
+			   b.buf, tomb);
+	strbuf_release(&b);
+	return rc;
+}
+
 static int apply_change(struct applier *a, const struct incoming *in,
 			sqlite3_changeset_iter *it)
 {
@@ -367,8 +428,8 @@ static int apply_change(struct applier *a, const struct incoming *in,
 		      *row[SYNC_MAX_COLS] = { 0 }, **key;
 	struct tmeta *t;
 	struct strbuf pk;
-	struct stamps ss;
-	bool present = false, stamped;
+	struct stamps ss = { 0 };
+	bool present = false, stamped, have_image = false, changed;
 	const struct cstamp *tomb;
 
 	sqlite3changeset_op(it, &name, &ncol, &op, &indirect);
@@ -394,65 +455,120 @@ static int apply_change(struct applier *a, const struct incoming *in,
 		rc = -1;
 		goto out;
 	}
-	tomb = ss.n && ss.v[0].col == -2 ? &ss.v[0] : NULL;
+	/* a row exists or not as its latest making or deletion says (the
+	 * later stamp); a deleted row keeps its last values (image), and
+	 * what is written to it meanwhile, for when it is made again */
+	tomb = sync_stamp_exact(&ss, -2);
+	if (!present && ss.image && op != SQLITE_DELETE &&
+	    sync_decode_row(t, ss.image, ss.image_len, row) == 0)
+		have_image = true;
 	switch (op) {
 	case SQLITE_INSERT:
 		if (present) {
-			if (!t->def->append_only)
-				rc = merge(a, in, t, pk.buf, row, new, &ss);
+			if (t->def->append_only)
+				break;
+			rc = merge(a, in, t, pk.buf, row, new, &ss, true,
+				   &changed);
+			if (rc == 0 && changed)
+				rc = write_row(a, t, t->upd, row);
+			if (rc == 0)
+				rc = sync_stamps_put(a->st, t->def->name, pk.buf,
+						     &ss, a->e);
 			break;
 		}
-		if (tomb && concurrent(a, in, tomb)) {
-			/* deleted here, made there without knowing */
-			struct strbuf b;
+		if (tomb && !later(a, in, tomb)) {
+			/* deleted here after it was made there: stays so */
+			struct cstamp copy = *tomb;
 
-			strbuf_init(&b);
-			row_text(t, new, &b);
-			rc = note_conflict(a, in, t, pk.buf, "deleted_changed",
-					   false, NULL, b.buf, tomb);
-			strbuf_release(&b);
+			if (have_image) {
+				rc = merge(a, in, t, pk.buf, row, new, &ss,
+					   true, &changed);
+				rc = rc ? rc : keep_image(a, t, pk.buf, row, &ss);
+			}
+			if (rc == 0 && concurrent(a, in, &copy))
+				rc = note_deleted(a, in, t, pk.buf, new, &copy);
 			break;
 		}
-		bind_key(t, t->ins, new);
-		for (int c = 0; c < t->ncol; c++)
-			sqlite3_bind_value(t->ins, c + 1, new[c]);
-		rc = step_done(a, t->ins);
-		a->r->rows++;
-		if (rc == 0 && !t->def->append_only) {
+		if (have_image) {
+			/* made again: its last values, and the later writes */
+			rc = merge(a, in, t, pk.buf, row, new, &ss, true,
+				   &changed);
+			if (rc == 0)
+				rc = write_row(a, t, t->ins, row);
+		} else {
+			rc = write_row(a, t, t->ins, new);
 			sync_stamp_set(&ss, -1, in->stamp, in->origin_idx,
 				       in->number);
+		}
+		if (rc == 0 && !t->def->append_only) {
+			sync_stamps_free(&ss);
 			rc = sync_stamps_put(a->st, t->def->name, pk.buf, &ss,
 					     a->e);
 		}
 		break;
 	case SQLITE_UPDATE:
 		if (present) {
-			rc = merge(a, in, t, pk.buf, row, new, &ss);
-		} else if (tomb && concurrent(a, in, tomb)) {
-			struct strbuf b;
+			rc = merge(a, in, t, pk.buf, row, new, &ss, false,
+				   &changed);
+			if (rc == 0 && changed)
+				rc = write_row(a, t, t->upd, row);
+			if (rc == 0)
+				rc = sync_stamps_put(a->st, t->def->name, pk.buf,
+						     &ss, a->e);
+		} else if (tomb) {
+			struct cstamp copy = *tomb;
 
-			strbuf_init(&b);
-			row_text(t, new, &b);
-			rc = note_conflict(a, in, t, pk.buf, "deleted_changed",
-					   false, NULL, b.buf, tomb);
-			strbuf_release(&b);
+			if (have_image) {
+				rc = merge(a, in, t, pk.buf, row, new, &ss,
+					   false, &changed);
+				rc = rc ? rc : keep_image(a, t, pk.buf, row, &ss);
+			}
+			if (rc == 0 && concurrent(a, in, &copy))
+				rc = note_deleted(a, in, t, pk.buf, new, &copy);
 		}
 		break;
 	case SQLITE_DELETE:
-		if (!present)
+		if (!present) {
+			/* the latest deletion is what a late making meets */
+			if (!tomb || later(a, in, tomb)) {
+				sync_stamp_set(&ss, -2, in->stamp,
+					       in->origin_idx, in->number);
+				rc = sync_stamps_put(a->st, t->def->name, pk.buf,
+						     &ss, a->e);
+			}
 			break;
+		}
 		{
+			const struct cstamp *star = sync_stamp_exact(&ss, -1);
+			const struct cstamp *ls = NULL;
+			struct cstamp copy;
+
+			if (star && !later(a, in, star)) {
+				/* made again here after that deletion */
+				if (concurrent(a, in, star)) {
+					struct strbuf b;
+
+					copy = *star;
+					strbuf_init(&b);
+					row_text(t, row, &b);
+					rc = note_conflict(a, in, t, pk.buf,
+							   "changed_deleted",
+							   true, b.buf, NULL,
+							   &copy);
+					strbuf_release(&b);
+				}
+				break;
+			}
 			/* a change here the deleter did not know of is set
 			 * aside with the row */
-			const struct cstamp *ls = NULL;
-
 			for (size_t i = 0; i < ss.n; i++)
-				if (concurrent(a, in, &ss.v[i]))
+				if (ss.v[i].col != -2 &&
+				    concurrent(a, in, &ss.v[i]))
 					ls = &ss.v[i];
 			if (ls) {
 				struct strbuf b;
-				struct cstamp copy = *ls;
 
+				copy = *ls;
 				strbuf_init(&b);
 				row_text(t, row, &b);
 				rc = note_conflict(a, in, t, pk.buf,
@@ -465,17 +581,27 @@ static int apply_change(struct applier *a, const struct incoming *in,
 		if (rc == 0)
 			rc = step_done(a, t->del);
 		a->r->rows++;
-		if (rc == 0) {
+		if (rc == 0 && !t->def->append_only) {
+			struct strbuf img;
+
+			strbuf_init(&img);
+			sync_encode_row(t, row, &img);
 			sync_stamp_set(&ss, -2, in->stamp, in->origin_idx,
 				       in->number);
+			sync_stamps_free(&ss);
+			ss.image = (unsigned char *)img.buf;
+			ss.image_len = img.len;
 			rc = sync_stamps_put(a->st, t->def->name, pk.buf, &ss,
 					     a->e);
+			strbuf_release(&img);
+			ss.image = NULL;
 		}
 		break;
 	}
 out:
 	for (int c = 0; c < SYNC_MAX_COLS; c++)
 		sqlite3_value_free(row[c]);
+	sync_stamps_free(&ss);
 	strbuf_release(&pk);
 	return rc;
 }

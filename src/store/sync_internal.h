@@ -66,7 +66,17 @@ struct cstamp {
 struct stamps {
 	struct cstamp v[SYNC_MAX_COLS + 2];
 	size_t n;
+	unsigned char *image;	/* a deleted row's last values, or NULL */
+	size_t image_len;
 };
+
+void sync_stamps_free(struct stamps *s);
+/* A row's values as a one-row changeset (an insert), and back (the
+ * values dup'ed into out, ncol of them). */
+void sync_encode_row(const struct tmeta *t, sqlite3_value **vals,
+		     struct strbuf *out);
+int sync_decode_row(const struct tmeta *t, const unsigned char *blob,
+		    size_t len, sqlite3_value **out);
 
 int sync_meta_load(struct store *st, struct err *e);
 struct tmeta *sync_table(struct store *st, const char *name);
@@ -77,6 +87,8 @@ int sync_stamps_get(struct store *st, const char *tbl, const char *pk,
 int sync_stamps_put(struct store *st, const char *tbl, const char *pk,
 		    const struct stamps *s, struct err *e);
 const struct cstamp *sync_stamp_of(const struct stamps *s, int col);
+/* The entry of col itself (-1 "*", -2 "d"), NULL when none. */
+const struct cstamp *sync_stamp_exact(const struct stamps *s, int col);
 void sync_stamp_set(struct stamps *s, int col, long long stamp,
 		    long long origin, long long number);
 /* The index of a database id in sync_origin, added when new. */

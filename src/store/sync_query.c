@@ -33,10 +33,77 @@ static void add_contract(struct sync_file *f, size_t *cap, const char *uid,
 	f->contracts[f->n_contracts++].identifier = xstrdup(identifier);
 }
 
+/* The database a peer is, when it can be told: a name that is a known
+ * database's id (or its first 8 digits or more), else the only database
+ * files came from for that scope (the only one that sent this
+ * contract alone, or the only one at all). "" when it cannot. */
+static int peer_db(struct store *st, const char *peer,
+		   const char *contract_uid, char out[SYNC_ID_LEN],
+		   char **have, struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT db_id, have, contracts FROM"
+				     " sync_source ORDER BY db_id", e);
+	int matches = 0, rc;
+	size_t plen = strlen(peer);
+	bool by_id = plen >= 8 && plen <= 32 &&
+		     strspn(peer, "0123456789abcdef") == plen;
+
+	out[0] = '\0';
+	*have = NULL;
+	if (!s)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(s, 0);
+		const char *named = (const char *)sqlite3_column_text(s, 2);
+		bool fits;
+
+		if (by_id)
+			fits = !strncmp(id, peer, plen);
+		else if (contract_uid)
+			fits = named && !strcmp(named, contract_uid);
+		else
+			fits = true;
+		if (!fits)
+			continue;
+		if (++matches == 1) {
+			snprintf(out, SYNC_ID_LEN, "%s", id);
+			*have = store_col_dup(s, 1);
+		}
+	}
+	sqlite3_reset(s);
+	if (store_done(st, rc, "lire l'état de synchronisation", e) != 0)
+		return -1;
+	if (matches != 1) {
+		out[0] = '\0';
+		free(*have);
+		*have = NULL;
+	}
+	return 0;
+}
+
+/* Has the peer's "have" (origin/contract:number,…) got this entry? */
+static bool has_entry(const char *have, const char *origin,
+		      const char *contract, long long number)
+{
+	char key[2 * SYNC_ID_LEN + 2];
+	const char *p;
+	size_t n;
+
+	if (!have)
+		return false;
+	n = (size_t)snprintf(key, sizeof key, "%s/%s:", origin, contract);
+	for (p = strstr(have, key); p; p = strstr(p + 1, key))
+		if (p == have || p[-1] == ',')
+			return strtoll(p + n, NULL, 10) >= number;
+	return false;
+}
+
 int store_sync_outgoing(struct store *st, const char *peer,
 			const char *contract_uid, const char *scope, bool all,
 			struct sync_file *f, struct err *e)
 {
+	char to[SYNC_ID_LEN];
+	char *have = NULL;
 	sqlite3_stmt *s;
 	long long after = 0;
 	size_t cap_e = 0, cap_c = 0, cap_h = 0;
@@ -54,6 +121,8 @@ int store_sync_outgoing(struct store *st, const char *peer,
 			after = sqlite3_column_int64(s, 0);
 		sqlite3_reset(s);
 	}
+	if (peer_db(st, peer, contract_uid, to, &have, e) != 0)
+		return -1;
 	snprintf(f->source, SYNC_ID_LEN, "%s", st->sync->self);
 	f->label = xstrdup(store_author(st));
 	f->created = xmalloc(32);
@@ -77,19 +146,30 @@ int store_sync_outgoing(struct store *st, const char *peer,
 				     (const char *)sqlite3_column_text(s, 0));
 		sqlite3_reset(s);
 	}
+	/* what came after the last file for this peer; and, when the peer
+	 * is known by the files it sent, whatever it had not received then
+	 * (a file lost on the way is sent again), but what it made */
 	s = store_stmt(st, "SELECT x.origin, x.contract_uid, x.number, x.stamp,"
 		       " x.rows, x.at, x.author, x.deps, x.changeset,"
-		       " c.identifier FROM sync_change x JOIN contract c"
-		       " ON c.uid = x.contract_uid WHERE x.seq > :after"
-		       " AND (:c IS NULL OR x.contract_uid = :c) ORDER BY x.seq",
-		       e);
+		       " c.identifier, x.seq FROM sync_change x JOIN contract c"
+		       " ON c.uid = x.contract_uid WHERE (x.seq > :after OR"
+		       " :known) AND (:c IS NULL OR x.contract_uid = :c)"
+		       " AND x.origin <> :to ORDER BY x.seq", e);
 	if (!s)
 		goto fail;
 	store_bind_int(s, ":after", after);
+	store_bind_int(s, ":known", to[0] && !all);
+	store_bind_text(s, ":to", to);
 	store_bind_text(s, ":c", contract_uid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sync_entry *x;
 		int size = sqlite3_column_bytes(s, 8);
+
+		if (to[0] && !all &&
+		    has_entry(have, (const char *)sqlite3_column_text(s, 0),
+			      (const char *)sqlite3_column_text(s, 1),
+			      sqlite3_column_int64(s, 2)))
+			continue;
 
 		f->entries = xgrow(f->entries, &cap_e, f->n_entries + 1,
 				   sizeof *f->entries);
@@ -133,8 +213,10 @@ int store_sync_outgoing(struct store *st, const char *peer,
 	sqlite3_reset(s);
 	if (store_done(st, rc, "lire les changements à synchroniser", e) != 0)
 		goto fail;
+	free(have);
 	return 0;
 fail:
+	free(have);
 	sync_file_release(f);
 	return -1;
 }
