@@ -539,3 +539,376 @@ Test(sync, three_databases_converge, .timeout = 600)
 	for (unsigned long long seed = 1001; seed <= 1000 + seeds(); seed++)
 		run_seed(seed, 3, 40);
 }
+
+/* --- Conflicts, one by one ------------------------------------------- */
+
+static void exchange(struct node *a, struct node *b)
+{
+	char *fa = write_for(a, b, false), *fb = write_for(b, a, false);
+
+	apply(b, fa);
+	apply(a, fb);
+	free(fa);
+	free(fb);
+}
+
+static struct sync_conflict *conflicts_of(struct node *n, size_t *count)
+{
+	struct sync_conflict *v;
+	struct err e;
+
+	cr_assert_eq(store_sync_conflicts(n->st, NULL, false, &v, count, &e), 0,
+		     "%s", e.msg);
+	return v;
+}
+
+static void pair(struct node n[2], const char *tag)
+{
+	char name[32];
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	snprintf(name, sizeof name, "%s-a.db", tag);
+	node_open(&n[0], name, 0);
+	snprintf(name, sizeof name, "%s-b.db", tag);
+	node_open(&n[1], name, 1);
+}
+
+static double value_of(struct node *n, int ind, const char *period)
+{
+	struct measurement m;
+	bool found;
+	struct err e;
+	double v;
+
+	cr_assert_eq(store_measurement_get(n->st, n->ind[ind], period, NULL, &m,
+					   &found, &e), 0, "%s", e.msg);
+	cr_assert(found);
+	v = m.value.num;
+	store_measurement_release(&m);
+	return v;
+}
+
+Test(sync, conflict_on_a_value_keeps_the_later_and_lists_the_other)
+{
+	struct node n[2];
+	struct value v5 = { .has_num = true, .num = 5 },
+		     v8 = { .has_num = true, .num = 8 },
+		     v6 = { .has_num = true, .num = 6 };
+	struct sync_conflict *c;
+	size_t count;
+	struct err e;
+	char *kept, *lost, *what;
+
+	pair(n, "value");
+	cr_assert_eq(store_measurement_set(n[0].st, n[0].ind[0], "2026-03", NULL,
+					   &v5, false, NULL, &e), 0, "%s", e.msg);
+	exchange(&n[0], &n[1]);
+	cr_assert_eq(value_of(&n[1], 0, "2026-03"), 5);
+	/* both change it without knowing of the other: b's is the later */
+	cr_assert_eq(store_measurement_set(n[0].st, n[0].ind[0], "2026-03", NULL,
+					   &v8, false, NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_measurement_set(n[1].st, n[1].ind[0], "2026-03", NULL,
+					   &v6, false, NULL, &e), 0, "%s", e.msg);
+	exchange(&n[0], &n[1]);
+	cr_assert_eq(value_of(&n[0], 0, "2026-03"), 6);
+	cr_assert_eq(value_of(&n[1], 0, "2026-03"), 6);
+	for (int k = 0; k < 2; k++) {
+		c = conflicts_of(&n[k], &count);
+		cr_assert_eq(count, 1, "database %d: %zu conflicts", k, count);
+		kept = sync_conflict_version(c[0].kept);
+		lost = sync_conflict_version(c[0].lost);
+		what = sync_conflict_what(&c[0]);
+		cr_assert_str_eq(kept, "valeur : 6");
+		cr_assert_str_eq(lost, "valeur : 8");
+		cr_assert_str_eq(what, "valeur 4.1.1 de mars 2026");
+		cr_assert_str_eq(sync_conflict_kind(&c[0]), "modifié des deux côtés");
+		cr_assert_str_eq(c[0].kept_by, "value-b.db");
+		cr_assert_str_eq(c[0].lost_by, "value-a.db");
+		free(kept), free(lost), free(what);
+		sync_conflicts_free(c, count);
+	}
+	/* the version set aside is in the history too */
+	{
+		struct measurement_event *h;
+		size_t nh;
+		bool eight = false;
+
+		cr_assert_eq(store_measurement_history(n[1].st, n[1].ind[0],
+						       "2026-03", NULL, &h, &nh,
+						       &e), 0, "%s", e.msg);
+		for (size_t i = 0; i < nh; i++)
+			eight = eight || (h[i].value.has_num && h[i].value.num == 8);
+		cr_assert(eight, "8 is not in the history");
+		store_measurement_history_free(h, nh);
+	}
+	/* reviewed: no longer listed */
+	{
+		long long marked;
+
+		cr_assert_eq(store_sync_conflict_reviewed(n[0].st, 0, NULL,
+							  &marked, &e), 0);
+		cr_assert_eq(marked, 1);
+		c = conflicts_of(&n[0], &count);
+		cr_assert_eq(count, 0);
+		sync_conflicts_free(c, count);
+		cr_assert_eq(store_sync_conflict_reviewed(n[0].st, 99, NULL,
+							  &marked, &e), -1);
+		cr_assert_eq(e.code, ERR_NOTFOUND);
+	}
+	store_close(n[0].st), store_close(n[1].st);
+	free(n[0].path), free(n[1].path);
+}
+
+Test(sync, a_comment_on_one_side_and_a_value_on_the_other_both_stay)
+{
+	struct node n[2];
+	struct value v5 = { .has_num = true, .num = 5 },
+		     v7 = { .has_num = true, .num = 7 };
+	struct measurement m;
+	bool found;
+	size_t count;
+	struct sync_conflict *c;
+	struct err e;
+
+	pair(n, "comment");
+	cr_assert_eq(store_measurement_set(n[0].st, n[0].ind[1], "2026-02", NULL,
+					   &v5, false, NULL, &e), 0, "%s", e.msg);
+	exchange(&n[0], &n[1]);
+	cr_assert_eq(store_measurement_comment(n[0].st, n[0].ind[1], "2026-02",
+					       NULL, "relevé manuel", &e), 0);
+	cr_assert_eq(store_measurement_set(n[1].st, n[1].ind[1], "2026-02", NULL,
+					   &v7, false, NULL, &e), 0);
+	exchange(&n[0], &n[1]);
+	for (int k = 0; k < 2; k++) {
+		cr_assert_eq(store_measurement_get(n[k].st, n[k].ind[1],
+						   "2026-02", NULL, &m, &found,
+						   &e), 0);
+		cr_assert_eq(m.value.num, 7);
+		cr_assert_str_eq(m.comment, "relevé manuel");
+		store_measurement_release(&m);
+		/* different columns: nothing to review */
+		c = conflicts_of(&n[k], &count);
+		cr_assert_eq(count, 0);
+		sync_conflicts_free(c, count);
+	}
+	/* now the comment on both sides */
+	cr_assert_eq(store_measurement_comment(n[0].st, n[0].ind[1], "2026-02",
+					       NULL, "version A", &e), 0);
+	cr_assert_eq(store_measurement_comment(n[1].st, n[1].ind[1], "2026-02",
+					       NULL, "version B", &e), 0);
+	exchange(&n[0], &n[1]);
+	for (int k = 0; k < 2; k++) {
+		char *lost;
+
+		cr_assert_eq(store_measurement_get(n[k].st, n[k].ind[1],
+						   "2026-02", NULL, &m, &found,
+						   &e), 0);
+		cr_assert_str_eq(m.comment, "version B");
+		store_measurement_release(&m);
+		c = conflicts_of(&n[k], &count);
+		cr_assert_eq(count, 1);
+		lost = sync_conflict_version(c[0].lost);
+		cr_assert_str_eq(lost, "commentaire : version A");
+		free(lost);
+		sync_conflicts_free(c, count);
+	}
+	store_close(n[0].st), store_close(n[1].st);
+	free(n[0].path), free(n[1].path);
+}
+
+Test(sync, deleted_on_one_side_changed_on_the_other)
+{
+	struct node n[2];
+	struct meeting_input in = { .kind = MEETING_FOLLOW_UP,
+				    .held_on = "2026-03-10" };
+	char meeting[STORE_UID_LEN], decision[STORE_UID_LEN];
+	struct sync_conflict *c;
+	size_t count;
+	struct err e;
+
+	pair(n, "deleted");
+	cr_assert_eq(store_meeting_create(n[0].st, n[0].haillan, &in, meeting,
+					  &e), 0, "%s", e.msg);
+	cr_assert_eq(store_meeting_add_decision(n[0].st, meeting, "Acheter",
+						decision, &e), 0, "%s", e.msg);
+	exchange(&n[0], &n[1]);
+	cr_assert_eq(store_meeting_delete_decision(n[0].st, decision, NULL, &e),
+		     0, "%s", e.msg);
+	cr_assert_eq(store_meeting_update_decision(n[1].st, decision,
+						   "Acheter deux", NULL, &e),
+		     0, "%s", e.msg);
+	exchange(&n[0], &n[1]);
+	for (int k = 0; k < 2; k++) {
+		struct meeting m;
+		char *lost, *kept;
+
+		cr_assert_eq(store_meeting_get(n[k].st, meeting, "2026-12-01",
+					       &m, &e), 0, "%s", e.msg);
+		cr_assert_eq(m.n_decisions, 0, "database %d keeps it", k);
+		store_meeting_release(&m);
+		c = conflicts_of(&n[k], &count);
+		cr_assert_eq(count, 1, "database %d: %zu", k, count);
+		kept = sync_conflict_version(c[0].kept);
+		lost = sync_conflict_version(c[0].lost);
+		cr_assert_str_eq(kept, "(supprimé)");
+		cr_assert(strstr(lost, "Acheter deux"), "%s", lost);
+		cr_assert_str_eq(c[0].kind, k == 0 ? "deleted_changed"
+						   : "changed_deleted");
+		free(kept), free(lost);
+		sync_conflicts_free(c, count);
+	}
+	store_close(n[0].st), store_close(n[1].st);
+	free(n[0].path), free(n[1].path);
+}
+
+Test(sync, a_transaction_of_two_contracts_is_two_entries)
+{
+	struct node n[2];
+	char bouscat[STORE_UID_LEN], ind[STORE_UID_LEN];
+	struct value v = { .has_num = true, .num = 3 };
+	struct sync_export_opts o = { 0 };
+	struct sync_export_result r;
+	struct sync_file f;
+	struct err e;
+	char *path = t_path("haillan-only.sync");
+
+	pair(n, "two");
+	cr_assert_eq(store_contract_find(n[0].st, "Le Bouscat", bouscat, &e), 0);
+	cr_assert_eq(store_indicator_by_code(n[0].st, bouscat, "1.1.1",
+					     "2026-01-01", ind, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_begin(n[0].st, &e), 0);
+	cr_assert_eq(store_measurement_set(n[0].st, n[0].ind[0], "2026-01", NULL,
+					   &v, false, NULL, &e), 0, "%s", e.msg);
+	{
+		struct value yes = { .has_num = true, .num = 1 };
+
+		cr_assert_eq(store_measurement_set(n[0].st, ind, "2026", NULL,
+						   &yes, false, NULL, &e),
+			     0, "%s", e.msg);
+	}
+	cr_assert_eq(store_commit(n[0].st, &e), 0);
+	o.path = path;
+	o.commune = "Le Haillan";
+	cr_assert_eq(sync_export(n[0].st, &o, &r, &e), 0, "%s", e.msg);
+	cr_assert_eq(r.entries, 1);
+	cr_assert_str_eq(r.peer, "Le Haillan");
+	sync_export_result_release(&r);
+	cr_assert_eq(sync_file_read(path, &f, &e), 0, "%s", e.msg);
+	cr_assert_eq(f.n_entries, 1);
+	cr_assert_str_eq(f.entries[0].contract_uid, n[0].haillan);
+	cr_assert_eq(f.entries[0].rows, 2);	/* the value and its history */
+	cr_assert_eq(f.n_contracts, 1);
+	cr_assert_str_eq(f.contracts[0].identifier, "33200-2017");
+	sync_file_release(&f);
+	/* the same again: nothing new for that peer */
+	o.force = true;
+	cr_assert_eq(sync_export(n[0].st, &o, &r, &e), 0, "%s", e.msg);
+	cr_assert_eq(r.entries, 0);
+	sync_export_result_release(&r);
+	/* without --force the file is not written over */
+	o.force = false;
+	cr_assert_eq(sync_export(n[0].st, &o, &r, &e), -1);
+	cr_assert_eq(e.code, ERR_EXISTS);
+	cr_assert_eq(t_mode(path), 0600);
+	store_close(n[0].st), store_close(n[1].st);
+	free(n[0].path), free(n[1].path), free(path);
+}
+
+/* --- Files refused, the database unchanged --------------------------- */
+
+static void refused(struct node *n, const char *file, int code,
+		    const char *words)
+{
+	struct sync_receipt r;
+	struct err e;
+	char *copy = t_path("before.db");
+
+	store_close(n->st);
+	cr_assert_eq(t_copy(n->path, copy), 0);
+	cr_assert_eq(store_open(n->path, STORE_WRITE, &n->st, &e), 0);
+	cr_assert_eq(sync_import(n->st, file, &r, &e), -1, "%s accepted", file);
+	cr_assert_eq(e.code, code, "%s: code %d: %s", file, e.code, e.msg);
+	cr_assert(strstr(e.msg, words), "%s: « %s »", file, e.msg);
+	store_close(n->st);
+	cr_assert(t_same_bytes(n->path, copy), "%s changed the database", file);
+	cr_assert_eq(store_open(n->path, STORE_WRITE, &n->st, &e), 0);
+	free(copy);
+}
+
+Test(sync, bad_files_are_refused_and_change_nothing)
+{
+	struct node n[2], bouscat_only;
+	struct value v = { .has_num = true, .num = 2 };
+	struct err e;
+	char *good, *bad = t_path("bad.sync");
+	size_t len;
+	unsigned char *bytes;
+	FILE *fp;
+
+	pair(n, "bad");
+	cr_assert_eq(store_measurement_set(n[0].st, n[0].ind[0], "2026-01", NULL,
+					   &v, false, NULL, &e), 0);
+	good = write_for(&n[0], &n[1], false);
+	bytes = (unsigned char *)t_read(good, &len);
+	cr_assert_gt(len, 300);
+
+	/* one byte changed in the middle */
+	bytes[len / 2] ^= 0x20;
+	fp = fopen(bad, "wb");
+	fwrite(bytes, 1, len, fp);
+	fclose(fp);
+	refused(&n[1], bad, ERR_INPUT, "endommagé");
+	bytes[len / 2] ^= 0x20;
+	/* cut short */
+	fp = fopen(bad, "wb");
+	fwrite(bytes, 1, len - 40, fp);
+	fclose(fp);
+	refused(&n[1], bad, ERR_INPUT, "endommagé");
+	fp = fopen(bad, "wb");
+	fwrite(bytes, 1, 30, fp);
+	fclose(fp);
+	refused(&n[1], bad, ERR_INPUT, "endommagé");
+	/* not a sync file */
+	fp = fopen(bad, "wb");
+	fputs("commune;reçue;objet\nLe Haillan;2026-01-01;x\n", fp);
+	fclose(fp);
+	refused(&n[1], bad, ERR_INPUT, "n'est pas un fichier de synchronisation");
+	/* empty */
+	fp = fopen(bad, "wb");
+	fclose(fp);
+	refused(&n[1], bad, ERR_INPUT, "n'est pas un fichier de synchronisation");
+	/* from a newer suivi */
+	fp = fopen(bad, "wb");
+	fputs("suivi-sync 2\n", fp);
+	fwrite(bytes + 13, 1, len - 13, fp);
+	fclose(fp);
+	refused(&n[1], bad, ERR_NEWER, "plus récent");
+	/* written here */
+	refused(&n[0], good, ERR_INPUT, "écrit par cette base-ci");
+	/* of a contract this database lacks */
+	setlocale(LC_CTYPE, "C.UTF-8");
+	bouscat_only.path = t_path("bouscat-only.db");
+	cr_assert_eq(store_open(bouscat_only.path, STORE_WRITE, &bouscat_only.st,
+				&e), 0);
+	import(bouscat_only.st, bundled[0]);
+	refused(&bouscat_only, good, ERR_INPUT, "absent de cette base");
+	cr_assert(strstr(e.msg, "") != NULL);
+	/* a missing file */
+	{
+		struct sync_receipt r;
+
+		cr_assert_eq(sync_import(n[1].st, "/nonexistent/x.sync", &r, &e),
+			     -1);
+		cr_assert_eq(e.code, ERR_NOTFOUND);
+	}
+	/* and the good one still applies */
+	apply(&n[1], good);
+	cr_assert_eq(value_of(&n[1], 0, "2026-01"), 2);
+	free(bytes);
+	free(good);
+	free(bad);
+	store_close(bouscat_only.st);
+	free(bouscat_only.path);
+	store_close(n[0].st), store_close(n[1].st);
+	free(n[0].path), free(n[1].path);
+}
