@@ -28,6 +28,9 @@ struct config {
 	/* [evaluation]: who sends the évaluation annuelle to the commune
 	 * (expediteur, fonction), NULL when unset or empty */
 	char *sender, *sender_function;
+	/* [synchronisation] dossier: where sync files are written and read
+	 * (a USB key, a shared folder); NULL: the reports' folder */
+	char *sync_dir;
 	enum config_color color;
 	enum config_date_format date_format;
 };

@@ -319,6 +319,10 @@ int store_measurement_clear_with_reason(struct store *st,
  *   AGENDA_DISPUTE      a dispute open on the meeting date
  *   AGENDA_ACTION       an unfinished action of an earlier meeting
  *                       (late: due before today)
+ *   AGENDA_SYNC_CONFLICT a change both référents made without knowing
+ *                       of the other's (suivi sync), not yet reviewed,
+ *                       noted by the meeting date: the record, the
+ *                       version kept and the one set aside
  *
  * Items come in that order, values by domain, indicator, criticality
  * and period. The reference lets a screen jump to the cell, request,
@@ -334,6 +338,7 @@ enum agenda_kind {
 	AGENDA_REQUEST_LATE,
 	AGENDA_DISPUTE,
 	AGENDA_ACTION,
+	AGENDA_SYNC_CONFLICT,
 	AGENDA_KIND_COUNT
 };
 

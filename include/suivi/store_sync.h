@@ -14,6 +14,7 @@
 #include "suivi/err.h"
 #include "suivi/store.h"
 #include "suivi/sync_file.h"
+#include "suivi/sync_words.h"
 
 /* This database's id (32 hex digits). */
 int store_sync_id(struct store *st, char out[SYNC_ID_LEN], struct err *e);
@@ -75,11 +76,9 @@ int store_sync_status(struct store *st, struct sync_status *out,
 void sync_status_release(struct sync_status *s);
 
 /* A conflict's versions: "column" SYNC_SEP_VALUE "value", the columns
- * joined by SYNC_SEP_COLUMN (controls no text of ours holds); NULL for
- * a record deleted. The column is the database's name (sync_conflict_
- * version says it in words). */
-#define SYNC_SEP_VALUE "\x1f"
-#define SYNC_SEP_COLUMN "\x1e"
+ * joined by SYNC_SEP_COLUMN (sync_words.h); NULL for a record deleted.
+ * The column is the database's name (sync_words_version says it in
+ * words). */
 
 struct sync_conflict {
 	long long id;

@@ -22,7 +22,8 @@
 #include "suivi/store_sync.h"
 
 struct sync_export_opts {
-	const char *path;	/* the file to write */
+	const char *path;	/* the file to write, or a folder: the file
+				 * is then named there (sync_file_name) */
 	const char *commune;	/* NULL: every contract */
 	const char *peer;	/* NULL: the commune's, or every contract */
 	bool all;		/* from the start, not since the last file */
@@ -34,6 +35,7 @@ struct sync_export_result {
 	long long rows;
 	size_t contracts;
 	char *peer;		/* the peer the file was written for */
+	char *path;		/* the file written */
 };
 
 int sync_export(struct store *st, const struct sync_export_opts *o,
@@ -43,6 +45,28 @@ void sync_export_result_release(struct sync_export_result *r);
 /* Read, check and apply the file at path (one transaction). */
 int sync_import(struct store *st, const char *path, struct sync_receipt *r,
 		struct err *e);
+
+/* The file name a sync file for `peer` gets in dir, made at `stamp`
+ * (ISO UTC): "suivi-<peer>-AAAAMMJJ-HHMMSS.sync", the peer's letters
+ * and digits only ("tous", "le-haillan"). Heap string. */
+char *sync_file_name(const char *dir, const char *peer, const char *stamp);
+
+/* What importing one file of a folder gave. */
+struct sync_folder_item {
+	char *path;
+	bool own;		/* written by this database: left alone */
+	int rc;			/* 0 applied, -1 refused (msg says why) */
+	struct sync_receipt r;
+	char msg[ERR_MSG_MAX];
+};
+
+/* Import every "*.sync" file of dir, oldest first (each whole or not at
+ * all; one refused does not stop the others), but those this database
+ * wrote. -1 only when the folder cannot be read. */
+int sync_import_folder(struct store *st, const char *dir,
+		       struct sync_folder_item **out, size_t *n,
+		       struct err *e);
+void sync_folder_items_free(struct sync_folder_item *v, size_t n);
 
 /* The record a conflict is about, in words ("valeur 1.1.1 de mars
  * 2026"), heap string. */

@@ -16,10 +16,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char usage[] =
 	"sync : usage : suivi sync export -o FICHIER [--commune C] "
-	"[--peer NOM] [--all] [--force] | import FICHIER… | status | "
+	"[--peer NOM] [--all] [--force] | import FICHIER|DOSSIER… | status | "
 	"conflicts [--commune C] [--all] | review N|--all [--commune C]";
 
 /* --name VALUE or --name=VALUE; 1 taken, 0 not this option, -1 usage. */
@@ -93,7 +94,7 @@ static int do_export(struct app *app, int argc, char **argv)
 		store_close(st);
 		return cli_fail(&e);
 	}
-	printf("%s : %zu changement%s (%lld ligne%s) pour « %s »%s\n", o.path,
+	printf("%s : %zu changement%s (%lld ligne%s) pour « %s »%s\n", r.path,
 	       r.entries, r.entries > 1 ? "s" : "", r.rows,
 	       r.rows > 1 ? "s" : "", r.peer,
 	       r.entries ? "" : " : rien de nouveau depuis le dernier fichier");
@@ -117,11 +118,40 @@ static int do_import(struct app *app, int argc, char **argv)
 					       "« %s »", argv[i]);
 	if (app_open_store(app, STORE_WRITE, &st, &e) != 0)
 		return cli_fail(&e);
-	/* each file whole or not at all, in the order given */
+	/* each file whole or not at all, in the order given; a folder's
+	 * files oldest first */
 	for (int i = 2; i < argc; i++) {
 		struct sync_receipt r;
+		struct stat sb;
 		char *words;
 
+		if (stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			struct sync_folder_item *it;
+			size_t n;
+
+			if (sync_import_folder(st, argv[i], &it, &n, &e) != 0) {
+				rc = cli_fail(&e);
+				break;
+			}
+			if (!n)
+				printf("%s : aucun fichier .sync\n", argv[i]);
+			for (size_t k = 0; k < n; k++) {
+				if (it[k].own) {
+					printf("%s : écrit par cette base, "
+					       "laissé de côté\n", it[k].path);
+				} else if (it[k].rc) {
+					fprintf(stderr, "suivi : %s\n",
+						it[k].msg);
+					rc = EXIT_DATA;
+				} else {
+					words = sync_receipt_words(&it[k].r);
+					printf("%s : %s\n", it[k].path, words);
+					free(words);
+				}
+			}
+			sync_folder_items_free(it, n);
+			continue;
+		}
 		if (sync_import(st, argv[i], &r, &e) != 0) {
 			rc = cli_fail(&e);
 			break;

@@ -27,6 +27,7 @@ static const struct setting settings[] = {
 	{ "affichage", "format_date", SET_DATEFMT },
 	{ "evaluation", "expediteur", SET_TEXT },
 	{ "evaluation", "fonction", SET_TEXT },
+	{ "synchronisation", "dossier", SET_PATH },
 };
 
 #define N_SETTINGS (sizeof settings / sizeof settings[0])
@@ -48,6 +49,18 @@ static void apply(struct config *cfg, const struct setting *set,
 
 	switch (set->kind) {
 	case SET_PATH:
+		if (!strcmp(set->key, "dossier")) {
+			if (!*v) {
+				diag_add(errors, path, e->line,
+					 "« dossier » est vide : donnez le dossier "
+					 "d'échange des fichiers de "
+					 "synchronisation");
+				return;
+			}
+			free(cfg->sync_dir);
+			cfg->sync_dir = paths_expand(v, path);
+			return;
+		}
 		if (!strcmp(set->key, "rapports")) {
 			if (!*v) {
 				diag_add(errors, path, e->line,
@@ -161,6 +174,7 @@ void config_release(struct config *cfg)
 	free(cfg->referent);
 	free(cfg->commune);
 	free(cfg->reports_dir);
+	free(cfg->sync_dir);
 	free(cfg->sender);
 	free(cfg->sender_function);
 	memset(cfg, 0, sizeof *cfg);

@@ -4,14 +4,18 @@
  */
 #include "suivi/sync.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "suivi/date.h"
 #include "suivi/store_contract.h"
 #include "suivi/strbuf.h"
 #include "suivi/sync_file.h"
+#include "suivi/sync_words.h"
 #include "suivi/value.h"
 #include "suivi/xalloc.h"
 
@@ -23,7 +27,7 @@ int sync_export(struct store *st, const struct sync_export_opts *o,
 	struct sync_file f;
 	char uid[STORE_UID_LEN];
 	const char *contract = NULL;
-	char *peer;
+	char *peer, *ident = NULL;
 	int rc;
 
 	memset(r, 0, sizeof *r);
@@ -32,26 +36,41 @@ int sync_export(struct store *st, const struct sync_export_opts *o,
 		err_set(e, ERR_USAGE, "indiquez le fichier à écrire (-o FICHIER)");
 		return -1;
 	}
-	if (o->commune) {
-		if (store_contract_find(st, o->commune, uid, e) != 0)
-			return -1;
-		contract = uid;
-	}
 	if (o->peer && !*o->peer) {
 		err_set(e, ERR_USAGE, "nom de destinataire vide");
 		return -1;
 	}
-	peer = xstrdup(o->peer ? o->peer
-		       : o->commune ? o->commune : PEER_ALL);
-	if (store_sync_outgoing(st, peer, contract,
-				o->commune ? o->commune : "*", o->all, &f,
-				e) != 0) {
+	if (o->commune) {
+		struct contract_info *cs;
+		size_t n;
+
+		if (store_contract_find(st, o->commune, uid, e) != 0 ||
+		    store_contract_list(st, &cs, &n, e) != 0)
+			return -1;
+		contract = uid;
+		/* the commune's peer is its contract, however it was named */
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(cs[i].uid, uid))
+				ident = xstrdup(cs[i].identifier);
+		store_contract_list_free(cs, n);
+	}
+	peer = xstrdup(o->peer ? o->peer : ident ? ident : PEER_ALL);
+	if (store_sync_outgoing(st, peer, contract, ident ? ident : "*",
+				o->all, &f, e) != 0) {
+		free(ident);
 		free(peer);
 		return -1;
 	}
-	rc = sync_file_write(&f, o->path, o->force, e);
+	{
+		struct stat sb;
+
+		r->path = stat(o->path, &sb) == 0 && S_ISDIR(sb.st_mode)
+				  ? sync_file_name(o->path, peer, f.created)
+				  : xstrdup(o->path);
+	}
+	rc = sync_file_write(&f, r->path, o->force, e);
 	if (rc == 0)
-		rc = store_sync_sent(st, peer, &f, o->path, e);
+		rc = store_sync_sent(st, peer, &f, r->path, e);
 	if (rc == 0) {
 		r->entries = f.n_entries;
 		for (size_t i = 0; i < f.n_entries; i++)
@@ -61,6 +80,11 @@ int sync_export(struct store *st, const struct sync_export_opts *o,
 		peer = NULL;
 	}
 	free(peer);
+	free(ident);
+	if (rc != 0) {
+		free(r->path);
+		r->path = NULL;
+	}
 	sync_file_release(&f);
 	return rc;
 }
@@ -68,6 +92,7 @@ int sync_export(struct store *st, const struct sync_export_opts *o,
 void sync_export_result_release(struct sync_export_result *r)
 {
 	free(r->peer);
+	free(r->path);
 	memset(r, 0, sizeof *r);
 }
 
@@ -86,192 +111,157 @@ int sync_import(struct store *st, const char *path, struct sync_receipt *r,
 	return rc;
 }
 
-/* The parts of the record ("a|b|c") as strings; up to 3. */
-static int parts(const char *what, char out[3][256])
+char *sync_file_name(const char *dir, const char *peer, const char *stamp)
 {
-	int n = 0;
-	const char *p = what;
+	struct strbuf b;
+	bool dash = false;
 
-	while (p && n < 3) {
-		const char *bar = strchr(p, '|');
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+	strbuf_init(&b);
+	/* letters and digits of the peer, accents folded for a FAT key */
+	for (const unsigned char *p = (const unsigned char *)peer; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
+			strbuf_addch(&b, (char)*p);
+			dash = false;
+		} else if (*p >= 'A' && *p <= 'Z') {
+			strbuf_addch(&b, (char)(*p - 'A' + 'a'));
+			dash = false;
+		} else if (*p == 0xC3 && p[1]) {
+			/* é è ê ë à â î ï ô ö û ù ü ç (and capitals) */
+			static const char from[] = "\xa0\xa2\xa7\xa8\xa9\xaa"
+				"\xab\xae\xaf\xb4\xb6\xb9\xbb\xbc"
+				"\x80\x82\x87\x88\x89\x8a\x8b\x8e"
+				"\x8f\x94\x96\x99\x9b\x9c";
+			static const char to[] = "aaceeeeiioouuu"
+						 "aaceeeeiioouuu";
+			const char *at = memchr(from, p[1], sizeof from - 1);
 
-		snprintf(out[n++], 256, "%.*s", (int)(len > 255 ? 255 : len), p);
-		p = bar ? bar + 1 : NULL;
+			if (at) {
+				strbuf_addch(&b, to[at - from]);
+				dash = false;
+			} else if (!dash && b.len) {
+				strbuf_addch(&b, '-');
+				dash = true;
+			}
+			p++;
+		} else if (!dash && b.len) {
+			strbuf_addch(&b, '-');
+			dash = true;
+		}
 	}
-	return n;
+	while (b.len && b.buf[b.len - 1] == '-')
+		b.buf[--b.len] = '\0';
+	if (!b.len)
+		strbuf_addstr(&b, "base");
+	{
+		/* "2026-12-07T18:46:05Z" → "20261207-184605" */
+		char when[16] = "";
+		size_t k = 0;
+
+		for (const char *p = stamp; *p && k < 15; p++) {
+			if (*p >= '0' && *p <= '9')
+				when[k++] = *p;
+			if (k == 8 && *p == 'T')
+				when[k++] = '-';
+		}
+		when[k] = '\0';
+		{
+			char *name = xasprintf("%s/suivi-%s-%s.sync", dir, b.buf,
+					       when);
+
+			strbuf_release(&b);
+			return name;
+		}
+	}
 }
 
-static void period_words(const char *key, char *buf, size_t n)
+static int by_time(const void *a, const void *b)
 {
-	struct period p;
+	const struct sync_folder_item *x = a, *y = b;
+	struct stat sa, sb;
 
-	if (period_parse(key, &p) == 0)
-		period_label(p, buf, n);
-	else
-		snprintf(buf, n, "%s", key);
+	if (stat(x->path, &sa) == 0 && stat(y->path, &sb) == 0 &&
+	    sa.st_mtime != sb.st_mtime)
+		return sa.st_mtime < sb.st_mtime ? -1 : 1;
+	return strcmp(x->path, y->path);
 }
 
-static const struct {
-	const char *table, *words;
-} table_words[] = {
-	{ "measurement", "une valeur" },
-	{ "target", "une cible" },
-	{ "indicator_choice", "un choix de périodicité" },
-	{ "request", "une saisine" },
-	{ "exceptional_request", "une demande exceptionnelle" },
-	{ "request_change", "l'historique d'une saisine" },
-	{ "dispute", "un litige" },
-	{ "dispute_request", "le lien d'un litige à une saisine" },
-	{ "arbitration_step", "une étape d'arbitrage" },
-	{ "dispute_change", "l'historique d'un litige" },
-	{ "meeting", "une réunion" },
-	{ "meeting_attendee", "un participant à une réunion" },
-	{ "decision", "une décision de réunion" },
-	{ "action_item", "une action de réunion" },
-	{ "meeting_change", "l'historique d'une réunion" },
-	{ "observation", "des observations" },
-	{ "evaluation_record", "le suivi d'une évaluation" },
-};
+int sync_import_folder(struct store *st, const char *dir,
+		       struct sync_folder_item **out, size_t *n,
+		       struct err *e)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t cap = 0;
+	char self[SYNC_ID_LEN];
+
+	*out = NULL;
+	*n = 0;
+	err_clear(e);
+	if (!d) {
+		err_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO,
+			"impossible de lire le dossier %s : %s", dir,
+			err_errno_fr(errno));
+		return -1;
+	}
+	if (store_sync_id(st, self, e) != 0) {
+		closedir(d);
+		return -1;
+	}
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+		struct sync_folder_item *it;
+
+		if (len < 6 || strcmp(de->d_name + len - 5, ".sync") ||
+		    de->d_name[0] == '.')
+			continue;
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		it = &(*out)[(*n)++];
+		memset(it, 0, sizeof *it);
+		it->path = xasprintf("%s/%s", dir, de->d_name);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(*out, *n, sizeof **out, by_time);
+	for (size_t i = 0; i < *n; i++) {
+		struct sync_folder_item *it = &(*out)[i];
+		struct sync_file f;
+		struct err fe;
+
+		if (sync_file_read(it->path, &f, &fe) == 0) {
+			it->own = !strcmp(f.source, self);
+			if (!it->own)
+				it->rc = store_sync_receive(st, &f, it->path,
+							    &it->r, &fe);
+			sync_file_release(&f);
+		} else {
+			it->rc = -1;
+		}
+		if (it->rc != 0)
+			snprintf(it->msg, sizeof it->msg, "%s", fe.msg);
+	}
+	return 0;
+}
+
+void sync_folder_items_free(struct sync_folder_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].path);
+	free(v);
+}
 
 char *sync_conflict_what(const struct sync_conflict *c)
 {
-	char p[3][256], d[DATE_ISO_LEN], per[300];
-	int n = c->what ? parts(c->what, p) : 0;
-
-	if (!strcmp(c->table, "measurement") && n >= 2) {
-		period_words(p[1], per, sizeof per);
-		return xasprintf("valeur %s de %s%s%s", p[0], per,
-				 n > 2 && *p[2] ? ", criticité " : "",
-				 n > 2 ? p[2] : "");
-	}
-	if (!strcmp(c->table, "target") && n >= 2)
-		return xasprintf("cible %s de %s%s%s", p[0], p[1],
-				 n > 2 && *p[2] ? ", criticité " : "",
-				 n > 2 ? p[2] : "");
-	if (!strcmp(c->table, "indicator_choice") && n >= 1)
-		return xasprintf("périodicité suivie de %s", p[0]);
-	if (!strcmp(c->table, "request") && n >= 1)
-		return xasprintf("saisine « %s »", p[0]);
-	if (!strcmp(c->table, "exceptional_request") && n >= 1)
-		return xasprintf("demande exceptionnelle « %s »", p[0]);
-	if (!strcmp(c->table, "dispute") && n >= 1)
-		return xasprintf("litige « %s »", p[0]);
-	if (!strcmp(c->table, "arbitration_step") && n >= 2)
-		return xasprintf("étape de niveau %s du litige « %s »", p[1],
-				 p[0]);
-	if (!strcmp(c->table, "meeting") && n >= 1) {
-		date_iso_fr(p[0], d);
-		return xasprintf("réunion du %s", d);
-	}
-	if ((!strcmp(c->table, "meeting_attendee") ||
-	     !strcmp(c->table, "action_item") ||
-	     !strcmp(c->table, "decision")) && n >= 2) {
-		date_iso_fr(p[0], d);
-		return xasprintf("%s %s%s%s de la réunion du %s",
-				 !strcmp(c->table, "decision") ? "décision n°"
-				 : !strcmp(c->table, "action_item")
-					 ? "action « "
-					 : "participant « ",
-				 p[1],
-				 !strcmp(c->table, "decision") ? "" : " »", "",
-				 d);
-	}
-	if (!strcmp(c->table, "observation") && n >= 2)
-		return xasprintf("observations %s %s%s%s", p[0], p[1],
-				 n > 2 && *p[2] ? " de " : "",
-				 n > 2 && *p[2] ? (!strcmp(p[2], "commune")
-							   ? "la commune"
-							   : "Bordeaux Métropole")
-						: "");
-	if (!strcmp(c->table, "evaluation_record") && n >= 1)
-		return xasprintf("suivi de l'évaluation %s", p[0]);
-	for (size_t i = 0; i < sizeof table_words / sizeof *table_words; i++)
-		if (!strcmp(table_words[i].table, c->table))
-			return xasprintf("%s (qui n'existe plus ici)",
-					 table_words[i].words);
-	return xasprintf("%s", c->table);
+	return sync_words_what(c->table, c->what);
 }
-
-/* The columns users know, in their words; the others as they are. */
-static const struct {
-	const char *col, *words;
-} col_words[] = {
-	{ "num", "valeur" }, { "den", "dénominateur" }, { "text", "texte" },
-	{ "comment", "commentaire" }, { "is_override", "forcée" },
-	{ "validated_meeting_uid", "validée en réunion" },
-	{ "better", "sens" }, { "quarterly", "trimestrielle" },
-	{ "kind", "type" }, { "form", "forme" }, { "nature", "nature" },
-	{ "criticality", "criticité" }, { "requester", "demandeur" },
-	{ "object", "objet" }, { "received_at", "reçue le" },
-	{ "acknowledged_at", "accusé de réception" },
-	{ "intervention_at", "intervention" }, { "resolved_at", "résolue le" },
-	{ "answered_at", "réponse le" }, { "cancelled_at", "annulée le" },
-	{ "cancel_reason", "motif d'annulation" },
-	{ "urgent_priority", "priorité" }, { "urgent_delay_min", "délai (min)" },
-	{ "asked", "demande" }, { "proposal", "proposition" },
-	{ "decision", "décision" }, { "decided_by", "décidée par" },
-	{ "decided_on", "décidée le" }, { "estimated_cost", "coût estimé" },
-	{ "compensation", "compensation" }, { "opened_on", "ouvert le" },
-	{ "solution", "solution" }, { "closed_on", "clos le" },
-	{ "mayor_instruction", "instruction du maire" },
-	{ "level", "niveau" }, { "held_on", "date" },
-	{ "participants", "participants" }, { "positions", "positions" },
-	{ "outcome", "issue" }, { "notes", "notes" }, { "status", "état" },
-	{ "place", "lieu" }, { "name", "nom" }, { "function", "fonction" },
-	{ "side", "partie" }, { "position", "rang" }, { "what", "action" },
-	{ "owner", "responsable" }, { "due_on", "échéance" },
-	{ "done_on", "faite le" }, { "year", "année" },
-	{ "adjustments", "ajustements" }, { "sent_on", "envoyée le" },
-	{ "presented_on", "présentée le" },
-};
 
 char *sync_conflict_version(const char *v)
 {
-	struct strbuf b;
-	const char *p = v;
-
-	if (!v)
-		return xstrdup("(supprimé)");
-	strbuf_init(&b);
-	while (*p) {
-		const char *sep = strstr(p, SYNC_SEP_VALUE);
-		const char *end = strstr(p, SYNC_SEP_COLUMN);
-		const char *words = NULL;
-		size_t nlen;
-
-		if (!end)
-			end = p + strlen(p);
-		if (!sep || sep > end)
-			sep = end;
-		nlen = (size_t)(sep - p);
-		for (size_t i = 0; i < sizeof col_words / sizeof *col_words; i++)
-			if (strlen(col_words[i].col) == nlen &&
-			    !strncmp(col_words[i].col, p, nlen))
-				words = col_words[i].words;
-		if (b.len)
-			strbuf_addstr(&b, " ; ");
-		if (words)
-			strbuf_addstr(&b, words);
-		else
-			strbuf_add(&b, p, nlen);
-		strbuf_addstr(&b, " : ");
-		if (sep < end && sep + 1 < end)
-			strbuf_add(&b, sep + 1, (size_t)(end - sep - 1));
-		else
-			strbuf_addstr(&b, "(vide)");
-		p = *end ? end + 1 : end;
-	}
-	return strbuf_detach(&b);
+	return sync_words_version(v);
 }
 
 const char *sync_conflict_kind(const struct sync_conflict *c)
 {
-	if (!strcmp(c->kind, "deleted_changed"))
-		return "supprimé ici, modifié de l'autre côté";
-	if (!strcmp(c->kind, "changed_deleted"))
-		return "modifié ici, supprimé de l'autre côté";
-	return "modifié des deux côtés";
+	return sync_words_kind(c->kind);
 }
 
 static void count(struct strbuf *b, long long n, const char *one,

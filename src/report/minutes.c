@@ -591,8 +591,10 @@ static void reviewed(struct out *o, const struct minutes *m)
 			cells = cells || m->items[i].code;
 		}
 		/* the launch meeting is said only while it is due, values
-		 * the log disagrees with only when there are some */
-		if (!n && (k == AGENDA_LAUNCH || k == AGENDA_DISAGREE))
+		 * the log disagrees with and sync conflicts only when there
+		 * are some */
+		if (!n && (k == AGENDA_LAUNCH || k == AGENDA_DISAGREE ||
+			   k == AGENDA_SYNC_CONFLICT))
 			continue;
 		heading(o, 3, agenda_kind_heading[k]);
 		if (!n) {

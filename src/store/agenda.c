@@ -8,6 +8,7 @@
  * meeting's date.
  */
 #include "store_internal.h"
+#include "suivi/store_sync.h"
 #include "suivi/contract.h"
 #include "suivi/request.h"
 #include "suivi/store_contract.h"
@@ -33,6 +34,7 @@ const char *const agenda_kind_heading[AGENDA_KIND_COUNT] = {
 	[AGENDA_REQUEST_LATE] = "Saisines en retard",
 	[AGENDA_DISPUTE] = "Litiges ouverts",
 	[AGENDA_ACTION] = "Plan d'actions en cours",
+	[AGENDA_SYNC_CONFLICT] = "Conflits de synchronisation à examiner",
 };
 
 void store_agenda_free(struct agenda_item *v, size_t n)
@@ -877,6 +879,35 @@ static int actions(struct store *st, const struct window *w,
 	return 0;
 }
 
+/* The changes both sides made, listed by suivi sync and not yet
+ * reviewed, noted by the meeting's date. */
+static int sync_conflicts(struct store *st, const struct window *w,
+			  struct list *l, struct err *e)
+{
+	struct sync_conflict *c;
+	size_t n;
+
+	if (store_sync_conflicts(st, w->contract_uid, false, &c, &n, e) != 0)
+		return -1;
+	for (size_t i = n; i-- > 0;) {
+		char *what, *kept, *lost;
+
+		if (c[i].noted_at && strncmp(c[i].noted_at, w->to, 10) > 0)
+			continue;
+		what = sync_words_what(c[i].table, c[i].what);
+		kept = sync_words_version(c[i].kept);
+		lost = sync_words_version(c[i].lost);
+		push(l, AGENDA_SYNC_CONFLICT, xasprintf(
+			"%s (%s) : gardé %s (%s), écarté %s (%s)", what,
+			sync_words_kind(c[i].kind), kept,
+			c[i].kept_by ? c[i].kept_by : "?", lost,
+			c[i].lost_by ? c[i].lost_by : "?"));
+		free(what), free(kept), free(lost);
+	}
+	sync_conflicts_free(c, n);
+	return 0;
+}
+
 int store_meeting_agenda(struct store *st, const char *meeting_uid,
 			 const char *today, struct agenda_item **out,
 			 size_t *n, struct err *e)
@@ -905,7 +936,8 @@ int store_meeting_agenda(struct store *st, const char *meeting_uid,
 	missed.v = disagree.v = reviewed.v = NULL;
 	missed.n = disagree.n = reviewed.n = 0;
 	if (requests(st, &w, &all, e) != 0 || disputes(st, &w, &all, e) != 0 ||
-	    actions(st, &w, today, &all, e) != 0)
+	    actions(st, &w, today, &all, e) != 0 ||
+	    sync_conflicts(st, &w, &all, e) != 0)
 		goto fail;
 	*out = all.v;
 	*n = all.n;

@@ -53,6 +53,7 @@ static const struct binding bindings[] = {
 	{ '4', false, true, ACT_SCREEN_4 },
 	{ '5', false, true, ACT_SCREEN_5 },
 	{ '6', false, true, ACT_SCREEN_6 },
+	{ '7', false, true, ACT_SCREEN_7 },
 	/* plain digits too, where the screen does not take typing */
 	{ '1', false, false, ACT_SCREEN_1 },
 	{ '2', false, false, ACT_SCREEN_2 },
@@ -60,6 +61,7 @@ static const struct binding bindings[] = {
 	{ '4', false, false, ACT_SCREEN_4 },
 	{ '5', false, false, ACT_SCREEN_5 },
 	{ '6', false, false, ACT_SCREEN_6 },
+	{ '7', false, false, ACT_SCREEN_7 },
 	{ 'c', false, true, ACT_COMMUNE },
 	{ 'C', false, false, ACT_COMMUNE },
 	{ 'd', false, false, ACT_DATE },
@@ -158,6 +160,14 @@ static const struct binding reports_bindings[] = {
 	{ 't', false, false, ACT_EVAL_RECORD },
 };
 
+/* The synchronisation's. */
+static const struct binding sync_bindings[] = {
+	{ 'e', false, false, ACT_SYNC_EXPORT },
+	{ 'i', false, false, ACT_SYNC_IMPORT },
+	{ 'r', false, false, ACT_SYNC_REVIEWED },
+	{ 'o', false, false, ACT_SYNC_FOLDER },
+};
+
 static enum action lookup(const struct binding *b, size_t n,
 			  const struct key *k)
 {
@@ -186,6 +196,9 @@ enum action keys_action_in(enum keymap map, const struct key *k)
 		a = lookup(reports_bindings,
 			   sizeof reports_bindings / sizeof reports_bindings[0],
 			   k);
+	else if (map == KEYMAP_SYNC)
+		a = lookup(sync_bindings,
+			   sizeof sync_bindings / sizeof sync_bindings[0], k);
 	return a != ACT_NONE ? a : keys_action(k);
 }
 
@@ -253,6 +266,8 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_SCREEN_4] = { "4 Alt+4", "4 Alt+4", "écran Litiges", NULL, NULL },
 	[ACT_SCREEN_5] = { "5 Alt+5", "5 Alt+5", "écran Réunions", NULL, NULL },
 	[ACT_SCREEN_6] = { "6 Alt+6", "6 Alt+6", "écran Rapports", NULL, NULL },
+	[ACT_SCREEN_7] = { "7 Alt+7", "7 Alt+7", "écran Synchronisation", NULL,
+			   NULL },
 	[ACT_COMMUNE] = { "C Alt+c", "C Alt+c", "changer de commune", NULL,
 			  NULL },
 	[ACT_DATE] = { "d", "d", "annexes à une date", NULL, NULL },
@@ -319,6 +334,10 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_DELETE] = { "Suppr", "Suppr", "supprimer (demande d'abord)", NULL,
 			 NULL },
 	[ACT_REOPEN] = { "R", "R", "rouvrir (avec la raison)", NULL, NULL },
+	[ACT_SYNC_EXPORT] = { "e", "e", "écrire le fichier", NULL, NULL },
+	[ACT_SYNC_IMPORT] = { "i", "i", "importer", NULL, NULL },
+	[ACT_SYNC_REVIEWED] = { "r", "r", "conflit examiné", NULL, NULL },
+	[ACT_SYNC_FOLDER] = { "o", "o", "dossier", NULL, NULL },
 };
 
 const char *keys_label(enum action a, bool ascii)

@@ -1234,6 +1234,7 @@ static bool typed(const struct dash_screen *ds, enum action a,
 	case ACT_NONE:
 	case ACT_SCREEN_1: case ACT_SCREEN_2: case ACT_SCREEN_3:
 	case ACT_SCREEN_4: case ACT_SCREEN_5: case ACT_SCREEN_6:
+	case ACT_SCREEN_7:
 	case ACT_NEXT: case ACT_PREV: case ACT_SEARCH: case ACT_DATE:
 		return true;
 	default:

@@ -1110,6 +1110,10 @@ static void jump(struct ui *ui, struct mt_screen *ms)
 				    it->ref_uid))
 				ms->pcur = i;
 		break;
+	case AGENDA_SYNC_CONFLICT:
+		ui_goto(ui, UI_SCREEN_SYNC);
+		back_hint(ui);
+		break;
 	default:
 		break;
 	}

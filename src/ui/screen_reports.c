@@ -139,17 +139,6 @@ static const struct observation *orow_obs(const struct rp_screen *rs,
 }
 
 /* "~/Documents/suivi" for HOME/Documents/suivi. */
-static void shown_dir(const char *dir, char *buf, size_t n)
-{
-	const char *home = getenv("HOME");
-	size_t hl = home ? strlen(home) : 0;
-
-	if (hl > 1 && !strncmp(dir, home, hl) && (dir[hl] == '/' || !dir[hl]))
-		snprintf(buf, n, "~%s", dir + hl);
-	else
-		snprintf(buf, n, "%s", dir);
-}
-
 static const char *const fmt_label[DOC_FORMAT_COUNT] = {
 	[DOC_HTML] = "HTML (à imprimer)",
 	[DOC_FODT] = "OpenDocument texte (.fodt, modifiable)",
@@ -253,7 +242,7 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	}
 	deadline_line(ui, rs, line, sizeof line, &late);
 	draw_text(t, top, 0, cols, late ? PAINT_ERROR : PAINT_TITLE, line);
-	shown_dir(ui->app->cfg.reports_dir ? ui->app->cfg.reports_dir : "?",
+	ui_shown_dir(ui->app->cfg.reports_dir ? ui->app->cfg.reports_dir : "?",
 		  dir, sizeof dir);
 	snprintf(line, sizeof line, "Année %d · format : %s (f) · dossier : %s",
 		 rs->year, fmt_label[rs->fmt], dir);
@@ -403,7 +392,7 @@ static void write_doc(struct ui *ui, struct rp_screen *rs, enum rp_doc which)
 		else
 			e.msg[0] = '\0';
 	}
-	shown_dir(dir, shown, sizeof shown);
+	ui_shown_dir(dir, shown, sizeof shown);
 	if (rc == 0)
 		ui_message(ui, false, "Écrit dans %s : %s", shown, name);
 	else if (e.msg[0])

@@ -23,14 +23,15 @@
 
 static const struct screen_ops *const screens[] = {
 	&screen_contract, &screen_dashboard, &screen_requests,
-	&screen_disputes, &screen_meetings, &screen_reports,
+	&screen_disputes, &screen_meetings, &screen_reports, &screen_sync,
 };
 #define N_SCREENS (sizeof screens / sizeof screens[0])
 
 /* Keys every screen has, shown after the screen's own. */
 static const enum action global_keys[] = {
 	ACT_HELP, ACT_QUIT, ACT_SCREEN_1, ACT_SCREEN_2, ACT_SCREEN_3,
-	ACT_SCREEN_4, ACT_SCREEN_5, ACT_SCREEN_6, ACT_COMMUNE, ACT_REDRAW,
+	ACT_SCREEN_4, ACT_SCREEN_5, ACT_SCREEN_6, ACT_SCREEN_7, ACT_COMMUNE,
+	ACT_REDRAW,
 	ACT_WHOLE, ACT_NONE
 };
 
@@ -71,6 +72,17 @@ void ui_ack_log(const char *field, ...)
 		(void)close(fd);
 	}
 	strbuf_release(&sb);
+}
+
+void ui_shown_dir(const char *dir, char *buf, size_t n)
+{
+	const char *home = getenv("HOME");
+	size_t hl = home ? strlen(home) : 0;
+
+	if (hl > 1 && !strncmp(dir, home, hl) && (dir[hl] == '/' || !dir[hl]))
+		snprintf(buf, n, "~%s", dir + hl);
+	else
+		snprintf(buf, n, "%s", dir);
 }
 
 void ui_date(const struct ui *ui, const char *iso, char *buf, size_t n)
@@ -557,6 +569,7 @@ static int global(struct ui *ui, enum action a)
 		return UI_REDRAW;
 	case ACT_SCREEN_1: case ACT_SCREEN_2: case ACT_SCREEN_3:
 	case ACT_SCREEN_4: case ACT_SCREEN_5: case ACT_SCREEN_6:
+	case ACT_SCREEN_7:
 		ui_goto(ui, (size_t)(a - ACT_SCREEN_1));
 		return UI_REDRAW;
 	case ACT_COMMUNE:

@@ -58,7 +58,7 @@ enum action {
 	ACT_SEARCH, ACT_NEXT, ACT_PREV,
 	ACT_HELP, ACT_QUIT, ACT_REDRAW,
 	ACT_SCREEN_1, ACT_SCREEN_2, ACT_SCREEN_3, ACT_SCREEN_4,
-	ACT_SCREEN_5, ACT_SCREEN_6,
+	ACT_SCREEN_5, ACT_SCREEN_6, ACT_SCREEN_7,
 	ACT_COMMUNE, ACT_DATE, ACT_WHOLE,
 	/* tableau de bord */
 	ACT_LEFT, ACT_RIGHT, ACT_EDIT, ACT_COMMENT, ACT_CLEAR, ACT_UNDO,
@@ -80,6 +80,8 @@ enum action {
 	ACT_EVAL_RECORD,
 	/* corrections */
 	ACT_DELETE, ACT_REOPEN,
+	/* synchronisation */
+	ACT_SYNC_EXPORT, ACT_SYNC_IMPORT, ACT_SYNC_REVIEWED, ACT_SYNC_FOLDER,
 	ACT_COUNT
 };
 
@@ -87,7 +89,8 @@ enum action {
  * meaning (in the grid, h is the history and digits are typed; in the
  * réunions, d is a decision). */
 enum keymap {
-	KEYMAP_COMMON, KEYMAP_GRID, KEYMAP_LIST, KEYMAP_MEETING, KEYMAP_REPORTS
+	KEYMAP_COMMON, KEYMAP_GRID, KEYMAP_LIST, KEYMAP_MEETING, KEYMAP_REPORTS,
+	KEYMAP_SYNC
 };
 
 /* Map a key to an action (ACT_NONE when the key means nothing here). */
@@ -267,6 +270,7 @@ extern const struct screen_ops screen_requests;
 extern const struct screen_ops screen_disputes;
 extern const struct screen_ops screen_meetings;
 extern const struct screen_ops screen_reports;
+extern const struct screen_ops screen_sync;
 
 struct contract_screen;
 struct dash_screen;
@@ -274,6 +278,7 @@ struct req_screen;
 struct dis_screen;
 struct mt_screen;
 struct rp_screen;
+struct sy_screen;
 
 struct ui {
 	struct app *app;
@@ -291,6 +296,7 @@ struct ui {
 	struct dis_screen *dis;		/* the litiges' */
 	struct mt_screen *mt;		/* the réunions' */
 	struct rp_screen *rp;		/* the rapports' */
+	struct sy_screen *sy;		/* the synchronisation's */
 	char message[256];		/* status-line message, or "" */
 	bool message_error;
 	bool quit;
@@ -319,7 +325,8 @@ const char *ui_key_what(const struct ui *ui, enum action a);
 /* Screens by position: what Alt+1 … Alt+6 reach. */
 enum {
 	UI_SCREEN_CONTRACT, UI_SCREEN_DASHBOARD, UI_SCREEN_REQUESTS,
-	UI_SCREEN_DISPUTES, UI_SCREEN_MEETINGS, UI_SCREEN_REPORTS
+	UI_SCREEN_DISPUTES, UI_SCREEN_MEETINGS, UI_SCREEN_REPORTS,
+	UI_SCREEN_SYNC
 };
 /* Leave the current screen for screen i (as Alt+1+i does): every move
  * between screens goes through here. */
@@ -328,6 +335,8 @@ void ui_goto(struct ui *ui, size_t i);
 void ui_goto_ref(struct ui *ui, size_t i, const struct ui_ref *ref);
 /* Format an ISO date as the user's setting wants it. */
 void ui_date(const struct ui *ui, const char *iso, char *buf, size_t n);
+/* A folder as shown: "~/…" under $HOME. */
+void ui_shown_dir(const char *dir, char *buf, size_t n);
 
 /* A one-line prompt on the status line (search, date): edits text in
  * place; on_change is called after each edit. Returns true when confirmed

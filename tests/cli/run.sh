@@ -2581,6 +2581,93 @@ t_hostile_reports() {
 }
 
 # suivi evaluation: what became of a year's evaluation, recorded.
+t_sync() {
+	make_db "$T/a.db"
+	make_db "$T/b.db"
+	mkdir "$T/usb"
+	run --db "$T/a.db" set "Le Haillan" 4.1.1 2026-03 5
+	run --db "$T/a.db" sync export -o "$T/a1.sync"
+	check "sync export: written, counted, for every contract" 'st 0 && out_has "a1.sync : 1 changement (2 lignes) pour « tous »" && mode_is 600 "$T/a1.sync"'
+	cp "$T/a1.sync" "$T/a1.before"
+	run --db "$T/a.db" sync export -o "$T/a1.sync"
+	check "sync export over an existing file: refused, the file kept" 'st 1 && err_has "existe" && same_file "$T/a1.sync" "$T/a1.before"'
+	run --db "$T/a.db" sync export -o "$T/a1.sync" --force
+	check "sync export --force again: nothing new since the last file" 'st 0 && out_has "0 changement (0 ligne) pour « tous » : rien de nouveau depuis le dernier fichier"'
+	run --db "$T/a.db" sync export -o "$T/all.sync" --all
+	check "sync export --all: from the start" 'st 0 && out_has "1 changement (2 lignes)"'
+	run --db "$T/b.db" sync import "$T/a1.before"
+	check "sync import: applied" 'st 0 && out_has "1 changement reçu, 1 appliqué, 2 lignes écrites, 0 conflit à examiner"'
+	run --db "$T/b.db" sync import "$T/a1.before"
+	check "sync import twice: nothing more" 'st 0 && out_has "0 changement reçu, 1 déjà là, 0 appliqué"'
+	run --db "$T/b.db" export measurements --commune "Le Haillan" --year 2026
+	check "sync import: the value is there" 'st 0 && out_has "4.1.1" && out_has "5 h"'
+	# both change the same value: the later wins on both, the other listed
+	run --db "$T/a.db" set "Le Haillan" 4.1.1 2026-03 8
+	sleep 0.01
+	run --db "$T/b.db" set "Le Haillan" 4.1.1 2026-03 6
+	run --db "$T/a.db" sync export -o "$T/usb"
+	check "sync export into a folder: a file named there" 'st 0 && out_has "$T/usb/suivi-tous-"'
+	run --db "$T/b.db" sync export -o "$T/b1.sync"
+	run --db "$T/a.db" sync import "$T/b1.sync"
+	check "sync import of the other side: one conflict" 'st 0 && out_has "1 conflit à examiner"'
+	run --db "$T/b.db" sync import "$T/usb"
+	check "sync import of a folder: its files" 'st 0 && out_has "$T/usb/suivi-tous-" && out_has "1 conflit à examiner"'
+	run --db "$T/a.db" export measurements --commune "Le Haillan" --year 2026
+	cp "$T/stdout" "$T/a.csv"
+	run --db "$T/b.db" export measurements --commune "Le Haillan" --year 2026
+	check "both databases hold the same values (the later one)" 'st 0 && out_has ",6 h," && ! out_has ",8 h," && cut -d, -f1-12 "$T/a.csv" | cmp -s - "$(cut -d, -f1-12 "$T/stdout" >"$T/b.csv"; echo "$T/b.csv")"'
+	run --db "$T/a.db" sync status
+	check "sync status: sent, received, the conflict" 'st 0 && out_has "Écrit pour « tous »" && out_has "Reçu de" && out_has "Conflits à examiner : 1" && out_has "valeur 4.1.1 de mars 2026" && out_has "gardé : valeur : 6" && out_has "écarté : valeur : 8"'
+	run --db "$T/a.db" sync conflicts
+	check "sync conflicts: numbered" 'st 0 && out_has "n°1  Le Haillan (33200-2017) — valeur 4.1.1 de mars 2026, modifié des deux côtés"'
+	run --db "$T/a.db" sync review 7
+	check "sync review of no such conflict: said" 'st 1 && err_has "pas de conflit n°7 à examiner"'
+	run --db "$T/a.db" sync review
+	check "sync review without a number: usage" 'st 2 && err_has "indiquez un numéro de conflit ou --all"'
+	run --db "$T/a.db" sync review 1
+	check "sync review 1: marked" 'st 0 && out_has "1 conflit marqué examiné"'
+	run --db "$T/a.db" sync conflicts
+	check "sync conflicts: none left" 'st 0 && out_has "Aucun conflit à examiner."'
+	run --db "$T/a.db" sync conflicts --all
+	check "sync conflicts --all: the reviewed one too" 'st 0 && out_has "examiné le"'
+	# refusals
+	cp "$T/b.db" "$T/b.before"
+	printf 'hello\n' >"$T/junk.sync"
+	run --db "$T/b.db" sync import "$T/junk.sync"
+	check "sync import of a file that is not one: refused, nothing changed" 'st 1 && err_has "n'"'"'est pas un fichier de synchronisation" && same_file "$T/b.db" "$T/b.before"'
+	head -c 200 "$T/b1.sync" >"$T/cut.sync"
+	run --db "$T/a.db" sync import "$T/cut.sync"
+	check "sync import of a truncated file: refused" 'st 1 && err_has "endommagé ou incomplet"'
+	run --db "$T/b.db" sync import "$T/b1.sync"
+	check "sync import of its own file: refused" 'st 1 && err_has "écrit par cette base-ci"'
+	run --db "$T/b.db" sync import "$T/nowhere.sync"
+	check "sync import of a missing file: said" 'st 1 && err_has "nowhere.sync"'
+	run --db "$T/b.db" sync import
+	check "sync import without a file: usage" 'st 2 && err_has "indiquez le fichier"'
+	run --db "$T/b.db" sync export
+	check "sync export without -o: usage" 'st 2 && err_has "-o FICHIER"'
+	run --db "$T/b.db" sync export -o "$T/x.sync" --commune Nulle-Part
+	check "sync export --commune unknown: said" 'st 1 && err_has "Nulle-Part"'
+	run --db "$T/b.db" sync bidule
+	check "sync bidule: usage" 'st 2 && err_has "sous-commande inconnue « bidule »"'
+	run --db "$T/b.db" sync
+	check "sync alone: usage" 'st 2 && err_has "sync : usage"'
+	# one commune's file for a laptop that has only that contract
+	SUIVI_DATADIR=$T/nulle-part
+	run --db "$T/c.db" import "$BUNDLED/le-haillan.ini"
+	SUIVI_DATADIR=$TOP/share/suivi
+	run --db "$T/c.db" sync import "$T/all.sync"
+	check "a file for every contract on a laptop with one: fine when it holds only that one" 'st 0'
+	run --db "$T/b.db" set "Le Bouscat" nsi/1.1.1 2026 oui
+	run --db "$T/b.db" sync export -o "$T/b2.sync"
+	cp "$T/c.db" "$T/c.before"
+	run --db "$T/c.db" sync import "$T/b2.sync"
+	check "a file with a contract this database lacks: refused, nothing changed" 'st 1 && err_has "concerne le contrat 33069-2016, absent de cette base" && same_file "$T/c.db" "$T/c.before"'
+	run --db "$T/b.db" sync export -o "$T/b3.sync" --commune "Le Haillan" --all
+	run --db "$T/c.db" sync import "$T/b3.sync"
+	check "--commune: only that contract, the laptop takes it" 'st 0 && out_has "appliqué"'
+}
+
 t_evaluation_record() {
 	set_db
 	run --db "$T/s.db" evaluation "Le Bouscat" 2025
@@ -2608,6 +2695,7 @@ t_evaluation_record() {
 
 all_tests() {
 	core_tests
+	t t_sync
 	t t_evaluation_record
 	t t_default_location
 	t t_no_bundled

@@ -791,7 +791,7 @@ Test(sync, a_transaction_of_two_contracts_is_two_entries)
 	o.commune = "Le Haillan";
 	cr_assert_eq(sync_export(n[0].st, &o, &r, &e), 0, "%s", e.msg);
 	cr_assert_eq(r.entries, 1);
-	cr_assert_str_eq(r.peer, "Le Haillan");
+	cr_assert_str_eq(r.peer, "33200-2017");
 	sync_export_result_release(&r);
 	cr_assert_eq(sync_file_read(path, &f, &e), 0, "%s", e.msg);
 	cr_assert_eq(f.n_entries, 1);
