@@ -87,7 +87,7 @@ static int do_export(struct app *app, int argc, char **argv)
 	if (!o.path)
 		return cli_usage_error("sync export : indiquez le fichier à "
 				       "écrire (-o FICHIER)");
-	if (app_open_store(app, STORE_WRITE, &st, &e) != 0)
+	if (app_open_store(app, STORE_READ, &st, &e) != 0)
 		return cli_fail(&e);
 	rc = sync_export(st, &o, &r, &e);
 	if (rc != 0) {
@@ -116,7 +116,7 @@ static int do_import(struct app *app, int argc, char **argv)
 		if (argv[i][0] == '-' && argv[i][1])
 			return cli_usage_error("sync import : option inconnue "
 					       "« %s »", argv[i]);
-	if (app_open_store(app, STORE_WRITE, &st, &e) != 0)
+	if (app_open_store(app, STORE_READ, &st, &e) != 0)
 		return cli_fail(&e);
 	/* each file whole or not at all, in the order given; a folder's
 	 * files oldest first */
@@ -274,7 +274,7 @@ static int do_conflicts(struct app *app, int argc, char **argv, bool review)
 	if (review && !number == !all)
 		return cli_usage_error("sync review : indiquez un numéro de "
 				       "conflit ou --all");
-	if (app_open_store(app, review ? STORE_WRITE : STORE_READ, &st,
+	if (app_open_store(app, STORE_READ, &st,
 			   &e) != 0)
 		return cli_fail(&e);
 	if (commune && store_contract_find(st, commune, uid, &e) != 0) {
