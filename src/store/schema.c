@@ -889,6 +889,14 @@ static const char migration_14[] =
 	" UNIQUE (origin, contract_uid, number)"
 	");"
 	"CREATE INDEX sync_change_contract ON sync_change (contract_uid, seq);"
+	/* what of each contract is applied here: the highest number of
+	 * each origin (entries apply in order), read at each write */
+	"CREATE TABLE sync_vector ("
+	" origin TEXT NOT NULL,"
+	" contract_uid TEXT NOT NULL,"
+	" number INTEGER NOT NULL,"
+	" PRIMARY KEY (origin, contract_uid)"
+	") WITHOUT ROWID;"
 	"CREATE TABLE sync_stamp ("
 	" tbl TEXT NOT NULL,"
 	" pk TEXT NOT NULL,"

@@ -563,12 +563,29 @@ int sync_clock_seen(struct store *st, long long stamp, struct err *e)
 	return clock_write(st, stamp, e);
 }
 
+int sync_vector_advance(struct store *st, const char *origin,
+			const char *contract_uid, long long number,
+			struct err *e)
+{
+	sqlite3_stmt *s = store_stmt(st, "INSERT INTO sync_vector (origin,"
+				     " contract_uid, number) VALUES (:o, :c, :n)"
+				     " ON CONFLICT (origin, contract_uid) DO"
+				     " UPDATE SET number = max(number,"
+				     " excluded.number)", e);
+
+	if (!s)
+		return -1;
+	store_bind_text(s, ":o", origin);
+	store_bind_text(s, ":c", contract_uid);
+	store_bind_int(s, ":n", number);
+	return store_exec_stmt(st, s, e);
+}
+
 int sync_applied_vector(struct store *st, const char *contract_uid,
 			const char *except, char **out, struct err *e)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT origin, max(number) FROM"
-				     " sync_change WHERE contract_uid = :c AND"
-				     " applied GROUP BY origin ORDER BY origin",
+	sqlite3_stmt *s = store_stmt(st, "SELECT origin, number FROM sync_vector"
+				     " WHERE contract_uid = :c ORDER BY origin",
 				     e);
 	struct strbuf b;
 	int rc;
@@ -1004,7 +1021,7 @@ static int log_part(struct store *st, const struct capture *c,
 
 	if (!pt->rows)
 		return 0;
-	if (!(s = store_stmt(st, "SELECT max(number) FROM sync_change"
+	if (!(s = store_stmt(st, "SELECT number FROM sync_vector"
 			     " WHERE origin = :o AND contract_uid = :c", e)))
 		return -1;
 	store_bind_text(s, ":o", st->sync->self);
@@ -1034,6 +1051,9 @@ static int log_part(struct store *st, const struct capture *c,
 			  (int)pt->cs.len, SQLITE_STATIC);
 	rc = store_exec_stmt(st, s, e);
 	free(deps);
+	if (rc == 0)
+		rc = sync_vector_advance(st, st->sync->self, pt->contract, number,
+					 e);
 	if (rc == 0)
 		rc = stamp_rows(st, pt, c->stamp, c->self, number, e);
 	strbuf_reset(&pt->cs);

@@ -772,8 +772,7 @@ static int store_entries(struct applier *a, const struct sync_file *f)
 static int load_applied(struct applier *a, struct vec *v)
 {
 	sqlite3_stmt *s = store_stmt(a->st, "SELECT origin, contract_uid,"
-				     " max(number) FROM sync_change WHERE"
-				     " applied GROUP BY 1, 2", a->e);
+				     " number FROM sync_vector", a->e);
 	int rc;
 
 	if (!s)
@@ -885,6 +884,10 @@ static int apply_waiting(struct applier *a)
 						    " :q", a->e))) {
 					store_bind_int(s, ":q", ready[i]);
 					rc = store_exec_stmt(a->st, s, a->e);
+					if (rc == 0)
+						rc = sync_vector_advance(
+							a->st, origin, contract,
+							in.number, a->e);
 				} else if (rc == 0) {
 					rc = -1;
 				}

@@ -100,6 +100,10 @@ int sync_origin_id(struct store *st, long long idx, char out[SYNC_ID_LEN],
  * clock moved past a stamp seen. */
 int sync_clock_next(struct store *st, long long *stamp, struct err *e);
 int sync_clock_seen(struct store *st, long long stamp, struct err *e);
+/* Entry `number` of origin for the contract is applied here. */
+int sync_vector_advance(struct store *st, const char *origin,
+			const char *contract_uid, long long number,
+			struct err *e);
 /* "origin:number,…": what of the contract this database has applied,
  * but for `except` (an origin, or NULL). Heap string. */
 int sync_applied_vector(struct store *st, const char *contract_uid,

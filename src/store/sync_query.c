@@ -195,9 +195,9 @@ int store_sync_outgoing(struct store *st, const char *peer,
 	sqlite3_reset(s);
 	if (store_done(st, rc, "lire les changements à synchroniser", e) != 0)
 		goto fail;
-	s = store_stmt(st, "SELECT origin, contract_uid, max(number) FROM"
-		       " sync_change WHERE applied AND (:c IS NULL OR"
-		       " contract_uid = :c) GROUP BY 1, 2 ORDER BY 1, 2", e);
+	s = store_stmt(st, "SELECT origin, contract_uid, number FROM"
+		       " sync_vector WHERE (:c IS NULL OR contract_uid = :c)"
+		       " ORDER BY 1, 2", e);
 	if (!s)
 		goto fail;
 	store_bind_text(s, ":c", contract_uid);
@@ -295,8 +295,8 @@ static int source_has(struct store *st, const char *have,
 		}
 		p = next ? next + 1 : NULL;
 	}
-	s = store_stmt(st, "SELECT contract_uid, max(number) FROM sync_change"
-		       " WHERE origin = :o GROUP BY contract_uid", e);
+	s = store_stmt(st, "SELECT contract_uid, number FROM sync_vector"
+		       " WHERE origin = :o", e);
 	if (!s) {
 		strbuf_release(&seen);
 		return -1;
