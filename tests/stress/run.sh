@@ -403,6 +403,7 @@ s_crash() {
 		check "crash: no sanitizer report" false
 	fi
 	s_crash_first_run
+	s_sync_kill
 	echo "# crash: $(($(ms) - start)) ms"
 }
 
@@ -410,6 +411,63 @@ s_crash() {
 # contracts in one transaction, killed at a random moment: the next run
 # finds either nothing or an empty file, which it fills, or the whole
 # filling; never a half-filled or empty-schema database.
+# kill -9 during `suivi sync import` of a large file: all or nothing, the
+# database sound, and the file applies whole afterwards.
+s_sync_kill() {
+	local i pid t0 dur=0 runs=${STRESS_SYNC_RUNS:-30} killed=0 bad=0 all=0 none=0 n
+	{
+		printf 'objet,reçue,nature de saisine,forme,domaine\n'
+		seq 1 4000 | awk '{ printf "Demande %d,2026-05-04 08:30,ordinaire,note,nsi\n", $1 }'
+	} >"$W/big.csv"
+	cli --db "$W/src.db"
+	cli --db "$W/src.db" import requests --commune 33069 "$W/big.csv"
+	cli --db "$W/src.db" sync export -o "$W/big.sync"
+	check "sync kill: a file of 4000 requests written" '[ "$rc" = 0 ] && [ -s "$W/big.sync" ]'
+	cli --db "$W/dst0.db"
+	sync_import_bg() {
+		env -i PATH="$PATH" HOME="$W/home" LANG="$E2E_LOCALE" \
+			SUIVI_DATADIR="$TOP/share/suivi" SUIVI_TODAY=2026-11-23 \
+			"$SUIVI" --db "$W/dst.db" sync import "$W/big.sync" \
+			>/dev/null 2>>"$W/stderr" &
+		pid=$!
+	}
+	for i in 1 2 3; do
+		cp "$W/dst0.db" "$W/dst.db"
+		t0=$(ms)
+		sync_import_bg
+		wait "$pid" 2>/dev/null
+		t0=$(($(ms) - t0))
+		[ "$t0" -gt "$dur" ] && dur=$t0
+	done
+	for i in $(seq 1 "$runs"); do
+		rm -f "$W/dst.db-journal" "$W/dst.db.lock"
+		cp "$W/dst0.db" "$W/dst.db"
+		sync_import_bg
+		sleep_ms $((RANDOM * dur / 32768))
+		kill -9 "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+		[ $? = 137 ] && killed=$((killed + 1))
+		n=$(request_objects "$W/dst.db" | grep -c '^Demande ')
+		if ! sound "$W/dst.db"; then
+			bad=$((bad + 1))
+			echo "# sync kill $i: $(head -3 "$W/out")"
+		elif [ "$n" = 4000 ]; then
+			all=$((all + 1))
+		elif [ "$n" = 0 ]; then
+			none=$((none + 1))
+		else
+			bad=$((bad + 1))
+			echo "# sync kill $i: $n requests of 4000"
+		fi
+	done
+	check "sync kill: sync import (${dur} ms) killed at a random moment $killed times out of $runs: each time all ($all) or nothing ($none), base saine" \
+		'[ "$bad" = 0 ]'
+	cli --db "$W/dst.db" sync import "$W/big.sync"
+	n=$(request_objects "$W/dst.db" | grep -c '^Demande ')
+	check "sync kill: then the file applies (or is already there): 4000 requests" \
+		'[ "$rc" = 0 ] && [ "$n" = 4000 ] && sound "$W/dst.db"'
+}
+
 s_crash_first_run() {
 	local i pid t0 dur runs=${STRESS_FIRST_RUNS:-40} killed=0 journal=0 bad=0
 	first_run_bg() {
