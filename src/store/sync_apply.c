@@ -360,13 +360,36 @@ static int merge(struct applier *a, const struct incoming *in,
 	return rc;
 }
 
+/* A dispute may name a like one of any contract (store_dispute.h): one
+ * this database does not hold (the commune's laptop has its contract
+ * only) is not named here. Every other reference is of the same
+ * contract, and checked at the commit. */
+static bool optional_ref_missing(struct applier *a, const struct tmeta *t,
+				 int c, sqlite3_value *v)
+{
+	sqlite3_stmt *s;
+	bool missing = false;
+
+	if (strcmp(t->def->name, "dispute") || strcmp(t->cols[c], "like_uid") ||
+	    !v || sqlite3_value_type(v) == SQLITE_NULL)
+		return false;
+	s = store_stmt(a->st, "SELECT 1 FROM dispute WHERE uid = :u", a->e);
+	if (!s)
+		return false;
+	sqlite3_bind_value(s, sqlite3_bind_parameter_index(s, ":u"), v);
+	missing = sqlite3_step(s) != SQLITE_ROW;
+	sqlite3_reset(s);
+	return missing;
+}
+
 static int write_row(struct applier *a, const struct tmeta *t,
 		     sqlite3_stmt *q, sqlite3_value **row)
 {
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
 	for (int c = 0; c < t->ncol; c++)
-		sqlite3_bind_value(q, c + 1, row[c]);
+		if (!optional_ref_missing(a, t, c, row[c]))
+			sqlite3_bind_value(q, c + 1, row[c]);
 	a->r->rows++;
 	return step_done(a, q);
 }
@@ -999,12 +1022,23 @@ int store_sync_receive(struct store *st, const struct sync_file *f,
 	if (st->session)
 		sqlite3session_enable(st->session, 1);
 	if (rc == 0) {
-		rc = store_commit(st, e);
-		if (rc != 0 && (sqlite3_extended_errcode(st->db) & 0xff) ==
-				       SQLITE_CONSTRAINT)
-			err_set(e, ERR_INPUT, "%s : ses changements ne "
-				"s'accordent pas avec cette base (référence "
-				"manquante). Rien n'a été importé.", name);
+		int fks = 0, hi = 0;
+
+		/* a reference this database cannot satisfy (an indicator of an
+		 * amendment not imported here): said before the commit */
+		sqlite3_db_status(st->db, SQLITE_DBSTATUS_DEFERRED_FKS, &fks, &hi,
+				  0);
+		if (fks > 0) {
+			err_set(e, ERR_INPUT, "%s : ses changements portent "
+				"sur des éléments du contrat que cette base n'a "
+				"pas (un avenant non importé ici ?) : importez les "
+				"mêmes fichiers de contrat et d'avenant des deux "
+				"côtés. Rien n'a été importé.", name);
+			store_rollback(st);
+			rc = -1;
+		} else {
+			rc = store_commit(st, e);
+		}
 	} else {
 		store_rollback(st);
 	}

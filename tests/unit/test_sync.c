@@ -912,3 +912,36 @@ Test(sync, bad_files_are_refused_and_change_nothing)
 	store_close(n[0].st), store_close(n[1].st);
 	free(n[0].path), free(n[1].path);
 }
+
+Test(sync, a_file_about_an_amendment_this_database_lacks_is_refused)
+{
+	struct node n[2], plain;
+	char bouscat[STORE_UID_LEN], ind[STORE_UID_LEN];
+	struct value yes = { .has_num = true, .num = 1 };
+	struct sync_receipt r;
+	struct err e;
+	char *f, *copy = t_path("plain-before.db");
+
+	pair(n, "amend");
+	cr_assert_eq(store_contract_find(n[0].st, "Le Bouscat", bouscat, &e), 0);
+	cr_assert_eq(store_indicator_by_code(n[0].st, bouscat, "1.1.1",
+					     "2026-01-01", ind, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_measurement_set(n[0].st, ind, "2026", NULL, &yes,
+					   false, NULL, &e), 0, "%s", e.msg);
+	f = write_for(&n[0], &n[1], false);
+	/* the same contracts but the amendment */
+	plain.path = t_path("plain.db");
+	cr_assert_eq(store_open(plain.path, STORE_WRITE, &plain.st, &e), 0);
+	import(plain.st, bundled[0]);
+	import(plain.st, bundled[1]);
+	store_close(plain.st);
+	cr_assert_eq(t_copy(plain.path, copy), 0);
+	cr_assert_eq(store_open(plain.path, STORE_WRITE, &plain.st, &e), 0);
+	cr_assert_eq(sync_import(plain.st, f, &r, &e), -1);
+	cr_assert(strstr(e.msg, "avenant non importé ici"), "%s", e.msg);
+	store_close(plain.st);
+	cr_assert(t_same_bytes(plain.path, copy));
+	free(f), free(copy), free(plain.path);
+	store_close(n[0].st), store_close(n[1].st);
+	free(n[0].path), free(n[1].path);
+}
