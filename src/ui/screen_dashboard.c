@@ -314,14 +314,6 @@ static void draw_detail(struct ui *ui, struct dash_screen *ds, int y, int w)
 	struct dash_cell *c = cur_cell(ds);
 	struct strbuf sb;
 	char v[128], tg[128];
-	static const char *const words[STATUS_COUNT] = {
-		[STATUS_NOT_DUE] = "pas encore attendue",
-		[STATUS_MISSING] = "attendue, non saisie",
-		[STATUS_NO_TARGET] = "pas de cible",
-		[STATUS_MET] = "cible atteinte",
-		[STATUS_MISSED] = "cible manquée",
-		[STATUS_NOT_APPLICABLE] = "rien à mesurer",
-	};
 
 	if (!r || !c)
 		return;
@@ -354,7 +346,7 @@ static void draw_detail(struct ui *ui, struct dash_screen *ds, int y, int w)
 				     sizeof cv);
 			strbuf_addf(&sb, " (saisie ; calcul : %s)", cv);
 		}
-		strbuf_addf(&sb, " · %s", words[c->status]);
+		strbuf_addf(&sb, " · %s", dashboard_status_label[c->status]);
 		if (c->validated_on[0]) {
 			char d[32];
 
