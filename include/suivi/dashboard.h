@@ -153,6 +153,10 @@ int dashboard_target(struct store *st, const char *uid, int year,
 		     const char *criticality, enum better declared,
 		     struct value *target, bool *has_target,
 		     enum better *better, struct err *e);
+/* The criticalities of a ", "-list as the grid splits an indicator's
+ * rows (trimmed, empty ones dropped), or one "" when list is NULL or
+ * empty: *out and its strings are the caller's to free. */
+size_t dashboard_criticalities(const char *list, char ***out);
 /* A cell of period p, empty, with its key and whether p is over (due) or
  * holds today (current); status STATUS_NOT_DUE. Overwrites c. */
 void dashboard_cell_init(struct dash_cell *c, struct period p,

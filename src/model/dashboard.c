@@ -381,8 +381,7 @@ static struct dash_row *push(struct dashboard *d, size_t *cap,
 	return r;
 }
 
-/* The criticalities of an indicator, "" when it is not split. */
-static size_t split(const char *list, char ***out)
+size_t dashboard_criticalities(const char *list, char ***out)
 {
 	size_t n = 0;
 	char *copy, *save = NULL;
@@ -467,7 +466,7 @@ int dashboard_load(struct store *st, const char *contract_uid, int year,
 
 				if (strcmp(ind->commitment, cm->code))
 					continue;
-				nc = split(ind->criticalities, &crits);
+				nc = dashboard_criticalities(ind->criticalities, &crits);
 				for (size_t q = 0; q < nc; q++) {
 					struct dash_row *r = push(
 						out, &cap, DASH_INDICATOR,

@@ -228,12 +228,6 @@ static const struct browse_domain *domain_of(const struct browse_source *src,
 	return NULL;
 }
 
-/* "≥ " or "≤ ": the direction that judges a target, "" for none. */
-static const char *better_sign(enum better b)
-{
-	return b == BETTER_HIGHER ? "≥ " : b == BETTER_LOWER ? "≤ " : "";
-}
-
 /* The dashboard's trend ends with the period holding today in the
  * current year, else the year's last (dashboard.c trend_end). */
 static struct period trend_last(enum periodicity per, int year,
@@ -323,10 +317,10 @@ static void fill_indicator(struct eval_indicator *x, const struct evaluation *ev
 					     true, b, sizeof b);
 			x->target_years = xasprintf(
 				"%s%s (%d) ; %s%s (%d)",
-				first->has_target ? better_sign(first->better)
+				first->has_target ? value_better_sign(first->better)
 						  : "", a,
 				main_year < other_year ? main_year : other_year,
-				second->has_target ? better_sign(second->better)
+				second->has_target ? value_better_sign(second->better)
 						   : "", b,
 				main_year < other_year ? other_year : main_year);
 		}
@@ -1425,7 +1419,7 @@ static char *target_text(const struct eval_indicator *x)
 		return xstrdup(x->target_years);
 	if (!x->has_target)
 		return xstrdup("—");
-	return xasprintf("%s%s", better_sign(x->better), x->target);
+	return xasprintf("%s%s", value_better_sign(x->better), x->target);
 }
 
 static void commitment_table(struct doc *d, const struct evaluation *ev,
