@@ -105,6 +105,11 @@ int dashboard_reload_row(struct store *st, struct dashboard *d, size_t row,
 			 struct err *e);
 void dashboard_forget(struct dashboard *d);
 
+/* The domain (of d's source) whose annex versions hold row r's
+ * indicator, or NULL. */
+const struct browse_domain *dashboard_row_domain(const struct dashboard *d,
+						const struct dash_row *r);
+
 /* The cell of a row covering month (0-11), or NULL. */
 struct dash_cell *dashboard_cell_at(struct dash_row *r, int month);
 

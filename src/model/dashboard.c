@@ -42,8 +42,8 @@ void dashboard_release(struct dashboard *d)
 	memset(d, 0, sizeof *d);
 }
 
-static const struct browse_domain *row_domain(const struct dashboard *d,
-					      const struct dash_row *r)
+const struct browse_domain *dashboard_row_domain(const struct dashboard *d,
+						const struct dash_row *r)
 {
 	for (size_t i = 0; i < d->src->n_domains; i++) {
 		const struct browse_domain *dom = &d->src->domains[i];
@@ -274,7 +274,7 @@ int dashboard_cell_judge(struct store *st, const struct dash_judge *j,
 static int fill_row(struct store *st, const struct dashboard *d,
 		    struct dash_row *r, struct err *e)
 {
-	const struct browse_domain *dom = row_domain(d, r);
+	const struct browse_domain *dom = dashboard_row_domain(d, r);
 	struct date today = iso_date(d->today);
 	struct loaded l = { NULL, 0 };
 	struct dash_judge judge;

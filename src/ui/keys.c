@@ -103,6 +103,9 @@ static const struct binding grid_bindings[] = {
 	{ 'y', false, true, ACT_YEAR },
 	{ 'g', false, true, ACT_FIRST_ROW },
 	{ 'G', false, true, ACT_LAST_ROW },
+	/* the indicator under the cursor across every commune */
+	{ 'T', false, false, ACT_ACROSS },
+	{ 'T', false, true, ACT_ACROSS },
 };
 
 /* The lists with forms (saisines): their own letters. */
@@ -158,6 +161,18 @@ static const struct binding reports_bindings[] = {
 	{ 't', false, false, ACT_EVAL_RECORD },
 };
 
+/* Toutes les communes: ← → the period, [ ] the year, r R the sort, p a
+ * period typed. */
+static const struct binding across_bindings[] = {
+	{ KEY_LEFT, true, false, ACT_LEFT },
+	{ KEY_RIGHT, true, false, ACT_RIGHT },
+	{ '[', false, false, ACT_YEAR_PREV },
+	{ ']', false, false, ACT_YEAR_NEXT },
+	{ 'r', false, false, ACT_SORT },
+	{ 'R', false, false, ACT_SORT_REVERSE },
+	{ 'p', false, false, ACT_FILTER_PERIOD },
+};
+
 static enum action lookup(const struct binding *b, size_t n,
 			  const struct key *k)
 {
@@ -185,6 +200,10 @@ enum action keys_action_in(enum keymap map, const struct key *k)
 	else if (map == KEYMAP_REPORTS)
 		a = lookup(reports_bindings,
 			   sizeof reports_bindings / sizeof reports_bindings[0],
+			   k);
+	else if (map == KEYMAP_ACROSS)
+		a = lookup(across_bindings,
+			   sizeof across_bindings / sizeof across_bindings[0],
 			   k);
 	return a != ACT_NONE ? a : keys_action(k);
 }
@@ -319,6 +338,9 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_DELETE] = { "Suppr", "Suppr", "supprimer (demande d'abord)", NULL,
 			 NULL },
 	[ACT_REOPEN] = { "R", "R", "rouvrir (avec la raison)", NULL, NULL },
+	[ACT_ACROSS] = { "T", "T", "toutes les communes", "T Alt+T",
+			 "T Alt+T" },
+	[ACT_SORT_REVERSE] = { "R", "R", "inverser l'ordre", NULL, NULL },
 };
 
 const char *keys_label(enum action a, bool ascii)

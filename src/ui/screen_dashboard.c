@@ -1202,6 +1202,33 @@ static void show(struct ui *ui, const struct ui_ref *ref)
 		   "de %d", p.year);
 }
 
+/* T: the indicator and period under the cursor across every commune
+ * (the criticality of the row, when it is split). */
+static void open_across(struct ui *ui, struct dash_screen *ds)
+{
+	struct dash_row *r = cur_row(ds);
+	struct dash_cell *c = cur_cell(ds);
+	const struct browse_domain *dom = r ? dashboard_row_domain(&ds->d, r)
+					    : NULL;
+	char code[128];
+
+	if (ui->n_contracts < 2) {
+		ui_message(ui, false, "Une seule commune dans la base (%s) : "
+			   "« toutes les communes » compare les communes "
+			   "d'une base qui en suit plusieurs",
+			   ui->contracts[ui->contract].commune);
+		return;
+	}
+	if (!r || !c || !dom) {
+		ui_message(ui, true, "Placez le curseur sur un indicateur pour "
+			   "le voir dans toutes les communes");
+		return;
+	}
+	/* with its domain: a code may be in several domains */
+	snprintf(code, sizeof code, "%s/%s", dom->code, r->code);
+	ui_across_open(ui, code, r->criticality, &c->period);
+}
+
 /* Keys typed straight into a cell rather than obeyed. On a text cell
  * every printable key is text (its commands are then the Alt ones): a
  * word typed there never opens the history or clears the cell. */
@@ -1339,6 +1366,9 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	case ACT_YEAR:
 		ask_year(ui, ds);
 		return UI_REDRAW;
+	case ACT_ACROSS:
+		open_across(ui, ds);
+		return UI_REDRAW;
 	default:
 		return UI_NOTHING;
 	}
@@ -1377,12 +1407,12 @@ static const enum action keys[] = {
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN,
 	ACT_FIRST_ROW, ACT_LAST_ROW, ACT_FIRST_COL, ACT_LAST_COL, ACT_EDIT, ACT_COMMENT, ACT_CLEAR, ACT_UNDO, ACT_HISTORY,
 	ACT_TARGET, ACT_PERIODICITY, ACT_TODO, ACT_YEAR_PREV, ACT_YEAR_NEXT,
-	ACT_YEAR, ACT_NONE
+	ACT_YEAR, ACT_ACROSS, ACT_NONE
 };
 
 static const enum action status_keys[] = {
-	ACT_EDIT, ACT_COMMENT, ACT_CLEAR, ACT_UNDO, ACT_HISTORY, ACT_TARGET,
-	ACT_TODO, ACT_YEAR_PREV, ACT_YEAR_NEXT, ACT_NONE
+	ACT_EDIT, ACT_ACROSS, ACT_COMMENT, ACT_CLEAR, ACT_UNDO, ACT_HISTORY,
+	ACT_TARGET, ACT_TODO, ACT_YEAR_PREV, ACT_YEAR_NEXT, ACT_NONE
 };
 
 /* v: the cell under the cursor, its indicator, value and comment whole. */

@@ -80,6 +80,8 @@ enum action {
 	ACT_EVAL_RECORD,
 	/* corrections */
 	ACT_DELETE, ACT_REOPEN,
+	/* toutes les communes */
+	ACT_ACROSS, ACT_SORT_REVERSE,
 	ACT_COUNT
 };
 
@@ -87,7 +89,8 @@ enum action {
  * meaning (in the grid, h is the history and digits are typed; in the
  * réunions, d is a decision). */
 enum keymap {
-	KEYMAP_COMMON, KEYMAP_GRID, KEYMAP_LIST, KEYMAP_MEETING, KEYMAP_REPORTS
+	KEYMAP_COMMON, KEYMAP_GRID, KEYMAP_LIST, KEYMAP_MEETING, KEYMAP_REPORTS,
+	KEYMAP_ACROSS
 };
 
 /* Map a key to an action (ACT_NONE when the key means nothing here). */
@@ -221,6 +224,15 @@ struct action_word {
 	const char *what;
 };
 
+/* Which keys do an action on a screen whose key map binds it to other
+ * keys than the shared ones: UTF-8 and ASCII spellings, short (status
+ * line) and full (help), as keys.c has them. */
+struct action_keys {
+	enum action action;
+	const char *keys, *keys_ascii;
+	const char *full, *full_ascii;
+};
+
 struct screen_ops {
 	const char *title;		/* "Contrat" */
 	void (*enter)(struct ui *ui);
@@ -238,6 +250,9 @@ struct screen_ops {
 	/* This screen's own words for some actions, ended by ACT_NONE
 	 * (NULL: the shared words). */
 	const struct action_word *words;
+	/* This screen's own keys for some actions, ended by ACT_NONE
+	 * (NULL: the shared labels). */
+	const struct action_keys *key_labels;
 	/* True while a form holds input not yet saved (q then asks before
 	 * quitting); NULL for screens without forms. */
 	bool (*unsaved)(struct ui *ui);
@@ -259,6 +274,10 @@ struct screen_ops {
 	/* Show what ref points at (the screen is current); says on the
 	 * status line when it is not there. NULL: nothing to point at. */
 	void (*show)(struct ui *ui, const struct ui_ref *ref);
+	/* A view reached from one of the six screens rather than a tab of
+	 * its own: that screen, whose tab the header shows active (NULL:
+	 * the screen is a tab). */
+	const struct screen_ops *tab;
 };
 
 extern const struct screen_ops screen_contract;
@@ -267,6 +286,9 @@ extern const struct screen_ops screen_requests;
 extern const struct screen_ops screen_disputes;
 extern const struct screen_ops screen_meetings;
 extern const struct screen_ops screen_reports;
+/* Toutes les communes: one indicator across every commune, reached from
+ * the tableau de bord (T). */
+extern const struct screen_ops screen_across;
 
 struct contract_screen;
 struct dash_screen;
@@ -274,6 +296,7 @@ struct req_screen;
 struct dis_screen;
 struct mt_screen;
 struct rp_screen;
+struct across_screen;
 
 struct ui {
 	struct app *app;
@@ -291,6 +314,7 @@ struct ui {
 	struct dis_screen *dis;		/* the litiges' */
 	struct mt_screen *mt;		/* the réunions' */
 	struct rp_screen *rp;		/* the rapports' */
+	struct across_screen *as;	/* toutes les communes' */
 	char message[256];		/* status-line message, or "" */
 	bool message_error;
 	bool quit;
@@ -316,6 +340,9 @@ void ui_ack_log(const char *field, ...);
 /* What an action does on the current screen (its own word, else the
  * shared one). */
 const char *ui_key_what(const struct ui *ui, enum action a);
+/* The keys of an action on the current screen (its own, else the shared
+ * ones): full for the help. */
+const char *ui_key_label(const struct ui *ui, enum action a, bool full);
 /* Screens by position: what Alt+1 … Alt+6 reach. */
 enum {
 	UI_SCREEN_CONTRACT, UI_SCREEN_DASHBOARD, UI_SCREEN_REQUESTS,
@@ -485,6 +512,12 @@ bool ui_form_run(struct ui *ui, struct form *f, form_check_fn check,
  * them instead of loading them again. */
 struct browse_source;
 const struct browse_source *contract_screen_source(const struct ui *ui);
+/* Open the view of indicator code ("nsi/3.3.2") across every commune
+ * for period p (criticality NULL or "": every one), from the tableau de
+ * bord: Échap comes back to it. */
+struct period;
+void ui_across_open(struct ui *ui, const char *code, const char *criticality,
+		    const struct period *p);
 /* A dispute form (opening, step, closure) left open when the terminal
  * went away: pending at start, then offered back. */
 /* A draft left by a terminal that went away, and offering it back. */
