@@ -130,8 +130,9 @@ struct across {
 	char *criticality;		/* as asked, NULL: every one */
 	struct period period;		/* as asked */
 	char today[DATE_ISO_LEN];
-	char *label;			/* "3.3.2 Délai de …" of the first row
-					 * in force, else the code */
+	char *label;			/* "3.3.2 Délai de …": the code without
+					 * its domain, and the label most
+					 * rows in force give; else the code */
 	struct across_row *rows;
 	size_t n, n_in_force;
 	enum across_sort sort;		/* as last sorted */
@@ -171,11 +172,13 @@ const char *across_status_text(const struct across_row *r);
 int across_trend_judgement(const struct across_row *r);
 
 /* The indicator codes of domain domain_code ("nsi") in force at period p
- * in any contract, in the annex's order, each prefixed with the domain
- * ("nsi/3.3.2"): heap strings (text_lines_free). ERR_NOTFOUND when no
+ * in any contract, in the annexes' numbering ("3.3.2" before "3.10.1"),
+ * each prefixed with the domain
+ * ("nsi/3.3.2"): heap strings (text_lines_free); *name the domain's name
+ * (heap). ERR_INPUT for an empty or malformed code, ERR_NOTFOUND when no
  * contract has that domain; none in force gives *n 0. */
 int across_domain_codes(struct store *st, const char *domain_code,
 			struct period p, char ***codes, size_t *n,
-			struct err *e);
+			char **name, struct err *e);
 
 #endif

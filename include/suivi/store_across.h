@@ -23,13 +23,13 @@ int store_indicator_code_known(struct store *st, const char *code,
 
 /* The codes of the indicators of the domain whose code is domain_code
  * ("nsi"), in every contract, in the annex versions in force on first or
- * on last (ISO dates: a period's first and last days), once each, in the
- * order the annexes list them (the lowest position, then the code); a
- * heap array of heap strings (text_lines_free). *domain_known says
- * whether any contract has that domain at all. */
+ * on last (ISO dates: a period's first and last days), once each, in no
+ * particular order; a heap array of heap strings (text_lines_free). *name is the domain's
+ * name in the first contract (by commune) that has the domain (heap),
+ * NULL when no contract has it. */
 int store_domain_indicator_codes(struct store *st, const char *domain_code,
 				 const char *first, const char *last,
-				 char ***codes, size_t *n, bool *domain_known,
+				 char ***codes, size_t *n, char **name,
 				 struct err *e);
 
 #endif

@@ -110,6 +110,10 @@ enum value_status value_status(const struct value_spec *s,
 			       enum better better, const struct value *v,
 			       const struct value *target, bool due);
 
+/* Whether a kind's short French form is its scalar as a number (count,
+ * percentage, hours, days, level): a spreadsheet may add it up. */
+bool value_kind_numeric(enum value_kind k);
+
 /* "≥ " or "≤ ": the direction that judges a target, written before it
  * ("≥ 4 h"); "" for the others (oui, none). */
 const char *value_better_sign(enum better b);

@@ -139,8 +139,6 @@ static int load_row(struct loader *l, const struct contract_info *c,
 				       ind->scale_max, r->unit };
 	r->per = per;
 	l->a->n_in_force++;
-	if (!l->a->label)
-		l->a->label = xasprintf("%s %s", ind->code, r->label);
 	{
 		struct period rp = row_period(per, l->a->period);
 
@@ -349,8 +347,33 @@ int across_load(struct store *st, const char *code, const char *criticality,
 			"toutes les communes", criticality, code);
 		goto fail;
 	}
-	if (!out->label)
-		out->label = xstrdup(code);
+	{
+		/* the label most communes give it (the first on a tie) */
+		const struct across_row *best = NULL;
+		size_t best_n = 0;
+
+		for (size_t i = 0; i < out->n; i++) {
+			size_t n = 0;
+
+			if (!out->rows[i].in_force)
+				continue;
+			for (size_t j = 0; j < out->n; j++)
+				n += out->rows[j].in_force &&
+				     !strcmp(out->rows[j].label,
+					     out->rows[i].label);
+			if (n > best_n) {
+				best = &out->rows[i];
+				best_n = n;
+			}
+		}
+		{
+			const char *slash = strrchr(code, '/');
+
+			out->label = best ? xasprintf("%s %s", slash ? slash + 1
+						      : code, best->label)
+					  : xstrdup(code);
+		}
+	}
 	store_contract_list_free(k, nk);
 	return 0;
 fail:
@@ -536,27 +559,69 @@ int across_trend_judgement(const struct across_row *r)
 /* ------------------------------------------------------------------ */
 /* A domain's indicators                                               */
 
+/* Codes as people number them: "3.3.2" before "3.10.1", digits by
+ * value. */
+static int code_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			char *ea, *eb;
+			unsigned long x = strtoul(a, &ea, 10);
+			unsigned long y = strtoul(b, &eb, 10);
+
+			if (x != y)
+				return x < y ? -1 : 1;
+			a = ea;
+			b = eb;
+		} else {
+			if (*a != *b)
+				return (unsigned char)*a - (unsigned char)*b;
+			a++;
+			b++;
+		}
+	}
+	return (unsigned char)*a - (unsigned char)*b;
+}
+
 int across_domain_codes(struct store *st, const char *domain_code,
 			struct period p, char ***codes, size_t *n,
-			struct err *e)
+			char **name, struct err *e)
 {
 	char first[DATE_ISO_LEN], last[DATE_ISO_LEN];
-	bool known;
 	char **plain;
 	size_t np;
 
 	*codes = NULL;
 	*n = 0;
+	*name = NULL;
+	if (!domain_code || !*domain_code || strchr(domain_code, '/') ||
+	    !text_utf8_valid(domain_code, strlen(domain_code), NULL) ||
+	    text_has_control(domain_code)) {
+		err_set(e, ERR_INPUT, "code de domaine %s : donnez-le comme les "
+			"contrats l'écrivent (nsi, eco…)",
+			domain_code && *domain_code ? "illisible" : "vide");
+		return -1;
+	}
 	date_format_iso(period_first_day(p), first);
 	date_format_iso(period_last_day(p), last);
 	if (store_domain_indicator_codes(st, domain_code, first, last, &plain,
-					 &np, &known, e) != 0)
+					 &np, name, e) != 0)
 		return -1;
-	if (!known) {
+	if (!*name) {
+		text_lines_free(plain, np);
 		err_set(e, ERR_NOTFOUND, "aucun contrat de la base n'a de "
 			"domaine « %s »", domain_code);
 		return -1;
 	}
+	/* in the annexes' numbering: a handful, by insertion */
+	for (size_t i = 1; i < np; i++)
+		for (size_t j = i; j > 0 && code_cmp(plain[j], plain[j - 1]) < 0;
+		     j--) {
+			char *t = plain[j];
+
+			plain[j] = plain[j - 1];
+			plain[j - 1] = t;
+		}
 	*codes = np ? xcalloc(np, sizeof **codes) : NULL;
 	for (size_t i = 0; i < np; i++)
 		(*codes)[i] = xasprintf("%s/%s", domain_code, plain[i]);

@@ -200,13 +200,6 @@ static char *dup_or_null(const char *s)
 	return s && *s ? xstrdup(s) : NULL;
 }
 
-/* Whether a kind's short French form is its scalar as a number. */
-static bool kind_numeric(enum value_kind k)
-{
-	return k == VALUE_COUNT || k == VALUE_PERCENT || k == VALUE_HOURS ||
-	       k == VALUE_DAYS || k == VALUE_LEVEL;
-}
-
 /* The domain of the source whose versions hold ind, and that annex. */
 static const struct browse_domain *domain_of(const struct browse_source *src,
 					     const struct indicator *ind,
@@ -375,7 +368,7 @@ static void fill_indicator(struct eval_indicator *x, const struct evaluation *ev
 			value_format(&from_row->spec, &c->value, false, buf,
 				     sizeof buf);
 			o->value = xstrdup(buf);
-			o->has_num = kind_numeric(x->kind) &&
+			o->has_num = value_kind_numeric(x->kind) &&
 				     value_scalar(&from_row->spec, &c->value,
 						  &o->num);
 			x->n_measured++;
@@ -1854,7 +1847,7 @@ static void indicators_part(struct doc *d, const struct evaluation *ev)
 					 TONE_NONE);
 				if (!x->has_target)
 					doc_text(t, "", TONE_MUTED);
-				else if (kind_numeric(x->kind) &&
+				else if (value_kind_numeric(x->kind) &&
 					 x->target_has_num)
 					doc_num(t, x->target_num,
 						x->target_short, TONE_NONE);
