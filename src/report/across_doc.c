@@ -82,7 +82,8 @@ static void indicator_part(struct doc *d, const struct across *a,
 	const char *heads[9];
 	char buf[VALUE_TEXT_MAX + 64];
 
-	for (size_t i = 0; i < a->n; i++)
+	/* one criticality asked for: the title says it */
+	for (size_t i = 0; i < a->n && !a->criticality; i++)
 		crit |= a->rows[i].in_force && a->rows[i].criticality[0];
 	heads[nc++] = "Commune";
 	if (crit)
