@@ -19,10 +19,11 @@
  *   period in any contract, in their numbering; one followed by
  *   criticality: a row per commune and criticality, or the criticality
  *   asked for):
- *     a heading "<code> <label>", a sentence counting the communes by
+ *     a heading "<code> <label>" (a domain's), a sentence counting the rows by
  *     status ("Cible atteinte : 12 · cible manquée : 3 · …"), and the
  *     table named after the code (its FODS sheet): Commune, Criticité
- *     (when a row has one), Période, Valeur, Cible, Statut, Valeur
+ *     (when a row has one, unless one was asked for: the title says
+ *     it), Période, Valeur, Cible, Statut, Valeur
  *     précédente, Tendance, Remarque (why a commune is hors annexe, or
  *     that a value is computed from the request log); rows in the order
  *     asked for (across_sort); values of numeric kinds as numbers; tones:
