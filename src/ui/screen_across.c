@@ -296,11 +296,12 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	{
 		const char *slash = strrchr(as->code, '/');
 
-		snprintf(title, sizeof title, "Toutes les communes · %s %s%s%s%s"
-			 " · %s", slash ? slash + 1 : as->code,
-			 as->loaded ? view_label(ui, as) : "",
+		/* the period first: a long label is what gets cut */
+		snprintf(title, sizeof title, "Toutes les communes · %s · %s%s%s%s"
+			 " %s", label, slash ? slash + 1 : as->code,
 			 as->crit[0] ? " [" : "", as->crit,
-			 as->crit[0] ? "]" : "", label);
+			 as->crit[0] ? "]" : "",
+			 as->loaded ? view_label(ui, as) : "");
 	}
 	draw_text(t, top, 0, cols, PAINT_TITLE, title);
 	if (!as->loaded) {
