@@ -27,8 +27,8 @@
  *     précédente, Tendance, Remarque (why a commune is hors annexe, or
  *     that a value is computed from the request log); rows in the order
  *     asked for (across_sort); values of numeric kinds as numbers; tones:
- *     the status's (met, missed, due and missing, muted for not due, sans
- *     objet and hors annexe), the trend's (met when it goes the way the
+ *     the status's as in the evaluation (met, missed, due and missing,
+ *     muted for not due and hors annexe), the trend's (met when it goes the way the
  *     indicator wants, missed when not);
  *   a domain with no indicator in force at the period: a sentence;
  *   footer    "Établi par suivi le JJ/MM/AAAA".

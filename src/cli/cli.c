@@ -109,3 +109,22 @@ int cli_dispatch(struct app *app, int argc, char **argv)
 			return commands[i].run(app, argc, argv);
 	return cli_usage_error("commande inconnue « %s »", argv[0]);
 }
+
+int cli_across_args(const char *what, const char *period_arg,
+		    const char *sort_arg, struct period *p,
+		    enum across_sort *by, bool *descending)
+{
+	*by = ACROSS_SORT_COMMUNE;
+	*descending = false;
+	if (!period_arg)
+		return cli_usage_error("%s : --period PÉRIODE est obligatoire "
+				       "(2018-03, 2018-T1 ou 2018)", what);
+	if (period_parse(period_arg, p) != 0)
+		return cli_usage_error("%s : période « %s » invalide (2018-03, "
+				       "2018-T1 ou 2018)", what, period_arg);
+	if (sort_arg && across_sort_parse(sort_arg, by, descending) != 0)
+		return cli_usage_error("%s : tri « %s » inconnu (commune, "
+				       "valeur, statut ou tendance ; -valeur pour "
+				       "l'ordre décroissant)", what, sort_arg);
+	return 0;
+}

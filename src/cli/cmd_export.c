@@ -546,19 +546,9 @@ static int export_communes(struct app *app, int argc, char **argv)
 	if (!o.indicator_arg || !*o.indicator_arg)
 		return cli_usage_error("export communes : --indicator CODE est "
 				       "obligatoire (3.3.2, ou nsi/3.3.2)");
-	if (!o.period_arg)
-		return cli_usage_error("export communes : --period PÉRIODE est "
-				       "obligatoire (2018-03, 2018-T1 ou 2018)");
-	if (period_parse(o.period_arg, &x.period) != 0)
-		return cli_usage_error("export communes : période « %s » "
-				       "invalide (2018-03, 2018-T1 ou 2018)",
-				       o.period_arg);
-	if (o.sort_arg &&
-	    across_sort_parse(o.sort_arg, &x.sort, &x.descending) != 0)
-		return cli_usage_error("export communes : tri « %s » inconnu "
-				       "(commune, valeur, statut ou tendance ; "
-				       "-valeur pour l'ordre décroissant)",
-				       o.sort_arg);
+	if ((rc = cli_across_args("export communes", o.period_arg, o.sort_arg,
+				  &x.period, &x.sort, &x.descending)) != 0)
+		return rc;
 	x.code = o.indicator_arg;
 	x.crit = o.crit_arg;
 	return run_export(app, &o, write_communes, &x,

@@ -487,18 +487,9 @@ static int report_communes(struct app *app, int argc, char **argv)
 	if (o.domain && o.criticality)
 		return cli_usage_error("report communes : --criticite ne sert "
 				       "qu'avec --indicator");
-	if (!o.period)
-		return cli_usage_error("report communes : --period PÉRIODE est "
-				       "obligatoire (2018-03, 2018-T1 ou 2018)");
-	if (period_parse(o.period, &ao.period) != 0)
-		return cli_usage_error("report communes : période « %s » "
-				       "invalide (2018-03, 2018-T1 ou 2018)",
-				       o.period);
-	if (o.sort && across_sort_parse(o.sort, &ao.sort, &ao.descending) != 0)
-		return cli_usage_error("report communes : tri « %s » inconnu "
-				       "(commune, valeur, statut ou tendance ; "
-				       "-valeur pour l'ordre décroissant)",
-				       o.sort);
+	if ((rc = cli_across_args("report communes", o.period, o.sort,
+				  &ao.period, &ao.sort, &ao.descending)) != 0)
+		return rc;
 	if ((rc = format_opts(&o, &fmt)) != 0)
 		return rc;
 	ao.indicator = o.indicator;

@@ -3,6 +3,7 @@
  */
 #include "suivi/across_report.h"
 #include "suivi/date.h"
+#include "suivi/evaluation.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
@@ -11,23 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The grid's tone (as the evaluation's cells), muted for hors annexe. */
 static enum doc_tone status_tone(const struct across_row *r)
 {
-	if (!r->in_force)
-		return TONE_MUTED;
-	switch (r->cell.status) {
-	case STATUS_MET:
-		return TONE_MET;
-	case STATUS_MISSED:
-		return TONE_MISSED;
-	case STATUS_MISSING:
-		return TONE_MISSING;
-	case STATUS_NOT_DUE:
-	case STATUS_NOT_APPLICABLE:
-		return TONE_MUTED;
-	default:
-		return TONE_NONE;
-	}
+	return r->in_force ? evaluation_cell_tone(r->cell.status) : TONE_MUTED;
 }
 
 /* "Cible atteinte : 12 · cible manquée : 3 · … · hors annexe : 2": the

@@ -1244,7 +1244,7 @@ fail:
 /* The document                                                        */
 
 
-static enum doc_tone cell_tone(enum value_status s)
+enum doc_tone evaluation_cell_tone(enum value_status s)
 {
 	switch (s) {
 	case STATUS_MET:
@@ -1378,9 +1378,9 @@ static void period_cells(struct doc_table *t, const struct columns *c,
 			doc_text(t, "sans objet", TONE_MUTED);
 		else if (cell->has_value && cell->has_num)
 			doc_num(t, cell->num, cell->value,
-				cell_tone(cell->status));
+				evaluation_cell_tone(cell->status));
 		else if (cell->has_value)
-			doc_text(t, cell->value, cell_tone(cell->status));
+			doc_text(t, cell->value, evaluation_cell_tone(cell->status));
 		else if (cell->status == STATUS_MISSING)
 			doc_text(t, "manquante", TONE_MISSING);
 		else

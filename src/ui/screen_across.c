@@ -131,41 +131,22 @@ static void free_state(struct ui *ui)
 /* ------------------------------------------------------------------ */
 /* Drawing                                                             */
 
+/* The grid's sign and colour; dimmed when nothing is expected, and
+ * for hors annexe (a dash). */
 static enum paint status_paint(const struct across_row *r)
 {
-	if (!r->in_force)
+	if (!r->in_force || r->cell.status == STATUS_NOT_DUE ||
+	    r->cell.status == STATUS_NOT_APPLICABLE)
 		return PAINT_DIM;
-	switch (r->cell.status) {
-	case STATUS_MET:
-		return PAINT_MET;
-	case STATUS_MISSED:
-		return PAINT_MISSED;
-	case STATUS_MISSING:
-		return PAINT_MISSING;
-	case STATUS_NOT_DUE:
-	case STATUS_NOT_APPLICABLE:
-		return PAINT_DIM;
-	default:
-		return PAINT_NORMAL;
-	}
+	return ui_status_paint(r->cell.status);
 }
 
-/* The sign before a status, never colour alone (the grid's). */
 static const char *status_sign(const struct uiterm *t,
 			       const struct across_row *r)
 {
 	if (!r->in_force)
 		return t->ascii ? "-" : "–";
-	switch (r->cell.status) {
-	case STATUS_MET:
-		return t->ascii ? "+" : "✓";
-	case STATUS_MISSED:
-		return t->ascii ? "x" : "×";
-	case STATUS_MISSING:
-		return "?";
-	default:
-		return " ";
-	}
+	return ui_status_sign(t, r->cell.status);
 }
 
 static void trend_text(const struct across_row *r, char *buf, size_t n)

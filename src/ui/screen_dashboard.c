@@ -178,7 +178,7 @@ static void reload_row(struct ui *ui, struct dash_screen *ds, size_t row)
 /* ------------------------------------------------------------------ */
 /* Drawing                                                             */
 
-static const char *status_sign(const struct uiterm *t, enum value_status s)
+const char *ui_status_sign(const struct uiterm *t, enum value_status s)
 {
 	switch (s) {
 	case STATUS_MET:
@@ -192,7 +192,7 @@ static const char *status_sign(const struct uiterm *t, enum value_status s)
 	}
 }
 
-static enum paint status_paint(enum value_status s)
+enum paint ui_status_paint(enum value_status s)
 {
 	switch (s) {
 	case STATUS_MET:
@@ -222,7 +222,7 @@ static void cell_text(const struct uiterm *t, const struct dash_row *r,
 			 c->comment ? "*" : "");
 		return;
 	}
-	snprintf(buf, n, "%s%s%s%s%s", status_sign(t, c->status),
+	snprintf(buf, n, "%s%s%s%s%s", ui_status_sign(t, c->status),
 		 c->computed ? (t->ascii ? "~" : "≈") : "", v,
 		 c->is_override || c->disagrees ? "!" : "",
 		 c->comment ? "*" : "");
@@ -510,7 +510,7 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 					span++;
 				cw = span * CELL_W;
 				cell_text(t, r, cell, buf, sizeof buf);
-				p = sel ? PAINT_SELECTED : status_paint(cell->status);
+				p = sel ? PAINT_SELECTED : ui_status_paint(cell->status);
 				if (sel) {
 					ds->cell_y = y;
 					ds->cell_x = x;

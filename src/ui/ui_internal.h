@@ -22,6 +22,7 @@
 #include "suivi/edit.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
+#include "suivi/value.h"
 
 struct ui;
 
@@ -174,6 +175,12 @@ enum paint {
 	PAINT_MET, PAINT_MISSED, PAINT_MISSING, PAINT_CURRENT,
 	PAINT_COUNT
 };
+
+/* A cell's status as the grid shows it (screen_dashboard.c), by a sign
+ * (✓ × ?, " " for the others; + x ? in ASCII) and a colour role: never
+ * colour alone. */
+const char *ui_status_sign(const struct uiterm *t, enum value_status s);
+enum paint ui_status_paint(enum value_status s);
 
 /* Drawing helpers (draw.c): text is fitted to its columns, with an
  * ellipsis, transliterated to ASCII when the terminal is not UTF-8, and

@@ -17,7 +17,6 @@
 #include "suivi/across_report.h"
 #include "helpers.h"
 #include "suivi/contract.h"
-#include "suivi/contract_file.h"
 #include "suivi/dashboard.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
@@ -35,24 +34,6 @@ static const char *const files[] = {
 	NULL,
 };
 
-static void import(const char *rel)
-{
-	char *path = t_top(rel);
-	struct contract_doc *doc;
-	struct diag_list d;
-	enum import_outcome outcome;
-	struct err e;
-
-	diag_list_init(&d);
-	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s: %s", path,
-		     d.n ? d.v[0].msg : "");
-	cr_assert_eq(store_contract_import(st, doc, &outcome, &e), 0, "%s: %s",
-		     path, e.msg);
-	contract_doc_free(doc);
-	diag_list_release(&d);
-	free(path);
-}
-
 static void open_db(const char *const *list, bool autreville)
 {
 	char *db = t_path("across.db");
@@ -62,10 +43,10 @@ static void open_db(const char *const *list, bool autreville)
 	cr_assert_eq(store_open(db, STORE_WRITE, &st, &e), 0, "%s", e.msg);
 	free(db);
 	for (const char *const *p = list; *p; p++)
-		import(*p);
+		t_import(st, *p);
 	if (autreville) {
-		import("tests/fixtures/across-autreville.ini");
-		import("tests/fixtures/across-autreville-avenant-1.ini");
+		t_import(st, "tests/fixtures/across-autreville.ini");
+		t_import(st, "tests/fixtures/across-autreville-avenant-1.ini");
 	}
 	store_set_author(st, "Marie Martin");
 }
@@ -102,49 +83,49 @@ static void indicator(const char *commune, const char *code, struct period p,
 	cr_assert_eq(store_indicator_get(st, uid, ind, &e), 0, "%s", e.msg);
 }
 
-static void set(const char *commune, const char *code, const char *period,
-		const char *crit, const char *text)
+/* text parsed as a value of commune's indicator code at period p. */
+static void parsed(const char *commune, const char *code, struct period p,
+		   const char *text, char uid[STORE_UID_LEN], struct value *v)
 {
-	char uid[STORE_UID_LEN], key[PERIOD_KEY_LEN];
 	struct indicator ind;
-	struct value v;
 	struct err e;
-	struct period p = per(period);
 
 	indicator(commune, code, p, uid, &ind);
 	{
 		struct value_spec spec = { ind.value_kind, ind.scale_min,
 					   ind.scale_max, ind.unit };
 
-		cr_assert_eq(value_parse(&spec, text, &v, &e), 0, "%s", e.msg);
+		cr_assert_eq(value_parse(&spec, text, v, &e), 0, "%s", e.msg);
 	}
+	indicator_release(&ind);
+}
+
+static void set(const char *commune, const char *code, const char *period,
+		const char *crit, const char *text)
+{
+	char uid[STORE_UID_LEN], key[PERIOD_KEY_LEN];
+	struct value v;
+	struct err e;
+	struct period p = per(period);
+
+	parsed(commune, code, p, text, uid, &v);
 	period_key(p, key);
 	cr_assert_eq(store_measurement_set(st, uid, key, crit, &v, false, NULL,
 					   &e), 0, "%s", e.msg);
 	value_release(&v);
-	indicator_release(&ind);
 }
 
 static void target(const char *commune, const char *code, int year,
 		   const char *crit, const char *text)
 {
-	char uid[STORE_UID_LEN], y[8];
-	struct indicator ind;
+	char uid[STORE_UID_LEN];
 	struct value v;
 	struct err e;
 
-	snprintf(y, sizeof y, "%d", year);
-	indicator(commune, code, per(y), uid, &ind);
-	{
-		struct value_spec spec = { ind.value_kind, ind.scale_min,
-					   ind.scale_max, ind.unit };
-
-		cr_assert_eq(value_parse(&spec, text, &v, &e), 0, "%s", e.msg);
-	}
+	parsed(commune, code, (struct period){ year, 0, 0 }, text, uid, &v);
 	cr_assert_eq(store_target_set(st, uid, year, crit, &v, -1, &e), 0, "%s",
 		     e.msg);
 	value_release(&v);
-	indicator_release(&ind);
 }
 
 static void load(struct across *a, const char *code, const char *crit,
