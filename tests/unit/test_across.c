@@ -381,42 +381,47 @@ Test(across, sorts_by_each_column_hors_annexe_last)
 	set("Le Bouscat", "3.3.2", "2018-03", "critique", "2,5");
 	target("Le Bouscat", "3.3.2", 2018, "critique", "3");
 	load(&a, "nsi/3.3.2", "critique", "2018-03");
-	/* Exempleville has no value: after those with one */
-	across_sort(&a, ACROSS_SORT_VALUE, false);
-	cr_assert_str_eq(a.rows[0].commune, "Le Bouscat");
-	cr_assert_str_eq(a.rows[1].commune, "Le Haillan");
-	cr_assert_str_eq(a.rows[2].commune, "Exempleville");
-	cr_assert_not(a.rows[3].in_force);
-	across_sort(&a, ACROSS_SORT_VALUE, true);
-	cr_assert_str_eq(a.rows[0].commune, "Le Haillan");
-	cr_assert_str_eq(a.rows[1].commune, "Le Bouscat");
-	cr_assert_str_eq(a.rows[2].commune, "Exempleville");
-	/* hors annexe stay last */
-	cr_assert_str_eq(a.rows[3].commune, "Autreville-sur-Jalle");
-	/* status: missed, missing, met */
-	across_sort(&a, ACROSS_SORT_STATUS, false);
-	cr_assert_str_eq(a.rows[0].commune, "Le Haillan");
-	cr_assert_str_eq(a.rows[1].commune, "Exempleville");
-	cr_assert_str_eq(a.rows[2].commune, "Le Bouscat");
-	across_sort(&a, ACROSS_SORT_STATUS, true);
-	cr_assert_str_eq(a.rows[0].commune, "Le Bouscat");
-	cr_assert_str_eq(a.rows[2].commune, "Le Haillan");
-	cr_assert_not(a.rows[3].in_force);
-	/* trend: down, up, then none */
-	across_sort(&a, ACROSS_SORT_TREND, false);
-	cr_assert_str_eq(a.rows[0].commune, "Le Haillan");
-	cr_assert_str_eq(a.rows[1].commune, "Le Bouscat");
-	cr_assert_str_eq(a.rows[2].commune, "Exempleville");
-	across_sort(&a, ACROSS_SORT_TREND, true);
-	cr_assert_str_eq(a.rows[0].commune, "Le Bouscat");
-	cr_assert_str_eq(a.rows[1].commune, "Le Haillan");
-	/* commune, both ways; hors annexe last either way */
-	across_sort(&a, ACROSS_SORT_COMMUNE, true);
-	cr_assert_str_eq(a.rows[0].commune, "Le Haillan");
-	cr_assert_str_eq(a.rows[2].commune, "Exempleville");
-	cr_assert_str_eq(a.rows[3].commune, "Autreville-sur-Jalle");
-	across_sort(&a, ACROSS_SORT_COMMUNE, false);
-	cr_assert_str_eq(a.rows[0].commune, "Exempleville");
+	/* each sort, both ways: the rows' communes in order (Autreville is
+	 * hors annexe: last whatever the sort) */
+	{
+		static const struct {
+			enum across_sort by;
+			bool desc;
+			const char *order;
+		} cases[] = {
+			/* Exempleville has no value: after those with one */
+			{ ACROSS_SORT_VALUE, false, "Le Bouscat,Le Haillan,"
+			  "Exempleville,Autreville-sur-Jalle" },
+			{ ACROSS_SORT_VALUE, true, "Le Haillan,Le Bouscat,"
+			  "Exempleville,Autreville-sur-Jalle" },
+			/* missed, missing, met */
+			{ ACROSS_SORT_STATUS, false, "Le Haillan,Exempleville,"
+			  "Le Bouscat,Autreville-sur-Jalle" },
+			{ ACROSS_SORT_STATUS, true, "Le Bouscat,Exempleville,"
+			  "Le Haillan,Autreville-sur-Jalle" },
+			/* down, up, then none */
+			{ ACROSS_SORT_TREND, false, "Le Haillan,Le Bouscat,"
+			  "Exempleville,Autreville-sur-Jalle" },
+			{ ACROSS_SORT_TREND, true, "Le Bouscat,Le Haillan,"
+			  "Exempleville,Autreville-sur-Jalle" },
+			{ ACROSS_SORT_COMMUNE, true, "Le Haillan,Le Bouscat,"
+			  "Exempleville,Autreville-sur-Jalle" },
+			{ ACROSS_SORT_COMMUNE, false, "Exempleville,Le Bouscat,"
+			  "Le Haillan,Autreville-sur-Jalle" },
+		};
+
+		for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+			char got[256] = "";
+
+			across_sort(&a, cases[k].by, cases[k].desc);
+			for (size_t i = 0; i < a.n; i++)
+				snprintf(got + strlen(got), sizeof got - strlen(got),
+					 "%s%s", i ? "," : "", a.rows[i].commune);
+			cr_assert_str_eq(got, cases[k].order, "%s %s",
+					 across_sort_name[cases[k].by],
+					 cases[k].desc ? "desc" : "asc");
+		}
+	}
 	cr_assert_eq(a.sort, ACROSS_SORT_COMMUNE);
 	cr_assert_not(a.descending);
 	across_release(&a);
