@@ -49,8 +49,8 @@
  * across_trend_judgement says whether the change goes the way the
  * indicator's direction wants.
  *
- * Sorting (across_sort), stable, ties by the load order (commune, then
- * criticality); hors annexe rows last in every case:
+ * Sorting (across_sort), ties by commune (accents and case aside), then
+ * by the load order (criticality); hors annexe rows last in every case:
  *   commune    by commune name (accents and case aside);
  *   value      the values with a scalar by number, then the other values
  *              by their text (sans objet, texts), then the empty ones;

@@ -470,6 +470,9 @@ static int row_cmp(const struct across_row *a, const struct across_row *b,
 		c = descending ? within(b, a, by) : within(a, b, by);
 	if (c)
 		return c;
+	/* ties: by commune (accents aside), then criticality */
+	if ((c = fold_cmp(a->commune, b->commune)) != 0)
+		return c;
 	return (a->order > b->order) - (a->order < b->order);
 }
 

@@ -26,7 +26,9 @@
 #define VALUE_W 14
 #define TARGET_W 12
 #define STATUS_W 24
-#define TREND_W 12
+#define TREND_W 12		/* "↘ en baisse" */
+#define TREND_NARROW_W 4	/* "↘", below WIDE_COLS columns */
+#define WIDE_COLS 96
 
 struct across_screen {
 	char code[128];
@@ -49,24 +51,50 @@ static void as_free(struct across_screen *as)
 	free(as);
 }
 
+/* The row under the cursor: its contract and criticality, to find it
+ * again after a reload or a sort. */
+struct cursor_row {
+	char uid[STORE_UID_LEN];
+	char crit[128];
+};
+
+static void cursor_keep(const struct across_screen *as, struct cursor_row *k)
+{
+	k->uid[0] = k->crit[0] = '\0';
+	if (!as->loaded || as->l.cur >= as->a.n)
+		return;
+	snprintf(k->uid, sizeof k->uid, "%s",
+		 as->a.rows[as->l.cur].contract_uid);
+	snprintf(k->crit, sizeof k->crit, "%s",
+		 as->a.rows[as->l.cur].criticality
+			 ? as->a.rows[as->l.cur].criticality : "");
+}
+
+static void cursor_back(struct across_screen *as, const struct cursor_row *k)
+{
+	as->l.cur = 0;
+	for (size_t i = 0; i < as->a.n; i++)
+		if (!strcmp(as->a.rows[i].contract_uid, k->uid) &&
+		    (!k->crit[0] || !as->a.rows[i].criticality ||
+		     !strcmp(as->a.rows[i].criticality, k->crit))) {
+			as->l.cur = i;
+			break;
+		}
+	ui_list_scroll(&as->l);
+}
+
 /* Read the view again for the period in as (the cursor stays on the
  * same commune). */
 static void load(struct ui *ui, struct across_screen *as)
 {
-	char keep[STORE_UID_LEN] = "", keep_crit[128] = "";
+	struct cursor_row keep;
 	struct err e;
 
-	if (as->loaded && as->l.cur < as->a.n) {
-		snprintf(keep, sizeof keep, "%s",
-			 as->a.rows[as->l.cur].contract_uid);
-		snprintf(keep_crit, sizeof keep_crit, "%s",
-			 as->a.rows[as->l.cur].criticality
-				 ? as->a.rows[as->l.cur].criticality : "");
-	} else if (ui->n_contracts) {
+	cursor_keep(as, &keep);
+	if (!keep.uid[0] && ui->n_contracts)
 		/* first time: on the commune in view */
-		snprintf(keep, sizeof keep, "%s",
+		snprintf(keep.uid, sizeof keep.uid, "%s",
 			 ui->contracts[ui->contract].uid);
-	}
 	if (as->loaded)
 		across_release(&as->a);
 	as->loaded = false;
@@ -80,15 +108,19 @@ static void load(struct ui *ui, struct across_screen *as)
 	as->loaded = true;
 	across_sort(&as->a, as->sort, as->descending);
 	as->l.n = as->a.n;
-	as->l.cur = 0;
-	for (size_t i = 0; i < as->a.n; i++)
-		if (!strcmp(as->a.rows[i].contract_uid, keep) &&
-		    (!keep_crit[0] || !as->a.rows[i].criticality ||
-		     !strcmp(as->a.rows[i].criticality, keep_crit))) {
-			as->l.cur = i;
-			break;
-		}
-	ui_list_scroll(&as->l);
+	cursor_back(as, &keep);
+}
+
+/* Sort again, the cursor staying on its row. */
+static void resort(struct across_screen *as)
+{
+	struct cursor_row keep;
+
+	if (!as->loaded)
+		return;
+	cursor_keep(as, &keep);
+	across_sort(&as->a, as->sort, as->descending);
+	cursor_back(as, &keep);
 }
 
 void ui_across_open(struct ui *ui, const char *code, const char *criticality,
@@ -149,13 +181,16 @@ static const char *status_sign(const struct uiterm *t,
 	return ui_status_sign(t, r->cell.status);
 }
 
-static void trend_text(const struct across_row *r, char *buf, size_t n)
+/* The arrow, and its words when there is room. */
+static void trend_text(const struct across_row *r, bool words, char *buf,
+		       size_t n)
 {
 	if (r->trend == ACROSS_TREND_NONE)
 		snprintf(buf, n, "%s", r->in_force ? "—" : "");
 	else
-		snprintf(buf, n, "%s %s", across_trend_arrow[r->trend],
-			 across_trend_label[r->trend]);
+		snprintf(buf, n, "%s%s%s", across_trend_arrow[r->trend],
+			 words ? " " : "", words ? across_trend_label[r->trend]
+						 : "");
 }
 
 /* A period in a column: "déc. 2018", "T4 2018", "2018". */
@@ -267,7 +302,7 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	const struct uiterm *t = &ui->term;
 	char title[512], label[64], buf[VALUE_TEXT_MAX + 64];
 	bool with_period;
-	int cw, x, y, body;
+	int cw, tw, x, y, body;
 
 	if (!as) {
 		draw_text(t, top + 1, 2, cols - 4, PAINT_ERROR, "Chargement…");
@@ -311,7 +346,9 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 		draw_text(t, top + 1, 0, cols, PAINT_DIM, title);
 	}
 	with_period = periods_differ(&as->a);
-	cw = cols - UI_LIST_INDENT - VALUE_W - TARGET_W - STATUS_W - TREND_W -
+	/* narrow: the trend's arrow only, for the communes' names */
+	tw = cols >= WIDE_COLS ? TREND_W : TREND_NARROW_W;
+	cw = cols - UI_LIST_INDENT - VALUE_W - TARGET_W - STATUS_W - tw -
 	     (with_period ? PERIOD_W : 0);
 	if (cw < 12)
 		cw = 12;
@@ -330,7 +367,7 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	x += TARGET_W;
 	draw_text(t, y, x, STATUS_W - 1, PAINT_DIM, "Statut");
 	x += STATUS_W;
-	draw_text(t, y, x, TREND_W, PAINT_DIM, "Tendance");
+	draw_text(t, y, x, tw, PAINT_DIM, tw == TREND_W ? "Tendance" : "Tend");
 	draw_hline(t, top + 3, 0, cols);
 	/* title, counts, headers, rule | body | rule, two detail lines */
 	body = rows - 7;
@@ -382,11 +419,11 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 		draw_text(t, y, x, STATUS_W - 1, on ? PAINT_SELECTED
 			  : status_paint(r), buf);
 		x += STATUS_W;
-		trend_text(r, buf, sizeof buf);
+		trend_text(r, tw == TREND_W, buf, sizeof buf);
 		{
 			int j = across_trend_judgement(r);
 
-			draw_text(t, y, x, TREND_W, on ? PAINT_SELECTED
+			draw_text(t, y, x, tw, on ? PAINT_SELECTED
 				  : j > 0 ? PAINT_MET : j < 0 ? PAINT_MISSED
 				  : PAINT_NORMAL, buf);
 		}
@@ -524,15 +561,13 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	case ACT_SORT:
 		as->sort = (enum across_sort)((as->sort + 1) % ACROSS_SORT_COUNT);
 		as->descending = false;
-		if (as->loaded)
-			across_sort(&as->a, as->sort, as->descending);
+		resort(as);
 		ui_message(ui, false, "Tri par %s (R inverse l'ordre)",
 			   across_sort_name[as->sort]);
 		return UI_REDRAW;
 	case ACT_SORT_REVERSE:
 		as->descending = !as->descending;
-		if (as->loaded)
-			across_sort(&as->a, as->sort, as->descending);
+		resort(as);
 		ui_message(ui, false, "Tri par %s, ordre %s",
 			   across_sort_name[as->sort],
 			   as->descending ? "décroissant" : "croissant");
