@@ -29,6 +29,8 @@
 #define TREND_W 12		/* "↘ en baisse" */
 #define TREND_NARROW_W 4	/* "↘", below WIDE_COLS columns */
 #define WIDE_COLS 96
+#define TARGET_COLS 72		/* below, no target column (the detail
+				 * line at the bottom gives it) */
 
 struct across_screen {
 	char code[128];
@@ -302,7 +304,7 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	const struct uiterm *t = &ui->term;
 	char title[512], label[64], buf[VALUE_TEXT_MAX + 64];
 	bool with_period;
-	int cw, tw, x, y, body;
+	int cw, tw, gw, x, y, body;
 
 	if (!as) {
 		draw_text(t, top + 1, 2, cols - 4, PAINT_ERROR, "Chargement…");
@@ -348,7 +350,8 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	with_period = periods_differ(&as->a);
 	/* narrow: the trend's arrow only, for the communes' names */
 	tw = cols >= WIDE_COLS ? TREND_W : TREND_NARROW_W;
-	cw = cols - UI_LIST_INDENT - VALUE_W - TARGET_W - STATUS_W - tw -
+	gw = cols >= TARGET_COLS ? TARGET_W : 0;
+	cw = cols - UI_LIST_INDENT - VALUE_W - gw - STATUS_W - tw -
 	     (with_period ? PERIOD_W : 0);
 	if (cw < 12)
 		cw = 12;
@@ -363,8 +366,8 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 	}
 	draw_text(t, y, x, VALUE_W - 1, PAINT_DIM, "Valeur");
 	x += VALUE_W;
-	draw_text(t, y, x, TARGET_W - 1, PAINT_DIM, "Cible");
-	x += TARGET_W;
+	draw_text(t, y, x, gw - 1, PAINT_DIM, "Cible");
+	x += gw;
 	draw_text(t, y, x, STATUS_W - 1, PAINT_DIM, "Statut");
 	x += STATUS_W;
 	draw_text(t, y, x, tw, PAINT_DIM, tw == TREND_W ? "Tendance" : "Tend");
@@ -411,9 +414,9 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 		}
 		x += VALUE_W;
 		across_target_text(r, buf, sizeof buf);
-		draw_text(t, y, x, TARGET_W - 1, on ? PAINT_SELECTED
+		draw_text(t, y, x, gw - 1, on ? PAINT_SELECTED
 			  : PAINT_NORMAL, buf);
-		x += TARGET_W;
+		x += gw;
 		snprintf(buf, sizeof buf, "%s %s", status_sign(t, r),
 			 across_status_text(r));
 		draw_text(t, y, x, STATUS_W - 1, on ? PAINT_SELECTED
