@@ -32,6 +32,8 @@ static const struct command commands[] = {
 	  "exporte les litiges (CSV)" },
 	{ "export", cmd_export, "summary --year AAAA",
 	  "exporte l'état récapitulatif annuel (CSV)" },
+	{ "export", cmd_export, "communes --indicator C --period P",
+	  "un indicateur dans toutes les communes (CSV)" },
 	{ "report", cmd_report, "minutes [OPTIONS]",
 	  "compte rendu d'une réunion (Markdown, HTML)" },
 	/* for the help only, as import requests above */
@@ -39,6 +41,8 @@ static const struct command commands[] = {
 	  "évaluation annuelle (HTML, ODT, ODS, Markdown, CSV)" },
 	{ "report", cmd_report, "summary [OPTIONS]",
 	  "état récapitulatif annuel (mêmes formats)" },
+	{ "report", cmd_report, "communes [OPTIONS]",
+	  "un indicateur ou un domaine dans toutes les communes" },
 	{ "evaluation", cmd_evaluation, "COMMUNE ANNÉE",
 	  "envoi, présentation, ajustements d'une évaluation" },
 	{ "set", cmd_set, "COMMUNE INDICATEUR PÉRIODE VALEUR",

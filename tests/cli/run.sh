@@ -1931,9 +1931,9 @@ t_report_minutes() {
 	run --db "$T/s.db" report minutes --meeting
 	check "report minutes --meeting without a value: usage error (2)" 'st 2 && err_has "--meeting attend une valeur"'
 	run --db "$T/s.db" report
-	check "report without a kind: usage error (2), the reports named" 'st 2 && err_has "report : quel rapport ? (minutes, evaluation, summary)"'
+	check "report without a kind: usage error (2), the reports named" 'st 2 && err_has "report : quel rapport ? (minutes, evaluation, summary, communes)"'
 	run --db "$T/s.db" report bilan
-	check "report bilan: usage error (2), the reports named" 'st 2 && err_has "report : « bilan » inconnu (rapports possibles : minutes, evaluation, summary)"'
+	check "report bilan: usage error (2), the reports named" 'st 2 && err_has "report : « bilan » inconnu (rapports possibles : minutes, evaluation, summary, communes)"'
 	run --help
 	check "--help lists report minutes" 'grep -q "^  report minutes " "$T/stdout"'
 }
