@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "suivi/across.h"
 #include "suivi/app.h"
 
 struct csv;
@@ -65,5 +66,13 @@ int cli_disputes_write(struct store *st, const char *contract_uid, int year,
  * cli_disputes_write. */
 int cli_summary_write(struct store *st, const char *contract_uid, int year,
 		      struct csv *c, struct err *e);
+
+/* The --period (required) and --sort (NULL: by commune) of the views
+ * across communes (export communes, report communes; what is "export
+ * communes"): 0, or the exit status of a usage error saying what is
+ * wrong. */
+int cli_across_args(const char *what, const char *period_arg,
+		    const char *sort_arg, struct period *p,
+		    enum across_sort *by, bool *descending);
 
 #endif

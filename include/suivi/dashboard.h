@@ -105,6 +105,11 @@ int dashboard_reload_row(struct store *st, struct dashboard *d, size_t row,
 			 struct err *e);
 void dashboard_forget(struct dashboard *d);
 
+/* The domain (of d's source) whose annex versions hold row r's
+ * indicator, or NULL. */
+const struct browse_domain *dashboard_row_domain(const struct dashboard *d,
+						const struct dash_row *r);
+
 /* The cell of a row covering month (0-11), or NULL. */
 struct dash_cell *dashboard_cell_at(struct dash_row *r, int month);
 
@@ -117,6 +122,70 @@ struct dash_todo {
 };
 size_t dashboard_todo(const struct dashboard *d, int month,
 		      struct dash_todo **out);
+
+/* ---------------------------------------------------------------- */
+/* The grid's rules for one cell, on their own: the rows above are
+ * filled with them, and the view across communes (across.h) judges one
+ * cell per commune with them, so that a value, its target and its status
+ * read the same in both. */
+
+struct measurement;
+
+/* What the detail line says of a status ("cible atteinte"…). */
+extern const char *const dashboard_status_label[STATUS_COUNT];
+
+/* The uid of indicator code ("3.3.2", or "nsi/3.3.2" with its domain) of
+ * a contract for period p: in the annex version in force on p's first
+ * day or, before the annex's first version, in the one beginning within
+ * p (as a cell belongs to its version). -1 with store_indicator_by_code's
+ * error: ERR_NOTFOUND saying why (not in the contract, not yet or no
+ * longer in force on p's first day), ERR_INPUT when the code names
+ * indicators of several domains. */
+int dashboard_indicator_at(struct store *st, const char *contract_uid,
+			   const char *code, struct period p,
+			   char uid[STORE_UID_LEN], struct err *e);
+/* The periodicity a version is followed by: its own, or for a
+ * "mensuelle ou trimestrielle" one the référent's recorded choice
+ * (monthly until p is pressed). */
+int dashboard_periodicity(struct store *st, const char *uid,
+			  enum periodicity declared, enum periodicity *out,
+			  struct err *e);
+/* The target of a year for a version and criticality ("" when not
+ * split), *has_target false when none (target then empty), and the
+ * direction that judges it: the target's own, else declared (the
+ * contract's). target is overwritten, not released. */
+int dashboard_target(struct store *st, const char *uid, int year,
+		     const char *criticality, enum better declared,
+		     struct value *target, bool *has_target,
+		     enum better *better, struct err *e);
+/* The criticalities of a ", "-list as the grid splits an indicator's
+ * rows (trimmed, empty ones dropped), or one "" when list is NULL or
+ * empty: *out and its strings are the caller's to free. */
+size_t dashboard_criticalities(const char *list, char ***out);
+/* A cell of period p, empty, with its key and whether p is over (due) or
+ * holds today (current); status STATUS_NOT_DUE. Overwrites c. */
+void dashboard_cell_init(struct dash_cell *c, struct period p,
+			 struct date today);
+/* What judges a cell: its indicator's spec, the direction, whether the
+ * request log computes it, the criticality ("" when not split) and the
+ * target of the cell's year (NULL: none). */
+struct dash_judge {
+	const struct value_spec *spec;
+	enum better better;
+	bool computed;
+	const char *criticality;
+	const struct value *target;
+};
+/* Fill a cell made by dashboard_cell_init whose uid is set (the version
+ * of its period) from its measurement m (NULL: none): the value typed,
+ * else what the request log computes (computed indicators, periods due
+ * or current), the comment, the validation, whether a typed value
+ * disagrees with the log, and the status (value_status). */
+int dashboard_cell_judge(struct store *st, const struct dash_judge *j,
+			 const struct measurement *m, struct dash_cell *c,
+			 struct err *e);
+/* What a cell holds, released (the cell stays usable, empty). */
+void dashboard_cell_release(struct dash_cell *c);
 
 /* The context string of a cell for drafts, and back. */
 void dashboard_cell_context(const struct dashboard *d, size_t row, int cell,

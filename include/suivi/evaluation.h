@@ -485,4 +485,8 @@ double evaluation_round1(double v);
 bool evaluation_median_mean(double *v, size_t n, double *median,
 			    double *mean);
 
+/* How a cell of the grid reads in a document: met, missed, due and
+ * missing, muted when not due yet, none otherwise. */
+enum doc_tone evaluation_cell_tone(enum value_status s);
+
 #endif

@@ -110,6 +110,14 @@ enum value_status value_status(const struct value_spec *s,
 			       enum better better, const struct value *v,
 			       const struct value *target, bool due);
 
+/* Whether a kind's short French form is its scalar as a number (count,
+ * percentage, hours, days, level): a spreadsheet may add it up. */
+bool value_kind_numeric(enum value_kind k);
+
+/* "≥ " or "≤ ": the direction that judges a target, written before it
+ * ("≥ 4 h"); "" for the others (oui, none). */
+const char *value_better_sign(enum better b);
+
 /* Whether v is far outside the indicator's own history (the scalars of
  * its earlier values, n of them): with at least 4 earlier values, true
  * when v is more than 3 times the spread (interquartile range, at least

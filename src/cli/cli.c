@@ -32,6 +32,8 @@ static const struct command commands[] = {
 	  "exporte les litiges (CSV)" },
 	{ "export", cmd_export, "summary --year AAAA",
 	  "exporte l'état récapitulatif annuel (CSV)" },
+	{ "export", cmd_export, "communes --indicator C --period P",
+	  "un indicateur dans toutes les communes (CSV)" },
 	{ "report", cmd_report, "minutes [OPTIONS]",
 	  "compte rendu d'une réunion (Markdown, HTML)" },
 	/* for the help only, as import requests above */
@@ -39,6 +41,8 @@ static const struct command commands[] = {
 	  "évaluation annuelle (HTML, ODT, ODS, Markdown, CSV)" },
 	{ "report", cmd_report, "summary [OPTIONS]",
 	  "état récapitulatif annuel (mêmes formats)" },
+	{ "report", cmd_report, "communes [OPTIONS]",
+	  "un indicateur ou un domaine dans toutes les communes" },
 	{ "evaluation", cmd_evaluation, "COMMUNE ANNÉE",
 	  "envoi, présentation, ajustements d'une évaluation" },
 	{ "set", cmd_set, "COMMUNE INDICATEUR PÉRIODE VALEUR",
@@ -112,4 +116,23 @@ int cli_dispatch(struct app *app, int argc, char **argv)
 		if (!strcmp(argv[0], commands[i].name))
 			return commands[i].run(app, argc, argv);
 	return cli_usage_error("commande inconnue « %s »", argv[0]);
+}
+
+int cli_across_args(const char *what, const char *period_arg,
+		    const char *sort_arg, struct period *p,
+		    enum across_sort *by, bool *descending)
+{
+	*by = ACROSS_SORT_COMMUNE;
+	*descending = false;
+	if (!period_arg)
+		return cli_usage_error("%s : --period PÉRIODE est obligatoire "
+				       "(2018-03, 2018-T1 ou 2018)", what);
+	if (period_parse(period_arg, p) != 0)
+		return cli_usage_error("%s : période « %s » invalide (2018-03, "
+				       "2018-T1 ou 2018)", what, period_arg);
+	if (sort_arg && across_sort_parse(sort_arg, by, descending) != 0)
+		return cli_usage_error("%s : tri « %s » inconnu (commune, "
+				       "valeur, statut ou tendance ; -valeur pour "
+				       "l'ordre décroissant)", what, sort_arg);
+	return 0;
 }

@@ -1,3 +1,4 @@
+#include "suivi/across.h"
 #include "suivi/atomic.h"
 #include "suivi/cli.h"
 #include "suivi/csv.h"
@@ -96,7 +97,10 @@ struct export_opts {
 	const char *what;		/* "indicators" */
 	const char *commune, *out_path, *date_arg, *year_arg, *from_arg,
 		   *to_arg;
-	bool force, takes_date, takes_year, takes_range;
+	/* export communes: the indicator, its period, a criticality, the
+	 * sort */
+	const char *indicator_arg, *period_arg, *crit_arg, *sort_arg;
+	bool force, takes_date, takes_year, takes_range, takes_across;
 };
 
 static int parse_opts(int argc, char **argv, struct export_opts *o)
@@ -125,6 +129,20 @@ static int parse_opts(int argc, char **argv, struct export_opts *o)
 		else if (o->takes_range && !strncmp(a, "--to", name_len) &&
 			 name_len == 4)
 			slot = &o->to_arg;
+		else if (o->takes_across && !strncmp(a, "--indicator",
+							name_len) &&
+			 name_len == 11)
+			slot = &o->indicator_arg;
+		else if (o->takes_across &&
+			 ((!strncmp(a, "--period", name_len) && name_len == 8) ||
+			  (!strncmp(a, "--periode", name_len) && name_len == 9)))
+			slot = &o->period_arg;
+		else if (o->takes_across &&
+			 !strncmp(a, "--criticite", name_len) && name_len == 11)
+			slot = &o->crit_arg;
+		else if (o->takes_across && !strncmp(a, "--sort", name_len) &&
+			 name_len == 6)
+			slot = &o->sort_arg;
 		else if (!strcmp(a, "-o") || !strcmp(a, "--output") ||
 			 !strncmp(a, "--output=", 9))
 			slot = &o->out_path;
@@ -452,12 +470,97 @@ static int export_summary(struct app *app, int argc, char **argv)
 			  "état récapitulatif exporté");
 }
 
+/* ------------------------------------------------------------------ */
+/* One indicator across every commune (src/model/across.c)             */
+
+static const char *const communes_header[] = {
+	"commune", "insee", "contrat", "indicateur", "intitulé", "criticité",
+	"période", "valeur", "nombre", "cible", "statut",
+	"période précédente", "valeur précédente", "tendance", "remarque",
+	NULL
+};
+
+struct communes_args {
+	const char *code, *crit;
+	struct period period;
+	enum across_sort sort;
+	bool descending;
+};
+
+static int write_communes(struct store *st, const char *contract_uid,
+			  struct csv *c, void *ctx, struct err *e)
+{
+	const struct communes_args *x = ctx;
+	char today[DATE_ISO_LEN], buf[VALUE_TEXT_MAX + 64];
+	struct across a;
+	struct date d;
+
+	(void)contract_uid;
+	date_today(&d);
+	date_format_iso(d, today);
+	/* loaded whole before the first line: a refusal writes nothing */
+	if (across_load(st, x->code, x->crit, x->period, today, &a, e) != 0)
+		return -1;
+	across_sort(&a, x->sort, x->descending);
+	header_row(c, communes_header);
+	for (size_t i = 0; i < a.n; i++) {
+		const struct across_row *r = &a.rows[i];
+
+		csv_cell(c, r->commune);
+		csv_cell(c, r->insee);
+		csv_cell(c, r->identifier);
+		csv_cell(c, a.code);
+		csv_cell(c, r->label);
+		csv_cell(c, r->criticality);
+		csv_cell(c, r->in_force ? r->cell.key : NULL);
+		across_value_text(r, buf, sizeof buf);
+		csv_cell(c, buf);
+		number_cell(c, r->has_num, r->num);
+		across_target_text(r, buf, sizeof buf);
+		csv_cell(c, buf);
+		csv_cell(c, across_status_text(r));
+		csv_cell(c, r->in_force ? r->prev.key : NULL);
+		across_prev_text(r, buf, sizeof buf);
+		csv_cell(c, buf);
+		csv_cell(c, across_trend_label[r->trend]);
+		csv_cell(c, !r->in_force ? r->why
+			    : r->cell.computed ? "calculée depuis les saisines"
+			    : NULL);
+		csv_end_row(c);
+	}
+	across_release(&a);
+	return ferror(c->out) ? 1 : 0;
+}
+
+static int export_communes(struct app *app, int argc, char **argv)
+{
+	struct export_opts o = { .what = "communes", .takes_across = true };
+	struct communes_args x = { .sort = ACROSS_SORT_COMMUNE };
+	int rc = parse_opts(argc, argv, &o);
+
+	if (rc)
+		return rc;
+	if (o.commune)
+		return cli_usage_error("export communes : --commune est de trop "
+				       "(l'export couvre toutes les communes)");
+	if (!o.indicator_arg || !*o.indicator_arg)
+		return cli_usage_error("export communes : --indicator CODE est "
+				       "obligatoire (3.3.2, ou nsi/3.3.2)");
+	if ((rc = cli_across_args("export communes", o.period_arg, o.sort_arg,
+				  &x.period, &x.sort, &x.descending)) != 0)
+		return rc;
+	x.code = o.indicator_arg;
+	x.crit = o.crit_arg;
+	return run_export(app, &o, write_communes, &x,
+			  "indicateur exporté pour toutes les communes");
+}
+
 int cmd_export(struct app *app, int argc, char **argv)
 {
 	if (argc < 2)
 		return cli_usage_error("export : que faut-il exporter ? "
 				       "(indicators, measurements, requests, "
-				       "disputes, summary)");
+				       "disputes, summary, communes)");
 	if (!strcmp(argv[1], "indicators"))
 		return export_indicators(app, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "measurements"))
@@ -468,7 +571,9 @@ int cmd_export(struct app *app, int argc, char **argv)
 		return export_disputes(app, argc - 1, argv + 1);
 	if (!strcmp(argv[1], "summary"))
 		return export_summary(app, argc - 1, argv + 1);
+	if (!strcmp(argv[1], "communes"))
+		return export_communes(app, argc - 1, argv + 1);
 	return cli_usage_error("export : « %s » inconnu (exports possibles : "
 			       "indicators, measurements, requests, disputes, "
-			       "summary)", argv[1]);
+			       "summary, communes)", argv[1]);
 }

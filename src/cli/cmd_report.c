@@ -23,9 +23,15 @@
  *         -o FICHIER [--force]
  *       the état récapitulatif (src/report/summary.c), of one commune or,
  *       without --commune, of every commune of the database.
- *   Both are documents (doc.h): the format from --format, else from the
+ *   suivi report communes (--indicator CODE [--criticite C] | --domain D)
+ *         --period PÉRIODE [--sort COL] [--format …] -o FICHIER [--force]
+ *       one indicator, or every indicator of a domain, across every
+ *       commune of the database for a period, for the Conférence
+ *       territoriale (src/report/across_doc.c).
+ *   These are documents (doc.h): the format from --format, else from the
  *   extension (.html .fodt .fods .md .csv); "-o -" writes to stdout.
  */
+#include "suivi/across_report.h"
 #include "suivi/cli.h"
 #include "suivi/date.h"
 #include "suivi/doc.h"
@@ -45,6 +51,8 @@
 struct report_opts {
 	const char *what;		/* "minutes" */
 	const char *meeting, *commune, *format, *out_path, *year, *period;
+	/* report communes */
+	const char *indicator, *domain, *criticality, *sort;
 	bool force;
 };
 
@@ -64,6 +72,10 @@ static int parse_opts(int argc, char **argv, struct report_opts *o)
 		{ "--periode", offsetof(struct report_opts, period) },
 		{ "--period", offsetof(struct report_opts, period) },
 		{ "-o", offsetof(struct report_opts, out_path) },
+		{ "--indicator", offsetof(struct report_opts, indicator) },
+		{ "--domain", offsetof(struct report_opts, domain) },
+		{ "--criticite", offsetof(struct report_opts, criticality) },
+		{ "--sort", offsetof(struct report_opts, sort) },
 	};
 
 	for (int i = 1; i < argc; i++) {
@@ -290,22 +302,10 @@ static int report_minutes(struct app *app, int argc, char **argv)
 /* What both take: --year, --format or the extension of -o, --commune
  * (required for the evaluation; the summary without it covers every
  * commune). 0, or the exit status of a usage error. */
-static int annual_opts(const struct report_opts *o, bool commune_required,
-		       int *year, int *fmt)
+/* The format: --format, else the extension of -o (required). 0, or the
+ * exit status of a usage error. */
+static int format_opts(const struct report_opts *o, int *fmt)
 {
-	unsigned long y;
-
-	if (commune_required && (!o->commune || !*o->commune))
-		return cli_usage_error("report %s : --commune est obligatoire",
-				       o->what);
-	if (!o->year || number_parse_uint(o->year, 9999, &y) != 0 ||
-	    y < 1900 || y > 2199)
-		return cli_usage_error("report %s : --year AAAA est obligatoire "
-				       "(une année de 1900 à 2199)%s%s%s",
-				       o->what, o->year ? ", pas « " : "",
-				       o->year ? o->year : "",
-				       o->year ? " »" : "");
-	*year = (int)y;
 	if (!o->out_path || !*o->out_path)
 		return cli_usage_error("report %s : -o FICHIER est obligatoire "
 				       "(-o - pour la sortie standard)",
@@ -330,6 +330,49 @@ static int annual_opts(const struct report_opts *o, bool commune_required,
 	return 0;
 }
 
+/* What both take: --year, --format or the extension of -o, --commune
+ * (required for the evaluation; the summary without it covers every
+ * commune). 0, or the exit status of a usage error. */
+static int annual_opts(const struct report_opts *o, bool commune_required,
+		       int *year, int *fmt)
+{
+	unsigned long y;
+
+	if (commune_required && (!o->commune || !*o->commune))
+		return cli_usage_error("report %s : --commune est obligatoire",
+				       o->what);
+	if (!o->year || number_parse_uint(o->year, 9999, &y) != 0 ||
+	    y < 1900 || y > 2199)
+		return cli_usage_error("report %s : --year AAAA est obligatoire "
+				       "(une année de 1900 à 2199)%s%s%s",
+				       o->what, o->year ? ", pas « " : "",
+				       o->year ? o->year : "",
+				       o->year ? " »" : "");
+	*year = (int)y;
+	return format_opts(o, fmt);
+}
+
+/* Write d in fmt to -o (or stdout), say where; the exit status. */
+static int write_doc(const struct report_opts *o, struct doc *d, int fmt,
+		     const char *done)
+{
+	struct err e;
+	int rc;
+
+	err_clear(&e);
+	if (!strcmp(o->out_path, "-"))
+		rc = doc_write(stdout, d, (enum doc_format)fmt, &e);
+	else
+		rc = doc_save(o->out_path, d, (enum doc_format)fmt, o->force,
+			      &e);
+	doc_release(d);
+	if (rc != 0)
+		return cli_fail(&e);
+	if (strcmp(o->out_path, "-"))
+		fprintf(stderr, "suivi : %s dans %s\n", done, o->out_path);
+	return EXIT_OK;
+}
+
 /* Build the document of a year: the caller's options, and the
  * application's settings (suivi.ini). */
 typedef int (*annual_build_fn)(struct app *app, const struct report_opts *o,
@@ -352,6 +395,11 @@ static int report_annual(struct app *app, int argc, char **argv,
 	if (o.meeting)
 		return cli_usage_error("report %s : --meeting ne sert qu'au "
 				       "compte rendu (report minutes)", what);
+	if (o.indicator || o.domain || o.criticality || o.sort)
+		return cli_usage_error("report %s : --indicator, --domain, "
+				       "--criticite et --sort ne servent qu'au "
+				       "rapport de toutes les communes (report "
+				       "communes)", what);
 	if (o.period && strcmp(what, "evaluation"))
 		return cli_usage_error("report %s : --periode ne sert qu'à "
 				       "l'évaluation (report evaluation)", what);
@@ -373,16 +421,7 @@ static int report_annual(struct app *app, int argc, char **argv,
 	store_close(st);
 	if (rc != 0)
 		return cli_fail(&e);
-	if (!strcmp(o.out_path, "-"))
-		rc = doc_write(stdout, &d, (enum doc_format)fmt, &e);
-	else
-		rc = doc_save(o.out_path, &d, (enum doc_format)fmt, o.force, &e);
-	doc_release(&d);
-	if (rc != 0)
-		return cli_fail(&e);
-	if (strcmp(o.out_path, "-"))
-		fprintf(stderr, "suivi : %s dans %s\n", done, o.out_path);
-	return EXIT_OK;
+	return write_doc(&o, &d, fmt, done);
 }
 
 static int build_evaluation(struct app *app, const struct report_opts *o,
@@ -421,6 +460,54 @@ static int report_summary(struct app *app, int argc, char **argv)
 }
 
 /* ------------------------------------------------------------------ */
+/* One indicator, or a domain's, across every commune                  */
+
+static int report_communes(struct app *app, int argc, char **argv)
+{
+	struct report_opts o = { .what = "communes" };
+	struct across_report_opts ao = { .sort = ACROSS_SORT_COMMUNE };
+	char today[DATE_ISO_LEN];
+	struct store *st;
+	struct doc d;
+	struct date now;
+	struct err e;
+	int fmt = 0, rc;
+
+	if ((rc = parse_opts(argc, argv, &o)) != 0)
+		return rc;
+	if (o.meeting || o.commune || o.year)
+		return cli_usage_error("report communes : --meeting, --commune "
+				       "et --year sont de trop (toutes les "
+				       "communes, pour la période de "
+				       "--period)");
+	if ((!o.indicator || !*o.indicator) == (!o.domain || !*o.domain))
+		return cli_usage_error("report communes : --indicator CODE "
+				       "(3.3.2, ou nsi/3.3.2) ou --domain CODE "
+				       "(nsi), l'un des deux");
+	if (o.domain && o.criticality)
+		return cli_usage_error("report communes : --criticite ne sert "
+				       "qu'avec --indicator");
+	if ((rc = cli_across_args("report communes", o.period, o.sort,
+				  &ao.period, &ao.sort, &ao.descending)) != 0)
+		return rc;
+	if ((rc = format_opts(&o, &fmt)) != 0)
+		return rc;
+	ao.indicator = o.indicator;
+	ao.domain = o.domain;
+	ao.criticality = o.criticality;
+	err_clear(&e);
+	if (app_open_store(app, STORE_READ, &st, &e) != 0)
+		return cli_fail(&e);
+	date_today(&now);
+	date_format_iso(now, today);
+	rc = across_report_build(st, &ao, today, &d, &e);
+	store_close(st);
+	if (rc != 0)
+		return cli_fail(&e);
+	return write_doc(&o, &d, fmt, "rapport de toutes les communes écrit");
+}
+
+/* ------------------------------------------------------------------ */
 /* The reports                                                         */
 
 static const struct report {
@@ -430,6 +517,7 @@ static const struct report {
 	{ "minutes", report_minutes },
 	{ "evaluation", report_evaluation },
 	{ "summary", report_summary },
+	{ "communes", report_communes },
 };
 
 #define N_REPORTS (sizeof reports / sizeof *reports)

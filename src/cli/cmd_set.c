@@ -9,6 +9,7 @@
  * periodicity. One transaction, like a value confirmed in the grid.
  */
 #include "suivi/cli.h"
+#include "suivi/dashboard.h"
 #include "suivi/store_meeting.h"
 #include "suivi/date.h"
 #include "suivi/store_contract.h"
@@ -98,7 +99,7 @@ int cmd_set(struct app *app, int argc, char **argv)
 	struct indicator ind;
 	struct value v = { 0 };
 	struct err e;
-	char uid[STORE_UID_LEN], iuid[STORE_UID_LEN], iso[DATE_ISO_LEN];
+	char uid[STORE_UID_LEN], iuid[STORE_UID_LEN];
 	char key[PERIOD_KEY_LEN], crit[128], shown[256], label[64];
 	int rc = EXIT_DATA;
 
@@ -150,20 +151,11 @@ int cmd_set(struct app *app, int argc, char **argv)
 	 * create a new one */
 	if (app_open_store(app, STORE_READ, &st, &e) != 0)
 		return cli_fail(&e);
-	date_format_iso(period_first_day(p), iso);
 	if (store_contract_find(st, pos[0], uid, &e) != 0)
 		goto fail;
-	if (store_indicator_by_code(st, uid, pos[1], iso, iuid, &e) != 0) {
-		/* before the annex's first version, the one beginning within
-		 * the period (the grid's rule) */
-		char last[DATE_ISO_LEN];
-		struct err e2;
-
-		date_format_iso(period_last_day(p), last);
-		if (e.code != ERR_NOTFOUND ||
-		    store_indicator_by_code(st, uid, pos[1], last, iuid, &e2) != 0)
-			goto fail;
-	}
+	/* the version of the period, as the grid finds it */
+	if (dashboard_indicator_at(st, uid, pos[1], p, iuid, &e) != 0)
+		goto fail;
 	if (store_indicator_get(st, iuid, &ind, &e) != 0)
 		goto fail;
 	period_key(p, key);

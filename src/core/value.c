@@ -775,6 +775,17 @@ static bool status_scalars(const struct value_spec *s, const struct value *v,
 	return value_scalar(s, v, x) && value_scalar(s, t, y);
 }
 
+bool value_kind_numeric(enum value_kind k)
+{
+	return k == VALUE_COUNT || k == VALUE_PERCENT || k == VALUE_HOURS ||
+	       k == VALUE_DAYS || k == VALUE_LEVEL;
+}
+
+const char *value_better_sign(enum better b)
+{
+	return b == BETTER_HIGHER ? "≥ " : b == BETTER_LOWER ? "≤ " : "";
+}
+
 enum value_status value_status(const struct value_spec *s,
 			       enum better better, const struct value *v,
 			       const struct value *target, bool due)

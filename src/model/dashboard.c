@@ -14,7 +14,7 @@ struct row_ctx {
 	const struct browse_domain *dom;
 };
 
-static void cell_release(struct dash_cell *c)
+void dashboard_cell_release(struct dash_cell *c)
 {
 	value_release(&c->value);
 	value_release(&c->computed_value);
@@ -25,7 +25,7 @@ static void cell_release(struct dash_cell *c)
 static void row_release(struct dash_row *r)
 {
 	for (int i = 0; i < r->n_cells; i++)
-		cell_release(&r->cells[i]);
+		dashboard_cell_release(&r->cells[i]);
 	free(r->label);
 	free(r->code);
 	free(r->criticality);
@@ -42,8 +42,8 @@ void dashboard_release(struct dashboard *d)
 	memset(d, 0, sizeof *d);
 }
 
-static const struct browse_domain *row_domain(const struct dashboard *d,
-					      const struct dash_row *r)
+const struct browse_domain *dashboard_row_domain(const struct dashboard *d,
+						const struct dash_row *r)
 {
 	for (size_t i = 0; i < d->src->n_domains; i++) {
 		const struct browse_domain *dom = &d->src->domains[i];
@@ -161,18 +161,127 @@ static struct period trend_end(enum periodicity per, int year,
 	return period_containing(per, end);
 }
 
+const char *const dashboard_status_label[STATUS_COUNT] = {
+	[STATUS_NOT_DUE] = "pas encore attendue",
+	[STATUS_MISSING] = "attendue, non saisie",
+	[STATUS_NO_TARGET] = "pas de cible",
+	[STATUS_MET] = "cible atteinte",
+	[STATUS_MISSED] = "cible manquée",
+	[STATUS_NOT_APPLICABLE] = "rien à mesurer",
+};
+
+int dashboard_indicator_at(struct store *st, const char *contract_uid,
+			   const char *code, struct period p,
+			   char uid[STORE_UID_LEN], struct err *e)
+{
+	char iso[DATE_ISO_LEN];
+	struct err e2;
+
+	date_format_iso(period_first_day(p), iso);
+	if (store_indicator_by_code(st, contract_uid, code, iso, uid, e) == 0)
+		return 0;
+	if (e->code != ERR_NOTFOUND)
+		return -1;
+	/* before the annex's first version, the one beginning within the
+	 * period; else the first day's reason stands */
+	date_format_iso(period_last_day(p), iso);
+	if (store_indicator_by_code(st, contract_uid, code, iso, uid, &e2) == 0)
+		return 0;
+	uid[0] = '\0';
+	return -1;
+}
+
+int dashboard_periodicity(struct store *st, const char *uid,
+			  enum periodicity declared, enum periodicity *out,
+			  struct err *e)
+{
+	bool quarterly = false;
+
+	*out = declared;
+	if (declared != PERIOD_MONTHLY_OR_QUARTERLY)
+		return 0;
+	if (store_indicator_quarterly(st, uid, &quarterly, e) != 0)
+		return -1;
+	*out = quarterly ? PERIOD_QUARTERLY : PERIOD_MONTHLY;
+	return 0;
+}
+
+int dashboard_target(struct store *st, const char *uid, int year,
+		     const char *criticality, enum better declared,
+		     struct value *target, bool *has_target,
+		     enum better *better, struct err *e)
+{
+	int target_better;
+	bool found;
+
+	if (store_target_value(st, uid, year, criticality, target,
+			       &target_better, &found, e) != 0)
+		return -1;
+	*has_target = found && !value_empty(target);
+	*better = target_better >= 0 ? (enum better)target_better : declared;
+	return 0;
+}
+
+void dashboard_cell_init(struct dash_cell *c, struct period p,
+			 struct date today)
+{
+	struct date first = period_first_day(p), last = period_last_day(p);
+
+	memset(c, 0, sizeof *c);
+	c->period = p;
+	period_key(p, c->key);
+	c->due = date_cmp(last, today) < 0;
+	c->current = date_cmp(first, today) <= 0 && date_cmp(today, last) <= 0;
+	c->status = STATUS_NOT_DUE;
+}
+
+int dashboard_cell_judge(struct store *st, const struct dash_judge *j,
+			 const struct measurement *m, struct dash_cell *c,
+			 struct err *e)
+{
+	if (m && !value_empty(&m->value)) {
+		value_copy(&c->value, &m->value);
+		c->entered = true;
+		c->is_override = m->is_override;
+	}
+	if (m && m->comment)
+		c->comment = xstrdup(m->comment);
+	snprintf(c->validated_on, sizeof c->validated_on, "%s",
+		 m && m->validated_on ? m->validated_on : "");
+	if (j->computed && (c->due || c->current)) {
+		if (store_computed_value(st, c->uid, c->period, j->criticality,
+					 &c->computed_value, &c->has_computed,
+					 e) != 0)
+			return -1;
+		if (c->has_computed && !c->entered) {
+			value_copy(&c->value, &c->computed_value);
+			c->computed = true;
+		}
+		if (c->has_computed && c->entered) {
+			char a[64], b[64];
+
+			value_format(j->spec, &c->value, false, a, sizeof a);
+			value_format(j->spec, &c->computed_value, false, b,
+				     sizeof b);
+			c->disagrees = strcmp(a, b) != 0;
+		}
+	}
+	c->status = value_status(j->spec, j->better, &c->value, j->target,
+				 c->due);
+	return 0;
+}
+
 static int fill_row(struct store *st, const struct dashboard *d,
 		    struct dash_row *r, struct err *e)
 {
-	const struct browse_domain *dom = row_domain(d, r);
+	const struct browse_domain *dom = dashboard_row_domain(d, r);
 	struct date today = iso_date(d->today);
 	struct loaded l = { NULL, 0 };
-	int target_better;
-	bool found, quarterly = false;
+	struct dash_judge judge;
 	int rc = -1;
 
 	for (int i = 0; i < r->n_cells; i++)
-		cell_release(&r->cells[i]);
+		dashboard_cell_release(&r->cells[i]);
 	value_release(&r->target);
 	free(r->history);
 	r->history = NULL;
@@ -183,12 +292,9 @@ static int fill_row(struct store *st, const struct dashboard *d,
 		return -1;
 	}
 	r->choosable = r->ind->periodicity == PERIOD_MONTHLY_OR_QUARTERLY;
-	r->per = r->ind->periodicity;
-	if (r->choosable) {
-		if (store_indicator_quarterly(st, r->uid, &quarterly, e) != 0)
-			return -1;
-		r->per = quarterly ? PERIOD_QUARTERLY : PERIOD_MONTHLY;
-	}
+	if (dashboard_periodicity(st, r->uid, r->ind->periodicity, &r->per,
+				  e) != 0)
+		return -1;
 	r->n_cells = r->per == PERIOD_MONTHLY ? 12
 		   : r->per == PERIOD_QUARTERLY ? 4 : 1;
 	/* the year and what the trend's 12 periods reach back to */
@@ -197,69 +303,32 @@ static int fill_row(struct store *st, const struct dashboard *d,
 			: r->per == PERIOD_QUARTERLY ? 3 : 11, &l, e) != 0)
 		goto out;
 	/* the target and the direction it is judged by */
-	if (store_target_value(st, r->uid, d->year, r->criticality, &r->target,
-			       &target_better, &found, e) != 0)
+	if (dashboard_target(st, r->uid, d->year, r->criticality,
+			     r->ind->better, &r->target, &r->has_target,
+			     &r->better, e) != 0)
 		goto out;
-	r->has_target = found && !value_empty(&r->target);
-	r->better = target_better >= 0 ? (enum better)target_better
-				       : r->ind->better;
+	judge = (struct dash_judge){ &r->spec, r->better,
+				     r->ind->computed_from >= 0,
+				     r->criticality,
+				     r->has_target ? &r->target : NULL };
 	for (int i = 0; i < r->n_cells; i++) {
 		struct dash_cell *c = &r->cells[i];
-		struct date first, last;
-		const struct measurement *m;
+		struct period p = { d->year, 0, 0 };
 
-		memset(c, 0, sizeof *c);
+		if (r->n_cells == 12)
+			p.month = i + 1;
+		else if (r->n_cells == 4)
+			p.quarter = i + 1;
+		dashboard_cell_init(c, p, today);
 		c->first_month = 12 / r->n_cells * i;
 		c->n_months = 12 / r->n_cells;
-		c->period.year = d->year;
-		if (r->n_cells == 12)
-			c->period.month = i + 1;
-		else if (r->n_cells == 4)
-			c->period.quarter = i + 1;
-		period_key(c->period, c->key);
-		first = period_first_day(c->period);
-		last = period_last_day(c->period);
-		c->due = date_cmp(last, today) < 0;
-		c->current = date_cmp(first, today) <= 0 &&
-			     date_cmp(today, last) <= 0;
 		uid_for(dom, r->ind->code, c->period, c->uid);
-		if (!c->uid[0]) {
-			c->status = STATUS_NOT_DUE;
+		if (!c->uid[0])
 			continue;
-		}
-		m = find(&l, c->uid, c->key, r->criticality);
-		if (m && !value_empty(&m->value)) {
-			value_copy(&c->value, &m->value);
-			c->entered = true;
-			c->is_override = m->is_override;
-		}
-		if (m && m->comment)
-			c->comment = xstrdup(m->comment);
-		snprintf(c->validated_on, sizeof c->validated_on, "%s",
-			 m && m->validated_on ? m->validated_on : "");
-		if (r->ind->computed_from >= 0 && (c->due || c->current)) {
-			if (store_computed_value(st, c->uid, c->period,
-						 r->criticality,
-						 &c->computed_value,
-						 &c->has_computed, e) != 0)
-				goto out;
-			if (c->has_computed && !c->entered) {
-				value_copy(&c->value, &c->computed_value);
-				c->computed = true;
-			}
-			if (c->has_computed && c->entered) {
-				char a[64], b[64];
-
-				value_format(&r->spec, &c->value, false, a,
-					     sizeof a);
-				value_format(&r->spec, &c->computed_value, false,
-					     b, sizeof b);
-				c->disagrees = strcmp(a, b) != 0;
-			}
-		}
-		c->status = value_status(&r->spec, r->better, &c->value,
-					 r->has_target ? &r->target : NULL,
-					 c->due);
+		if (dashboard_cell_judge(st, &judge,
+					 find(&l, c->uid, c->key, r->criticality),
+					 c, e) != 0)
+			goto out;
 	}
 	/* trend: the last 12 periods, and every scalar for the outlier check */
 	{
@@ -312,8 +381,7 @@ static struct dash_row *push(struct dashboard *d, size_t *cap,
 	return r;
 }
 
-/* The criticalities of an indicator, "" when it is not split. */
-static size_t split(const char *list, char ***out)
+size_t dashboard_criticalities(const char *list, char ***out)
 {
 	size_t n = 0;
 	char *copy, *save = NULL;
@@ -398,7 +466,7 @@ int dashboard_load(struct store *st, const char *contract_uid, int year,
 
 				if (strcmp(ind->commitment, cm->code))
 					continue;
-				nc = split(ind->criticalities, &crits);
+				nc = dashboard_criticalities(ind->criticalities, &crits);
 				for (size_t q = 0; q < nc; q++) {
 					struct dash_row *r = push(
 						out, &cap, DASH_INDICATOR,

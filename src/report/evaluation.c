@@ -200,13 +200,6 @@ static char *dup_or_null(const char *s)
 	return s && *s ? xstrdup(s) : NULL;
 }
 
-/* Whether a kind's short French form is its scalar as a number. */
-static bool kind_numeric(enum value_kind k)
-{
-	return k == VALUE_COUNT || k == VALUE_PERCENT || k == VALUE_HOURS ||
-	       k == VALUE_DAYS || k == VALUE_LEVEL;
-}
-
 /* The domain of the source whose versions hold ind, and that annex. */
 static const struct browse_domain *domain_of(const struct browse_source *src,
 					     const struct indicator *ind,
@@ -226,12 +219,6 @@ static const struct browse_domain *domain_of(const struct browse_source *src,
 		}
 	}
 	return NULL;
-}
-
-/* "≥ " or "≤ ": the direction that judges a target, "" for none. */
-static const char *better_sign(enum better b)
-{
-	return b == BETTER_HIGHER ? "≥ " : b == BETTER_LOWER ? "≤ " : "";
 }
 
 /* The dashboard's trend ends with the period holding today in the
@@ -323,10 +310,10 @@ static void fill_indicator(struct eval_indicator *x, const struct evaluation *ev
 					     true, b, sizeof b);
 			x->target_years = xasprintf(
 				"%s%s (%d) ; %s%s (%d)",
-				first->has_target ? better_sign(first->better)
+				first->has_target ? value_better_sign(first->better)
 						  : "", a,
 				main_year < other_year ? main_year : other_year,
-				second->has_target ? better_sign(second->better)
+				second->has_target ? value_better_sign(second->better)
 						   : "", b,
 				main_year < other_year ? other_year : main_year);
 		}
@@ -381,7 +368,7 @@ static void fill_indicator(struct eval_indicator *x, const struct evaluation *ev
 			value_format(&from_row->spec, &c->value, false, buf,
 				     sizeof buf);
 			o->value = xstrdup(buf);
-			o->has_num = kind_numeric(x->kind) &&
+			o->has_num = value_kind_numeric(x->kind) &&
 				     value_scalar(&from_row->spec, &c->value,
 						  &o->num);
 			x->n_measured++;
@@ -1257,7 +1244,7 @@ fail:
 /* The document                                                        */
 
 
-static enum doc_tone cell_tone(enum value_status s)
+enum doc_tone evaluation_cell_tone(enum value_status s)
 {
 	switch (s) {
 	case STATUS_MET:
@@ -1391,9 +1378,9 @@ static void period_cells(struct doc_table *t, const struct columns *c,
 			doc_text(t, "sans objet", TONE_MUTED);
 		else if (cell->has_value && cell->has_num)
 			doc_num(t, cell->num, cell->value,
-				cell_tone(cell->status));
+				evaluation_cell_tone(cell->status));
 		else if (cell->has_value)
-			doc_text(t, cell->value, cell_tone(cell->status));
+			doc_text(t, cell->value, evaluation_cell_tone(cell->status));
 		else if (cell->status == STATUS_MISSING)
 			doc_text(t, "manquante", TONE_MISSING);
 		else
@@ -1425,7 +1412,7 @@ static char *target_text(const struct eval_indicator *x)
 		return xstrdup(x->target_years);
 	if (!x->has_target)
 		return xstrdup("—");
-	return xasprintf("%s%s", better_sign(x->better), x->target);
+	return xasprintf("%s%s", value_better_sign(x->better), x->target);
 }
 
 static void commitment_table(struct doc *d, const struct evaluation *ev,
@@ -1860,7 +1847,7 @@ static void indicators_part(struct doc *d, const struct evaluation *ev)
 					 TONE_NONE);
 				if (!x->has_target)
 					doc_text(t, "", TONE_MUTED);
-				else if (kind_numeric(x->kind) &&
+				else if (value_kind_numeric(x->kind) &&
 					 x->target_has_num)
 					doc_num(t, x->target_num,
 						x->target_short, TONE_NONE);

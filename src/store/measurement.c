@@ -825,7 +825,21 @@ int store_indicator_by_code(struct store *st, const char *contract_uid,
 			    const char *code, const char *date,
 			    char uid[STORE_UID_LEN], struct err *e)
 {
-	sqlite3_stmt *s = store_stmt(st,
+	/* An indicator's code is digits and dots, a domain's has no "/"
+	 * (suivi-contrat(5)): "nsi/3.3.2" can only be that domain's, and
+	 * the domain's key finds it without looking at the others (the
+	 * view across communes asks every contract). */
+	const char *slash = strchr(code, '/');
+	char dom[64];
+	bool by_domain = slash && (size_t)(slash - code) < sizeof dom;
+	sqlite3_stmt *s = by_domain
+		? store_stmt(st,
+		"SELECT i.uid, d.code FROM domain d JOIN annex a ON a.uid ="
+		" " STORE_ANNEX_IN_FORCE("d.uid")
+		" JOIN indicator i ON i.annex_uid = a.uid"
+		" WHERE d.contract_uid = :c AND d.code = :dom"
+		" AND i.code = :icode", e)
+		: store_stmt(st,
 		"SELECT i.uid, d.code FROM domain d JOIN annex a ON a.uid ="
 		" " STORE_ANNEX_IN_FORCE("d.uid")
 		" JOIN indicator i ON i.annex_uid = a.uid"
@@ -837,7 +851,13 @@ int store_indicator_by_code(struct store *st, const char *contract_uid,
 	if (!s)
 		return -1;
 	store_bind_text(s, ":c", contract_uid);
-	store_bind_text(s, ":code", code);
+	if (by_domain) {
+		snprintf(dom, sizeof dom, "%.*s", (int)(slash - code), code);
+		store_bind_text(s, ":dom", dom);
+		store_bind_text(s, ":icode", slash + 1);
+	} else {
+		store_bind_text(s, ":code", code);
+	}
 	store_bind_text(s, ":date", date);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (!hits++)

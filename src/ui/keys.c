@@ -105,6 +105,9 @@ static const struct binding grid_bindings[] = {
 	{ 'y', false, true, ACT_YEAR },
 	{ 'g', false, true, ACT_FIRST_ROW },
 	{ 'G', false, true, ACT_LAST_ROW },
+	/* the indicator under the cursor across every commune */
+	{ 'T', false, false, ACT_ACROSS },
+	{ 'T', false, true, ACT_ACROSS },
 };
 
 /* The lists with forms (saisines): their own letters. */
@@ -168,6 +171,18 @@ static const struct binding sync_bindings[] = {
 	{ 'o', false, false, ACT_SYNC_FOLDER },
 };
 
+/* Toutes les communes: ← → the period, [ ] the year, r R the sort, p a
+ * period typed. */
+static const struct binding across_bindings[] = {
+	{ KEY_LEFT, true, false, ACT_LEFT },
+	{ KEY_RIGHT, true, false, ACT_RIGHT },
+	{ '[', false, false, ACT_YEAR_PREV },
+	{ ']', false, false, ACT_YEAR_NEXT },
+	{ 'r', false, false, ACT_SORT },
+	{ 'R', false, false, ACT_SORT_REVERSE },
+	{ 'p', false, false, ACT_FILTER_PERIOD },
+};
+
 static enum action lookup(const struct binding *b, size_t n,
 			  const struct key *k)
 {
@@ -199,6 +214,10 @@ enum action keys_action_in(enum keymap map, const struct key *k)
 	else if (map == KEYMAP_SYNC)
 		a = lookup(sync_bindings,
 			   sizeof sync_bindings / sizeof sync_bindings[0], k);
+	else if (map == KEYMAP_ACROSS)
+		a = lookup(across_bindings,
+			   sizeof across_bindings / sizeof across_bindings[0],
+			   k);
 	return a != ACT_NONE ? a : keys_action(k);
 }
 
@@ -338,6 +357,9 @@ static const struct label labels[ACT_COUNT] = {
 	[ACT_SYNC_IMPORT] = { "i", "i", "importer", NULL, NULL },
 	[ACT_SYNC_REVIEWED] = { "r", "r", "conflit examiné", NULL, NULL },
 	[ACT_SYNC_FOLDER] = { "o", "o", "dossier", NULL, NULL },
+	[ACT_ACROSS] = { "T", "T", "toutes les communes", "T Alt+T",
+			 "T Alt+T" },
+	[ACT_SORT_REVERSE] = { "R", "R", "inverser l'ordre", NULL, NULL },
 };
 
 const char *keys_label(enum action a, bool ascii)

@@ -178,7 +178,7 @@ static void reload_row(struct ui *ui, struct dash_screen *ds, size_t row)
 /* ------------------------------------------------------------------ */
 /* Drawing                                                             */
 
-static const char *status_sign(const struct uiterm *t, enum value_status s)
+const char *ui_status_sign(const struct uiterm *t, enum value_status s)
 {
 	switch (s) {
 	case STATUS_MET:
@@ -192,7 +192,7 @@ static const char *status_sign(const struct uiterm *t, enum value_status s)
 	}
 }
 
-static enum paint status_paint(enum value_status s)
+enum paint ui_status_paint(enum value_status s)
 {
 	switch (s) {
 	case STATUS_MET:
@@ -222,7 +222,7 @@ static void cell_text(const struct uiterm *t, const struct dash_row *r,
 			 c->comment ? "*" : "");
 		return;
 	}
-	snprintf(buf, n, "%s%s%s%s%s", status_sign(t, c->status),
+	snprintf(buf, n, "%s%s%s%s%s", ui_status_sign(t, c->status),
 		 c->computed ? (t->ascii ? "~" : "≈") : "", v,
 		 c->is_override || c->disagrees ? "!" : "",
 		 c->comment ? "*" : "");
@@ -314,14 +314,6 @@ static void draw_detail(struct ui *ui, struct dash_screen *ds, int y, int w)
 	struct dash_cell *c = cur_cell(ds);
 	struct strbuf sb;
 	char v[128], tg[128];
-	static const char *const words[STATUS_COUNT] = {
-		[STATUS_NOT_DUE] = "pas encore attendue",
-		[STATUS_MISSING] = "attendue, non saisie",
-		[STATUS_NO_TARGET] = "pas de cible",
-		[STATUS_MET] = "cible atteinte",
-		[STATUS_MISSED] = "cible manquée",
-		[STATUS_NOT_APPLICABLE] = "rien à mesurer",
-	};
 
 	if (!r || !c)
 		return;
@@ -354,7 +346,7 @@ static void draw_detail(struct ui *ui, struct dash_screen *ds, int y, int w)
 				     sizeof cv);
 			strbuf_addf(&sb, " (saisie ; calcul : %s)", cv);
 		}
-		strbuf_addf(&sb, " · %s", words[c->status]);
+		strbuf_addf(&sb, " · %s", dashboard_status_label[c->status]);
 		if (c->validated_on[0]) {
 			char d[32];
 
@@ -518,7 +510,7 @@ static void draw(struct ui *ui, int top, int rows, int cols)
 					span++;
 				cw = span * CELL_W;
 				cell_text(t, r, cell, buf, sizeof buf);
-				p = sel ? PAINT_SELECTED : status_paint(cell->status);
+				p = sel ? PAINT_SELECTED : ui_status_paint(cell->status);
 				if (sel) {
 					ds->cell_y = y;
 					ds->cell_x = x;
@@ -1210,6 +1202,33 @@ static void show(struct ui *ui, const struct ui_ref *ref)
 		   "de %d", p.year);
 }
 
+/* T: the indicator and period under the cursor across every commune
+ * (the criticality of the row, when it is split). */
+static void open_across(struct ui *ui, struct dash_screen *ds)
+{
+	struct dash_row *r = cur_row(ds);
+	struct dash_cell *c = cur_cell(ds);
+	const struct browse_domain *dom = r ? dashboard_row_domain(&ds->d, r)
+					    : NULL;
+	char code[128];
+
+	if (ui->n_contracts < 2) {
+		ui_message(ui, false, "Une seule commune dans la base (%s) : "
+			   "« toutes les communes » compare les communes "
+			   "d'une base qui en suit plusieurs",
+			   ui->contracts[ui->contract].commune);
+		return;
+	}
+	if (!r || !c || !dom) {
+		ui_message(ui, true, "Placez le curseur sur un indicateur pour "
+			   "le voir dans toutes les communes");
+		return;
+	}
+	/* with its domain: a code may be in several domains */
+	snprintf(code, sizeof code, "%s/%s", dom->code, r->code);
+	ui_across_open(ui, code, r->criticality, &c->period);
+}
+
 /* Keys typed straight into a cell rather than obeyed. On a text cell
  * every printable key is text (its commands are then the Alt ones): a
  * word typed there never opens the history or clears the cell. */
@@ -1348,6 +1367,9 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	case ACT_YEAR:
 		ask_year(ui, ds);
 		return UI_REDRAW;
+	case ACT_ACROSS:
+		open_across(ui, ds);
+		return UI_REDRAW;
 	default:
 		return UI_NOTHING;
 	}
@@ -1386,12 +1408,12 @@ static const enum action keys[] = {
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PGUP, ACT_PGDN,
 	ACT_FIRST_ROW, ACT_LAST_ROW, ACT_FIRST_COL, ACT_LAST_COL, ACT_EDIT, ACT_COMMENT, ACT_CLEAR, ACT_UNDO, ACT_HISTORY,
 	ACT_TARGET, ACT_PERIODICITY, ACT_TODO, ACT_YEAR_PREV, ACT_YEAR_NEXT,
-	ACT_YEAR, ACT_NONE
+	ACT_YEAR, ACT_ACROSS, ACT_NONE
 };
 
 static const enum action status_keys[] = {
-	ACT_EDIT, ACT_COMMENT, ACT_CLEAR, ACT_UNDO, ACT_HISTORY, ACT_TARGET,
-	ACT_TODO, ACT_YEAR_PREV, ACT_YEAR_NEXT, ACT_NONE
+	ACT_EDIT, ACT_ACROSS, ACT_COMMENT, ACT_CLEAR, ACT_UNDO, ACT_HISTORY,
+	ACT_TARGET, ACT_TODO, ACT_YEAR_PREV, ACT_YEAR_NEXT, ACT_NONE
 };
 
 /* v: the cell under the cursor, its indicator, value and comment whole. */

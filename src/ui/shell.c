@@ -190,7 +190,8 @@ static void draw_header(struct ui *ui)
 			gap = 0;
 		for (size_t i = 0; i < N_SCREENS && x < t->cols; i++) {
 			char tab[64];
-			bool active = screens[i] == ui->screen;
+			bool active = screens[i] == ui->screen ||
+				      screens[i] == ui->screen->tab;
 			int w;
 
 			snprintf(tab, sizeof tab, active ? "[%zu %s]" : " %zu %s ",
@@ -302,7 +303,7 @@ static void draw_status(struct ui *ui)
 			size_t len = sb.len;
 
 			strbuf_addf(&sb, "%s%s %s", len ? "  " : "",
-				    keys_label(b, t->ascii), ui_key_what(ui, b));
+				    ui_key_label(ui, b, false), ui_key_what(ui, b));
 			if (draw_width(t, sb.buf) > t->cols - rw - 3) {
 				sb.buf[len] = '\0';
 				sb.len = len;
@@ -377,13 +378,12 @@ void ui_draw(struct ui *ui)
 static size_t key_lines(const struct ui *ui, const char *heading,
 			const enum action *keys, char ***out)
 {
-	bool ascii = ui->term.ascii;
 	int kw = 0;
 	size_t n = 0, cap = 0;
 
 	*out = NULL;
 	for (const enum action *a = keys; *a != ACT_NONE; a++) {
-		int w = draw_width(&ui->term, keys_full_label(*a, ascii));
+		int w = draw_width(&ui->term, ui_key_label(ui, *a, true));
 
 		if (w > kw)
 			kw = w;
@@ -391,7 +391,7 @@ static size_t key_lines(const struct ui *ui, const char *heading,
 	*out = xgrow(*out, &cap, n + 1, sizeof **out);
 	(*out)[n++] = xstrdup(heading);
 	for (const enum action *a = keys; *a != ACT_NONE; a++) {
-		const char *label = keys_full_label(*a, ascii);
+		const char *label = ui_key_label(ui, *a, true);
 		int pad = kw - draw_width(&ui->term, label) + 2;
 
 		if (*a == ACT_COMMUNE && ui->n_contracts < 2)
@@ -505,6 +505,19 @@ const char *ui_key_what(const struct ui *ui, enum action a)
 			if (w->action == a)
 				return w->what;
 	return keys_what(a);
+}
+
+const char *ui_key_label(const struct ui *ui, enum action a, bool full)
+{
+	bool ascii = ui->term.ascii;
+
+	if (ui->screen && ui->screen->key_labels)
+		for (const struct action_keys *w = ui->screen->key_labels;
+		     w->action != ACT_NONE; w++)
+			if (w->action == a)
+				return full ? (ascii ? w->full_ascii : w->full)
+					    : (ascii ? w->keys_ascii : w->keys);
+	return full ? keys_full_label(a, ascii) : keys_label(a, ascii);
 }
 
 void ui_goto(struct ui *ui, size_t i)
@@ -673,6 +686,7 @@ int ui_run(struct app *app, struct store *st)
 	term_stop(&ui.term);
 	for (size_t i = 0; i < N_SCREENS; i++)
 		screens[i]->free(&ui);
+	screen_across.free(&ui);
 	free(ui.header);
 	store_contract_list_free(ui.contracts, ui.n_contracts);
 	return EXIT_OK;

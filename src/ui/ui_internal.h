@@ -22,6 +22,7 @@
 #include "suivi/edit.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
+#include "suivi/value.h"
 
 struct ui;
 
@@ -82,6 +83,8 @@ enum action {
 	ACT_DELETE, ACT_REOPEN,
 	/* synchronisation */
 	ACT_SYNC_EXPORT, ACT_SYNC_IMPORT, ACT_SYNC_REVIEWED, ACT_SYNC_FOLDER,
+	/* toutes les communes */
+	ACT_ACROSS, ACT_SORT_REVERSE,
 	ACT_COUNT
 };
 
@@ -90,7 +93,8 @@ enum action {
  * réunions, d is a decision). */
 enum keymap {
 	KEYMAP_COMMON, KEYMAP_GRID, KEYMAP_LIST, KEYMAP_MEETING, KEYMAP_REPORTS,
-	KEYMAP_SYNC
+	KEYMAP_SYNC,
+	KEYMAP_ACROSS
 };
 
 /* Map a key to an action (ACT_NONE when the key means nothing here). */
@@ -175,6 +179,12 @@ enum paint {
 	PAINT_COUNT
 };
 
+/* A cell's status as the grid shows it (screen_dashboard.c), by a sign
+ * (✓ × ?, " " for the others; + x ? in ASCII) and a colour role: never
+ * colour alone. */
+const char *ui_status_sign(const struct uiterm *t, enum value_status s);
+enum paint ui_status_paint(enum value_status s);
+
 /* Drawing helpers (draw.c): text is fitted to its columns, with an
  * ellipsis, transliterated to ASCII when the terminal is not UTF-8, and
  * never sent raw (controls become "?"). */
@@ -224,6 +234,15 @@ struct action_word {
 	const char *what;
 };
 
+/* Which keys do an action on a screen whose key map binds it to other
+ * keys than the shared ones: UTF-8 and ASCII spellings, short (status
+ * line) and full (help), as keys.c has them. */
+struct action_keys {
+	enum action action;
+	const char *keys, *keys_ascii;
+	const char *full, *full_ascii;
+};
+
 struct screen_ops {
 	const char *title;		/* "Contrat" */
 	void (*enter)(struct ui *ui);
@@ -241,6 +260,9 @@ struct screen_ops {
 	/* This screen's own words for some actions, ended by ACT_NONE
 	 * (NULL: the shared words). */
 	const struct action_word *words;
+	/* This screen's own keys for some actions, ended by ACT_NONE
+	 * (NULL: the shared labels). */
+	const struct action_keys *key_labels;
 	/* True while a form holds input not yet saved (q then asks before
 	 * quitting); NULL for screens without forms. */
 	bool (*unsaved)(struct ui *ui);
@@ -262,6 +284,10 @@ struct screen_ops {
 	/* Show what ref points at (the screen is current); says on the
 	 * status line when it is not there. NULL: nothing to point at. */
 	void (*show)(struct ui *ui, const struct ui_ref *ref);
+	/* A view reached from one of the six screens rather than a tab of
+	 * its own: that screen, whose tab the header shows active (NULL:
+	 * the screen is a tab). */
+	const struct screen_ops *tab;
 };
 
 extern const struct screen_ops screen_contract;
@@ -271,6 +297,9 @@ extern const struct screen_ops screen_disputes;
 extern const struct screen_ops screen_meetings;
 extern const struct screen_ops screen_reports;
 extern const struct screen_ops screen_sync;
+/* Toutes les communes: one indicator across every commune, reached from
+ * the tableau de bord (T). */
+extern const struct screen_ops screen_across;
 
 struct contract_screen;
 struct dash_screen;
@@ -279,6 +308,7 @@ struct dis_screen;
 struct mt_screen;
 struct rp_screen;
 struct sy_screen;
+struct across_screen;
 
 struct ui {
 	struct app *app;
@@ -297,6 +327,7 @@ struct ui {
 	struct mt_screen *mt;		/* the réunions' */
 	struct rp_screen *rp;		/* the rapports' */
 	struct sy_screen *sy;		/* the synchronisation's */
+	struct across_screen *as;	/* toutes les communes' */
 	char message[256];		/* status-line message, or "" */
 	bool message_error;
 	bool quit;
@@ -322,6 +353,9 @@ void ui_ack_log(const char *field, ...);
 /* What an action does on the current screen (its own word, else the
  * shared one). */
 const char *ui_key_what(const struct ui *ui, enum action a);
+/* The keys of an action on the current screen (its own, else the shared
+ * ones): full for the help. */
+const char *ui_key_label(const struct ui *ui, enum action a, bool full);
 /* Screens by position: what Alt+1 … Alt+6 reach. */
 enum {
 	UI_SCREEN_CONTRACT, UI_SCREEN_DASHBOARD, UI_SCREEN_REQUESTS,
@@ -494,6 +528,12 @@ bool ui_form_run(struct ui *ui, struct form *f, form_check_fn check,
  * them instead of loading them again. */
 struct browse_source;
 const struct browse_source *contract_screen_source(const struct ui *ui);
+/* Open the view of indicator code ("nsi/3.3.2") across every commune
+ * for period p (criticality NULL or "": every one), from the tableau de
+ * bord: Échap comes back to it. */
+struct period;
+void ui_across_open(struct ui *ui, const char *code, const char *criticality,
+		    const struct period *p);
 /* A dispute form (opening, step, closure) left open when the terminal
  * went away: pending at start, then offered back. */
 /* A draft left by a terminal that went away, and offering it back. */

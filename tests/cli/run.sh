@@ -1502,6 +1502,7 @@ core_tests() {
 	t t_locale
 	t t_set
 	t t_export_measurements
+	t t_export_communes
 	t t_requests
 	t t_requests_round_trip
 }
@@ -1930,9 +1931,9 @@ t_report_minutes() {
 	run --db "$T/s.db" report minutes --meeting
 	check "report minutes --meeting without a value: usage error (2)" 'st 2 && err_has "--meeting attend une valeur"'
 	run --db "$T/s.db" report
-	check "report without a kind: usage error (2), the reports named" 'st 2 && err_has "report : quel rapport ? (minutes, evaluation, summary)"'
+	check "report without a kind: usage error (2), the reports named" 'st 2 && err_has "report : quel rapport ? (minutes, evaluation, summary, communes)"'
 	run --db "$T/s.db" report bilan
-	check "report bilan: usage error (2), the reports named" 'st 2 && err_has "report : « bilan » inconnu (rapports possibles : minutes, evaluation, summary)"'
+	check "report bilan: usage error (2), the reports named" 'st 2 && err_has "report : « bilan » inconnu (rapports possibles : minutes, evaluation, summary, communes)"'
 	run --help
 	check "--help lists report minutes" 'grep -q "^  report minutes " "$T/stdout"'
 }
@@ -2009,6 +2010,123 @@ t_report_annual() {
 	mkdir -p "$T/dossier.md"
 	run --db "$T/s.db" report summary --year 2025 -o "$T/dossier.md"
 	check "report summary onto a folder: refused (exit 1)" 'st 1 && [ -d "$T/dossier.md" ]'
+}
+
+# One indicator across every commune (issue 19, part 6): export communes
+# and report communes, on the bundled contracts plus Exempleville (3.3.2
+# annual, by criticality) and Autreville-sur-Jalle (3.3.2 quarterly; a
+# rh/3.3.2 until its amendment of 2020, which makes "3.3.2" ambiguous).
+CMHEADER="commune,insee,contrat,indicateur,intitulé,criticité,période,valeur,nombre,cible,statut,période précédente,valeur précédente,tendance,remarque"
+
+communes_db() {
+	set_db
+	run --db "$T/s.db" import "$FIX/exempleville.ini" "$TOP/tests/fixtures/across-autreville.ini" "$TOP/tests/fixtures/across-autreville-avenant-1.ini"
+	run --db "$T/s.db" set "Le Haillan" 3.3.2 2018-02 6 --criticite critique
+	run --db "$T/s.db" set "Le Haillan" 3.3.2 2018-03 4 --criticite critique
+	run --db "$T/s.db" set "Le Bouscat" 3.3.2 2018-03 "2,5" --criticite critique
+	run --db "$T/s.db" set Exempleville 3.3.2 2018 s/o --criticite critique
+	run --db "$T/s.db" set Autreville-sur-Jalle nsi/3.3.2 2018-T1 3
+	check "communes: the values set" 'st 0'
+}
+
+# csv_line N: line N of stdout, without its CR.
+csv_line() { sed -n "${1}p" "$T/stdout" | tr -d '\r'; }
+
+t_export_communes() {
+	communes_db
+	run --db "$T/s.db" export communes --indicator nsi/3.3.2 --period 2018-03 --criticite critique
+	check "export communes: exit 0, nothing on stderr" 'st 0 && err_empty'
+	check "export communes: the header" '[ "$(csv_line 1)" = "$CMHEADER" ]'
+	check "export communes: one row per commune, by commune, hors annexe last" '[ "$(lines "$T/stdout")" = 5 ] && [ "$(sed 1d "$T/stdout" | cut -d, -f1 | tr "\n" " ")" = "Exempleville Le Bouscat Le Haillan Autreville-sur-Jalle " ]'
+	check "export communes: Le Haillan's value, its trend against February" '[ "$(csv_line 4)" = "Le Haillan,33200,33200-2017,nsi/3.3.2,Délai de résolution des incidents par criticité,critique,2018-03,4 h,4,,pas de cible,2018-02,6 h,en baisse," ]'
+	check "export communes: a decimal comma, quoted" 'out_has "2018-03,\"2,5 h\",\"2,5\",,pas de cible,2018-02,,,"'
+	check "export communes: « sans objet » as recorded, in its own period (annual)" 'out_has ",critique,2018,sans objet,,,rien à mesurer,2017,,,"'
+	check "export communes: hors annexe with the reason" 'out_has "Autreville-sur-Jalle,33777,33777-2016,nsi/3.3.2,,,,,,,hors annexe,,,,3.3.2 n'"'"'y est pas suivi par criticité"'
+
+	run --db "$T/s.db" export communes --indicator nsi/3.3.2 --period 2018-03
+	check "export communes without --criticite: every criticality, Autreville's quarter" 'st 0 && [ "$(lines "$T/stdout")" = 11 ] && out_has ",2018-T1,3 h,3,,pas de cible,2017-T4,,,"'
+	run --db "$T/s.db" export communes --indicator nsi/3.3.2 --period 2018-03 --criticite critique --sort -valeur
+	check "export communes --sort -valeur: the highest first, hors annexe last" 'st 0 && [ "$(sed 1d "$T/stdout" | cut -d, -f1 | tr "\n" " ")" = "Le Haillan Le Bouscat Exempleville Autreville-sur-Jalle " ]'
+	run --db "$T/s.db" export communes --indicator nsi/3.3.2 --period 2018-03 --criticite critique --sort tendance
+	check "export communes --sort tendance: down first" 'st 0 && [ "$(csv_line 2 | cut -d, -f1)" = "Le Haillan" ]'
+	run --db "$T/s.db" export communes --indicator 3.1.1 --period 2017 -o "$T/c.csv"
+	check "export communes -o: written, said on stderr, 0600" 'st 0 && out_empty && err_has "indicateur exporté pour toutes les communes dans $T/c.csv" && mode_is 600 "$T/c.csv"'
+	check "export communes: before Le Bouscat's annex, hors annexe with its date" 'grep -qF "son annexe l'"'"'est à partir du 01/01/2018" "$T/c.csv"'
+	run --db "$T/s.db" export communes --indicator 3.1.1 --period 2017 -o "$T/c.csv"
+	check "export communes -o over a file: refused without --force" 'st 1 && err_has "--force"'
+	if [ -n "$PY" ]; then
+		"$PY" -c 'import csv,sys; r=list(csv.reader(open(sys.argv[1],newline=""),strict=True)); sys.exit(0 if len(r)==5 and {len(x) for x in r}=={15} else 1)' "$T/c.csv"
+		rc=$?
+		check "export communes: python csv reads 5 records of 15 fields" 'st 0'
+	fi
+
+	# Bad input: a message, exit status, nothing written.
+	cp "$T/s.db" "$T/before"
+	unchanged='out_empty && same_file "$T/s.db" "$T/before"'
+	run --db "$T/s.db" export communes --indicator 9.9.9 --period 2018-03
+	check "export communes of an unknown indicator: exit 1, says so, writes nothing" "st 1 && err_has \"aucun contrat de la base n'a d'indicateur « 9.9.9 »\" && $unchanged"
+	run --db "$T/s.db" export communes --indicator 3.3.2 --period 2018-03
+	check "export communes of an ambiguous code: exit 1, asks for the domain" "st 1 && err_has \"précisez le domaine (par exemple nsi/3.3.2)\" && $unchanged"
+	run --db "$T/s.db" export communes --indicator 3.3.2 --period 2021-03 --criticite critique
+	check "export communes: once the amendment took rh/3.3.2 out, 3.3.2 is nsi's" 'st 0 && [ "$(lines "$T/stdout")" = 5 ]'
+	run --db "$T/s.db" export communes --indicator nsi/3.3.2 --period 2018-13
+	check "export communes --period 2018-13: usage (exit 2)" "st 2 && err_has \"période « 2018-13 » invalide (2018-03, 2018-T1 ou 2018)\" && $unchanged"
+	run --db "$T/s.db" export communes --indicator nsi/3.3.2 --period 1800
+	check "export communes --period 1800: usage (exit 2)" "st 2 && err_has \"période « 1800 » invalide\" && $unchanged"
+	run --db "$T/s.db" export communes --period 2018-03
+	check "export communes without --indicator: usage" "st 2 && err_has \"--indicator CODE est obligatoire\" && $unchanged"
+	run --db "$T/s.db" export communes --indicator nsi/3.3.2
+	check "export communes without --period: usage" "st 2 && err_has \"--period PÉRIODE est obligatoire\" && $unchanged"
+	run --db "$T/s.db" export communes --indicator nsi/3.3.2 --period 2018-03 --sort cible
+	check "export communes --sort cible: usage, the columns" "st 2 && err_has \"tri « cible » inconnu (commune, valeur, statut ou tendance\" && $unchanged"
+	run --db "$T/s.db" export communes --indicator nsi/3.3.2 --period 2018-03 --criticite fatale
+	check "export communes --criticite fatale: exit 1" "st 1 && err_has \"criticité « fatale » inconnue pour nsi/3.3.2\" && $unchanged"
+	run --db "$T/s.db" export communes --indicator nsi/3.3.2 --period 2018-03 --commune "Le Haillan"
+	check "export communes --commune: usage (every commune)" "st 2 && err_has \"--commune est de trop\" && $unchanged"
+	run --db "$T/s.db" export communes --indicator "$(printf '3.3\033[2J')" --period 2018-03
+	check "export communes of a code with an escape sequence: refused, the terminal safe" "st 1 && ! grep -q \"$(printf '\033')\" \"\$T/stderr\" && $unchanged"
+	run --db "$T/s.db" export nothing
+	check "export: the list of exports names communes" 'st 2 && err_has "disputes, summary, communes)"'
+}
+
+t_report_communes() {
+	communes_db
+	run --db "$T/s.db" report communes --indicator nsi/3.3.2 --criticite critique --period 2018-03 -o "$T/c.md"
+	check "report communes .md: exit 0, said on stderr" 'st 0 && out_empty && err_has "suivi : rapport de toutes les communes écrit dans $T/c.md"'
+	check "report communes: 0600" 'mode_is 600 "$T/c.md"'
+	check "report communes md: its title" 'grep -qF "3.3.2 Délai de résolution des incidents par criticité \\[critique\\] — toutes les communes — mars 2018" "$T/c.md"'
+	check "report communes md: Le Haillan's row" 'grep -qF "| Le Haillan | mars 2018 | 4 h |  | pas de cible | 6 h | ↘ en baisse |  |" "$T/c.md"'
+	check "report communes md: hors annexe and why" 'grep -qF "| hors annexe |  |  | 3.3.2 n'"'"'y est pas suivi par criticité |" "$T/c.md"'
+	for f in html fodt fods csv; do
+		run --db "$T/s.db" report communes --domain nsi --period 2018 -o "$T/d.$f"
+		check "report communes --domain .$f: exit 0, a file" 'st 0 && [ -s "$T/d.'$f'" ]'
+	done
+	check "report communes html: one document, no external resource" 'grep -qF "<!DOCTYPE html>" "$T/d.html" && ! grep -qiE "<script|<link|src=\"http|href=\"http" "$T/d.html"'
+	tr -d '\r' <"$T/d.csv" >"$T/d.txt"
+	check "report communes --domain: every indicator of nsi, in their numbering" 'grep -qF "Numérique et systèmes d&#39;information (nsi) — toutes les communes — 2018" "$T/d.html" && [ "$(grep -c "^3\.3\.2$" "$T/d.txt")" = 1 ] && [ "$(grep -n "^1\.1\.1$" "$T/d.txt" | cut -d: -f1)" -lt "$(grep -n "^4\.2\.2$" "$T/d.txt" | cut -d: -f1)" ]'
+	run --db "$T/s.db" report communes --indicator nsi/3.3.2 --period 2018-03 --sort statut --format md -o -
+	check "report communes -o - --format md: on stdout" 'st 0 && out_has "| Commune | Criticité | Période |"'
+
+	run --db "$T/s.db" report communes --period 2018 -o "$T/x.md"
+	check "report communes without --indicator or --domain: usage" 'st 2 && err_has "--indicator CODE (3.3.2, ou nsi/3.3.2) ou --domain CODE" && [ ! -e "$T/x.md" ]'
+	run --db "$T/s.db" report communes --indicator nsi/3.3.2 --domain nsi --period 2018 -o "$T/x.md"
+	check "report communes with both: usage" 'st 2 && [ ! -e "$T/x.md" ]'
+	run --db "$T/s.db" report communes --domain nsi --criticite critique --period 2018 -o "$T/x.md"
+	check "report communes --domain --criticite: usage" 'st 2 && err_has "--criticite ne sert qu'"'"'avec --indicator" && [ ! -e "$T/x.md" ]'
+	run --db "$T/s.db" report communes --indicator nsi/3.3.2 -o "$T/x.md"
+	check "report communes without --period: usage" 'st 2 && err_has "--period PÉRIODE est obligatoire" && [ ! -e "$T/x.md" ]'
+	run --db "$T/s.db" report communes --indicator nsi/3.3.2 --period T5-2018 -o "$T/x.md"
+	check "report communes --period T5-2018: usage" 'st 2 && err_has "période « T5-2018 » invalide" && [ ! -e "$T/x.md" ]'
+	run --db "$T/s.db" report communes --domain zzz --period 2018 -o "$T/x.md"
+	check "report communes of an unknown domain: exit 1, nothing written" 'st 1 && err_has "aucun contrat de la base n'"'"'a de domaine « zzz »" && [ ! -e "$T/x.md" ]'
+	run --db "$T/s.db" report communes --indicator 9.9.9 --period 2018 -o "$T/x.md"
+	check "report communes of an unknown indicator: exit 1, nothing written" 'st 1 && [ ! -e "$T/x.md" ]'
+	run --db "$T/s.db" report communes --indicator nsi/3.3.2 --period 2018 -o "$T/x.pdf"
+	check "report communes .pdf: usage" 'st 2 && err_has "ne dit pas le format" && [ ! -e "$T/x.pdf" ]'
+	run --db "$T/s.db" report communes --indicator nsi/3.3.2 --period 2018 --year 2018 -o "$T/x.md"
+	check "report communes --year: usage (the period says it)" 'st 2 && err_has "sont de trop" && [ ! -e "$T/x.md" ]'
+	run --db "$T/s.db" report summary --year 2018 --indicator 3.3.2 -o "$T/x.md"
+	check "report summary --indicator: usage" 'st 2 && err_has "ne servent qu'"'"'au rapport de toutes les communes" && [ ! -e "$T/x.md" ]'
 }
 
 # The évaluation annuelle and article 5 (issue 16, part 4): the annex
@@ -2722,6 +2840,7 @@ all_tests() {
 	t t_report_minutes_generated
 	t t_minutes
 	t t_report_annual
+	t t_report_communes
 	t t_report_evaluation_article5
 	t t_hostile_contract
 	t t_hostile_requests

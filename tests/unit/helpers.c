@@ -1,4 +1,8 @@
 #include "helpers.h"
+#include "suivi/contract_file.h"
+#include "suivi/store_contract.h"
+
+#include <criterion/criterion.h>
 
 #include <ftw.h>
 #include <stdio.h>
@@ -131,4 +135,22 @@ int t_mode(const char *path)
 	if (stat(path, &st) != 0)
 		return -1;
 	return (int)(st.st_mode & 07777);
+}
+
+void t_import(struct store *st, const char *rel)
+{
+	char *path = t_top(rel);
+	struct contract_doc *doc;
+	struct diag_list d;
+	enum import_outcome outcome;
+	struct err e;
+
+	diag_list_init(&d);
+	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s: %s", path,
+		     d.n ? d.v[0].msg : "");
+	cr_assert_eq(store_contract_import(st, doc, &outcome, &e), 0, "%s: %s",
+		     path, e.msg);
+	contract_doc_free(doc);
+	diag_list_release(&d);
+	free(path);
 }

@@ -24,4 +24,10 @@ char *t_top(const char *rel);
 /* Octal permission bits of path, or -1. */
 int t_mode(const char *path);
 
+struct store;
+/* Import the contract or amendment file rel (under the top folder) into
+ * st, as suivi import does; a file that does not read or import fails
+ * the test. */
+void t_import(struct store *st, const char *rel);
+
 #endif
