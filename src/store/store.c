@@ -635,11 +635,22 @@ static int quick_check(struct store *st, struct err *e)
 static int migrate_to(struct store *st, int from, int to, struct err *e)
 {
 	char sql[96];
+	int rc = 0;
 
-	for (int v = from + 1; v <= to; v++)
-		if (exec(st, store_migrations[v - 1], "mettre à jour le schéma",
-			 e) != 0)
-			return -1;
+	/* A migration may rewrite every row of a large base (13 renames
+	 * keys): a cache that holds its indexes, temporary tables in
+	 * memory, for its time only. */
+	if (from > 0)
+		sqlite3_exec(st->db, "PRAGMA cache_size = -131072;"
+			     " PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+	for (int v = from + 1; v <= to && rc == 0; v++)
+		rc = exec(st, store_migrations[v - 1], "mettre à jour le schéma",
+			  e);
+	if (from > 0)
+		sqlite3_exec(st->db, "PRAGMA cache_size = -2000;"
+			     " PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
+	if (rc != 0)
+		return -1;
 	/* Numbers of ours, not user data: safe to format into the PRAGMA. */
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; "
 		 "PRAGMA user_version = %d", STORE_APPLICATION_ID, to);

@@ -31,6 +31,7 @@ struct store {
 	int n_cache;
 	struct sqlite3_session *session;	/* records writes (sync.c) */
 	bool applying;		/* a sync file is being applied: not ours */
+	bool sync_on;		/* the session records (sync schema, writable) */
 	struct sync_meta *sync;	/* tables' columns, statements (sync.c) */
 };
 

@@ -261,12 +261,13 @@ static int session_new(struct store *st, struct err *e)
 	return 0;
 }
 
+/* The tables' statements are prepared at the first capture, not here:
+ * opening stays as quick as it was (the first screen waits for it). */
 int sync_session_start(struct store *st, struct err *e)
 {
 	if (st->session || st->readonly || !has_sync_schema(st))
 		return 0;
-	if (sync_meta_load(st, e) != 0)
-		return -1;
+	st->sync_on = true;
 	if (session_new(st, e) != 0) {
 		sync_session_end(st);
 		return -1;
@@ -279,13 +280,14 @@ void sync_session_end(struct store *st)
 	if (st->session)
 		sqlite3session_delete(st->session);
 	st->session = NULL;
+	st->sync_on = false;
 	meta_free(st->sync);
 	st->sync = NULL;
 }
 
 int sync_session_ensure(struct store *st, struct err *e)
 {
-	if (!st->sync || st->session)
+	if (!st->sync_on || st->session)
 		return 0;
 	return session_new(st, e);
 }
@@ -1090,6 +1092,8 @@ int sync_capture(struct store *st, struct err *e)
 
 	if (!st->session || st->applying || sqlite3session_isempty(st->session))
 		return 0;
+	if (sync_meta_load(st, e) != 0)
+		return -1;
 	rc = sqlite3session_changeset(st->session, &n, &p);
 	if (rc != SQLITE_OK) {
 		store_fail(st, rc, "enregistrer les changements à synchroniser", e);

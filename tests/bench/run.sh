@@ -263,3 +263,8 @@ done
 echo
 echo "== éditeur de champ"
 SUIVI_BIN=$SUIVI bash "$TOP/tests/bench/editor.sh" | sed "s/^/  /"
+
+# ----------------------------------------------------------------- sync
+echo
+echo "== synchronisation"
+BENCH_LARGE=$LARGE BENCH_RUNS=$RUNS SUIVI_BIN=$SUIVI bash "$TOP/tests/bench/sync.sh" | sed "s/^/  /"

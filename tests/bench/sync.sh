@@ -32,6 +32,10 @@ timed() {	# timed CMD…: ms on stdout, the command's output in $W/last
 	echo "$(( $(now_us) - t0 ))" | awk '{ printf "%.1f\n", $1 / 1000 }'
 }
 
+ok() {	# ok CMD…: run it, quiet unless it fails
+	"$@" >"$W/ok.out" 2>&1 || { echo "sync : échec : $* : $(cat "$W/ok.out")" >&2; exit 1; }
+}
+
 # A laptop: the large database with no user record and no log, another id
 # (the contracts of the 28 communes stay: a laptop holds the one it follows
 # and more do not cost anything here).
@@ -71,7 +75,7 @@ for i in $(seq 1 "$RUNS"); do
 	timed "$SUIVI" --db "$W/l.db" sync import "$W/full.sync"
 done | stats "première synchro : import ($SIZE, $ROWS lignes)"
 
-# 2. a month of one commune's activity: 15 values, 60 requests, a meeting
+# 2. a month of one commune's activity: 7 values, 60 requests, a meeting
 # with decisions, on the Métropole's side; exported, applied on the
 # laptop (which has the full sync above)
 cp "$W/l.db" "$W/laptop.db"
@@ -84,10 +88,13 @@ for i in $(seq 1 "$RUNS"); do
 	"$SUIVI" --db "$W/m.db" sync export -o "$W/skip.sync" --commune "$COMMUNE" --peer laptop >/dev/null 2>&1
 	rm -f "$W/skip.sync"
 	for code in 2.1.1 3.3.1 4.1.1 4.1.2; do
-		"$SUIVI" --db "$W/m.db" set "$COMMUNE" "$code" 2026-11 3 >/dev/null 2>&1
+		ok "$SUIVI" --db "$W/m.db" set "$COMMUNE" "nsi/$code" 2026-11 3
 	done
-	"$SUIVI" --db "$W/m.db" import requests --commune "$COMMUNE" "$W/month.csv" >/dev/null 2>&1
-	"$SUIVI" --db "$W/m.db" meeting add --commune "$COMMUNE" --kind suivi --date 20/11/2026 >/dev/null 2>&1
+	for crit in critique majeure mineure; do
+		ok "$SUIVI" --db "$W/m.db" set "$COMMUNE" nsi/3.3.2 2026-11 2 --criticite "$crit"
+	done
+	ok "$SUIVI" --db "$W/m.db" import requests --commune "$COMMUNE" "$W/month.csv"
+	ok "$SUIVI" --db "$W/m.db" meeting add --commune "$COMMUNE" --kind suivi --date 20/11/2026
 	timed "$SUIVI" --db "$W/m.db" sync export -o "$W/month-$i.sync" --commune "$COMMUNE" --peer laptop >>"$W/export.ms"
 	cp "$W/laptop.db" "$W/lap.db"
 	timed "$SUIVI" --db "$W/lap.db" sync import "$W/month-$i.sync" >>"$W/import.ms"
