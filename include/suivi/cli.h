@@ -36,6 +36,11 @@ int cmd_sync(struct app *app, int argc, char **argv);
 /* Shared by the commands: print e on stderr prefixed "suivi : ", return
  * the exit status its code calls for. */
 int cli_fail(const struct err *e);
+/* --name VALUE or --name=VALUE at argv[*i] into *slot: 1 when it is
+ * that option (*i then on its value), 0 when not, -1 when its value is
+ * missing (said: "CMD : NAME attend une valeur", usage). */
+int cli_option(int argc, char **argv, int *i, const char *name,
+	       const char **slot, const char *cmd);
 /* "suivi : " + message on stderr, EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

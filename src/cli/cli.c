@@ -110,6 +110,28 @@ int cli_usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_option(int argc, char **argv, int *i, const char *name,
+	       const char **slot, const char *cmd)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+
+	if (strncmp(a, name, n) != 0)
+		return 0;
+	if (a[n] == '=') {
+		*slot = a + n + 1;
+		return 1;
+	}
+	if (a[n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		cli_usage_error("%s : %s attend une valeur", cmd, name);
+		return -1;
+	}
+	*slot = argv[++*i];
+	return 1;
+}
+
 int cli_dispatch(struct app *app, int argc, char **argv)
 {
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

@@ -24,30 +24,6 @@ static const char usage[] =
 	"evaluation : usage : suivi evaluation COMMUNE ANNÉE "
 	"[--envoyee-le DATE] [--presentee-le DATE] [--ajustements TEXTE]";
 
-/* --name VALUE or --name=VALUE into *slot; 1 when a takes it, 0 when not
- * this option, -1 (usage printed) when its value is missing. */
-static int option(int argc, char **argv, int *i, const char *name,
-		  const char **slot)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-
-	if (strncmp(a, name, n) != 0)
-		return 0;
-	if (a[n] == '=') {
-		*slot = a + n + 1;
-		return 1;
-	}
-	if (a[n] != '\0')
-		return 0;
-	if (*i + 1 >= argc) {
-		cli_usage_error("evaluation : %s attend une valeur", name);
-		return -1;
-	}
-	*slot = argv[++*i];
-	return 1;
-}
-
 static void show_date(const char *label, const char *iso)
 {
 	char d[DATE_ISO_LEN];
@@ -91,11 +67,12 @@ int cmd_evaluation(struct app *app, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		int t;
 
-		if ((t = option(argc, argv, &i, "--envoyee-le", &in.sent_on)) ||
-		    (t = option(argc, argv, &i, "--presentee-le",
-				&in.presented_on)) ||
-		    (t = option(argc, argv, &i, "--ajustements",
-				&in.adjustments))) {
+		if ((t = cli_option(argc, argv, &i, "--envoyee-le",
+				    &in.sent_on, "evaluation")) ||
+		    (t = cli_option(argc, argv, &i, "--presentee-le",
+				    &in.presented_on, "evaluation")) ||
+		    (t = cli_option(argc, argv, &i, "--ajustements",
+				    &in.adjustments, "evaluation"))) {
 			if (t < 0)
 				return EXIT_USAGE;
 			change = true;

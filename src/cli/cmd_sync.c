@@ -23,29 +23,6 @@ static const char usage[] =
 	"[--peer NOM] [--all] [--force] | import FICHIER|DOSSIER… | status | "
 	"conflicts [--commune C] [--all] | review N|--all [--commune C]";
 
-/* --name VALUE or --name=VALUE; 1 taken, 0 not this option, -1 usage. */
-static int option(int argc, char **argv, int *i, const char *name,
-		  const char **slot)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-
-	if (strncmp(a, name, n) != 0)
-		return 0;
-	if (a[n] == '=') {
-		*slot = a + n + 1;
-		return 1;
-	}
-	if (a[n] != '\0')
-		return 0;
-	if (*i + 1 >= argc) {
-		cli_usage_error("sync : %s attend une valeur", name);
-		return -1;
-	}
-	*slot = argv[++*i];
-	return 1;
-}
-
 static void stamp_fr(const char *iso, char *buf, size_t n)
 {
 	char d[DATE_ISO_LEN];
@@ -69,10 +46,13 @@ static int do_export(struct app *app, int argc, char **argv)
 	for (int i = 2; i < argc; i++) {
 		int t;
 
-		if ((t = option(argc, argv, &i, "-o", &o.path)) ||
-		    (t = option(argc, argv, &i, "--output", &o.path)) ||
-		    (t = option(argc, argv, &i, "--commune", &o.commune)) ||
-		    (t = option(argc, argv, &i, "--peer", &o.peer))) {
+		if ((t = cli_option(argc, argv, &i, "-o", &o.path, "sync")) ||
+		    (t = cli_option(argc, argv, &i, "--output", &o.path,
+				    "sync")) ||
+		    (t = cli_option(argc, argv, &i, "--commune", &o.commune,
+				    "sync")) ||
+		    (t = cli_option(argc, argv, &i, "--peer", &o.peer,
+				    "sync"))) {
 			if (t < 0)
 				return EXIT_USAGE;
 		} else if (!strcmp(argv[i], "--all")) {
@@ -259,7 +239,8 @@ static int do_conflicts(struct app *app, int argc, char **argv, bool review)
 	for (int i = 2; i < argc; i++) {
 		int t;
 
-		if ((t = option(argc, argv, &i, "--commune", &commune))) {
+		if ((t = cli_option(argc, argv, &i, "--commune", &commune,
+				    "sync"))) {
 			if (t < 0)
 				return EXIT_USAGE;
 		} else if (!strcmp(argv[i], "--all")) {

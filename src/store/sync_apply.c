@@ -441,6 +441,44 @@ static int note_deleted(struct applier *a, const struct incoming *in,
 	return rc;
 }
 
+/* A change to a row here: merged, written when a value changed. */
+static int merge_present(struct applier *a, const struct incoming *in,
+			 const struct tmeta *t, const char *pk,
+			 sqlite3_value **row, sqlite3_value **new,
+			 struct stamps *ss, bool making)
+{
+	bool changed;
+	int rc = merge(a, in, t, pk, row, new, ss, making, &changed);
+
+	if (rc == 0 && changed)
+		rc = write_row(a, t, t->upd, row);
+	if (rc == 0)
+		rc = sync_stamps_put(a->st, t->def->name, pk, ss, a->e);
+	return rc;
+}
+
+/* A change to a row deleted here: merged into its last values (image),
+ * kept for when it is made again; set aside as a conflict when its
+ * writer did not know of the deletion. */
+static int merge_deleted(struct applier *a, const struct incoming *in,
+			 const struct tmeta *t, const char *pk,
+			 sqlite3_value **row, sqlite3_value **new,
+			 struct stamps *ss, bool making, bool have_image)
+{
+	struct cstamp tomb = *sync_stamp_exact(ss, -2);
+	bool changed;
+	int rc = 0;
+
+	if (have_image) {
+		rc = merge(a, in, t, pk, row, new, ss, making, &changed);
+		if (rc == 0)
+			rc = keep_image(a, t, pk, row, ss);
+	}
+	if (rc == 0 && concurrent(a, in, &tomb))
+		rc = note_deleted(a, in, t, pk, new, &tomb);
+	return rc;
+}
+
 static int apply_change(struct applier *a, const struct incoming *in,
 			sqlite3_changeset_iter *it)
 {
@@ -488,28 +526,15 @@ static int apply_change(struct applier *a, const struct incoming *in,
 	switch (op) {
 	case SQLITE_INSERT:
 		if (present) {
-			if (t->def->append_only)
-				break;
-			rc = merge(a, in, t, pk.buf, row, new, &ss, true,
-				   &changed);
-			if (rc == 0 && changed)
-				rc = write_row(a, t, t->upd, row);
-			if (rc == 0)
-				rc = sync_stamps_put(a->st, t->def->name, pk.buf,
-						     &ss, a->e);
+			if (!t->def->append_only)
+				rc = merge_present(a, in, t, pk.buf, row, new,
+						   &ss, true);
 			break;
 		}
 		if (tomb && !later(a, in, tomb)) {
 			/* deleted here after it was made there: stays so */
-			struct cstamp copy = *tomb;
-
-			if (have_image) {
-				rc = merge(a, in, t, pk.buf, row, new, &ss,
-					   true, &changed);
-				rc = rc ? rc : keep_image(a, t, pk.buf, row, &ss);
-			}
-			if (rc == 0 && concurrent(a, in, &copy))
-				rc = note_deleted(a, in, t, pk.buf, new, &copy);
+			rc = merge_deleted(a, in, t, pk.buf, row, new, &ss, true,
+					   have_image);
 			break;
 		}
 		if (have_image) {
@@ -530,25 +555,12 @@ static int apply_change(struct applier *a, const struct incoming *in,
 		}
 		break;
 	case SQLITE_UPDATE:
-		if (present) {
-			rc = merge(a, in, t, pk.buf, row, new, &ss, false,
-				   &changed);
-			if (rc == 0 && changed)
-				rc = write_row(a, t, t->upd, row);
-			if (rc == 0)
-				rc = sync_stamps_put(a->st, t->def->name, pk.buf,
-						     &ss, a->e);
-		} else if (tomb) {
-			struct cstamp copy = *tomb;
-
-			if (have_image) {
-				rc = merge(a, in, t, pk.buf, row, new, &ss,
-					   false, &changed);
-				rc = rc ? rc : keep_image(a, t, pk.buf, row, &ss);
-			}
-			if (rc == 0 && concurrent(a, in, &copy))
-				rc = note_deleted(a, in, t, pk.buf, new, &copy);
-		}
+		if (present)
+			rc = merge_present(a, in, t, pk.buf, row, new, &ss,
+					   false);
+		else if (tomb)
+			rc = merge_deleted(a, in, t, pk.buf, row, new, &ss,
+					   false, have_image);
 		break;
 	case SQLITE_DELETE:
 		if (!present) {

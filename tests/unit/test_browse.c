@@ -22,24 +22,6 @@ struct fixture {
 	struct node *root;
 };
 
-static void import(struct store *st, const char *rel)
-{
-	char *path = t_top(rel);
-	struct contract_doc *doc;
-	struct diag_list d;
-	enum import_outcome outcome;
-	struct err e;
-
-	diag_list_init(&d);
-	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s: %s", path,
-		     d.n ? d.v[0].msg : "");
-	cr_assert_eq(store_contract_import(st, doc, &outcome, &e), 0, "%s: %s",
-		     path, e.msg);
-	contract_doc_free(doc);
-	diag_list_release(&d);
-	free(path);
-}
-
 static void open_with(struct fixture *f, const char *const *files)
 {
 	char *db = t_path("browse.db");
@@ -49,7 +31,7 @@ static void open_with(struct fixture *f, const char *const *files)
 	memset(f, 0, sizeof *f);
 	cr_assert_eq(store_open(db, STORE_WRITE, &f->st, &e), 0, "%s", e.msg);
 	for (const char *const *p = files; *p; p++)
-		import(f->st, *p);
+		t_import(f->st, *p);
 	free(db);
 }
 

@@ -233,26 +233,6 @@ struct fixture {
 	char req[STORE_UID_LEN], other_req[STORE_UID_LEN];
 };
 
-static void import(struct store *st, const char *rel)
-{
-	char *path = t_top(rel);
-	struct contract_doc *doc;
-	struct diag_list d;
-	enum import_outcome outcome;
-	struct err e;
-
-	diag_list_init(&d);
-	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s: %s", path,
-		     d.n ? d.v[0].msg : "");
-	cr_assert_eq(store_begin(st, &e), 0, "%s", e.msg);
-	cr_assert_eq(store_contract_import(st, doc, &outcome, &e), 0, "%s: %s",
-		     path, e.msg);
-	cr_assert_eq(store_commit(st, &e), 0, "%s", e.msg);
-	contract_doc_free(doc);
-	diag_list_release(&d);
-	free(path);
-}
-
 static void add_request(struct fixture *f, const char *contract,
 			const char *domain, const char *object,
 			char uid[STORE_UID_LEN])
@@ -277,9 +257,9 @@ static void open_store(struct fixture *f)
 	f->db = t_path("dispute.db");
 	cr_assert_eq(store_open(f->db, STORE_WRITE, &f->st, &e), 0, "%s",
 		     e.msg);
-	import(f->st, "share/suivi/contrats/le-haillan.ini");
-	import(f->st, "share/suivi/contrats/le-bouscat.ini");
-	import(f->st, "share/suivi/contrats/le-bouscat-avenant-1.ini");
+	t_import(f->st, "share/suivi/contrats/le-haillan.ini");
+	t_import(f->st, "share/suivi/contrats/le-bouscat.ini");
+	t_import(f->st, "share/suivi/contrats/le-bouscat-avenant-1.ini");
 	store_set_author(f->st, "Référent test");
 	cr_assert_eq(store_contract_find(f->st, "Le Haillan", f->haillan, &e),
 		     0, "%s", e.msg);
@@ -1017,7 +997,7 @@ Test(store_dispute, migration_indexes_existing_disputes)
 	struct err e;
 
 	cr_assert_eq(store_open_at_version(p, 4, &st, &e), 0, "%s", e.msg);
-	import(st, "share/suivi/contrats/le-haillan.ini");
+	t_import(st, "share/suivi/contrats/le-haillan.ini");
 	cr_assert_eq(store_contract_find(st, "Le Haillan", contract, &e), 0);
 	store_close(st);
 	cr_assert(asprintf(&sql,
@@ -1480,7 +1460,7 @@ Test(store_dispute, migration_7_keeps_the_dispute_history)
 	struct err e;
 
 	cr_assert_eq(store_open_at_version(p, 6, &st, &e), 0, "%s", e.msg);
-	import(st, "share/suivi/contrats/le-haillan.ini");
+	t_import(st, "share/suivi/contrats/le-haillan.ini");
 	cr_assert_eq(store_contract_find(st, "Le Haillan", contract, &e), 0);
 	store_close(st);
 	cr_assert(asprintf(&sql,
@@ -1832,7 +1812,7 @@ Test(store_dispute, migration_9_keeps_closures_without_the_instruction)
 	struct err e;
 
 	cr_assert_eq(store_open_at_version(p, 8, &st, &e), 0, "%s", e.msg);
-	import(st, "share/suivi/contrats/le-haillan.ini");
+	t_import(st, "share/suivi/contrats/le-haillan.ini");
 	cr_assert_eq(store_contract_find(st, "Le Haillan", contract, &e), 0);
 	store_close(st);
 	cr_assert(asprintf(&sql,

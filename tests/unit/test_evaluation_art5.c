@@ -30,24 +30,6 @@ struct fx {
 	char bouscat[STORE_UID_LEN], haillan[STORE_UID_LEN];
 };
 
-static void import(struct store *st, const char *rel)
-{
-	char *path = t_top(rel);
-	struct contract_doc *doc;
-	struct diag_list d;
-	enum import_outcome outcome;
-	struct err e;
-
-	diag_list_init(&d);
-	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s: %s", path,
-		     d.n ? d.v[0].msg : "");
-	cr_assert_eq(store_contract_import(st, doc, &outcome, &e), 0, "%s: %s",
-		     path, e.msg);
-	contract_doc_free(doc);
-	diag_list_release(&d);
-	free(path);
-}
-
 static void fx_open(struct fx *f)
 {
 	char *db = t_path("art5.db");
@@ -58,9 +40,9 @@ static void fx_open(struct fx *f)
 	cr_assert_eq(store_open(db, STORE_WRITE, &f->st, &e), 0, "%s", e.msg);
 	free(db);
 	store_set_author(f->st, "Marie Martin");
-	import(f->st, "share/suivi/contrats/le-bouscat.ini");
-	import(f->st, "share/suivi/contrats/le-haillan.ini");
-	import(f->st, "share/suivi/contrats/le-bouscat-avenant-1.ini");
+	t_import(f->st, "share/suivi/contrats/le-bouscat.ini");
+	t_import(f->st, "share/suivi/contrats/le-haillan.ini");
+	t_import(f->st, "share/suivi/contrats/le-bouscat-avenant-1.ini");
 	cr_assert_eq(store_contract_find(f->st, "Le Bouscat", f->bouscat, &e),
 		     0, "%s", e.msg);
 	cr_assert_eq(store_contract_find(f->st, "Le Haillan", f->haillan, &e),

@@ -104,23 +104,6 @@ static const char *const bundled[] = {
 	"share/suivi/contrats/le-bouscat-avenant-1.ini",
 };
 
-static void import(struct store *st, const char *rel)
-{
-	char *path = t_top(rel);
-	struct contract_doc *doc;
-	struct diag_list d;
-	enum import_outcome outcome;
-	struct err e;
-
-	diag_list_init(&d);
-	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s", path);
-	cr_assert_eq(store_contract_import(st, doc, &outcome, &e), 0, "%s: %s",
-		     path, e.msg);
-	contract_doc_free(doc);
-	diag_list_release(&d);
-	free(path);
-}
-
 /* Every key of the contract model and of the cells, one line each,
  * sorted: what two databases must agree on. */
 static const char keys_sql[] =
@@ -213,15 +196,15 @@ Test(identity, same_uids_whatever_the_order_of_imports)
 
 	setlocale(LC_CTYPE, "C.UTF-8");
 	cr_assert_eq(store_open(p1, STORE_WRITE, &st, &e), 0, "%s", e.msg);
-	import(st, bundled[0]);
-	import(st, bundled[1]);
-	import(st, bundled[2]);
+	t_import(st, bundled[0]);
+	t_import(st, bundled[1]);
+	t_import(st, bundled[2]);
 	fill(st);
 	store_close(st);
 	cr_assert_eq(store_open(p2, STORE_WRITE, &st, &e), 0, "%s", e.msg);
-	import(st, bundled[1]);
-	import(st, bundled[0]);
-	import(st, bundled[2]);
+	t_import(st, bundled[1]);
+	t_import(st, bundled[0]);
+	t_import(st, bundled[2]);
 	fill(st);
 	store_close(st);
 	k1 = keys_of(p1);
@@ -310,14 +293,14 @@ Test(identity, migration_13_gives_old_rows_their_stable_names)
 	setlocale(LC_CTYPE, "C.UTF-8");
 	cr_assert_eq(store_open(fresh, STORE_WRITE, &st, &e), 0, "%s", e.msg);
 	for (size_t i = 0; i < 3; i++)
-		import(st, bundled[i]);
+		t_import(st, bundled[i]);
 	fill(st);
 	store_close(st);
 
 	cr_assert_eq(store_open_at_version(old, 12, &st, &e), 0, "%s", e.msg);
-	import(st, bundled[1]);
-	import(st, bundled[0]);
-	import(st, bundled[2]);
+	t_import(st, bundled[1]);
+	t_import(st, bundled[0]);
+	t_import(st, bundled[2]);
 	fill(st);
 	store_close(st);
 	k_old_before = keys_of(old);

@@ -34,24 +34,6 @@ static const char *const bundled[] = {
 	NULL,
 };
 
-static void import(struct store *st, const char *rel)
-{
-	char *path = t_top(rel);
-	struct contract_doc *doc;
-	struct diag_list d;
-	enum import_outcome outcome;
-	struct err e;
-
-	diag_list_init(&d);
-	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s: %s", path,
-		     d.n ? d.v[0].msg : "");
-	cr_assert_eq(store_contract_import(st, doc, &outcome, &e), 0, "%s: %s",
-		     path, e.msg);
-	contract_doc_free(doc);
-	diag_list_release(&d);
-	free(path);
-}
-
 static void open_store(struct fixture *f)
 {
 	char *db = t_path("measurement.db");
@@ -62,7 +44,7 @@ static void open_store(struct fixture *f)
 	cr_assert_eq(store_open(db, STORE_WRITE, &f->st, &e), 0, "%s", e.msg);
 	free(db);
 	for (const char *const *p = bundled; *p; p++)
-		import(f->st, *p);
+		t_import(f->st, *p);
 	store_set_author(f->st, AUTHOR);
 	cr_assert_eq(store_contract_find(f->st, "Le Bouscat", f->bouscat, &e),
 		     0, "%s", e.msg);
@@ -902,7 +884,7 @@ Test(measurement, indicator_by_code_follows_the_annex_in_force)
 	cr_assert_eq(store_open(db, STORE_WRITE, &st, &e), 0, "%s", e.msg);
 	free(db);
 	for (const char *const *p = files; *p; p++)
-		import(st, *p);
+		t_import(st, *p);
 	cr_assert_eq(store_contract_find(st, "Testville", c, &e), 0, "%s",
 		     e.msg);
 	cr_assert_eq(store_indicator_by_code(st, c, "1.1.1", "2020-06-01", v0,

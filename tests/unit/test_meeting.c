@@ -196,26 +196,6 @@ struct fixture {
 	char test[STORE_UID_LEN], nsi[STORE_UID_LEN];
 };
 
-static void import(struct store *st, const char *rel)
-{
-	char *path = t_top(rel);
-	struct contract_doc *doc;
-	struct diag_list d;
-	enum import_outcome outcome;
-	struct err e;
-
-	diag_list_init(&d);
-	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s: %s", path,
-		     d.n ? d.v[0].msg : "");
-	cr_assert_eq(store_begin(st, &e), 0, "%s", e.msg);
-	cr_assert_eq(store_contract_import(st, doc, &outcome, &e), 0, "%s: %s",
-		     path, e.msg);
-	cr_assert_eq(store_commit(st, &e), 0, "%s", e.msg);
-	contract_doc_free(doc);
-	diag_list_release(&d);
-	free(path);
-}
-
 static void open_store(struct fixture *f)
 {
 	struct err e;
@@ -225,7 +205,7 @@ static void open_store(struct fixture *f)
 	f->db = t_path("meeting.db");
 	cr_assert_eq(store_open(f->db, STORE_WRITE, &f->st, &e), 0, "%s",
 		     e.msg);
-	import(f->st, "tests/fixtures/test-contrat.ini");
+	t_import(f->st, "tests/fixtures/test-contrat.ini");
 	store_set_author(f->st, "Référent test");
 	cr_assert_eq(store_contract_find(f->st, "test-2020", f->test, &e), 0,
 		     "%s", e.msg);

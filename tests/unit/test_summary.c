@@ -55,26 +55,6 @@ struct fixture {
 	char ordinary[STORE_UID_LEN];
 };
 
-static void import(struct store *st, const char *rel)
-{
-	char *path = t_top(rel);
-	struct contract_doc *doc;
-	struct diag_list d;
-	enum import_outcome outcome;
-	struct err e;
-
-	diag_list_init(&d);
-	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s: %s", path,
-		     d.n ? d.v[0].msg : "");
-	cr_assert_eq(store_begin(st, &e), 0, "%s", e.msg);
-	cr_assert_eq(store_contract_import(st, doc, &outcome, &e), 0, "%s: %s",
-		     path, e.msg);
-	cr_assert_eq(store_commit(st, &e), 0, "%s", e.msg);
-	contract_doc_free(doc);
-	diag_list_release(&d);
-	free(path);
-}
-
 static void add_request(struct fixture *f, const char *contract,
 			enum request_kind kind, const char *received,
 			const char *object, char uid[STORE_UID_LEN])
@@ -237,9 +217,9 @@ static void open_store(struct fixture *f)
 	f->db = t_path("summary.db");
 	cr_assert_eq(store_open(f->db, STORE_WRITE, &f->st, &e), 0, "%s",
 		     e.msg);
-	import(f->st, "share/suivi/contrats/le-haillan.ini");
-	import(f->st, "share/suivi/contrats/le-bouscat.ini");
-	import(f->st, "share/suivi/contrats/le-bouscat-avenant-1.ini");
+	t_import(f->st, "share/suivi/contrats/le-haillan.ini");
+	t_import(f->st, "share/suivi/contrats/le-bouscat.ini");
+	t_import(f->st, "share/suivi/contrats/le-bouscat-avenant-1.ini");
 	store_set_author(f->st, "Référent test");
 	cr_assert_eq(store_contract_find(f->st, "Le Haillan", f->haillan, &e),
 		     0, "%s", e.msg);

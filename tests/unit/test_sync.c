@@ -37,23 +37,6 @@ static const char *const bundled[] = {
 	"share/suivi/contrats/le-bouscat-avenant-1.ini",
 };
 
-static void import(struct store *st, const char *rel)
-{
-	char *path = t_top(rel);
-	struct contract_doc *doc;
-	struct diag_list d;
-	enum import_outcome outcome;
-	struct err e;
-
-	diag_list_init(&d);
-	cr_assert_eq(contract_file_read(path, &doc, &d), 0, "%s", path);
-	cr_assert_eq(store_contract_import(st, doc, &outcome, &e), 0, "%s: %s",
-		     path, e.msg);
-	contract_doc_free(doc);
-	diag_list_release(&d);
-	free(path);
-}
-
 struct node {
 	char *path;
 	struct store *st;
@@ -73,13 +56,13 @@ static void node_open(struct node *n, const char *name, int order)
 	cr_assert_eq(store_open(n->path, STORE_WRITE, &n->st, &e), 0, "%s",
 		     e.msg);
 	if (order) {
-		import(n->st, bundled[1]);
-		import(n->st, bundled[0]);
+		t_import(n->st, bundled[1]);
+		t_import(n->st, bundled[0]);
 	} else {
-		import(n->st, bundled[0]);
-		import(n->st, bundled[1]);
+		t_import(n->st, bundled[0]);
+		t_import(n->st, bundled[1]);
 	}
-	import(n->st, bundled[2]);
+	t_import(n->st, bundled[2]);
 	store_set_author(n->st, name);
 	cr_assert_eq(store_contract_find(n->st, "Le Haillan", n->haillan, &e),
 		     0, "%s", e.msg);
@@ -890,7 +873,7 @@ Test(sync, bad_files_are_refused_and_change_nothing)
 	bouscat_only.path = t_path("bouscat-only.db");
 	cr_assert_eq(store_open(bouscat_only.path, STORE_WRITE, &bouscat_only.st,
 				&e), 0);
-	import(bouscat_only.st, bundled[0]);
+	t_import(bouscat_only.st, bundled[0]);
 	refused(&bouscat_only, good, ERR_INPUT, "absent de cette base");
 	cr_assert(strstr(e.msg, "") != NULL);
 	/* a missing file */
@@ -932,8 +915,8 @@ Test(sync, a_file_about_an_amendment_this_database_lacks_is_refused)
 	/* the same contracts but the amendment */
 	plain.path = t_path("plain.db");
 	cr_assert_eq(store_open(plain.path, STORE_WRITE, &plain.st, &e), 0);
-	import(plain.st, bundled[0]);
-	import(plain.st, bundled[1]);
+	t_import(plain.st, bundled[0]);
+	t_import(plain.st, bundled[1]);
 	store_close(plain.st);
 	cr_assert_eq(t_copy(plain.path, copy), 0);
 	cr_assert_eq(store_open(plain.path, STORE_WRITE, &plain.st, &e), 0);
