@@ -46,10 +46,12 @@ void sync_export_result_release(struct sync_export_result *r);
 int sync_import(struct store *st, const char *path, struct sync_receipt *r,
 		struct err *e);
 
-/* The file name a sync file for `peer` gets in dir, made at `stamp`
- * (ISO UTC): "suivi-<peer>-AAAAMMJJ-HHMMSS.sync", the peer's letters
- * and digits only ("tous", "le-haillan"). Heap string. */
-char *sync_file_name(const char *dir, const char *peer, const char *stamp);
+/* The file name a sync file for `peer` written by database `source`
+ * gets in dir, made at `stamp` (ISO UTC):
+ * "suivi-<peer>-<source's first 8 digits>-AAAAMMJJ-HHMMSS.sync", the
+ * peer's letters and digits only ("tous", "33200-2017"). Heap string. */
+char *sync_file_name(const char *dir, const char *peer, const char *source,
+		     const char *stamp);
 
 /* What importing one file of a folder gave. */
 struct sync_folder_item {

@@ -65,7 +65,8 @@ int sync_export(struct store *st, const struct sync_export_opts *o,
 		struct stat sb;
 
 		r->path = stat(o->path, &sb) == 0 && S_ISDIR(sb.st_mode)
-				  ? sync_file_name(o->path, peer, f.created)
+				  ? sync_file_name(o->path, peer, f.source,
+						   f.created)
 				  : xstrdup(o->path);
 	}
 	rc = sync_file_write(&f, r->path, o->force, e);
@@ -111,7 +112,8 @@ int sync_import(struct store *st, const char *path, struct sync_receipt *r,
 	return rc;
 }
 
-char *sync_file_name(const char *dir, const char *peer, const char *stamp)
+char *sync_file_name(const char *dir, const char *peer, const char *source,
+		     const char *stamp)
 {
 	struct strbuf b;
 	bool dash = false;
@@ -165,8 +167,10 @@ char *sync_file_name(const char *dir, const char *peer, const char *stamp)
 		}
 		when[k] = '\0';
 		{
-			char *name = xasprintf("%s/suivi-%s-%s.sync", dir, b.buf,
-					       when);
+			/* the source's first 8 digits: two laptops writing
+			 * in the same folder the same second */
+			char *name = xasprintf("%s/suivi-%s-%.8s-%s.sync", dir,
+					       b.buf, source, when);
 
 			strbuf_release(&b);
 			return name;

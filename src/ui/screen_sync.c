@@ -313,6 +313,41 @@ static void reviewed(struct ui *ui, struct sy_screen *sy)
 	reload(ui, sy);
 }
 
+/* A conflict whole: what, how, each version with who and when. */
+static char *conflict_whole(const struct ui *ui, const struct sync_conflict *c)
+{
+	char *what = sync_conflict_what(c);
+	char *kept = sync_conflict_version(c->kept);
+	char *lost = sync_conflict_version(c->lost);
+	char kat[64], lat[64], nat[64];
+	char *text;
+
+	stamp_words(ui, c->kept_at, kat, sizeof kat);
+	stamp_words(ui, c->lost_at, lat, sizeof lat);
+	stamp_words(ui, c->noted_at, nat, sizeof nat);
+	text = xasprintf("%s (%s, contrat %s) : %s.\n\nGardé des deux côtés : "
+			 "%s\n(%s, %s)\n\nÉcarté : %s\n(%s, %s)\n\nNoté ici le "
+			 "%s. r le marque examiné.", what, c->commune,
+			 c->contract, sync_conflict_kind(c), kept,
+			 c->kept_by ? c->kept_by : "?", kat, lost,
+			 c->lost_by ? c->lost_by : "?", lat, nat);
+	free(what);
+	free(kept);
+	free(lost);
+	return text;
+}
+
+/* v: the conflict under the cursor, whole. */
+static char *whole(struct ui *ui, char **title)
+{
+	struct sy_screen *sy = ui->sy;
+
+	if (!sy || !sy->n_conflicts)
+		return NULL;
+	*title = xasprintf(" Conflit n°%lld ", sy->conflicts[sy->cursor].id);
+	return conflict_whole(ui, &sy->conflicts[sy->cursor]);
+}
+
 static char *row_words(struct ui *ui, size_t i, void *ctx)
 {
 	struct sy_screen *sy = ctx;
@@ -339,9 +374,10 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 		return UI_REDRAW;
 	case ACT_OPEN:
 		if (sy->n_conflicts) {
-			char *text = conflict_line(ui, &sy->conflicts[sy->cursor]);
+			char *title = NULL, *text = whole(ui, &title);
 
-			ui_show_whole(ui, " Conflit ", text);
+			ui_show_whole(ui, title, text);
+			free(title);
 			free(text);
 		}
 		return UI_REDRAW;
@@ -360,17 +396,6 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 	default:
 		return UI_NOTHING;
 	}
-}
-
-/* v: the conflict under the cursor, whole. */
-static char *whole(struct ui *ui, char **title)
-{
-	struct sy_screen *sy = ui->sy;
-
-	if (!sy || !sy->n_conflicts)
-		return NULL;
-	*title = xasprintf(" Conflit n°%lld ", sy->conflicts[sy->cursor].id);
-	return conflict_line(ui, &sy->conflicts[sy->cursor]);
 }
 
 static void free_state(struct ui *ui)
