@@ -212,7 +212,7 @@ sanitize:
 FUZZ_CC     ?= clang
 FUZZ_TIME   ?= 20
 FUZZ_DIR    := build/fuzz
-FUZZ_NAMES  := fuzz_contract fuzz_config fuzz_csv fuzz_value
+FUZZ_NAMES  := fuzz_contract fuzz_config fuzz_csv fuzz_value fuzz_sync
 FUZZ_BINS   := $(FUZZ_NAMES:%=$(FUZZ_DIR)/%)
 FUZZ_SRC    := $(sort $(wildcard src/core/*.c src/io/*.c src/store/*.c)) \
                src/report/csv.c
@@ -220,7 +220,8 @@ FUZZ_OBJ    := $(FUZZ_SRC:%.c=$(FUZZ_DIR)/%.o)
 FUZZ_LIB    := $(FUZZ_DIR)/libsuivi.a
 FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer
-FUZZ_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L $(WARN) \
+FUZZ_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
+               -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK $(WARN) \
                -g -O1 $(FUZZ_SAN) -Iinclude -I$(FUZZ_DIR) \
                $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null) $(INI_CFLAGS) -MMD -MP
 FUZZ_LIBS    = $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null) $(INI_LIBS) -lm

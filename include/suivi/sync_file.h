@@ -87,6 +87,20 @@ int sync_file_write(const struct sync_file *f, const char *path, bool force,
  * is not a sync file, truncated, damaged or from a newer format
  * (ERR_NEWER); nothing is returned then. */
 int sync_file_read(const char *path, struct sync_file *f, struct err *e);
+/* A changeset as the session extension writes it, checked byte by byte
+ * before SQLite reads it (its own reader trusts what it is given): each
+ * table's header ('T', a column count of 1 to 64, one 0/1 flag per
+ * column, a name), then changes: an operation (insert 18, update 23,
+ * delete 9), an indirect flag 0/1, the records the operation has, each
+ * value a known type with its bytes inside the buffer (undefined only
+ * in an update's records, text in valid UTF-8). table() is called at each
+ * header and refuses (non-zero) a table it does not know with that shape.
+ * 0, or -1 with what is wrong in why. */
+typedef int (*sync_table_fn)(const char *name, int ncol,
+			     const unsigned char *pk, void *ctx);
+int sync_changeset_check(const unsigned char *p, size_t n, sync_table_fn table,
+			 void *ctx, const char **why);
+
 /* The same from memory (tests, fuzzing). */
 int sync_file_parse(const unsigned char *buf, size_t len, const char *name,
 		    struct sync_file *f, struct err *e);

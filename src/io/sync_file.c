@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "suivi/atomic.h"
+#include "suivi/text.h"
 #include "suivi/sha256.h"
 #include "suivi/strbuf.h"
 #include "suivi/xalloc.h"
@@ -419,4 +420,157 @@ int sync_file_read(const char *path, struct sync_file *f, struct err *e)
 	rc = sync_file_parse(buf, got, path, f, e);
 	free(buf);
 	return rc;
+}
+
+/* --- Changesets, checked -------------------------------------------- */
+
+/* SQLite's varint: big-endian groups of 7 bits, the high bit set on all
+ * but the last; the 9th byte, when reached, gives 8 bits. */
+static bool varint(const unsigned char *p, size_t n, size_t *at,
+		   unsigned long long *v)
+{
+	*v = 0;
+	for (int i = 0; i < 9; i++) {
+		if (*at >= n)
+			return false;
+		if (i == 8) {
+			*v = (*v << 8) | p[(*at)++];
+			return true;
+		}
+		*v = (*v << 7) | (p[*at] & 0x7f);
+		if (!(p[(*at)++] & 0x80))
+			return true;
+	}
+	return false;
+}
+
+static bool value(const unsigned char *p, size_t n, size_t *at,
+		  bool undefined_ok)
+{
+	unsigned char type;
+	unsigned long long len;
+
+	if (*at >= n)
+		return false;
+	type = p[(*at)++];
+	switch (type) {
+	case 0:			/* undefined */
+		return undefined_ok;
+	case 1:			/* integer */
+	case 2:			/* real */
+		if (n - *at < 8)
+			return false;
+		*at += 8;
+		return true;
+	case 3:			/* text */
+	case 4:			/* blob */
+		if (!varint(p, n, at, &len) || len > n - *at || len > 0x7fffffff)
+			return false;
+		if (type == 3 && !text_utf8_valid((const char *)p + *at,
+						  (size_t)len, NULL))
+			return false;
+		*at += (size_t)len;
+		return true;
+	case 5:			/* NULL */
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A record of ncol values. An update's old record has its key, its new
+ * one has not (pk: the table's flags; which: 0 insert or delete, 1 an
+ * update's old record, 2 its new one). */
+static bool record(const unsigned char *p, size_t n, size_t *at, int ncol,
+		   const unsigned char *pk, int which)
+{
+	for (int c = 0; c < ncol; c++) {
+		size_t before = *at;
+
+		if (!value(p, n, at, which != 0))
+			return false;
+		if (which == 1 && pk[c] && p[before] == 0)
+			return false;
+		if (which == 2 && pk[c] && p[before] != 0)
+			return false;
+	}
+	return true;
+}
+
+int sync_changeset_check(const unsigned char *p, size_t n, sync_table_fn table,
+			 void *ctx, const char **why)
+{
+	size_t at = 0;
+	int ncol = 0;
+	const unsigned char *pk = NULL;
+
+	*why = NULL;
+	if (n == 0)
+		return 0;
+	while (at < n) {
+		if (p[at] == 'T') {
+			unsigned long long nc;
+			const unsigned char *name, *nul;
+
+			at++;
+			if (!varint(p, n, &at, &nc) || nc < 1 || nc > 64 ||
+			    nc > n - at) {
+				*why = "en-tête de table";
+				return -1;
+			}
+			ncol = (int)nc;
+			for (int c = 0; c < ncol; c++)
+				if (p[at + (size_t)c] > 1) {
+					*why = "clé de table";
+					return -1;
+				}
+			name = p + at + ncol;
+			nul = memchr(name, '\0', n - at - (size_t)ncol);
+			if (!nul || nul == name ||
+			    !text_utf8_valid((const char *)name,
+					     (size_t)(nul - name), NULL)) {
+				*why = "nom de table";
+				return -1;
+			}
+			pk = p + at;
+			if (table((const char *)name, ncol, pk, ctx) != 0) {
+				*why = "table inconnue";
+				return -1;
+			}
+			at = (size_t)(nul - p) + 1;
+			continue;
+		}
+		if (!ncol || n - at < 2 || p[at + 1] > 1) {
+			*why = "changement";
+			return -1;
+		}
+		switch (p[at]) {
+		case 18:	/* insert: the new record */
+			at += 2;
+			if (!record(p, n, &at, ncol, pk, 0)) {
+				*why = "ligne ajoutée";
+				return -1;
+			}
+			break;
+		case 9:		/* delete: the old record */
+			at += 2;
+			if (!record(p, n, &at, ncol, pk, 0)) {
+				*why = "ligne supprimée";
+				return -1;
+			}
+			break;
+		case 23:	/* update: old then new */
+			at += 2;
+			if (!record(p, n, &at, ncol, pk, 1) ||
+			    !record(p, n, &at, ncol, pk, 2)) {
+				*why = "ligne modifiée";
+				return -1;
+			}
+			break;
+		default:
+			*why = "opération inconnue";
+			return -1;
+		}
+	}
+	return 0;
 }

@@ -662,59 +662,41 @@ static int apply_entry(struct applier *a, struct incoming *in,
 	return rc;
 }
 
-/* Every changeset readable, of tables we know with the columns we have:
- * a file from a newer suivi (a column more) is refused whole. */
+/* A table of a changeset as this database has it (sync_changeset_check's
+ * question). */
+static int known_table(const char *name, int ncol, const unsigned char *pk,
+		       void *ctx)
+{
+	struct tmeta *t = sync_table(ctx, name);
+
+	if (!t || ncol != t->ncol)
+		return -1;
+	for (int c = 0; c < ncol; c++)
+		if (!pk[c] != !t->pk[c])
+			return -1;
+	return 0;
+}
+
+/* Every changeset well formed, of tables we know with the columns we
+ * have, checked byte by byte before SQLite reads any (its reader trusts
+ * its input). A table shaped otherwise: a file from another version. */
 static int check_entry(struct store *st, const struct sync_entry *x,
 		       const char *name, struct err *e)
 {
-	sqlite3_changegroup *g;
-	sqlite3_changeset_iter *it;
-	int rc;
+	const char *why;
 
-	if (x->size > 0x7fffffff) {
-		err_set(e, ERR_INPUT, "%s : entrée trop grande", name);
-		return -1;
-	}
-	if (sqlite3changegroup_new(&g) != SQLITE_OK)
-		return err_set(e, ERR_IO, "mémoire insuffisante"), -1;
-	rc = sqlite3changegroup_add(g, (int)x->size, x->blob);
-	sqlite3changegroup_delete(g);
-	if (rc != SQLITE_OK || sqlite3changeset_start(&it, (int)x->size,
-						      x->blob) != SQLITE_OK) {
+	if (sync_changeset_check(x->blob, x->size, known_table, st, &why) == 0)
+		return 0;
+	if (!strcmp(why, "table inconnue"))
+		err_set(e, ERR_NEWER, "%s : ses changements portent sur des "
+			"tables qui n'ont pas ici la même forme : fichier écrit "
+			"par une autre version de suivi ; mettez suivi à jour des "
+			"deux côtés. Rien n'a été importé.", name);
+	else
 		err_set(e, ERR_INPUT, "%s : fichier de synchronisation "
-			"endommagé (changements illisibles). Rien n'a été "
-			"importé.", name);
-		return -1;
-	}
-	while ((rc = sqlite3changeset_next(it)) == SQLITE_ROW) {
-		const char *tbl;
-		int ncol, op, indirect;
-		unsigned char *abpk;
-		struct tmeta *t;
-		bool same_pk = true;
-
-		sqlite3changeset_op(it, &tbl, &ncol, &op, &indirect);
-		sqlite3changeset_pk(it, &abpk, &ncol);
-		t = sync_table(st, tbl);
-		for (int c = 0; t && c < ncol && c < t->ncol; c++)
-			same_pk = same_pk && !abpk[c] == !t->pk[c];
-		if (!t || ncol != t->ncol || !same_pk) {
-			err_set(e, ERR_NEWER, "%s : la table « %s » n'y a pas la "
-				"forme qu'elle a ici : fichier écrit par une autre "
-				"version de suivi ; mettez suivi à jour des deux "
-				"côtés. Rien n'a été importé.", name, tbl);
-			sqlite3changeset_finalize(it);
-			return -1;
-		}
-	}
-	sqlite3changeset_finalize(it);
-	if (rc != SQLITE_DONE) {
-		err_set(e, ERR_INPUT, "%s : fichier de synchronisation "
-			"endommagé (changements illisibles). Rien n'a été "
-			"importé.", name);
-		return -1;
-	}
-	return 0;
+			"endommagé (changements illisibles : %s). Rien n'a été "
+			"importé.", name, why);
+	return -1;
 }
 
 static int check_file(struct store *st, const struct sync_file *f,
