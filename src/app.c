@@ -97,7 +97,8 @@ int app_open_store(struct app *app, enum store_mode mode, struct store **out,
  * reader: nothing can be written there anyway. */
 static int take_lock(const char *db, struct lock *lk, struct err *e)
 {
-	if (lock_acquire(db, lk, e) == 0 || e->code == ERR_BUSY)
+	if (lock_acquire(db, lk, e) == 0 || e->code == ERR_BUSY ||
+	    e->code == ERR_INPUT)
 		return lk->fd >= 0 ? 0 : -1;
 	fprintf(stderr, "suivi : avertissement : %s\n", text_defang(e->msg));
 	err_clear(e);
@@ -108,7 +109,7 @@ int app_open_interactive(struct app *app, struct store **st, struct lock *lk,
 			 struct err *e)
 {
 	*st = NULL;
-	lk->fd = -1;
+	lk->fd = lk->db_fd = -1;
 	lk->path = NULL;
 	/* Locked before the database is opened (and possibly upgraded); a
 	 * new database is created first, its folder with it. */

@@ -29,7 +29,7 @@ int cmd_summary(struct app *app, int argc, char **argv)
 {
 	struct contract_info *cs = NULL;
 	struct store_totals t;
-	struct lock lk = { -1, NULL };
+	struct lock lk = { .fd = -1, .path = NULL, .db_fd = -1 };
 	struct store *st = NULL;
 	char today_iso[DATE_ISO_LEN], today[DATE_ISO_LEN], buf[DATE_ISO_LEN];
 	struct date d;
@@ -144,8 +144,10 @@ int cmd_summary(struct app *app, int argc, char **argv)
 	ret = EXIT_OK;
 out:
 	store_contract_list_free(cs, n);
+	/* the database first: closing the lock's descriptor of its file
+	 * would drop SQLite's locks on it */
+	store_close(st);
 	if (lk.fd >= 0)
 		lock_release(&lk);
-	store_close(st);
 	return ret;
 }

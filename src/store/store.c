@@ -6,6 +6,7 @@
 #include "suivi/text.h"
 #include "suivi/xalloc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -516,7 +517,8 @@ static int check_header(const char *path, enum header_kind *kind,
 	unsigned char h[100];
 	struct stat stb;
 	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* O_NONBLOCK: a FIFO would wait forever for a writer */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	unsigned long app, version;
 
 	if (fd < 0) {
@@ -526,7 +528,8 @@ static int check_header(const char *path, enum header_kind *kind,
 	}
 	if (fstat(fd, &stb) != 0 || !S_ISREG(stb.st_mode)) {
 		close(fd);
-		err_set(e, ERR_IO, "%s n'est pas un fichier ordinaire", path);
+		err_set(e, ERR_INPUT, "%s n'est pas un fichier ordinaire : ce ne "
+			"peut pas être une base suivi", path);
 		return -1;
 	}
 	n = read(fd, h, sizeof h);
@@ -689,6 +692,54 @@ static void global_init(void)
 	sqlite3_config(SQLITE_CONFIG_URI, 0);
 }
 
+/* Another name of this file (a hard link in its folder) under which a
+ * save was cut short: SQLite looks for a journal under the name it is
+ * given only, so that one would not be played back, and the file, half
+ * written, would read as damaged. Refused, naming it. */
+static int journal_of_another_name(const char *path, struct err *e)
+{
+	struct stat sb, o;
+	char *dir;
+	const char *base = strrchr(path, '/');
+	DIR *d;
+	struct dirent *de;
+	int rc = 0;
+
+	if (stat(path, &sb) != 0 || sb.st_nlink < 2)
+		return 0;
+	base = base ? base + 1 : path;
+	dir = dir_of(path);
+	d = opendir(dir);
+	while (d && rc == 0 && (de = readdir(d))) {
+		char *other, *journal;
+		size_t len = strlen(de->d_name);
+
+		if (!strcmp(de->d_name, base) ||
+		    (len > 8 && !strcmp(de->d_name + len - 8, "-journal")))
+			continue;
+		other = xasprintf("%s/%s", dir, de->d_name);
+		if (lstat(other, &o) == 0 && S_ISREG(o.st_mode) &&
+		    o.st_dev == sb.st_dev && o.st_ino == sb.st_ino) {
+			journal = xasprintf("%s-journal", other);
+			if (stat(journal, &o) == 0 && o.st_size > 0) {
+				err_set(e, ERR_DB, "la base %s est aussi le fichier "
+					"%s (un lien vers le même fichier), sous "
+					"lequel un enregistrement a été interrompu "
+					"(%s) : ouvrez-la sous ce nom-là pour qu'il "
+					"soit repris, puis n'en gardez qu'un nom. Rien "
+					"n'a été modifié.", path, other, journal);
+				rc = -1;
+			}
+			free(journal);
+		}
+		free(other);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	return rc;
+}
+
 /* A save interrupted by a crash leaves its rollback journal beside the
  * file; SQLite plays it back on the next read, which needs write access
  * even for `suivi check` (the only change it makes: the file goes back to
@@ -740,7 +791,8 @@ static int open_at(const char *path, enum store_mode mode, int target,
 			goto fail;
 		st->created = made = true;
 	}
-	if (check_header(path, &kind, e) != 0)
+	if (check_header(path, &kind, e) != 0 ||
+	    journal_of_another_name(path, e) != 0)
 		goto fail;
 	if (kind == HEADER_EMPTY && mode == STORE_INSPECT) {
 		err_set(e, ERR_NOTFOUND, "la base %s est vide", path);

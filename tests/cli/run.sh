@@ -2786,6 +2786,54 @@ t_sync() {
 	check "--commune: only that contract, the laptop takes it" 'st 0 && out_has "appliqué"'
 }
 
+# One interactive suivi per database file, whatever the name it is opened
+# by (issue 17, 1 and 4): a hard link or a symbolic link to a file held,
+# a journal left under another name, a FIFO, a folder, a device.
+t_lock_names() {
+	if ! command -v flock >/dev/null 2>&1; then
+		skip "lock names: flock(1) absent"
+		return
+	fi
+	make_db "$T/s.db"
+	ln "$T/s.db" "$T/h.db"
+	ln -s "$T/s.db" "$T/l.db"
+	# a suivi holding the file under the name h.db (flock on the file)
+	sh -c 'exec 9<"$1" && flock 9 && : >"$2" && exec sleep 30' \
+		sh "$T/h.db" "$T/ready" </dev/null >/dev/null 2>&1 &
+	BG=$!
+	n=0
+	while [ ! -e "$T/ready" ] && [ $n -lt 100 ]; do
+		sleep 0.05 2>/dev/null || sleep 1
+		n=$((n + 1))
+	done
+	run --db "$T/s.db"
+	check "lock names: the file held under a hard link: refused" 'st 1 && err_has "déjà ouverte par un autre suivi, sous un autre nom" && out_empty'
+	run --db "$T/l.db"
+	check "lock names: the same through a symbolic link: refused" 'st 1 && err_has "déjà ouverte par un autre suivi"'
+	kill "$BG" 2>/dev/null
+	wait "$BG" 2>/dev/null
+	BG=
+	run --db "$T/l.db"
+	check "lock names: once released, through the symbolic link: opens" 'st 0 && out_has "2 contrats"'
+	# a save cut short under the other name
+	printf 'journal' >"$T/h.db-journal"
+	cp "$T/s.db" "$T/before"
+	run --db "$T/s.db"
+	check "lock names: a journal under another name: refused, named, nothing changed" 'st 1 && err_has "est aussi le fichier $T/h.db" && err_has "$T/h.db-journal" && same_file "$T/s.db" "$T/before"'
+	rm -f "$T/h.db-journal"
+	# paths that are not files: refused at once, nothing left beside them
+	mkfifo "$T/fifo" 2>/dev/null || { skip "lock names: mkfifo absent"; return; }
+	for c in summary check "export indicators"; do
+		# shellcheck disable=SC2086 # the command and its argument
+		timeout 10 "$SUIVI" --db "$T/fifo" $c >"$T/stdout" 2>"$T/stderr"
+		rc=$?
+		check "lock names: --db FIFO $c: refused at once, no lock file" 'st 1 && err_has "n'"'"'est pas un fichier ordinaire" && [ ! -e "$T/fifo.lock" ]'
+	done
+	mkdir "$T/dir"
+	run --db "$T/dir"
+	check "lock names: --db FOLDER: refused, no lock file" 'st 1 && err_has "n'"'"'est pas un fichier ordinaire" && [ ! -e "$T/dir.lock" ]'
+}
+
 t_evaluation_record() {
 	set_db
 	run --db "$T/s.db" evaluation "Le Bouscat" 2025
@@ -2814,6 +2862,7 @@ t_evaluation_record() {
 all_tests() {
 	core_tests
 	t t_sync
+	t t_lock_names
 	t t_evaluation_record
 	t t_default_location
 	t t_no_bundled

@@ -22,6 +22,7 @@ fi
 . tests/e2e/typing.sh
 . tests/e2e/article4.sh
 . tests/e2e/sync.sh
+. tests/e2e/reliability.sh
 if [ ! -x "$SUIVI" ]; then
 	echo "run.sh : programme introuvable : $SUIVI (SUIVI_BIN)" >&2
 	exit 2
@@ -1899,6 +1900,7 @@ s_corrections
 s_article4_requests
 s_article4_disputes
 s_sync
+s_lock_names
 s_in_force
 # the forms and lists again in ASCII (LANG=C)
 E2E_LOCALE=C

@@ -1,6 +1,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "helpers.h"
@@ -244,4 +245,52 @@ Test(config, reads_who_sends_the_evaluation)
 	free(p);
 	diag_list_release(&w);
 	diag_list_release(&e);
+}
+
+Test(lock, every_name_of_one_file_shares_its_lock)
+{
+	char *db = t_path("n.db"), *hard = t_path("n-hard.db"),
+	     *soft = t_path("n-soft.db");
+	struct lock a, b;
+	struct err e;
+	FILE *f = fopen(db, "w");
+
+	cr_assert(f);
+	fclose(f);
+	cr_assert_eq(link(db, hard), 0);
+	cr_assert_eq(symlink(db, soft), 0);
+	cr_assert_eq(lock_acquire(db, &a, &e), 0, "%s", e.msg);
+	cr_assert_eq(lock_acquire(hard, &b, &e), -1);
+	cr_assert_eq(e.code, ERR_BUSY);
+	cr_assert(strstr(e.msg, "sous un autre nom"), "%s", e.msg);
+	cr_assert_eq(lock_acquire(soft, &b, &e), -1);
+	cr_assert_eq(e.code, ERR_BUSY);
+	lock_release(&a);
+	cr_assert_eq(lock_acquire(hard, &b, &e), 0, "%s", e.msg);
+	lock_release(&b);
+	free(db), free(hard), free(soft);
+}
+
+Test(lock, a_path_that_is_not_a_file_is_refused_and_nothing_made)
+{
+	char *fifo = t_path("p.fifo"), *dir = t_path("p.dir"), *lk;
+	struct lock a;
+	struct err e;
+
+	cr_assert_eq(mkfifo(fifo, 0600), 0);
+	cr_assert_eq(mkdir(dir, 0700), 0);
+	cr_assert_eq(lock_acquire(fifo, &a, &e), -1);
+	cr_assert_eq(e.code, ERR_INPUT);
+	cr_assert(strstr(e.msg, "n'est pas un fichier ordinaire"), "%s", e.msg);
+	lk = t_path("p.fifo.lock");
+	cr_assert_eq(access(lk, F_OK), -1);
+	free(lk);
+	cr_assert_eq(lock_acquire(dir, &a, &e), -1);
+	cr_assert_eq(e.code, ERR_INPUT);
+	lk = t_path("p.dir.lock");
+	cr_assert_eq(access(lk, F_OK), -1);
+	free(lk);
+	cr_assert_eq(lock_acquire("/dev/null", &a, &e), -1);
+	cr_assert_eq(e.code, ERR_INPUT);
+	free(fifo), free(dir);
 }

@@ -1,0 +1,36 @@
+# tests/e2e/reliability.sh - what fault and hostile-input tests found
+# (issue 17), sourced by run.sh.
+
+# One interactive suivi per database file, whatever its name: the
+# interface holds the file; a second suivi through a hard link or a
+# symbolic link to it is refused, and opens once the first has quit.
+s_lock_names() {
+	local db out
+	e2e_start
+	wait_for "Identifiant : 33069-2016"
+	db="$E2E_DIR/home/.local/share/suivi/suivi.db"
+	ln "$db" "$E2E_DIR/hard.db"
+	ln -s "$db" "$E2E_DIR/soft.db"
+	out=$(suivi_cli --db "$E2E_DIR/hard.db" 2>&1; echo "rc=$?")
+	if grep -q "rc=1" <<<"$out" && grep -q "déjà ouverte par un autre suivi" "$E2E_DIR/cli.err"; then
+		ok "verrou : par un lien physique, refusé pendant que l'interface tient la base"
+	else
+		not_ok "verrou : par un lien physique : $out $(cat "$E2E_DIR/cli.err")"
+	fi
+	: >"$E2E_DIR/cli.err"
+	out=$(suivi_cli --db "$E2E_DIR/soft.db" 2>&1; echo "rc=$?")
+	if grep -q "rc=1" <<<"$out" && grep -q "déjà ouverte par un autre suivi" "$E2E_DIR/cli.err"; then
+		ok "verrou : par un lien symbolique, refusé"
+	else
+		not_ok "verrou : par un lien symbolique : $out $(cat "$E2E_DIR/cli.err")"
+	fi
+	keys q
+	expect_exit "q : statut 0" 0
+	out=$(suivi_cli --db "$E2E_DIR/hard.db"; echo "rc=$?")
+	if grep -q "rc=0" <<<"$out" && grep -q "2 contrats" <<<"$out"; then
+		ok "verrou : l'interface fermée, le lien ouvre la base"
+	else
+		not_ok "verrou : après la fermeture : $out"
+	fi
+	e2e_stop
+}
