@@ -143,12 +143,32 @@ long date_diff_days(struct date from, struct date to)
 	return days_from_civil(to) - days_from_civil(from);
 }
 
+/* SUIVI_TODAY=@FILE: the date is FILE's first line, read at each call
+ * (tests that move the clock while the interface runs). */
+static int pinned_from_file(const char *file, struct date *out)
+{
+	char line[32] = "";
+	FILE *fp = fopen(file, "r");
+	int rc = -1;
+
+	if (!fp)
+		return -1;
+	if (fgets(line, sizeof line, fp)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		rc = date_parse(line, out);
+	}
+	fclose(fp);
+	return rc;
+}
+
 int date_today(struct date *out)
 {
 	const char *pin = getenv("SUIVI_TODAY");
 	time_t t = time(NULL);
 	struct tm tm;
 
+	if (pin && pin[0] == '@' && pinned_from_file(pin + 1, out) == 0)
+		return 0;
 	if (pin && *pin && date_parse(pin, out) == 0)
 		return 0;
 	localtime_r(&t, &tm);

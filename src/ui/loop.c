@@ -147,6 +147,16 @@ bool ui_loop(struct ui *ui, struct layer *l)
 			ui->gone = true;
 			break;
 		}
+		/* midnight: the day everything shown is judged on */
+		if (ui_clock(ui)) {
+			ui->day_changed = true;
+			dirty = true;
+		}
+		if (bottom && ui->day_changed) {
+			ui->day_changed = false;
+			ui->screen->enter(ui);
+			dirty = true;
+		}
 		if (r == 0)
 			continue;
 		dirty = true;

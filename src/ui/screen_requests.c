@@ -733,10 +733,13 @@ static void run_form(struct ui *ui, struct req_screen *rs,
 			form_field_set(&f[F_COST], c);
 		}
 	} else {
-		/* received now, by default */
+		/* received now, by default: the day of now (ui_clock), not
+		 * of the start */
 		char now[64];
 		struct date d;
 
+		if (ui_clock(ui))
+			ui->day_changed = true;
 		date_parse(ui->today, &d);
 		{
 			char ds[DATE_ISO_LEN];

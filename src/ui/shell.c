@@ -74,6 +74,26 @@ void ui_ack_log(const char *field, ...)
 	strbuf_release(&sb);
 }
 
+bool ui_clock(struct ui *ui)
+{
+	struct date d;
+	char now[16];
+	bool followed;
+
+	date_today(&d);
+	date_format_iso(d, now);
+	if (!strcmp(now, ui->today))
+		return false;
+	/* the annexes shown were today's: they follow the day */
+	followed = !strcmp(ui->date, ui->today);
+	snprintf(ui->today, sizeof ui->today, "%s", now);
+	if (followed)
+		snprintf(ui->date, sizeof ui->date, "%s", now);
+	free(ui->header);	/* it says the day */
+	ui->header = NULL;
+	return true;
+}
+
 void ui_shown_dir(const char *dir, char *buf, size_t n)
 {
 	const char *home = getenv("HOME");

@@ -339,6 +339,7 @@ struct ui {
 	struct layer *top;		/* the input stack (loop.c) */
 	int caret_y, caret_x;		/* ui_caret */
 	bool caret_on, caret_shown;
+	bool day_changed;		/* the screen to reload, at the bottom */
 };
 
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
@@ -369,6 +370,10 @@ void ui_goto(struct ui *ui, size_t i);
 void ui_goto_ref(struct ui *ui, size_t i, const struct ui_ref *ref);
 /* Format an ISO date as the user's setting wants it. */
 void ui_date(const struct ui *ui, const char *iso, char *buf, size_t n);
+/* Today again (midnight may have passed): true when the day changed
+ * (ui->today, ui->date when it followed today, the header); the loop
+ * then reloads the screen. */
+bool ui_clock(struct ui *ui);
 /* A folder as shown: "~/…" under $HOME. */
 void ui_shown_dir(const char *dir, char *buf, size_t n);
 

@@ -34,3 +34,28 @@ s_lock_names() {
 	fi
 	e2e_stop
 }
+
+# "Now" is now: the day changes while the interface runs (SUIVI_TODAY=@FILE
+# is read at each use): the header, the tableau de bord's current month
+# and a new request's date follow it.
+s_midnight() {
+	local today
+	today=$(mktemp "${TMPDIR:-/tmp}/suivi-today.XXXXXX")
+	echo 2026-06-30 >"$today"
+	e2e_start -s 120x30 "SUIVI_TODAY=@$today"
+	wait_for "Identifiant : 33069-2016"
+	expect "minuit : l'en-tête dit le jour du départ" "mardi 30/06/2026"
+	keys M-2
+	wait_for "Tableau de bord 2026"
+	echo 2026-07-01 >"$today"
+	expect "minuit : l'en-tête suit le jour" "mercredi 01/07/2026"
+	expect_not "minuit : l'ancien jour n'est plus dit" "mardi 30/06/2026"
+	keys M-3
+	wait_for "Saisines"
+	keys n
+	expect "minuit : une nouvelle saisine est reçue le jour même" "01/07/2026 "
+	keys Escape
+	keys q
+	e2e_stop
+	rm -f "$today"
+}

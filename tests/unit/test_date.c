@@ -1,8 +1,10 @@
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "helpers.h"
 #include "suivi/date.h"
 
 Test(date, parses_iso_and_french_forms)
@@ -148,4 +150,23 @@ Test(date, iso_as_messages_show_it)
 	cr_expect_str_eq(buf, "bientôt", "itself when it does not parse");
 	date_iso_fr(NULL, buf);
 	cr_expect_str_eq(buf, "");
+}
+
+Test(date, today_read_from_a_file_at_each_call)
+{
+	char *f = t_write("today", "2026-06-30\n");
+	char *pin = NULL;
+	struct date d;
+
+	if (asprintf(&pin, "@%s", f) < 0)
+		cr_assert_fail();
+	setenv("SUIVI_TODAY", pin, 1);
+	cr_assert_eq(date_today(&d), 0);
+	cr_assert(d.year == 2026 && d.month == 6 && d.day == 30);
+	free(t_write("today", "2026-07-01\n"));
+	cr_assert_eq(date_today(&d), 0);
+	cr_assert(d.year == 2026 && d.month == 7 && d.day == 1);
+	unsetenv("SUIVI_TODAY");
+	free(pin);
+	free(f);
 }
