@@ -93,6 +93,19 @@ int app_open_store(struct app *app, enum store_mode mode, struct store **out,
 	return 0;
 }
 
+/* The command line: a wait said on stderr (where a person may be
+ * watching a command that seems stuck). */
+static void busy_said(void *ctx, const char *path, int seconds)
+{
+	char *shown = xstrdup(path);
+
+	(void)ctx;
+	fprintf(stderr, "suivi : la base %s est occupée par un autre programme ; "
+		"suivi attend qu'elle se libère (%d s au plus)…\n",
+		text_defang(shown), seconds);
+	free(shown);
+}
+
 /* A lock that cannot even be created (read-only folder) does not stop a
  * reader: nothing can be written there anyway. */
 static int take_lock(const char *db, struct lock *lk, struct err *e)
@@ -223,6 +236,7 @@ int app_main(int argc, char **argv)
 	diag_list_release(&warnings);
 	diag_list_release(&errors);
 	app.db_path = app.db_option ? app.db_option : app.cfg.db_path;
+	store_on_busy(busy_said, NULL);
 	if (!app.db_path) {
 		fputs("suivi : impossible de choisir où ranger la base : ni HOME "
 		      "ni XDG_DATA_HOME ne sont définis ; utilisez --db FICHIER\n",

@@ -24,6 +24,7 @@
 
 #define STORE_APPLICATION_ID 0x73756976	/* "suiv" */
 #define STORE_BUSY_MS 5000
+#define STORE_BUSY_SAY_MS 300	/* a wait this long is said */
 #define STORE_UID_LEN 33		/* 32 hex digits + NUL */
 
 struct store;
@@ -60,6 +61,14 @@ bool store_folder_readonly(const struct store *st);
 /* Who is recorded as author of changes (the référent's name). */
 void store_set_author(struct store *st, const char *author);
 const char *store_author(const struct store *st);
+
+/* Told, once per wait, that another program holds the database and
+ * this one waits (path, seconds left at most): after STORE_BUSY_SAY_MS,
+ * from inside the wait (no store call may be made from fn). One for the
+ * process: the command line says it on stderr, the interface on its
+ * status line. NULL: nothing said. */
+typedef void (*store_busy_fn)(void *ctx, const char *path, int seconds_left);
+void store_on_busy(store_busy_fn fn, void *ctx);
 
 /* Schema version of the code, and of the open file. */
 int store_schema_latest(void);

@@ -740,6 +740,49 @@ static int journal_of_another_name(const char *path, struct err *e)
 	return rc;
 }
 
+/* Who is told that a wait began (store_on_busy), process-wide. */
+static store_busy_fn busy_fn;
+static void *busy_ctx;
+
+void store_on_busy(store_busy_fn fn, void *ctx)
+{
+	busy_fn = fn;
+	busy_ctx = ctx;
+}
+
+static long long ms_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Another program holds the database: wait up to STORE_BUSY_MS, as
+ * sqlite3_busy_timeout would, and say so once the wait is noticeable
+ * (a user facing a still screen must know why). */
+static int busy_wait(void *ctx, int n)
+{
+	struct store *st = ctx;
+	long long waited;
+
+	if (n == 0) {
+		st->busy_since = ms_now();
+		st->busy_said = false;
+	}
+	waited = ms_now() - st->busy_since;
+	if (waited >= STORE_BUSY_MS)
+		return 0;
+	if (waited >= STORE_BUSY_SAY_MS && !st->busy_said) {
+		st->busy_said = true;
+		if (busy_fn)
+			busy_fn(busy_ctx, st->path,
+				(int)((STORE_BUSY_MS - waited + 999) / 1000));
+	}
+	sqlite3_sleep(n < 4 ? 2 : n < 10 ? 10 : 25);
+	return 1;
+}
+
 /* A save interrupted by a crash leaves its rollback journal beside the
  * file; SQLite plays it back on the next read, which needs write access
  * even for `suivi check` (the only change it makes: the file goes back to
@@ -846,7 +889,7 @@ static int open_at(const char *path, enum store_mode mode, int target,
 				SQLITE_UTF8 | SQLITE_DETERMINISTIC |
 					SQLITE_INNOCUOUS,
 				NULL, sql_suivi_uid, NULL, NULL);
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	sqlite3_busy_handler(st->db, busy_wait, st);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	if (exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",

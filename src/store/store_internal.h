@@ -32,6 +32,8 @@ struct store {
 	struct sqlite3_session *session;	/* records writes (sync.c) */
 	bool applying;		/* a sync file is being applied: not ours */
 	bool sync_on;		/* the session records (sync schema, writable) */
+	long long busy_since;	/* busy_wait: when this wait began (ms) */
+	bool busy_said;		/* ... and whether it was said */
 	struct sync_meta *sync;	/* tables' columns, statements (sync.c) */
 };
 

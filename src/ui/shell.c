@@ -653,6 +653,24 @@ static int screen_key(struct ui *ui, struct layer *l, const struct key *k)
 	return res & UI_QUIT ? LAYER_DONE : LAYER_STAY;
 }
 
+/* Another program holds the database during a read or a save: said on
+ * the status line at once (the screen would otherwise stand still),
+ * drawn from inside the wait, without asking the database anything. */
+static void busy_status(void *ctx, const char *path, int seconds)
+{
+	struct ui *ui = ctx;
+	const struct uiterm *t = &ui->term;
+
+	(void)path;
+	ui_message(ui, true, "La base est occupée par un autre programme : "
+		   "suivi attend qu'elle se libère (%d s au plus)…", seconds);
+	if (!t->started)
+		return;
+	draw_fill(t, t->rows - 1, 0, t->cols, PAINT_ERROR);
+	draw_text(t, t->rows - 1, 1, t->cols - 2, PAINT_ERROR, ui->message);
+	refresh();
+}
+
 int ui_run(struct app *app, struct store *st)
 {
 	struct ui ui;
@@ -683,6 +701,7 @@ int ui_run(struct app *app, struct store *st)
 		store_contract_list_free(ui.contracts, ui.n_contracts);
 		return e.code == ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
 	}
+	store_on_busy(busy_status, &ui);
 	ui.screen = screens[0];
 	ui.screen->enter(&ui);
 	/* what was being typed when the terminal went away: offered back,
@@ -703,6 +722,7 @@ int ui_run(struct app *app, struct store *st)
 		ui_loop(&ui, &bottom.layer);
 	ui_replay_report();
 	ui.screen->leave(&ui);
+	store_on_busy(NULL, NULL);
 	term_stop(&ui.term);
 	for (size_t i = 0; i < N_SCREENS; i++)
 		screens[i]->free(&ui);

@@ -145,6 +145,15 @@ mode_is() { [ "$(stat -c %a "$2")" = "$1" ]; }
 same_file() { cmp -s "$1" "$2"; }
 lines() { wc -l <"$1" | tr -d ' '; }
 
+# Until a background holder says it is ready ($T/ready), 5 s at most.
+wait_ready() {
+	n=0
+	while [ ! -e "$T/ready" ] && [ $n -lt 100 ]; do
+		sleep 0.05 2>/dev/null || sleep 1
+		n=$((n + 1))
+	done
+}
+
 # A database with the bundled contracts, made by a first run.
 make_db() {
 	"$SUIVI" --db "$1" >"$T/make_db.out" 2>"$T/make_db.err" || {
@@ -905,11 +914,7 @@ t_lock() {
 	sh -c 'exec 9>"$1" && flock 9 && echo $$ >&9 && : >"$2" && exec sleep 30' \
 		sh "$T/s.db.lock" "$T/ready" </dev/null >/dev/null 2>&1 &
 	BG=$!
-	n=0
-	while [ ! -e "$T/ready" ] && [ $n -lt 100 ]; do
-		sleep 0.05 2>/dev/null || sleep 1
-		n=$((n + 1))
-	done
+	wait_ready
 	check "lock: the holder has the lock" '[ -e "$T/ready" ]'
 	run --db "$T/s.db"
 	check "lock: a second suivi exits 1" 'st 1'
@@ -2801,11 +2806,7 @@ t_lock_names() {
 	sh -c 'exec 9<"$1" && flock 9 && : >"$2" && exec sleep 30' \
 		sh "$T/h.db" "$T/ready" </dev/null >/dev/null 2>&1 &
 	BG=$!
-	n=0
-	while [ ! -e "$T/ready" ] && [ $n -lt 100 ]; do
-		sleep 0.05 2>/dev/null || sleep 1
-		n=$((n + 1))
-	done
+	wait_ready
 	run --db "$T/s.db"
 	check "lock names: the file held under a hard link: refused" 'st 1 && err_has "déjà ouverte par un autre suivi, sous un autre nom" && out_empty'
 	run --db "$T/l.db"
@@ -2832,6 +2833,31 @@ t_lock_names() {
 	mkdir "$T/dir"
 	run --db "$T/dir"
 	check "lock names: --db FOLDER: refused, no lock file" 'st 1 && err_has "n'"'"'est pas un fichier ordinaire" && [ ! -e "$T/dir.lock" ]'
+}
+
+# Another program holds the database: the command says it waits, then
+# does its work once it is free (issue 17, 7).
+t_busy_said() {
+	if [ -z "$PY" ]; then
+		skip "busy: python3 absent"
+		return
+	fi
+	make_db "$T/s.db"
+	"$PY" -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close()
+time.sleep(1.5)
+c.execute("ROLLBACK")
+c.close()' "$T/s.db" "$T/ready" &
+	BG=$!
+	wait_ready
+	run --db "$T/s.db" set "Le Haillan" 4.1.1 2026-03 5
+	check "busy: a command waiting for another program says so, then saves" 'st 0 && err_has "la base $T/s.db est occupée par un autre programme ; suivi attend qu'"'"'elle se libère (5 s au plus)" && out_has "4.1.1"'
+	wait "$BG" 2>/dev/null
+	BG=
+	run --db "$T/s.db" set "Le Haillan" 4.1.1 2026-04 5
+	check "busy: nothing said when nothing holds it" 'st 0 && ! err_has "occupée"'
 }
 
 t_evaluation_record() {
@@ -2863,6 +2889,7 @@ all_tests() {
 	core_tests
 	t t_sync
 	t t_lock_names
+	t t_busy_said
 	t t_evaluation_record
 	t t_default_location
 	t t_no_bundled

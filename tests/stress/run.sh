@@ -1013,6 +1013,8 @@ c.close()' "$db" "$W/ready" "$hold" &
 	text "3,3"
 	t0=$(ms)
 	keys Enter
+	expect_msg "busy ($hold s): the wait is said at once on the status line" \
+		"La base est occupée par un autre programme : suivi attend qu'elle se libère"
 	if [ "$hold" -lt 5 ]; then
 		poll_for "Enregistré : 3.3.1 · novembre 2026 = 3,3 j"
 		dt=$(($(ms) - t0))
