@@ -859,7 +859,8 @@ static const char migration_13[] =
 
 static const char migration_14[] =
 	/* Sync files (store/sync.c, suivi sync): each database has an id
-	 * (random, made here) and a hybrid clock (milliseconds, never going
+	 * (random, made here; a copy of the file takes another at its first
+	 * write: sync_identity) and a hybrid clock (milliseconds, never going
 	 * back: the later of the wall clock and every stamp seen, plus one).
 	 * sync_change is the log of what travels: each transaction that
 	 * changed users' records of a contract, as an SQLite changeset, the
@@ -881,7 +882,8 @@ static const char migration_14[] =
 	"CREATE TABLE sync_self ("
 	" id INTEGER PRIMARY KEY CHECK (id = 1),"
 	" db_id TEXT NOT NULL,"
-	" clock INTEGER NOT NULL DEFAULT 0"
+	" clock INTEGER NOT NULL DEFAULT 0,"
+	" file TEXT"	/* "device:inode" of the file the id is of */
 	");"
 	"INSERT INTO sync_self (id, db_id) VALUES (1, lower(hex(randomblob(16))));"
 	"CREATE TABLE sync_origin ("

@@ -19,6 +19,7 @@
 #include "sync_internal.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <time.h>
 
@@ -214,6 +215,51 @@ int sync_meta_load(struct store *st, struct err *e)
 	}
 	st->sync = m;
 	return 0;
+}
+
+/* A copy of a database (cp, a backup put back, the file carried to the
+ * other laptop to start it) is another database: were it to keep the id,
+ * both would number their changes alike and each would take the other's
+ * for ones it has. The file's identity (device, inode) is kept with the
+ * id; in a write transaction, a file that is not that one takes a new id
+ * (its changes before stay under the old one, in its log). */
+int sync_identity(struct store *st, struct err *e)
+{
+	struct stat sb;
+	char file[64];
+	char *kept = NULL;
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	if (!st->sync || sqlite3_get_autocommit(st->db) ||
+	    stat(st->path, &sb) != 0)
+		return 0;
+	snprintf(file, sizeof file, "%llu:%llu", (unsigned long long)sb.st_dev,
+		 (unsigned long long)sb.st_ino);
+	if (!(s = store_stmt(st, "SELECT file FROM sync_self WHERE id = 1", e)))
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		kept = store_col_dup(s, 0);
+	sqlite3_reset(s);
+	if (kept && !strcmp(kept, file)) {
+		free(kept);
+		return 0;
+	}
+	s = store_stmt(st, kept ? "UPDATE sync_self SET file = :f, db_id ="
+			   " lower(hex(randomblob(16))) WHERE id = 1"
+			 : "UPDATE sync_self SET file = :f WHERE id = 1", e);
+	free(kept);
+	if (!s)
+		return -1;
+	store_bind_text(s, ":f", file);
+	rc = store_exec_stmt(st, s, e);
+	if (rc == 0 && (s = store_stmt(st, "SELECT db_id FROM sync_self"
+				       " WHERE id = 1", e))) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			store_col_uid(st->sync->self, s, 0);
+		sqlite3_reset(s);
+	}
+	return rc;
 }
 
 struct tmeta *sync_table(struct store *st, const char *name)
@@ -1092,7 +1138,7 @@ int sync_capture(struct store *st, struct err *e)
 
 	if (!st->session || st->applying || sqlite3session_isempty(st->session))
 		return 0;
-	if (sync_meta_load(st, e) != 0)
+	if (sync_meta_load(st, e) != 0 || sync_identity(st, e) != 0)
 		return -1;
 	rc = sqlite3session_changeset(st->session, &n, &p);
 	if (rc != SQLITE_OK) {

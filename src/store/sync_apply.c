@@ -989,11 +989,15 @@ int store_sync_receive(struct store *st, const struct sync_file *f,
 
 	memset(r, 0, sizeof *r);
 	err_clear(e);
-	if (sync_meta_load(st, e) != 0 || check_file(st, f, name, e) != 0)
+	if (sync_meta_load(st, e) != 0)
 		return -1;
 	store_now(a.now);
 	if (store_begin(st, e) != 0)
 		return -1;
+	if (sync_identity(st, e) != 0 || check_file(st, f, name, e) != 0) {
+		store_rollback(st);
+		return -1;
+	}
 	/* what is applied is the other database's, already in its log:
 	 * not recorded again as this one's */
 	st->applying = true;

@@ -79,6 +79,9 @@ int sync_decode_row(const struct tmeta *t, const unsigned char *blob,
 		    size_t len, sqlite3_value **out);
 
 int sync_meta_load(struct store *st, struct err *e);
+/* In a write transaction: a copy of the database file takes a new id
+ * (see sync.c). */
+int sync_identity(struct store *st, struct err *e);
 struct tmeta *sync_table(struct store *st, const char *name);
 /* The primary key of a row as text ("uid", or "a|b"), from values. */
 void sync_pk_text(const struct tmeta *t, sqlite3_value **vals, struct strbuf *out);

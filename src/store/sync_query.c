@@ -112,6 +112,13 @@ int store_sync_outgoing(struct store *st, const char *peer,
 	sync_file_init(f);
 	if (sync_meta_load(st, e) != 0)
 		return -1;
+	/* a copy of the file writes under an id of its own */
+	if (store_begin(st, e) != 0)
+		return -1;
+	if (sync_identity(st, e) != 0 || store_commit(st, e) != 0) {
+		store_rollback(st);
+		return -1;
+	}
 	if (!all) {
 		if (!(s = store_stmt(st, "SELECT sent_seq FROM sync_peer WHERE"
 				     " name = :p", e)))

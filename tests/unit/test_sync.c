@@ -928,3 +928,51 @@ Test(sync, a_file_about_an_amendment_this_database_lacks_is_refused)
 	store_close(n[0].st), store_close(n[1].st);
 	free(n[0].path), free(n[1].path);
 }
+
+/* A copy of the file (cp, a backup put back, the file carried to start
+ * the other laptop) is another database from its first write: the copy
+ * and the original never number their changes alike. */
+Test(sync, a_copy_of_the_file_is_another_database)
+{
+	struct node n[2], c;
+	struct value v1 = { .has_num = true, .num = 1 },
+		     v9 = { .has_num = true, .num = 9 },
+		     v3 = { .has_num = true, .num = 3 };
+	char id_a[SYNC_ID_LEN], id_c[SYNC_ID_LEN];
+	struct err e;
+	char *f;
+
+	pair(n, "copy");
+	cr_assert_eq(store_measurement_set(n[0].st, n[0].ind[0], "2026-01", NULL,
+					   &v1, false, NULL, &e), 0, "%s", e.msg);
+	exchange(&n[0], &n[1]);
+	c = n[0];
+	c.path = t_path("copy-c.db");
+	cr_assert_eq(t_copy(n[0].path, c.path), 0);
+	cr_assert_eq(store_open(c.path, STORE_WRITE, &c.st, &e), 0, "%s", e.msg);
+	store_set_author(c.st, "copy-c.db");
+	cr_assert_eq(store_measurement_set(c.st, c.ind[0], "2026-02", NULL, &v9,
+					   false, NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_measurement_set(n[0].st, n[0].ind[0], "2026-03", NULL,
+					   &v3, false, NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(store_sync_id(n[0].st, id_a, &e), 0);
+	cr_assert_eq(store_sync_id(c.st, id_c, &e), 0);
+	cr_assert_str_neq(id_a, id_c, "the copy kept the original's id");
+	f = write_for(&c, &n[1], false);
+	apply(&n[1], f);
+	free(f);
+	f = write_for(&n[0], &n[1], false);
+	apply(&n[1], f);
+	free(f);
+	cr_assert_eq(value_of(&n[1], 0, "2026-02"), 9);
+	cr_assert_eq(value_of(&n[1], 0, "2026-03"), 3);
+	/* and the original takes the copy's changes as another's */
+	f = write_for(&c, &n[0], false);
+	apply(&n[0], f);
+	free(f);
+	cr_assert_eq(value_of(&n[0], 0, "2026-02"), 9);
+	store_close(c.st);
+	free(c.path);
+	store_close(n[0].st), store_close(n[1].st);
+	free(n[0].path), free(n[1].path);
+}
