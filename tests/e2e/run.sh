@@ -1310,7 +1310,8 @@ s_reports_record() {
 	expect "la ligne de tête le dit" "Évaluation 2025 : envoyée à la commune le 15/01/2026, présentée le 10/02/2026 (t)"
 	keys g Enter
 	dir="$E2E_DIR/home/Documents/suivi"
-	expect "Entrée : l'évaluation écrite" "evaluation-le-bouscat-2025.html"
+	# the message of this write (the list names the file all along)
+	expect "Entrée : l'évaluation écrite" "Écrit dans ~/Documents/suivi : evaluation-le-bouscat-2025.html"
 	if grep -qF "Envoyée à la commune le 15/01/2026 (échéance : 31/03/2026)." "$dir/evaluation-le-bouscat-2025.html" &&
 		grep -qF "Présentée aux instances délibératives communales le 10/02/2026." "$dir/evaluation-le-bouscat-2025.html" &&
 		grep -qF "Ajustements proposés pour 2026 : Revoir la cible de 3.3.2" "$dir/evaluation-le-bouscat-2025.html"; then
