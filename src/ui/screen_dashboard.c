@@ -1458,6 +1458,7 @@ const struct screen_ops screen_dashboard = {
 	.pending_draft = dash_screen_pending_draft,
 	.offer_draft = dash_screen_offer_draft,
 	.title = "Tableau de bord",
+	.short_title = "Tableau",
 	.enter = enter,
 	.leave = leave,
 	.draw = draw,

@@ -203,19 +203,27 @@ static void draw_header(struct ui *ui)
 	draw_fill(t, 1, 0, t->cols, PAINT_TAB);
 	{
 		int total = 0, gap = 1;
+		bool brief = false;
 
 		for (size_t i = 0; i < N_SCREENS; i++)
 			total += draw_width(t, screens[i]->title) + 5;
 		if (total > t->cols)
 			gap = 0;
+		/* still too wide (80 columns): the short titles, so that every
+		 * screen's number stays in view */
+		if (total - (int)N_SCREENS > t->cols)
+			brief = true;
 		for (size_t i = 0; i < N_SCREENS && x < t->cols; i++) {
 			char tab[64];
 			bool active = screens[i] == ui->screen ||
 				      screens[i] == ui->screen->tab;
+			const char *title = brief && screens[i]->short_title
+						    ? screens[i]->short_title
+						    : screens[i]->title;
 			int w;
 
 			snprintf(tab, sizeof tab, active ? "[%zu %s]" : " %zu %s ",
-				 i + 1, screens[i]->title);
+				 i + 1, title);
 			w = draw_width(t, tab);
 			draw_text(t, 1, x, t->cols - x,
 				  active ? PAINT_TAB_ACTIVE : PAINT_TAB, tab);

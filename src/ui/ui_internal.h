@@ -245,6 +245,8 @@ struct action_keys {
 
 struct screen_ops {
 	const char *title;		/* "Contrat" */
+	/* On a narrow terminal's tabs ("Tableau"); NULL: the title. */
+	const char *short_title;
 	void (*enter)(struct ui *ui);
 	void (*leave)(struct ui *ui);
 	void (*draw)(struct ui *ui, int top, int rows, int cols);

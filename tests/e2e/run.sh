@@ -1531,7 +1531,7 @@ hostile_intact() {
 	last=$(screen | sed -n "${rows}p")
 	if [ "$raw" = 0 ] && [ "$title" = "$H_TITLE" ] && [ "$lines" = "$rows" ] &&
 		[[ $first == "$(spell " Le Bouscat · contrat 33069-2016 · avenant n°1 en vigueur")"*"lundi 23/11/2026" ]] &&
-		[[ $second == *"Contrat"*"Tableau de bord"*"Saisines"*"Rapports"* ]] &&
+		[[ $second == *"Contrat"*"Tableau"*"Saisines"*"Rapports"*"Synchro"* ]] &&
 		[[ $last == *"$(spell "$2")"* ]]; then
 		ok "$1 : rien de brut à l'écran, en-tête, onglets et ligne d'état en place, titre intact"
 	else
