@@ -23,16 +23,13 @@ static const char usage[] =
 	"[--peer NOM] [--all] [--force] | import FICHIER|DOSSIER… | status | "
 	"conflicts [--commune C] [--all] | review N|--all [--commune C]";
 
+/* A stamp of the log as the user reads it: local time (date.h). */
 static void stamp_fr(const char *iso, char *buf, size_t n)
 {
-	char d[DATE_ISO_LEN];
+	char d[DATE_STAMP_LEN];
 
-	if (!iso || strlen(iso) < 16) {
-		snprintf(buf, n, "—");
-		return;
-	}
-	date_iso_fr(iso, d);
-	snprintf(buf, n, "%s %.5s UTC", d, iso + 11);
+	date_stamp_local(iso ? iso : "", d);
+	snprintf(buf, n, "%s", iso ? d : "—");
 }
 
 static int do_export(struct app *app, int argc, char **argv)

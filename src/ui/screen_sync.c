@@ -77,18 +77,15 @@ static void leave(struct ui *ui)
 	(void)ui;
 }
 
+/* A stamp of the log in local time (date.h), "—" when none. */
 static void stamp_words(const struct ui *ui, const char *iso, char *buf,
 			size_t n)
 {
-	char d[32], day[11];
+	char d[DATE_STAMP_LEN];
 
-	if (!iso || strlen(iso) < 16) {
-		snprintf(buf, n, "—");
-		return;
-	}
-	snprintf(day, sizeof day, "%.10s", iso);
-	ui_date(ui, day, d, sizeof d);
-	snprintf(buf, n, "%s %.5s UTC", d, iso + 11);
+	(void)ui;
+	date_stamp_local(iso ? iso : "", d);
+	snprintf(buf, n, "%s", iso ? d : "—");
 }
 
 /* A conflict on one line: what, how, the two versions. */
@@ -386,7 +383,7 @@ static int handle(struct ui *ui, enum action a, const struct key *k)
 		return UI_REDRAW;
 	case ACT_SYNC_IMPORT:
 		do_import(ui, sy);
-		return UI_REDRAW | UI_RELOAD;
+		return UI_REDRAW;	/* each screen reads again on entering */
 	case ACT_SYNC_REVIEWED:
 		reviewed(ui, sy);
 		return UI_REDRAW;
