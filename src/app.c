@@ -77,6 +77,17 @@ static int seed_bundled(struct store *st, void *ctx, struct err *e)
 	return rc;
 }
 
+void app_say_notice(const struct store *st)
+{
+	char *shown;
+
+	if (!store_notice(st))
+		return;
+	shown = xstrdup(store_notice(st));
+	fprintf(stderr, "suivi : %s\n", text_defang(shown));
+	free(shown);
+}
+
 int app_open_store(struct app *app, enum store_mode mode, struct store **out,
 		   struct err *e)
 {
@@ -88,6 +99,7 @@ int app_open_store(struct app *app, enum store_mode mode, struct store **out,
 				app->db_path);
 		return -1;
 	}
+	app_say_notice(*out);
 	store_set_author(*out, app->cfg.referent ? app->cfg.referent
 						 : getenv("USER"));
 	return 0;

@@ -25,6 +25,8 @@ int app_main(int argc, char **argv);
  * bundled contracts are imported into it, and a line says so on stderr. */
 int app_open_store(struct app *app, enum store_mode mode, struct store **out,
 		   struct err *e);
+/* The store's notice (store_notice), if any, on stderr. */
+void app_say_notice(const struct store *st);
 
 struct lock;
 

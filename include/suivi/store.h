@@ -52,6 +52,13 @@ int store_open_seeded(const char *path, enum store_mode mode,
 void store_close(struct store *st);
 
 const char *store_path(const struct store *st);
+/* What the open did that the user must be told (a journal that was not
+ * the file's own, set aside), or NULL. The command line prints it on
+ * stderr, the interface on its status line. */
+const char *store_notice(const struct store *st);
+/* The open found the journal of a save cut short, the file's own, and
+ * SQLite played it back: the file is back at its last saved state. */
+bool store_journal_played(const struct store *st);
 /* True when this open created the file (first run). */
 bool store_created(const struct store *st);
 bool store_readonly(const struct store *st);

@@ -15,6 +15,7 @@ int cmd_check(struct app *app, int argc, char **argv)
 	 * this command is the one that says what is damaged. */
 	if (store_open(app->db_path, STORE_INSPECT, &st, &e) != 0)
 		return cli_fail(&e);
+	app_say_notice(st);
 	if (store_check(st, &r, &e) != 0) {
 		printf("Base : %s\nIntégrité : PROBLÈMES\n%s\nVerdict : base "
 		       "endommagée : restaurez une sauvegarde\n", store_path(st),
@@ -24,6 +25,10 @@ int cmd_check(struct app *app, int argc, char **argv)
 	}
 	printf("Base : %s (schéma %d, %ld pages de %ld octets)\n",
 	       store_path(st), store_schema_version(st), r.pages, r.page_size);
+	if (store_journal_played(st))
+		printf("Journal : un enregistrement interrompu a été annulé "
+		       "(son journal rejoué) ; la base est à son dernier état "
+		       "enregistré\n");
 	if (r.integrity_ok)
 		printf("Intégrité : correcte\n");
 	else

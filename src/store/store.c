@@ -137,6 +137,18 @@ static const char *de(const char *doing)
 	return "de ";
 }
 
+#define APPLICATION_ID_TEXT "1937074550"
+_Static_assert(STORE_APPLICATION_ID == 1937074550,
+	       "APPLICATION_ID_TEXT is STORE_APPLICATION_ID in decimal");
+
+const char *store_unchanged(const struct store *st)
+{
+	return st && st->journal_played
+		       ? "Un enregistrement interrompu y a d'abord été annulé "
+			 "(son journal rejoué) ; rien d'autre n'y a été modifié"
+		       : "Rien n'y a été modifié";
+}
+
 void store_fail(struct store *st, int rc, const char *doing, struct err *e)
 {
 	int last_errno = errno;	/* before anything else can change it */
@@ -198,8 +210,9 @@ void store_fail(struct store *st, int rc, const char *doing, struct err *e)
 	case SQLITE_NOTADB:
 		/* SQLite's own words are English: `suivi check` details */
 		err_set(e, ERR_CORRUPT, "impossible %s%s : base endommagée (%s). "
-			"Rien n'y a été modifié ; « suivi check » donne le "
-			"détail ; restaurez une sauvegarde.", d, doing, path);
+			"%s ; « suivi check » donne le détail ; restaurez une "
+			"sauvegarde (suivi restore).", d, doing, path,
+			store_unchanged(st));
 		break;
 	case SQLITE_CANTOPEN:
 		err_set(e, ERR_IO, "impossible %s%s : fichier ou journal "
@@ -380,7 +393,16 @@ int store_begin(struct store *st, struct err *e)
 		st->depth = 0;
 		return -1;
 	}
+	/* Page 1 written first, so that it is the journal's first page:
+	 * a journal left by a crash then says at once which state of the
+	 * file it belongs to (journal.c). Its value does not change. */
 	if (exec(st, "BEGIN IMMEDIATE", "enregistrer", e) != 0) {
+		st->depth = 0;
+		return -1;
+	}
+	if (exec(st, "PRAGMA application_id = " APPLICATION_ID_TEXT,
+		 "enregistrer", e) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		st->depth = 0;
 		return -1;
 	}
@@ -434,6 +456,16 @@ void store_rollback(struct store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	sync_session_reset(st);
 	st->aborted = --st->depth > 0;
+}
+
+const char *store_notice(const struct store *st)
+{
+	return st->notice;
+}
+
+bool store_journal_played(const struct store *st)
+{
+	return st->journal_played;
 }
 
 const char *store_path(const struct store *st)
@@ -623,10 +655,10 @@ static int quick_check(struct store *st, struct err *e)
 		return -1;
 	}
 	if (!verdict || strcmp(verdict, "ok") != 0) {
-		err_set(e, ERR_CORRUPT, "la base %s est endommagée (%s). Rien n'y "
-			"a été modifié ; lancez « suivi check » pour le détail "
-			"et restaurez une sauvegarde.", st->path,
-			verdict ? verdict : "?");
+		err_set(e, ERR_CORRUPT, "la base %s est endommagée (%s). %s ; "
+			"lancez « suivi check » pour le détail et restaurez une "
+			"sauvegarde (suivi restore).", st->path,
+			verdict ? verdict : "?", store_unchanged(st));
 		free(verdict);
 		return -1;
 	}
@@ -804,6 +836,33 @@ static bool hot_journal(const char *path)
 	return hot;
 }
 
+/* A journal left by a save cut short is played back by SQLite at the
+ * first read: only when it is this file's own (journal.c). */
+static int own_journal_only(struct store *st, struct err *e)
+{
+	char *aside;
+
+	switch (journal_examine(st->path)) {
+	case JOURNAL_FOREIGN:
+		if (journal_set_aside(st->path, &aside, e) != 0)
+			return -1;
+		st->notice = xasprintf("la base %s avait à côté d'elle le journal "
+				       "d'un enregistrement interrompu qui n'est "
+				       "pas le sien (le fichier a été remplacé "
+				       "depuis, par une copie ou une sauvegarde) : "
+				       "il n'a pas été rejoué, la base est telle "
+				       "que le fichier la donne ; le journal est "
+				       "gardé sous %s.", st->path, aside);
+		free(aside);
+		return 0;
+	case JOURNAL_OURS:
+		st->journal_played = hot_journal(st->path);
+		return 0;
+	default:
+		return 0;
+	}
+}
+
 static int open_at(const char *path, enum store_mode mode, int target,
 		   store_seed_fn seed, void *ctx, struct store **out,
 		   struct err *e)
@@ -835,7 +894,8 @@ static int open_at(const char *path, enum store_mode mode, int target,
 		st->created = made = true;
 	}
 	if (check_header(path, &kind, e) != 0 ||
-	    journal_of_another_name(path, e) != 0)
+	    journal_of_another_name(path, e) != 0 ||
+	    own_journal_only(st, e) != 0)
 		goto fail;
 	if (kind == HEADER_EMPTY && mode == STORE_INSPECT) {
 		err_set(e, ERR_NOTFOUND, "la base %s est vide", path);
@@ -1005,6 +1065,7 @@ void store_close(struct store *st)
 		sqlite3_close(st->db);
 	free(st->path);
 	free(st->author);
+	free(st->notice);
 	free(st);
 }
 

@@ -35,7 +35,19 @@ struct store {
 	long long busy_since;	/* busy_wait: when this wait began (ms) */
 	bool busy_said;		/* ... and whether it was said */
 	struct sync_meta *sync;	/* tables' columns, statements (sync.c) */
+	char *notice;		/* what the open did that the user must hear */
+	bool journal_played;	/* a save cut short was undone at the open */
 };
+
+/* journal.c: a rollback journal left beside the file, judged before
+ * SQLite plays it. LIVE: a writer holds it now; OURS: it is the file's
+ * own (or playing it changes nothing); FOREIGN: the file was replaced
+ * after the crash, the journal must never be played. */
+enum journal_state { JOURNAL_NONE, JOURNAL_LIVE, JOURNAL_OURS, JOURNAL_FOREIGN };
+char *journal_name(const char *path);
+enum journal_state journal_examine(const char *path);
+/* Renames it to "<path>.journal-etranger-DATE" (*aside, heap). */
+int journal_set_aside(const char *path, char **aside, struct err *e);
 
 extern const char *const store_migrations[];
 extern const int store_schema_version_latest;
@@ -83,6 +95,9 @@ char *store_clean_text(const char *s);
 /* Fill e from an SQLite result code, in French, saying what was being
  * done (`doing`, e.g. "importer le contrat"). */
 void store_fail(struct store *st, int rc, const char *doing, struct err *e);
+/* "Rien n'y a été modifié", or that a journal was played back at the
+ * open (the only change then made), for messages of refusal. */
+const char *store_unchanged(const struct store *st);
 
 /* Current UTC time as ISO 8601, "2026-11-23T19:03:00Z". */
 void store_now(char out[32]);

@@ -720,6 +720,8 @@ int ui_run(struct app *app, struct store *st)
 			ui_draw(&ui);
 			screens[i]->offer_draft(&ui);
 		}
+	if (!ui.message[0] && store_notice(st))
+		ui_message(&ui, true, "%s", store_notice(st));
 	/* said before the first value is typed, not at its save */
 	if (!ui.message[0] && (store_readonly(st) || store_folder_readonly(st)))
 		ui_message(&ui, true, "%s %s est en lecture seule : consultation "
