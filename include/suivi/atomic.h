@@ -18,8 +18,9 @@
 
 struct atomic_file {
 	FILE *fp;
-	char *tmp;
+	char *tmp;	/* the temporary name, NULL for an unnamed file */
 	char *dest;
+	char *dir;	/* dest's folder */
 	bool force;
 };
 

@@ -22,6 +22,7 @@ int cmd_import(struct app *app, int argc, char **argv);
 int cmd_validate(struct app *app, int argc, char **argv);
 int cmd_check(struct app *app, int argc, char **argv);
 int cmd_backup(struct app *app, int argc, char **argv);
+int cmd_restore(struct app *app, int argc, char **argv);
 int cmd_export(struct app *app, int argc, char **argv);
 int cmd_summary(struct app *app, int argc, char **argv);
 int cmd_set(struct app *app, int argc, char **argv);

@@ -115,12 +115,25 @@ struct store_check {
 int store_check(struct store *st, struct store_check *r, struct err *e);
 void store_check_release(struct store_check *r);
 
-/* Copy the open database to dest with SQLite's online backup API: into a
- * temporary file beside dest, synced, then renamed over dest. An existing
- * dest is refused unless force, and the database itself (or its journal)
- * always. The copy is created 0600. */
+/* Copy the open database to dest: its bytes, read inside a read
+ * transaction (no save can write the file meanwhile), so the copy is one
+ * saved state, byte for byte; written as atomic.h writes (0600, whole or
+ * not at all, nothing left behind by a kill). An existing dest is refused
+ * unless force, and the database itself (or its journal) always. */
 int store_backup(struct store *st, const char *dest, bool force,
 		 struct err *e);
+
+/* Put the backup in place of the database at path (suivi restore). The
+ * backup is read whole first: refused, nothing changed, when it is not a
+ * suivi database, is newer, damaged or has broken references. The file it
+ * replaces is kept as *kept ("<path>.avant-restauration-DATE", heap; NULL
+ * when there was none), with its journal, if any, under the matching
+ * name: a journal of that file is never played onto the backup. The
+ * backup then takes the name in one rename. The caller holds the
+ * database's lock (no interface has it open); a save under way by
+ * another program is refused (ERR_BUSY). */
+int store_restore(const char *backup, const char *path, char **kept,
+		  struct err *e);
 
 /* Open a database for tests at a given schema version (0 = empty file). */
 int store_open_at_version(const char *path, int version, struct store **out,

@@ -24,7 +24,9 @@ static const struct command commands[] = {
 	{ "check", cmd_check, "",
 	  "vérifie l'intégrité de la base" },
 	{ "backup", cmd_backup, "FICHIER [--force]",
-	  "copie la base (API de sauvegarde de SQLite)" },
+	  "copie la base (un état enregistré, entier)" },
+	{ "restore", cmd_restore, "SAUVEGARDE",
+	  "remet une sauvegarde en place (l'ancienne base gardée)" },
 	{ "export", cmd_export, "QUOI [OPTIONS]",
 	  "exporte en CSV : indicators, measurements, requests" },
 	/* for the help only, as import requests above */

@@ -133,9 +133,16 @@ static enum journal_state judge(int jfd, int dfd, off_t jsize, off_t dsize)
 	if (!power_of_two_in(sector, 32, 65536) ||
 	    !power_of_two_in(size, 512, 65536))
 		return JOURNAL_FOREIGN;
+	if (dsize == 0)
+		return before == 0 ? JOURNAL_OURS : JOURNAL_FOREIGN;
 	if (dsize < 100 || !read_at(dfd, fh, sizeof fh, 0))
-		return before == 0 && dsize == 0 ? JOURNAL_OURS
-						 : JOURNAL_FOREIGN;
+		return JOURNAL_FOREIGN;
+	/* The first filling of an empty file: its journal holds no page
+	 * (there was none before), and playing it back empties the file,
+	 * which the open then fills again. The file is that filling's when
+	 * its header says it was written at most once. */
+	if (before == 0)
+		return get32(fh + 24) <= 1 ? JOURNAL_OURS : JOURNAL_FOREIGN;
 	fsize = (uint32_t)fh[16] << 8 | fh[17];
 	if (fsize == 1)
 		fsize = 65536;

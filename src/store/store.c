@@ -1,4 +1,6 @@
 #include "store_internal.h"
+
+#include "suivi/atomic.h"
 #include "sync_internal.h"
 #include "suivi/paths.h"
 #include "suivi/sha256.h"
@@ -406,6 +408,8 @@ int store_begin(struct store *st, struct err *e)
 		st->depth = 0;
 		return -1;
 	}
+	st->changes_at_begin = sqlite3_total_changes64(st->db);
+	st->schema_written = false;
 	/* A write made outside a transaction (none should be) is logged
 	 * now, before this one's. */
 	if (st->session && !sqlite3session_isempty(st->session)) {
@@ -436,6 +440,15 @@ int store_commit(struct store *st, struct err *e)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		sync_session_reset(st);
 		return -1;
+	}
+	/* Nothing changed (an import of a file already there, a value
+	 * saved as it was): the transaction ends without touching the file,
+	 * whose page 1 store_begin dirtied. */
+	if (sqlite3_total_changes64(st->db) == st->changes_at_begin &&
+	    !st->schema_written) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		sync_session_reset(st);
+		return 0;
 	}
 	if (exec(st, "COMMIT", "enregistrer", e) != 0) {
 		/* A failed COMMIT may leave the transaction open: end it. */
@@ -678,6 +691,7 @@ static int migrate_to(struct store *st, int from, int to, struct err *e)
 	if (from > 0)
 		sqlite3_exec(st->db, "PRAGMA cache_size = -131072;"
 			     " PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+	st->schema_written = true;
 	for (int v = from + 1; v <= to && rc == 0; v++)
 		rc = exec(st, store_migrations[v - 1], "mettre à jour le schéma",
 			  e);
@@ -847,9 +861,10 @@ static int own_journal_only(struct store *st, struct err *e)
 		if (journal_set_aside(st->path, &aside, e) != 0)
 			return -1;
 		st->notice = xasprintf("la base %s avait à côté d'elle le journal "
-				       "d'un enregistrement interrompu qui n'est "
-				       "pas le sien (le fichier a été remplacé "
-				       "depuis, par une copie ou une sauvegarde) : "
+				       "d'un enregistrement interrompu qui ne "
+				       "correspond pas à ce fichier (remplacé "
+				       "depuis, sans doute, par une copie ou une "
+				       "sauvegarde) : "
 				       "il n'a pas été rejoué, la base est telle "
 				       "que le fichier la donne ; le journal est "
 				       "gardé sous %s.", st->path, aside);
@@ -1130,19 +1145,6 @@ void store_check_release(struct store_check *r)
 	r->integrity = NULL;
 }
 
-static int fsync_path(const char *path, int flags)
-{
-	int fd = open(path, flags | O_CLOEXEC);
-	int rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	if (close(fd) != 0)
-		rc = -1;
-	return rc;
-}
-
 /* Is b the file a (or a's journal or lock)? Compared by inode. */
 static bool same_file(const char *a, const char *b)
 {
@@ -1163,97 +1165,92 @@ static bool same_file(const char *a, const char *b)
 	return false;
 }
 
+/* n bytes of fd into fp. */
+static int copy_bytes(int fd, FILE *fp, long long n)
+{
+	static char buf[1 << 16];
+
+	for (off_t off = 0; off < n;) {
+		size_t want = n - off < (long long)sizeof buf ? (size_t)(n - off)
+							       : sizeof buf;
+		ssize_t r = pread(fd, buf, want, off);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			if (r == 0)
+				errno = EIO;	/* shorter than it says */
+			return -1;
+		}
+		if (fwrite(buf, 1, (size_t)r, fp) != (size_t)r)
+			return -1;
+		off += r;
+	}
+	return 0;
+}
+
 int store_backup(struct store *st, const char *dest, bool force,
 		 struct err *e)
 {
-	char *tmp = xasprintf("%s.tmp-XXXXXX", dest);
-	char *sqlpath = NULL, *dir = NULL;
-	sqlite3 *dst = NULL;
-	sqlite3_backup *b;
-	int fd, rc, ret = -1;
+	struct atomic_file af;
+	int pages = 0, size = 0, fd, ret = -1, sys = 0;
 
 	if (same_file(st->path, dest)) {
 		err_set(e, ERR_USAGE, "%s est la base elle-même : choisissez un "
 			"autre fichier pour la copie", dest);
-		free(tmp);
 		return -1;
 	}
-	if (!force && access(dest, F_OK) == 0) {
-		err_set(e, ERR_EXISTS, "%s existe déjà : ajoutez --force pour le "
-			"remplacer", dest);
-		free(tmp);
+	if (atomic_open(&af, dest, force, e) != 0)
 		return -1;
-	}
-	fd = mkstemp(tmp);	/* 0600 */
+	/* The file's bytes, read under a read transaction: no save can
+	 * write the file meanwhile (rollback journal), so the copy is one
+	 * saved state, as a cp between two saves would be. The descriptor
+	 * is closed once the transaction is over: closing one drops the
+	 * process's POSIX locks on the file, SQLite's included. */
+	fd = open(st->path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
-		err_set(e, ERR_IO, "impossible de créer %s : %s", dest,
-			err_errno_fr(errno));
-		free(tmp);
+		err_set(e, ERR_IO, "sauvegarde impossible : %s illisible (%s)",
+			st->path, err_errno_fr(errno));
+		atomic_abort(&af);
 		return -1;
 	}
-	close(fd);
-	sqlpath = tmp[0] == '/' ? xstrdup(tmp) : xasprintf("./%s", tmp);
-	rc = sqlite3_open_v2(sqlpath, &dst, SQLITE_OPEN_READWRITE, NULL);
-	if (rc != SQLITE_OK) {
-		err_set(e, ERR_IO, "impossible d'ouvrir la copie %s", tmp);
+	if (exec(st, "BEGIN", "sauvegarder la base", e) != 0)
+		goto out;
+	if (pragma_int(st, "PRAGMA page_count", &pages, e) != 0 ||
+	    pragma_int(st, "PRAGMA page_size", &size, e) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		goto out;
 	}
-	b = sqlite3_backup_init(dst, "main", st->db, "main");
-	if (!b) {
-		err_set(e, ERR_DB, "sauvegarde impossible : la copie %s ne peut "
-			"pas être préparée", dest);
-		goto out;
-	}
-	do {
-		rc = sqlite3_backup_step(b, -1);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(50);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
-		int sys = errno;	/* see store_fail */
-
-		if ((rc & 0xff) == SQLITE_FULL || sys == ENOSPC ||
-		    sys == EDQUOT)
+	if (copy_bytes(fd, af.fp, (long long)pages * size) != 0)
+		sys = errno ? errno : EIO;
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if (sys) {
+		if (sys == ENOSPC || sys == EDQUOT)
 			err_set(e, ERR_IO, "sauvegarde impossible : disque plein "
 				"(%s). Libérez de la place et recommencez ; la "
 				"base n'a pas changé.", dest);
-		else if ((rc & 0xff) == SQLITE_IOERR)
+		else
 			err_set(e, ERR_IO, "sauvegarde impossible : erreur "
 				"d'écriture de %s (%s) ; la base n'a pas changé.",
 				dest, sys == EFBIG ? "taille de fichier maximale "
 				"atteinte, limite ulimit -f" : err_errno_fr(sys));
-		else
-			store_fail(st, rc, "sauvegarder la base", e);
 		goto out;
 	}
-	if (sqlite3_close(dst) != SQLITE_OK) {
-		err_set(e, ERR_IO, "sauvegarde impossible : fermeture de la copie");
-		dst = NULL;
-		goto out;
+	close(fd);
+	fd = -1;
+	if (atomic_commit(&af, e) != 0) {
+		char *why = xstrdup(e->msg);
+
+		err_set(e, e->code, "sauvegarde impossible : %s ; la base n'a "
+			"pas changé.", why);
+		free(why);
+		return -1;
 	}
-	dst = NULL;
-	if (fsync_path(tmp, O_RDONLY) != 0) {
-		err_set(e, ERR_IO, "sauvegarde impossible : %s",
-			err_errno_fr(errno));
-		goto out;
-	}
-	if (rename(tmp, dest) != 0) {
-		err_set(e, ERR_IO, "impossible de remplacer %s : %s", dest,
-			err_errno_fr(errno));
-		goto out;
-	}
-	dir = dir_of(dest);
-	fsync_path(dir, O_RDONLY | O_DIRECTORY);
-	ret = 0;
+	return 0;
 out:
-	if (dst)
-		sqlite3_close(dst);
-	if (ret != 0)
-		unlink(tmp);
-	free(dir);
-	free(sqlpath);
-	free(tmp);
+	if (fd >= 0)
+		close(fd);
+	atomic_abort(&af);
 	return ret;
 }
 

@@ -36,6 +36,8 @@ struct store {
 	bool busy_said;		/* ... and whether it was said */
 	struct sync_meta *sync;	/* tables' columns, statements (sync.c) */
 	char *notice;		/* what the open did that the user must hear */
+	long long changes_at_begin;	/* sqlite3_total_changes64 then */
+	bool schema_written;	/* a migration ran in this transaction */
 	bool journal_played;	/* a save cut short was undone at the open */
 };
 

@@ -2885,10 +2885,162 @@ t_evaluation_record() {
 	check "evaluation: unknown commune, said" 'st 1 && err_has "Nulle-Part"'
 }
 
+# A save cut short, its journal left beside the file (what a kill -9
+# inside the save's sync leaves): python stands in for the killed suivi,
+# starting its transaction as store_begin does. $1: the database.
+hot_journal() {
+	"$PY" -c 'import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA cache_size = 5")
+c.execute("BEGIN IMMEDIATE")
+c.execute("PRAGMA application_id = 1937074550")
+c.execute("CREATE TABLE spill(x)")
+c.execute("INSERT INTO spill WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 300) SELECT randomblob(3000) FROM r")
+os._exit(0)' "$1"
+}
+
+# A journal that does not belong to the file is never played onto it;
+# the file's own is (issue 17, 2).
+t_foreign_journal() {
+	if [ -z "$PY" ]; then
+		skip "foreign journal: python3 absent"
+		return
+	fi
+	make_db "$T/s.db"
+	run --db "$T/s.db" set "Le Haillan" 4.1.1 2026-03 5
+	run --db "$T/s.db" backup "$T/bk.db"
+	run --db "$T/s.db" set "Le Haillan" 4.1.1 2026-03 6
+	hot_journal "$T/s.db"
+	check "journal: a save cut short leaves its journal" '[ -s "$T/s.db-journal" ]'
+	cp "$T/s.db" "$T/own.db"
+	cp "$T/s.db-journal" "$T/own.db-journal"
+	# the README's way: the backup copied over the file
+	cp "$T/bk.db" "$T/s.db"
+	cp "$T/s.db" "$T/before"
+	run --db "$T/s.db" check
+	check "journal: another state's journal is set aside, not played; check: base saine" 'st 0 && out_has "Verdict : base saine" && err_has "qui ne correspond pas à ce fichier" && err_has "gardé sous $T/s.db.journal-etranger-" && [ ! -e "$T/s.db-journal" ] && ls "$T" | grep -q "^s.db.journal-etranger-"'
+	check "journal: the file put back is byte for byte the backup" 'same_file "$T/s.db" "$T/before"'
+	run --db "$T/s.db" export measurements --commune "Le Haillan"
+	check "journal: the backup's value, 5" 'st 0 && out_has ",2026-03,5 h,5,"'
+	run --db "$T/own.db" check
+	check "journal: the file's own journal is played back, said by check" 'st 0 && out_has "Journal : un enregistrement interrompu a été annulé" && out_has "Verdict : base saine" && [ ! -e "$T/own.db-journal" ] && ! err_has "etranger"'
+	run --db "$T/own.db" export measurements --commune "Le Haillan"
+	check "journal: after its own journal, the last saved value, 6" 'st 0 && out_has ",2026-03,6 h,6,"'
+	# the folder read-only: the journal cannot be set aside, refused
+	if [ "$(id -u)" != 0 ]; then
+		mkdir "$T/ro"
+		make_db "$T/ro/s.db"
+		hot_journal "$T/ro/s.db"
+		cp "$T/bk.db" "$T/ro/s.db"
+		chmod 500 "$T/ro"
+		run --db "$T/ro/s.db" summary
+		check "journal: a foreign journal in a read-only folder: refused, said" 'st 1 && err_has "ne peut pas le mettre de côté"'
+		chmod 700 "$T/ro"
+	fi
+}
+
+# suivi restore BACKUP: checked, put in place, the old file kept with its
+# journal (issue 17, 2).
+t_restore() {
+	make_db "$T/s.db"
+	run --db "$T/s.db" set "Le Haillan" 4.1.1 2026-03 5
+	run --db "$T/s.db" backup "$T/bk.db"
+	run --db "$T/s.db" set "Le Haillan" 4.1.1 2026-03 6
+	cp "$T/s.db" "$T/current"
+	run --db "$T/s.db" restore "$T/bk.db"
+	check "restore: put in place, said, the old base kept" 'st 0 && err_has "sauvegarde $T/bk.db remise en place comme base $T/s.db (vérifiée : saine)" && err_has "gardée sous $T/s.db.avant-restauration-"'
+	check "restore: the base is the backup, the kept file the old base" 'same_file "$T/s.db" "$T/bk.db" && same_file "$T/s.db".avant-restauration-* "$T/current" && mode_is 600 "$T/s.db"'
+	run --db "$T/s.db" export measurements --commune "Le Haillan"
+	check "restore: the backup's value" 'st 0 && out_has ",2026-03,5 h,5,"'
+	check "restore: no temporary file left" '[ "$(ls "$T" | grep -c "tmp-")" = 0 ]'
+	cp "$T/s.db" "$T/before"
+	run --db "$T/s.db" restore "$T/s.db"
+	check "restore: the base itself, refused (usage)" 'st 2 && err_has "est la base elle-même" && same_file "$T/s.db" "$T/before"'
+	run --db "$T/s.db" restore "$T/absente.db"
+	check "restore: a backup that does not exist, refused" 'st 1 && err_has "la sauvegarde $T/absente.db n'"'"'existe pas" && same_file "$T/s.db" "$T/before"'
+	printf 'pas une base' >"$T/texte.db"
+	run --db "$T/s.db" restore "$T/texte.db"
+	check "restore: not a database, refused, nothing changed" 'st 1 && err_has "restauration refusée" && err_has "n'"'"'est pas une base suivi" && same_file "$T/s.db" "$T/before"'
+	cp "$T/bk.db" "$T/abime.db"
+	printf '\377\377\377\377\377\377\377\377' | dd of="$T/abime.db" bs=1 seek=$((4096 * 40 + 8)) conv=notrunc 2>/dev/null
+	run --db "$T/s.db" restore "$T/abime.db"
+	check "restore: a damaged backup, refused, nothing changed" 'st 1 && err_has "restauration refusée" && same_file "$T/s.db" "$T/before"'
+	run --db "$T/s.db" restore "$T/bk.db" --force
+	check "restore: an unknown option, usage" 'st 2 && err_has "option inconnue « --force »"'
+	run --db "$T/s.db" restore
+	check "restore: no backup named, usage" 'st 2 && err_has "donnez le fichier de la sauvegarde"'
+	# a base the interface holds: refused
+	if command -v flock >/dev/null 2>&1; then
+		sh -c 'exec 9<"$1" && flock 9 && : >"$2" && exec sleep 30' \
+			sh "$T/s.db" "$T/ready" </dev/null >/dev/null 2>&1 &
+		BG=$!
+		wait_ready
+		run --db "$T/s.db" restore "$T/bk.db"
+		check "restore: a base another suivi has open, refused" 'st 1 && err_has "restauration impossible" && err_has "déjà ouverte" && same_file "$T/s.db" "$T/before"'
+		kill "$BG" 2>/dev/null
+		wait "$BG" 2>/dev/null
+		BG=
+	fi
+	# a save cut short in the file replaced: its journal goes with it
+	if [ -n "$PY" ]; then
+		hot_journal "$T/s.db"
+		rm -f "$T/s.db".avant-restauration-*
+		run --db "$T/s.db" restore "$T/bk.db"
+		check "restore: over a file with a journal: the journal follows the kept file" 'st 0 && [ ! -e "$T/s.db-journal" ] && ls "$T" | grep -q "^s.db.avant-restauration-.*-journal$"'
+		run --db "$T/s.db" check
+		check "restore: the base put back is sound, no journal played on it" 'st 0 && out_has "Verdict : base saine" && ! out_has "Journal :"'
+		kept=$(ls "$T"/s.db.avant-restauration-* | grep -v -- -journal$)
+		run --db "$kept" check
+		check "restore: the kept file, opened, plays its own journal" 'st 0 && out_has "Journal : un enregistrement interrompu a été annulé" && out_has "Verdict : base saine"'
+	fi
+	# no base yet: the backup becomes it, nothing kept
+	run --db "$T/neuve.db" restore "$T/bk.db"
+	check "restore: where there was no base, the backup becomes it" 'st 0 && same_file "$T/neuve.db" "$T/bk.db" && ! err_has "gardée sous" && ! ls "$T" | grep -q "^neuve.db.avant"'
+}
+
+# Writes killed on the way (kill -9 at random moments of backups,
+# exports, reports) leave no temporary file (issue 17, 6).
+t_killed_writes() {
+	if ! GEN=$(bench_gen); then
+		skip "killed writes: bench-gen absent beside $SUIVI"
+		return
+	fi
+	"$GEN" --communes 1 --years 2 --requests 8000 --disputes 20 \
+		--meetings 10 --domains 2 "$T/g.db" >/dev/null 2>&1
+	mkdir "$T/out"
+	killed=0
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		case $((i % 3)) in
+		0) set -- backup "$T/out/copie.db" --force ;;
+		1) set -- export requests -o "$T/out/saisines.csv" --force ;;
+		2) set -- report summary --commune Mérignac --year 2025 -o "$T/out/etat.html" --force ;;
+		esac
+		"$SUIVI" --db "$T/g.db" "$@" >/dev/null 2>&1 &
+		pid=$!
+		sleep "0.$((RANDOM % 3))$((RANDOM % 10))"
+		kill -9 "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+		[ $? = 137 ] && killed=$((killed + 1))
+	done
+	check "killed writes: 12 writes, $killed killed by SIGKILL on the way: no temporary file left" '[ "$(ls -a "$T/out" | grep -c "tmp-")" = 0 ]'
+	run --db "$T/g.db" backup "$T/out/copie.db" --force
+	check "killed writes: then a backup is whole" 'st 0'
+	run --db "$T/out/copie.db" check
+	check "killed writes: the backup is sound" 'st 0 && out_has "Verdict : base saine"'
+}
+
+# CLI_ONLY="t_restore …": those tests alone (while working on them).
 all_tests() {
+	if [ -n "${CLI_ONLY:-}" ]; then
+		for x in $CLI_ONLY; do t "$x"; done
+		return
+	fi
 	core_tests
 	t t_sync
 	t t_lock_names
+	t t_foreign_journal
+	t t_restore
+	t t_killed_writes
 	t t_busy_said
 	t t_evaluation_record
 	t t_default_location
@@ -2952,7 +3104,7 @@ for LOC in $LOCALES; do
 		all_tests
 	else
 		echo "# LC_ALL=$LOC : tests sensibles à la locale"
-		core_tests
+		[ -n "${CLI_ONLY:-}" ] || core_tests
 	fi
 done
 end=$(date +%s)
