@@ -716,8 +716,8 @@ int cli_import_requests(struct app *app, int argc, char **argv)
 		goto fail;
 	switch (csv_read_record(&r, &rec, &e)) {
 	case 0:
-		problem(&im, 1, "fichier vide : il faut une ligne d'en-tête "
-			"(les noms des colonnes)");
+		problem(&im, 1, "fichier vide (ou que des lignes vides) : il "
+			"faut une ligne d'en-tête (les noms des colonnes)");
 		goto report;
 	case -1:
 		problem(&im, e.line, "%s", e.msg);
