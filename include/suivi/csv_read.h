@@ -3,6 +3,9 @@
  * it): fields separated by commas, records by CRLF, LF or a lone CR;
  * a field in double quotes may hold commas, line breaks and doubled
  * quotes (""). A UTF-8 byte order mark at the very start is skipped.
+ * A record whose fields hold nothing but spaces and tabs (an empty line,
+ * a line of blanks, a spreadsheet's empty row ",,,") is skipped, before
+ * the first record too: the caller never sees it.
  *
  * Every record carries the physical line it starts on, counting the
  * line breaks inside quoted fields, so that a caller can report
@@ -15,6 +18,11 @@
  * never closed (reported on the line where it opened). Except for the
  * last, the reader still reads the record to its end, so the caller may
  * go on and report the problems of the following records too.
+ *
+ * A UTF-16 file (byte order mark FF FE or FE FF, or a NUL in one of its
+ * first two bytes but not in both) is refused as a whole: the first read
+ * returns -1 with one message on line 1, naming UTF-16, and every read
+ * after it returns 0.
  */
 #ifndef SUIVI_CSV_READ_H
 #define SUIVI_CSV_READ_H
@@ -31,14 +39,15 @@ struct csv_reader {
 	const char *name;	/* for messages; the caller's */
 	int line;		/* physical line of the next byte, from 1 */
 	bool started;		/* the byte order mark was looked for */
+	bool utf16;		/* the file is UTF-16: refused as a whole */
+	bool utf16_said;	/* and that was said */
 	unsigned char back[4];	/* bytes read ahead, last pushed on top */
 	int n_back;
 	struct strbuf field;	/* the field being read */
 };
 
 /* One record. field[i] are heap strings owned by the record, which the
- * caller may edit in place until the next read. An empty line is a
- * record of one empty field. */
+ * caller may edit in place until the next read. */
 struct csv_record {
 	char **field;
 	size_t n, cap;

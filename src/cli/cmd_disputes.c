@@ -115,7 +115,7 @@ static void request_summary_row(struct csv *c, const char *commune,
 	if (r->received_at)
 		snprintf(day, sizeof day, "%.10s", r->received_at);
 	if (r->has_cost)
-		number_format(r->estimated_cost, 2, cost, sizeof cost);
+		number_format_amount(r->estimated_cost, cost, sizeof cost);
 	csv_cell(c, "demande exceptionnelle");
 	csv_cell(c, day);
 	csv_cell(c, commune);

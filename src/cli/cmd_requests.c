@@ -173,8 +173,11 @@ static void write_row(struct csv *c, const struct contract_info *k,
 		cell[C_DECISION] = r->decision;
 		cell[C_DECIDED_BY] = r->decided_by;
 		cell[C_DECIDED_ON] = r->decided_on;
-		cell[C_COST] = number_cell(r->has_cost, r->estimated_cost,
-					   nums[4], sizeof nums[4]);
+		if (r->has_cost) {
+			number_format_amount(r->estimated_cost, nums[4],
+					     sizeof nums[4]);
+			cell[C_COST] = nums[4];
+		}
 		cell[C_COMPENSATION] = r->compensation;
 	}
 	cell[C_AUTHOR] = r->author;
@@ -529,19 +532,13 @@ static int row_exceptional(struct import *im, const struct csv_record *rec,
 		x->decided_on = decided_on;
 	}
 	if (cost) {
-		char *s = xstrdup(cost);
-		size_t len = strlen(s);
+		struct err e;
 
-		/* "1 500,50 €" */
-		if (len >= 3 && !strcmp(s + len - 3, "\xE2\x82\xAC"))
-			s[len - 3] = '\0';
-		if (number_parse(s, &x->estimated_cost) != 0 ||
-		    x->estimated_cost < 0)
-			problem(im, rec->line, "coût estimé illisible : « %s » "
-				"(un montant positif, par exemple 1 500,50)",
-				cost);
+		err_clear(&e);
+		if (number_parse_amount(cost, "coût estimé", &x->estimated_cost,
+					&e) != 0)
+			problem(im, rec->line, "%s", e.msg);
 		x->has_cost = true;
-		free(s);
 	}
 	return im->diags.n > before ? -1 : 0;
 }
@@ -719,8 +716,8 @@ int cli_import_requests(struct app *app, int argc, char **argv)
 		goto fail;
 	switch (csv_read_record(&r, &rec, &e)) {
 	case 0:
-		problem(&im, 1, "fichier vide : il faut une ligne d'en-tête "
-			"(les noms des colonnes)");
+		problem(&im, 1, "fichier vide (ou que des lignes vides) : il "
+			"faut une ligne d'en-tête (les noms des colonnes)");
 		goto report;
 	case -1:
 		problem(&im, e.line, "%s", e.msg);

@@ -1,7 +1,9 @@
 #include "suivi/number.h"
+#include "suivi/xalloc.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Length of a thousands separator at s, or 0. */
@@ -146,6 +148,11 @@ void number_format(double v, int decimals, char *buf, size_t n)
 	snprintf(buf, n, "%s", tmp);
 }
 
+void number_format_amount(double v, char *buf, size_t n)
+{
+	number_format(v, number_is_cents(v) ? 2 : 6, buf, n);
+}
+
 void number_format_euros(double v, char *buf, size_t n)
 {
 	char num[64], out[128];
@@ -174,4 +181,201 @@ void number_format_euros(double v, char *buf, size_t n)
 	}
 	out[o] = '\0';
 	snprintf(buf, n, "%s\xc2\xa0\xe2\x82\xac", out);
+}
+
+static bool is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+bool number_is_ambiguous(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	int lead = 0, tail = 0;
+
+	while (is_blank(*s))
+		s++;
+	if (*s == '+' || *s == '-')
+		s++;
+	if (*s == '0')
+		return false;
+	while (is_digit(s[lead]))
+		lead++;
+	if (lead < 1 || lead > 3 || (s[lead] != '.' && s[lead] != ','))
+		return false;
+	s += lead + 1;
+	while (is_digit(s[tail]))
+		tail++;
+	if (tail != 3)
+		return false;
+	for (s += tail; is_blank(*s); s++)
+		;
+	return *s == '\0';
+}
+
+bool number_is_cents(double v)
+{
+	return isfinite(v) && fabs(v) < 1e15 && llround(v * 100) / 100.0 == v;
+}
+
+/* What number_parse_amount quotes: the text, cut past 40 bytes (on a
+ * character boundary) so that a whole CSV field does not fill the
+ * message. */
+static const char *amount_quote(const char *s, char *buf, size_t n)
+{
+	size_t len = strlen(s), cut = 40;
+
+	if (len <= cut || n < cut + 4) {
+		snprintf(buf, n, "%s", s);
+		return buf;
+	}
+	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--;
+	snprintf(buf, n, "%.*s…", (int)cut, s);
+	return buf;
+}
+
+/* "1.500,25", "1,500.25", "1.500.000", "1,500,000": digits with points
+ * or commas between groups of three, which number_parse refuses. Writes
+ * in buf the same number with the thousands marks removed and a decimal
+ * comma, for the message. s has no trailing blank. */
+static bool thousands_marks(const char *s, char *buf, size_t n)
+{
+	const char *p, *last = NULL;
+	size_t marks = 0, o = 0, group = 0, first = 0;
+	bool all_same = true;
+
+	while (is_blank((unsigned char)*s))
+		s++;
+	if (*s == '+' || *s == '-')
+		s++;
+	for (p = s; *p; p++) {
+		if (is_digit((unsigned char)*p)) {
+			group++;
+			continue;
+		}
+		if (*p != '.' && *p != ',')
+			return false;
+		if (!last)
+			first = group;
+		else if (group != 3)
+			return false;
+		else if (*p != *last)
+			all_same = false;
+		group = 0;
+		marks++;
+		last = p;
+	}
+	if (marks < 2 || first < 1 || first > 3 || group == 0)
+		return false;
+	/* the last mark is a decimal one unless it is like the others and
+	 * followed by three digits, as in "1.500.000" */
+	if (all_same && group != 3)
+		return false;	/* "1.500.5": not groups of thousands */
+	if (all_same)
+		last = NULL;
+	for (p = s; *p && o + 2 < n; p++) {
+		if (is_digit((unsigned char)*p))
+			buf[o++] = *p;
+		else if (p == last)
+			buf[o++] = ',';
+	}
+	buf[o] = '\0';
+	return true;
+}
+
+int number_parse_amount(const char *str, const char *what, double *out,
+			struct err *e)
+{
+	char q[64], sugg[64];
+	char *t = xstrdup(str);
+	size_t len = strlen(t);
+	double x = 0;
+	const char *mark;
+	int decimals = 0, ret = -1;
+
+	amount_quote(str, q, sizeof q);
+	while (len && is_blank((unsigned char)t[len - 1]))
+		t[--len] = '\0';
+	/* "1 500,50 €" */
+	if (len >= 3 && !strcmp(t + len - 3, "\xE2\x82\xAC")) {
+		t[len -= 3] = '\0';
+		while (len && is_blank((unsigned char)t[len - 1]))
+			t[--len] = '\0';
+	}
+	if (number_is_ambiguous(t)) {
+		char thousands[16], dec[16];
+		size_t k = 0;
+
+		for (const char *p = t; *p && k + 1 < sizeof thousands; p++)
+			if (is_digit((unsigned char)*p) || *p == '-')
+				thousands[k++] = *p;
+		thousands[k] = '\0';
+		(void)number_parse(t, &x);
+		number_format(x, 3, dec, sizeof dec);
+		/* "1,005" is no amount as a decimal: the rule of cents first */
+		if (llround(fabs(x) * 1000) % 10 != 0)
+			err_set(e, ERR_INPUT, "%s « %s » : au plus deux décimales"
+				" (les centimes) ; pour des milliers, écrivez %s",
+				what, q, thousands);
+		else
+			err_set(e, ERR_INPUT, "%s « %s » ambigu (milliers ou "
+				"décimales ?) : écrivez %s pour des milliers, %s "
+				"pour des décimales", what, q, thousands, dec);
+		goto out;
+	}
+	if (thousands_marks(t, sugg, sizeof sugg)) {
+		err_set(e, ERR_INPUT, "%s « %s » : les milliers se séparent par "
+			"une espace ou pas du tout, la virgule est pour les "
+			"centimes : écrivez %s", what, q, sugg);
+		goto out;
+	}
+	if (number_parse(t, &x) != 0) {
+		size_t digits = 0;
+
+		for (const char *p = t; *p; p++)
+			digits += is_digit((unsigned char)*p);
+		if (digits > 15 && strspn(t, "0123456789 ,.+") == len)
+			err_set(e, ERR_INPUT, "%s « %s » : au plus "
+				"999 999 999 999,99 €", what, q);
+		else
+			err_set(e, ERR_INPUT, "%s « %s » illisible : un montant "
+				"en euros, par exemple 1 500,50", what, q);
+		goto out;
+	}
+	if (x < 0) {
+		err_set(e, ERR_INPUT, "%s « %s » : un montant ne peut pas être "
+			"négatif", what, q);
+		goto out;
+	}
+	mark = strpbrk(t, ".,");
+	if (mark) {
+		int place = 0;
+
+		for (const char *p = mark + 1; is_digit((unsigned char)*p); p++) {
+			place++;
+			if (*p != '0')
+				decimals = place;
+		}
+	}
+	if (decimals > 2) {
+		err_set(e, ERR_INPUT, "%s « %s » : au plus deux décimales (les "
+			"centimes)", what, q);
+		goto out;
+	}
+	if (x > NUMBER_AMOUNT_MAX) {
+		err_set(e, ERR_INPUT, "%s « %s » : au plus 999 999 999 999,99 €",
+			what, q);
+		goto out;
+	}
+	*out = llround(x * 100) / 100.0;
+	ret = 0;
+out:
+	free(t);
+	return ret;
 }

@@ -45,6 +45,26 @@ static int fail_not_number(const char *raw, struct err *e)
 	return -1;
 }
 
+/* "1,000" or "2.500" where a whole number is expected: a decimal mark
+ * would give 1 (or no whole number), a thousands separator 1000; the
+ * grid does not guess (number_is_ambiguous). f is the number alone. */
+static int check_ambiguous(const char *f, struct err *e)
+{
+	char digits[8], q[QUOTE_MAX + 8];
+	size_t k = 0;
+
+	if (!number_is_ambiguous(f))
+		return 0;
+	for (const char *p = f; *p && k + 1 < sizeof digits; p++)
+		if ((*p >= '0' && *p <= '9') || *p == '-')
+			digits[k++] = *p;
+	digits[k] = '\0';
+	err_set(e, ERR_INPUT, "« %s » ambigu (milliers ou décimales ?) : pour "
+		"des milliers, écrivez %s, sans point ni virgule",
+		quote(f, q, sizeof q), digits);
+	return -1;
+}
+
 /* text_has_control lets tab through (it is a blank in files); a value is
  * one line shown in a grid cell, where a tab or a C1 control (U+0080 to
  * U+009F) would show as "?", so every control character is refused. */
@@ -161,6 +181,8 @@ static int parse_count(const struct value_spec *s, const char *raw, char *f,
 	double x;
 
 	strip_unit(f, s->unit, NULL);
+	if (check_ambiguous(f, e) < 0)
+		return -1;
 	if (number_parse(f, &x) < 0)
 		return fail_not_number(raw, e);
 	if (x < 0) {
@@ -213,6 +235,8 @@ static int parse_ratio(const struct value_spec *s, const char *raw, char *f,
 	text_trim(right);
 	strip_unit(left, s->unit, NULL);
 	strip_unit(right, s->unit, NULL);
+	if (check_ambiguous(left, e) < 0 || check_ambiguous(right, e) < 0)
+		return -1;
 	if (number_parse(left, &x) < 0 || number_parse(right, &y) < 0)
 		goto malformed;
 	if (x < 0 || y < 0) {
@@ -383,6 +407,8 @@ static int parse_level(const struct value_spec *s, const char *raw, char *f,
 	double x;
 
 	strip_unit(f, s->unit, NULL);
+	if (check_ambiguous(f, e) < 0)
+		return -1;
 	if (number_parse(f, &x) < 0)
 		return fail_not_number(raw, e);
 	if (!is_whole(x)) {

@@ -53,7 +53,10 @@ static void push_back(struct csv_reader *r, int c)
 		r->back[r->n_back++] = (unsigned char)c;
 }
 
-/* EF BB BF at the very start is a byte order mark, not text. */
+/* At the very start: EF BB BF is a byte order mark, not text; FF FE or
+ * FE FF, or a NUL in one of the first two bytes but not both, is UTF-16
+ * (what a spreadsheet writes as "Unicode text"), which would otherwise
+ * read as a NUL byte on every line. */
 static void skip_bom(struct csv_reader *r)
 {
 	static const unsigned char bom[3] = { 0xEF, 0xBB, 0xBF };
@@ -61,12 +64,18 @@ static void skip_bom(struct csv_reader *r)
 	int n = 0;
 
 	r->started = true;
-	while (n < 3 && (c[n] = next_byte(r)) == bom[n])
+	while (n < 3 && (c[n] = next_byte(r)) != EOF)
 		n++;
-	if (n == 3)
+	if (n == 3 && c[0] == bom[0] && c[1] == bom[1] && c[2] == bom[2])
 		return;
-	/* not a mark: give back what was read (c[n] too), the first on top */
-	for (int i = n; i >= 0; i--)
+	if (n >= 2 && ((c[0] == 0xFF && c[1] == 0xFE) ||
+		       (c[0] == 0xFE && c[1] == 0xFF) ||
+		       ((c[0] == 0) != (c[1] == 0)))) {
+		r->utf16 = true;
+		return;
+	}
+	/* not a mark: give back what was read, the first on top */
+	for (int i = n - 1; i >= 0; i--)
 		push_back(r, c[i]);
 }
 
@@ -183,6 +192,16 @@ static int read_field(struct csv_reader *r, struct problems *p, int c)
 	return c;
 }
 
+/* Nothing but spaces and tabs in every field: a blank line, or the empty
+ * row a spreadsheet writes as ",,,". */
+static bool blank_record(const struct csv_record *rec)
+{
+	for (size_t i = 0; i < rec->n; i++)
+		if (rec->field[i][strspn(rec->field[i], " \t")] != '\0')
+			return false;
+	return true;
+}
+
 int csv_read_record(struct csv_reader *r, struct csv_record *rec,
 		    struct err *e)
 {
@@ -192,6 +211,17 @@ int csv_read_record(struct csv_reader *r, struct csv_record *rec,
 	record_clear(rec);
 	if (!r->started)
 		skip_bom(r);
+	if (r->utf16) {
+		/* said once for the whole file, then nothing more is read */
+		if (r->utf16_said)
+			return 0;
+		r->utf16_said = true;
+		err_set_at(e, ERR_INPUT, r->name, 1, "fichier en UTF-16 : "
+			   "enregistrez-le en UTF-8 (dans un tableur : CSV, jeu "
+			   "de caractères Unicode (UTF-8))");
+		return -1;
+	}
+next:
 	c = next_byte(r);
 	if (c == EOF) {
 		if (ferror(r->in)) {
@@ -222,6 +252,10 @@ int csv_read_record(struct csv_reader *r, struct csv_record *rec,
 		err_set_at(e, ERR_IO, r->name, r->line, "lecture impossible : "
 			   "%s", err_errno_fr(errno));
 		return -1;
+	}
+	if (!p.any && blank_record(rec)) {
+		record_clear(rec);
+		goto next;
 	}
 	return p.any ? -1 : 1;
 }

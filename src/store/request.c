@@ -814,6 +814,12 @@ static int check_xfields(const struct exceptional_input *x,
 			"positif ou nul");
 		return -1;
 	}
+	/* what is exported (two decimals) must import back the same */
+	if (x->has_cost && !number_is_cents(x->estimated_cost)) {
+		err_set(e, ERR_INPUT, "le coût estimé se compte en centimes : "
+			"au plus deux décimales");
+		return -1;
+	}
 	f->has_cost = x->has_cost;
 	f->cost = x->estimated_cost;
 	f->text[X_ASKED] = store_clean_text(x->asked);

@@ -601,11 +601,9 @@ static bool save(struct form *f, void *ctx, char *err, size_t n)
 		x.decided_on = txt(rf, F_DECIDED_ON);
 		x.compensation = txt(rf, F_COMPENSATION);
 		if (txt(rf, F_COST)) {
-			if (number_parse(txt(rf, F_COST), &cost) != 0 || cost < 0) {
-				err_set(&e, ERR_INPUT, "« %s » n'est pas un coût "
-					"(un nombre d'euros)", txt(rf, F_COST));
+			if (number_parse_amount(txt(rf, F_COST), "coût estimé",
+						&cost, &e) != 0)
 				goto rollback;
-			}
 			x.has_cost = true;
 			x.estimated_cost = cost;
 		}

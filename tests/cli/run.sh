@@ -1345,6 +1345,84 @@ t_requests_refusals() {
 	check "import requests refused, every time: still no rows" "st 0 && $nothing"
 }
 
+# Issue 17, 10: an amount is whole cents; more decimals, an ambiguous
+# thousands separator, a point between thousands are refused with the
+# value and the rule, on their line, nothing written; what is exported
+# imports back the same.
+t_requests_amounts() {
+	set_db
+	HX='commune,nature de saisine,forme,domaine,objet,reçue,décision,décidé par,décidé le,coût estimé'
+	row() { printf 'Le Haillan,exceptionnelle,courrier,eco,%s,2026-04-01,Acceptée,DGA,2026-04-02,%s\n' "$1" "$2"; }
+	cp "$T/s.db" "$T/before"
+	for bad in '"0,0001"|coût estimé « 0,0001 » : au plus deux décimales (les centimes)' \
+		'"1,005"|coût estimé « 1,005 » : au plus deux décimales (les centimes) ; pour des milliers, écrivez 1005' \
+		'1.500|coût estimé « 1.500 » ambigu (milliers ou décimales ?) : écrivez 1500 pour des milliers, 1,5 pour des décimales' \
+		'"1,500"|coût estimé « 1,500 » ambigu (milliers ou décimales ?) : écrivez 1500 pour des milliers, 1,5 pour des décimales' \
+		'"1.500,25 €"|coût estimé « 1.500,25 € » : les milliers se séparent par une espace ou pas du tout, la virgule est pour les centimes : écrivez 1500,25' \
+		'-5|coût estimé « -5 » : un montant ne peut pas être négatif' \
+		'1000000000000|coût estimé « 1000000000000 » : au plus 999 999 999 999,99 €'; do
+		v=${bad%%|*}
+		msg=${bad#*|}
+		{ echo "$HX"; row Bon 12; row Mauvais "$v"; } >"$T/am.csv"
+		run --db "$T/s.db" import requests am.csv
+		check "import requests, coût estimé $v: refused on line 3, named with the rule" 'st 1 && out_empty && err_at "am.csv:3: " "$msg" && err_has "suivi : 1 problème : rien n'"'"'a été importé"'
+		check "import requests, coût estimé $v: the database byte for byte unchanged" 'same_file "$T/s.db" "$T/before"'
+	done
+
+	{ echo "$HX"; row A '"48 500,50"'; row B '"1 500,5 €"'; row C '"0,07"'; row D '"0,500"'; row E '"1234,56"'; row F 999999999999.99; row G '"12,50"'; } >"$T/ok.csv"
+	run --db "$T/s.db" import requests ok.csv
+	check "import requests: amounts with spaces between thousands, €, cents" 'st 0 && err_has "7 saisies importées de ok.csv"'
+	run --db "$T/s.db" export requests -o "$T/e1.csv"
+	check "export requests: each amount exactly, in cents" 'st 0 && grep -q ",A,.*,\"48500,5\"," "$T/e1.csv" && grep -q ",B,.*,\"1500,5\"," "$T/e1.csv" && grep -q ",C,.*,\"0,07\"," "$T/e1.csv" && grep -q ",D,.*,\"0,5\"," "$T/e1.csv" && grep -q ",E,.*,\"1234,56\"," "$T/e1.csv" && grep -q ",F,.*,\"999999999999,99\"," "$T/e1.csv" && grep -q ",G,.*,\"12,5\"," "$T/e1.csv"'
+	make_db "$T/t.db"
+	run --db "$T/t.db" import requests e1.csv
+	check "amounts round trip: the export imports into a fresh database" 'st 0 && err_has "7 saisies importées de e1.csv"'
+	run --db "$T/t.db" export requests -o "$T/e2.csv"
+	# same day of receipt: the order between them is the store's
+	rq_rows "$T/e1.csv" | sort >"$T/r1"
+	rq_rows "$T/e2.csv" | sort >"$T/r2"
+	check "amounts round trip: exported again, the same amounts" 'st 0 && same_file "$T/r1" "$T/r2" && [ "$(lines "$T/r1")" = 7 ]'
+}
+
+# Issue 17, 12: blank lines anywhere, a file of lone CRs, UTF-16.
+t_requests_csv_shapes() {
+	set_db
+	HX='commune,nature de saisine,forme,domaine,objet,reçue'
+	R1='Le Bouscat,ordinaire,courriel,nsi,Un poste,2026-03-02 09:00'
+	R2='Le Bouscat,ordinaire,courriel,nsi,  Deux postes	,2026-03-03 09:00'
+	printf '\n \t\n%s\n\n%s\n,,,,,\n   \n%s\n\n' "$HX" "$R1" "$R2" >"$T/blank.csv"
+	run --db "$T/s.db" import requests blank.csv
+	check "import requests: blank lines before the header, between rows, a spreadsheet's empty row, at the end" 'st 0 && err_has "suivi : 2 saisies importées de blank.csv"'
+	run --db "$T/s.db" export requests
+	check "import requests: blanks around a cell trimmed" 'st 0 && grep -q ",Deux postes,2026-03-03 09:00," "$T/stdout"'
+	printf '%s\r%s\r"Sur deux\rlignes",x\r' "$HX" "$R1" | sed 's/"Sur deux/Le Bouscat,ordinaire,courriel,nsi,"Sur deux/; s/",x/",2026-03-04 09:00/' >"$T/cr.csv"
+	run --db "$T/s.db" import requests cr.csv
+	check "import requests: a file of lone CRs (old Mac) reads, a text on two lines too" 'st 0 && err_has "suivi : 2 saisies importées de cr.csv"'
+	run --db "$T/s.db" export requests
+	check "import requests, lone CRs: the two lines of a text kept" 'st 0 && grep -q "\"Sur deux" "$T/stdout"'
+	printf '%s\r%s\r%s\r' "$HX" "$R1" 'Le Bouscat,ordinaire,courriel,nsi,Autre,hier' >"$T/crbad.csv"
+	run --db "$T/s.db" import requests crbad.csv
+	check "import requests, lone CRs: a problem on its line (3)" 'st 1 && err_at "crbad.csv:3: " "« hier »"'
+
+	cp "$T/s.db" "$T/before"
+	printf '%s\n%s\n%s\n' "$HX" "$R1" "$R2" >"$T/u8.csv"
+	if command -v iconv >/dev/null 2>&1; then
+		iconv -f UTF-8 -t UTF-16 "$T/u8.csv" >"$T/u16.csv"
+		iconv -f UTF-8 -t UTF-16BE "$T/u8.csv" >"$T/u16be.csv"
+		for f in u16.csv u16be.csv; do
+			run --db "$T/s.db" import requests $f
+			check "import requests, $f: said once, naming UTF-16, nothing written" 'st 1 && out_empty && [ "$(err_count "$f:")" = 1 ] && err_at "$f:1: " "fichier en UTF-16 : enregistrez-le en UTF-8" && err_has "suivi : 1 problème : rien n'"'"'a été importé" && same_file "$T/s.db" "$T/before"'
+		done
+	fi
+	printf '\357\273\277\r\n%s\r\n%s\r\n' "$HX" "$R1" >"$T/bom.csv"
+	run --db "$T/s.db" import requests bom.csv
+	check "import requests: a UTF-8 mark, then a blank line, then the header" 'st 0 && err_has "suivi : 1 saisie importée de bom.csv"'
+	cp "$T/s.db" "$T/before"
+	printf '\n  \n\n' >"$T/blanks.csv"
+	run --db "$T/s.db" import requests blanks.csv
+	check "import requests: only blank lines, no header: said, nothing written" 'st 1 && err_at "blanks.csv:1: " "fichier vide (ou que des lignes vides)" && same_file "$T/s.db" "$T/before"'
+}
+
 # --------------------------------------------------------------------------
 
 # Locale-sensitive tests: messages, summary, parsing of files, dates and
@@ -1510,6 +1588,7 @@ core_tests() {
 	t t_export_communes
 	t t_requests
 	t t_requests_round_trip
+	t t_requests_amounts
 }
 
 # Everything: under one locale only (the last one, fr_FR.UTF-8 when it
@@ -3062,6 +3141,7 @@ all_tests() {
 	t t_lock
 	t t_set_refusals
 	t t_requests_refusals
+	t t_requests_csv_shapes
 	t t_export_disputes
 	t t_article4
 	t t_report_minutes

@@ -59,3 +59,47 @@ s_midnight() {
 	e2e_stop
 	rm -f "$today"
 }
+
+# An amount is whole cents (issue 17, 10): the request form refuses
+# « 1,005 » and an ambiguous « 1.500 », says the value and the rule, keeps
+# the form and what was typed; « 1 500,50 € » is saved as 1500,5.
+s_amounts() {
+	local out
+	e2e_start
+	wait_for "Identifiant : 33069-2016"
+	keys M-3
+	wait_for "Saisines"
+	keys n
+	wait_for "Nouvelle saisine"
+	text exc
+	keys Enter
+	wait_for "Coût estimé"
+	keys Tab Tab Tab Tab Tab Tab
+	text "Étude de coût"
+	keys Tab Tab Tab Tab Tab Tab
+	text "Caméras"
+	keys Tab Tab Tab Tab Tab
+	text "1,005"
+	keys Enter
+	expect "montant : 1,005 refusé, la règle des centimes dite" \
+		"coût estimé « 1,005 » : au plus deux décimales (les centimes)"
+	expect "montant refusé : le formulaire reste, ce qui est tapé aussi" "Caméras"
+	keys C-u
+	text "1.500"
+	keys Enter
+	expect "montant : 1.500 refusé comme ambigu" \
+		"coût estimé « 1.500 » ambigu (milliers ou décimales ?)"
+	keys C-u
+	text "1 500,50 €"
+	keys Enter
+	expect "montant : 1 500,50 € enregistré" "Saisine enregistrée : Étude de coût"
+	keys q
+	expect_exit "q : statut 0" 0
+	out=$(suivi_cli export requests)
+	if grep -q ",Étude de coût,.*,\"1500,5\"," <<<"$out"; then
+		ok "montant : exporté en centimes exacts (1500,5)"
+	else
+		not_ok "montant : l'export dit $(grep "Étude" <<<"$out")"
+	fi
+	e2e_stop
+}

@@ -4,7 +4,7 @@
  * does to it before the database sees it: the apostrophe of a neutralised
  * formula and the blanks removed, the folded form vocabularies are
  * matched on (kind, form, nature, criticality), date-times (reçue…),
- * dates (décidé le), amounts ("1 500,50 €"), an urgent request's
+ * dates (décidé le), amounts ("1 500,50 €", number_parse_amount), an urgent request's
  * intervention delay ("2h30") and the delays between two date-times.
  * The import itself needs a database; its parsing is all here.
  *
@@ -178,12 +178,20 @@ static void cell(const char *raw, struct datetime *prev, bool *has_prev)
 		}
 	}
 	{
-		size_t len = strlen(s);
+		struct err e;
+		char buf[64];
+		double back;
 
-		/* "1 500,50 €" */
-		if (len >= 3 && !strcmp(s + len - 3, "\xE2\x82\xAC"))
-			s[len - 3] = '\0';
-		(void)number_parse(s, &x);
+		/* "1 500,50 €": an amount is whole cents, and what an export
+		 * writes reads back the same */
+		if (number_parse_amount(s, "coût estimé", &x, &e) == 0) {
+			number_format_amount(x, buf, sizeof buf);
+			FUZZ_CHECK(number_is_cents(x) && x >= 0 &&
+					   number_parse_amount(buf, "c", &back,
+							       &e) == 0 &&
+					   back == x,
+				   "amount « %s » -> « %s »", s, buf);
+		}
 	}
 	free(s);
 }

@@ -52,11 +52,30 @@ static const struct ok_case good[] = {
 	{ "embedded LFs and a blank line inside",
 	  "\"a\n\nb\",c\nd\n",
 	  { { 1, { "a\n\nb", "c" } }, { 4, { "d" } } }, 2 },
-	{ "empty fields", ",,\na,,b\n\"\",x\n",
-	  { { 1, { "", "", "" } }, { 2, { "a", "", "b" } },
-	    { 3, { "", "x" } } }, 3 },
-	{ "an empty line is one empty field", "a\n\nb\n",
-	  { { 1, { "a" } }, { 2, { "" } }, { 3, { "b" } } }, 3 },
+	{ "empty fields", "a,,b\n\"\",x\n,y\n",
+	  { { 1, { "a", "", "b" } }, { 2, { "", "x" } },
+	    { 3, { "", "y" } } }, 3 },
+	/* issue 17, 12: blank lines are skipped, before the header too */
+	{ "an empty line is skipped", "a\n\nb\n",
+	  { { 1, { "a" } }, { 3, { "b" } } }, 2 },
+	{ "blank lines before the first record", "\n\r\n  \t\na,b\n",
+	  { { 4, { "a", "b" } } }, 1 },
+	{ "a line of blanks, an empty row, a quoted blank",
+	  "a\n \t \n,,\n\" \",\t\nb\n",
+	  { { 1, { "a" } }, { 5, { "b" } } }, 2 },
+	{ "blank lines after a mark, and at the end",
+	  "\xEF\xBB\xBF\r\n\r\na\r\n\r\n  \r\n",
+	  { { 3, { "a" } } }, 1 },
+	{ "only blank lines", "\n \n,\n", { { 0, { NULL } } }, 0 },
+	{ "blanks around a field are kept", " a ,\tb\n",
+	  { { 1, { " a ", "\tb" } } }, 1 },
+	/* issue 17, 12: a file of lone CRs (old Mac) reads as lines */
+	{ "CR-only file, a quoted CR inside, a blank line",
+	  "h1,h2\r\r\"x\ry\",z\rw,v\r",
+	  { { 1, { "h1", "h2" } }, { 3, { "x\ry", "z" } },
+	    { 5, { "w", "v" } } }, 3 },
+	{ "a CR-only file with a mark", "\xEF\xBB\xBF" "a\rb",
+	  { { 1, { "a" } }, { 2, { "b" } } }, 2 },
 	{ "UTF-8 byte order mark skipped", "\xEF\xBB\xBF" "a,b\n",
 	  { { 1, { "a", "b" } } }, 1 },
 	{ "a mark elsewhere is text", "a\n\xEF\xBB\xBF" "b\n",
@@ -260,4 +279,64 @@ Test(csv_read, reads_back_what_csv_writes)
 	csv_reader_release(&r);
 	fclose(in);
 	free(buf);
+}
+
+/* Issue 17, 12: a UTF-16 file was "octet nul" on every line; it is said
+ * once, as what it is, and nothing else is read. */
+Test(csv_read, refuses_utf16_once_naming_it)
+{
+	static const struct {
+		const char *name, *in;
+		size_t len;
+	} cases[] = {
+		{ "UTF-16 LE with its mark", "\xFF\xFE" "a\0,\0b\0\n\0c\0\n\0", 14 },
+		{ "UTF-16 BE with its mark", "\xFE\xFF\0a\0,\0b\0\n\0c\0\n", 14 },
+		{ "UTF-16 LE without a mark", "a\0,\0b\0\n\0", 8 },
+		{ "UTF-16 BE without a mark", "\0a\0,\0b\0\n", 8 },
+		{ "only the mark", "\xFF\xFE", 2 },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		FILE *f = open_bytes(cases[i].in, cases[i].len);
+		struct csv_reader r;
+		struct csv_record rec;
+		struct err e;
+
+		csv_reader_init(&r, f, "u.csv");
+		csv_record_init(&rec);
+		err_clear(&e);
+		cr_assert_eq(csv_read_record(&r, &rec, &e), -1, "%s",
+			     cases[i].name);
+		cr_assert_eq(e.code, ERR_INPUT);
+		cr_assert_eq(e.line, 1);
+		cr_assert_str_eq(e.msg, "fichier en UTF-16 : enregistrez-le en "
+				 "UTF-8 (dans un tableur : CSV, jeu de "
+				 "caractères Unicode (UTF-8))", "%s",
+				 cases[i].name);
+		err_clear(&e);
+		cr_assert_eq(csv_read_record(&r, &rec, &e), 0, "%s: %s",
+			     cases[i].name, e.msg);
+		cr_assert_eq(csv_read_record(&r, &rec, &e), 0);
+		cr_assert_eq(rec.n, 0);
+		csv_record_release(&rec);
+		csv_reader_release(&r);
+		fclose(f);
+	}
+}
+
+/* NUL bytes that are no UTF-16 pattern keep their message, per line. */
+Test(csv_read, a_nul_later_is_still_a_nul_byte)
+{
+	FILE *f = open_bytes("\0\0a\n", 4);
+	struct csv_reader r;
+	struct csv_record rec;
+	struct err e;
+
+	csv_reader_init(&r, f, "n.csv");
+	csv_record_init(&rec);
+	cr_assert_eq(csv_read_record(&r, &rec, &e), -1);
+	cr_assert(strstr(e.msg, "octet nul"), "%s", e.msg);
+	csv_record_release(&rec);
+	csv_reader_release(&r);
+	fclose(f);
 }

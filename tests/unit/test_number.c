@@ -1,6 +1,8 @@
 #include <criterion/criterion.h>
 #include <locale.h>
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "suivi/number.h"
 
@@ -142,4 +144,158 @@ Test(number, formats_euros_the_french_way)
 		number_format_euros(cases[i].v, buf, sizeof buf);
 		cr_expect_str_eq(buf, cases[i].want, "%g", cases[i].v);
 	}
+}
+
+/* Issue 17, 10: a dot or a comma before exactly three digits reads as a
+ * decimal mark or a thousands separator alike. */
+Test(number, knows_an_ambiguous_thousands_separator)
+{
+	static const char *const ambiguous[] = {
+		"1,500", "1.500", "12,000", "999.999", "-1,500", "+1.000",
+		" 1,500 ",
+	};
+	static const char *const clear[] = {
+		"0,500", "0.500", "1,5", "1,50", "1,5000", "1500", "1 500",
+		"1000,500", "1 000,500", "1,500,000", "1,500.25", "1,50 0",
+		"abc", "", "1,5001", "-0,500",
+	};
+
+	for (size_t i = 0; i < sizeof ambiguous / sizeof *ambiguous; i++)
+		cr_expect(number_is_ambiguous(ambiguous[i]), "« %s »",
+			  ambiguous[i]);
+	for (size_t i = 0; i < sizeof clear / sizeof *clear; i++)
+		cr_expect(!number_is_ambiguous(clear[i]), "« %s »", clear[i]);
+}
+
+struct amount_ok {
+	const char *in;
+	long long cents;
+};
+
+Test(number, parses_amounts_in_cents)
+{
+	static const struct amount_ok ok[] = {
+		{ "0", 0 }, { "12", 1200 }, { "12,5", 1250 }, { "12,50", 1250 },
+		{ "12.5", 1250 }, { "0,01", 1 }, { "0,10", 10 }, { "0,500", 50 },
+		{ "1,5000", 150 }, { "1234,56", 123456 },
+		{ "48 500", 4850000 }, { "48 500,50", 4850050 },
+		{ "48\xC2\xA0" "500,50", 4850050 },
+		{ "48\xE2\x80\xAF" "500", 4850000 },
+		{ "1 500,50 \xE2\x82\xAC", 150050 },
+		{ "1500\xE2\x82\xAC", 150000 },
+		{ " 7 ", 700 }, { "-0", 0 }, { "1000,000", 100000 },
+		{ "999999999999,99", 99999999999999LL },
+		{ "0,07", 7 }, { "1,15", 115 }, { "4,35", 435 },
+	};
+
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		struct err e = { 0 };
+		double v = -1;
+
+		cr_assert_eq(number_parse_amount(ok[i].in, "coût estimé", &v,
+						 &e), 0, "« %s »: %s", ok[i].in,
+			     e.msg);
+		cr_assert_eq(llround(v * 100), ok[i].cents, "« %s » -> %.17g",
+			     ok[i].in, v);
+		/* exactly the cents, as the store checks */
+		cr_assert(number_is_cents(v), "« %s » -> %.17g", ok[i].in, v);
+		cr_assert_eq(v, (double)ok[i].cents / 100, "« %s »", ok[i].in);
+	}
+}
+
+struct amount_bad {
+	const char *in, *msg;
+};
+
+Test(number, refuses_amounts_past_cents_or_ambiguous_with_the_rule)
+{
+	static const struct amount_bad bad[] = {
+		{ "0,0001", "coût estimé « 0,0001 » : au plus deux décimales "
+			    "(les centimes)" },
+		{ "1,005", "coût estimé « 1,005 » : au plus deux décimales "
+			   "(les centimes) ; pour des milliers, écrivez 1005" },
+		{ "12,345", "au plus deux décimales" },
+		{ "0,001", "au plus deux décimales (les centimes)" },
+		{ "1234,567", "au plus deux décimales" },
+		{ "1,500", "coût estimé « 1,500 » ambigu (milliers ou "
+			   "décimales ?) : écrivez 1500 pour des milliers, "
+			   "1,5 pour des décimales" },
+		{ "1.500", "écrivez 1500 pour des milliers, 1,5 pour des "
+			   "décimales" },
+		{ "12,000", "écrivez 12000 pour des milliers, 12 pour des "
+			    "décimales" },
+		{ "1,500 \xE2\x82\xAC", "ambigu" },
+		{ "1.500,25", "« 1.500,25 » : les milliers se séparent par une "
+			      "espace ou pas du tout, la virgule est pour les "
+			      "centimes : écrivez 1500,25" },
+		{ "1,500.25", "écrivez 1500,25" },
+		{ "1.500.000", "écrivez 1500000" },
+		{ "1,500,000", "écrivez 1500000" },
+		{ "-5", "un montant ne peut pas être négatif" },
+		{ "-1,50", "négatif" },
+		{ "abc", "« abc » illisible : un montant en euros, par exemple "
+			 "1 500,50" },
+		{ "", "illisible" },
+		{ "\xE2\x82\xAC", "illisible" },
+		{ "12 €€", "illisible" },
+		{ "1e5", "illisible" },
+		{ "1.500.5", "illisible" },
+		{ "1000000000000", "au plus 999 999 999 999,99 €" },
+		{ "12345678901234567", "au plus 999 999 999 999,99 €" },
+	};
+
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		struct err e = { 0 };
+		double v = 42;
+
+		cr_assert_eq(number_parse_amount(bad[i].in, "coût estimé", &v,
+						 &e), -1, "« %s »", bad[i].in);
+		cr_assert_eq(v, 42, "« %s »", bad[i].in);
+		cr_assert_eq(e.code, ERR_INPUT, "« %s »", bad[i].in);
+		cr_assert_not_null(strstr(e.msg, bad[i].msg),
+				   "« %s »: « %s » lacks « %s »", bad[i].in,
+				   e.msg, bad[i].msg);
+	}
+}
+
+Test(number, quotes_a_long_amount_cut_on_a_character)
+{
+	struct err e = { 0 };
+	double v;
+	char in[200];
+
+	memset(in, '9', 39);
+	snprintf(in + 39, sizeof in - 39, "\xC3\xA9%s", "xxxxxxxxxxxxxxxxxxxxx");
+	cr_assert_eq(number_parse_amount(in, "coût", &v, &e), -1);
+	cr_assert_not_null(strstr(e.msg, "999999999999999999999999999999999999999…"),
+			   "%s", e.msg);
+}
+
+Test(number, amounts_format_back_to_the_same_text)
+{
+	static const char *const texts[] = {
+		"0", "0,01", "0,1", "1500,5", "1234,56", "999999999999,99",
+		"48500", "4,35",
+	};
+	char buf[64];
+
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct err e = { 0 };
+		double v, back;
+
+		cr_assert_eq(number_parse_amount(texts[i], "c", &v, &e), 0,
+			     "« %s »", texts[i]);
+		number_format_amount(v, buf, sizeof buf);
+		cr_expect_str_eq(buf, texts[i]);
+		cr_assert_eq(number_parse_amount(buf, "c", &back, &e), 0);
+		cr_assert_eq(back, v, "« %s »", texts[i]);
+	}
+	/* stored before cents were the rule: not rounded on the way out */
+	number_format_amount(0.0001, buf, sizeof buf);
+	cr_expect_str_eq(buf, "0,0001");
+	number_format_amount(1.005, buf, sizeof buf);
+	cr_expect_str_eq(buf, "1,005");
+	cr_assert(!number_is_cents(0.0001));
+	cr_assert(!number_is_cents(NAN));
+	cr_assert(number_is_cents(1500.5));
 }

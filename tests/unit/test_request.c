@@ -1107,6 +1107,32 @@ Test(request, exceptional_fields_refused_on_an_ordinary_request)
 	close_store(&l.f);
 }
 
+/* Issue 17, 10: an amount past cents was kept, and exported rounded (two
+ * decimals), so the export did not import back the same. */
+Test(request, estimated_cost_is_refused_past_cents)
+{
+	struct log l;
+	struct err e;
+	struct request r;
+	struct exceptional_input x = { .asked = "Étude", .has_cost = true };
+
+	open_log(&l);
+	x.estimated_cost = 0.0001;
+	cr_expect_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	cr_expect_str_eq(e.msg, "le coût estimé se compte en centimes : au "
+		"plus deux décimales");
+	x.estimated_cost = 1.005;
+	cr_expect_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), -1);
+	x.estimated_cost = 1234.56;
+	cr_assert_eq(store_exceptional_set(l.f.st, l.uid[R_EXC], &x, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_request_get(l.f.st, l.uid[R_EXC], &r, &e), 0);
+	cr_expect(r.has_cost && r.estimated_cost == 1234.56);
+	store_request_release(&r);
+	close_store(&l.f);
+}
+
 Test(request, exceptional_list_by_year_and_contract)
 {
 	struct log l;

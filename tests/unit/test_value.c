@@ -63,6 +63,12 @@ static const struct ok_case accepted[] = {
 	{ VALUE_COUNT, "12,0", 12, false, 0 },
 	{ VALUE_COUNT, "12.00", 12, false, 0 },
 	{ VALUE_COUNT, "+3", 3, false, 0 },
+	/* not ambiguous (issue 17, 10): no thousands group starts with 0, a
+	 * fourth decimal or digit says which mark it is */
+	{ VALUE_COUNT, "0,000", 0, false, 0 },
+	{ VALUE_COUNT, "1,0000", 1, false, 0 },
+	{ VALUE_COUNT, "1000,000", 1000, false, 0 },
+	{ VALUE_COUNT, "1 000,000", 1000, false, 0 },
 
 	{ VALUE_PERCENT, "12,5", 12.5, false, 0 },
 	{ VALUE_PERCENT, "12.5 %", 12.5, false, 0 },
@@ -75,6 +81,10 @@ static const struct ok_case accepted[] = {
 	{ VALUE_PERCENT, "100%", 100, false, 0 },
 	{ VALUE_PERCENT, "0,5", 0.5, false, 0 },
 	{ VALUE_PERCENT, "16,667", 16.667, false, 0 },
+	/* a fractional kind keeps the decimal comma (or point): what an
+	 * export writes imports back */
+	{ VALUE_PERCENT, "1,500", 1.5, false, 0 },
+	{ VALUE_PERCENT, "1.500", 1.5, false, 0 },
 
 	{ VALUE_RATIO, "3/5", 3, true, 5 },
 	{ VALUE_RATIO, "3 / 5", 3, true, 5 },
@@ -126,6 +136,7 @@ static const struct ok_case accepted[] = {
 	{ VALUE_DAYS, "3 JOURS OUVRES", 3, false, 0 },
 	{ VALUE_DAYS, "1 journée", 1, false, 0 },
 	{ VALUE_DAYS, "0", 0, false, 0 },
+	{ VALUE_DAYS, "1,125 j", 1.125, false, 0 },
 
 	{ VALUE_LEVEL, "0", 0, false, 0 },
 	{ VALUE_LEVEL, "3", 3, false, 0 },
@@ -218,6 +229,12 @@ static const struct bad_case refused[] = {
 	{ VALUE_COUNT, "101 %", NULL },
 	{ VALUE_COUNT, "5/3", NULL },
 	{ VALUE_COUNT, "9999999999999999", NULL },
+	/* issue 17, 10: "1,000" was read as 1 and "2.000" as 2 */
+	{ VALUE_COUNT, "1,000", "« 1,000 » ambigu (milliers ou décimales ?) : "
+				"pour des milliers, écrivez 1000" },
+	{ VALUE_COUNT, "2.000", "écrivez 2000" },
+	{ VALUE_COUNT, "1.500", "ambigu" },
+	{ VALUE_COUNT, " 12,000 ", "« 12,000 » ambigu" },
 
 	{ VALUE_PERCENT, "abc", "n'est pas un nombre" },
 	{ VALUE_PERCENT, "-1", "un pourcentage va de 0 à 100" },
@@ -242,6 +259,8 @@ static const struct bad_case refused[] = {
 	{ VALUE_RATIO, "3/5/7", NULL },
 	{ VALUE_RATIO, "1e5/1e6", NULL },
 	{ VALUE_RATIO, "101 %", NULL },
+	{ VALUE_RATIO, "1,000/2,000", "ambigu" },
+	{ VALUE_RATIO, "3/1.000", "écrivez 1000" },
 
 	{ VALUE_WORKLOAD, "abc", "prévu/réalisé" },
 	{ VALUE_WORKLOAD, "-1", "négative" },
@@ -289,6 +308,7 @@ static const struct bad_case refused[] = {
 	{ VALUE_LEVEL, "1e5", NULL },
 	{ VALUE_LEVEL, "5/3", NULL },
 	{ VALUE_LEVEL, "101 %", NULL },
+	{ VALUE_LEVEL, "1,000", "ambigu" },
 
 	{ VALUE_TEXT, "a\tb", "contrôle" },
 	{ VALUE_TEXT, "a\nb", "contrôle" },
