@@ -1,5 +1,6 @@
 #include "store_internal.h"
 #include "sync_internal.h"
+#include "suivi/date.h"
 #include "suivi/paths.h"
 #include "suivi/request.h"
 #include "suivi/sha256.h"
@@ -25,11 +26,7 @@ int store_schema_latest(void)
 
 void store_now(char out[32])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	date_now_stamp(out);
 }
 
 static void hex32(char out[STORE_UID_LEN], const unsigned char raw[16]);

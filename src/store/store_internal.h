@@ -84,7 +84,8 @@ char *store_clean_text(const char *s);
  * done (`doing`, e.g. "importer le contrat"). */
 void store_fail(struct store *st, int rc, const char *doing, struct err *e);
 
-/* Current UTC time as ISO 8601, "2026-11-23T19:03:00Z". */
+/* Current UTC time as ISO 8601, "2026-11-23T19:03:00Z" (date_now_stamp:
+ * SUIVI_NOW pins it). */
 void store_now(char out[32]);
 
 /* The db word of a change and the French words the history shows. */
