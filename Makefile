@@ -62,7 +62,7 @@ CONTRACTS  := $(sort $(wildcard share/suivi/contrats/*.ini))
 
 # Packages a fresh Debian 12 needs to build, test and run.
 DEB_PKGS   := build-essential pkg-config libncurses-dev libsqlite3-dev \
-              libiniparser-dev libcriterion-dev tmux groff-base locales
+              libiniparser-dev libcriterion-dev tmux groff-base locales tzdata
 
 .PHONY: all run check check-unit check-cli check-reports check-e2e check-bench-smoke bench lint sanitize \
         deps install \

@@ -41,6 +41,13 @@ extern const char *const date_weekday_name[7];
  * local date). */
 int date_today(struct date *out);
 
+#define DATE_UTC_LEN 21	/* "2026-11-23T19:03:00Z" + NUL */
+/* Now as the store stamps a change, in UTC: "2026-11-23T19:03:00Z". The
+ * system clock, unless SUIVI_NOW holds such a stamp, or is @FILE whose
+ * first line is one, read at each call: tests where the clock goes back
+ * while the program runs. A SUIVI_NOW that is not a stamp is ignored. */
+void date_now_stamp(char out[DATE_UTC_LEN]);
+
 #define DATE_STAMP_LEN 17	/* "23/11/2026 20:03" + NUL */
 /* A time stamp as the store writes it (UTC, "2026-11-23T19:03:00Z") in
  * the user's local time (TZ), "23/11/2026 20:03". Returns -1 when stamp

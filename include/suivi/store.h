@@ -14,6 +14,15 @@
  * store_begin (BEGIN IMMEDIATE) / store_commit, and a save is acknowledged
  * only when store_commit returned 0. Foreign keys are enforced, and a
  * writer waits up to STORE_BUSY_MS for another one.
+ *
+ * Histories (of a cell, a request, a dispute, a meeting) and a dispute's
+ * steps on the same day are in the order their rows were written in this
+ * database (rowid), never in the order of their time stamps: a clock set
+ * back (the autumn change on a machine that keeps local time, a laptop
+ * set by hand) must not put a later change first, and the last change
+ * is the current value. A change received from another laptop (suivi
+ * sync) takes its place when it is applied here; its stamp is shown as
+ * recorded there.
  */
 #ifndef SUIVI_STORE_H
 #define SUIVI_STORE_H

@@ -10,8 +10,8 @@
  * taken as JJ/MM/AAAA or AAAA-MM-JJ and stored ISO.
  *
  * A dispute's state is computed from its steps in order (held_on, then
- * the order they were recorded in) with dispute_state_add, closed when
- * closed_on is set.
+ * the order they were recorded in here, store.h) with dispute_state_add,
+ * closed when closed_on is set.
  *
  * Texts are checked against limits.h, trimmed, whatever the route: the
  * object, the arbitrated solution, a step's participants, positions and
@@ -220,7 +220,7 @@ int store_dispute_solutions(struct store *st, const char *contract_uid,
 int store_dispute_get(struct store *st, const char *uid, struct dispute *out,
 		      struct err *e);
 
-/* Every change of a dispute, oldest first: what ("ouverture",
+/* Every change of a dispute, in the order written (store.h): what ("ouverture",
  * "modification", "étape", "clôture", "lien", "étape modifiée", "étape
  * supprimée", "clôture modifiée", "réouverture"), who, when, before and
  * after (texts, NULL when none: an opening has no before, a link no

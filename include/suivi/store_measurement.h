@@ -87,7 +87,8 @@ struct measurement_event {
 	struct value value;
 	char *comment, *reason, *author, *at;
 };
-/* Every change of a cell, oldest first. */
+/* Every change of a cell, in the order written (store.h), whatever the
+ * stamps: the last is the current value. */
 int store_measurement_history(struct store *st, const char *indicator_uid,
 			      const char *period, const char *criticality,
 			      struct measurement_event **out, size_t *n,

@@ -185,7 +185,8 @@ int store_action_update(struct store *st, const char *uid,
 int store_action_delete(struct store *st, const char *uid,
 			const char *reason, struct err *e);
 
-/* One change of a meeting or of its records, oldest first: what, in
+/* One change of a meeting or of its records, in the order written
+ * (store.h): what, in
  * French — "réunion prévue", "réunion modifiée", "réunion ouverte",
  * "réunion close", "réunion annulée", "participant ajouté", "participant
  * modifié", "participant retiré", "décision ajoutée", "décision

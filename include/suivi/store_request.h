@@ -258,7 +258,8 @@ int store_exceptional_clear_decision(struct store *st,
 				     const char *request_uid,
 				     const char *reason, struct err *e);
 
-/* A change of a request's exceptional fields, oldest first: what
+/* A change of a request's exceptional fields, in the order written
+ * (store.h): what
  * ("fiche exceptionnelle renseignée", "fiche exceptionnelle modifiée",
  * "décision effacée"), who (store_author), when (ISO 8601 UTC), before
  * and after (NULL when none), and the reason (NULL when none given).

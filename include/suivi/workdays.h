@@ -1,6 +1,7 @@
 /*
  * workdays.h - working days in France, and the date-times delays are
- * measured between. Plain C, no I/O, independent of TZ and locale.
+ * measured between. Plain C, no I/O, independent of the locale; the
+ * date-times read the time zone (TZ), the working days do not.
  *
  * A working day (jour ouvré) is Monday to Friday and not a public
  * holiday. The public holidays are computed, not listed: 1 January,
@@ -10,9 +11,16 @@
  * (Meeus/Jones/Butcher). Years 1900-2199, as date.h. Alsace-Moselle's
  * extra days are not holidays here: the contracts are Bordeaux's.
  *
- * A struct datetime is a wall-clock time with no time zone: delays are
- * what a référent reads on the two timestamps of a request, so a change
- * of summer time does not add or remove an hour.
+ * A struct datetime is a local time as the référent reads it on a clock
+ * (no zone written with it), in the time zone of the process (TZ and
+ * tzdata; the users are in Europe/Paris). Delays in hours are real
+ * elapsed time: from Saturday 28/03/2026 22:00 to Sunday 29/03/2026 04:00
+ * is 5 h, the clocks going forward at 02:00. A local time the clocks skip
+ * (29/03/2026 02:30) does not exist: datetime_check refuses it. A local
+ * time the clocks show twice (25/10/2026 02:30, before and after going
+ * back at 03:00) is read as its first occurrence, summer time: one
+ * instant for each local time, so local order is real order. Working
+ * days count dates, which the change of time does not move.
  */
 #ifndef SUIVI_WORKDAYS_H
 #define SUIVI_WORKDAYS_H
@@ -20,6 +28,7 @@
 #include <stdbool.h>
 
 #include "suivi/date.h"
+#include "suivi/err.h"
 
 #define WORKDAYS_HOLIDAYS 11	/* public holidays per year */
 
@@ -55,7 +64,24 @@ int datetime_parse(const char *s, struct datetime *out);
 /* The stored form "AAAA-MM-JJTHH:MM", which sorts as the time does. */
 void datetime_format_iso(struct datetime t, char buf[DATETIME_ISO_LEN]);
 int datetime_cmp(struct datetime a, struct datetime b);
-/* Wall-clock hours from a to b (b - a, negative when b is earlier). */
+/* How local time t reads in the process's time zone. */
+enum datetime_local {
+	DATETIME_LOCAL_ONCE,	/* an ordinary time */
+	DATETIME_LOCAL_TWICE,	/* shown twice as the clocks go back */
+	DATETIME_LOCAL_SKIPPED,	/* skipped as the clocks go forward */
+};
+enum datetime_local datetime_local_kind(struct datetime t);
+/* The instant of local time t, in seconds since 1970-01-01 00:00 UTC: the
+ * first occurrence of a time shown twice; a skipped time (stored before
+ * it was refused) read at the offset in force before the change, 02:30
+ * then being 03:30 summer time. */
+long long datetime_instant(struct datetime t);
+/* 0 when t exists; -1 with a French message (ERR_INPUT) for a skipped
+ * time: « l'heure 02:30 n'existe pas le 29/03/2026 (passage à l'heure
+ * d'été) ». Every date-time typed or imported goes through it. */
+int datetime_check(struct datetime t, struct err *e);
+/* Real elapsed hours from a to b (b - a, negative when b is earlier),
+ * across a change of time as well: datetime_instant. */
 double datetime_hours_between(struct datetime a, struct datetime b);
 /* Working days from a's date to b's (workdays_between): the times of
  * day do not count, and it is 0 when b's date is not after a's. */

@@ -178,25 +178,62 @@ int date_today(struct date *out)
 	return pin && *pin ? -1 : 0;
 }
 
-int date_stamp_local(const char *stamp, char buf[DATE_STAMP_LEN])
+/* A stamp "2026-11-23T19:03:00Z" into tm (UTC); -1 when it is not one. */
+static int stamp_parse(const char *stamp, struct tm *tm)
 {
-	struct tm tm = { 0 };
 	int y, mo, d, h, mi, sec, n = 0;
-	time_t t;
 
 	if (!stamp || sscanf(stamp, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d,
 			     &h, &mi, &sec, &n) != 6 || n != 20 ||
-	    stamp[n] != '\0' || !date_valid(y, mo, d) || h > 23 || mi > 59 ||
-	    sec > 60) {
+	    stamp[n] != '\0' || !date_valid(y, mo, d) || h < 0 || h > 23 ||
+	    mi < 0 || mi > 59 || sec < 0 || sec > 60)
+		return -1;
+	memset(tm, 0, sizeof *tm);
+	tm->tm_year = y - 1900;
+	tm->tm_mon = mo - 1;
+	tm->tm_mday = d;
+	tm->tm_hour = h;
+	tm->tm_min = mi;
+	tm->tm_sec = sec;
+	return 0;
+}
+
+void date_now_stamp(char out[DATE_UTC_LEN])
+{
+	const char *pin = getenv("SUIVI_NOW");
+	char line[32] = "";
+	struct tm tm;
+	time_t t;
+
+	if (pin && pin[0] == '@') {
+		FILE *fp = fopen(pin + 1, "r");
+
+		if (fp) {
+			if (!fgets(line, sizeof line, fp))
+				line[0] = '\0';
+			line[strcspn(line, "\r\n")] = '\0';
+			fclose(fp);
+		}
+		pin = line;
+	}
+	if (pin && stamp_parse(pin, &tm) == 0) {
+		snprintf(out, DATE_UTC_LEN, "%s", pin);
+		return;
+	}
+	t = time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(out, DATE_UTC_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int date_stamp_local(const char *stamp, char buf[DATE_STAMP_LEN])
+{
+	struct tm tm;
+	time_t t;
+
+	if (stamp_parse(stamp, &tm) != 0) {
 		snprintf(buf, DATE_STAMP_LEN, "%s", stamp ? stamp : "");
 		return -1;
 	}
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = sec;
 	t = timegm(&tm);
 	localtime_r(&t, &tm);
 	/* the modulos only tell the compiler the widths: years 1900-2199 */

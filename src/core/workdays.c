@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* Dates as a count of days (Howard Hinnant's days_from_civil and its
  * inverse): mktime and timegm would bring the time zone in. Day 0 is
@@ -228,12 +229,112 @@ int datetime_cmp(struct datetime a, struct datetime b)
 	return 0;
 }
 
+/* Seconds of t's local reading as if it were UTC: the instant plus the
+ * offset in force. */
+static long long wall_seconds(struct datetime t)
+{
+	return (long long)day_number(t.d) * 86400 + t.hour * 3600 +
+	       t.minute * 60;
+}
+
+/* The offset from UTC (seconds east) in force at instant u. localtime_r
+ * and not tm_gmtoff, which C11 does not have: the offset is what the
+ * local reading of u is ahead of u. */
+static long long offset_at_dst(long long u, bool *is_dst)
+{
+	time_t tt = (time_t)u;
+	struct tm tm;
+	struct datetime t;
+
+	*is_dst = false;
+	if (!localtime_r(&tt, &tm))
+		return 0;
+	*is_dst = tm.tm_isdst > 0;
+	t.d.year = tm.tm_year + 1900;
+	t.d.month = tm.tm_mon + 1;
+	t.d.day = tm.tm_mday;
+	t.hour = tm.tm_hour;
+	t.minute = tm.tm_min;
+	return wall_seconds(t) + tm.tm_sec - u;
+}
+
+static long long offset_at(long long u)
+{
+	bool is_dst;
+
+	return offset_at_dst(u, &is_dst);
+}
+
+/* The offsets a day before and a day after local time t (as read in UTC)
+ * are the candidates: a change of time moves the clocks by less than a
+ * day, and no zone changes twice within two days. The instants where a
+ * candidate gives back t: two when the clocks go back over t, none when
+ * they skip it. Returns how many, the earlier first. */
+static int instants_of(struct datetime t, long long out[2],
+		       long long *before)
+{
+	long long w = wall_seconds(t);
+	long long cand[2] = { offset_at(w - 86400), offset_at(w + 86400) };
+	int n = 0;
+
+	*before = cand[0];
+	for (int i = 0; i < 2; i++) {
+		long long u = w - cand[i];
+
+		if (i == 1 && cand[1] == cand[0])
+			break;
+		if (offset_at(u) == cand[i])
+			out[n++] = u;
+	}
+	if (n == 2 && out[1] < out[0]) {
+		long long x = out[0];
+
+		out[0] = out[1];
+		out[1] = x;
+	}
+	return n;
+}
+
+enum datetime_local datetime_local_kind(struct datetime t)
+{
+	long long u[2], before;
+	int n = instants_of(t, u, &before);
+
+	return n == 0 ? DATETIME_LOCAL_SKIPPED
+	       : n == 2 && u[0] != u[1] ? DATETIME_LOCAL_TWICE
+					 : DATETIME_LOCAL_ONCE;
+}
+
+long long datetime_instant(struct datetime t)
+{
+	long long u[2], before;
+
+	if (instants_of(t, u, &before) == 0)
+		return wall_seconds(t) - before;
+	return u[0];
+}
+
+int datetime_check(struct datetime t, struct err *e)
+{
+	long long u[2], before;
+	char day[DATE_ISO_LEN];
+	bool summer;
+
+	if (instants_of(t, u, &before) > 0)
+		return 0;
+	date_format_fr(t.d, day);
+	/* the clocks skip forward into summer time in Europe; any other
+	 * jump (a zone's change of offset) is said plainly */
+	offset_at_dst(wall_seconds(t) - before, &summer);
+	err_set(e, ERR_INPUT, "l'heure %02u:%02u n'existe pas le %s (%s)",
+		(unsigned)t.hour % 100u, (unsigned)t.minute % 100u, day,
+		summer ? "passage à l'heure d'été" : "changement d'heure");
+	return -1;
+}
+
 double datetime_hours_between(struct datetime a, struct datetime b)
 {
-	long minutes = (day_number(b.d) - day_number(a.d)) * 24 * 60 +
-		       (b.hour - a.hour) * 60 + (b.minute - a.minute);
-
-	return minutes / 60.0;
+	return (double)(datetime_instant(b) - datetime_instant(a)) / 3600.0;
 }
 
 double datetime_workdays_between(struct datetime a, struct datetime b)

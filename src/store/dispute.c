@@ -223,7 +223,7 @@ static int load_steps(struct store *st, struct dispute *d, bool keep,
 	sqlite3_stmt *s = store_stmt(st,
 		"SELECT uid, level, held_on, participants, positions, notes,"
 		" outcome, author, created_at FROM arbitration_step"
-		" WHERE dispute_uid = :d ORDER BY held_on, created_at, rowid",
+		" WHERE dispute_uid = :d ORDER BY held_on, rowid",
 		e);
 	size_t cap = 0;
 	int rc;
@@ -511,7 +511,7 @@ int store_dispute_history(struct store *st, const char *uid,
 	}
 	s = store_stmt(st, "SELECT what, author, at, before, after, reason"
 		       " FROM dispute_change WHERE dispute_uid = :d"
-		       " ORDER BY at, rowid", e);
+		       " ORDER BY rowid", e);
 	if (!s)
 		return -1;
 	store_bind_text(s, ":d", uid);
@@ -1316,12 +1316,10 @@ static int check_reason(const struct dispute *d, const char *reason,
 	return 0;
 }
 
-/* A step in the order of load_steps: held_on, then created_at, then
- * rowid. */
+/* A step in the order of load_steps: held_on, then rowid. */
 struct step_key {
 	char uid[STORE_UID_LEN];
 	char held[DATE_ISO_LEN];
-	char *created_at;
 	sqlite3_int64 rowid;
 	struct step_rule rule;
 };
@@ -1332,25 +1330,15 @@ static int step_key_cmp(const void *pa, const void *pb)
 	int c = strcmp(a->held, b->held);
 
 	if (!c)
-		c = strcmp(a->created_at ? a->created_at : "",
-			   b->created_at ? b->created_at : "");
-	if (!c)
 		c = (a->rowid > b->rowid) - (a->rowid < b->rowid);
 	return c;
-}
-
-static void step_keys_free(struct step_key *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i].created_at);
-	free(v);
 }
 
 static int load_step_keys(struct store *st, const char *dispute_uid,
 			  struct step_key **out, size_t *n, struct err *e)
 {
 	sqlite3_stmt *s = store_stmt(st,
-		"SELECT uid, held_on, created_at, rowid, level, outcome"
+		"SELECT uid, held_on, rowid, level, outcome"
 		" FROM arbitration_step WHERE dispute_uid = :d", e);
 	struct step_key *v = NULL;
 	size_t cap = 0, k = 0;
@@ -1370,15 +1358,14 @@ static int load_step_keys(struct store *st, const char *dispute_uid,
 		memset(p, 0, sizeof *p);
 		store_col_uid(p->uid, s, 0);
 		snprintf(p->held, sizeof p->held, "%s", h ? h : "");
-		p->created_at = store_col_dup(s, 2);
-		p->rowid = sqlite3_column_int64(s, 3);
-		p->rule.level = sqlite3_column_int(s, 4);
+		p->rowid = sqlite3_column_int64(s, 2);
+		p->rule.level = sqlite3_column_int(s, 3);
 		p->rule.outcome = (enum step_outcome)col_vocab(
-			s, 5, step_outcome_vocab, OUTCOME_COUNT);
+			s, 4, step_outcome_vocab, OUTCOME_COUNT);
 	}
 	sqlite3_reset(s);
 	if (store_done(st, rc, "lire les étapes d'arbitrage", e) != 0) {
-		step_keys_free(v, k);
+		free(v);
 		return -1;
 	}
 	*out = v;
@@ -1410,7 +1397,6 @@ static int check_sequence(struct store *st, const struct dispute *d,
 			v[i].rule.level = f->level;
 			v[i].rule.outcome = f->outcome;
 		} else {
-			free(v[i].created_at);
 			v[i] = v[--n];
 		}
 		break;
@@ -1457,7 +1443,7 @@ static int check_sequence(struct store *st, const struct dispute *d,
 	ret = 0;
 out:
 	free(rules);
-	step_keys_free(v, n);
+	free(v);
 	return ret;
 }
 

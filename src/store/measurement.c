@@ -478,7 +478,7 @@ int store_measurement_history(struct store *st, const char *indicator_uid,
 		" h.author, h.at FROM measurement_history h JOIN measurement m"
 		" ON m.uid = h.measurement_uid WHERE m.indicator_uid = :i"
 		" AND m.period = :p AND m.criticality = :c"
-		" ORDER BY h.at, h.rowid", e);
+		" ORDER BY h.rowid", e);
 	size_t cap = 0;
 	int rc;
 

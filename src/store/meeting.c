@@ -210,7 +210,7 @@ int store_meeting_list(struct store *st, const char *contract_uid,
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT " MEETING_COLUMNS
 				     " FROM meeting m WHERE m.contract_uid = :c"
-				     " ORDER BY m.held_on DESC, m.created_at"
+				     " ORDER BY m.held_on DESC, m.rowid"
 				     " DESC, m.uid", e);
 	char t[DATE_ISO_LEN];
 	size_t cap = 0;
@@ -592,7 +592,7 @@ int store_meeting_history(struct store *st, const char *meeting_uid,
 		return -1;
 	s = store_stmt(st, "SELECT what, author, at, before, after, reason"
 		       " FROM meeting_change WHERE meeting_uid = :m"
-		       " ORDER BY at, rowid", e);
+		       " ORDER BY rowid", e);
 	if (!s)
 		return -1;
 	store_bind_text(s, ":m", meeting_uid);

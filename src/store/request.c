@@ -71,11 +71,18 @@ static void checked_release(struct checked *c)
 static int parse_at(const char *s, const char *what, struct datetime *t,
 		    struct err *e)
 {
-	if (datetime_parse(s, t) == 0)
-		return 0;
-	err_set(e, ERR_INPUT, "date %s illisible : « %s » (attendu "
-		"AAAA-MM-JJ HH:MM ou JJ/MM/AAAA HH:MM)", what, s);
-	return -1;
+	struct err why;
+
+	if (datetime_parse(s, t) != 0) {
+		err_set(e, ERR_INPUT, "date %s illisible : « %s » (attendu "
+			"AAAA-MM-JJ HH:MM ou JJ/MM/AAAA HH:MM)", what, s);
+		return -1;
+	}
+	if (datetime_check(*t, &why) != 0) {
+		err_set(e, ERR_INPUT, "date %s : %s", what, why.msg);
+		return -1;
+	}
+	return 0;
 }
 
 /* Article 4: the priority and intervention delay an urgent request
@@ -1022,7 +1029,7 @@ int store_request_history(struct store *st, const char *request_uid,
 		return -1;
 	s = store_stmt(st, "SELECT what, author, at, before, after, reason"
 		       " FROM request_change WHERE request_uid = :r"
-		       " ORDER BY at, rowid", e);
+		       " ORDER BY rowid", e);
 	if (!s)
 		return -1;
 	store_bind_text(s, ":r", request_uid);

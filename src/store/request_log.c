@@ -92,8 +92,8 @@ static const char *const list_sql[SORT_COUNT] = {
 	[SORT_DOMAIN] = LIST_SQL("r.domain_uid IS NULL, d.rowid,"
 				 " sd.letter IS NULL, sd.letter, " NEWEST),
 	[SORT_RESOLUTION_DELAY] = LIST_SQL(
-		"r.resolved_at IS NULL, julianday(r.resolved_at)"
-		" - julianday(r.received_at) DESC, " NEWEST),
+		"r.resolved_at IS NULL, suivi_hours(r.received_at,"
+		" r.resolved_at) DESC, " NEWEST),
 };
 
 static const char list_count_sql[] =

@@ -2,7 +2,9 @@
 
 #include "suivi/atomic.h"
 #include "sync_internal.h"
+#include "suivi/date.h"
 #include "suivi/paths.h"
+#include "suivi/request.h"
 #include "suivi/sha256.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
@@ -26,11 +28,7 @@ int store_schema_latest(void)
 
 void store_now(char out[32])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	date_now_stamp(out);
 }
 
 static void hex32(char out[STORE_UID_LEN], const unsigned char raw[16]);
@@ -125,6 +123,23 @@ static void sql_suivi_uid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	for (int i = 0; i < 8; i++)
 		free(text[i]);
 	sqlite3_result_text(ctx, out, 32, SQLITE_TRANSIENT);
+}
+
+/* suivi_hours(from, to) in SQL: the real hours between two stored
+ * date-times (request_delay), so that a list sorted by delay agrees with
+ * the delays it shows across a change of time; NULL when either is NULL
+ * or unreadable. Not deterministic: it reads the time zone. */
+static void sql_suivi_hours(sqlite3_context *ctx, int argc,
+			    sqlite3_value **argv)
+{
+	double h;
+
+	(void)argc;
+	if (request_delay((const char *)sqlite3_value_text(argv[0]),
+			  (const char *)sqlite3_value_text(argv[1]), &h, NULL))
+		sqlite3_result_double(ctx, h);
+	else
+		sqlite3_result_null(ctx);
 }
 
 /* "de lire", "d'importer", "d'écrire": the preposition before `doing`. */
@@ -964,6 +979,9 @@ static int open_at(const char *path, enum store_mode mode, int target,
 				SQLITE_UTF8 | SQLITE_DETERMINISTIC |
 					SQLITE_INNOCUOUS,
 				NULL, sql_suivi_uid, NULL, NULL);
+	sqlite3_create_function(st->db, "suivi_hours", 2,
+				SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
+				sql_suivi_hours, NULL, NULL);
 	sqlite3_busy_handler(st->db, busy_wait, st);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);

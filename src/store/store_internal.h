@@ -101,7 +101,8 @@ void store_fail(struct store *st, int rc, const char *doing, struct err *e);
  * open (the only change then made), for messages of refusal. */
 const char *store_unchanged(const struct store *st);
 
-/* Current UTC time as ISO 8601, "2026-11-23T19:03:00Z". */
+/* Current UTC time as ISO 8601, "2026-11-23T19:03:00Z" (date_now_stamp:
+ * SUIVI_NOW pins it). */
 void store_now(char out[32]);
 
 /* The db word of a change and the French words the history shows. */

@@ -3109,6 +3109,44 @@ t_killed_writes() {
 }
 
 # CLI_ONLY="t_restore …": those tests alone (while working on them).
+# Issue 17, 8: times across the changes of summer time, in the users'
+# zone (Europe/Paris, tzdata) whatever the machine's. A local time the
+# clocks skip is refused wherever it is typed, with nothing written; delays
+# are real elapsed time; a time shown twice is its first occurrence.
+t_times_summer() {
+	set_db
+	TZ=Europe/Paris
+	export TZ
+	H='commune,nature de saisine,forme,domaine,nature,criticité,objet,reçue,résolue'
+	printf '%s\n' "$H" 'Le Bouscat,urgence,courriel,nsi,incident,critique,Panne,2026-03-29 02:30,' >"$T/gap.csv"
+	run --db "$T/s.db" import requests gap.csv
+	check "import requests, a received time the clocks skip: exit 1, FILE:2, said in French" 'st 1 && err_at "gap.csv:2: " "date de réception : l'"'"'heure 02:30 n'"'"'existe pas le 29/03/2026 (passage à l'"'"'heure d'"'"'été)" && err_has "rien n'"'"'a été importé"'
+	printf '%s\n' "$H" 'Le Bouscat,urgence,courriel,nsi,incident,critique,Bonne,2026-03-28 22:00,2026-03-29 04:00' 'Le Bouscat,urgence,courriel,nsi,incident,critique,Panne,28/03/2026 22:00,29/03/2026 2h00' >"$T/gap2.csv"
+	run --db "$T/s.db" import requests gap2.csv
+	check "import requests, a resolution at 2h00 on 29/03/2026: exit 1, FILE:3" 'st 1 && err_at "gap2.csv:3: " "date de résolution : l'"'"'heure 02:00 n'"'"'existe pas le 29/03/2026"'
+	run --db "$T/s.db" export requests
+	check "import requests refused: nothing written, not even the good line" 'st 0 && [ "$(lines "$T/stdout")" = 1 ]'
+
+	printf '%s\n' "$H" \
+		'Le Bouscat,urgence,courriel,nsi,incident,critique,Printemps,2026-03-28 22:00,2026-03-29 04:00' \
+		'Le Bouscat,urgence,courriel,nsi,incident,critique,Automne,24/10/2026 22:00,25/10/2026 04:00' \
+		'Le Bouscat,urgence,courriel,nsi,incident,critique,Deux fois,25/10/2026 02:30,25/10/2026 03:00' >"$T/ok.csv"
+	run --db "$T/s.db" import requests ok.csv
+	check "import requests across both changes of time: exit 0" 'st 0 && err_has "3 saisies importées de ok.csv"'
+	run --db "$T/s.db" export requests
+	check "delay across the spring change: 22:00 to 04:00 is 5 h" 'st 0 && grep -q "Printemps,2026-03-28 22:00,,,2026-03-29 04:00,,,,résolue,,,5,0," "$T/stdout"'
+	check "delay across the autumn change: 22:00 to 04:00 is 7 h" 'grep -q "Automne,2026-10-24 22:00,,,2026-10-25 04:00,,,,résolue,,,7,0," "$T/stdout"'
+	check "02:30 shown twice is the first (summer time): 1,5 h to 03:00" 'grep -q "Deux fois,2026-10-25 02:30,,,2026-10-25 03:00,,,,résolue,,,\"1,5\",0," "$T/stdout"'
+
+	# the rule is the zone's: without summer time, 02:30 exists
+	TZ=UTC
+	run --db "$T/s.db" import requests gap.csv
+	check "TZ=UTC: 29/03/2026 02:30 exists there" 'st 0 && err_has "1 saisie importée de gap.csv"'
+	run --db "$T/s.db" export requests
+	check "TZ=UTC: the same request lasts 6 h as the clocks read" 'grep -q "Printemps,2026-03-28 22:00,,,2026-03-29 04:00,,,,résolue,,,6,0," "$T/stdout"'
+	unset TZ
+}
+
 all_tests() {
 	if [ -n "${CLI_ONLY:-}" ]; then
 		for x in $CLI_ONLY; do t "$x"; done
@@ -3142,6 +3180,7 @@ all_tests() {
 	t t_set_refusals
 	t t_requests_refusals
 	t t_requests_csv_shapes
+	t t_times_summer
 	t t_export_disputes
 	t t_article4
 	t t_report_minutes

@@ -103,3 +103,69 @@ s_amounts() {
 	fi
 	e2e_stop
 }
+
+# Times (issue 17, 8), in the users' zone whatever the machine's: the
+# request form refuses a time the clocks skip (29/03/2026 02:30) with a
+# French message and keeps what was typed; delays are real elapsed time
+# across the change; when the clock goes back (SUIVI_NOW=@FILE, read at
+# each write) the history of a cell stays in the order written and the
+# value shown is the last written.
+s_summer_time() {
+	local now line3 line4
+	now=$(mktemp "${TMPDIR:-/tmp}/suivi-now.XXXXXX")
+	echo 2026-10-25T01:40:00Z >"$now"
+	e2e_start -s 110x34 TZ=Europe/Paris "SUIVI_NOW=@$now"
+	wait_for "Identifiant : 33069-2016"
+	keys 3
+	wait_for "Saisines : 0"
+	keys n
+	wait_for "Nouvelle saisine"
+	keys Tab Tab Tab Tab Tab Tab
+	text "Panne au changement d'heure"
+	keys Tab C-u
+	text "29/03/2026 02:30"
+	keys Tab Tab Tab
+	text "29/03/2026 04:00"
+	keys Enter
+	expect "heure d'été : 02:30 le 29/03/2026 refusée, en français" \
+		"date de réception : l'heure 02:30 n'existe pas le 29/03/2026 (passage à l'heure d'été)"
+	expect "heure d'été : le formulaire reste ouvert avec ce qui a été tapé" "29/03/2026 02:30"
+	keys BTab BTab BTab C-u
+	text "29/03/2026 01:30"
+	expect "heure d'été : 01:30 à 04:00 le 29/03 dure 1,5 h, pas 2,5" \
+		"Statut : résolue · résolue en 1,5 h (0 j ouvré)"
+	keys Enter
+	expect "heure d'été : enregistrée" "Saisine enregistrée : Panne au changement d'heure"
+	keys 2
+	wait_for "Tableau de bord 2026"
+	keys g Down Down Down Down Down Down Down Home
+	wait_for "3.3.1 · janvier 2026"
+	text "3"
+	keys Enter
+	wait_for "Enregistré"
+	# the clock goes back 50 minutes (02:40 winter time, then 02:50
+	# summer time: the autumn's hour shown twice)
+	echo 2026-10-25T00:50:00Z >"$now"
+	keys k
+	text "4"
+	keys Enter
+	wait_for "= 4 j"
+	keys k
+	expect "horloge reculée : la valeur est la dernière écrite" "3.3.1 · janvier 2026 : 4 j"
+	keys h
+	wait_for "Historique : 3.3.1 · janvier 2026"
+	line3=$(screen | grep -n "saisie 3 j" | head -n 1 | cut -d: -f1)
+	line4=$(screen | grep -n "saisie 4 j" | head -n 1 | cut -d: -f1)
+	if [ -n "$line3" ] && [ -n "$line4" ] && [ "$line3" -lt "$line4" ]; then
+		ok "horloge reculée : l'historique dans l'ordre des écritures (3 j, puis 4 j)"
+	else
+		not_ok "horloge reculée : l'ordre de l'historique (3 j ligne $line3, 4 j ligne $line4)"
+	fi
+	expect "horloge reculée : l'heure enregistrée est montrée telle quelle" \
+		"25/10/2026 02:50"
+	keys Escape
+	keys q
+	expect_exit "q : statut 0" 0
+	e2e_stop
+	rm -f "$now"
+}

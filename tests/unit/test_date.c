@@ -170,3 +170,30 @@ Test(date, today_read_from_a_file_at_each_call)
 	free(pin);
 	free(f);
 }
+
+/* SUIVI_NOW pins the store's stamps (tests where the clock goes back);
+ * @FILE is read at each call; anything else is ignored. */
+Test(date, now_stamp_honours_suivi_now)
+{
+	char buf[DATE_UTC_LEN];
+	char *file = t_write("now", "2026-10-25T00:59:00Z\n");
+	char *at = NULL;
+
+	setenv("SUIVI_NOW", "2026-10-25T01:30:00Z", 1);
+	date_now_stamp(buf);
+	cr_expect_str_eq(buf, "2026-10-25T01:30:00Z");
+	cr_assert(asprintf(&at, "@%s", file) > 0);
+	setenv("SUIVI_NOW", at, 1);
+	date_now_stamp(buf);
+	cr_expect_str_eq(buf, "2026-10-25T00:59:00Z");
+	free(t_write("now", "2026-10-24T23:00:00Z\n"));
+	date_now_stamp(buf);
+	cr_expect_str_eq(buf, "2026-10-24T23:00:00Z", "read again");
+	setenv("SUIVI_NOW", "demain", 1);
+	date_now_stamp(buf);
+	cr_expect_eq(strlen(buf), 20, "%s", buf);
+	cr_expect_eq(buf[10], 'T');
+	cr_expect_neq(strcmp(buf, "demain"), 0);
+	free(at);
+	free(file);
+}

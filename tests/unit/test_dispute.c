@@ -1864,3 +1864,45 @@ Test(store_dispute, migration_9_keeps_closures_without_the_instruction)
 	store_close(st);
 	free(p);
 }
+
+/* Issue 17, 8: the clock goes back between two steps of the same day
+ * (set back by hand, or by a time server): the steps and the history
+ * stay in the order written, and the state is the last step's. */
+Test(store_dispute, clock_going_back_keeps_steps_and_history_in_order)
+{
+	struct fixture f;
+	struct dispute d;
+	struct store_change *h;
+	char uid[STORE_UID_LEN];
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	setenv("SUIVI_NOW", "2026-03-20T10:00:00Z", 1);
+	open_one(&f, f.haillan, "2026-03-02", "Programmation d'été",
+		 DISPUTE_PROGRAMMING, uid);
+	cr_assert_eq(step(&f, uid, "2026-03-20", X, &e), 0, "%s", e.msg);
+	setenv("SUIVI_NOW", "2026-03-20T09:00:00Z", 1);	/* an hour back */
+	cr_assert_eq(step(&f, uid, "2026-03-20", C, &e), 0, "%s", e.msg);
+	unsetenv("SUIVI_NOW");
+	cr_assert_eq(store_dispute_get(f.st, uid, &d, &e), 0, "%s", e.msg);
+	cr_assert_eq(d.n_steps, 2);
+	cr_expect_eq(d.steps[0].level, 1);
+	cr_expect_eq(d.steps[0].outcome, X);
+	cr_expect_eq(d.steps[1].level, 2, "the escalation came first");
+	cr_expect_eq(d.steps[1].outcome, C);
+	cr_expect_eq(d.state.level, 2);
+	cr_expect_eq(d.state.last_outcome, C);
+	store_dispute_release(&d);
+	cr_assert_eq(store_dispute_history(f.st, uid, &h, &n, &e), 0, "%s",
+		     e.msg);
+	cr_assert_eq(n, 3);
+	cr_expect_str_eq(h[0].what, "ouverture");
+	cr_expect(strstr(h[1].after, "niveau 1 · 20/03/2026 · escalade"),
+		  "%s", h[1].after);
+	cr_expect(strstr(h[2].after, "niveau 2 · 20/03/2026 · compromis"),
+		  "%s", h[2].after);
+	cr_expect_str_eq(h[2].at, "2026-03-20T09:00:00Z", "stamp as recorded");
+	store_changes_free(h, n);
+	close_store(&f);
+}

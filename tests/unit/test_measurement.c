@@ -278,6 +278,54 @@ Test(measurement, set_twice_keeps_both_in_history)
 	store_close(f.st);
 }
 
+/* Issue 17, 8: the clock goes back between two writes (set back by
+ * hand, or by a time server): the history stays in the order written, and
+ * the value shown is the last written, each stamp as recorded. */
+Test(measurement, history_in_order_written_when_the_clock_goes_back)
+{
+	static const struct {
+		const char *now, *value;
+	} writes[] = {
+		{ "2026-10-25T01:40:00Z", "10" },
+		{ "2026-10-25T01:10:00Z", "20" },	/* earlier stamp */
+		{ "2026-10-24T23:00:00Z", "30" },	/* earlier still */
+	};
+	struct fixture f;
+	char uid[STORE_UID_LEN];
+	struct measurement_event *ev;
+	struct measurement_before before;
+	struct measurement m;
+	struct value v;
+	size_t n;
+	struct err e;
+
+	open_store(&f);
+	ind(&f, f.bouscat, "3.1.1", uid);
+	for (size_t i = 0; i < sizeof writes / sizeof writes[0]; i++) {
+		setenv("SUIVI_NOW", writes[i].now, 1);
+		v = parse(&f, uid, writes[i].value);
+		cr_assert_eq(store_measurement_set(f.st, uid, "2026", "", &v,
+						   false, &before, &e), 0,
+			     "%s", e.msg);
+		store_measurement_before_release(&before);
+		value_release(&v);
+	}
+	unsetenv("SUIVI_NOW");
+	m = get(&f, uid, "2026", "");
+	cr_expect(near(m.value.num, 30), "the last written is the value");
+	store_measurement_release(&m);
+	cr_assert_eq(store_measurement_history(f.st, uid, "2026", "", &ev, &n,
+					       &e), 0, "%s", e.msg);
+	cr_assert_eq(n, 3);
+	for (size_t i = 0; i < n; i++) {
+		cr_expect(near(ev[i].value.num, atof(writes[i].value)),
+			  "#%zu: %g", i, ev[i].value.num);
+		cr_expect_str_eq(ev[i].at, writes[i].now, "the stamp kept");
+	}
+	store_measurement_history_free(ev, n);
+	store_close(f.st);
+}
+
 Test(measurement, clear_empties_the_cell_and_keeps_its_history)
 {
 	struct fixture f;

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "helpers.h"
 #include "suivi/contract_file.h"
@@ -2042,5 +2043,106 @@ Test(request, criticality_from_the_contract_file)
 	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0);
 	cr_expect_str_eq(r.criticality, "majeure");
 	store_request_release(&r);
+	close_store(&f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Issue 17, 8: changes of summer time, in the user's zone (set here,
+ * never the machine's)                                                */
+
+Test(request, a_skipped_local_time_is_refused_and_nothing_written)
+{
+	struct fixture f;
+	struct request_input in = {
+		.kind = REQUEST_ORDINARY, .form = "email", .nature = "demand",
+		.object = "Poste", .received_at = "29/03/2026 02:30",
+	};
+	struct request r;
+	char uid[STORE_UID_LEN];
+	size_t n;
+	struct err e;
+
+	setenv("TZ", "Europe/Paris", 1);
+	tzset();
+	open_store(&f);
+	in.domain_uid = f.nsi;
+	n = count_requests(&f);
+	REFUSED(store_request_add(f.st, f.haillan, &in, uid, &e), e,
+		"date de réception : l'heure 02:30 n'existe pas le 29/03/2026 "
+		"(passage à l'heure d'été)");
+	in.received_at = "2026-03-28T22:00";
+	in.resolved_at = "2026-03-29 02:00";
+	REFUSED(store_request_add(f.st, f.haillan, &in, uid, &e), e,
+		"date de résolution : l'heure 02:00 n'existe pas le "
+		"29/03/2026");
+	cr_expect_eq(count_requests(&f), n, "nothing written");
+
+	/* 22:00 to 04:00 across the change: 5 h; the autumn's 02:30,
+	 * shown twice, is accepted */
+	in.resolved_at = "2026-03-29T04:00";
+	cr_assert_eq(store_request_add(f.st, f.haillan, &in, uid, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0, "%s", e.msg);
+	cr_expect(r.has_resolution);
+	cr_expect(fabs(r.resolution_hours - 5) < 1e-9, "%g",
+		  r.resolution_hours);
+	store_request_release(&r);
+	in.resolved_at = "2026-03-29T02:59";
+	REFUSED(store_request_update(f.st, uid, &in, &e), e,
+		"l'heure 02:59 n'existe pas le 29/03/2026");
+	REFUSED(store_request_cancel(f.st, uid, "29/03/2026 02:15", NULL, &e),
+		e, "date d'annulation : l'heure 02:15 n'existe pas");
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0, "%s", e.msg);
+	cr_expect_str_eq(r.resolved_at, "2026-03-29T04:00", "unchanged");
+	cr_expect_null(r.cancelled_at);
+	store_request_release(&r);
+	in.received_at = "2026-10-25T02:30";
+	in.resolved_at = "2026-10-25T03:00";
+	cr_assert_eq(store_request_add(f.st, f.haillan, &in, uid, &e), 0,
+		     "%s", e.msg);
+	cr_assert_eq(store_request_get(f.st, uid, &r, &e), 0, "%s", e.msg);
+	cr_expect(fabs(r.resolution_hours - 1.5) < 1e-9,
+		  "the first 02:30 (summer time): %g", r.resolution_hours);
+	store_request_release(&r);
+	close_store(&f);
+}
+
+/* The list sorted by resolution delay agrees with the delays it shows:
+ * 22:00 to 04:00 across the spring change (5 h) is shorter than 5 h 30
+ * on an ordinary night, though the clocks read 6 h. */
+Test(request, sort_by_delay_counts_real_hours)
+{
+	struct fixture f;
+	struct request_input in = {
+		.kind = REQUEST_ORDINARY, .form = "email", .nature = "demand",
+	};
+	struct request_filter flt;
+	struct request *v;
+	char a[STORE_UID_LEN], b[STORE_UID_LEN];
+	size_t n, total;
+	struct err e;
+
+	setenv("TZ", "Europe/Paris", 1);
+	tzset();
+	open_store(&f);
+	in.domain_uid = f.nsi;
+	in.object = "Au changement d'heure";
+	in.received_at = "2026-03-28T22:00";
+	in.resolved_at = "2026-03-29T04:00";
+	cr_assert_eq(store_request_add(f.st, f.haillan, &in, a, &e), 0, "%s",
+		     e.msg);
+	in.object = "Une nuit ordinaire";
+	in.received_at = "2026-03-20T22:00";
+	in.resolved_at = "2026-03-21T03:30";
+	cr_assert_eq(store_request_add(f.st, f.haillan, &in, b, &e), 0, "%s",
+		     e.msg);
+	request_filter_init(&flt);
+	flt.sort = SORT_RESOLUTION_DELAY;
+	cr_assert_eq(store_request_list(f.st, f.haillan, &flt, &v, &n, &total,
+					&e), 0, "%s", e.msg);
+	cr_assert_geq(n, 2);
+	cr_expect_str_eq(v[0].uid, b, "5 h 30 first");
+	cr_expect_str_eq(v[1].uid, a, "then 5 h");
+	store_request_list_free(v, n);
 	close_store(&f);
 }

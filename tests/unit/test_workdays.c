@@ -5,6 +5,8 @@
  */
 #include <criterion/criterion.h>
 #include <math.h>
+#include <stdlib.h>
+#include <time.h>
 
 #include "suivi/workdays.h"
 
@@ -263,4 +265,131 @@ Test(workdays, working_days_between_date_times_ignore_the_hours)
 					       T(2018, 3, 9, 18, 0)), 0);
 	cr_expect_eq(datetime_workdays_between(T(2018, 12, 21, 17, 0),
 					       T(2019, 1, 2, 9, 0)), 6);
+}
+
+/* ---------------------------------------------------------------- */
+/* Issue 17, 8: changes of summer time. Delays are real elapsed time in
+ * the user's zone; the zone is set here, never the machine's: Europe/Paris
+ * from tzdata, and the same rule spelt in POSIX (no tzdata needed). */
+
+static const char *const paris_zones[] = {
+	"Europe/Paris", "CET-1CEST,M3.5.0,M10.5.0/3",
+};
+
+static void zone(const char *tz)
+{
+	setenv("TZ", tz, 1);
+	tzset();
+}
+
+Test(workdays, hours_between_are_real_across_the_changes_of_time)
+{
+	static const struct {
+		struct datetime a, b;
+		double want;
+	} cases[] = {
+		/* spring: 02:00 becomes 03:00, an hour less */
+		{ { { 2026, 3, 28 }, 22, 0 }, { { 2026, 3, 29 }, 4, 0 }, 5 },
+		{ { { 2026, 3, 29 }, 1, 59 }, { { 2026, 3, 29 }, 3, 0 },
+		  1.0 / 60 },
+		{ { { 2026, 3, 27 }, 12, 0 }, { { 2026, 3, 30 }, 12, 0 }, 71 },
+		/* autumn: 03:00 becomes 02:00, an hour more */
+		{ { { 2026, 10, 24 }, 22, 0 }, { { 2026, 10, 25 }, 4, 0 }, 7 },
+		{ { { 2026, 10, 25 }, 1, 0 }, { { 2026, 10, 25 }, 3, 0 }, 3 },
+		/* 02:30 shown twice: its first occurrence (summer time) */
+		{ { { 2026, 10, 25 }, 2, 30 }, { { 2026, 10, 25 }, 3, 0 },
+		  1.5 },
+		{ { { 2026, 10, 25 }, 1, 30 }, { { 2026, 10, 25 }, 2, 30 }, 1 },
+		/* backwards: negative, the same size */
+		{ { { 2026, 3, 29 }, 4, 0 }, { { 2026, 3, 28 }, 22, 0 }, -5 },
+		/* no change between: as the clocks read */
+		{ { { 2026, 7, 1 }, 9, 0 }, { { 2026, 7, 2 }, 9, 30 }, 24.5 },
+		{ { { 2026, 1, 5 }, 22, 0 }, { { 2026, 1, 6 }, 4, 0 }, 6 },
+	};
+
+	for (size_t z = 0; z < 2; z++) {
+		zone(paris_zones[z]);
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			double h = datetime_hours_between(cases[i].a,
+							  cases[i].b);
+
+			cr_expect(fabs(h - cases[i].want) < 1e-9,
+				  "%s #%zu: %g, not %g", paris_zones[z], i, h,
+				  cases[i].want);
+		}
+	}
+}
+
+Test(workdays, a_zone_without_summer_time_counts_as_the_clocks_read)
+{
+	zone("UTC");
+	cr_expect(fabs(datetime_hours_between(T(2026, 3, 28, 22, 0),
+					      T(2026, 3, 29, 4, 0)) - 6) < 1e-9);
+	cr_expect_eq(datetime_local_kind(T(2026, 3, 29, 2, 30)),
+		     DATETIME_LOCAL_ONCE);
+	cr_expect_eq(datetime_instant(T(2026, 3, 29, 2, 30)), 1774751400LL);
+}
+
+Test(workdays, skipped_and_twice_shown_local_times)
+{
+	static const struct {
+		struct datetime t;
+		enum datetime_local want;
+	} cases[] = {
+		{ { { 2026, 3, 29 }, 1, 59 }, DATETIME_LOCAL_ONCE },
+		{ { { 2026, 3, 29 }, 2, 0 }, DATETIME_LOCAL_SKIPPED },
+		{ { { 2026, 3, 29 }, 2, 30 }, DATETIME_LOCAL_SKIPPED },
+		{ { { 2026, 3, 29 }, 2, 59 }, DATETIME_LOCAL_SKIPPED },
+		{ { { 2026, 3, 29 }, 3, 0 }, DATETIME_LOCAL_ONCE },
+		{ { { 2026, 3, 28 }, 2, 30 }, DATETIME_LOCAL_ONCE },
+		{ { { 2026, 10, 25 }, 1, 59 }, DATETIME_LOCAL_ONCE },
+		{ { { 2026, 10, 25 }, 2, 0 }, DATETIME_LOCAL_TWICE },
+		{ { { 2026, 10, 25 }, 2, 30 }, DATETIME_LOCAL_TWICE },
+		{ { { 2026, 10, 25 }, 2, 59 }, DATETIME_LOCAL_TWICE },
+		{ { { 2026, 10, 25 }, 3, 0 }, DATETIME_LOCAL_ONCE },
+		{ { { 2025, 3, 30 }, 2, 15 }, DATETIME_LOCAL_SKIPPED },
+		{ { { 2025, 10, 26 }, 2, 15 }, DATETIME_LOCAL_TWICE },
+	};
+
+	for (size_t z = 0; z < 2; z++) {
+		zone(paris_zones[z]);
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+			cr_expect_eq(datetime_local_kind(cases[i].t),
+				     cases[i].want, "%s #%zu", paris_zones[z],
+				     i);
+		/* 02:30 twice: the first, 00:30 UTC (summer time) */
+		cr_expect_eq(datetime_instant(T(2026, 10, 25, 2, 30)),
+			     1792888200LL, "%s", paris_zones[z]);
+		/* skipped 02:30 read at winter time: 01:30 UTC, 03:30 CEST */
+		cr_expect_eq(datetime_instant(T(2026, 3, 29, 2, 30)),
+			     1774747800LL, "%s", paris_zones[z]);
+	}
+}
+
+Test(workdays, a_skipped_time_is_refused_with_a_french_message)
+{
+	struct err e;
+
+	zone("Europe/Paris");
+	cr_assert_eq(datetime_check(T(2026, 3, 29, 2, 30), &e), -1);
+	cr_expect_eq(e.code, ERR_INPUT);
+	cr_expect_str_eq(e.msg, "l'heure 02:30 n'existe pas le 29/03/2026 "
+			 "(passage à l'heure d'été)");
+	cr_expect_eq(datetime_check(T(2026, 3, 29, 3, 0), &e), 0);
+	cr_expect_eq(datetime_check(T(2026, 10, 25, 2, 30), &e), 0,
+		     "shown twice, not refused");
+	zone("UTC");
+	cr_expect_eq(datetime_check(T(2026, 3, 29, 2, 30), &e), 0);
+}
+
+Test(workdays, working_days_are_dates_across_the_changes_of_time)
+{
+	zone("Europe/Paris");
+	/* Friday evening to Monday morning around both changes */
+	cr_expect_eq(datetime_workdays_between(T(2026, 3, 27, 18, 0),
+					       T(2026, 3, 30, 8, 0)), 1);
+	cr_expect_eq(datetime_workdays_between(T(2026, 10, 23, 18, 0),
+					       T(2026, 10, 26, 8, 0)), 1);
+	cr_expect_eq(datetime_workdays_between(T(2026, 10, 24, 23, 30),
+					       T(2026, 10, 25, 2, 30)), 0);
 }
