@@ -10,6 +10,7 @@
  * is the caller's, refreshed after each change.
  */
 #include "ui_internal.h"
+#include "suivi/draft.h"
 #include "suivi/limits.h"
 #include "suivi/store_measurement.h"
 #include "suivi/strbuf.h"
@@ -567,13 +568,43 @@ bool ui_draft_pending(struct ui *ui, const char *slot)
 void ui_form_keep_draft(struct ui *ui, const struct form *f, const char *slot,
 			const char *ctx)
 {
-	struct err e;
 	char *text;
 
 	if (!ui->gone || !f->dirty)
 		return;
 	text = form_serialize(f);
-	/* the terminal is gone: nobody to tell if this fails */
-	(void)store_draft_save(ui->st, slot, ctx, text, &e);
+	ui_keep_draft(ui, slot, ctx, text);
 	free(text);
+}
+
+void ui_keep_draft(struct ui *ui, const char *slot, const char *ctx,
+		   const char *text)
+{
+	struct err e;
+	char *where = NULL, *said = NULL;
+
+	switch (draft_keep(ui->st, slot, ctx, text, &where, &e)) {
+	case 0:
+		return;
+	case 1:
+		said = xasprintf("suivi : la base n'a pas pu garder ce qui était "
+				 "en cours de saisie ; il est gardé dans %s et "
+				 "sera proposé au prochain démarrage.", where);
+		break;
+	default:
+		/* the text itself, where the user may still find it */
+		said = xasprintf("suivi : %s. Ce qui était tapé : %s", e.msg,
+				 text);
+		break;
+	}
+	free(where);
+	text_defang(said);	/* one line, whatever was typed */
+	if (ui->draft_said) {
+		char *both = xasprintf("%s\n%s", ui->draft_said, said);
+
+		free(ui->draft_said);
+		free(said);
+		said = both;
+	}
+	ui->draft_said = said;
 }

@@ -635,13 +635,11 @@ static void save_draft(struct ui *ui, struct dash_screen *ds, int cell,
 		       const char *what, const char *text)
 {
 	char ctx[512];
-	struct err e;
 
 	if (!text[0])
 		return;
 	dashboard_cell_context(&ds->d, ds->row, cell, what, ctx, sizeof ctx);
-	/* the terminal is gone: nobody to tell if this fails */
-	(void)store_draft_save(ui->st, DRAFT_SLOT, ctx, text, &e);
+	ui_keep_draft(ui, DRAFT_SLOT, ctx, text);
 }
 
 /* A value validated at a meeting changes only with a reason (kept in

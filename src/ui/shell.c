@@ -5,6 +5,7 @@
  * loop. Only the loop draws, once per turn.
  */
 #include "ui_internal.h"
+#include "suivi/draft.h"
 #include "suivi/number.h"
 #include "suivi/date.h"
 #include "suivi/strbuf.h"
@@ -712,6 +713,9 @@ int ui_run(struct app *app, struct store *st)
 	store_on_busy(busy_status, &ui);
 	ui.screen = screens[0];
 	ui.screen->enter(&ui);
+	/* drafts a full disk sent elsewhere: back into the database */
+	if (draft_recover(st, &e) < 0)
+		ui_message(&ui, true, "%s", e.msg);
 	/* what was being typed when the terminal went away: offered back,
 	 * each on its screen */
 	for (size_t i = 0; i < N_SCREENS && !ui.gone; i++)
@@ -734,6 +738,10 @@ int ui_run(struct app *app, struct store *st)
 	ui.screen->leave(&ui);
 	store_on_busy(NULL, NULL);
 	term_stop(&ui.term);
+	if (ui.draft_said) {
+		fprintf(stderr, "%s\n", ui.draft_said);
+		free(ui.draft_said);
+	}
 	for (size_t i = 0; i < N_SCREENS; i++)
 		screens[i]->free(&ui);
 	screen_across.free(&ui);

@@ -338,6 +338,8 @@ struct ui {
 	char header_date[16];		/* ... at this date */
 	bool gone;			/* the last prompt ended because the
 					 * terminal went away (signal, EOF) */
+	char *draft_said;		/* where a draft went, or that it was
+					 * lost: said on stderr at the end */
 	struct layer *top;		/* the input stack (loop.c) */
 	int caret_y, caret_x;		/* ui_caret */
 	bool caret_on, caret_shown;
@@ -521,6 +523,11 @@ bool ui_draft_pending(struct ui *ui, const char *slot);
 /* After ui_form_run returned false: when the terminal went away with
  * something typed, f becomes the draft of slot, with ctx (which says
  * what the form was for) — the next start offers it back. */
+/* Keeps text as the draft of slot (draft_keep): when the database cannot
+ * take it, where it went (or that it was lost) is said on stderr once
+ * the terminal is given back. */
+void ui_keep_draft(struct ui *ui, const char *slot, const char *ctx,
+		   const char *text);
 void ui_form_keep_draft(struct ui *ui, const struct form *f, const char *slot,
 			const char *ctx);
 void form_release(struct form *f);

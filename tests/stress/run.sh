@@ -878,6 +878,46 @@ disk_ui() {
 	e2e_stop
 }
 
+# disk_draft TAG DB BLOCK UNBLOCK: a request form being typed when the
+# disk fills and the terminal closes (SIGHUP): the draft the database
+# cannot take is kept in the runtime folder (0600), said on stderr, and
+# offered back at the next start once there is room (issue 17, 5).
+disk_draft() {
+	local tag=$1 db=$2 block=$3 unblock=$4 obj="Panne imprimante $RANDOM" f
+	rm -rf "$W/run"
+	mkdir -m 700 "$W/run"
+	e2e_start -s 110x34 XDG_RUNTIME_DIR="$W/run" -- --db "$db"
+	wait_for "Identifiant : 33069-2016"
+	keys M-3
+	wait_for "Saisines :"
+	keys n
+	wait_for "Nouvelle saisine"
+	text u
+	wait_for "en urgence"
+	keys Enter Tab Tab Tab Tab Tab Tab
+	text "$obj"
+	wait_for "$obj"
+	eval "$block"
+	kill -HUP "$(suivi_pid)"
+	poll_for "[[exit="
+	f=$(grep -l "$obj" "$W/run/suivi/"* 2>/dev/null | head -n 1)
+	check "$tag, closed terminal: the draft the database could not take is in a file of the runtime folder, 0600" \
+		'[ -n "$f" ] && [ "$(mode_of "$f")" = 600 ] && [ "$(mode_of "$W/run/suivi")" = 700 ]'
+	check "$tag, closed terminal: said on stderr, naming the file" \
+		'grep -qF "il est gardé dans $W/run/suivi/" "$E2E_DIR/stderr"'
+	e2e_stop
+	eval "$unblock"
+	e2e_start -s 110x34 XDG_RUNTIME_DIR="$W/run" -- --db "$db"
+	expect "$tag, next start with room: the draft is offered back" "Un formulaire de saisine n'était pas enregistré à la fermeture. Le reprendre ?"
+	keys o
+	expect "$tag, next start: the form holds what was typed" "$obj"
+	keys Enter
+	expect "$tag, next start: saved from the draft" "Saisine enregistrée : $obj"
+	check "$tag, next start: the file is gone" '[ ! -e "$f" ]'
+	keys q
+	e2e_stop
+}
+
 s_disk() {
 	local start
 	fresh
@@ -903,6 +943,10 @@ s_disk() {
 		disk_ui "disk (tmpfs full)" "$MNT/s.db" \
 			'dd if=/dev/zero of="$MNT/plein" bs=4k 2>/dev/null' \
 			'rm -f "$MNT/plein"' "disque plein"
+		cp "$W/base.db" "$MNT/s.db"
+		disk_draft "disk (tmpfs full)" "$MNT/s.db" \
+			'dd if=/dev/zero of="$MNT/plein" bs=4k 2>/dev/null' \
+			'rm -f "$MNT/plein"'
 		umount "$MNT"
 	else
 		skip "disk: no tmpfs (mount -t tmpfs refused): the file-size limit only"
