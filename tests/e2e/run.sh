@@ -1903,6 +1903,7 @@ s_article4_disputes
 s_sync
 s_lock_names
 s_midnight
+s_emoji_status
 s_in_force
 # the forms and lists again in ASCII (LANG=C)
 E2E_LOCALE=C
