@@ -65,9 +65,9 @@ static int seed_bundled(struct store *st, void *ctx, struct err *e)
 	int n, rc = 0;
 	char **files = bundled_contracts(&n);
 
-	fprintf(stderr, "suivi : nouvelle base %s\n", app->db_path);
+	cli_printf(stderr, "suivi : nouvelle base %s\n", app->db_path);
 	if (n == 0)
-		fprintf(stderr, "suivi : contrats fournis introuvables "
+		cli_printf(stderr, "suivi : contrats fournis introuvables "
 			"(SUIVI_DATADIR) : base créée vide\n");
 	else
 		rc = cli_import_files(st, files, n, stderr, e);
@@ -79,13 +79,8 @@ static int seed_bundled(struct store *st, void *ctx, struct err *e)
 
 void app_say_notice(const struct store *st)
 {
-	char *shown;
-
-	if (!store_notice(st))
-		return;
-	shown = xstrdup(store_notice(st));
-	fprintf(stderr, "suivi : %s\n", text_defang(shown));
-	free(shown);
+	if (store_notice(st))
+		cli_printf(stderr, "suivi : %s\n", store_notice(st));
 }
 
 int app_open_store(struct app *app, enum store_mode mode, struct store **out,
@@ -109,13 +104,10 @@ int app_open_store(struct app *app, enum store_mode mode, struct store **out,
  * watching a command that seems stuck). */
 static void busy_said(void *ctx, const char *path, int seconds)
 {
-	char *shown = xstrdup(path);
-
 	(void)ctx;
-	fprintf(stderr, "suivi : la base %s est occupée par un autre programme ; "
-		"suivi attend qu'elle se libère (%d s au plus)…\n",
-		text_defang(shown), seconds);
-	free(shown);
+	cli_printf(stderr, "suivi : la base %s est occupée par un autre "
+		   "programme ; suivi attend qu'elle se libère (%d s au "
+		   "plus)…\n", path, seconds);
 }
 
 /* A lock that cannot even be created (read-only folder) does not stop a
@@ -125,7 +117,7 @@ static int take_lock(const char *db, struct lock *lk, struct err *e)
 	if (lock_acquire(db, lk, e) == 0 || e->code == ERR_BUSY ||
 	    e->code == ERR_INPUT)
 		return lk->fd >= 0 ? 0 : -1;
-	fprintf(stderr, "suivi : avertissement : %s\n", text_defang(e->msg));
+	cli_printf(stderr, "suivi : avertissement : %s\n", e->msg);
 	err_clear(e);
 	return 0;
 }
@@ -216,7 +208,7 @@ int app_main(int argc, char **argv)
 			return EXIT_OK;
 		}
 		if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
-			printf("suivi %s\n", SUIVI_VERSION);
+			cli_printf(stdout, "suivi %s\n", SUIVI_VERSION);
 			return EXIT_OK;
 		}
 		if ((r = option_value(argc, argv, &i, "--db", &app.db_option)) ||
@@ -261,7 +253,7 @@ int app_main(int argc, char **argv)
 		const char *pin = getenv("SUIVI_TODAY");
 
 		if (date_today(&today) != 0)
-			fprintf(stderr, "suivi : avertissement : SUIVI_TODAY « %s » "
+			cli_printf(stderr, "suivi : avertissement : SUIVI_TODAY « %s » "
 				"n'est pas une date AAAA-MM-JJ, ignoré\n", pin);
 	}
 	if (i < argc)

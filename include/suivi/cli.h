@@ -42,7 +42,15 @@ int cli_fail(const struct err *e);
  * missing (said: "CMD : NAME attend une valeur", usage). */
 int cli_option(int argc, char **argv, int *i, const char *name,
 	       const char **slot, const char *cmd);
-/* "suivi : " + message on stderr, EXIT_USAGE. */
+/* Every line a command prints (stdout or stderr, but the data of an
+ * export or a report) goes through here: fprintf's output with each text
+ * argument neutralised (text_vformat), so that a path, a name or a value
+ * from outside prints as one visible line whatever bytes it holds.
+ * Returns the bytes written, -1 on a write error. */
+int cli_printf(FILE *out, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* "suivi : " + message (neutralised as cli_printf's) on stderr,
+ * EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Import the files (contracts before amendments) in one transaction into

@@ -41,7 +41,12 @@ struct err {
 };
 
 /* Fill e (if not NULL) with code and a printf-style message. The format
- * must be a literal of ours; user text goes in arguments only. */
+ * must be a literal of ours; user text goes in arguments only, and each
+ * text argument is neutralised as it is put in (text_vformat: a control
+ * character, '\n' included, an invalid byte or a bidirectional override
+ * shows as "?"), the file name too, so that e.msg and e.file can be
+ * printed or drawn as they are. A message longer than ERR_MSG_MAX - 1
+ * bytes is cut at a character and ends with "…". */
 void err_set(struct err *e, enum err_code code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Same, attached to a file and line (line 0: whole file). */
@@ -68,6 +73,7 @@ struct diag_list {
 
 void diag_list_init(struct diag_list *d);
 void diag_list_release(struct diag_list *d);
+/* A problem, its message and file neutralised as err_set's. */
 void diag_add(struct diag_list *d, const char *file, int line,
 	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Sort by file (stable) then line, and print "FILE:LINE: message". */

@@ -17,6 +17,7 @@
 #ifndef SUIVI_TEXT_H
 #define SUIVI_TEXT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -29,10 +30,25 @@ bool text_utf8_valid(const char *s, size_t len, size_t *bad);
 bool text_has_control(const char *s);
 
 /* Make s safe to print on a terminal, in place: each invalid byte, C0
- * control character other than '\n' and tab (ESC, BEL, CR...), DEL and C1
- * control (U+0080-U+009F) becomes one '?', so that text quoted in a
- * message cannot drive the terminal. Never longer; returns s. */
+ * control character ('\n' and tab included: a value quoted in a message
+ * stays on its line), DEL, C1 control (U+0080-U+009F) and bidirectional
+ * formatting character (U+061C, U+200E, U+200F, U+202A-U+202E,
+ * U+2066-U+2069, which reorder what follows) becomes one '?', so that
+ * text quoted in a message cannot drive or disguise the terminal. The
+ * same rule as text_fit's. Never longer; returns s. */
 char *text_defang(char *s);
+
+/* The formatting of every message (err_set, the CLI's output, the status
+ * line): fmt is printf's (a literal of ours), and each text it takes
+ * (%s, %c: a path, a value read from a file, SQLite's words) is put in
+ * through text_defang, so that what the program wrote ('\n' included)
+ * stays and what came from outside shows as one visible line. All of
+ * printf's conversions but %n and wide ones (%ls, %lc) are supported.
+ * Heap string; locale-independent. */
+char *text_vformat(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
+char *text_format(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
 
 /* Line breaks as LF, in place: each CRLF and each lone CR becomes one
  * '\n' (a text read from a file written elsewhere, such as a CSV field,
@@ -48,8 +64,15 @@ bool text_starts_with(const char *s, const char *prefix);
 
 /* Display columns of the UTF-8 string s: wcwidth of each decoded code
  * point (combining marks 0, CJK and emoji 2). An invalid byte, a control
- * character or a non-printable code point counts 1: text_fit shows each as
- * one "?". Needs a UTF-8 LC_CTYPE. */
+ * character, a bidirectional formatting character or a non-printable
+ * code point counts 1: text_fit shows each as one "?". What glues emoji
+ * into one picture, whose width terminals disagree on, counts 0 and is
+ * not drawn: the zero width joiner, variation selectors (VS16 of ❤️),
+ * skin tone modifiers and tag characters (👩‍💻 is drawn 👩💻, 4
+ * columns; ❤️ is ❤, 1); a regional indicator counts 1 and is drawn as its
+ * letter (🇫🇷 is FR). text_fit, text_wrap and text_glyph apply the same
+ * rule, so that the width measured is the width curses and the terminal
+ * draw. Needs a UTF-8 LC_CTYPE. */
 int text_width(const char *s);
 
 /* Write into buf (size n, always NUL-terminated when n > 0) the longest
@@ -62,8 +85,10 @@ int text_width(const char *s);
  * Never cuts a UTF-8 sequence, never splits a wide character (one that
  * would straddle the limit is dropped, so the result may be narrower than
  * cols); combining marks stay with their base. Invalid bytes, C0/C1
- * control characters (tab, CR, LF and ESC included), DEL and non-printable
- * code points each become "?": nothing raw reaches the terminal. When
+ * control characters (tab, CR, LF and ESC included), DEL, bidirectional
+ * formatting characters and non-printable code points each become "?":
+ * nothing raw reaches the terminal; emoji glue is dropped and regional
+ * indicators become letters, as text_width says. When
  * ascii is true the output is pure ASCII, transliterated as by text_ascii.
  * Returns the number of columns written; cols <= 0 gives "". Needs a UTF-8
  * LC_CTYPE. */

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct command {
@@ -98,17 +99,30 @@ int cli_fail(const struct err *e)
 	return e->code == ERR_USAGE ? EXIT_USAGE : EXIT_DATA;
 }
 
-int cli_usage_error(const char *fmt, ...)
+int cli_printf(FILE *out, const char *fmt, ...)
 {
-	char msg[ERR_MSG_MAX];
 	va_list ap;
+	char *s;
+	int rc;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	s = text_vformat(fmt, ap);
 	va_end(ap);
-	/* the arguments quoted may hold escape sequences */
-	fprintf(stderr, "suivi : %s\n(suivi --help pour l'aide)\n",
-		text_defang(msg));
+	rc = fputs(s, out) == EOF ? -1 : (int)strlen(s);
+	free(s);
+	return rc;
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = text_vformat(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "suivi : %s\n(suivi --help pour l'aide)\n", s);
+	free(s);
 	return EXIT_USAGE;
 }
 

@@ -35,7 +35,7 @@ int cmd_backup(struct app *app, int argc, char **argv)
 		store_close(st);
 		return cli_fail(&e);
 	}
-	fprintf(stderr, "suivi : base copiée dans %s\n", dest);
+	cli_printf(stderr, "suivi : base copiée dans %s\n", dest);
 	store_close(st);
 	return EXIT_OK;
 }

@@ -1,5 +1,19 @@
 #include "suivi/cli.h"
 
+#include <string.h>
+
+/* SQLite's report, one problem a line: each line printed as a value. */
+static void print_lines(const char *head, const char *text)
+{
+	cli_printf(stdout, "%s\n", head);
+	while (text && *text) {
+		size_t n = strcspn(text, "\n");
+
+		cli_printf(stdout, "%.*s\n", (int)n, text);
+		text += n + (text[n] == '\n');
+	}
+}
+
 int cmd_check(struct app *app, int argc, char **argv)
 {
 	struct store *st;
@@ -17,30 +31,30 @@ int cmd_check(struct app *app, int argc, char **argv)
 		return cli_fail(&e);
 	app_say_notice(st);
 	if (store_check(st, &r, &e) != 0) {
-		printf("Base : %s\nIntégrité : PROBLÈMES\n%s\nVerdict : base "
+		cli_printf(stdout, "Base : %s\nIntégrité : PROBLÈMES\n%s\nVerdict : base "
 		       "endommagée : restaurez une sauvegarde\n", store_path(st),
 		       e.msg);
 		store_close(st);
 		return EXIT_DATA;
 	}
-	printf("Base : %s (schéma %d, %ld pages de %ld octets)\n",
+	cli_printf(stdout, "Base : %s (schéma %d, %ld pages de %ld octets)\n",
 	       store_path(st), store_schema_version(st), r.pages, r.page_size);
 	if (store_journal_played(st))
 		printf("Journal : un enregistrement interrompu a été annulé "
 		       "(son journal rejoué) ; la base est à son dernier état "
 		       "enregistré\n");
 	if (r.integrity_ok)
-		printf("Intégrité : correcte\n");
+		cli_printf(stdout, "Intégrité : correcte\n");
 	else
-		printf("Intégrité : PROBLÈMES\n%s\n", r.integrity);
+		print_lines("Intégrité : PROBLÈMES", r.integrity);
 	if (r.foreign_keys_ok)
-		printf("Références : correctes\n");
+		cli_printf(stdout, "Références : correctes\n");
 	else
-		printf("Références : %d ligne%s renvoie%s à une donnée absente\n",
+		cli_printf(stdout, "Références : %d ligne%s renvoie%s à une donnée absente\n",
 		       r.fk_problems, r.fk_problems > 1 ? "s" : "",
 		       r.fk_problems > 1 ? "nt" : "");
 	ok = r.integrity_ok && r.foreign_keys_ok;
-	printf("Verdict : %s\n", ok ? "base saine"
+	cli_printf(stdout, "Verdict : %s\n", ok ? "base saine"
 				    : "base endommagée : restaurez une "
 				      "sauvegarde (faite avec suivi backup)");
 	store_check_release(&r);

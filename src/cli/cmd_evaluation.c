@@ -29,7 +29,7 @@ static void show_date(const char *label, const char *iso)
 	char d[DATE_ISO_LEN];
 
 	date_iso_fr(iso, d);
-	printf("%s : %s\n", label, iso ? d : "—");
+	cli_printf(stdout, "%s : %s\n", label, iso ? d : "—");
 }
 
 /* A year before the contract's start has no evaluation: said, as
@@ -115,12 +115,12 @@ int cmd_evaluation(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	if (change)
-		printf("Enregistré.\n");
-	printf("Évaluation %d\n", year);
+		cli_printf(stdout, "Enregistré.\n");
+	cli_printf(stdout, "Évaluation %d\n", year);
 	show_date("envoyée à la commune le", r.sent_on);
 	show_date("présentée aux instances délibératives communales le",
 		  r.presented_on);
-	printf("ajustements proposés pour %d : %s\n", year + 1,
+	cli_printf(stdout, "ajustements proposés pour %d : %s\n", year + 1,
 	       r.adjustments ? r.adjustments : "—");
 	rc = EXIT_OK;
 out:

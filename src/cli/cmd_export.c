@@ -213,7 +213,7 @@ static int run_export(struct app *app, const struct export_opts *o,
 	if (o->out_path) {
 		if (atomic_commit(&af, &e) != 0)
 			return cli_fail(&e);
-		fprintf(stderr, "suivi : %s dans %s\n", done_msg, o->out_path);
+		cli_printf(stderr, "suivi : %s dans %s\n", done_msg, o->out_path);
 	} else if (fflush(stdout) != 0) {
 		err_set(&e, ERR_IO, "écriture impossible sur la sortie");
 		return cli_fail(&e);

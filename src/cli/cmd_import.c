@@ -64,10 +64,10 @@ int cli_import_files(struct store *st, char **files, int n, FILE *out,
 					   : "déjà importé, inchangé";
 
 		if (docs[i]->kind == DOC_CONTRACT)
-			fprintf(out, "%s : contrat %s (%s) %s\n", docs[i]->path,
+			cli_printf(out, "%s : contrat %s (%s) %s\n", docs[i]->path,
 				docs[i]->identifier, docs[i]->commune, what);
 		else
-			fprintf(out, "%s : avenant n°%d du contrat %s %s\n",
+			cli_printf(out, "%s : avenant n°%d du contrat %s %s\n",
 				docs[i]->path, docs[i]->number,
 				docs[i]->contract_identifier, what);
 	}

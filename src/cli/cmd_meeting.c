@@ -151,7 +151,7 @@ static int meeting_add(struct store *st, const struct meeting_opts *o,
 	if (store_contract_find(st, o->commune, contract, e) != 0 ||
 	    store_meeting_create(st, contract, &in, uid, e) != 0)
 		return -1;
-	printf("%s\n", uid);
+	cli_printf(stdout, "%s\n", uid);
 	return 0;
 }
 
@@ -170,7 +170,7 @@ static int meeting_action(struct store *st, const struct meeting_opts *o,
 	if (find_meeting(st, o, m, e) != 0 ||
 	    store_meeting_add_action(st, m, &in, uid, e) != 0)
 		return -1;
-	printf("%s\n", uid);
+	cli_printf(stdout, "%s\n", uid);
 	return 0;
 }
 
@@ -187,7 +187,7 @@ static int meeting_decision(struct store *st, const struct meeting_opts *o,
 	if (find_meeting(st, o, m, e) != 0 ||
 	    store_meeting_add_decision(st, m, o->text, uid, e) != 0)
 		return -1;
-	printf("%s\n", uid);
+	cli_printf(stdout, "%s\n", uid);
 	return 0;
 }
 
@@ -200,7 +200,7 @@ static int meeting_close(struct store *st, const struct meeting_opts *o,
 	if (find_meeting(st, o, m, e) != 0 ||
 	    store_meeting_close(st, m, &n, e) != 0)
 		return -1;
-	printf("réunion close : %zu valeur%s validée%s\n", n,
+	cli_printf(stdout, "réunion close : %zu valeur%s validée%s\n", n,
 	       n > 1 ? "s" : "", n > 1 ? "s" : "");
 	return 0;
 }

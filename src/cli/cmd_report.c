@@ -147,7 +147,7 @@ static void list_candidates(struct store *st,
 			if (v[i].status == MEETING_CANCELLED ||
 			    !v[i].held_on || strcmp(v[i].held_on, iso))
 				continue;
-			fprintf(stderr, "  %s  %s, %s (%s)\n", v[i].uid,
+			cli_printf(stderr, "  %s  %s, %s (%s)\n", v[i].uid,
 				meeting_kind_vocab[v[i].kind].label,
 				k[c].commune ? k[c].commune : "",
 				meeting_status_vocab[v[i].status].label);
@@ -193,13 +193,13 @@ static int meeting_on(struct store *st, const char *contract_uid,
 		ret = 0;
 	} else if (found == 0) {
 		if (commune)
-			fprintf(stderr, "suivi : aucune réunion le %s pour "
+			cli_printf(stderr, "suivi : aucune réunion le %s pour "
 				"« %s »\n", fr, commune);
 		else
-			fprintf(stderr, "suivi : aucune réunion le %s\n", fr);
+			cli_printf(stderr, "suivi : aucune réunion le %s\n", fr);
 		ret = EXIT_DATA;
 	} else {
-		fprintf(stderr, "suivi : plusieurs réunions le %s : donnez "
+		cli_printf(stderr, "suivi : plusieurs réunions le %s : donnez "
 			"l'identifiant de celle voulue (--meeting UID)%s :\n",
 			fr, contract_uid ? "" : " ou la commune (--commune)");
 		list_candidates(st, k, nk, contract_uid, iso);
@@ -277,7 +277,7 @@ static int report_minutes(struct app *app, int argc, char **argv)
 	}
 	store_close(st);
 	if (o.commune && strcmp(mn.meeting.contract_uid, contract_uid)) {
-		fprintf(stderr, "suivi : la réunion %s n'est pas du contrat de "
+		cli_printf(stderr, "suivi : la réunion %s n'est pas du contrat de "
 			"« %s »\n", uid, o.commune);
 		minutes_release(&mn);
 		return EXIT_DATA;
@@ -291,7 +291,7 @@ static int report_minutes(struct app *app, int argc, char **argv)
 	if (rc != 0)
 		return cli_fail(&e);
 	if (!to_stdout)
-		fprintf(stderr, "suivi : compte rendu écrit dans %s\n",
+		cli_printf(stderr, "suivi : compte rendu écrit dans %s\n",
 			o.out_path);
 	return EXIT_OK;
 }
@@ -369,7 +369,7 @@ static int write_doc(const struct report_opts *o, struct doc *d, int fmt,
 	if (rc != 0)
 		return cli_fail(&e);
 	if (strcmp(o->out_path, "-"))
-		fprintf(stderr, "suivi : %s dans %s\n", done, o->out_path);
+		cli_printf(stderr, "suivi : %s dans %s\n", done, o->out_path);
 	return EXIT_OK;
 }
 

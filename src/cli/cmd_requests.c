@@ -734,7 +734,7 @@ int cli_import_requests(struct app *app, int argc, char **argv)
 	began = false;
 	if (store_commit(im.st, &e) != 0)
 		goto fail;
-	fprintf(stderr, "suivi : %zu saisie%s importée%s de %s\n",
+	cli_printf(stderr, "suivi : %zu saisie%s importée%s de %s\n",
 		im.imported, im.imported > 1 ? "s" : "",
 		im.imported > 1 ? "s" : "", file);
 	rc = EXIT_OK;
@@ -744,7 +744,7 @@ report:
 		store_rollback(im.st);
 	began = false;
 	diag_list_print(&im.diags, stderr);
-	fprintf(stderr, "suivi : %zu problème%s%s : rien n'a été importé\n",
+	cli_printf(stderr, "suivi : %zu problème%s%s : rien n'a été importé\n",
 		im.diags.n, im.diags.n > 1 ? "s" : "",
 		im.diags.n >= IMPORT_MAX_PROBLEMS ? " (lecture arrêtée)" : "");
 	goto out;

@@ -1,6 +1,5 @@
 #include "suivi/cli.h"
 #include "suivi/lock.h"
-#include "suivi/text.h"
 #include "suivi/xalloc.h"
 
 #include <stdlib.h>
@@ -15,7 +14,7 @@ int cmd_restore(struct app *app, int argc, char **argv)
 	struct lock lk;
 	struct store *st;
 	struct err e;
-	char *kept = NULL, *shown;
+	char *kept = NULL;
 
 	for (int i = 1; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1])
@@ -43,18 +42,10 @@ int cmd_restore(struct app *app, int argc, char **argv)
 		lock_release(&lk);
 		return cli_fail(&e);
 	}
-	shown = xstrdup(backup);
-	fprintf(stderr, "suivi : sauvegarde %s remise en place", text_defang(shown));
-	free(shown);
-	shown = xstrdup(app->db_path);
-	fprintf(stderr, " comme base %s (vérifiée : saine)", text_defang(shown));
-	free(shown);
-	if (kept) {
-		shown = kept;
-		fprintf(stderr, " ; la base qu'elle remplace est gardée sous %s",
-			text_defang(shown));
-	}
-	fprintf(stderr, "\n");
+	cli_printf(stderr, "suivi : sauvegarde %s remise en place comme base %s "
+		   "(vérifiée : saine)%s%s\n", backup, app->db_path,
+		   kept ? " ; la base qu'elle remplace est gardée sous " : "",
+		   kept ? kept : "");
 	free(kept);
 	if (app_open_store(app, STORE_READ, &st, &e) != 0) {
 		lock_release(&lk);

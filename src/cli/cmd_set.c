@@ -212,10 +212,10 @@ int cmd_set(struct app *app, int argc, char **argv)
 		}
 		value_format(&spec, &v, true, shown, sizeof shown);
 	}
-	printf("%s%s%s · %s = %s\n", pos[1], crit[0] ? " · " : "", crit,
+	cli_printf(stdout, "%s%s%s · %s = %s\n", pos[1], crit[0] ? " · " : "", crit,
 	       label, shown);
 	if (fflush(stdout) != 0)
-		fprintf(stderr, "suivi : écriture impossible sur la sortie "
+		cli_printf(stderr, "suivi : écriture impossible sur la sortie "
 			"(la valeur est enregistrée)\n");
 	rc = EXIT_OK;
 	goto out;

@@ -58,20 +58,20 @@ int cmd_summary(struct app *app, int argc, char **argv)
 		struct err ignored;
 
 		if (store_contract_find(st, app->cfg.commune, uid, &ignored) != 0)
-			fprintf(stderr, "suivi : avertissement : la commune par "
+			cli_printf(stderr, "suivi : avertissement : la commune par "
 				"défaut « %s » (%s) ne correspond à aucun contrat\n",
 				app->cfg.commune, app->cfg.path ? app->cfg.path
 								: "réglages");
 	}
-	printf("Base : %s (schéma %d)\n", store_path(st),
+	cli_printf(stdout, "Base : %s (schéma %d)\n", store_path(st),
 	       store_schema_version(st));
-	printf("%zu contrat%s\n", n, n > 1 ? "s" : "");
+	cli_printf(stdout, "%zu contrat%s\n", n, n > 1 ? "s" : "");
 	for (size_t i = 0; i < n; i++) {
 		struct annex_info *an = NULL, *all = NULL;
 		size_t na = 0, nall = 0;
 
 		show_date(app, cs[i].starts_on, buf);
-		printf("\n%s (INSEE %s) : contrat %s, depuis le %s, %d avenant%s\n",
+		cli_printf(stdout, "\n%s (INSEE %s) : contrat %s, depuis le %s, %d avenant%s\n",
 		       cs[i].commune, cs[i].insee, cs[i].identifier, buf,
 		       cs[i].n_amendments, cs[i].n_amendments > 1 ? "s" : "");
 		if (store_annexes_in_force(st, cs[i].uid, today_iso, &an, &na,
@@ -82,9 +82,9 @@ int cmd_summary(struct app *app, int argc, char **argv)
 			goto out;
 		}
 		if (nall == 0)
-			printf("  aucune annexe transcrite\n");
+			cli_printf(stdout, "  aucune annexe transcrite\n");
 		else
-			printf("  annexes en vigueur le %s :\n", today);
+			cli_printf(stdout, "  annexes en vigueur le %s :\n", today);
 		/* a domain whose first version comes later: nothing yet */
 		for (size_t k = 0; k < nall; k++) {
 			bool in_force = false;
@@ -98,7 +98,7 @@ int cmd_summary(struct app *app, int argc, char **argv)
 			if (in_force)
 				continue;
 			show_date(app, all[k].in_force_from, buf);
-			printf("  - %s (%s) : aucune annexe transcrite en vigueur "
+			cli_printf(stdout, "  - %s (%s) : aucune annexe transcrite en vigueur "
 			       "le %s ; la première l'est à partir du %s\n",
 			       all[k].domain_name, all[k].domain_code, today, buf);
 		}
@@ -113,25 +113,25 @@ int cmd_summary(struct app *app, int argc, char **argv)
 			else
 				snprintf(version, sizeof version, "avenant n°%d",
 					 a->version);
-			printf("  - %s (%s), %s, depuis le %s\n", a->domain_name,
+			cli_printf(stdout, "  - %s (%s), %s, depuis le %s\n", a->domain_name,
 			       a->domain_code, version, buf);
-			printf("    %d sous-domaine%s, %d activité%s, %d contact%s, "
+			cli_printf(stdout, "    %d sous-domaine%s, %d activité%s, %d contact%s, "
 			       "%d priorité%s",
 			       a->n_subdomains, plural(a->n_subdomains, "", "s"),
 			       a->n_activities, plural(a->n_activities, "", "s"),
 			       a->n_contacts, plural(a->n_contacts, "", "s"),
 			       a->n_priorities, plural(a->n_priorities, "", "s"));
 			if (a->n_removed_priorities)
-				printf(" (dont %d supprimée%s)",
+				cli_printf(stdout, " (dont %d supprimée%s)",
 				       a->n_removed_priorities,
 				       plural(a->n_removed_priorities, "", "s"));
-			printf(", %d engagement%s, %d indicateur%s\n",
+			cli_printf(stdout, ", %d engagement%s, %d indicateur%s\n",
 			       a->n_commitments, plural(a->n_commitments, "", "s"),
 			       a->n_indicators, plural(a->n_indicators, "", "s"));
 		}
 		store_annex_list_free(an, na);
 	}
-	printf("\nSaisies : %ld mesure%s, %ld cible%s, %ld saisine%s, "
+	cli_printf(stdout, "\nSaisies : %ld mesure%s, %ld cible%s, %ld saisine%s, "
 	       "%ld litige%s, %ld réunion%s, %ld action%s\n",
 	       t.measurements, plural(t.measurements, "", "s"),
 	       t.targets, plural(t.targets, "", "s"),
@@ -139,7 +139,7 @@ int cmd_summary(struct app *app, int argc, char **argv)
 	       t.disputes, plural(t.disputes, "", "s"),
 	       t.meetings, plural(t.meetings, "", "s"),
 	       t.action_items, plural(t.action_items, "", "s"));
-	printf("\nDans un terminal, « suivi » ouvre l'interface plein écran ; "
+	cli_printf(stdout, "\nDans un terminal, « suivi » ouvre l'interface plein écran ; "
 	       "les commandes : suivi --help\n");
 	ret = EXIT_OK;
 out:

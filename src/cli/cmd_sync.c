@@ -71,7 +71,7 @@ static int do_export(struct app *app, int argc, char **argv)
 		store_close(st);
 		return cli_fail(&e);
 	}
-	printf("%s : %zu changement%s (%lld ligne%s) pour « %s »%s\n", r.path,
+	cli_printf(stdout, "%s : %zu changement%s (%lld ligne%s) pour « %s »%s\n", r.path,
 	       r.entries, r.entries > 1 ? "s" : "", r.rows,
 	       r.rows > 1 ? "s" : "", r.peer,
 	       r.entries ? "" : " : rien de nouveau depuis le dernier fichier");
@@ -111,18 +111,18 @@ static int do_import(struct app *app, int argc, char **argv)
 				break;
 			}
 			if (!n)
-				printf("%s : aucun fichier .sync\n", argv[i]);
+				cli_printf(stdout, "%s : aucun fichier .sync\n", argv[i]);
 			for (size_t k = 0; k < n; k++) {
 				if (it[k].own) {
-					printf("%s : écrit par cette base, "
+					cli_printf(stdout, "%s : écrit par cette base, "
 					       "laissé de côté\n", it[k].path);
 				} else if (it[k].rc) {
-					fprintf(stderr, "suivi : %s\n",
+					cli_printf(stderr, "suivi : %s\n",
 						it[k].msg);
 					rc = EXIT_DATA;
 				} else {
 					words = sync_receipt_words(&it[k].r);
-					printf("%s : %s\n", it[k].path, words);
+					cli_printf(stdout, "%s : %s\n", it[k].path, words);
 					free(words);
 				}
 			}
@@ -134,7 +134,7 @@ static int do_import(struct app *app, int argc, char **argv)
 			break;
 		}
 		words = sync_receipt_words(&r);
-		printf("%s : %s\n", argv[i], words);
+		cli_printf(stdout, "%s : %s\n", argv[i], words);
 		free(words);
 	}
 	store_close(st);
@@ -148,17 +148,17 @@ static void print_conflict(const struct sync_conflict *c)
 	char *lost = sync_conflict_version(c->lost);
 	char at[64];
 
-	printf("n°%lld  %s (%s) — %s, %s\n", c->id, c->commune, c->contract,
+	cli_printf(stdout, "n°%lld  %s (%s) — %s, %s\n", c->id, c->commune, c->contract,
 	       what, sync_conflict_kind(c));
 	stamp_fr(c->kept_at, at, sizeof at);
-	printf("    gardé : %s (%s, %s)\n", kept,
+	cli_printf(stdout, "    gardé : %s (%s, %s)\n", kept,
 	       c->kept_by ? c->kept_by : "?", at);
 	stamp_fr(c->lost_at, at, sizeof at);
-	printf("    écarté : %s (%s, %s)\n", lost,
+	cli_printf(stdout, "    écarté : %s (%s, %s)\n", lost,
 	       c->lost_by ? c->lost_by : "?", at);
 	if (c->reviewed_at) {
 		stamp_fr(c->reviewed_at, at, sizeof at);
-		printf("    examiné le %s\n", at);
+		cli_printf(stdout, "    examiné le %s\n", at);
 	}
 	free(what);
 	free(kept);
@@ -184,35 +184,35 @@ static int do_status(struct app *app, int argc, char **argv)
 		store_close(st);
 		return cli_fail(&e);
 	}
-	printf("Base : %s (identifiant %s)\n", store_path(st), s.db_id);
-	printf("Changements : %lld au journal, dont %lld faits ici",
+	cli_printf(stdout, "Base : %s (identifiant %s)\n", store_path(st), s.db_id);
+	cli_printf(stdout, "Changements : %lld au journal, dont %lld faits ici",
 	       s.entries, s.local_entries);
 	if (s.pending)
-		printf(", %lld en attente d'un fichier antérieur", s.pending);
-	printf("\n");
+		cli_printf(stdout, ", %lld en attente d'un fichier antérieur", s.pending);
+	cli_printf(stdout, "\n");
 	if (!s.n_peers)
-		printf("Fichiers écrits : aucun\n");
+		cli_printf(stdout, "Fichiers écrits : aucun\n");
 	for (size_t i = 0; i < s.n_peers; i++) {
 		stamp_fr(s.peers[i].exported_at, at, sizeof at);
-		printf("Écrit pour « %s » : le %s, %lld changement%s (%s)\n",
+		cli_printf(stdout, "Écrit pour « %s » : le %s, %lld changement%s (%s)\n",
 		       s.peers[i].name, at, s.peers[i].entries,
 		       s.peers[i].entries > 1 ? "s" : "",
 		       s.peers[i].file ? s.peers[i].file : "—");
 	}
 	if (!s.n_sources)
-		printf("Fichiers reçus : aucun\n");
+		cli_printf(stdout, "Fichiers reçus : aucun\n");
 	for (size_t i = 0; i < s.n_sources; i++) {
 		const struct sync_source_seen *o = &s.sources[i];
 
 		stamp_fr(o->imported_at, at, sizeof at);
-		printf("Reçu de %s (base %.8s…) : le %s (%s)\n",
+		cli_printf(stdout, "Reçu de %s (base %.8s…) : le %s (%s)\n",
 		       o->label ? o->label : "?", o->db_id, at,
 		       o->file ? o->file : "—");
-		printf("    quand elle a écrit ce fichier, elle avait reçu "
+		cli_printf(stdout, "    quand elle a écrit ce fichier, elle avait reçu "
 		       "%lld de nos %lld changement%s\n", o->has_of_ours,
 		       o->ours, o->ours > 1 ? "s" : "");
 	}
-	printf("Conflits à examiner : %lld\n", s.conflicts_open);
+	cli_printf(stdout, "Conflits à examiner : %lld\n", s.conflicts_open);
 	if (s.conflicts_open &&
 	    store_sync_conflicts(st, NULL, false, &cs, &n, &e) == 0) {
 		for (size_t i = 0; i < n; i++)
@@ -276,7 +276,7 @@ static int do_conflicts(struct app *app, int argc, char **argv, bool review)
 						 &marked, &e) != 0)
 			rc = cli_fail(&e);
 		else
-			printf("%lld conflit%s marqué%s examiné%s\n", marked,
+			cli_printf(stdout, "%lld conflit%s marqué%s examiné%s\n", marked,
 			       marked > 1 ? "s" : "", marked > 1 ? "s" : "",
 			       marked > 1 ? "s" : "");
 	} else {
@@ -288,7 +288,7 @@ static int do_conflicts(struct app *app, int argc, char **argv, bool review)
 			rc = cli_fail(&e);
 		} else {
 			if (!n)
-				printf("Aucun conflit%s.\n",
+				cli_printf(stdout, "Aucun conflit%s.\n",
 				       all ? "" : " à examiner");
 			for (size_t i = 0; i < n; i++)
 				print_conflict(&cs[i]);

@@ -38,12 +38,12 @@ int cmd_validate(struct app *app, int argc, char **argv)
 			snprintf(more, sizeof more, " (+ %zu non transcrite%s)",
 				 untranscribed, untranscribed > 1 ? "s" : "");
 		if (doc->kind == DOC_CONTRACT)
-			printf("%s : valide (contrat %s, %zu annexe%s%s, %zu "
+			cli_printf(stdout, "%s : valide (contrat %s, %zu annexe%s%s, %zu "
 			       "indicateur%s)\n", argv[i], doc->identifier,
 			       annexes, annexes > 1 ? "s" : "", more,
 			       indicators, indicators > 1 ? "s" : "");
 		else
-			printf("%s : valide (avenant n°%d du contrat %s, %zu "
+			cli_printf(stdout, "%s : valide (avenant n°%d du contrat %s, %zu "
 			       "annexe%s, %zu indicateur%s)\n", argv[i],
 			       doc->number, doc->contract_identifier,
 			       annexes, annexes > 1 ? "s" : "",
@@ -52,7 +52,7 @@ int cmd_validate(struct app *app, int argc, char **argv)
 	}
 	diag_list_release(&diags);
 	if (bad) {
-		fprintf(stderr, "suivi : %d fichier%s invalide%s\n", bad,
+		cli_printf(stderr, "suivi : %d fichier%s invalide%s\n", bad,
 			bad > 1 ? "s" : "", bad > 1 ? "s" : "");
 		return EXIT_DATA;
 	}

@@ -7,6 +7,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Copy src into dst (size n > 0) whole or, when it does not fit, cut at
+ * a character boundary with "…" at the end: the limit says so. */
+static void copy_cut(char *dst, size_t n, const char *src)
+{
+	size_t len = strlen(src), keep;
+
+	if (len < n) {
+		memcpy(dst, src, len + 1);
+		return;
+	}
+	keep = n - 4;	/* room for "…" (3 bytes) and the NUL */
+	while (keep > 0 && ((unsigned char)src[keep] & 0xC0) == 0x80)
+		keep--;
+	memcpy(dst, src, keep);
+	memcpy(dst + keep, "\xE2\x80\xA6", 4);
+}
+
+/* The message and the file name go through text_vformat and
+ * text_defang here, once, so that whatever shows or prints an err (the
+ * CLI, the status line) has nothing raw left to neutralise. */
 static void vset(struct err *e, enum err_code code, const char *file,
 		 int line, const char *fmt, va_list ap)
 	__attribute__((format(printf, 5, 0)));
@@ -14,14 +34,21 @@ static void vset(struct err *e, enum err_code code, const char *file,
 static void vset(struct err *e, enum err_code code, const char *file,
 		 int line, const char *fmt, va_list ap)
 {
+	char *s;
+
 	if (!e)
 		return;
 	e->code = code;
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
-	if (file)
-		snprintf(e->file, sizeof e->file, "%s", file);
-	else
+	s = text_vformat(fmt, ap);
+	copy_cut(e->msg, sizeof e->msg, s);
+	free(s);
+	if (file) {
+		s = text_defang(xstrdup(file));
+		copy_cut(e->file, sizeof e->file, s);
+		free(s);
+	} else {
 		e->file[0] = '\0';
+	}
 	e->line = line;
 }
 
@@ -53,20 +80,15 @@ void err_clear(struct err *e)
 	e->line = 0;
 }
 
-/* One message line, with what could drive a terminal (a name or a value
- * quoted from the input) neutralised. */
+/* One message line: file and msg were neutralised when they were set. */
 static void print_line(FILE *out, const char *file, int line, const char *msg)
 {
-	char *s;
-
 	if (file && line > 0)
-		s = xasprintf("%s:%d: %s", file, line, msg);
+		fprintf(out, "%s:%d: %s\n", file, line, msg);
 	else if (file)
-		s = xasprintf("%s: %s", file, msg);
+		fprintf(out, "%s: %s\n", file, msg);
 	else
-		s = xstrdup(msg);
-	fprintf(out, "%s\n", text_defang(s));
-	free(s);
+		fprintf(out, "%s\n", msg);
 }
 
 void err_print(const struct err *e, FILE *out)
@@ -93,16 +115,18 @@ void diag_list_release(struct diag_list *d)
 void diag_add(struct diag_list *d, const char *file, int line,
 	      const char *fmt, ...)
 {
-	char msg[ERR_MSG_MAX];
+	char msg[ERR_MSG_MAX], *s;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	s = text_vformat(fmt, ap);
 	va_end(ap);
+	copy_cut(msg, sizeof msg, s);
+	free(s);
 	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
-	d->v[d->n].file = xstrdup_or_null(file);
-	d->v[d->n].line = line;
 	d->v[d->n].msg = xstrdup(msg);
+	d->v[d->n].file = file ? text_defang(xstrdup(file)) : NULL;
+	d->v[d->n].line = line;
 	d->n++;
 }
 

@@ -8,7 +8,12 @@
 #include "suivi/strbuf.h"
 #include "suivi/xalloc.h"
 
+#include <stdarg.h>
+#include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -88,6 +93,27 @@ bool text_has_control(const char *s)
 	return false;
 }
 
+/* Bidirectional formatting characters: they reorder what follows on the
+ * screen (a path "x\u202Efdp.exe" reads "xexe.pdf"), so a message or a
+ * screen shows each as "?", as a control character. */
+static bool is_bidi(uint32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static bool is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+/* The one rule of what may not reach a terminal raw, for text_defang and
+ * for the glyphs of text_fit (where it becomes "?" too). */
+static bool is_hostile(uint32_t cp)
+{
+	return cp == TEXT_BAD || is_control(cp) || is_bidi(cp);
+}
+
 char *text_defang(char *s)
 {
 	size_t len = strlen(s), r = 0, w = 0;
@@ -96,8 +122,7 @@ char *text_defang(char *s)
 		uint32_t cp;
 		size_t n = utf8_decode(s + r, len - r, &cp);
 
-		if (cp == TEXT_BAD || (cp < 0x20 && cp != '\n' && cp != '\t') ||
-		    (cp >= 0x7F && cp <= 0x9F)) {
+		if (is_hostile(cp)) {
 			s[w++] = '?';
 		} else {
 			memmove(s + w, s + r, n);
@@ -106,6 +131,200 @@ char *text_defang(char *s)
 		r += n;
 	}
 	s[w] = '\0';
+	return s;
+}
+
+/* One conversion of text_vformat's format, without '*': printed alone.
+ * The format was checked by the compiler at the caller's call; a va_list
+ * function is exempt from -Wformat-nonliteral. */
+static void add_conv(struct strbuf *sb, bool defang, const char *spec, ...)
+{
+	char small[256], *out = small;
+	va_list ap;
+	int n;
+
+	va_start(ap, spec);
+	n = vsnprintf(small, sizeof small, spec, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof small) {
+		out = xmalloc((size_t)n + 1);
+		va_start(ap, spec);
+		vsnprintf(out, (size_t)n + 1, spec, ap);
+		va_end(ap);
+	}
+	if (defang)
+		text_defang(out);
+	strbuf_addstr(sb, out);
+	if (out != small)
+		free(out);
+}
+
+enum conv_len { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL, LEN_Z, LEN_J, LEN_T,
+		LEN_BIG_L };
+
+/* The conversion at fmt ('%'), its arguments taken from *ap, appended to
+ * sb; returns what follows it in fmt. */
+static const char *format_conv(struct strbuf *sb, const char *fmt,
+			       va_list *ap)
+{
+	const char *q = fmt + 1, *flags, *mod;
+	char spec[64], *end;
+	size_t nflags, nmod;
+	int width = -1, prec = -1, n;
+	bool star_width = false;
+	enum conv_len len = LEN_NONE;
+	char c;
+
+	if (*q == '%') {
+		strbuf_addch(sb, '%');
+		return q + 1;
+	}
+	flags = q;
+	nflags = strspn(q, "-+ #0'");
+	q += nflags;
+	if (*q == '*') {
+		width = va_arg(*ap, int);
+		star_width = true;
+		q++;
+	} else if (*q >= '1' && *q <= '9') {
+		width = (int)strtol(q, &end, 10);
+		q = end;
+	}
+	if (*q == '.') {
+		q++;
+		if (*q == '*') {
+			prec = va_arg(*ap, int);
+			q++;
+		} else {
+			prec = (int)strtol(q, &end, 10);
+			q = end;
+		}
+	}
+	mod = q;
+	switch (*q) {
+	case 'h': len = q[1] == 'h' ? LEN_HH : LEN_H; break;
+	case 'l': len = q[1] == 'l' ? LEN_LL : LEN_L; break;
+	case 'z': len = LEN_Z; break;
+	case 'j': len = LEN_J; break;
+	case 't': len = LEN_T; break;
+	case 'L': len = LEN_BIG_L; break;
+	default: break;
+	}
+	nmod = len == LEN_NONE ? 0 : len == LEN_HH || len == LEN_LL ? 2 : 1;
+	q += nmod;
+	c = *q;
+	if (!c || nflags > 8) {
+		strbuf_add(sb, fmt, (size_t)(q - fmt));
+		return q;
+	}
+	q++;
+	/* the spec again, each '*' replaced by the number it took (a
+	 * negative width is a '-' flag, a negative precision none) */
+	n = snprintf(spec, sizeof spec, "%%%.*s%s", (int)nflags, flags,
+		     star_width && width < 0 ? "-" : "");
+	if (star_width && width < 0)
+		width = width == INT_MIN ? INT_MAX : -width;
+	if (width >= 0)
+		n += snprintf(spec + n, sizeof spec - (size_t)n, "%d", width);
+	if (prec >= 0)
+		n += snprintf(spec + n, sizeof spec - (size_t)n, ".%d", prec);
+	snprintf(spec + n, sizeof spec - (size_t)n, "%.*s%c", (int)nmod, mod,
+		 c);
+	switch (c) {
+	case 'd': case 'i':
+		switch (len) {
+		case LEN_L: add_conv(sb, false, spec, va_arg(*ap, long)); break;
+		case LEN_LL:
+			add_conv(sb, false, spec, va_arg(*ap, long long));
+			break;
+		case LEN_Z: add_conv(sb, false, spec, va_arg(*ap, ssize_t)); break;
+		case LEN_J: add_conv(sb, false, spec, va_arg(*ap, intmax_t)); break;
+		case LEN_T:
+			add_conv(sb, false, spec, va_arg(*ap, ptrdiff_t));
+			break;
+		default: add_conv(sb, false, spec, va_arg(*ap, int)); break;
+		}
+		break;
+	case 'u': case 'o': case 'x': case 'X':
+		switch (len) {
+		case LEN_L:
+			add_conv(sb, false, spec, va_arg(*ap, unsigned long));
+			break;
+		case LEN_LL:
+			add_conv(sb, false, spec,
+				 va_arg(*ap, unsigned long long));
+			break;
+		case LEN_Z: add_conv(sb, false, spec, va_arg(*ap, size_t)); break;
+		case LEN_J:
+			add_conv(sb, false, spec, va_arg(*ap, uintmax_t));
+			break;
+		case LEN_T:
+			add_conv(sb, false, spec, va_arg(*ap, ptrdiff_t));
+			break;
+		default:
+			add_conv(sb, false, spec, va_arg(*ap, unsigned int));
+			break;
+		}
+		break;
+	case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
+	case 'a': case 'A':
+		if (len == LEN_BIG_L)
+			add_conv(sb, false, spec, va_arg(*ap, long double));
+		else
+			add_conv(sb, false, spec, va_arg(*ap, double));
+		break;
+	case 'c':
+		add_conv(sb, true, spec, va_arg(*ap, int));
+		break;
+	case 's':
+		add_conv(sb, true, spec, va_arg(*ap, const char *));
+		break;
+	case 'p':
+		add_conv(sb, false, spec, va_arg(*ap, void *));
+		break;
+	case 'n':
+		/* never in a message of ours: its pointer taken, nothing
+		 * written through it */
+		(void)va_arg(*ap, void *);
+		break;
+	default:
+		strbuf_add(sb, fmt, (size_t)(q - fmt));
+		break;
+	}
+	return q;
+}
+
+char *text_vformat(const char *fmt, va_list ap)
+{
+	struct strbuf sb;
+	va_list aq;
+
+	strbuf_init(&sb);
+	va_copy(aq, ap);
+	while (*fmt) {
+		const char *pct = strchr(fmt, '%');
+
+		if (!pct) {
+			strbuf_addstr(&sb, fmt);
+			break;
+		}
+		strbuf_add(&sb, fmt, (size_t)(pct - fmt));
+		fmt = format_conv(&sb, pct, &aq);
+	}
+	va_end(aq);
+	return strbuf_detach(&sb);
+}
+
+char *text_format(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = text_vformat(fmt, ap);
+	va_end(ap);
 	return s;
 }
 
@@ -239,9 +458,21 @@ static const char *translit(uint32_t cp)
 	return t ? t->ascii : NULL;
 }
 
-static bool is_control(uint32_t cp)
+/* What glues emoji into one picture: the zero width joiner (U+200D),
+ * variation selectors (U+FE00-U+FE0F, U+E0100-U+E01EF: VS16 asks for an
+ * emoji of two columns), skin tone modifiers (U+1F3FB-U+1F3FF) and tag
+ * characters (U+E0000-U+E007F, subdivision flags). Terminals disagree on
+ * the width of the result (tmux draws 👩‍💻 in 2 columns where wcwidth,
+ * and so curses, counts 4; others widen ❤️ to 2 where wcwidth says 1), and
+ * the cells curses believes written are then not the terminal's: stale
+ * letters stay. Dropped from what is drawn, the pieces keep widths every
+ * terminal agrees on (👩💻, ❤). */
+static bool is_emoji_joiner(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+	return cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+	       (cp >= 0x1F3FB && cp <= 0x1F3FF) ||
+	       (cp >= 0xE0000 && cp <= 0xE007F) ||
+	       (cp >= 0xE0100 && cp <= 0xE01EF);
 }
 
 /* One decoded character as the terminal will show it. */
@@ -263,8 +494,19 @@ static void glyph_next(const char *s, const char *end, bool ascii,
 	g->len = utf8_decode(s, (size_t)(end - s), &cp);
 	g->out = s;
 	g->out_len = g->len;
-	if (cp == TEXT_BAD || is_control(cp)) {
+	if (is_hostile(cp)) {
 		w = -1;
+	} else if (is_emoji_joiner(cp)) {
+		g->out = "";
+		g->out_len = 0;
+		w = 0;
+	} else if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {
+		/* a regional indicator: wcwidth says 1, terminals draw a
+		 * pair as one flag of 2 columns, a lone one in 1 or 2; its
+		 * letter (🇫🇷 -> FR) has one width everywhere */
+		g->out = &"ABCDEFGHIJKLMNOPQRSTUVWXYZ"[cp - 0x1F1E6];
+		g->out_len = 1;
+		w = 1;
 	} else if (cp < 0x80) {
 		w = 1;
 	} else if (ascii) {

@@ -39,10 +39,16 @@ static const enum action global_keys[] = {
 void ui_message(struct ui *ui, bool error, const char *fmt, ...)
 {
 	va_list ap;
+	char *s;
 
+	/* formatted as every message is (a path or a value quoted shows
+	 * its controls as "?"); text_fit then keeps what it draws to the
+	 * terminal's widths */
 	va_start(ap, fmt);
-	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	s = text_vformat(fmt, ap);
 	va_end(ap);
+	snprintf(ui->message, sizeof ui->message, "%s", s);
+	free(s);
 	ui->message_error = error;
 }
 

@@ -933,6 +933,61 @@ t_lock() {
 # --------------------------------------------------------------------------
 # suivi set, export measurements
 
+# clean_msgs: the last run's stdout and stderr hold no raw control (C0
+# but tab and LF, DEL, C1), nothing but UTF-8 (no 0xFF) and no
+# bidirectional override: a hostile name shows with a "?" for each.
+no_bidi() {
+	! LC_ALL=C grep -q "$(printf '\342\200[\216\217\252-\256]')\|$(printf '\342\201[\246-\251]')\|$(printf '\330\234')" "$1"
+}
+clean_msgs() {
+	for f in "$T/stdout" "$T/stderr"; do
+		[ "$(tr -d '\t\n' <"$f" | LC_ALL=C tr -dc '\000-\037\177' | wc -c)" -eq 0 ] || return 1
+		! LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$f" || return 1
+		iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 || return 1
+		no_bidi "$f" || return 1
+	done
+}
+
+# Output paths holding ESC, BEL, a line break, 0xFF and a bidi override
+# (issue 17, 11): every message that names them (a first run, backup,
+# export -o, report -o, sync export, check, and the refusals) prints them
+# on one line, a "?" for each hostile byte or character, the files
+# themselves written under their real names.
+t_hostile_paths() {
+	NL='
+'
+	n_db="n${NL}l$(printf '\377')${ESC}[2Jb.db"
+	s_db="n?l??[2Jb.db"
+	run --db "$T/$n_db"
+	check "hostile path: a new base named with a line break and 0xFF: created, the name said with ?" 'st 0 && err_has "suivi : nouvelle base $T/$s_db" && [ -f "$T/$n_db" ] && clean_msgs'
+	run --db "$T/$n_db" check
+	check "hostile path: check names the base with ?" 'st 0 && out_has "Base : $T/$s_db (" && clean_msgs'
+	o="e${ESC}]0;pwned${BEL}${NL}$(printf '\342\200\256')vsc.csv"
+	so="e?]0;pwned???vsc.csv"
+	run --db "$T/$n_db" export requests -o "$T/$o"
+	check "hostile path: export -o with ESC, BEL, a line break and U+202E: written, said with ?" 'st 0 && err_has "dans $T/$so" && [ "$(lines "$T/stderr")" = 1 ] && [ -f "$T/$o" ] && clean_msgs'
+	run --db "$T/$n_db" export requests -o "$T/$o"
+	check "hostile path: export -o over it: refused, the name with ?" 'st 1 && err_has "$T/$so existe déjà" && clean_msgs'
+	b="b${BEL}${ESC}[31m$(printf '\377\376').db"
+	run --db "$T/$n_db" backup "$T/$b"
+	check "hostile path: backup to a hostile name: copied, said with ?" 'st 0 && err_has "suivi : base copiée dans $T/b??[31m??.db" && [ -f "$T/$b" ] && clean_msgs'
+	r="r${ESC}[2J${NL}x$(printf '\377').md"
+	run --db "$T/$n_db" report summary --year 2025 -o "$T/$r"
+	check "hostile path: report -o to a hostile name: written, said with ?" 'st 0 && err_has "dans $T/r?[2J?x?.md" && [ -f "$T/$r" ] && clean_msgs'
+	y="s${ESC}[31m${NL}$(printf '\377').sync"
+	run --db "$T/$n_db" sync export -o "$T/$y"
+	check "hostile path: sync export to a hostile name: written, said with ?" 'st 0 && out_has "$T/s?[31m??.sync : " && [ -f "$T/$y" ] && clean_msgs'
+	run --db "$T/$n_db" sync import "$T/$y"
+	check "hostile path: sync import of it: said with ?" 'clean_msgs && { out_has "$T/s?[31m??.sync" || err_has "$T/s?[31m??.sync"; }'
+	d="nulle${ESC}]0;x${BEL}part${NL}"
+	run --db "$T/$n_db" export requests -o "$T/$d/e.csv"
+	check "hostile path: export -o into a missing hostile folder: refused (exit 1) on one line, the name with ?" 'st 1 && err_has "nulle?]0;x?part?/e.csv" && [ "$(lines "$T/stderr")" = 1 ] && clean_msgs'
+	run --db "$T/$d/x.db" backup "$T/c.db"
+	check "hostile path: --db in a missing hostile folder: refused on one line, the name with ?" 'st 1 && err_has "nulle?]0;x?part?/x.db" && [ "$(lines "$T/stderr")" = 1 ] && clean_msgs'
+	run --db "$T/$n_db" validate "$T/$o"
+	check "hostile path: a hostile name given to validate: refused, said with ?" 'st 1 && err_has "$T/$so" && clean_msgs'
+}
+
 MHEADER="commune,insee,contrat,domaine,indicateur,intitulé,criticité,période,valeur,nombre,dénominateur,texte,forcée,commentaire,auteur,modifiée le"
 
 # A database with the bundled contracts, changes signed by a référent
@@ -3193,6 +3248,7 @@ all_tests() {
 	t t_hostile_requests
 	t t_hostile_commands
 	t t_hostile_reports
+	t t_hostile_paths
 }
 
 # The locales to run under: those of C, C.UTF-8, fr_FR.UTF-8 that exist.

@@ -169,3 +169,56 @@ s_summer_time() {
 	e2e_stop
 	rm -f "$now"
 }
+
+# A request's object holding emoji sequences (ZWJ 👩‍💻 and 👨‍👩‍👧, a flag
+# 🇫🇷, VS16 ❤️, a skin tone 👍🏽): terminals and curses disagreed on their
+# width, so that after the status line had said "Saisine modifiée : …"
+# the keys drawn next kept stale letters until Ctrl+L. Drawn without their
+# glue (👩💻, the flag as FR), every cell is where curses believes it is:
+# the screen equals the same screen redrawn whole (Ctrl+L).
+# same_after_redraw NAME: the pane equals itself redrawn whole (Ctrl+L):
+# no cell holds what curses no longer believes is there.
+same_after_redraw() {
+	local before after
+	before=$(screen)
+	keys C-l
+	sleep 0.3
+	after=$(screen)
+	if [ "$before" = "$after" ]; then
+		ok "$1"
+	else
+		not_ok "$1 : avant Ctrl+L : $(diff <(printf '%s\n' "$before") <(printf '%s\n' "$after") | grep '^[<>]' | tr '\n' ' ')"
+	fi
+}
+
+s_emoji_status() {
+	local csv
+	csv=$(mktemp "${TMPDIR:-/tmp}/suivi-emoji.XXXXXX")
+	printf 'commune,nature de saisine,forme,domaine,nature,demandeur,objet,reçue\r\n%s\r\n' \
+		"Le Bouscat,ordinaire,courriel,nsi,demande,Mme 👩‍💻 Durand,Poste 👩‍💻 famille 👨‍👩‍👧 🇫🇷 ❤️ 👍🏽 à réparer avant lundi matin,2026-11-02 09:00" >"$csv"
+	# the first run creates the database; the requests are imported
+	# into it while no interface holds it
+	e2e_start
+	wait_for "Identifiant : 33069-2016"
+	keys q
+	expect_exit "emoji : première ouverture, statut 0" 0
+	suivi_cli import requests "$csv" >/dev/null
+	e2e_restart
+	wait_for "Identifiant : 33069-2016"
+	keys M-3
+	wait_for "Saisines : 1"
+	expect "emoji : la liste dessine 👩‍💻 sans le ZWJ" "Poste 👩💻 f"
+	keys Enter
+	wait_for "Entrée enregistre"
+	keys Enter
+	wait_for "Saisine modifiée"
+	expect "emoji : le message dessine la séquence sans sa colle, le drapeau en lettres" "Saisine modifiée : Poste 👩💻 famille 👨👩👧 FR ❤ 👍 à réparer"
+	same_after_redraw "emoji : le message dit, aucune lettre périmée autour de lui"
+	keys Down
+	wait_gone "Saisine modifiée"
+	same_after_redraw "emoji : le message parti, aucune lettre restée"
+	keys q
+	expect_exit "emoji : q, statut 0" 0
+	e2e_stop
+	rm -f "$csv"
+}

@@ -1905,6 +1905,7 @@ s_lock_names
 s_midnight
 s_amounts
 s_summer_time
+s_emoji_status
 s_in_force
 # the forms and lists again in ASCII (LANG=C)
 E2E_LOCALE=C

@@ -2,6 +2,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "suivi/text.h"
 
@@ -492,4 +493,96 @@ Test(text_layout, one_megabyte_goes_through_quickly, .timeout = 20)
 	cr_expect_gt(nl, 1000);
 	text_lines_free(lines, nl);
 	free(big);
+}
+
+/* The columns curses gives s (wcswidth of its code points), -1 when a
+ * code point has none. */
+static int curses_width(const char *s)
+{
+	wchar_t w[256];
+	size_t n = mbstowcs(w, s, N_OF(w));
+
+	cr_assert_neq(n, (size_t)-1, "\"%s\" is not UTF-8", s);
+	return wcswidth(w, n);
+}
+
+/* Emoji sequences whose width terminals disagree on (the status line kept
+ * stale letters after them): drawn without their glue, each piece of a
+ * width wcwidth and every terminal agree on. */
+Test(text_layout, emoji_sequences_are_drawn_in_widths_terminals_agree_on)
+{
+	static const struct {
+		const char *s, *drawn;
+		int cols;
+	} cases[] = {
+		/* 👩‍💻 woman + ZWJ + laptop */
+		{ "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB",
+		  "\xF0\x9F\x91\xA9\xF0\x9F\x92\xBB", 4 },
+		/* 👨‍👩‍👧 family */
+		{ "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D"
+		  "\xF0\x9F\x91\xA7",
+		  "\xF0\x9F\x91\xA8\xF0\x9F\x91\xA9\xF0\x9F\x91\xA7", 6 },
+		/* 🇫🇷 a flag: its letters */
+		{ "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7", "FR", 2 },
+		{ "drapeau \xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 !", "drapeau FR !", 12 },
+		/* 👍🏽 a skin tone modifier */
+		{ "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", "\xF0\x9F\x91\x8D", 2 },
+		/* ❤️ VS16 */
+		{ "\xE2\x9D\xA4\xEF\xB8\x8F", "\xE2\x9D\xA4", 1 },
+		/* 1️⃣ keycap: the enclosing mark is a combining mark */
+		{ "1\xEF\xB8\x8F\xE2\x83\xA3", "1\xE2\x83\xA3", 1 },
+		/* 🏴 with the tags of Scotland */
+		{ "\xF0\x9F\x8F\xB4\xF3\xA0\x81\xA7\xF3\xA0\x81\xA2\xF3\xA0\x81\xB3"
+		  "\xF3\xA0\x81\xA3\xF3\xA0\x81\xB4\xF3\xA0\x81\xBF",
+		  "\xF0\x9F\x8F\xB4", 2 },
+		/* 🧑🏽‍🚀 modifier and ZWJ together */
+		{ "\xF0\x9F\xA7\x91\xF0\x9F\x8F\xBD\xE2\x80\x8D\xF0\x9F\x9A\x80",
+		  "\xF0\x9F\xA7\x91\xF0\x9F\x9A\x80", 4 },
+		/* a bidi override: a "?" like a control */
+		{ "x\xE2\x80\xAE" "fdp", "x?fdp", 5 },
+	};
+
+	for (size_t i = 0; i < N_OF(cases); i++) {
+		char buf[128];
+		int ret;
+
+		cr_expect_eq(text_width(cases[i].s), cases[i].cols, "%zu: %d", i,
+			     text_width(cases[i].s));
+		ret = text_fit(cases[i].s, 40, false, buf, sizeof buf);
+		cr_expect_str_eq(buf, cases[i].drawn, "%zu", i);
+		cr_expect_eq(ret, cases[i].cols, "%zu", i);
+		/* what curses will count is what we counted */
+		cr_expect_eq(curses_width(buf), ret, "%zu", i);
+	}
+}
+
+/* Cut anywhere, a line holding such sequences is still measured as
+ * curses measures it, and the ASCII rendering drops the glue too. */
+Test(text_layout, emoji_sequences_cut_anywhere_keep_their_width)
+{
+	const char *s = "Poste \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB "
+			"\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 \xE2\x9D\xA4\xEF\xB8\x8F "
+			"\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD fin";
+	char **lines;
+	size_t n;
+
+	for (int cols = 0; cols < 24; cols++) {
+		char buf[128];
+		int ret = text_fit(s, cols, false, buf, sizeof buf);
+
+		cr_assert_leq(ret, cols);
+		cr_assert_eq(curses_width(buf), ret, "cols %d: \"%s\"", cols, buf);
+		cr_assert_null(strstr(buf, "\xE2\x80\x8D"), "cols %d", cols);
+		ret = text_fit(s, cols, true, buf, sizeof buf);
+		cr_assert(printable_ascii(buf), "cols %d: \"%s\"", cols, buf);
+		cr_assert_eq((int)strlen(buf), ret, "cols %d", cols);
+	}
+	cr_assert_eq(text_width(s), 22);
+	n = text_wrap(s, 9, &lines);
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_leq(curses_width(lines[i]), 9, "%zu: %s", i, lines[i]);
+		cr_assert_eq(curses_width(lines[i]), text_width(lines[i]));
+		cr_assert_null(strstr(lines[i], "\xE2\x80\x8D"));
+	}
+	text_lines_free(lines, n);
 }
