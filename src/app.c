@@ -122,8 +122,8 @@ static int take_lock(const char *db, struct lock *lk, struct err *e)
 	return 0;
 }
 
-int app_open_interactive(struct app *app, struct store **st, struct lock *lk,
-			 struct err *e)
+int app_open_interactive(struct app *app, enum store_mode existing,
+			 struct store **st, struct lock *lk, struct err *e)
 {
 	*st = NULL;
 	lk->fd = lk->db_fd = -1;
@@ -132,7 +132,7 @@ int app_open_interactive(struct app *app, struct store **st, struct lock *lk,
 	 * new database is created first, its folder with it. */
 	if (access(app->db_path, F_OK) == 0)
 		return take_lock(app->db_path, lk, e) != 0 ||
-		       app_open_store(app, STORE_READ, st, e) != 0 ? -1 : 0;
+		       app_open_store(app, existing, st, e) != 0 ? -1 : 0;
 	return app_open_store(app, STORE_WRITE, st, e) != 0 ||
 	       take_lock(app->db_path, lk, e) != 0 ? -1 : 0;
 }
@@ -150,7 +150,7 @@ static int interactive(struct app *app)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return cmd_summary(app, 1, summary_argv);
 	err_clear(&e);
-	if (app_open_interactive(app, &st, &lk, &e) != 0) {
+	if (app_open_interactive(app, STORE_READ, &st, &lk, &e) != 0) {
 		rc = cli_fail(&e);
 		if (st)
 			store_close(st);

@@ -33,9 +33,11 @@ struct lock;
 /* The interactive instance: take the lock of the database (one such
  * instance per database), then open it (created on first run). A lock
  * file that cannot even be created (read-only folder) is only warned
- * about: nothing can be written there anyway. */
-int app_open_interactive(struct app *app, struct store **st, struct lock *lk,
-			 struct err *e);
+ * about: nothing can be written there anyway. An existing database is
+ * opened in mode existing (STORE_READ for the interface, STORE_VIEW for
+ * the summary, which only reads). */
+int app_open_interactive(struct app *app, enum store_mode existing,
+			 struct store **st, struct lock *lk, struct err *e);
 
 /* Exit statuses */
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };

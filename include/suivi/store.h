@@ -41,6 +41,13 @@ struct store;
 enum store_mode {
 	STORE_READ,	/* read-write when the file allows it, else read-only */
 	STORE_WRITE,	/* must be writable; created when missing */
+	STORE_VIEW,	/* a command that only reads (summary, export,
+			 * report…): the file is never written — read-only
+			 * unless the journal of a save cut short must be
+			 * played back, no change of journal mode (a file
+			 * another tool left in WAL stays so). One write
+			 * remains: an older schema brought to the current
+			 * one, as every open does. */
 	STORE_INSPECT,	/* read-only, no quick_check refusal, no migration:
 			 * for `suivi check` to report what is damaged (a
 			 * journal left by a crash is played back first,

@@ -46,7 +46,8 @@ int cmd_check(struct app *app, int argc, char **argv)
 	if (r.integrity_ok)
 		cli_printf(stdout, "Intégrité : correcte\n");
 	else
-		print_lines("Intégrité : PROBLÈMES", r.integrity);
+		print_lines("Intégrité : PROBLÈMES (détail de SQLite, en "
+			    "anglais) :", r.integrity);
 	if (r.foreign_keys_ok)
 		cli_printf(stdout, "Références : correctes\n");
 	else

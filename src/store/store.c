@@ -166,10 +166,64 @@ const char *store_unchanged(const struct store *st)
 		       : "Rien n'y a été modifié";
 }
 
+/* SQLite's message, in French: its usual sentences translated (the
+ * names they quote kept), any other one as its code only: no English
+ * inside a French message. */
+static void sqlite_words(const char *msg, int rc, char *out, size_t n)
+{
+	static const struct {
+		const char *en, *fr;
+	} prefix[] = {
+		{ "no such table: ", "table absente : " },
+		{ "no such column: ", "colonne absente : " },
+		{ "no such index: ", "index absent : " },
+		{ "no such function: ", "fonction absente : " },
+		{ "duplicate column name: ", "colonne en double : " },
+		{ "UNIQUE constraint failed: ", "valeur déjà présente : " },
+		{ "NOT NULL constraint failed: ", "valeur manquante : " },
+		{ "CHECK constraint failed: ", "valeur hors des règles : " },
+		{ "FOREIGN KEY constraint failed",
+		  "référence à une donnée absente" },
+		{ "database is locked", "base verrouillée" },
+		{ "database table is locked", "table verrouillée" },
+		{ "database or disk is full", "disque plein" },
+		{ "disk I/O error", "erreur d'entrée-sortie" },
+		{ "database disk image is malformed", "base endommagée" },
+		{ "file is not a database", "fichier qui n'est pas une base" },
+		{ "attempt to write a readonly database",
+		  "base en lecture seule" },
+		{ "unable to open database file",
+		  "fichier de la base impossible à ouvrir" },
+		{ "out of memory", "mémoire insuffisante" },
+		{ "interrupted", "interrompu" },
+	};
+	const char *exists = msg ? strstr(msg, " already exists") : NULL;
+
+	for (size_t i = 0; msg && i < sizeof prefix / sizeof prefix[0]; i++) {
+		size_t len = strlen(prefix[i].en);
+
+		if (!strncmp(msg, prefix[i].en, len)) {
+			snprintf(out, n, "%s%s", prefix[i].fr, msg + len);
+			return;
+		}
+	}
+	/* "table x already exists", "index x already exists" */
+	if (exists && exists[15] == '\0') {
+		const char *name = strchr(msg, ' ');
+
+		if (name && name < exists) {
+			snprintf(out, n, "%.*s existe déjà", (int)(exists - name - 1),
+				 name + 1);
+			return;
+		}
+	}
+	snprintf(out, n, "code SQLite %d", rc);
+}
+
 void store_fail(struct store *st, int rc, const char *doing, struct err *e)
 {
 	int last_errno = errno;	/* before anything else can change it */
-	const char *detail = st && st->db ? sqlite3_errmsg(st->db) : "";
+	char detail[256];
 	const char *path = st ? st->path : "";
 	const char *d = de(doing);
 	/* What the system said to SQLite's failed write: a full disk can
@@ -178,6 +232,8 @@ void store_fail(struct store *st, int rc, const char *doing, struct err *e)
 	 * call, says it on the others (only these three are trusted). */
 	int sys = st && st->db ? sqlite3_system_errno(st->db) : 0;
 
+	sqlite_words(st && st->db ? sqlite3_errmsg(st->db) : NULL, rc, detail,
+		     sizeof detail);
 	if (!sys && (last_errno == ENOSPC || last_errno == EDQUOT ||
 		     last_errno == EFBIG))
 		sys = last_errno;
@@ -614,6 +670,33 @@ static int check_header(const char *path, enum header_kind *kind,
 				"endommagé). Rien n'y a été modifié.", path);
 		return -1;
 	}
+	{
+		/* fields SQLite reads before anything else: a damaged one
+		 * would make it refuse to write ("lecture seule") or misread
+		 * every page */
+		unsigned ps = (unsigned)h[16] << 8 | h[17];
+		int bad = -1;
+
+		if (!(ps == 1 || (ps >= 512 && ps <= 32768 && !(ps & (ps - 1)))))
+			bad = 16;
+		else if (h[18] != 1 && h[18] != 2)
+			bad = 18;
+		else if (h[19] != 1 && h[19] != 2)
+			bad = 19;
+		else if (h[21] != 64 || h[22] != 32 || h[23] != 32)
+			bad = h[21] != 64 ? 21 : h[22] != 32 ? 22 : 23;
+		else if (be32(h + 44) > 4)
+			bad = 44;
+		else if (be32(h + 56) > 3)
+			bad = 56;
+		if (bad >= 0) {
+			err_set(e, ERR_CORRUPT, "l'en-tête de la base %s est "
+				"endommagé (octet %d). Rien n'y a été modifié ; "
+				"restaurez une sauvegarde (suivi restore).", path,
+				bad);
+			return -1;
+		}
+	}
 	app = be32(h + 68);
 	version = be32(h + 60);
 	if (app == STORE_APPLICATION_ID) {
@@ -683,10 +766,13 @@ static int quick_check(struct store *st, struct err *e)
 		return -1;
 	}
 	if (!verdict || strcmp(verdict, "ok") != 0) {
-		err_set(e, ERR_CORRUPT, "la base %s est endommagée (%s). %s ; "
+		/* the verdict is SQLite's English: `suivi check` shows it,
+		 * labelled as such */
+		err_set(e, ERR_CORRUPT, "la base %s est endommagée (le contrôle "
+			"d'intégrité de SQLite y trouve des problèmes). %s ; "
 			"lancez « suivi check » pour le détail et restaurez une "
 			"sauvegarde (suivi restore).", st->path,
-			verdict ? verdict : "?", store_unchanged(st));
+			store_unchanged(st));
 		free(verdict);
 		return -1;
 	}
@@ -893,6 +979,46 @@ static int own_journal_only(struct store *st, struct err *e)
 	}
 }
 
+/* Tables at schema 0 in a file bearing suivi's mark: another program's
+ * (a first filling is all or nothing). True, e filled, then; false with
+ * e cleared when the file holds no table (a first filling undone). */
+static bool marked_but_foreign(struct store *st, struct err *e)
+{
+	int tables = 0;
+
+	if (pragma_int(st, "SELECT count(*) FROM sqlite_schema", &tables,
+		       e) != 0)
+		return true;
+	err_clear(e);
+	if (tables == 0)
+		return false;
+	err_set(e, ERR_FOREIGN, "%s porte la marque de suivi mais ce n'en est "
+		"pas une base (des tables, et aucun schéma de suivi) : le "
+		"fichier d'un autre programme ? Rien n'y a été modifié.",
+		st->path);
+	return true;
+}
+
+/* A reader that must open the file for writing all the same: a file in
+ * WAL mode (SQLite keeps its shared memory in a file beside it), or an
+ * empty one (filled as a new base). The file itself is not written. */
+static bool needs_writer(const char *path, enum header_kind kind)
+{
+	unsigned char h[20];
+	bool wal = false;
+	int fd;
+
+	if (kind == HEADER_EMPTY)
+		return true;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd >= 0) {
+		wal = read(fd, h, sizeof h) == (ssize_t)sizeof h &&
+		      (h[18] == 2 || h[19] == 2);
+		close(fd);
+	}
+	return wal && access(path, W_OK) == 0;
+}
+
 static int open_at(const char *path, enum store_mode mode, int target,
 		   store_seed_fn seed, void *ctx, struct store **out,
 		   struct err *e)
@@ -956,7 +1082,8 @@ static int open_at(const char *path, enum store_mode mode, int target,
 	 * the library's settings. */
 	sqlpath = path[0] == '/' ? xstrdup(path) : xasprintf("./%s", path);
 	rc = sqlite3_open_v2(sqlpath, &st->db,
-			     (mode == STORE_INSPECT && !hot_journal(path)) ||
+			     ((mode == STORE_INSPECT || mode == STORE_VIEW) &&
+			      !hot_journal(path) && !needs_writer(path, kind)) ||
 					     (mode == STORE_READ &&
 					      access(path, W_OK) != 0)
 				     ? SQLITE_OPEN_READONLY
@@ -1002,22 +1129,30 @@ static int open_at(const char *path, enum store_mode mode, int target,
 			goto fail;
 		}
 	}
+	if (pragma_int(st, "PRAGMA user_version", &version, e) != 0)
+		goto fail;
 	if (mode == STORE_INSPECT) {
+		if (kind == HEADER_OURS && version == 0 &&
+		    marked_but_foreign(st, e))
+			goto fail;
 		*out = st;	/* the caller runs the full check */
 		return 0;
 	}
-	if (pragma_int(st, "PRAGMA user_version", &version, e) != 0)
-		goto fail;
 	/* A first filling killed during its COMMIT: the header read above
 	 * was the new one, but SQLite has just played the journal back and
 	 * the file holds nothing again. It is filled as a new one, not
 	 * given an empty schema. */
 	if (kind == HEADER_OURS && version == 0) {
-		if (pragma_int(st, "SELECT count(*) FROM sqlite_schema",
-			       &tables, e) != 0)
+		if (marked_but_foreign(st, e))
 			goto fail;
-		if (tables == 0)
-			st->created = true;
+		st->created = true;
+	}
+	if (mode == STORE_VIEW && version < target && st->readonly &&
+	    !st->created) {
+		/* the one write a reader makes: reopened to bring it up
+		 * to date */
+		store_close(st);
+		return open_at(path, STORE_READ, target, seed, ctx, out, e);
 	}
 	/* The whole-file check costs time in proportion to the file (a
 	 * quarter of a second for ten years of 28 communes): it runs before
@@ -1026,7 +1161,7 @@ static int open_at(const char *path, enum store_mode mode, int target,
 	 * ERR_CORRUPT and changes nothing. */
 	if (kind != HEADER_EMPTY && version < target && quick_check(st, e) != 0)
 		goto fail;
-	if (!st->readonly && rollback_journal(st, e) != 0)
+	if (!st->readonly && mode != STORE_VIEW && rollback_journal(st, e) != 0)
 		goto fail;
 	if (version < target && st->readonly) {
 		err_set(e, ERR_DB, "la base %s doit être mise à jour (schéma %d "
@@ -1047,7 +1182,8 @@ static int open_at(const char *path, enum store_mode mode, int target,
 			goto fail;
 		}
 	}
-	if (mode != STORE_INSPECT && sync_session_start(st, e) != 0)
+	if (mode != STORE_INSPECT && mode != STORE_VIEW &&
+	    sync_session_start(st, e) != 0)
 		goto fail;
 	*out = st;
 	return 0;

@@ -3163,6 +3163,58 @@ t_killed_writes() {
 	check "killed writes: the backup is sound" 'st 0 && out_has "Verdict : base saine"'
 }
 
+# Read-only commands never write; a file with suivi's mark but another
+# program's tables, a damaged header byte, SQLite's English (issue 17, 9).
+t_readonly_commands() {
+	if [ -z "$PY" ]; then skip "read-only commands: python3 absent"; return; fi
+	make_db "$T/s.db"
+	run --db "$T/s.db" set "Le Haillan" 4.1.1 2026-03 5
+	# another tool left the file in WAL mode
+	"$PY" -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA journal_mode = WAL")
+c.close()' "$T/s.db"
+	cp "$T/s.db" "$T/wal.orig"
+	run --db "$T/s.db" summary
+	check "read-only: summary on a file left in WAL: reads it" 'st 0 && out_has "2 contrats"'
+	run --db "$T/s.db" export measurements --year 2026
+	check "read-only: export measurements reads it" 'st 0 && out_has ",2026-03,5 h,5,"'
+	run --db "$T/s.db" export indicators -o "$T/ind.csv"
+	run --db "$T/s.db" report summary --year 2026 -o "$T/etat.html"
+	run --db "$T/s.db" backup "$T/copie.db"
+	run --db "$T/s.db" evaluation "Le Haillan" 2025
+	run --db "$T/s.db" check
+	check "read-only: summary, export, report, backup, evaluation, check: the file byte for byte the same, still WAL" 'same_file "$T/s.db" "$T/wal.orig" && [ -s "$T/ind.csv" ] && [ -s "$T/etat.html" ] && [ -s "$T/copie.db" ]'
+	run --db "$T/s.db" set "Le Haillan" 4.1.1 2026-04 6
+	check "read-only: a write is a write: saved, the file back to its rollback journal" 'st 0 && [ "$("$PY" -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(\"PRAGMA journal_mode\").fetchone()[0])" "$T/s.db")" = delete ]'
+	# suivi's mark, schema 0, another program's table: refused
+	"$PY" -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA application_id = 1937074550")
+c.execute("CREATE TABLE clients (nom TEXT)")
+c.execute("INSERT INTO clients VALUES (?)", ("Dupont",))
+c.close()' "$T/marque.db"
+	refuses "suivi's mark, another program's tables" "$T/marque.db" "porte la marque de suivi mais ce n'en est pas une base"
+	# a damaged byte in the header: said as such, not "lecture seule"
+	for off in 18 21 16; do
+		cp "$T/wal.orig" "$T/h$off.db"
+		printf '\003' | dd of="$T/h$off.db" bs=1 seek=$off conv=notrunc 2>/dev/null
+		cp "$T/h$off.db" "$T/h.orig"
+		run --db "$T/h$off.db" summary
+		check "read-only: header byte $off damaged: said, nothing changed" 'st 1 && err_has "l'"'"'en-tête de la base $T/h$off.db est endommagé (octet $off)" && ! err_has "lecture seule" && same_file "$T/h$off.db" "$T/h.orig"'
+	done
+	# SQLite's English never inside a French message
+	cp "$T/wal.orig" "$T/m.db"
+	"$PY" -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA journal_mode = DELETE")
+c.execute("PRAGMA foreign_keys = OFF")
+c.execute("DROP TABLE measurement_history")
+c.close()' "$T/m.db"
+	run --db "$T/m.db" set "Le Haillan" 4.1.1 2026-06 5
+	check "read-only: SQLite's words in French: « table absente : measurement_history »" 'st 1 && err_has "table absente : measurement_history" && ! err_has "no such table"'
+}
+
 # CLI_ONLY="t_restore …": those tests alone (while working on them).
 # Issue 17, 8: times across the changes of summer time, in the users'
 # zone (Europe/Paris, tzdata) whatever the machine's. A local time the
@@ -3213,6 +3265,7 @@ all_tests() {
 	t t_foreign_journal
 	t t_restore
 	t t_killed_writes
+	t t_readonly_commands
 	t t_busy_said
 	t t_evaluation_record
 	t t_default_location
