@@ -1,6 +1,7 @@
 #include "suivi/workdays.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -258,11 +259,40 @@ static long long offset_at_dst(long long u, bool *is_dst)
 	return wall_seconds(t) + tm.tm_sec - u;
 }
 
+/* Delays are computed by the thousand (the request log): the offset of
+ * a UTC day is remembered when it is the same at its start and its end
+ * (no change of time that day), per time zone setting. */
+#define OFFSET_DAYS 256
+
+static struct offset_day {
+	long long day, offset;
+	bool known;
+} offset_days[OFFSET_DAYS];
+static char offset_tz[128];
+
 static long long offset_at(long long u)
 {
+	const char *tz = getenv("TZ");
+	long long day = u >= 0 ? u / 86400 : -((-u + 86399) / 86400);
+	struct offset_day *d = &offset_days[(unsigned long long)day % OFFSET_DAYS];
+	long long first, last;
 	bool is_dst;
 
-	return offset_at_dst(u, &is_dst);
+	if (strncmp(offset_tz, tz ? tz : "", sizeof offset_tz - 1) != 0 ||
+	    (tz && strlen(tz) >= sizeof offset_tz)) {
+		memset(offset_days, 0, sizeof offset_days);
+		snprintf(offset_tz, sizeof offset_tz, "%s", tz ? tz : "");
+	}
+	if (d->known && d->day == day)
+		return d->offset;
+	first = offset_at_dst(day * 86400, &is_dst);
+	last = offset_at_dst(day * 86400 + 86399, &is_dst);
+	if (first != last)
+		return offset_at_dst(u, &is_dst);
+	d->day = day;
+	d->offset = first;
+	d->known = true;
+	return first;
 }
 
 /* The offsets a day before and a day after local time t (as read in UTC)
