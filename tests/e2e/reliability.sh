@@ -222,3 +222,44 @@ s_emoji_status() {
 	e2e_stop
 	rm -f "$csv"
 }
+
+# A journal that is not the file's own (issue 17, 2): the interface,
+# started on a backup copied over a file whose save was cut short,
+# says on its status line that the journal was set aside, not played,
+# and shows the backup's value.
+s_foreign_journal() {
+	local d
+	d=$(mktemp -d "${TMPDIR:-/tmp}/suivi-journal.XXXXXX")
+	if ! command -v python3 >/dev/null 2>&1; then
+		skip "journal étranger : python3 absent"
+		return
+	fi
+	(cd "$E2E_TOP" && env HOME="$d" SUIVI_DATADIR="$E2E_TOP/share/suivi" \
+		"$SUIVI" --db "$d/s.db" summary &&
+		env HOME="$d" "$SUIVI" --db "$d/s.db" set "Le Bouscat" 3.3.1 2026-10 "2,5" &&
+		env HOME="$d" "$SUIVI" --db "$d/s.db" backup "$d/bk.db" &&
+		env HOME="$d" "$SUIVI" --db "$d/s.db" set "Le Bouscat" 3.3.1 2026-10 "7") \
+		>/dev/null 2>&1
+	python3 -c 'import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA cache_size = 5")
+c.execute("BEGIN IMMEDIATE")
+c.execute("PRAGMA application_id = 1937074550")
+c.execute("CREATE TABLE spill(x)")
+c.execute("INSERT INTO spill WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 300) SELECT randomblob(3000) FROM r")
+os._exit(0)' "$d/s.db"
+	cp "$d/bk.db" "$d/s.db"
+	e2e_start -s 120x30 -- --db "$d/s.db"
+	expect "journal étranger : la ligne d'état le dit" "qui ne correspond pas à ce fichier"
+	if ls "$d" | grep -q '^s.db.journal-etranger-' && [ ! -e "$d/s.db-journal" ]; then
+		ok "journal étranger : mis de côté, pas rejoué"
+	else
+		not_ok "journal étranger : $(ls "$d")"
+	fi
+	keys M-2
+	expect "journal étranger : la valeur de la sauvegarde (2,5)" "2,5"
+	keys q
+	expect_exit "q : statut 0" 0
+	e2e_stop
+	rm -rf "$d"
+}

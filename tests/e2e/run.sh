@@ -1906,6 +1906,7 @@ s_midnight
 s_amounts
 s_summer_time
 s_emoji_status
+s_foreign_journal
 s_in_force
 # the forms and lists again in ASCII (LANG=C)
 E2E_LOCALE=C
