@@ -154,3 +154,84 @@ void t_import(struct store *st, const char *rel)
 	diag_list_release(&d);
 	free(path);
 }
+
+/* A file copied in blocks (t_copy reads byte by byte). */
+static int copy_blocks(const char *from, const char *to)
+{
+	char buf[1 << 16];
+	FILE *in = fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
+	size_t n;
+	int rc = 0;
+
+	if (!in || !out)
+		rc = -1;
+	while (rc == 0 && (n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			rc = -1;
+	if (in)
+		fclose(in);
+	if (out && fclose(out) != 0)
+		rc = -1;
+	return rc;
+}
+
+struct store *t_store_cached(const char *name, const char *key,
+			     void (*fill)(struct store *st, void *ctx),
+			     void *ctx)
+{
+	const char *cache = getenv("SUIVI_TEST_CACHE");
+	char *p = t_path(name);
+	struct store *st;
+	struct err e;
+
+	if (cache && *cache) {
+		char *tpl, *tmp;
+
+		if (asprintf(&tpl, "%s/%s.db", cache, key) < 0 ||
+		    asprintf(&tmp, "%s/%s.%ld.tmp", cache, key,
+			     (long)getpid()) < 0)
+			abort();
+		if (access(tpl, F_OK) != 0) {
+			/* the first test of the run makes it; several at
+			 * once each make theirs, the last rename wins */
+			cr_assert_eq(store_open(tmp, STORE_WRITE, &st, &e), 0,
+				     "%s", e.msg);
+			fill(st, ctx);
+			store_close(st);
+			cr_assert_eq(rename(tmp, tpl), 0);
+		}
+		cr_assert_eq(copy_blocks(tpl, p), 0, "%s", tpl);
+		free(tpl);
+		free(tmp);
+		cr_assert_eq(store_open(p, STORE_WRITE, &st, &e), 0, "%s",
+			     e.msg);
+	} else {
+		cr_assert_eq(store_open(p, STORE_WRITE, &st, &e), 0, "%s",
+			     e.msg);
+		fill(st, ctx);
+	}
+	free(p);
+	return st;
+}
+
+static void import_list(struct store *st, void *ctx)
+{
+	for (const char *const *f = ctx; *f; f++)
+		t_import(st, *f);
+}
+
+struct store *t_store_with(const char *name, const char *const *files)
+{
+	/* the key: the files' names, which are the tree's (constant) */
+	unsigned long long h = 1469598103934665603ULL;
+	char key[32];
+
+	for (const char *const *f = files; *f; f++)
+		for (const char *c = *f; ; c++) {
+			h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+			if (!*c)
+				break;
+		}
+	snprintf(key, sizeof key, "files-%016llx", h);
+	return t_store_cached(name, key, import_list, (void *)files);
+}

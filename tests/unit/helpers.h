@@ -30,4 +30,16 @@ struct store;
  * the test. */
 void t_import(struct store *st, const char *rel);
 
+/* The database t_path(name), opened STORE_WRITE, as fill(st, ctx) makes
+ * it from an empty one. When SUIVI_TEST_CACHE names a folder (make
+ * valgrind sets one per run: there the schema and the imports are most
+ * of each test's time), fill runs once per key in the run and each test
+ * gets a copy; else fill runs here. key names what fill makes. */
+struct store *t_store_cached(const char *name, const char *key,
+			     void (*fill)(struct store *st, void *ctx),
+			     void *ctx);
+/* The same with the contract files (relative to the top folder, NULL
+ * ended) imported in order; keyed by their names. */
+struct store *t_store_with(const char *name, const char *const *files);
+
 #endif

@@ -26,34 +26,26 @@
 
 static struct store *st;
 
-static const char *const files[] = {
+static const char *const with_autreville[] = {
 	"share/suivi/contrats/le-bouscat.ini",
 	"share/suivi/contrats/le-haillan.ini",
 	"share/suivi/contrats/le-bouscat-avenant-1.ini",
 	"tests/cli/fixtures/exempleville.ini",
+	"tests/fixtures/across-autreville.ini",
+	"tests/fixtures/across-autreville-avenant-1.ini",
 	NULL,
 };
 
-static void open_db(const char *const *list, bool autreville)
+static void open_db(const char *const *list)
 {
-	char *db = t_path("across.db");
-	struct err e;
-
 	setlocale(LC_CTYPE, "C.UTF-8");
-	cr_assert_eq(store_open(db, STORE_WRITE, &st, &e), 0, "%s", e.msg);
-	free(db);
-	for (const char *const *p = list; *p; p++)
-		t_import(st, *p);
-	if (autreville) {
-		t_import(st, "tests/fixtures/across-autreville.ini");
-		t_import(st, "tests/fixtures/across-autreville-avenant-1.ini");
-	}
+	st = t_store_with("across.db", list);
 	store_set_author(st, "Marie Martin");
 }
 
 static void setup(void)
 {
-	open_db(files, true);
+	open_db(with_autreville);
 }
 
 static void teardown(void)
@@ -584,7 +576,7 @@ Test(across_one, a_database_of_one_contract)
 	};
 	struct across a;
 
-	open_db(one, false);
+	open_db(one);
 	load(&a, "3.3.2", "critique", "2018-03");
 	cr_assert_eq(a.n, 1);
 	cr_assert(a.rows[0].in_force);

@@ -34,15 +34,11 @@ static const char *const bundled[] = {
 
 static void open_store(struct fixture *f)
 {
-	char *db = t_path("computed.db");
 	struct err e;
 
 	setlocale(LC_CTYPE, "C.UTF-8");
 	memset(f, 0, sizeof *f);
-	cr_assert_eq(store_open(db, STORE_WRITE, &f->st, &e), 0, "%s", e.msg);
-	free(db);
-	for (const char *const *p = bundled; *p; p++)
-		t_import(f->st, *p);
+	f->st = t_store_with("computed.db", bundled);
 	store_set_author(f->st, "Référent test");
 	cr_assert_eq(store_contract_find(f->st, "Le Haillan", f->contract, &e),
 		     0, "%s", e.msg);

@@ -47,15 +47,11 @@ static const char *const amended[] = {
 static void open_with(struct fixture *f, const char *const *files,
 		      const char *commune)
 {
-	char *db = t_path("dashboard.db");
 	struct err e;
 
 	setlocale(LC_CTYPE, "C.UTF-8");
 	memset(f, 0, sizeof *f);
-	cr_assert_eq(store_open(db, STORE_WRITE, &f->st, &e), 0, "%s", e.msg);
-	free(db);
-	for (const char *const *p = files; *p; p++)
-		t_import(f->st, *p);
+	f->st = t_store_with("dashboard.db", files);
 	store_set_author(f->st, "Marie Martin");
 	cr_assert_eq(store_contract_find(f->st, commune, f->contract, &e), 0,
 		     "%s", e.msg);

@@ -248,6 +248,13 @@ static void add_request(struct fixture *f, const char *contract,
 		     "%s", e.msg);
 }
 
+static const char *const three_contracts[] = {
+	"share/suivi/contrats/le-haillan.ini",
+	"share/suivi/contrats/le-bouscat.ini",
+	"share/suivi/contrats/le-bouscat-avenant-1.ini",
+	NULL,
+};
+
 static void open_store(struct fixture *f)
 {
 	struct err e;
@@ -255,11 +262,7 @@ static void open_store(struct fixture *f)
 	setlocale(LC_CTYPE, "C.UTF-8");
 	memset(f, 0, sizeof *f);
 	f->db = t_path("dispute.db");
-	cr_assert_eq(store_open(f->db, STORE_WRITE, &f->st, &e), 0, "%s",
-		     e.msg);
-	t_import(f->st, "share/suivi/contrats/le-haillan.ini");
-	t_import(f->st, "share/suivi/contrats/le-bouscat.ini");
-	t_import(f->st, "share/suivi/contrats/le-bouscat-avenant-1.ini");
+	f->st = t_store_with("dispute.db", three_contracts);
 	store_set_author(f->st, "Référent test");
 	cr_assert_eq(store_contract_find(f->st, "Le Haillan", f->haillan, &e),
 		     0, "%s", e.msg);

@@ -36,15 +36,11 @@ static const char *const bundled[] = {
 
 static void open_store(struct fixture *f)
 {
-	char *db = t_path("measurement.db");
 	struct err e;
 
 	setlocale(LC_CTYPE, "C.UTF-8");
 	memset(f, 0, sizeof *f);
-	cr_assert_eq(store_open(db, STORE_WRITE, &f->st, &e), 0, "%s", e.msg);
-	free(db);
-	for (const char *const *p = bundled; *p; p++)
-		t_import(f->st, *p);
+	f->st = t_store_with("measurement.db", bundled);
 	store_set_author(f->st, AUTHOR);
 	cr_assert_eq(store_contract_find(f->st, "Le Bouscat", f->bouscat, &e),
 		     0, "%s", e.msg);

@@ -1290,6 +1290,12 @@ static void mt_import(struct store *st, const char *rel)
 	free(path);
 }
 
+static const char *const mt_contracts[] = {
+	"share/suivi/contrats/le-haillan.ini",
+	"tests/fixtures/test-contrat.ini",
+	NULL,
+};
+
 static void mt_open(struct mt_fx *f)
 {
 	struct err e;
@@ -1297,10 +1303,7 @@ static void mt_open(struct mt_fx *f)
 	setlocale(LC_CTYPE, "C.UTF-8");
 	memset(f, 0, sizeof *f);
 	f->db = t_path("mt.db");
-	cr_assert_eq(store_open(f->db, STORE_WRITE, &f->st, &e), 0, "%s",
-		     e.msg);
-	mt_import(f->st, "share/suivi/contrats/le-haillan.ini");
-	mt_import(f->st, "tests/fixtures/test-contrat.ini");
+	f->st = t_store_with("mt.db", mt_contracts);
 	store_set_author(f->st, "Référent test");
 	cr_assert_eq(store_contract_find(f->st, "test-2020", f->test, &e), 0,
 		     "%s", e.msg);

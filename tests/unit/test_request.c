@@ -262,23 +262,29 @@ static void find(struct fixture *f, const char *key, const char *domain,
 		     "%s", e.msg);
 }
 
-static void open_store(struct fixture *f)
+/* The contracts every test of this file reads. */
+static void fill_contracts(struct store *st, void *ctx)
 {
 	char *am;
+
+	(void)ctx;
+	import(st, "share/suivi/contrats/le-haillan.ini");
+	import(st, "share/suivi/contrats/le-bouscat.ini");
+	import(st, "share/suivi/contrats/le-bouscat-avenant-1.ini");
+	import(st, "tests/fixtures/test-contrat.ini");
+	am = t_write("avenant-test.ini", amendment);
+	import_path(st, am);
+	free(am);
+}
+
+static void open_store(struct fixture *f)
+{
 	struct err e;
 
 	setlocale(LC_CTYPE, "C.UTF-8");
 	memset(f, 0, sizeof *f);
 	f->db = t_path("request.db");
-	cr_assert_eq(store_open(f->db, STORE_WRITE, &f->st, &e), 0, "%s",
-		     e.msg);
-	import(f->st, "share/suivi/contrats/le-haillan.ini");
-	import(f->st, "share/suivi/contrats/le-bouscat.ini");
-	import(f->st, "share/suivi/contrats/le-bouscat-avenant-1.ini");
-	import(f->st, "tests/fixtures/test-contrat.ini");
-	am = t_write("avenant-test.ini", amendment);
-	import_path(f->st, am);
-	free(am);
+	f->st = t_store_cached("request.db", "request", fill_contracts, NULL);
 	store_set_author(f->st, "Référent test");
 	find(f, "Le Haillan", "nsi", f->haillan, f->nsi);
 	cr_assert_eq(store_domain_uid(f->st, f->haillan, "eco", f->eco, &e),

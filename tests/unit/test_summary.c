@@ -208,6 +208,13 @@ static void seed(struct fixture *f)
 	close_dispute(f, f->disp[D5], "2026-01-06", S_D5);
 }
 
+static const char *const three_contracts[] = {
+	"share/suivi/contrats/le-haillan.ini",
+	"share/suivi/contrats/le-bouscat.ini",
+	"share/suivi/contrats/le-bouscat-avenant-1.ini",
+	NULL,
+};
+
 static void open_store(struct fixture *f)
 {
 	struct err e;
@@ -215,11 +222,7 @@ static void open_store(struct fixture *f)
 	setlocale(LC_CTYPE, "C.UTF-8");
 	memset(f, 0, sizeof *f);
 	f->db = t_path("summary.db");
-	cr_assert_eq(store_open(f->db, STORE_WRITE, &f->st, &e), 0, "%s",
-		     e.msg);
-	t_import(f->st, "share/suivi/contrats/le-haillan.ini");
-	t_import(f->st, "share/suivi/contrats/le-bouscat.ini");
-	t_import(f->st, "share/suivi/contrats/le-bouscat-avenant-1.ini");
+	f->st = t_store_with("summary.db", three_contracts);
 	store_set_author(f->st, "Référent test");
 	cr_assert_eq(store_contract_find(f->st, "Le Haillan", f->haillan, &e),
 		     0, "%s", e.msg);

@@ -24,7 +24,7 @@ if ! command -v valgrind >/dev/null 2>&1; then
 	exit 1
 fi
 rm -rf "$dir"
-mkdir -p "$dir"
+mkdir -p "$dir/cache"
 start=$(date +%s)
 
 # one suite: its Criterion synthesis in $dir/SUITE/unit.log
@@ -32,8 +32,9 @@ one_suite() {
 	local s=$1 d=$dir/$1
 	mkdir -p "$d"
 	# the sync property tests on one seed each: the same code paths,
-	# a fraction of the time under memcheck
-	SUIVI_TOP=$top SYNC_SEEDS=1 valgrind --tool=memcheck --leak-check=full \
+	# a fraction of the time under memcheck; the fixtures' databases
+	# made once per run and copied (SUIVI_TEST_CACHE, tests/unit/helpers.h)
+	SUIVI_TOP=$top SYNC_SEEDS=1 SUIVI_TEST_CACHE=$dir/cache valgrind --tool=memcheck --leak-check=full \
 		--errors-for-leak-kinds=definite --error-exitcode=1 \
 		--trace-children=yes \
 		--log-file="$d/%p.log" \
