@@ -66,6 +66,14 @@ int store_measurement_set(struct store *st, const char *indicator_uid,
 			  const char *period, const char *criticality,
 			  const struct value *v, bool is_override,
 			  struct measurement_before *before, struct err *e);
+/* Set (v) or clear (v NULL) a value, the change's history row keeping
+ * reason (trimmed; NULL or blank: none). The rule that a value validated
+ * at a meeting changes only with a reason is the model's (cell.h). */
+int store_measurement_change(struct store *st, const char *indicator_uid,
+			     const char *period, const char *criticality,
+			     const struct value *v, bool is_override,
+			     const char *reason, struct measurement_before *before,
+			     struct err *e);
 /* Clear a value (history action "clear"); ERR_NOTFOUND when there is
  * nothing to clear. */
 int store_measurement_clear(struct store *st, const char *indicator_uid,

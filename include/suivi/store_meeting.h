@@ -43,7 +43,7 @@
  * period ended before the meeting's date — the values the meeting could
  * review — and writes a 'validate' history row for each. A validated
  * value keeps the meeting that validated it, even when changed later:
- * store_measurement_set_with_reason then requires the reason, which the
+ * cell_set (cell.h) then requires the reason, which the
  * history keeps.
  */
 #ifndef SUIVI_STORE_MEETING_H
@@ -238,29 +238,9 @@ int store_measurement_validated(struct store *st, const char *indicator_uid,
 				const char *period, const char *criticality,
 				char meeting_uid_out[STORE_UID_LEN],
 				bool *validated, struct err *e);
-/* store_measurement_set, refused when the value was validated and
- * reason is NULL or blank (ERR_INPUT "cette valeur a été validée en
- * réunion le JJ/MM/AAAA : donnez la raison du changement", nothing
- * written); the reason (trimmed, even for a provisional value) goes to
- * the history row of the change. before (may be NULL) as
- * store_measurement_set's, filled only on success. */
-int store_measurement_set_with_reason(struct store *st,
-				      const char *indicator_uid,
-				      const char *period,
-				      const char *criticality,
-				      const struct value *v, bool is_override,
-				      const char *reason,
-				      struct measurement_before *before,
-				      struct err *e);
-/* store_measurement_clear under the same rule: clearing a validated
- * value asks for the reason, which its 'clear' history row keeps. */
-int store_measurement_clear_with_reason(struct store *st,
-					const char *indicator_uid,
-					const char *period,
-					const char *criticality,
-					const char *reason,
-					struct measurement_before *before,
-					struct err *e);
+/* The day a meeting was (to be) held (ISO), for messages. */
+int store_meeting_held_on(struct store *st, const char *uid,
+			  char held_on[DATE_ISO_LEN], struct err *e);
 
 /* ------------------------------------------------------------------ */
 /* The agenda                                                          */

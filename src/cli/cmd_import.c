@@ -1,84 +1,38 @@
 #include "suivi/cli.h"
-#include "suivi/contract_file.h"
-#include "suivi/store_contract.h"
+#include "suivi/contracts.h"
 #include "suivi/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Contracts before amendments, amendments by number: an amendment needs
- * its contract, whatever order the files were given in. */
-static int cmp_doc(const void *a, const void *b)
-{
-	const struct contract_doc *x = *(struct contract_doc *const *)a;
-	const struct contract_doc *y = *(struct contract_doc *const *)b;
-
-	if (x->kind != y->kind)
-		return x->kind == DOC_CONTRACT ? -1 : 1;
-	if (x->kind == DOC_AMENDMENT && x->number != y->number)
-		return x->number < y->number ? -1 : 1;
-	return 0;
-}
-
 int cli_import_files(struct store *st, char **files, int n, FILE *out,
 		     struct err *e)
 {
-	struct contract_doc **docs = xcalloc((size_t)n + 1, sizeof *docs);
-	enum import_outcome *outcomes = NULL;
-	struct diag_list diags;
-	int ret = -1;
+	struct contracts_import r;
+	int rc = contracts_import(st, files, n, &r, e);
 
-	diag_list_init(&diags);
-	for (int i = 0; i < n; i++)
-		if (contract_file_read(files[i], &docs[i], &diags) == 0)
-			diag_list_print(&docs[i]->warnings, stderr);
-	if (diags.n) {
-		diag_list_print(&diags, stderr);
-		err_set(e, ERR_INPUT, "%zu problème%s : rien n'a été importé",
-			diags.n, diags.n > 1 ? "s" : "");
-		goto out;
-	}
-	/* stable order among equals: a simple insertion sort */
-	for (int i = 1; i < n; i++)
-		for (int k = i; k > 0 && cmp_doc(&docs[k - 1], &docs[k]) > 0; k--) {
-			struct contract_doc *t = docs[k];
-
-			docs[k] = docs[k - 1];
-			docs[k - 1] = t;
-		}
-	outcomes = xcalloc((size_t)n + 1, sizeof *outcomes);
-	if (store_begin(st, e) != 0)
-		goto out;
-	for (int i = 0; i < n; i++) {
-		if (store_contract_import(st, docs[i], &outcomes[i], e) != 0) {
-			store_rollback(st);
-			goto out;
-		}
-	}
-	if (store_commit(st, e) != 0)
-		goto out;
+	/* what a file warns about is said even when another is refused */
+	for (int i = 0; i < r.n; i++)
+		if (r.docs[i])
+			diag_list_print(&r.docs[i]->warnings, stderr);
+	diag_list_print(&r.problems, stderr);
 	/* Only now is anything imported: say so. */
-	for (int i = 0; i < n; i++) {
-		const char *what = outcomes[i] == IMPORT_NEW
+	for (int i = 0; rc == 0 && i < r.n; i++) {
+		const struct contract_doc *d = r.docs[i];
+		const char *what = r.outcomes[i] == IMPORT_NEW
 					   ? "importé"
 					   : "déjà importé, inchangé";
 
-		if (docs[i]->kind == DOC_CONTRACT)
-			cli_printf(out, "%s : contrat %s (%s) %s\n", docs[i]->path,
-				docs[i]->identifier, docs[i]->commune, what);
+		if (d->kind == DOC_CONTRACT)
+			cli_printf(out, "%s : contrat %s (%s) %s\n", d->path,
+				   d->identifier, d->commune, what);
 		else
 			cli_printf(out, "%s : avenant n°%d du contrat %s %s\n",
-				docs[i]->path, docs[i]->number,
-				docs[i]->contract_identifier, what);
+				   d->path, d->number, d->contract_identifier,
+				   what);
 	}
-	ret = 0;
-out:
-	for (int i = 0; i < n; i++)
-		contract_doc_free(docs[i]);
-	free(docs);
-	free(outcomes);
-	diag_list_release(&diags);
-	return ret;
+	contracts_import_release(&r);
+	return rc;
 }
 
 int cmd_import(struct app *app, int argc, char **argv)

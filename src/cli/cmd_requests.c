@@ -16,6 +16,7 @@
  * written if there was any.
  */
 #include "suivi/cli.h"
+#include "suivi/records.h"
 #include "suivi/csv.h"
 #include "suivi/csv_read.h"
 #include "suivi/date.h"
@@ -619,12 +620,8 @@ static void import_row(struct import *im, struct csv_record *rec)
 	in.cancelled_at = cell(im, rec, C_CANCELLED);
 	in.cancel_reason = cell(im, rec, C_CANCEL_REASON);
 	err_clear(&e);
-	if (store_request_add(im->st, contract, &in, uid, &e) != 0) {
-		store_problem(im, rec->line, &e);
-		return;
-	}
-	if (any_exceptional &&
-	    store_exceptional_set(im->st, uid, &x, &e) != 0) {
+	if (record_request_save(im->st, contract, NULL, &in,
+				any_exceptional ? &x : NULL, uid, &e) != 0) {
 		store_problem(im, rec->line, &e);
 		return;
 	}

@@ -9,6 +9,7 @@
  * periodicity. One transaction, like a value confirmed in the grid.
  */
 #include "suivi/cli.h"
+#include "suivi/cell.h"
 #include "suivi/dashboard.h"
 #include "suivi/store_meeting.h"
 #include "suivi/date.h"
@@ -197,19 +198,11 @@ int cmd_set(struct app *app, int argc, char **argv)
 					 &has_computed, &e) != 0)
 			goto fail;
 		value_release(&computed);
-		/* the value and its comment together, or nothing */
-		if (store_begin(st, &e) != 0)
+		/* the value and its comment together, or nothing; a value
+		 * validated at a meeting changes only with a reason */
+		if (cell_set(st, iuid, key, crit, &v, has_computed, reason,
+			     comment, NULL, &e) != 0)
 			goto fail;
-		/* a value validated at a meeting changes only with a reason */
-		if (store_measurement_set_with_reason(st, iuid, key, crit, &v,
-						      has_computed, reason, NULL,
-						      &e) != 0 ||
-		    (comment && store_measurement_comment(st, iuid, key, crit,
-							  comment, &e) != 0) ||
-		    store_commit(st, &e) != 0) {
-			store_rollback(st);
-			goto fail;
-		}
 		value_format(&spec, &v, true, shown, sizeof shown);
 	}
 	cli_printf(stdout, "%s%s%s · %s = %s\n", pos[1], crit[0] ? " · " : "", crit,

@@ -215,12 +215,12 @@ static int cell_row(struct store *st, const char *indicator_uid,
 
 static int history(struct store *st, const char *measurement_uid,
 		   const char *action, const struct value *v,
-		   const char *comment, struct err *e)
+		   const char *comment, const char *reason, struct err *e)
 {
 	sqlite3_stmt *s = store_stmt(st,
 		"INSERT INTO measurement_history (uid, measurement_uid, action,"
-		" num, den, text, comment, author, at) VALUES (:u, :m, :action,"
-		" :num, :den, :text, :comment, :a, :t)", e);
+		" num, den, text, comment, reason, author, at) VALUES (:u, :m,"
+		" :action, :num, :den, :text, :comment, :r, :a, :t)", e);
 	char uid[STORE_UID_LEN], now[32];
 
 	if (!s)
@@ -232,6 +232,7 @@ static int history(struct store *st, const char *measurement_uid,
 	store_bind_text(s, ":action", action);
 	val_bind(s, v);
 	store_bind_text(s, ":comment", comment);
+	store_bind_text(s, ":r", reason);
 	store_bind_text(s, ":a", store_author(st));
 	store_bind_text(s, ":t", now);
 	return store_exec_stmt(st, s, e);
@@ -261,8 +262,8 @@ static int write_value(struct store *st, const char *uid,
 static int change(struct store *st, const char *indicator_uid,
 		  const char *period, const char *criticality,
 		  const char *action, const struct value *v, bool is_override,
-		  bool must_exist, struct measurement_before *before,
-		  struct err *e)
+		  bool must_exist, const char *reason,
+		  struct measurement_before *before, struct err *e)
 {
 	char uid[STORE_UID_LEN];
 	struct measurement_before b;
@@ -279,7 +280,7 @@ static int change(struct store *st, const char *indicator_uid,
 		goto fail;
 	}
 	if (write_value(st, uid, v, is_override, e) != 0 ||
-	    history(st, uid, action, v, NULL, e) != 0 ||
+	    history(st, uid, action, v, NULL, reason, e) != 0 ||
 	    store_commit(st, e) != 0)
 		goto fail;
 	if (before)
@@ -389,38 +390,62 @@ static int period_covered(struct store *st, const char *indicator_uid,
 	return -1;
 }
 
+int store_measurement_change(struct store *st, const char *indicator_uid,
+			     const char *period, const char *criticality,
+			     const struct value *v, bool is_override,
+			     const char *reason, struct measurement_before *before,
+			     struct err *e)
+{
+	char *why = store_clean_text(reason);
+	int rc = -1;
+
+	err_clear(e);
+	if (text_check(TEXT_LONG, "raison", why, e) != 0)
+		goto out;
+	if (v) {
+		if (text_check(TEXT_VALUE, "valeur", v->text, e) != 0 ||
+		    period_covered(st, indicator_uid, period, e) != 0)
+			goto out;
+		rc = change(st, indicator_uid, period, criticality, "set", v,
+			    is_override, false, why, before, e);
+	} else {
+		struct measurement m;
+		bool found;
+
+		if (store_measurement_get(st, indicator_uid, period,
+					  criticality, &m, &found, e) != 0)
+			goto out;
+		if (!found || (!m.value.has_num && !m.value.has_den &&
+			       !m.value.text)) {
+			store_measurement_release(&m);
+			err_set(e, ERR_NOTFOUND, "cette case n'a pas de valeur à "
+				"effacer");
+			goto out;
+		}
+		store_measurement_release(&m);
+		rc = change(st, indicator_uid, period, criticality, "clear",
+			    NULL, false, true, why, before, e);
+	}
+out:
+	free(why);
+	return rc;
+}
+
 int store_measurement_set(struct store *st, const char *indicator_uid,
 			  const char *period, const char *criticality,
 			  const struct value *v, bool is_override,
 			  struct measurement_before *before, struct err *e)
 {
-	err_clear(e);
-	if (v && text_check(TEXT_VALUE, "valeur", v->text, e) != 0)
-		return -1;
-	if (period_covered(st, indicator_uid, period, e) != 0)
-		return -1;
-	return change(st, indicator_uid, period, criticality, "set", v,
-		      is_override, false, before, e);
+	return store_measurement_change(st, indicator_uid, period, criticality,
+					v, is_override, NULL, before, e);
 }
 
 int store_measurement_clear(struct store *st, const char *indicator_uid,
 			    const char *period, const char *criticality,
 			    struct measurement_before *before, struct err *e)
 {
-	struct measurement m;
-	bool found;
-
-	if (store_measurement_get(st, indicator_uid, period, criticality, &m,
-				  &found, e) != 0)
-		return -1;
-	if (!found || (!m.value.has_num && !m.value.has_den && !m.value.text)) {
-		store_measurement_release(&m);
-		err_set(e, ERR_NOTFOUND, "cette case n'a pas de valeur à effacer");
-		return -1;
-	}
-	store_measurement_release(&m);
-	return change(st, indicator_uid, period, criticality, "clear", NULL,
-		      false, true, before, e);
+	return store_measurement_change(st, indicator_uid, period, criticality,
+					NULL, false, NULL, before, e);
 }
 
 int store_measurement_restore(struct store *st, const char *indicator_uid,
@@ -429,7 +454,8 @@ int store_measurement_restore(struct store *st, const char *indicator_uid,
 			      struct err *e)
 {
 	return change(st, indicator_uid, period, criticality, "undo",
-		      &before->value, before->is_override, false, NULL, e);
+		      &before->value, before->is_override, false, NULL, NULL,
+		      e);
 }
 
 int store_measurement_comment(struct store *st, const char *indicator_uid,
@@ -459,7 +485,7 @@ int store_measurement_comment(struct store *st, const char *indicator_uid,
 	store_bind_text(s, ":t", now);
 	store_bind_text(s, ":u", uid);
 	if (store_exec_stmt(st, s, e) != 0 ||
-	    history(st, uid, "comment", NULL, comment, e) != 0 ||
+	    history(st, uid, "comment", NULL, comment, NULL, e) != 0 ||
 	    store_commit(st, e) != 0)
 		goto fail;
 	return 0;

@@ -1801,105 +1801,10 @@ int store_measurement_validated(struct store *st, const char *indicator_uid,
 	return store_done(st, rc, "lire une valeur", e);
 }
 
-/* A change of a cell (v NULL: clearing it), refused without a reason
- * when the value was validated; the reason goes to the change's history
- * row. before is filled only when everything is committed. */
-static int change_with_reason(struct store *st, const char *indicator_uid,
-			      const char *period, const char *criticality,
-			      const struct value *v, bool is_override,
-			      const char *reason,
-			      struct measurement_before *before,
-			      struct err *e)
+int store_meeting_held_on(struct store *st, const char *uid,
+			  char held_on[DATE_ISO_LEN], struct err *e)
 {
-	char meeting_uid[STORE_UID_LEN], held_on[DATE_ISO_LEN];
-	char *why = store_clean_text(reason);
-	const char *crit = criticality ? criticality : "";
-	struct measurement_before b;
 	enum meeting_status status;
-	bool validated, has_before = false;
-	sqlite3_stmt *s;
-	int ret = -1;
 
-	err_clear(e);
-	memset(&b, 0, sizeof b);
-	if (text_check(TEXT_LONG, "raison", why, e) != 0 ||
-	    store_begin(st, e) != 0)
-		goto out;
-	if (store_measurement_validated(st, indicator_uid, period, crit,
-					meeting_uid, &validated, e) != 0)
-		goto fail;
-	if (validated && !why) {
-		char f[DATE_ISO_LEN];
-
-		if (meeting_state(st, meeting_uid, &status, held_on, NULL, e)
-		    != 0)
-			goto fail;
-		fr(held_on, f);
-		err_set(e, ERR_INPUT, "cette valeur a été validée en réunion "
-			"le %s : donnez la raison du changement", f);
-		goto fail;
-	}
-	if ((v ? store_measurement_set(st, indicator_uid, period, crit, v,
-				       is_override, &b, e)
-	       : store_measurement_clear(st, indicator_uid, period, crit, &b,
-					 e)) != 0)
-		goto fail;
-	has_before = true;
-	if (why) {
-		s = store_stmt(st, "UPDATE measurement_history SET reason = :r"
-			       " WHERE rowid = (SELECT h.rowid FROM"
-			       " measurement_history h JOIN measurement m"
-			       " ON m.uid = h.measurement_uid"
-			       " WHERE m.indicator_uid = :i AND m.period = :p"
-			       " AND m.criticality = :c"
-			       " ORDER BY h.rowid DESC LIMIT 1)", e);
-		if (!s)
-			goto fail;
-		store_bind_text(s, ":r", why);
-		store_bind_text(s, ":i", indicator_uid);
-		store_bind_text(s, ":p", period);
-		store_bind_text(s, ":c", crit);
-		if (store_exec_stmt(st, s, e) != 0)
-			goto fail;
-	}
-	if (store_commit(st, e) != 0)
-		goto fail;
-	if (before) {
-		*before = b;
-		has_before = false;
-	}
-	ret = 0;
-	goto out;
-fail:
-	store_rollback(st);
-out:
-	if (has_before)
-		store_measurement_before_release(&b);
-	free(why);
-	return ret;
-}
-
-int store_measurement_set_with_reason(struct store *st,
-				      const char *indicator_uid,
-				      const char *period,
-				      const char *criticality,
-				      const struct value *v, bool is_override,
-				      const char *reason,
-				      struct measurement_before *before,
-				      struct err *e)
-{
-	return change_with_reason(st, indicator_uid, period, criticality, v,
-				  is_override, reason, before, e);
-}
-
-int store_measurement_clear_with_reason(struct store *st,
-					const char *indicator_uid,
-					const char *period,
-					const char *criticality,
-					const char *reason,
-					struct measurement_before *before,
-					struct err *e)
-{
-	return change_with_reason(st, indicator_uid, period, criticality, NULL,
-				  false, reason, before, e);
+	return meeting_state(st, uid, &status, held_on, NULL, e);
 }

@@ -454,14 +454,35 @@ static int exec(struct store *st, const char *sql, const char *doing,
 	return 0;
 }
 
-/* Transactions nest: only the outermost level talks to SQLite. A failure
- * at an inner level rolls everything back at once, and the levels above
- * then fail too (st->aborted), so nothing half-done is ever committed. */
+/* Transactions nest: the outermost level is the SQLite transaction, an
+ * inner one a savepoint in it. A failure at an inner level undoes that
+ * level's writes, and the levels above then fail too (st->fail_depth), so
+ * nothing half-done is ever committed; the outer one may still read and
+ * try its other steps (an import reporting every bad row). No level ever
+ * writes outside the transaction: once SQLite has ended it (a full disk
+ * rolls it back by itself), an inner level is refused. */
+static int inner_level(struct store *st, const char *verb, struct err *e)
+{
+	char sql[48];
+
+	if (sqlite3_get_autocommit(st->db)) {
+		err_set(e, ERR_DB, "enregistrement annulé : une étape a échoué");
+		return -1;
+	}
+	snprintf(sql, sizeof sql, "%s s%d", verb, st->depth);
+	return exec(st, sql, "enregistrer", e);
+}
+
 int store_begin(struct store *st, struct err *e)
 {
-	if (st->depth++ > 0)
+	if (st->depth > 0) {
+		if (inner_level(st, "SAVEPOINT", e) != 0)
+			return -1;
+		st->depth++;
 		return 0;
-	st->aborted = false;
+	}
+	st->depth++;
+	st->fail_depth = 0;
 	if (sync_session_ensure(st, e) != 0) {
 		st->depth = 0;
 		return -1;
@@ -498,14 +519,30 @@ int store_commit(struct store *st, struct err *e)
 {
 	if (st->depth <= 0)
 		return 0;
-	if (st->aborted) {
-		if (--st->depth == 0)
-			st->aborted = false;
+	if (st->depth > 1) {
+		struct err ignored;
+		bool failed = st->depth <= st->fail_depth;
+
+		st->depth--;
+		if (failed) {
+			(void)inner_level(st, "RELEASE", &ignored);
+			err_set(e, ERR_DB, "enregistrement annulé : une étape a "
+				"échoué");
+			return -1;
+		}
+		return inner_level(st, "RELEASE", e);
+	}
+	if (st->fail_depth > 0) {
+		/* a step failed: the whole transaction goes */
+		if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		sync_session_reset(st);
+		st->depth = 0;
+		st->fail_depth = 0;
 		err_set(e, ERR_DB, "enregistrement annulé : une étape a échoué");
 		return -1;
 	}
-	if (--st->depth > 0)
-		return 0;
+	st->depth = 0;
 	/* what changed, into the sync log, in this same transaction */
 	if (sync_capture(st, e) != 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -534,12 +571,26 @@ int store_commit(struct store *st, struct err *e)
 
 void store_rollback(struct store *st)
 {
+	struct err ignored;
+
 	if (st->depth <= 0)
 		return;
+	if (st->depth > 1) {
+		/* this level's writes undone, the transaction kept */
+		st->depth--;
+		if (inner_level(st, "ROLLBACK TO", &ignored) == 0)
+			(void)inner_level(st, "RELEASE", &ignored);
+		/* the levels still open fail at their commit; a sibling
+		 * level begun later does not */
+		if (st->fail_depth < st->depth)
+			st->fail_depth = st->depth;
+		return;
+	}
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	sync_session_reset(st);
-	st->aborted = --st->depth > 0;
+	st->depth = 0;
+	st->fail_depth = 0;
 }
 
 const char *store_notice(const struct store *st)

@@ -26,7 +26,8 @@ struct store {
 	bool readonly;
 	bool folder_readonly;	/* no journal can be created beside it */
 	int depth;		/* store_begin nesting */
-	bool aborted;		/* an inner level rolled back */
+	int fail_depth;		/* levels 1..fail_depth must fail at their
+				 * commit: one of their steps rolled back */
 	struct stmt_slot cache[STMT_CACHE_SIZE];
 	int n_cache;
 	struct sqlite3_session *session;	/* records writes (sync.c) */

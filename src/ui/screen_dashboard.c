@@ -12,6 +12,7 @@
  */
 #include "suivi/dashboard.h"
 #include "ui_internal.h"
+#include "suivi/cell.h"
 #include "suivi/date.h"
 #include "suivi/store_measurement.h"
 #include "suivi/store_meeting.h"
@@ -724,14 +725,8 @@ static bool edit_cell_with(struct ui *ui, struct dash_screen *ds,
 			}
 			continue;	/* back to the value, as typed */
 		}
-		if ((c->validated_on[0]
-		     ? store_measurement_set_with_reason(ui->st, c->uid, c->key,
-							 r->criticality, &v,
-							 c->has_computed, reason,
-							 &before, &e)
-		     : store_measurement_set(ui->st, c->uid, c->key,
-					     r->criticality, &v, c->has_computed,
-					     &before, &e)) != 0) {
+		if (cell_set(ui->st, c->uid, c->key, r->criticality, &v,
+			     c->has_computed, reason, NULL, &before, &e) != 0) {
 			value_release(&v);
 			ui_message(ui, true, "Non enregistré : %s", e.msg);
 			continue;
@@ -816,12 +811,8 @@ static void clear_cell(struct ui *ui, struct dash_screen *ds)
 	}
 	if (c->validated_on[0] && !(reason = ask_reason(ui, c)))
 		return;
-	if ((c->validated_on[0]
-	     ? store_measurement_clear_with_reason(ui->st, c->uid, c->key,
-						   r->criticality, reason,
-						   &before, &e)
-	     : store_measurement_clear(ui->st, c->uid, c->key, r->criticality,
-				       &before, &e)) != 0) {
+	if (cell_clear(ui->st, c->uid, c->key, r->criticality, reason,
+		       &before, &e) != 0) {
 		free(reason);
 		ui_message(ui, true, "Non effacé : %s", e.msg);
 		return;

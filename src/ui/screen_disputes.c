@@ -9,6 +9,7 @@
  * start offers back.
  */
 #include "ui_internal.h"
+#include "suivi/records.h"
 #include "suivi/date.h"
 #include "suivi/dispute.h"
 #include "suivi/store_dispute.h"
@@ -314,13 +315,10 @@ static bool save_open(struct form *f, void *ctx, char *err, size_t n)
 		snprintf(err, n, "L'objet du litige est obligatoire");
 		return false;
 	}
-	if (store_begin(oc->ui->st, &e) != 0 ||
-	    store_dispute_open(oc->ui->st, oc->ui->contracts[oc->ui->contract].uid,
-			       &in, oc->uid, &e) != 0 ||
-	    (req >= 0 && store_dispute_link(oc->ui->st, oc->uid, oc->reqs[req].uid,
-					    true, &e) != 0) ||
-	    store_commit(oc->ui->st, &e) != 0) {
-		store_rollback(oc->ui->st);
+	if (record_dispute_open(oc->ui->st,
+				oc->ui->contracts[oc->ui->contract].uid, &in,
+				req >= 0 ? oc->reqs[req].uid : NULL, oc->uid,
+				&e) != 0) {
 		snprintf(err, n, "%s", e.msg);
 		return false;
 	}

@@ -6,6 +6,7 @@
  * cancellation, and the exceptional requests' own view.
  */
 #include "ui_internal.h"
+#include "suivi/records.h"
 #include "suivi/date.h"
 #include "suivi/number.h"
 #include "suivi/request.h"
@@ -548,6 +549,7 @@ static bool save(struct form *f, void *ctx, char *err, size_t n)
 	const struct domain_choice *d = chosen_domain(rf);
 	const struct subdomain_choice *sd = chosen_sub(rf);
 	struct request_input in;
+	struct exceptional_input x;
 	struct err e;
 	char uid[STORE_UID_LEN];
 
@@ -579,18 +581,7 @@ static bool save(struct form *f, void *ctx, char *err, size_t n)
 			 "(JJ/MM/AAAA HH:MM)");
 		return false;
 	}
-	if (store_begin(rf->ui->st, &e) != 0)
-		goto fail;
-	if (rf->editing) {
-		if (store_request_update(rf->ui->st, rf->editing, &in, &e) != 0)
-			goto rollback;
-		snprintf(uid, sizeof uid, "%s", rf->editing);
-	} else if (store_request_add(rf->ui->st, rf->ui->contracts[rf->ui->contract].uid,
-				     &in, uid, &e) != 0) {
-		goto rollback;
-	}
 	if (in.kind == REQUEST_EXCEPTIONAL) {
-		struct exceptional_input x;
 		double cost = 0;
 
 		memset(&x, 0, sizeof x);
@@ -603,19 +594,19 @@ static bool save(struct form *f, void *ctx, char *err, size_t n)
 		if (txt(rf, F_COST)) {
 			if (number_parse_amount(txt(rf, F_COST), "coût estimé",
 						&cost, &e) != 0)
-				goto rollback;
+				goto fail;
 			x.has_cost = true;
 			x.estimated_cost = cost;
 		}
-		if (store_exceptional_set(rf->ui->st, uid, &x, &e) != 0)
-			goto rollback;
 	}
-	if (store_commit(rf->ui->st, &e) != 0)
+	if (record_request_save(rf->ui->st,
+				rf->ui->contracts[rf->ui->contract].uid,
+				rf->editing, &in,
+				in.kind == REQUEST_EXCEPTIONAL ? &x : NULL, uid,
+				&e) != 0)
 		goto fail;
 	snprintf(rf->saved_uid, sizeof rf->saved_uid, "%s", uid);
 	return true;
-rollback:
-	store_rollback(rf->ui->st);
 fail:
 	snprintf(err, n, "%s", e.msg);
 	return false;

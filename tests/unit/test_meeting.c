@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "suivi/cell.h"
 #include "suivi/contract_file.h"
 #include "suivi/limits.h"
 #include "suivi/meeting.h"
@@ -421,11 +422,11 @@ Test(meeting, closing_validates_values_and_a_change_needs_a_reason)
 						 &e), 0, "%s", e.msg);
 	cr_expect_not(is);
 	/* provisional: a change needs no reason */
-	cr_assert_eq(store_measurement_set_with_reason(f.st, ind, "2025", "",
-		&v, false, NULL, NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(cell_set(f.st, ind, "2025", "",
+		&v, false, NULL, NULL, NULL, &e), 0, "%s", e.msg);
 	v.num = 2;
-	cr_assert_eq(store_measurement_set_with_reason(f.st, ind, "2025", "",
-		&v, false, NULL, NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(cell_set(f.st, ind, "2025", "",
+		&v, false, NULL, NULL, NULL, &e), 0, "%s", e.msg);
 
 	cr_assert_eq(store_meeting_close(f.st, m, &validated, &e), 0, "%s",
 		     e.msg);
@@ -439,13 +440,13 @@ Test(meeting, closing_validates_values_and_a_change_needs_a_reason)
 	cr_expect_not(is);
 
 	v.num = 4;
-	cr_assert_eq(store_measurement_set_with_reason(f.st, ind, "2025", "",
-		&v, false, "   ", NULL, &e), -1);
+	cr_assert_eq(cell_set(f.st, ind, "2025", "",
+		&v, false, "   ", NULL, NULL, &e), -1);
 	cr_expect_eq(e.code, ERR_INPUT);
 	cr_expect_str_eq(e.msg, "cette valeur a été validée en réunion le "
 			 "15/01/2026 : donnez la raison du changement");
-	cr_assert_eq(store_measurement_set_with_reason(f.st, ind, "2025", "",
-		&v, false, " Audit refait en février ", NULL, &e), 0, "%s",
+	cr_assert_eq(cell_set(f.st, ind, "2025", "",
+		&v, false, " Audit refait en février ", NULL, NULL, &e), 0, "%s",
 		e.msg);
 
 	cr_assert_eq(store_measurement_history(f.st, ind, "2025", "", &h, &n,
@@ -2120,13 +2121,13 @@ Test(meeting_validation, a_validated_value_changes_only_with_a_reason)
 	mt_meeting(&f, f.test, MEETING_FOLLOW_UP, "15/01/2026", m);
 	cr_assert_eq(store_meeting_close(f.st, m, NULL, &e), 0, "%s", e.msg);
 
-	cr_expect_eq(store_measurement_set_with_reason(f.st, i113, "2025", "",
-		&v, false, NULL, NULL, &e), -1);
+	cr_expect_eq(cell_set(f.st, i113, "2025", "",
+		&v, false, NULL, NULL, NULL, &e), -1);
 	cr_expect_eq(e.code, ERR_INPUT);
 	cr_expect_str_eq(e.msg, "cette valeur a été validée en réunion le "
 			 "15/01/2026 : donnez la raison du changement");
-	cr_expect_eq(store_measurement_set_with_reason(f.st, i113, "2025", "",
-		&v, false, "  \t ", NULL, &e), -1);
+	cr_expect_eq(cell_set(f.st, i113, "2025", "",
+		&v, false, "  \t ", NULL, NULL, &e), -1);
 	cr_expect_eq(e.code, ERR_INPUT);
 	cr_expect_str_eq(e.msg, "cette valeur a été validée en réunion le "
 			 "15/01/2026 : donnez la raison du changement");
@@ -2139,8 +2140,8 @@ Test(meeting_validation, a_validated_value_changes_only_with_a_reason)
 	cr_expect_eq(mt_count(&f, "SELECT count(*) FROM measurement_history"),
 		     2);
 
-	cr_assert_eq(store_measurement_set_with_reason(f.st, i113, "2025", "",
-		&v, false, " Audit refait en février ", NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(cell_set(f.st, i113, "2025", "",
+		&v, false, " Audit refait en février ", NULL, NULL, &e), 0, "%s", e.msg);
 	cr_assert_eq(store_measurement_get(f.st, i113, "2025", "", &got, &found,
 					   &e), 0, "%s", e.msg);
 	cr_expect_eq(got.value.num, 4);
@@ -2163,8 +2164,8 @@ Test(meeting_validation, a_validated_value_changes_only_with_a_reason)
 	cr_expect(is);
 	cr_expect_str_eq(by, m);
 	v.num = 5;
-	cr_expect_eq(store_measurement_set_with_reason(f.st, i113, "2025", "",
-		&v, false, NULL, NULL, &e), -1);
+	cr_expect_eq(cell_set(f.st, i113, "2025", "",
+		&v, false, NULL, NULL, NULL, &e), -1);
 	mt_close(&f);
 }
 
@@ -2180,22 +2181,22 @@ Test(meeting_validation, a_provisional_value_changes_without_a_reason)
 	mt_open(&f);
 	mt_indicator(&f, "1.1.2", i112);
 	/* a new cell, then a change: no reason needed */
-	cr_assert_eq(store_measurement_set_with_reason(f.st, i112, "2026-01",
-		"critique", &v, false, NULL, NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(cell_set(f.st, i112, "2026-01",
+		"critique", &v, false, NULL, NULL, NULL, &e), 0, "%s", e.msg);
 	v.num = 8;
-	cr_assert_eq(store_measurement_set_with_reason(f.st, i112, "2026-01",
-		"critique", &v, false, "", NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(cell_set(f.st, i112, "2026-01",
+		"critique", &v, false, "", NULL, NULL, &e), 0, "%s", e.msg);
 	/* a reason given anyway is kept */
 	v.num = 9;
-	cr_assert_eq(store_measurement_set_with_reason(f.st, i112, "2026-01",
-		"critique", &v, false, "Recompté", NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(cell_set(f.st, i112, "2026-01",
+		"critique", &v, false, "Recompté", NULL, NULL, &e), 0, "%s", e.msg);
 	/* a meeting whose date does not cover the month leaves it
 	 * provisional */
 	mt_meeting(&f, f.test, MEETING_FOLLOW_UP, "2026-01-31", m);
 	cr_assert_eq(store_meeting_close(f.st, m, NULL, &e), 0, "%s", e.msg);
 	v.num = 10;
-	cr_assert_eq(store_measurement_set_with_reason(f.st, i112, "2026-01",
-		"critique", &v, false, NULL, NULL, &e), 0, "%s", e.msg);
+	cr_assert_eq(cell_set(f.st, i112, "2026-01",
+		"critique", &v, false, NULL, NULL, NULL, &e), 0, "%s", e.msg);
 	cr_assert_eq(store_measurement_history(f.st, i112, "2026-01",
 					       "critique", &ev, &n, &e), 0,
 		     "%s", e.msg);
@@ -3056,7 +3057,7 @@ Test(meeting_validation, clearing_a_validated_value_needs_a_reason_too)
 	mt_meeting(&f, f.test, MEETING_FOLLOW_UP, "2026-01-15", m);
 	cr_assert_eq(store_meeting_close(f.st, m, NULL, &e), 0, "%s", e.msg);
 
-	cr_expect_eq(store_measurement_clear_with_reason(f.st, i113, "2025", "",
+	cr_expect_eq(cell_clear(f.st, i113, "2025", "",
 		" ", NULL, &e), -1);
 	cr_expect_eq(e.code, ERR_INPUT);
 	cr_expect_str_eq(e.msg, "cette valeur a été validée en réunion le "
@@ -3067,7 +3068,7 @@ Test(meeting_validation, clearing_a_validated_value_needs_a_reason_too)
 	store_measurement_release(&got);
 
 	/* what it replaced comes back for undo */
-	cr_assert_eq(store_measurement_clear_with_reason(f.st, i113, "2025", "",
+	cr_assert_eq(cell_clear(f.st, i113, "2025", "",
 		"Doublon de 2024", &before, &e), 0, "%s", e.msg);
 	cr_expect(before.existed);
 	cr_expect(before.value.has_num);
@@ -3081,13 +3082,13 @@ Test(meeting_validation, clearing_a_validated_value_needs_a_reason_too)
 	cr_expect_str_eq(ev[2].reason, "Doublon de 2024");
 	store_measurement_history_free(ev, n);
 
-	cr_assert_eq(store_measurement_set_with_reason(f.st, i113, "2024", "",
-		&v, false, "Recompté", &before, &e), 0, "%s", e.msg);
+	cr_assert_eq(cell_set(f.st, i113, "2024", "",
+		&v, false, "Recompté", NULL, &before, &e), 0, "%s", e.msg);
 	cr_expect(before.existed);
 	cr_expect_eq(before.value.num, 1);
 	store_measurement_before_release(&before);
 	/* nothing to clear: as store_measurement_clear */
-	cr_expect_eq(store_measurement_clear_with_reason(f.st, i113, "2023", "",
+	cr_expect_eq(cell_clear(f.st, i113, "2023", "",
 		NULL, NULL, &e), -1);
 	cr_expect_eq(e.code, ERR_NOTFOUND);
 	mt_close(&f);

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "helpers.h"
+#include "suivi/records.h"
 #include "suivi/contract_file.h"
 #include "suivi/limits.h"
 #include "suivi/request.h"
@@ -2150,5 +2151,49 @@ Test(request, sort_by_delay_counts_real_hours)
 	cr_expect_str_eq(v[0].uid, b, "5 h 30 first");
 	cr_expect_str_eq(v[1].uid, a, "then 5 h");
 	store_request_list_free(v, n);
+	close_store(&f);
+}
+
+/* Nested saves (an import of many rows in one transaction): a step that
+ * fails undoes its own writes only, the steps after it save into the same
+ * transaction, the outer level then fails and nothing at all is written;
+ * no write ever escapes the transaction. The model's record_request_save
+ * is the step, as import requests uses it. */
+Test(request, a_failed_step_poisons_the_transaction_not_its_siblings)
+{
+	struct fixture f;
+	struct request_input in;
+	struct rq ok = { .kind = REQUEST_ORDINARY, .object = "Écran",
+			 .rcv = "2026-05-04 08:30" };
+	struct rq bad = { .kind = REQUEST_ORDINARY, .object = "Serveur",
+			  .rcv = "2026-05-04 08:30",
+			  .ack = "2026-05-01 08:00" };
+	char sd[STORE_UID_LEN], uid[STORE_UID_LEN];
+	struct err e;
+
+	open_store(&f);
+	ok.dom = bad.dom = f.nsi;
+	cr_assert_eq(store_begin(f.st, &e), 0, "%s", e.msg);
+	fill(&f, f.haillan, &ok, &in, sd);
+	cr_assert_eq(record_request_save(f.st, f.haillan, NULL, &in, NULL, uid,
+					 &e), 0, "%s", e.msg);
+	fill(&f, f.haillan, &bad, &in, sd);
+	cr_assert_eq(record_request_save(f.st, f.haillan, NULL, &in, NULL, uid,
+					 &e), -1);
+	cr_assert(strstr(e.msg, "précède la réception"), "%s", e.msg);
+	/* a sibling after the failure: its own verdict, not the other's */
+	fill(&f, f.haillan, &ok, &in, sd);
+	cr_assert_eq(record_request_save(f.st, f.haillan, NULL, &in, NULL, uid,
+					 &e), 0, "%s", e.msg);
+	cr_assert_eq(count_requests(&f), 2, "read inside the transaction");
+	cr_assert_eq(store_commit(f.st, &e), -1);
+	cr_assert(strstr(e.msg, "enregistrement annulé"), "%s", e.msg);
+	store_rollback(f.st);	/* harmless after the failed commit */
+	cr_assert_eq(count_requests(&f), 0, "nothing written at all");
+	/* the next transaction is a fresh one */
+	fill(&f, f.haillan, &ok, &in, sd);
+	cr_assert_eq(record_request_save(f.st, f.haillan, NULL, &in, NULL, uid,
+					 &e), 0, "%s", e.msg);
+	cr_assert_eq(count_requests(&f), 1);
 	close_store(&f);
 }
