@@ -10,7 +10,8 @@
 #include <stdio.h>
 
 #include "suivi/across.h"
-#include "suivi/app.h"
+#include "suivi/run.h"
+#include "suivi/store.h"
 
 struct csv;
 
@@ -88,5 +89,27 @@ int cli_summary_write(struct store *st, const char *contract_uid, int year,
 int cli_across_args(const char *what, const char *period_arg,
 		    const char *sort_arg, struct period *p,
 		    enum across_sort *by, bool *descending);
+
+/* Open the configured database. When this creates it (first run), the
+ * bundled contracts are imported into it, and a line says so on stderr. */
+int cli_open_store(struct app *app, enum store_mode mode, struct store **out,
+		   struct err *e);
+/* The store's notice (store_notice), if any, on stderr. */
+void cli_say_notice(const struct store *st);
+
+struct lock;
+
+/* The interactive instance: take the lock of the database (one such
+ * instance per database), then open it (created on first run). A lock
+ * file that cannot even be created (read-only folder) is only warned
+ * about: nothing can be written there anyway. An existing database is
+ * opened in mode existing (STORE_READ for the interface, STORE_VIEW for
+ * the summary, which only reads). */
+int cli_open_interactive(struct app *app, enum store_mode existing,
+			 struct store **st, struct lock *lk, struct err *e);
+
+/* The command line's word for a wait on a database another program
+ * holds (store_on_busy's fn): said on stderr. */
+void cli_busy_said(void *ctx, const char *path, int seconds_left);
 
 #endif

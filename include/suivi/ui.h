@@ -8,7 +8,7 @@
 #ifndef SUIVI_UI_H
 #define SUIVI_UI_H
 
-#include "suivi/app.h"
+#include "suivi/run.h"
 #include "suivi/store.h"
 
 /* Returns the exit status: EXIT_OK, or EXIT_DATA when the terminal could

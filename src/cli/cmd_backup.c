@@ -24,7 +24,7 @@ int cmd_backup(struct app *app, int argc, char **argv)
 	if (!dest)
 		return cli_usage_error("backup : donnez le fichier de destination");
 	err_clear(&e);
-	if (app_open_store(app, STORE_VIEW, &st, &e) != 0)
+	if (cli_open_store(app, STORE_VIEW, &st, &e) != 0)
 		return cli_fail(&e);
 	if (!strcmp(dest, store_path(st))) {
 		store_close(st);

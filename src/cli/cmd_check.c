@@ -29,7 +29,7 @@ int cmd_check(struct app *app, int argc, char **argv)
 	 * this command is the one that says what is damaged. */
 	if (store_open(app->db_path, STORE_INSPECT, &st, &e) != 0)
 		return cli_fail(&e);
-	app_say_notice(st);
+	cli_say_notice(st);
 	if (store_check(st, &r, &e) != 0) {
 		cli_printf(stdout, "Base : %s\nIntégrité : PROBLÈMES\n%s\nVerdict : base "
 		       "endommagée : restaurez une sauvegarde\n", store_path(st),

@@ -103,7 +103,7 @@ int cmd_evaluation(struct app *app, int argc, char **argv)
 		return cli_usage_error("evaluation : les ajustements ne sont pas "
 				       "de l'UTF-8 valide");
 	err_clear(&e);
-	if (app_open_store(app, change ? STORE_WRITE : STORE_VIEW, &st,
+	if (cli_open_store(app, change ? STORE_WRITE : STORE_VIEW, &st,
 			   &e) != 0)
 		return cli_fail(&e);
 	if (store_contract_find(st, pos[0], uid, &e) != 0 ||

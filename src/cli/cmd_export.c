@@ -181,7 +181,7 @@ static int run_export(struct app *app, const struct export_opts *o,
 	int rc, werr;
 
 	err_clear(&e);
-	if (app_open_store(app, STORE_VIEW, &st, &e) != 0)
+	if (cli_open_store(app, STORE_VIEW, &st, &e) != 0)
 		return cli_fail(&e);
 	/* an unknown commune is said before anything is written */
 	if (o->commune && store_contract_find(st, o->commune, uid, &e) != 0) {

@@ -50,7 +50,7 @@ int cmd_import(struct app *app, int argc, char **argv)
 	if (argc < 2)
 		return cli_usage_error("import : donnez au moins un fichier");
 	err_clear(&e);
-	if (app_open_store(app, STORE_WRITE, &st, &e) != 0)
+	if (cli_open_store(app, STORE_WRITE, &st, &e) != 0)
 		return cli_fail(&e);
 	rc = cli_import_files(st, argv + 1, argc - 1, stdout, &e);
 	store_close(st);

@@ -232,7 +232,7 @@ int cmd_meeting(struct app *app, int argc, char **argv)
 			continue;
 		if ((rc = parse(argc - 1, argv + 1, &o)) != 0)
 			return rc;
-		if (app_open_store(app, STORE_READ, &st, &e) != 0)
+		if (cli_open_store(app, STORE_READ, &st, &e) != 0)
 			return cli_fail(&e);
 		rc = meeting_subs[i].run(st, &o, &e) == 0 ? EXIT_OK
 							  : cli_fail(&e);

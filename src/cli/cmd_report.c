@@ -254,7 +254,7 @@ static int report_minutes(struct app *app, int argc, char **argv)
 				       "(JJ/MM/AAAA ou AAAA-MM-JJ)", o.meeting);
 
 	err_clear(&e);
-	if (app_open_store(app, STORE_VIEW, &st, &e) != 0)
+	if (cli_open_store(app, STORE_VIEW, &st, &e) != 0)
 		return cli_fail(&e);
 	if (o.commune &&
 	    store_contract_find(st, o.commune, contract_uid, &e) != 0) {
@@ -410,7 +410,7 @@ static int report_annual(struct app *app, int argc, char **argv,
 	if ((rc = annual_opts(&o, commune_required, &year, &fmt)) != 0)
 		return rc;
 	err_clear(&e);
-	if (app_open_store(app, STORE_VIEW, &st, &e) != 0)
+	if (cli_open_store(app, STORE_VIEW, &st, &e) != 0)
 		return cli_fail(&e);
 	if (o.commune &&
 	    store_contract_find(st, o.commune, contract_uid, &e) != 0) {
@@ -496,7 +496,7 @@ static int report_communes(struct app *app, int argc, char **argv)
 	ao.domain = o.domain;
 	ao.criticality = o.criticality;
 	err_clear(&e);
-	if (app_open_store(app, STORE_VIEW, &st, &e) != 0)
+	if (cli_open_store(app, STORE_VIEW, &st, &e) != 0)
 		return cli_fail(&e);
 	date_today(&now);
 	date_format_iso(now, today);

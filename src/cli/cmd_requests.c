@@ -706,7 +706,7 @@ int cli_import_requests(struct app *app, int argc, char **argv)
 	rc = EXIT_DATA;
 	/* requests go into an existing database: a mistyped --db must not
 	 * create a new one */
-	if (app_open_store(app, STORE_READ, &im.st, &e) != 0)
+	if (cli_open_store(app, STORE_READ, &im.st, &e) != 0)
 		goto fail;
 	if (im.commune &&
 	    store_contract_find(im.st, im.commune, im.commune_uid, &e) != 0)

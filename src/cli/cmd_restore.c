@@ -47,7 +47,7 @@ int cmd_restore(struct app *app, int argc, char **argv)
 		   kept ? " ; la base qu'elle remplace est gardée sous " : "",
 		   kept ? kept : "");
 	free(kept);
-	if (app_open_store(app, STORE_READ, &st, &e) != 0) {
+	if (cli_open_store(app, STORE_READ, &st, &e) != 0) {
 		lock_release(&lk);
 		return cli_fail(&e);
 	}

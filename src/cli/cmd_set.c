@@ -150,7 +150,7 @@ int cmd_set(struct app *app, int argc, char **argv)
 	err_clear(&e);
 	/* a value goes into an existing database: a mistyped --db must not
 	 * create a new one */
-	if (app_open_store(app, STORE_READ, &st, &e) != 0)
+	if (cli_open_store(app, STORE_READ, &st, &e) != 0)
 		return cli_fail(&e);
 	if (store_contract_find(st, pos[0], uid, &e) != 0)
 		goto fail;

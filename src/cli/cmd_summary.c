@@ -44,7 +44,7 @@ int cmd_summary(struct app *app, int argc, char **argv)
 	date_today(&d);
 	date_format_iso(d, today_iso);
 	show_date(app, today_iso, today);
-	if (app_open_interactive(app, STORE_VIEW, &st, &lk, &e) != 0) {
+	if (cli_open_interactive(app, STORE_VIEW, &st, &lk, &e) != 0) {
 		ret = cli_fail(&e);
 		goto out;
 	}

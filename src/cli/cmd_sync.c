@@ -64,7 +64,7 @@ static int do_export(struct app *app, int argc, char **argv)
 	if (!o.path)
 		return cli_usage_error("sync export : indiquez le fichier à "
 				       "écrire (-o FICHIER)");
-	if (app_open_store(app, STORE_READ, &st, &e) != 0)
+	if (cli_open_store(app, STORE_READ, &st, &e) != 0)
 		return cli_fail(&e);
 	rc = sync_export(st, &o, &r, &e);
 	if (rc != 0) {
@@ -93,7 +93,7 @@ static int do_import(struct app *app, int argc, char **argv)
 		if (argv[i][0] == '-' && argv[i][1])
 			return cli_usage_error("sync import : option inconnue "
 					       "« %s »", argv[i]);
-	if (app_open_store(app, STORE_READ, &st, &e) != 0)
+	if (cli_open_store(app, STORE_READ, &st, &e) != 0)
 		return cli_fail(&e);
 	/* each file whole or not at all, in the order given; a folder's
 	 * files oldest first */
@@ -178,7 +178,7 @@ static int do_status(struct app *app, int argc, char **argv)
 	if (argc > 2)
 		return cli_usage_error("sync status : argument de trop « %s »",
 				       argv[2]);
-	if (app_open_store(app, STORE_READ, &st, &e) != 0)
+	if (cli_open_store(app, STORE_READ, &st, &e) != 0)
 		return cli_fail(&e);
 	if (store_sync_status(st, &s, &e) != 0) {
 		store_close(st);
@@ -252,7 +252,7 @@ static int do_conflicts(struct app *app, int argc, char **argv, bool review)
 	if (review && !number == !all)
 		return cli_usage_error("sync review : indiquez un numéro de "
 				       "conflit ou --all");
-	if (app_open_store(app, STORE_READ, &st,
+	if (cli_open_store(app, STORE_READ, &st,
 			   &e) != 0)
 		return cli_fail(&e);
 	if (commune && store_contract_find(st, commune, uid, &e) != 0) {

@@ -18,7 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "suivi/app.h"
+#include "suivi/run.h"
 #include "suivi/edit.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
