@@ -192,6 +192,7 @@ lint: $(BIN)
 	  [ -z "$$bad" ] || { echo "curses hors de src/ui : $$bad"; exit 1; }
 	@bad=$$(grep -l 'iniparser\.h' $$(find src include -name '*.[ch]') | grep -v '^src/io/'); \
 	  [ -z "$$bad" ] || { echo "iniparser.h hors de src/io : $$bad"; exit 1; }
+	@bash tests/lint/layers.sh
 	@for m in $(MANPAGES); do \
 	  out=$$(LC_ALL=C.UTF-8 groff -z -ww -K utf8 -man $$m 2>&1); \
 	  [ -z "$$out" ] || { echo "$$m : $$out"; exit 1; }; \
