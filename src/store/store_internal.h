@@ -58,7 +58,14 @@ int store_schema_version_of_choices(void);
 int store_schema_version_of_sync(void);
 
 /* A prepared statement for sql (a string literal), reset and unbound;
- * NULL with e filled on failure. Owned by the cache. */
+ * NULL with e filled on failure. Owned by the cache.
+ *
+ * The rule: a statement is valid until the next store_stmt. Asking for
+ * the same sql again resets it (its rows are gone), and a full cache
+ * (STMT_CACHE_SIZE) finalizes its oldest statement. So step a statement
+ * to its end, or copy what its rows hold, before calling anything that
+ * may prepare another; never keep one across a call into another store
+ * function. */
 sqlite3_stmt *store_stmt(struct store *st, const char *sql, struct err *e);
 
 /* Bind by name (":name"); NULL text binds NULL. */
