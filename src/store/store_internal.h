@@ -74,6 +74,14 @@ void store_bind_int(sqlite3_stmt *s, const char *name, long long v);
 void store_bind_double(sqlite3_stmt *s, const char *name, double v);
 void store_bind_null(sqlite3_stmt *s, const char *name);
 
+/* sql (one or more statements of ours, no user value) run at once;
+ * store_fail's message for `doing` on failure. */
+int store_exec(struct store *st, const char *sql, const char *doing,
+	       struct err *e);
+/* The single integer an SQL query or PRAGMA returns. */
+int store_pragma_int(struct store *st, const char *sql, int *out,
+		     struct err *e);
+
 /* Step a statement expected to finish (INSERT/UPDATE/DELETE). */
 int store_exec_stmt(struct store *st, sqlite3_stmt *s, struct err *e);
 /* The n statements of sql, in order, in one transaction (rolled back at
