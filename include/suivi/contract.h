@@ -171,4 +171,11 @@ void contract_doc_free(struct contract_doc *doc);
 void indicator_release(struct indicator *d);
 void annex_free(struct annex *a);
 
+/* The levels of a criticality list as the contract writes it
+ * ("critique, majeure, mineure"): each trimmed (text_trim), empty ones
+ * skipped, heap strings in *out (contract_levels_free); their number
+ * (0 for NULL or ""). */
+size_t contract_levels(const char *list, char ***out);
+void contract_levels_free(char **v, size_t n);
+
 #endif

@@ -44,7 +44,8 @@ static bool period_fits(enum periodicity per, struct period p)
 static int pick_criticality(const struct indicator *ind, const char *given,
 			    char *out, size_t n, struct err *e)
 {
-	char *want, *list, *save = NULL;
+	char *want, **lv;
+	size_t nl;
 	bool found = false;
 
 	out[0] = '\0';
@@ -62,25 +63,17 @@ static int pick_criticality(const struct indicator *ind, const char *given,
 		return -1;
 	}
 	want = text_fold(given);
-	list = strdup(ind->criticalities);
-	if (!list) {
-		free(want);
-		err_set(e, ERR_IO, "mémoire insuffisante");
-		return -1;
-	}
-	for (char *t = strtok_r(list, ",", &save); t && !found;
-	     t = strtok_r(NULL, ",", &save)) {
-		char *f;
+	nl = contract_levels(ind->criticalities, &lv);
+	for (size_t i = 0; i < nl && !found; i++) {
+		char *f = text_fold(lv[i]);
 
-		text_trim(t);
-		f = text_fold(t);
 		if (!strcmp(f, want)) {
-			snprintf(out, n, "%s", t);
+			snprintf(out, n, "%s", lv[i]);
 			found = true;
 		}
 		free(f);
 	}
-	free(list);
+	contract_levels_free(lv, nl);
 	free(want);
 	if (!found) {
 		err_set(e, ERR_USAGE, "criticité « %s » inconnue pour %s (%s)",

@@ -1,5 +1,8 @@
 #include "suivi/contract.h"
 
+#include "suivi/text.h"
+#include "suivi/xalloc.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,4 +128,32 @@ void contract_doc_free(struct contract_doc *doc)
 		annex_release(&doc->annexes[i]);
 	free(doc->annexes);
 	free(doc);
+}
+
+size_t contract_levels(const char *list, char ***out)
+{
+	size_t n = 0, cap = 0;
+	const char *p = list;
+
+	*out = NULL;
+	while (p && *p) {
+		const char *end = strchr(p, ',');
+		char *t = end ? xstrndup(p, (size_t)(end - p)) : xstrdup(p);
+
+		if (*text_trim(t)) {
+			*out = xgrow(*out, &cap, n + 1, sizeof **out);
+			(*out)[n++] = t;
+		} else {
+			free(t);
+		}
+		p = end ? end + 1 : NULL;
+	}
+	return n;
+}
+
+void contract_levels_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }

@@ -349,18 +349,19 @@ static void indicator_text(struct builder *b, struct strbuf *sb,
 	}
 	strbuf_addf(sb, "Cibles %d :\n", b->in->year);
 	{
-		char *copy = xstrdup(d->criticalities), *save = NULL;
+		char **lv;
+		size_t nl = contract_levels(d->criticalities, &lv);
 
-		for (char *t = strtok_r(copy, ",", &save); t;
-		     t = strtok_r(NULL, ",", &save)) {
-			text_trim(t);
-			target = b->in->target ? b->in->target(b->in->ctx, b->in->year, d, t)
+		for (size_t i = 0; i < nl; i++) {
+			target = b->in->target ? b->in->target(b->in->ctx,
+							       b->in->year, d,
+							       lv[i])
 					       : NULL;
-			strbuf_addf(sb, "• %s : %s\n", t, target ? target
-								  : "non fixée");
+			strbuf_addf(sb, "• %s : %s\n", lv[i],
+				    target ? target : "non fixée");
 			free(target);
 		}
-		free(copy);
+		contract_levels_free(lv, nl);
 	}
 }
 

@@ -383,29 +383,13 @@ static struct dash_row *push(struct dashboard *d, size_t *cap,
 
 size_t dashboard_criticalities(const char *list, char ***out)
 {
-	size_t n = 0;
-	char *copy, *save = NULL;
-
 	*out = NULL;
 	if (!list || !*list) {
 		*out = xmalloc(sizeof **out);
-		(*out)[n++] = xstrdup("");
-		return n;
+		(*out)[0] = xstrdup("");
+		return 1;
 	}
-	copy = xstrdup(list);
-	for (char *t = strtok_r(copy, ",", &save); t;
-	     t = strtok_r(NULL, ",", &save)) {
-		while (*t == ' ')
-			t++;
-		for (size_t k = strlen(t); k > 0 && t[k - 1] == ' '; k--)
-			t[k - 1] = '\0';
-		if (!*t)
-			continue;
-		*out = xrealloc(*out, (n + 1) * sizeof **out);
-		(*out)[n++] = xstrdup(t);
-	}
-	free(copy);
-	return n;
+	return contract_levels(list, out);
 }
 
 int dashboard_load(struct store *st, const char *contract_uid, int year,

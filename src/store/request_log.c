@@ -5,6 +5,7 @@
  * writes are in request.c.
  */
 #include "store_internal.h"
+#include "suivi/contract.h"
 #include "suivi/request.h"
 #include "suivi/store_request.h"
 #include "suivi/text.h"
@@ -612,16 +613,14 @@ int store_domain_criticalities(struct store *st, const char *domain_uid,
 	store_bind_text(s, ":d", domain_uid);
 	store_bind_text(s, ":date", date);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char *list = store_col_dup(s, 0), *save = NULL;
+		char *list = store_col_dup(s, 0), **lv;
+		size_t nl = contract_levels(list, &lv);
 
-		for (char *t = strtok_r(list, ",", &save); t;
-		     t = strtok_r(NULL, ",", &save)) {
+		for (size_t i = 0; i < nl; i++) {
+			const char *t = lv[i];
 			char *key;
 			bool seen = false;
 
-			text_trim(t);
-			if (!*t)
-				continue;
 			key = text_fold(t);
 			for (size_t k = 0; k < *n && !seen; k++)
 				seen = !strcmp(keys[k], key);
@@ -634,6 +633,7 @@ int store_domain_criticalities(struct store *st, const char *domain_uid,
 			keys[*n] = key;
 			(*out)[(*n)++] = xstrdup(t);
 		}
+		contract_levels_free(lv, nl);
 		free(list);
 	}
 	sqlite3_reset(s);
