@@ -159,7 +159,7 @@ check-reports: $(BIN) $(REPORT_SAMPLE)
 	$(SAN_ENV) SUIVI_SAMPLE=$(CURDIR)/$(REPORT_SAMPLE) SUIVI_BIN=$(CURDIR)/$(BIN) \
 	  sh tests/reports/clients.sh
 
-# The real program in tmux (tests/e2e/lib.sh); under SANITIZE=1 a sanitizer
+# The real program in tmux (tests/e2e/*.sh, tests/lib/tmux.sh); under SANITIZE=1 a sanitizer
 # report on its stderr fails the scenario.
 check-e2e: $(BIN)
 	$(SAN_ENV) SUIVI_BIN=$(CURDIR)/$(BIN) bash tests/e2e/run.sh
@@ -178,7 +178,7 @@ check-bench-smoke: $(BIN) $(BENCH_GEN)
 bench: $(BIN) $(BENCH_GEN)
 	bash tests/bench/run.sh
 
-# Reliability under stress (tests/stress/run.sh): kill -9 during entry,
+# Reliability under stress (tests/stress/*.sh): kill -9 during entry,
 # signals while typing, a full disk, locked, read-only and damaged files,
 # file modes. Not part of check (2 to 3 minutes); .ci/run runs it.
 stress: $(BIN)

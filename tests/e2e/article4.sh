@@ -1,5 +1,5 @@
 # tests/e2e/article4.sh - article 4 of the contract, enforced (issue 16),
-# through the interface; sourced by tests/e2e/run.sh (uses lib.sh).
+# through the interface; sourced by tests/e2e/run.sh (uses tests/lib/tmux.sh).
 #
 #   s_article4_requests  an urgent request with its priority and
 #                        intervention delay (the fields only on one), a

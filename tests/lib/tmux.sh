@@ -1,4 +1,5 @@
-# tests/e2e/lib.sh - drive the real suivi in tmux; sourced by the scenarios.
+# tests/lib/tmux.sh - drive the real suivi in tmux: the e2e scenarios and
+# the stress sections (bash). Needs tests/lib/check.sh sourced first.
 #
 # Each scenario starts suivi in a pane of a private tmux server (its own
 # socket, no user configuration) on a fresh temporary HOME, sends keys and
@@ -24,19 +25,17 @@
 # Under E2E_ASCII=1 (a run where suivi draws in ASCII: LANG=C) the texts
 # expected are first spelled as suivi spells them there (to_ascii).
 #
-# Checks print "ok - NAME" or "FAIL - NAME" (with the pane below) and count
-# into E2E_PASS / E2E_FAIL.
+# Checks print "ok - NAME" or "FAIL - NAME" (with the pane below: the
+# test_detail hook of tests/lib/check.sh) and count into TEST_PASS /
+# TEST_FAIL.
 
 E2E_TOP=$(pwd)
 SUIVI=${SUIVI_BIN:-$E2E_TOP/suivi}
 case $SUIVI in /*) ;; *) SUIVI=$E2E_TOP/$SUIVI ;; esac
 E2E_SOCK=suivi-e2e-$$
 E2E_TIMEOUT=${E2E_TIMEOUT:-10}
-E2E_PASS=0
-E2E_FAIL=0
 E2E_DIR=
 E2E_LOCALE=${E2E_LOCALE:-C.UTF-8}
-E2E_TAG=
 
 tm() {
 	tmux -L "$E2E_SOCK" -f /dev/null "$@"
@@ -226,14 +225,8 @@ wait_gone() {
 	done
 }
 
-ok() {
-	E2E_PASS=$((E2E_PASS + 1))
-	echo "ok - $E2E_TAG$1"
-}
-
-not_ok() {
-	E2E_FAIL=$((E2E_FAIL + 1))
-	echo "FAIL - $E2E_TAG$1"
+# What a failure shows below its line: the pane, then suivi's stderr.
+test_detail() {
 	screen | sed 's/^/    | /'
 	if [ -s "$E2E_DIR/stderr" ]; then
 		sed 's/^/    stderr: /' "$E2E_DIR/stderr" | head -20
