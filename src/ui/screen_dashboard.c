@@ -13,6 +13,7 @@
 #include "suivi/dashboard.h"
 #include "ui_internal.h"
 #include "suivi/date.h"
+#include "suivi/store_draft.h"
 #include "suivi/store_measurement.h"
 #include "suivi/store_meeting.h"
 #include "suivi/strbuf.h"

@@ -15,7 +15,7 @@
 #include "suivi/meeting.h"
 #include "suivi/minutes.h"
 #include "suivi/paths.h"
-#include "suivi/store_measurement.h"
+#include "suivi/store_draft.h"
 #include "suivi/store_meeting.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"

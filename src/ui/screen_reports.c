@@ -17,7 +17,7 @@
 #include "suivi/doc.h"
 #include "suivi/evaluation.h"
 #include "suivi/paths.h"
-#include "suivi/store_measurement.h"
+#include "suivi/store_draft.h"
 #include "suivi/store_evaluation.h"
 #include "suivi/store_observation.h"
 #include "suivi/summary.h"
