@@ -12,7 +12,7 @@
  *   - the notes of the meeting, when it has some;
  *   - the attendees: commune side, Bordeaux Métropole side, side not
  *     said, each with their function;
- *   - what was reviewed, the agenda of store_meeting_agenda grouped by
+ *   - what was reviewed, the agenda of agenda_load grouped by
  *     kind under agenda_kind_heading[] (every heading, "Néant." when
  *     empty, but the launch meeting's, only there while it is due):
  *     the launch meeting not held yet; missing values as a table, one
@@ -43,6 +43,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "suivi/agenda.h"
 #include "suivi/date.h"
 #include "suivi/err.h"
 #include "suivi/store.h"
@@ -62,7 +63,7 @@ struct minutes {
 					 * and carried actions */
 	char *kind_name;		/* what the contract calls its kind
 					 * (meeting_kind_name) */
-	struct agenda_item *items;	/* store_meeting_agenda */
+	struct agenda_item *items;	/* agenda_load */
 	size_t n_items;
 	char **labels;			/* n_items indicator labels (NULL
 					 * entries, or labels NULL: none) */

@@ -35,7 +35,7 @@ void minutes_release(struct minutes *m)
 		for (size_t i = 0; i < m->n_items; i++)
 			free(m->labels[i]);
 	free(m->labels);
-	store_agenda_free(m->items, m->n_items);
+	agenda_free(m->items, m->n_items);
 	memset(m, 0, sizeof *m);
 }
 
@@ -114,7 +114,7 @@ int minutes_load(struct store *st, const char *meeting_uid,
 	}
 	if (contract_of(st, out, e) != 0 || kind_of(st, out, e) != 0 ||
 	    store_meeting_window(st, meeting_uid, out->from, out->to, e) != 0 ||
-	    store_meeting_agenda(st, meeting_uid, out->written_on, &out->items,
+	    agenda_load(st, meeting_uid, out->written_on, &out->items,
 				 &out->n_items, e) != 0 ||
 	    labels_of(st, out, e) != 0)
 		goto fail;
