@@ -20,6 +20,7 @@
 #include "suivi/store_request.h"
 
 static struct store *st;
+static char *db;
 static char contract[STORE_UID_LEN], nsi[STORE_UID_LEN];
 static char m0[STORE_UID_LEN], m1[STORE_UID_LEN];
 
@@ -56,8 +57,8 @@ static void setup(void)
 	struct err e;
 
 	setlocale(LC_CTYPE, "C.UTF-8");
-	cr_assert_eq(store_open(t_path("agenda.db"), STORE_WRITE, &st, &e), 0,
-		     "%s", e.msg);
+	db = t_path("agenda.db");
+	cr_assert_eq(store_open(db, STORE_WRITE, &st, &e), 0, "%s", e.msg);
 	t_import(st, "tests/fixtures/test-contrat.ini");
 	store_set_author(st, "Référent test");
 	cr_assert_eq(store_contract_find(st, "test-2020", contract, &e), 0,
@@ -72,6 +73,8 @@ static void teardown(void)
 {
 	store_close(st);
 	st = NULL;
+	free(db);
+	db = NULL;
 }
 
 TestSuite(agenda, .init = setup, .fini = teardown);
