@@ -1,15 +1,15 @@
+/*
+ * suivi export …: the options, the output file (a temporary file
+ * renamed, or standard output) and the messages; the rows are written by
+ * src/report/export*.c (export.h).
+ */
 #include "suivi/across.h"
 #include "suivi/atomic.h"
 #include "suivi/cli.h"
 #include "suivi/csv.h"
-#include "suivi/export.h"
 #include "suivi/date.h"
-#include "suivi/model.h"
-#include "suivi/number.h"
+#include "suivi/export.h"
 #include "suivi/store_contract.h"
-#include "suivi/store_measurement.h"
-#include "suivi/strbuf.h"
-#include "suivi/text.h"
 #include "suivi/value.h"
 
 #include <stdbool.h>
