@@ -13,8 +13,6 @@
 #include "suivi/run.h"
 #include "suivi/store.h"
 
-struct csv;
-
 /* argv[0] is the command name. */
 int cli_dispatch(struct app *app, int argc, char **argv);
 void cli_usage(FILE *out);
@@ -63,25 +61,6 @@ int cli_import_files(struct store *st, char **files, int n, FILE *out,
  * the requests of a CSV file with export requests' columns, all or
  * nothing, every problem as FILE:LINE. Returns the exit status. */
 int cli_import_requests(struct app *app, int argc, char **argv);
-/* The rows of export requests (header first): the requests received
- * from `from` to `to` (ISO dates, inclusive, NULL: open) of the contract
- * (NULL: every contract), oldest first. 0, -1 with e, or 1 when writing
- * failed. */
-int cli_requests_write(struct store *st, const char *contract_uid,
-		       const char *from, const char *to, struct csv *c,
-		       struct err *e);
-
-/* The rows of export disputes (header first): the disputes opened in
- * year (0: every year) of the contract (NULL: every contract), oldest
- * first. 0, -1 with e, or 1 when writing failed. */
-int cli_disputes_write(struct store *st, const char *contract_uid, int year,
-		       struct csv *c, struct err *e);
-/* The rows of export summary (header first): the year's état
- * récapitulatif, exceptional requests and disputes by date. Returns as
- * cli_disputes_write. */
-int cli_summary_write(struct store *st, const char *contract_uid, int year,
-		      struct csv *c, struct err *e);
-
 /* The --period (required) and --sort (NULL: by commune) of the views
  * across communes (export communes, report communes; what is "export
  * communes"): 0, or the exit status of a usage error saying what is

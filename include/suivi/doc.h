@@ -49,6 +49,16 @@
  * U+FFFD, so that any text the user typed comes out as text. Line feeds
  * are kept in paragraphs and notes (a new line), spaces elsewhere.
  *
+ * Documents of record (the minutes of a meeting, minutes.h) also use:
+ * fields, the facts under the title as "key : value" (HTML a table of
+ * class "meta", Markdown "- **key** : value", FODT one paragraph each);
+ * a nothing paragraph saying a part is empty (HTML class "none",
+ * Markdown in italics); a warning, a note in bold (HTML class "notice");
+ * numbered lists, whose items keep their line feeds; flagged rows and
+ * list items, late ones (HTML class "late"); and a cell's mark, a word
+ * in bold after its text (" — **en retard**" in Markdown, HTML <strong
+ * class="late-mark">, " — en retard" in FODT, FODS and CSV).
+ *
  * The doc owns every string and array it holds (copies of what it was
  * given); doc_release frees them.
  */
@@ -77,6 +87,8 @@ enum doc_tone {
 
 struct doc_cell {
 	char *text;		/* as shown: "12,5 %", "—" */
+	char *mark;		/* a word after it, in bold: "en retard";
+				 * NULL: none */
 	bool has_num;		/* a number a spreadsheet can add up */
 	double num;
 	enum doc_tone tone;
@@ -88,7 +100,9 @@ struct doc_table {
 	size_t n_cols;
 	char **heads;		/* n_cols */
 	struct doc_cell *cells;	/* n_rows × n_cols, row after row */
-	size_t n_rows, cap;
+	bool *flagged;		/* n_rows: true for a late row (NULL: none
+				 * is) */
+	size_t n_rows, cap, cap_flagged;
 };
 
 /* A line chart of one series (a trend): points may be missing; an
@@ -115,13 +129,19 @@ enum doc_block_kind {
 	DOC_LIST,		/* items, one per line */
 	DOC_TABLE,
 	DOC_CHART,
+	DOC_FIELDS,		/* key : value lines (items, values) */
+	DOC_NOTHING,		/* a part is empty: "Aucune décision." */
+	DOC_WARNING,		/* a note in bold: "provisoire" */
 };
 
 struct doc_block {
 	enum doc_block_kind kind;
 	int level;		/* headings */
 	char *text;		/* headings, paragraphs, notes */
-	char **items;		/* lists */
+	char **items;		/* lists; the keys of fields */
+	char **values;		/* fields: n_items values */
+	bool *flagged;		/* lists: n_items, true for a late item */
+	bool ordered;		/* lists: numbered */
 	size_t n_items, cap_items;
 	struct doc_table *table;
 	struct doc_chart *chart;
@@ -146,10 +166,24 @@ void doc_para(struct doc *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void doc_note(struct doc *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* A new list; items are added to the last list of the doc. */
+void doc_warning(struct doc *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A paragraph saying a part is empty ("Aucune décision."). */
+void doc_nothing(struct doc *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A "key : value" line, added to the fields block that ends the doc (a
+ * new one when the last block is something else). key is ours, never
+ * the user's (written as is in Markdown's bold). */
+void doc_field(struct doc *d, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A new list (doc_list_numbered: numbered 1., 2. …, its items keeping
+ * their line feeds); items are added to the last list of the doc. */
 void doc_list(struct doc *d);
+void doc_list_numbered(struct doc *d);
 void doc_item(struct doc *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Flag the last item of the last list (late). */
+void doc_item_flag(struct doc *d);
 
 /* A new table with its headings (copied; heads NULL: empty headings);
  * rows are added with doc_row then one doc_text/doc_num per column, in
@@ -165,6 +199,11 @@ void doc_text(struct doc_table *t, const char *text, enum doc_tone tone);
  * the cell is its text only. */
 void doc_num(struct doc_table *t, double num, const char *text,
 	     enum doc_tone tone);
+
+/* Mark the last cell written (mark NULL: none). */
+void doc_mark(struct doc_table *t, const char *mark);
+/* Flag the last row of t (late). */
+void doc_row_flag(struct doc_table *t);
 
 /* A chart of n points, values all missing until set with
  * doc_chart_point (i >= n is ignored; a value that is not finite is

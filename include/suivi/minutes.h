@@ -1,7 +1,8 @@
 /*
- * minutes.h - the compte rendu of one meeting, as Markdown or as one
- * self-contained HTML file (UTF-8, lang="fr", inline CSS with a print
- * stylesheet for A4, no script, no external resource).
+ * minutes.h - the compte rendu of one meeting, as a doc (doc.h) written
+ * by the doc renderers: Markdown, one self-contained HTML file (UTF-8,
+ * lang="fr", inline CSS with a print stylesheet for A4, no script, no
+ * external resource) or a flat OpenDocument text (.fodt) to edit.
  *
  * What it says, in French and in this order:
  *   - the title: the kind of meeting and its date, the commune; then the
@@ -11,7 +12,7 @@
  *   - the notes of the meeting, when it has some;
  *   - the attendees: commune side, Bordeaux Métropole side, side not
  *     said, each with their function;
- *   - what was reviewed, the agenda of store_meeting_agenda grouped by
+ *   - what was reviewed, the agenda of agenda_load grouped by
  *     kind under agenda_kind_heading[] (every heading, "Néant." when
  *     empty, but the launch meeting's, only there while it is due):
  *     the launch meeting not held yet; missing values as a table, one
@@ -42,12 +43,15 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "suivi/agenda.h"
 #include "suivi/date.h"
 #include "suivi/err.h"
 #include "suivi/store.h"
 #include "suivi/store_meeting.h"
 
-enum minutes_format { MINUTES_MARKDOWN, MINUTES_HTML };
+enum minutes_format { MINUTES_MARKDOWN, MINUTES_HTML, MINUTES_ODT };
+
+struct doc;
 
 /* Everything the minutes say. Owned by the struct: minutes_release
  * frees every pointer (a caller filling one by hand gives heap copies). */
@@ -59,7 +63,7 @@ struct minutes {
 					 * and carried actions */
 	char *kind_name;		/* what the contract calls its kind
 					 * (meeting_kind_name) */
-	struct agenda_item *items;	/* store_meeting_agenda */
+	struct agenda_item *items;	/* agenda_load */
 	size_t n_items;
 	char **labels;			/* n_items indicator labels (NULL
 					 * entries, or labels NULL: none) */
@@ -75,6 +79,10 @@ int minutes_load(struct store *st, const char *meeting_uid,
 		 const char *today, struct minutes *out, struct err *e);
 void minutes_release(struct minutes *m);
 
+/* The minutes as a doc, in the order above (d is initialised here;
+ * doc_release it). */
+void minutes_doc(const struct minutes *m, struct doc *d);
+
 /* Write them to out; ERR_IO when writing failed. */
 int minutes_write(FILE *out, const struct minutes *m,
 		  enum minutes_format fmt, struct err *e);
@@ -86,10 +94,11 @@ int minutes_save(const char *path, const struct minutes *m,
 		 enum minutes_format fmt, bool force, struct err *e);
 
 /* The format a file name asks for: ".md" / ".markdown" Markdown,
- * ".html" / ".htm" HTML (case-insensitive); -1 otherwise. */
+ * ".html" / ".htm" HTML, ".fodt" ODF (case-insensitive); -1 otherwise
+ * (.odt too: that is a zipped file, suivi writes the flat form). */
 int minutes_format_of_path(const char *path);
-/* The format a word names: "md" / "markdown", "html" / "htm"
- * (case-insensitive); -1 otherwise. */
+/* The format a word names: "md" / "markdown", "html" / "htm", "odt" /
+ * "fodt" (case-insensitive); -1 otherwise. */
 int minutes_format_parse(const char *word);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 
+#include "suivi/date.h"
 #include "suivi/err.h"
 #include "suivi/store.h"
 
@@ -24,12 +25,15 @@ struct evaluation_record {
 	char *author, *updated_at;	/* NULL when !found */
 };
 
-/* What to change: a NULL field is left as it is; "" clears it. Dates in
- * any form date_parse reads (AAAA-MM-JJ, JJ/MM/AAAA). */
-struct evaluation_record_input {
+/* What to change, typed (what the référent typed is read by
+ * evaluation_record.h): adjustments NULL is left as it is, blank clears
+ * it; each date is kept, cleared or set. */
+enum record_date_change { RECORD_DATE_KEEP, RECORD_DATE_CLEAR,
+			  RECORD_DATE_SET };
+struct evaluation_record_change {
 	const char *adjustments;
-	const char *sent_on;
-	const char *presented_on;
+	enum record_date_change sent, presented;
+	struct date sent_on, presented_on;	/* when RECORD_DATE_SET */
 };
 
 /*
@@ -37,15 +41,14 @@ struct evaluation_record_input {
  * transaction (nested in the caller's), authored by store_author(st) and
  * stamped now; a record left with nothing is deleted. Refused with
  * ERR_INPUT and a French message, nothing written: a year outside
- * 1900-2199 or before the contract's start year, a date that does not
- * parse, a date after today (today ISO, NULL: date_today(): a record says
+ * 1900-2199 or before the contract's start year, a date after today (today ISO, NULL: date_today(): a record says
  * what happened), a sending before the evaluated year began, a
  * presentation before the sending, adjustments TEXT_LONG refuses
  * (limits.h, "ajustements proposés"). ERR_NOTFOUND: unknown contract.
  */
 int store_evaluation_record_set(struct store *st, const char *contract_uid,
 				int year,
-				const struct evaluation_record_input *in,
+				const struct evaluation_record_change *in,
 				const char *today, struct err *e);
 
 /* The record (out->found false when none). Release with

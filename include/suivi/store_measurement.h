@@ -1,6 +1,6 @@
 /*
  * store_measurement.h - the values of the tableau de bord, their history,
- * the targets, the quarterly choice and the drafts.
+ * the targets and the quarterly choice (drafts: store_draft.h).
  *
  * A measurement is one value of one indicator (by uid: the indicator of
  * the annex version in force for that period) for one period key
@@ -120,15 +120,6 @@ int store_indicator_quarterly(struct store *st, const char *indicator_uid,
 			      bool *quarterly, struct err *e);
 int store_indicator_set_quarterly(struct store *st, const char *indicator_uid,
 				  bool quarterly, struct err *e);
-
-/* Drafts: text typed and not confirmed when the terminal went away.
- * slot names the place ("dashboard"), context says where it was typed
- * (opaque to the store). store_draft_get: *found false when none. */
-int store_draft_save(struct store *st, const char *slot, const char *context,
-		     const char *text, struct err *e);
-int store_draft_get(struct store *st, const char *slot, char **context,
-		    char **text, bool *found, struct err *e);
-int store_draft_delete(struct store *st, const char *slot, struct err *e);
 
 /* Every value of a year (periods "Y", "Y-MM", "Y-Tn"), for exports:
  * the contract's (NULL: every contract), by commune, domain, indicator,

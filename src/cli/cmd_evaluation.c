@@ -12,6 +12,7 @@
 #include "suivi/cli.h"
 #include "suivi/date.h"
 #include "suivi/evaluation.h"
+#include "suivi/evaluation_record.h"
 #include "suivi/store_contract.h"
 #include "suivi/store_evaluation.h"
 #include "suivi/text.h"
@@ -108,8 +109,7 @@ int cmd_evaluation(struct app *app, int argc, char **argv)
 		return cli_fail(&e);
 	if (store_contract_find(st, pos[0], uid, &e) != 0 ||
 	    check_year(st, uid, year, &e) != 0 ||
-	    (change && store_evaluation_record_set(st, uid, year, &in, NULL,
-						   &e) != 0) ||
+	    (change && evaluation_record_set(st, uid, year, &in, NULL, &e) != 0) ||
 	    store_evaluation_record_get(st, uid, year, &r, &e) != 0) {
 		rc = cli_fail(&e);
 		goto out;

@@ -228,24 +228,24 @@ static int report_minutes(struct app *app, int argc, char **argv)
 				       "réunion ou sa date, JJ/MM/AAAA)");
 	if (!o.out_path || !*o.out_path)
 		return cli_usage_error("report minutes : -o FICHIER est "
-				       "obligatoire (.md ou .html ; -o - pour "
-				       "la sortie standard)");
+				       "obligatoire (.md, .html ou .fodt ; -o - "
+				       "pour la sortie standard)");
 	to_stdout = !strcmp(o.out_path, "-");
 	if (o.format) {
 		fmt = minutes_format_parse(o.format);
 		if (fmt < 0)
 			return cli_usage_error("report minutes : format « %s » "
-					       "inconnu (md ou html)", o.format);
+					       "inconnu (md, html ou odt)", o.format);
 	} else if (to_stdout) {
 		return cli_usage_error("report minutes : avec -o -, précisez "
-				       "--format md ou --format html");
+				       "--format md, html ou odt");
 	} else {
 		fmt = minutes_format_of_path(o.out_path);
 		if (fmt < 0)
 			return cli_usage_error("report minutes : l'extension de "
 					       "%s ne dit pas le format (.md, "
-					       ".html ou .htm) : précisez "
-					       "--format md ou --format html",
+					       ".html, .htm ou .fodt) : précisez "
+					       "--format md, html ou odt",
 					       o.out_path);
 	}
 	by_date = looks_like_date(o.meeting);

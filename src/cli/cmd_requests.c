@@ -1,15 +1,16 @@
 /*
  * The request log as CSV, both ways:
  *
- *   suivi export requests [...]             rows written by cli_requests_write
- *                                           (options: cmd_export.c)
+ *   suivi export requests [...]             rows written by export_requests_csv
+ *                                           (src/report/export_requests.c)
  *   suivi import requests FILE.csv [--commune C]
  *
- * One table of columns serves both: the export writes them in its order,
- * the import takes them by name in any order, so that an export imported
- * into another database gives the same requests back. What follows from
- * the dates (status, delays) and who saved a request when are written
- * for the reader and ignored on import.
+ * One table of columns (request_columns.h) serves both: the export
+ * writes them in its order, the import takes them by name in any order,
+ * so that an export imported into another database gives the same
+ * requests back. What follows from the dates (status, delays) and who
+ * saved a request when are written for the reader and ignored on
+ * import.
  *
  * An import is all or nothing: one transaction, every problem of the
  * file reported as FILE:LINE (up to IMPORT_MAX_PROBLEMS), then nothing
@@ -22,6 +23,7 @@
 #include "suivi/date.h"
 #include "suivi/number.h"
 #include "suivi/request.h"
+#include "suivi/request_columns.h"
 #include "suivi/store_contract.h"
 #include "suivi/store_request.h"
 #include "suivi/text.h"
@@ -36,195 +38,6 @@
 #include <string.h>
 
 #define IMPORT_MAX_PROBLEMS 50
-
-enum col {
-	C_COMMUNE, C_CONTRACT, C_KIND, C_FORM, C_DOMAIN, C_SUBDOMAIN,
-	C_NATURE, C_CRITICALITY, C_PRIORITY, C_DELAY, C_REQUESTER, C_OBJECT,
-	C_RECEIVED, C_ACK,
-	C_INTERVENTION, C_RESOLVED, C_ANSWERED, C_CANCELLED, C_CANCEL_REASON,
-	C_STATUS, C_ACK_HOURS, C_ACK_DAYS, C_RES_HOURS, C_RES_DAYS, C_ASKED,
-	C_PROPOSAL, C_DECISION, C_DECIDED_BY, C_DECIDED_ON, C_COST,
-	C_COMPENSATION, C_AUTHOR, C_UPDATED, C_COUNT
-};
-
-enum {
-	COL_REQUIRED = 1,	/* an import without it is refused */
-	COL_DERIVED = 2,	/* written, ignored on import */
-	COL_EXCEPTIONAL = 4,	/* only for an exceptional request */
-};
-
-static const struct column {
-	const char *name;
-	unsigned flags;
-} columns[C_COUNT] = {
-	[C_COMMUNE] = { "commune", 0 },
-	[C_CONTRACT] = { "contrat", 0 },
-	[C_KIND] = { "nature de saisine", COL_REQUIRED },
-	[C_FORM] = { "forme", COL_REQUIRED },
-	[C_DOMAIN] = { "domaine", 0 },
-	[C_SUBDOMAIN] = { "sous-domaine", 0 },
-	[C_NATURE] = { "nature", 0 },
-	[C_CRITICALITY] = { "criticité", 0 },
-	/* an urgent request's own (article 4); the store refuses them on
-	 * any other */
-	[C_PRIORITY] = { "priorité (urgence)", 0 },
-	[C_DELAY] = { "délai d'intervention (urgence)", 0 },
-	[C_REQUESTER] = { "demandeur", 0 },
-	[C_OBJECT] = { "objet", COL_REQUIRED },
-	[C_RECEIVED] = { "reçue", COL_REQUIRED },
-	[C_ACK] = { "prise en compte", 0 },
-	[C_INTERVENTION] = { "intervention", 0 },
-	[C_RESOLVED] = { "résolue", 0 },
-	[C_ANSWERED] = { "réponse", 0 },
-	[C_CANCELLED] = { "annulée", 0 },
-	[C_CANCEL_REASON] = { "motif d'annulation", 0 },
-	[C_STATUS] = { "statut", COL_DERIVED },
-	[C_ACK_HOURS] = { "délai de prise en compte (h)", COL_DERIVED },
-	[C_ACK_DAYS] = { "délai de prise en compte (jours ouvrés)",
-			 COL_DERIVED },
-	[C_RES_HOURS] = { "délai de résolution (h)", COL_DERIVED },
-	[C_RES_DAYS] = { "délai de résolution (jours ouvrés)", COL_DERIVED },
-	[C_ASKED] = { "demande", COL_EXCEPTIONAL },
-	[C_PROPOSAL] = { "proposition", COL_EXCEPTIONAL },
-	[C_DECISION] = { "décision", COL_EXCEPTIONAL },
-	[C_DECIDED_BY] = { "décidé par", COL_EXCEPTIONAL },
-	[C_DECIDED_ON] = { "décidé le", COL_EXCEPTIONAL },
-	[C_COST] = { "coût estimé", COL_EXCEPTIONAL },
-	[C_COMPENSATION] = { "compensation", COL_EXCEPTIONAL },
-	[C_AUTHOR] = { "auteur", COL_DERIVED },
-	[C_UPDATED] = { "modifiée le", COL_DERIVED },
-};
-
-/* ------------------------------------------------------------------ */
-/* Export                                                              */
-
-/* Stored "AAAA-MM-JJTHH:MM" as "AAAA-MM-JJ HH:MM" (as stored when it
- * does not parse: never lose what is there). */
-static const char *datetime_cell(const char *stored,
-				 char buf[DATETIME_ISO_LEN])
-{
-	struct datetime t;
-
-	if (!stored || datetime_parse(stored, &t) != 0)
-		return stored;
-	datetime_format_iso(t, buf);
-	buf[10] = ' ';
-	return buf;
-}
-
-static const char *number_cell(bool has, double v, char *buf, size_t n)
-{
-	if (!has)
-		return NULL;
-	number_format(v, 2, buf, n);
-	return buf;
-}
-
-static const char *word(const struct vocab *v, int n, int i)
-{
-	return i >= 0 && i < n ? v[i].file : NULL;
-}
-
-static void write_row(struct csv *c, const struct contract_info *k,
-		      const struct request *r)
-{
-	const char *cell[C_COUNT] = { 0 };
-	char dates[6][DATETIME_ISO_LEN], nums[5][32], delay[32];
-	bool exceptional = r->kind == REQUEST_EXCEPTIONAL;
-
-	cell[C_COMMUNE] = k->commune;
-	cell[C_CONTRACT] = k->identifier;
-	cell[C_KIND] = word(request_kind_vocab, REQUEST_KIND_COUNT,
-			    (int)r->kind);
-	cell[C_FORM] = word(request_form_vocab, FORM_COUNT, (int)r->form);
-	cell[C_DOMAIN] = r->domain_code;
-	cell[C_SUBDOMAIN] = r->subdomain_letter;
-	cell[C_NATURE] = word(request_nature_vocab, NATURE_COUNT,
-			      (int)r->nature);
-	cell[C_CRITICALITY] = r->criticality;
-	cell[C_PRIORITY] = r->urgent_priority;
-	if (r->has_urgent_delay) {
-		request_urgent_delay_format(r->urgent_delay_min, delay,
-					    sizeof delay);
-		cell[C_DELAY] = delay;
-	}
-	cell[C_REQUESTER] = r->requester;
-	cell[C_OBJECT] = r->object;
-	cell[C_RECEIVED] = datetime_cell(r->received_at, dates[0]);
-	cell[C_ACK] = datetime_cell(r->acknowledged_at, dates[1]);
-	cell[C_INTERVENTION] = datetime_cell(r->intervention_at, dates[2]);
-	cell[C_RESOLVED] = datetime_cell(r->resolved_at, dates[3]);
-	cell[C_ANSWERED] = datetime_cell(r->answered_at, dates[4]);
-	cell[C_CANCELLED] = datetime_cell(r->cancelled_at, dates[5]);
-	cell[C_CANCEL_REASON] = r->cancel_reason;
-	cell[C_STATUS] = (int)r->status >= 0 && r->status < REQ_STATUS_COUNT
-				 ? request_status_vocab[r->status].label
-				 : NULL;
-	cell[C_ACK_HOURS] = number_cell(r->has_ack, r->ack_hours, nums[0],
-					sizeof nums[0]);
-	cell[C_ACK_DAYS] = number_cell(r->has_ack, r->ack_days, nums[1],
-				       sizeof nums[1]);
-	cell[C_RES_HOURS] = number_cell(r->has_resolution, r->resolution_hours,
-					nums[2], sizeof nums[2]);
-	cell[C_RES_DAYS] = number_cell(r->has_resolution, r->resolution_days,
-				       nums[3], sizeof nums[3]);
-	if (exceptional) {
-		cell[C_ASKED] = r->asked;
-		cell[C_PROPOSAL] = r->proposal;
-		cell[C_DECISION] = r->decision;
-		cell[C_DECIDED_BY] = r->decided_by;
-		cell[C_DECIDED_ON] = r->decided_on;
-		if (r->has_cost) {
-			number_format_amount(r->estimated_cost, nums[4],
-					     sizeof nums[4]);
-			cell[C_COST] = nums[4];
-		}
-		cell[C_COMPENSATION] = r->compensation;
-	}
-	cell[C_AUTHOR] = r->author;
-	cell[C_UPDATED] = r->updated_at;
-	for (int i = 0; i < C_COUNT; i++)
-		csv_cell(c, cell[i]);
-	csv_end_row(c);
-}
-
-int cli_requests_write(struct store *st, const char *contract_uid,
-		       const char *from, const char *to, struct csv *c,
-		       struct err *e)
-{
-	struct contract_info *k = NULL;
-	size_t nk = 0;
-	int ret = 0;
-
-	for (int i = 0; i < C_COUNT; i++)
-		csv_cell(c, columns[i].name);
-	csv_end_row(c);
-	if (store_contract_list(st, &k, &nk, e) != 0)
-		return -1;
-	for (size_t i = 0; i < nk && !ret; i++) {
-		struct request_filter f;
-		struct request *v = NULL;
-		size_t n = 0;
-
-		if (contract_uid && strcmp(contract_uid, k[i].uid))
-			continue;
-		request_filter_init(&f);
-		f.from = from;
-		f.to = to;
-		f.sort = SORT_RECEIVED_ASC;
-		if (store_request_list(st, k[i].uid, &f, &v, &n, NULL, e) != 0) {
-			ret = -1;
-			break;
-		}
-		for (size_t j = 0; j < n; j++)
-			write_row(c, &k[i], &v[j]);
-		store_request_list_free(v, n);
-		if (ferror(c->out))
-			ret = 1;
-	}
-	store_contract_list_free(k, nk);
-	return ret;
-}
 
 /* ------------------------------------------------------------------ */
 /* Import                                                              */
@@ -280,7 +93,7 @@ static void clean_cell(char *s)
 /* The cell of column c, NULL when the column is absent or the cell
  * blank. */
 static const char *cell(const struct import *im,
-			const struct csv_record *rec, enum col c)
+			const struct csv_record *rec, enum request_col c)
 {
 	const char *s;
 
@@ -335,7 +148,7 @@ static int read_header(struct import *im, struct csv_record *rec)
 
 		clean_cell(rec->field[i]);
 		for (c = 0; c < C_COUNT; c++)
-			if (same_folded(rec->field[i], columns[c].name))
+			if (same_folded(rec->field[i], request_columns[c].name))
 				break;
 		if (!*rec->field[i])
 			problem(im, rec->line, "la colonne %zu de l'en-tête n'a "
@@ -345,14 +158,14 @@ static int read_header(struct import *im, struct csv_record *rec)
 				rec->field[i]);
 		else if (im->at[c] >= 0)
 			problem(im, rec->line, "colonne « %s » en double",
-				columns[c].name);
+				request_columns[c].name);
 		else
 			im->at[c] = (int)i;
 	}
 	for (int c = 0; c < C_COUNT; c++)
-		if ((columns[c].flags & COL_REQUIRED) && im->at[c] < 0)
+		if ((request_columns[c].flags & COL_REQUIRED) && im->at[c] < 0)
 			problem(im, rec->line, "colonne « %s » absente (elle est "
-				"obligatoire)", columns[c].name);
+				"obligatoire)", request_columns[c].name);
 	if (!im->commune && im->at[C_COMMUNE] < 0 && im->at[C_CONTRACT] < 0)
 		problem(im, rec->line, "ni colonne « commune » ni colonne "
 			"« contrat » : donnez la commune avec --commune");
@@ -508,11 +321,11 @@ static int row_exceptional(struct import *im, const struct csv_record *rec,
 	memset(x, 0, sizeof *x);
 	*any = false;
 	for (int c = 0; c < C_COUNT; c++) {
-		if (!(columns[c].flags & COL_EXCEPTIONAL) || !cell(im, rec, c))
+		if (!(request_columns[c].flags & COL_EXCEPTIONAL) || !cell(im, rec, c))
 			continue;
 		if (!exceptional) {
 			problem(im, rec->line, "« %s » ne concerne qu'une saisine"
-				" exceptionnelle", columns[c].name);
+				" exceptionnelle", request_columns[c].name);
 			return -1;
 		}
 		*any = true;

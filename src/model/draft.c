@@ -11,7 +11,7 @@
 
 #include "suivi/atomic.h"
 #include "suivi/store.h"
-#include "suivi/store_measurement.h"
+#include "suivi/store_draft.h"
 #include "suivi/xalloc.h"
 
 #define DRAFT_MAGIC "suivi-brouillon 1\n"

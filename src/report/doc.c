@@ -59,9 +59,12 @@ static void table_free(struct doc_table *t)
 	for (size_t i = 0; i < t->n_cols; i++)
 		free(t->heads[i]);
 	free(t->heads);
-	for (size_t i = 0; i < t->n_rows * t->n_cols; i++)
+	for (size_t i = 0; i < t->n_rows * t->n_cols; i++) {
 		free(t->cells[i].text);
+		free(t->cells[i].mark);
+	}
 	free(t->cells);
+	free(t->flagged);
 	free(t);
 }
 
@@ -87,9 +90,14 @@ void doc_release(struct doc *d)
 		struct doc_block *b = &d->blocks[i];
 
 		free(b->text);
-		for (size_t j = 0; j < b->n_items; j++)
+		for (size_t j = 0; j < b->n_items; j++) {
 			free(b->items[j]);
+			if (b->values)
+				free(b->values[j]);
+		}
 		free(b->items);
+		free(b->values);
+		free(b->flagged);
 		table_free(b->table);
 		chart_free(b->chart);
 	}
@@ -148,28 +156,99 @@ void doc_note(struct doc *d, const char *fmt, ...)
 	va_end(ap);
 }
 
+void doc_warning(struct doc *d, const char *fmt, ...)
+{
+	struct doc_block *b = block_new(d, DOC_WARNING);
+	va_list ap;
+
+	va_start(ap, fmt);
+	b->text = vformat(fmt, ap);
+	va_end(ap);
+}
+
+void doc_nothing(struct doc *d, const char *fmt, ...)
+{
+	struct doc_block *b = block_new(d, DOC_NOTHING);
+	va_list ap;
+
+	va_start(ap, fmt);
+	b->text = vformat(fmt, ap);
+	va_end(ap);
+}
+
+/* Room for one more item in b: items, and the values or flags that go
+ * along (kept as long as items, zeroed). */
+static size_t item_new(struct doc_block *b)
+{
+	size_t cap = b->cap_items;
+
+	b->items = xgrow(b->items, &b->cap_items, b->n_items + 1,
+			 sizeof *b->items);
+	if (b->kind == DOC_FIELDS) {
+		b->values = xrealloc(b->values, b->cap_items * sizeof *b->values);
+		for (size_t i = cap; i < b->cap_items; i++)
+			b->values[i] = NULL;
+	} else {
+		b->flagged = xrealloc(b->flagged,
+				      b->cap_items * sizeof *b->flagged);
+		for (size_t i = cap; i < b->cap_items; i++)
+			b->flagged[i] = false;
+	}
+	return b->n_items++;
+}
+
+void doc_field(struct doc *d, const char *key, const char *fmt, ...)
+{
+	struct doc_block *b = d->n && d->blocks[d->n - 1].kind == DOC_FIELDS
+				      ? &d->blocks[d->n - 1]
+				      : block_new(d, DOC_FIELDS);
+	size_t i = item_new(b);
+	va_list ap;
+
+	b->items[i] = dup0(key);
+	va_start(ap, fmt);
+	b->values[i] = vformat(fmt, ap);
+	va_end(ap);
+}
+
 void doc_list(struct doc *d)
 {
 	block_new(d, DOC_LIST);
 }
 
+void doc_list_numbered(struct doc *d)
+{
+	block_new(d, DOC_LIST)->ordered = true;
+}
+
+static struct doc_block *last_list(struct doc *d)
+{
+	for (size_t i = d->n; i-- > 0;)
+		if (d->blocks[i].kind == DOC_LIST)
+			return &d->blocks[i];
+	return NULL;
+}
+
 void doc_item(struct doc *d, const char *fmt, ...)
 {
-	struct doc_block *b = NULL;
+	struct doc_block *b = last_list(d);
+	size_t i;
 	va_list ap;
 
-	for (size_t i = d->n; i-- > 0;)
-		if (d->blocks[i].kind == DOC_LIST) {
-			b = &d->blocks[i];
-			break;
-		}
 	if (!b)
 		b = block_new(d, DOC_LIST);
-	b->items = xgrow(b->items, &b->cap_items, b->n_items + 1,
-			 sizeof *b->items);
+	i = item_new(b);
 	va_start(ap, fmt);
-	b->items[b->n_items++] = vformat(fmt, ap);
+	b->items[i] = vformat(fmt, ap);
 	va_end(ap);
+}
+
+void doc_item_flag(struct doc *d)
+{
+	struct doc_block *b = last_list(d);
+
+	if (b && b->n_items)
+		b->flagged[b->n_items - 1] = true;
 }
 
 struct doc_table *doc_table(struct doc *d, const char *name, size_t n_cols,
@@ -190,6 +269,12 @@ struct doc_table *doc_table(struct doc *d, const char *name, size_t n_cols,
 void doc_row(struct doc_table *t)
 {
 	size_t need = (t->n_rows + 1) * t->n_cols;
+	size_t cap = t->cap_flagged;
+
+	t->flagged = xgrow(t->flagged, &t->cap_flagged, t->n_rows + 1,
+			   sizeof *t->flagged);
+	for (size_t i = cap; i < t->cap_flagged; i++)
+		t->flagged[i] = false;
 
 	if (need > t->cap) {
 		size_t old = t->cap;
@@ -227,6 +312,28 @@ void doc_text(struct doc_table *t, const char *text, enum doc_tone tone)
 		return;
 	c->text = dup0(text);
 	c->tone = tone;
+}
+
+/* The last cell written: the last non-NULL text of the last row. */
+void doc_mark(struct doc_table *t, const char *mark)
+{
+	struct doc_cell *row, *c = NULL;
+
+	if (!t->n_rows || !t->n_cols)
+		return;
+	row = &t->cells[(t->n_rows - 1) * t->n_cols];
+	for (size_t i = 0; i < t->n_cols && row[i].text; i++)
+		c = &row[i];
+	if (!c)
+		return;
+	free(c->mark);
+	c->mark = xstrdup_or_null(mark);
+}
+
+void doc_row_flag(struct doc_table *t)
+{
+	if (t->n_rows)
+		t->flagged[t->n_rows - 1] = true;
 }
 
 void doc_num(struct doc_table *t, double num, const char *text,

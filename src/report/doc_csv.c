@@ -9,6 +9,7 @@
 #include "doc_esc.h"
 #include "suivi/csv.h"
 #include "suivi/number.h"
+#include "suivi/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -59,10 +60,17 @@ void doc_csv_render(FILE *fp, const struct doc *d)
 				if (x->has_num)
 					number_format(x->num, 6, num,
 						      sizeof num);
-				if (x->has_num && strcmp(num, "?"))
+				if (x->has_num && strcmp(num, "?")) {
 					num_cell(&c, num);
-				else
+				} else if (x->mark) {
+					char *m = xasprintf("%s — %s", x->text,
+							    x->mark);
+
+					text_cell(&c, m);
+					free(m);
+				} else {
 					text_cell(&c, x->text);
+				}
 			}
 			csv_end_row(&c);
 		}

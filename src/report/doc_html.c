@@ -41,6 +41,12 @@ static const char css[] =
 	"td.missing{background:#fff0cc;color:#6b4700;font-style:italic}\n"
 	"td.muted{color:#6a6a6a}\n"
 	"td.strong{font-weight:bold}\n"
+	"table.meta th{width:11em;background:#f5f5f5;font-weight:600}\n"
+	".notice{border-left:4px solid #b35c00;background:#fff4e5;"
+	"padding:.4em .8em}\n"
+	".late{color:#a00000}\n"
+	".late-mark{font-weight:bold}\n"
+	".none{font-style:italic;color:#555}\n"
 	"figure.chart{margin:1em 0}\n"
 	"figure.chart svg{max-width:100%;height:auto}\n"
 	"figcaption{font-size:.85em;color:#333}\n"
@@ -53,7 +59,10 @@ static const char css[] =
 	"thead{display:table-header-group}"
 	".scroll{overflow:visible}table.wide{font-size:6.5pt}"
 	"td,th,.note{-webkit-print-color-adjust:exact;"
-	"print-color-adjust:exact}}\n";
+	"print-color-adjust:exact}"
+	"table.meta th{background:none}"
+	".notice{background:none;border:1px solid #000}"
+	".late{color:#000}}\n";
 
 static const char *const tone_class[] = {
 	[TONE_NONE] = NULL,	   [TONE_MET] = "met",
@@ -90,7 +99,8 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption)
 	}
 	fputs("</tr></thead>\n<tbody>\n", fp);
 	for (size_t r = 0; r < t->n_rows; r++) {
-		fputs("<tr>", fp);
+		fputs(t->flagged && t->flagged[r] ? "<tr class=\"late\">"
+						  : "<tr>", fp);
 		for (size_t i = 0; i < t->n_cols; i++) {
 			const struct doc_cell *c = &t->cells[r * t->n_cols + i];
 			const char *tone = (unsigned)c->tone <
@@ -107,6 +117,11 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption)
 					tone ? tone : "");
 			fputc('>', fp);
 			put(fp, c->text, false);
+			if (c->mark) {
+				fputs(" <strong class=\"late-mark\">", fp);
+				put(fp, c->mark, false);
+				fputs("</strong>", fp);
+			}
 			fputs("</td>", fp);
 		}
 		fputs("</tr>\n", fp);
@@ -155,13 +170,35 @@ static void block(FILE *fp, const struct doc *d, size_t at)
 	case DOC_LIST:
 		if (!b->n_items)
 			break;
-		fputs("<ul>\n", fp);
+		fputs(b->ordered ? "<ol>\n" : "<ul>\n", fp);
 		for (size_t i = 0; i < b->n_items; i++) {
-			fputs("<li>", fp);
-			put(fp, b->items[i], false);
+			fputs(b->flagged && b->flagged[i] ? "<li class=\"late\">"
+							  : "<li>", fp);
+			put(fp, b->items[i], b->ordered);
 			fputs("</li>\n", fp);
 		}
-		fputs("</ul>\n", fp);
+		fputs(b->ordered ? "</ol>\n" : "</ul>\n", fp);
+		break;
+	case DOC_FIELDS:
+		fputs("<table class=\"meta\">\n", fp);
+		for (size_t i = 0; i < b->n_items; i++) {
+			fputs("<tr><th scope=\"row\">", fp);
+			put(fp, b->items[i], false);
+			fputs("</th><td>", fp);
+			put(fp, b->values[i], false);
+			fputs("</td></tr>\n", fp);
+		}
+		fputs("</table>\n", fp);
+		break;
+	case DOC_NOTHING:
+		fputs("<p class=\"none\">", fp);
+		put(fp, b->text, false);
+		fputs("</p>\n", fp);
+		break;
+	case DOC_WARNING:
+		fputs("<p class=\"notice\"><strong>", fp);
+		put(fp, b->text, false);
+		fputs("</strong></p>\n", fp);
 		break;
 	case DOC_TABLE:
 		if (b->table)

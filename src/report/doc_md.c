@@ -2,7 +2,7 @@
  * A doc as Markdown (doc.h), CommonMark with GitHub's pipe tables.
  *
  * The doc's title is the "#" heading; a heading of level n has n + 1
- * "#". Notes are block quotes, tables are preceded by their name in bold,
+ * "#". Notes are block quotes (a warning's text in bold), tables are preceded by their name in bold,
  * a column of numbers is aligned right. A chart is one paragraph: its
  * title, a sparkline of its values (· where one is missing), then the
  * values themselves on a second line.
@@ -76,8 +76,14 @@ static void table(FILE *fp, const struct doc_table *t, const char *caption)
 	fputs("|\n", fp);
 	for (size_t r = 0; r < t->n_rows; r++) {
 		for (size_t i = 0; i < t->n_cols; i++) {
+			const struct doc_cell *c = &t->cells[r * t->n_cols + i];
+
 			fputs("| ", fp);
-			put_line(fp, t->cells[r * t->n_cols + i].text, 0);
+			put_line(fp, c->text, 0);
+			if (c->mark) {
+				fputs(" — ", fp);
+				strong(fp, c->mark);
+			}
 			fputc(' ', fp);
 		}
 		fputs("|\n", fp);
@@ -151,11 +157,40 @@ static void block(FILE *fp, const struct doc *d, size_t at)
 		if (!b->n_items)
 			break;
 		for (size_t i = 0; i < b->n_items; i++) {
-			fputs("- ", fp);
-			put_line(fp, b->items[i], ESC_MD_BLOCK);
+			char cont[32];
+			int w;
+
+			if (!b->ordered) {
+				fputs("- ", fp);
+				put_line(fp, b->items[i], ESC_MD_BLOCK);
+				fputc('\n', fp);
+				continue;
+			}
+			/* the next lines indented as the item's text */
+			w = fprintf(fp, "%zu. ", i + 1);
+			snprintf(cont, sizeof cont, "%*s", w > 0 ? w : 0, "");
+			put_para(fp, b->items[i], cont);
 			fputc('\n', fp);
 		}
 		fputc('\n', fp);
+		break;
+	case DOC_FIELDS:
+		for (size_t i = 0; i < b->n_items; i++) {
+			fprintf(fp, "- **%s** : ", b->items[i]);
+			put_line(fp, b->values[i], 0);
+			fputc('\n', fp);
+		}
+		fputc('\n', fp);
+		break;
+	case DOC_NOTHING:
+		fputc('_', fp);
+		put_line(fp, b->text, 0);
+		fputs("_\n\n", fp);
+		break;
+	case DOC_WARNING:
+		fputs("> ", fp);
+		strong(fp, b->text);
+		fputs("\n\n", fp);
 		break;
 	case DOC_TABLE:
 		if (b->table)

@@ -382,6 +382,10 @@ static void cell(FILE *fp, const struct doc_cell *c, bool text_doc,
 	else
 		fputs("<text:p>", fp);
 	put(fp, c->text, false);
+	if (c->mark) {
+		fputs(" — ", fp);
+		put(fp, c->mark, false);
+	}
 	fputs("</text:p></table:table-cell>\n", fp);
 }
 
@@ -696,7 +700,10 @@ static void list(FILE *fp, const struct doc_block *b)
 	for (size_t i = 0; i < b->n_items; i++) {
 		fputs("<text:list-item>", fp);
 		fputs("<text:p text:style-name=\"List_20_Item\">", fp);
-		put(fp, b->items[i], false);
+		/* numbered by hand: one list style serves both */
+		if (b->ordered)
+			fprintf(fp, "%zu. ", i + 1);
+		put(fp, b->items[i], b->ordered);
 		fputs("</text:p></text:list-item>\n", fp);
 	}
 	fputs("</text:list>\n", fp);
@@ -751,6 +758,22 @@ void doc_fodt_render(FILE *fp, const struct doc *d)
 			break;
 		case DOC_NOTE:
 			para(fp, "Note", b->text, true);
+			break;
+		case DOC_WARNING:
+			para(fp, "Note", b->text, false);
+			break;
+		case DOC_NOTHING:
+			para(fp, "Text_20_body", b->text, false);
+			break;
+		case DOC_FIELDS:
+			for (size_t k = 0; k < b->n_items; k++) {
+				fputs("<text:p text:style-name=\"Text_20_body\">",
+				      fp);
+				put(fp, b->items[k], false);
+				fputs(" : ", fp);
+				put(fp, b->values[k], false);
+				fputs("</text:p>\n", fp);
+			}
 			break;
 		case DOC_LIST:
 			list(fp, b);

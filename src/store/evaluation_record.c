@@ -51,31 +51,20 @@ int store_evaluation_record_get(struct store *st, const char *contract_uid,
 	return store_done(st, rc, "lire l'évaluation", e);
 }
 
-/* field: NULL keeps *cur; "" (or blanks) clears it; else a date it
- * parses to (ISO, in *cur). */
-static int take_date(const char *field, const char *what, char **cur,
-		     const char *today, struct err *e)
+/* how: keep *cur, clear it, or set it to d (ISO in *cur), which must
+ * not be after today (ISO): a record says what happened. */
+static int take_date(enum record_date_change how, struct date d,
+		     const char *what, char **cur, const char *today,
+		     struct err *e)
 {
-	struct date d;
 	char iso[DATE_ISO_LEN], a[DATE_ISO_LEN], b[DATE_ISO_LEN];
-	char *t;
 
-	if (!field)
+	if (how == RECORD_DATE_KEEP)
 		return 0;
-	t = text_trim(xstrdup(field));
 	free(*cur);
 	*cur = NULL;
-	if (!*t) {
-		free(t);
+	if (how == RECORD_DATE_CLEAR)
 		return 0;
-	}
-	if (date_parse(t, &d) != 0) {
-		err_set(e, ERR_INPUT, "date %s illisible : « %s » (attendu "
-			"JJ/MM/AAAA)", what, t);
-		free(t);
-		return -1;
-	}
-	free(t);
 	date_format_iso(d, iso);
 	if (strcmp(iso, today) > 0) {
 		date_iso_fr(iso, a);
@@ -116,7 +105,7 @@ static int contract_start_year(struct store *st, const char *contract_uid,
 
 int store_evaluation_record_set(struct store *st, const char *contract_uid,
 				int year,
-				const struct evaluation_record_input *in,
+				const struct evaluation_record_change *in,
 				const char *today, struct err *e)
 {
 	struct evaluation_record r;
@@ -148,11 +137,11 @@ int store_evaluation_record_set(struct store *st, const char *contract_uid,
 			"d'évaluation de %d", start, year);
 		goto fail_r;
 	}
-	if (take_date(in->sent_on, "d'envoi à la commune", &r.sent_on,
-		      today_iso, e) != 0 ||
-	    take_date(in->presented_on, "de présentation aux instances "
-		      "délibératives communales", &r.presented_on, today_iso,
-		      e) != 0)
+	if (take_date(in->sent, in->sent_on, "d'envoi à la commune",
+		      &r.sent_on, today_iso, e) != 0 ||
+	    take_date(in->presented, in->presented_on, "de présentation aux "
+		      "instances délibératives communales", &r.presented_on,
+		      today_iso, e) != 0)
 		goto fail_r;
 	if (in->adjustments) {
 		free(r.adjustments);

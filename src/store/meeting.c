@@ -2,7 +2,7 @@
  * Meetings in the database (include/suivi/store_meeting.h): the meeting
  * and its life, attendees, decisions, action items carried from meeting
  * to meeting, the cadence of article 5, and the validation of values at
- * closing. The agenda is src/store/agenda.c.
+ * closing. The agenda is src/model/agenda.c (its rows: agenda.c here).
  */
 #include "store_internal.h"
 #include "suivi/date.h"

@@ -12,7 +12,7 @@
 #include "ui_internal.h"
 #include "suivi/draft.h"
 #include "suivi/limits.h"
-#include "suivi/store_measurement.h"
+#include "suivi/store_draft.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
 #include "suivi/xalloc.h"

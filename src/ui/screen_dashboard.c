@@ -14,6 +14,7 @@
 #include "ui_internal.h"
 #include "suivi/cell.h"
 #include "suivi/date.h"
+#include "suivi/store_draft.h"
 #include "suivi/store_measurement.h"
 #include "suivi/store_meeting.h"
 #include "suivi/strbuf.h"

@@ -13,7 +13,7 @@
 #include "suivi/date.h"
 #include "suivi/dispute.h"
 #include "suivi/store_dispute.h"
-#include "suivi/store_measurement.h"
+#include "suivi/store_draft.h"
 #include "suivi/store_request.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"

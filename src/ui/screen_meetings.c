@@ -11,11 +11,12 @@
  * draft (slot "reunion") that the next start offers back.
  */
 #include "ui_internal.h"
+#include "suivi/agenda.h"
 #include "suivi/date.h"
 #include "suivi/meeting.h"
 #include "suivi/minutes.h"
 #include "suivi/paths.h"
-#include "suivi/store_measurement.h"
+#include "suivi/store_draft.h"
 #include "suivi/store_meeting.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"
@@ -84,7 +85,7 @@ static void page_free(struct mt_screen *ms)
 	free(ms->prow);
 	ms->prow = NULL;
 	ms->n_prow = 0;
-	store_agenda_free(ms->agenda, ms->n_agenda);
+	agenda_free(ms->agenda, ms->n_agenda);
 	ms->agenda = NULL;
 	ms->n_agenda = 0;
 	if (ms->has_cur)
@@ -296,7 +297,7 @@ static bool load_page(struct ui *ui, struct mt_screen *ms, const char *uid)
 	}
 	ms->has_cur = true;
 	if (store_meeting_window(ui->st, keep, ms->from, ms->to, &e) != 0 ||
-	    store_meeting_agenda(ui->st, keep, ui->today, &ms->agenda,
+	    agenda_load(ui->st, keep, ui->today, &ms->agenda,
 				 &ms->n_agenda, &e) != 0)
 		ui_message(ui, true, "%s", e.msg);
 	build_page(ui, ms);

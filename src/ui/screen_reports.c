@@ -16,8 +16,9 @@
 #include "suivi/date.h"
 #include "suivi/doc.h"
 #include "suivi/evaluation.h"
+#include "suivi/evaluation_record.h"
 #include "suivi/paths.h"
-#include "suivi/store_measurement.h"
+#include "suivi/store_draft.h"
 #include "suivi/store_evaluation.h"
 #include "suivi/store_observation.h"
 #include "suivi/summary.h"
@@ -487,9 +488,8 @@ static bool save_record(struct form *f, void *ctx, char *err, size_t n)
 	};
 	struct err e;
 
-	if (store_evaluation_record_set(c->ui->st, c->rs->contract_uid,
-					c->rs->year, &in, c->ui->today,
-					&e) != 0) {
+	if (evaluation_record_set(c->ui->st, c->rs->contract_uid,
+				  c->rs->year, &in, c->ui->today, &e) != 0) {
 		snprintf(err, n, "%s", e.msg);
 		return false;
 	}

@@ -10,7 +10,7 @@
 #include "suivi/date.h"
 #include "suivi/number.h"
 #include "suivi/request.h"
-#include "suivi/store_measurement.h"
+#include "suivi/store_draft.h"
 #include "suivi/store_request.h"
 #include "suivi/strbuf.h"
 #include "suivi/text.h"

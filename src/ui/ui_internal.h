@@ -518,7 +518,7 @@ void form_restore(struct form *f, const char *text);
  * there is none: what a draft is about, for the question offering it
  * back. */
 void form_draft_excerpt(const char *text, int field, char *buf, size_t n);
-/* True when the store holds a draft in slot (drafts: store_measurement.h). */
+/* True when the store holds a draft in slot (drafts: store_draft.h). */
 bool ui_draft_pending(struct ui *ui, const char *slot);
 /* After ui_form_run returned false: when the terminal went away with
  * something typed, f becomes the draft of slot, with ctx (which says

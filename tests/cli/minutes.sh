@@ -203,9 +203,9 @@ t_report_minutes() {
 	run --db "$T/s.db" report minutes --meeting 2026-13-01 -o "$T/none.md"
 	check "report minutes, month 13: usage error (2)" 'st 2 && err_has "date « 2026-13-01 » invalide"'
 	run --db "$T/s.db" report minutes --meeting $MU1 -o "$T/cr.txt"
-	check "report minutes, .txt: usage error (2), the formats named" 'st 2 && err_has "ne dit pas le format (.md, .html ou .htm)" && [ ! -e "$T/cr.txt" ]'
+	check "report minutes, .txt: usage error (2), the formats named" 'st 2 && err_has "ne dit pas le format (.md, .html, .htm ou .fodt)" && [ ! -e "$T/cr.txt" ]'
 	run --db "$T/s.db" report minutes --meeting $MU1 --format pdf -o "$T/cr.pdf"
-	check "report minutes --format pdf: usage error (2)" 'st 2 && err_has "format « pdf » inconnu (md ou html)" && [ ! -e "$T/cr.pdf" ]'
+	check "report minutes --format pdf: usage error (2)" 'st 2 && err_has "format « pdf » inconnu (md, html ou odt)" && [ ! -e "$T/cr.pdf" ]'
 	run --db "$T/s.db" report minutes --meeting $MU1 --format=html --output="$T/eq.htm"
 	check "report minutes --format=… --output=…: understood" 'st 0 && grep -qF "<!DOCTYPE html>" "$T/eq.htm"'
 	run --db "$T/s.db" report minutes -o "$T/none.md"
@@ -246,4 +246,30 @@ print(r[0] if r else "")' "$T/g.db")
 	check "report minutes of a generated meeting: html, exit 0" 'st 0 && grep -qF "</html>" "$T/g.html" && grep -qF "<h2>Décisions</h2>" "$T/g.html" && ! grep -q provisoire "$T/g.html"'
 	run --db "$T/g.db" report minutes --meeting "$uid" -o "$T/g.md"
 	check "report minutes of a generated meeting: md, decisions numbered" 'st 0 && grep -q "^1\. " "$T/g.md"'
+}
+
+# The minutes as a flat OpenDocument text (issue 18): the same content,
+# one XML file a word processor opens; .odt (zipped) is refused.
+t_report_minutes_odt() {
+	set_db
+	run --db "$T/s.db" meeting add --commune "Le Bouscat" --kind suivi --date 15/01/2026 --place "Salle <B> & \"C\""
+	check "minutes odt: a meeting" 'st 0'
+	run --db "$T/s.db" meeting action --meeting 15/01/2026 --commune "Le Bouscat" --what "Relancer <le> prestataire" --owner DSI --due 01/12/2025
+	check "minutes odt: a late action" 'st 0'
+	run --db "$T/s.db" meeting decision --meeting 15/01/2026 --commune "Le Bouscat" --text "Plan validé"
+	check "minutes odt: a decision" 'st 0'
+	run --db "$T/s.db" report minutes --meeting 15/01/2026 --commune "Le Bouscat" -o "$T/cr.fodt"
+	check "report minutes .fodt: exit 0, said, 0600" 'st 0 && out_empty && err_has "compte rendu écrit dans $T/cr.fodt" && mode_is 600 "$T/cr.fodt"'
+	check "minutes fodt: an OpenDocument text" 'grep -qF "application/vnd.oasis.opendocument.text" "$T/cr.fodt"'
+	check "minutes fodt: title, fields, escaped text" 'grep -qF "Compte rendu — réunion de suivi du 15/01/2026 — Le Bouscat (provisoire)" "$T/cr.fodt" && grep -qF "Lieu : Salle &lt;B&gt; &amp; &quot;C&quot;" "$T/cr.fodt" && grep -qF "Relancer &lt;le&gt; prestataire" "$T/cr.fodt"'
+	check "minutes fodt: the decision numbered, the late action marked" 'grep -qF "1. Plan validé" "$T/cr.fodt" && grep -qF "à faire — en retard" "$T/cr.fodt"'
+	if [ -n "$PY" ]; then
+		"$PY" -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$T/cr.fodt" 2>"$T/xml.err"
+		rc=$?
+		check "minutes fodt: well-formed XML" 'st 0'
+	fi
+	run --db "$T/s.db" report minutes --meeting 15/01/2026 --commune "Le Bouscat" -o - --format odt
+	check "report minutes --format odt -o -: on stdout" 'st 0 && out_has "opendocument.text"'
+	run --db "$T/s.db" report minutes --meeting 15/01/2026 --commune "Le Bouscat" -o "$T/cr.odt"
+	check "report minutes .odt: usage error (2), flat form named" 'st 2 && err_has "(.md, .html, .htm ou .fodt)" && [ ! -e "$T/cr.odt" ]'
 }

@@ -1267,3 +1267,113 @@ Test(doc_fodt, landscape_when_a_table_does_not_fit_the_portrait_page)
 	free(fodt);
 	doc_release(&d);
 }
+
+/* What the minutes of a meeting use (issue 18): fields, a nothing
+ * paragraph, a warning, a numbered list keeping its line feeds, flagged
+ * items and rows, a cell's mark. */
+static void record(struct doc *d)
+{
+	struct doc_table *t;
+	static const char *const heads[] = { "Action", "État" };
+
+	doc_init(d, "Compte rendu", NULL);
+	doc_warning(d, "Provisoire <%s>", "x");
+	doc_field(d, "Commune", "%s", "Le <Bouscat> | 2");
+	doc_field(d, "Lieu", "%s", "Salle");
+	doc_nothing(d, "Néant.");
+	doc_list_numbered(d);
+	doc_item(d, "Valider");
+	doc_item(d, "Reporter\n1. la revue");
+	doc_list(d);
+	doc_item(d, "à l'heure");
+	doc_item(d, "en retard");
+	doc_item_flag(d);
+	t = doc_table(d, NULL, 2, heads);
+	doc_text(t, "Relancer", TONE_NONE);
+	doc_text(t, "à faire", TONE_NONE);
+	doc_mark(t, "en retard");
+	doc_row_flag(t);
+	doc_text(t, "Former", TONE_NONE);
+	doc_text(t, "en cours", TONE_NONE);
+}
+
+Test(doc_md, fields_nothing_warning_numbered_list_and_marks)
+{
+	struct doc d;
+	char *md;
+
+	record(&d);
+	md = render(&d, DOC_MD);
+	cr_expect_str_eq(md,
+		"# Compte rendu\n\n"
+		"> **Provisoire \\<x>**\n\n"
+		"- **Commune** : Le \\<Bouscat> \\| 2\n"
+		"- **Lieu** : Salle\n\n"
+		"_Néant._\n\n"
+		"1. Valider\n"
+		"2. Reporter  \n   1\\. la revue\n\n"
+		"- à l'heure\n"
+		"- en retard\n\n"
+		"| Action | État |\n| --- | --- |\n"
+		"| Relancer | à faire — **en retard** |\n"
+		"| Former | en cours |\n\n");
+	free(md);
+	doc_release(&d);
+}
+
+Test(doc_html, fields_nothing_warning_numbered_list_and_marks)
+{
+	struct doc d;
+	char *html;
+
+	record(&d);
+	html = render(&d, DOC_HTML);
+	cr_expect(strstr(html, "<p class=\"notice\"><strong>Provisoire "
+			       "&lt;x&gt;</strong></p>\n"), "%s", html);
+	cr_expect(strstr(html, "<table class=\"meta\">\n"
+			       "<tr><th scope=\"row\">Commune</th><td>Le "
+			       "&lt;Bouscat&gt; | 2</td></tr>\n"
+			       "<tr><th scope=\"row\">Lieu</th><td>Salle</td>"
+			       "</tr>\n</table>\n"), "%s", html);
+	cr_expect(strstr(html, "<p class=\"none\">Néant.</p>\n"));
+	cr_expect(strstr(html, "<ol>\n<li>Valider</li>\n<li>Reporter<br>\n"
+			       "1. la revue</li>\n</ol>\n"), "%s", html);
+	cr_expect(strstr(html, "<ul>\n<li>à l&#39;heure</li>\n"
+			       "<li class=\"late\">en retard</li>\n</ul>\n"),
+		  "%s", html);
+	cr_expect(strstr(html, "<tr class=\"late\"><td>Relancer</td><td>à "
+			       "faire <strong class=\"late-mark\">en retard"
+			       "</strong></td></tr>\n<tr><td>Former</td>"),
+		  "%s", html);
+	cr_expect(strstr(html, ".late{"));
+	free(html);
+	doc_release(&d);
+}
+
+Test(doc_fodt, fields_numbered_items_and_marks_as_text)
+{
+	struct doc d;
+	char *x;
+
+	record(&d);
+	x = render(&d, DOC_FODT);
+	cr_expect(strstr(x, ">Commune : Le &lt;Bouscat&gt; | 2</text:p>"),
+		  "%s", x);
+	cr_expect(strstr(x, ">1. Valider</text:p>"));
+	cr_expect(strstr(x, ">à faire — en retard</text:p>"));
+	cr_expect(strstr(x, "Néant."));
+	free(x);
+	doc_release(&d);
+}
+
+Test(doc_csv, a_mark_follows_its_cell)
+{
+	struct doc d;
+	char *csv;
+
+	record(&d);
+	csv = render(&d, DOC_CSV);
+	cr_expect(strstr(csv, "Relancer,à faire — en retard\r\n"), "%s", csv);
+	free(csv);
+	doc_release(&d);
+}

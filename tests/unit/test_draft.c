@@ -9,7 +9,7 @@
 #include "helpers.h"
 #include "suivi/draft.h"
 #include "suivi/store.h"
-#include "suivi/store_measurement.h"
+#include "suivi/store_draft.h"
 
 static void runtime_dir(void)
 {

@@ -23,6 +23,7 @@
 #include "suivi/evaluation.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
+#include "suivi/evaluation_record.h"
 #include "suivi/store_evaluation.h"
 #include "suivi/store_measurement.h"
 #include "suivi/store_meeting.h"
@@ -1569,7 +1570,7 @@ Test(evaluation, says_when_it_was_sent_and_presented)
 	cr_expect_not_null(block_with(&d, DOC_PARAGRAPH, "Ajustements proposés "
 				      "pour 2026 : aucun saisi."));
 	doc_release(&d);
-	cr_assert_eq(store_evaluation_record_set(f.st, f.contract, YEAR, &in,
+	cr_assert_eq(evaluation_record_set(f.st, f.contract, YEAR, &in,
 						 TODAY, &e), 0, "%s", e.msg);
 	cr_assert_eq(evaluation_build(f.st, f.contract, YEAR, TODAY, &d, &e),
 		     0, "%s", e.msg);

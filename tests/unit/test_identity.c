@@ -17,6 +17,7 @@
 #include "suivi/sha256.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
+#include "suivi/store_draft.h"
 #include "suivi/store_measurement.h"
 #include "suivi/store_observation.h"
 #include "suivi/store_request.h"

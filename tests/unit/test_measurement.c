@@ -17,6 +17,7 @@
 #include "suivi/limits.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"
+#include "suivi/store_draft.h"
 #include "suivi/store_measurement.h"
 #include "suivi/value.h"
 

@@ -2,8 +2,8 @@
  * Meetings: the cadence of article 5 (src/core/meeting.c), meetings in
  * the database with their attendees, decisions and carried actions, the
  * validation of values at closing (src/store/meeting.c), the agenda
- * built from the data (src/store/agenda.c) and the minutes
- * (src/report/minutes.c), on the test contract.
+ * built from the data (src/model/agenda.c, its rows src/store/agenda.c)
+ * and the minutes (src/report/minutes.c), on the test contract.
  */
 #include <criterion/criterion.h>
 #include <locale.h>
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "suivi/agenda.h"
 #include "suivi/cell.h"
 #include "suivi/contract_file.h"
 #include "suivi/limits.h"
@@ -583,14 +584,14 @@ Test(meeting, agenda_lists_typed_values_the_log_does_not_give)
 	struct err e;
 
 	seed(&s);
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	cr_expect_eq(count(v, n, AGENDA_DISAGREE), 0, "nothing typed over "
 		     "the log yet");
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	/* majeure, T4 2025: the log gives 24 h; 5 typed */
 	set_num(&s.f, s.ind112, "2025-T4", "majeure", 5);
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	cr_expect_eq(count(v, n, AGENDA_DISAGREE), 1);
 	it = first(v, n, AGENDA_DISAGREE);
@@ -602,13 +603,13 @@ Test(meeting, agenda_lists_typed_values_the_log_does_not_give)
 	cr_expect_str_eq(it->criticality, "majeure");
 	cr_expect_str_eq(it->value_text, "5 h");
 	cr_expect_str_eq(it->target_text, "24 h");
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	/* typed as the log gives it: not listed */
 	set_num(&s.f, s.ind112, "2025-T4", "majeure", 24);
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	cr_expect_eq(count(v, n, AGENDA_DISAGREE), 0);
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	close_store(&s.f);
 }
 
@@ -626,7 +627,7 @@ Test(meeting, agenda_is_built_from_the_data_of_the_window)
 		     e.msg);
 	cr_expect_str_eq(from, "2025-10-15");
 	cr_expect_str_eq(to, "2026-01-15");
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	cr_expect_eq(count(v, n, AGENDA_MISSING), 1);
 	it = first(v, n, AGENDA_MISSING);
@@ -679,7 +680,7 @@ Test(meeting, agenda_is_built_from_the_data_of_the_window)
 	cr_expect_str_eq(it->text, "Action « Mettre à jour le schéma », DSI, "
 			 "échéance le 30/11/2025 (réunion du 15/10/2025) : "
 			 "à faire, en retard");
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	close_store(&s.f);
 }
 
@@ -2457,7 +2458,7 @@ Test(meeting_agenda, window_of_a_first_meeting_starts_with_the_contract)
 		     e.msg);
 	cr_assert_eq(store_measurement_set(f.st, ind, "2025-07", "", &yes,
 					   false, NULL, &e), 0, "%s", e.msg);
-	cr_assert_eq(store_meeting_agenda(f.st, m, "2025-09-10", &v, &n, &e),
+	cr_assert_eq(agenda_load(f.st, m, "2025-09-10", &v, &n, &e),
 		     0, "%s", e.msg);
 	/* June and August are missing, July is there, September is not
 	 * over: one line for the indicator, that leads to June */
@@ -2480,7 +2481,7 @@ Test(meeting_agenda, window_of_a_first_meeting_starts_with_the_contract)
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_REQUEST_LATE), 0);
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_DISPUTE), 0);
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_ACTION), 0);
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	mt_close(&f);
 }
 
@@ -2493,7 +2494,7 @@ Test(meeting_agenda, built_from_the_data_of_the_window_in_order)
 	struct err e;
 
 	mt_seed(&s);
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	/* kinds come in the documented order */
 	for (size_t i = 1; i < n; i++)
@@ -2577,7 +2578,7 @@ Test(meeting_agenda, built_from_the_data_of_the_window_in_order)
 	cr_expect_str_eq(it->text, "Action « Former les agents », RH, "
 			 "échéance le 01/03/2026 (réunion du 15/10/2025) : "
 			 "en cours");
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	mt_close(&s.f);
 }
 
@@ -2594,7 +2595,7 @@ Test(meeting_agenda, a_cancelled_request_is_never_late)
 		   "2025-11-10T09:00", NULL, NULL, NULL, u);
 	cr_assert_eq(store_request_cancel(s.f.st, u, "2025-11-10T12:00",
 					  "Doublon", &e), 0, "%s", e.msg);
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_REQUEST_LATE), 3);
 	/* nor counted as received */
@@ -2603,16 +2604,16 @@ Test(meeting_agenda, a_cancelled_request_is_never_late)
 			 "ou répondues, 3 en retard");
 	for (size_t i = 0; i < n; i++)
 		cr_expect_str_neq(v[i].ref_uid, u);
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	/* cancelled after the meeting: it was open, and late, then */
 	cr_assert_eq(store_request_cancel(s.f.st, s.r_printer,
 					  "2026-01-16T09:00", "Doublon", &e),
 		     0, "%s", e.msg);
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_REQUEST_LATE), 3);
 	cr_expect_eq(mt_item(v, n, AGENDA_REQUESTS, 0)->n_received, 3);
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	mt_close(&s.f);
 }
 
@@ -2628,26 +2629,26 @@ Test(meeting_agenda, a_cancelled_previous_meeting_does_not_open_the_window)
 	mt_seed(&s);
 	/* with the meeting of 01/12 held instead of cancelled, the window
 	 * would start there; cancelled, it does not: October is reviewed */
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	it = mt_item(v, n, AGENDA_REQUESTS, 0);
 	cr_assert_not_null(it);
 	cr_expect_str_eq(it->text, "Saisines depuis le 15/10/2025 : 3 reçues, "
 			 "2 résolues ou répondues, 3 en retard");
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	/* a meeting planned on 01/12 instead: the window starts there */
 	mt_meeting(&s.f, s.f.test, MEETING_THEMATIC, "2025-12-01", s.cancelled);
 	cr_assert_eq(store_meeting_window(s.f.st, s.m1, from, to, &e), 0, "%s",
 		     e.msg);
 	cr_expect_str_eq(from, "2025-12-01");
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	/* November's mineure ended before the window: not missing here */
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_MISSING), 0);
 	it = mt_item(v, n, AGENDA_REQUESTS, 0);
 	cr_assert_not_null(it);
 	cr_expect_eq(it->n_received, 2);
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	mt_close(&s.f);
 }
 
@@ -2659,7 +2660,7 @@ Test(meeting_agenda, unknown_meeting_is_not_found)
 	struct err e;
 
 	mt_open(&f);
-	cr_expect_eq(store_meeting_agenda(f.st, "nope", NULL, &v, &n, &e), -1);
+	cr_expect_eq(agenda_load(f.st, "nope", NULL, &v, &n, &e), -1);
 	cr_expect_eq(e.code, ERR_NOTFOUND);
 	cr_expect_null(v);
 	cr_expect_eq(n, 0);
@@ -2719,7 +2720,7 @@ Test(meeting_agenda, each_period_is_judged_in_the_version_in_force_then)
 	 * amendment's (named as it names the indicator: the annex in force
 	 * at the meeting), on one line that leads to June in the first */
 	mt_meeting(&f, young, MEETING_FOLLOW_UP, "2025-12-01", m);
-	cr_assert_eq(store_meeting_agenda(f.st, m, "2025-12-01", &v, &n, &e),
+	cr_assert_eq(agenda_load(f.st, m, "2025-12-01", &v, &n, &e),
 		     0, "%s", e.msg);
 	cr_assert_eq(mt_n_kind(v, n, AGENDA_MISSING), 1);
 	it = mt_item(v, n, AGENDA_MISSING, 0);
@@ -2727,7 +2728,7 @@ Test(meeting_agenda, each_period_is_judged_in_the_version_in_force_then)
 	cr_expect_str_eq(it->indicator_uid, v1);
 	cr_expect_str_eq(it->text, "1.1.1 Rapport mensuel remis à temps : 6 "
 			 "mois manquants, juin – nov. 2025");
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	/* June in the contract's version, August in the amendment's: each
 	 * cell is read in its own version; the line now leads to July */
 	{
@@ -2740,7 +2741,7 @@ Test(meeting_agenda, each_period_is_judged_in_the_version_in_force_then)
 						   &yes, false, NULL, &e), 0,
 			     "%s", e.msg);
 	}
-	cr_assert_eq(store_meeting_agenda(f.st, m, "2025-12-01", &v, &n, &e),
+	cr_assert_eq(agenda_load(f.st, m, "2025-12-01", &v, &n, &e),
 		     0, "%s", e.msg);
 	cr_assert_eq(mt_n_kind(v, n, AGENDA_MISSING), 1);
 	it = mt_item(v, n, AGENDA_MISSING, 0);
@@ -2749,7 +2750,7 @@ Test(meeting_agenda, each_period_is_judged_in_the_version_in_force_then)
 	cr_expect_str_eq(it->text, "1.1.1 Rapport mensuel remis à temps : 4 "
 			 "mois manquants, juil. 2025, sept. – nov. 2025");
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_VALUE), 2);
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	mt_close(&f);
 }
 
@@ -2764,7 +2765,7 @@ Test(meeting_agenda, launch_meeting_is_on_every_agenda_until_held)
 
 	mt_seed(&s);
 	/* none held nor planned: said first */
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	cr_assert_gt(n, 0);
 	cr_expect_eq(v[0].kind, AGENDA_LAUNCH);
@@ -2776,41 +2777,41 @@ Test(meeting_agenda, launch_meeting_is_on_every_agenda_until_held)
 			 "prenantes pour partager les objectifs du contrat et "
 			 "les procédures de travail, et s'accorder sur un plan "
 			 "d'actions");
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	/* planned: said with its date, leads to it */
 	mt_meeting(&s.f, s.f.test, MEETING_LAUNCH, "2026-02-10", launch);
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	it = mt_item(v, n, AGENDA_LAUNCH, 0);
 	cr_assert_not_null(it);
 	cr_expect_str_eq(it->ref_uid, launch);
 	cr_expect(strstr(it->text, "Réunion de lancement pas encore tenue "
 			 "(prévue le 10/02/2026) : "), "%s", it->text);
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	/* the launch meeting's own agenda does not ask for itself */
-	cr_assert_eq(store_meeting_agenda(s.f.st, launch, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, launch, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_LAUNCH), 0);
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	/* held after this meeting: this one's agenda still says it was to
 	 * come; a later meeting's does not */
 	setenv("SUIVI_TODAY", "2026-02-10", 1);
 	cr_assert_eq(store_meeting_close(s.f.st, launch, NULL, &e), 0, "%s",
 		     e.msg);
 	unsetenv("SUIVI_TODAY");
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-02-10", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-02-10", &v, &n,
 					  &e), 0, "%s", e.msg);
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_LAUNCH), 1);
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	{
 		char later[STORE_UID_LEN];
 
 		mt_meeting(&s.f, s.f.test, MEETING_FOLLOW_UP, "2026-03-10",
 			   later);
-		cr_assert_eq(store_meeting_agenda(s.f.st, later, "2026-03-10",
+		cr_assert_eq(agenda_load(s.f.st, later, "2026-03-10",
 						  &v, &n, &e), 0, "%s", e.msg);
 		cr_expect_eq(mt_n_kind(v, n, AGENDA_LAUNCH), 0);
-		store_agenda_free(v, n);
+		agenda_free(v, n);
 	}
 	mt_close(&s.f);
 }
@@ -2841,7 +2842,7 @@ Test(meeting_agenda, disputes_open_on_the_meeting_date)
 		     "%s", e.msg);
 	cr_assert_eq(store_dispute_close(s.f.st, u3, "2026-01-15", "Accord",
 					 &e), 0, "%s", e.msg);
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	/* oldest first */
 	cr_assert_eq(mt_n_kind(v, n, AGENDA_DISPUTE), 3);
@@ -2851,7 +2852,7 @@ Test(meeting_agenda, disputes_open_on_the_meeting_date)
 			 "(programmation des travaux, niveau 1)");
 	cr_expect_str_eq(mt_item(v, n, AGENDA_DISPUTE, 1)->ref_uid, s.dispute);
 	cr_expect_str_eq(mt_item(v, n, AGENDA_DISPUTE, 2)->ref_uid, u1);
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	mt_close(&s.f);
 }
 
@@ -2864,7 +2865,7 @@ Test(meeting_agenda, values_reviewed_with_their_figures)
 	struct err e;
 
 	mt_seed(&s);
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	/* 1.1.1 2025, 1.1.2: October x3, November critique and majeure
 	 * (computed), December majeure and mineure */
@@ -2877,7 +2878,7 @@ Test(meeting_agenda, values_reviewed_with_their_figures)
 	cr_assert_not_null(it);
 	cr_expect_str_eq(it->indicator_uid, s.i112);
 	cr_expect_str_eq(it->value_text, "24 h");
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	mt_close(&s.f);
 }
 
@@ -2927,7 +2928,7 @@ Test(meeting_agenda, first_meeting_reviews_since_the_start_grouped)
 	 * September 2025 for 1.1.2, nothing entered then; May 2025's
 	 * mineure comes from the request "Ancienne panne". One line per
 	 * indicator and criticality. */
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m0, "2025-10-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m0, "2025-10-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_MISSING), 2 + 3);
 	it = mt_item(v, n, AGENDA_MISSING, 0);
@@ -2962,7 +2963,7 @@ Test(meeting_agenda, first_meeting_reviews_since_the_start_grouped)
 			 s.r_slow);
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_DISPUTE), 0);
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_ACTION), 0);
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	mt_close(&s.f);
 }
 
@@ -2979,7 +2980,7 @@ Test(meeting_agenda, quarterly_choice_gives_quarters)
 		     0, "%s", e.msg);
 	mt_set(&s.f, s.i112, "2025-T4", "critique", 2);
 	mt_set(&s.f, s.i112, "2025-T4", "majeure", 2);
-	cr_assert_eq(store_meeting_agenda(s.f.st, s.m1, "2026-01-15", &v, &n,
+	cr_assert_eq(agenda_load(s.f.st, s.m1, "2026-01-15", &v, &n,
 					  &e), 0, "%s", e.msg);
 	cr_assert_eq(mt_n_kind(v, n, AGENDA_MISSING), 1);
 	it = mt_item(v, n, AGENDA_MISSING, 0);
@@ -2988,7 +2989,7 @@ Test(meeting_agenda, quarterly_choice_gives_quarters)
 	cr_expect_str_eq(it->text, "1.1.2 [mineure] Délai de résolution : 1 "
 			 "trimestre manquant, T4 2025");
 	cr_expect_eq(mt_n_kind(v, n, AGENDA_MISSED), 1);	/* 1.1.3 */
-	store_agenda_free(v, n);
+	agenda_free(v, n);
 	mt_close(&s.f);
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "suivi/agenda.h"
 #include "suivi/contract_file.h"
 #include "suivi/minutes.h"
 #include "suivi/store.h"
@@ -356,7 +357,8 @@ Test(minutes, html_is_one_self_contained_escaped_page)
 	part = between(html, "<h3>Pour Bordeaux Métropole", "</table>");
 	cr_expect_str_eq(part,
 		"<h3>Pour Bordeaux Métropole (service commun)</h3>\n"
-		"<table>\n<thead><tr><th scope=\"col\">Nom</th>"
+		"<div class=\"scroll\"><table>\n<thead><tr>"
+		"<th scope=\"col\">Nom</th>"
 		"<th scope=\"col\">Fonction</th></tr></thead>\n<tbody>\n"
 		"<tr><td>M. Martin | DSI</td><td>—</td></tr>\n"
 		"</tbody>\n</table>");
@@ -365,7 +367,8 @@ Test(minutes, html_is_one_self_contained_escaped_page)
 	part = between(html, "<h3>Valeurs attendues", "</table>");
 	cr_expect_str_eq(part,
 		"<h3>Valeurs attendues et manquantes</h3>\n"
-		"<table>\n<thead><tr><th scope=\"col\">Indicateur</th>"
+		"<div class=\"scroll\"><table>\n<thead><tr>"
+		"<th scope=\"col\">Indicateur</th>"
 		"<th scope=\"col\">Intitulé</th><th scope=\"col\">Criticité"
 		"</th><th scope=\"col\">Manquantes</th><th scope=\"col\">"
 		"Périodes</th></tr></thead>\n<tbody>\n"
@@ -380,7 +383,8 @@ Test(minutes, html_is_one_self_contained_escaped_page)
 	part = between(html, "<h3>Valeurs qui manquent", "</table>");
 	cr_expect_str_eq(part,
 		"<h3>Valeurs qui manquent leur cible</h3>\n"
-		"<table>\n<thead><tr><th scope=\"col\">Indicateur</th>"
+		"<div class=\"scroll\"><table>\n<thead><tr>"
+		"<th scope=\"col\">Indicateur</th>"
 		"<th scope=\"col\">Intitulé</th><th scope=\"col\">Période</th>"
 		"<th scope=\"col\">Criticité</th><th scope=\"col\">Valeur</th>"
 		"<th scope=\"col\">Cible</th></tr></thead>\n<tbody>\n"
@@ -405,7 +409,8 @@ Test(minutes, html_is_one_self_contained_escaped_page)
 	part = between(html, "<h3>Actions décidées", "</table>");
 	cr_expect_str_eq(part,
 		"<h3>Actions décidées lors de cette réunion</h3>\n"
-		"<table>\n<thead><tr><th scope=\"col\">Action</th>"
+		"<div class=\"scroll\"><table>\n<thead><tr>"
+		"<th scope=\"col\">Action</th>"
 		"<th scope=\"col\">Responsable</th><th scope=\"col\">Échéance"
 		"</th><th scope=\"col\">État</th></tr></thead>\n<tbody>\n"
 		"<tr><td>Relancer &quot;le&quot; prestataire &amp; co</td>"

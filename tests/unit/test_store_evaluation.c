@@ -9,6 +9,7 @@
 #include "helpers.h"
 #include "suivi/contract_file.h"
 #include "suivi/store_contract.h"
+#include "suivi/evaluation_record.h"
 #include "suivi/store_evaluation.h"
 
 static struct store *open_with_test_contract(char contract[STORE_UID_LEN])
@@ -43,7 +44,7 @@ static void expect_refused(struct store *st, const char *contract, int year,
 
 	cr_assert_eq(store_evaluation_record_get(st, contract, year, &before,
 						 &e), 0);
-	cr_assert_eq(store_evaluation_record_set(st, contract, year, in,
+	cr_assert_eq(evaluation_record_set(st, contract, year, in,
 						 "2026-11-23", &e), -1, "%s",
 		     words);
 	cr_expect_eq(e.code, ERR_INPUT);
@@ -72,7 +73,7 @@ Test(store_evaluation, sent_presented_and_adjustments)
 
 	in.sent_on = "15/01/2026";
 	in.adjustments = "  Revoir la cible de 1.1.2\n(trop basse)  ";
-	cr_assert_eq(store_evaluation_record_set(st, c, 2025, &in, "2026-11-23",
+	cr_assert_eq(evaluation_record_set(st, c, 2025, &in, "2026-11-23",
 						 &e), 0, "%s", e.msg);
 	cr_assert_eq(store_evaluation_record_get(st, c, 2025, &r, &e), 0);
 	cr_expect(r.found);
@@ -85,7 +86,7 @@ Test(store_evaluation, sent_presented_and_adjustments)
 	/* a NULL field is left as it is */
 	memset(&in, 0, sizeof in);
 	in.presented_on = "2026-02-10";
-	cr_assert_eq(store_evaluation_record_set(st, c, 2025, &in, "2026-11-23",
+	cr_assert_eq(evaluation_record_set(st, c, 2025, &in, "2026-11-23",
 						 &e), 0, "%s", e.msg);
 	cr_assert_eq(store_evaluation_record_get(st, c, 2025, &r, &e), 0);
 	cr_expect_str_eq(r.sent_on, "2026-01-15");
@@ -118,13 +119,13 @@ Test(store_evaluation, sent_presented_and_adjustments)
 	in.sent_on = "";
 	in.presented_on = "";
 	in.adjustments = " ";
-	cr_assert_eq(store_evaluation_record_set(st, c, 2025, &in, "2026-11-23",
+	cr_assert_eq(evaluation_record_set(st, c, 2025, &in, "2026-11-23",
 						 &e), 0, "%s", e.msg);
 	cr_assert_eq(store_evaluation_record_get(st, c, 2025, &r, &e), 0);
 	cr_expect_not(r.found);
 	evaluation_record_release(&r);
 
-	cr_expect_eq(store_evaluation_record_set(st, "nope", 2025, &in,
+	cr_expect_eq(evaluation_record_set(st, "nope", 2025, &in,
 						 "2026-11-23", &e), -1);
 	cr_expect_eq(e.code, ERR_NOTFOUND);
 	store_close(st);

@@ -2,7 +2,7 @@
  * The état récapitulatif annuel (src/report/summary.c): what summary_load
  * gathers from a seeded year on Le Haillan and Le Bouscat, the document
  * summary_doc lays out (its blocks, tables and cells), and the CSV of
- * `suivi export summary` made from it (cli_summary_write).
+ * `suivi export summary` made from it (export_summary_csv).
  *
  * The seeded data (year 2025 unless said):
  *   Le Haillan  exceptional requests R1 01/01 00:00 (accepted, 2 500 €),
@@ -25,7 +25,7 @@
 #include <string.h>
 
 #include "helpers.h"
-#include "suivi/cli.h"
+#include "suivi/export.h"
 #include "suivi/contract_file.h"
 #include "suivi/csv.h"
 #include "suivi/date.h"
@@ -987,7 +987,7 @@ Test(summary_csv, export_merges_every_commune_by_date, .timeout = 30)
 	path = t_path("summary.csv");
 	cr_assert_not_null(out = fopen(path, "w"));
 	csv_init(&c, out);
-	cr_assert_eq(cli_summary_write(f.st, NULL, 2025, &c, &e), 0, "%s",
+	cr_assert_eq(export_summary_csv(f.st, NULL, 2025, &c, &e), 0, "%s",
 		     e.msg);
 	cr_assert_eq(fclose(out), 0);
 	got = t_read(path, NULL);
@@ -998,7 +998,7 @@ Test(summary_csv, export_merges_every_commune_by_date, .timeout = 30)
 	/* one commune: its rows only */
 	cr_assert_not_null(out = fopen(path, "w"));
 	csv_init(&c, out);
-	cr_assert_eq(cli_summary_write(f.st, f.bouscat, 2025, &c, &e), 0,
+	cr_assert_eq(export_summary_csv(f.st, f.bouscat, 2025, &c, &e), 0,
 		     "%s", e.msg);
 	cr_assert_eq(fclose(out), 0);
 	got = t_read(path, NULL);

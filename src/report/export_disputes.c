@@ -1,5 +1,5 @@
 /*
- * The rows of two exports (options and files: cmd_export.c):
+ * The rows of two exports (options and files: src/cli/cmd_export.c):
  *
  *   suivi export disputes [--commune C] [--year AAAA]
  *       one row per dispute, oldest first;
@@ -14,8 +14,8 @@
  * "non enregistrée" for a dispute of substance closed at level 3 without
  * it (an older database); "non" otherwise.
  */
-#include "suivi/cli.h"
 #include "suivi/csv.h"
+#include "suivi/export.h"
 #include "suivi/number.h"
 #include "suivi/store_contract.h"
 #include "suivi/store_dispute.h"
@@ -85,8 +85,8 @@ static void dispute_row(struct csv *c, const struct contract_info *k,
 	csv_end_row(c);
 }
 
-int cli_disputes_write(struct store *st, const char *contract_uid, int year,
-		       struct csv *c, struct err *e)
+int export_disputes_csv(struct store *st, const char *contract_uid, int year,
+			struct csv *c, struct err *e)
 {
 	struct contract_info *k = NULL;
 	struct dispute *v = NULL;
@@ -195,8 +195,8 @@ static struct summary_item *summary_items(const struct summary *s,
 	return v;
 }
 
-int cli_summary_write(struct store *st, const char *contract_uid, int year,
-		      struct csv *c, struct err *e)
+int export_summary_csv(struct store *st, const char *contract_uid, int year,
+		       struct csv *c, struct err *e)
 {
 	struct summary s;
 	struct summary_item *r, *d;
