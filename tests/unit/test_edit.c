@@ -248,7 +248,12 @@ Test(edit, long_texts_take_a_mebibyte_pasted_in_one_go_quickly)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	     (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-	cr_assert_lt(ms, 1000.0, "1 Mio inserted and laid out in %.0f ms", ms);
+	/* the time is checked where it means something: not under
+	 * valgrind (SUIVI_TEST_SLOW, set by valgrind.sh), 30 to 50 times
+	 * slower and at the mercy of the machine's load */
+	if (!getenv("SUIVI_TEST_SLOW"))
+		cr_assert_lt(ms, 1000.0, "1 Mio inserted and laid out in %.0f ms",
+			     ms);
 	cr_assert_eq(ed.len, n);
 	cr_assert_eq(edit_insert_cp(&ed, 'x', &e), -1);
 	free(big);

@@ -34,7 +34,7 @@ one_suite() {
 	# the sync property tests on one seed each: the same code paths,
 	# a fraction of the time under memcheck; the fixtures' databases
 	# made once per run and copied (SUIVI_TEST_CACHE, tests/unit/helpers.h)
-	SUIVI_TOP=$top SYNC_SEEDS=1 SUIVI_TEST_CACHE=$dir/cache valgrind --tool=memcheck --leak-check=full \
+	SUIVI_TOP=$top SYNC_SEEDS=1 SUIVI_TEST_CACHE=$dir/cache SUIVI_TEST_SLOW=1 valgrind --tool=memcheck --leak-check=full \
 		--errors-for-leak-kinds=definite --error-exitcode=1 \
 		--trace-children=yes \
 		--log-file="$d/%p.log" \
