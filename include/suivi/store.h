@@ -97,9 +97,6 @@ void store_on_busy(store_busy_fn fn, void *ctx);
 int store_schema_latest(void);
 int store_schema_version(struct store *st);
 
-int store_begin(struct store *st, struct err *e);
-int store_commit(struct store *st, struct err *e);
-void store_rollback(struct store *st);
 
 /* A fresh random key, 32 lowercase hex digits: records users create
  * once (a request, a meeting, a history line). */

@@ -1,3 +1,4 @@
+#include "suivi/store_tx.h"
 #include "suivi/cell.h"
 
 #include <stdlib.h>

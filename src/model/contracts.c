@@ -1,3 +1,4 @@
+#include "suivi/store_tx.h"
 #include "suivi/contracts.h"
 
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+#include "suivi/store_tx.h"
 #include "suivi/records.h"
 
 #include <stdio.h>

@@ -10,6 +10,7 @@
 
 #include "suivi/err.h"
 #include "suivi/store.h"
+#include "suivi/store_tx.h"
 
 #define STMT_CACHE_SIZE 96
 

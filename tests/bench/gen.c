@@ -70,6 +70,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "suivi/store_tx.h"
 #include "suivi/contract.h"
 #include "suivi/contract_file.h"
 #include "suivi/date.h"

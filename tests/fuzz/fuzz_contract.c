@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <stdbool.h>
 
+#include "suivi/store_tx.h"
 #include "suivi/contract_file.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"

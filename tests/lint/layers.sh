@@ -16,7 +16,8 @@
 # above, and ui and cli never each other: a cycle between directories
 # cannot exist. A header of include/suivi/ belongs to the layer of the .c
 # file of its name (store_*.h to store; the few others named below); an
-# internal header (src/DIR/*.h) is included from DIR only. Prints each
+# internal header (src/DIR/*.h) is included from DIR only; store_tx.h
+# (transactions) from store and model only. Prints each
 # offending include as FILE:LINE: and exits 1.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
@@ -78,6 +79,9 @@ while IFS= read -r f; do
 			hr=$(rank "$hl")
 			if [ "$hr" = 99 ]; then
 				echo "$f:$line: suivi/$h.h : couche inconnue (ajoutez-la à tests/lint/layers.sh)"
+				bad=$((bad + 1))
+			elif [ "$h" = store_tx ] && [ "$fl" != store ] && [ "$fl" != model ]; then
+				echo "$f:$line: $fl inclut suivi/store_tx.h : les transactions sont au magasin et au modèle (src/model/), pas aux écrans ni aux commandes"
 				bad=$((bad + 1))
 			elif [ "$hl" != "$fl" ] && { [ "$hr" -ge "$fr" ]; }; then
 				echo "$f:$line: $fl inclut suivi/$h.h ($hl) : une couche n'inclut que la sienne ou celles d'en dessous"

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "suivi/store_tx.h"
 #include "suivi/contract_file.h"
 #include "suivi/store.h"
 #include "suivi/store_contract.h"

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "suivi/store_tx.h"
 #include "suivi/agenda.h"
 #include "suivi/cell.h"
 #include "suivi/contract_file.h"

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "suivi/store_tx.h"
 #include "suivi/agenda.h"
 #include "suivi/contract_file.h"
 #include "suivi/minutes.h"

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "helpers.h"
+#include "suivi/store_tx.h"
 #include "suivi/records.h"
 #include "suivi/contract_file.h"
 #include "suivi/limits.h"

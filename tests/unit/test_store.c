@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "suivi/store_tx.h"
 #include "suivi/cli.h"
 #include "suivi/contract_file.h"
 #include "suivi/store.h"

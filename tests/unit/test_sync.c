@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "suivi/store_tx.h"
 #include "suivi/contract.h"
 #include "suivi/contract_file.h"
 #include "suivi/meeting.h"
