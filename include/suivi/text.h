@@ -59,6 +59,9 @@ char *text_lf(char *s);
 /* Trim ASCII blanks (space, tab, CR, LF) at both ends, in place; returns s. */
 char *text_trim(char *s);
 
+/* True when s is NULL or holds only blanks (text_trim's). */
+bool text_blank(const char *s);
+
 /* Case-sensitive "s starts with prefix". */
 bool text_starts_with(const char *s, const char *prefix);
 

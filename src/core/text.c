@@ -363,6 +363,14 @@ char *text_trim(char *s)
 	return s;
 }
 
+bool text_blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (!blank(*s))
+			return false;
+	return true;
+}
+
 bool text_starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;

@@ -36,15 +36,6 @@ static const struct {
 	{ "avis defavorable", DECISION_REFUSED },
 };
 
-static bool blank(const char *s)
-{
-	if (!s)
-		return true;
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-			return false;
-	return true;
-}
 
 enum summary_decision summary_decision_of(const struct request *r)
 {
@@ -52,7 +43,7 @@ enum summary_decision summary_decision_of(const struct request *r)
 	const char *p;
 	char *folded;
 
-	if (blank(r->decision))
+	if (text_blank(r->decision))
 		return DECISION_NONE;
 	folded = text_fold(r->decision);
 	for (p = folded; *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
@@ -320,8 +311,8 @@ static void euros(double v, char *buf, size_t n)
 
 static void cell(struct doc_table *t, const char *text)
 {
-	doc_text(t, blank(text) ? NONE_TEXT : text,
-		 blank(text) ? TONE_MUTED : TONE_NONE);
+	doc_text(t, text_blank(text) ? NONE_TEXT : text,
+		 text_blank(text) ? TONE_MUTED : TONE_NONE);
 }
 
 static void count_cell(struct doc_table *t, size_t v, enum doc_tone tone)

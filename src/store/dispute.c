@@ -26,16 +26,6 @@ static const char *opt(const char *s)
 	return s && *s ? s : NULL;
 }
 
-/* The CHECK constraints keep the codes known; a NULL outcome (a step
- * written without this API) counts as one that does not escalate. */
-static int col_vocab(sqlite3_stmt *s, int i, const struct vocab *v, int n)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-	int k = t ? vocab_from_db(v, n, t) : -1;
-
-	return k < 0 ? 0 : k;
-}
-
 /* JJ/MM/AAAA or ISO into iso; what names the date in the message. */
 static int parse_date(const char *s, const char *what,
 		      char iso[DATE_ISO_LEN], struct err *e)
@@ -53,19 +43,6 @@ static int parse_date(const char *s, const char *what,
 	}
 	date_format_iso(d, iso);
 	return 0;
-}
-
-/* An ISO date (or date-time) as JJ/MM/AAAA, for messages and history. */
-static void fr(const char *iso, char out[DATE_ISO_LEN])
-{
-	char day[DATE_ISO_LEN];
-	struct date d;
-
-	snprintf(day, sizeof day, "%s", iso ? iso : "");
-	if (date_parse(day, &d) == 0)
-		date_format_fr(d, out);
-	else
-		snprintf(out, DATE_ISO_LEN, "%s", day);
 }
 
 /* ------------------------------------------------------------------ */
@@ -143,7 +120,7 @@ static void read_dispute(sqlite3_stmt *s, struct dispute *d)
 	d->domain_name = store_col_text(s, C_DOMAIN_NAME);
 	d->opened_on = store_col_text(s, C_OPENED);
 	d->object = store_col_text(s, C_OBJECT);
-	d->nature = (enum dispute_nature)col_vocab(
+	d->nature = (enum dispute_nature)store_col_vocab(
 		s, C_NATURE, dispute_nature_vocab, DISPUTE_NATURE_COUNT);
 	d->solution = store_col_text(s, C_SOLUTION);
 	d->closed_on = store_col_text(s, C_CLOSED);
@@ -232,7 +209,7 @@ static int load_steps(struct store *st, struct dispute *d, bool keep,
 		return -1;
 	store_bind_text(s, ":d", d->uid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		enum step_outcome o = (enum step_outcome)col_vocab(
+		enum step_outcome o = (enum step_outcome)store_col_vocab(
 			s, 6, step_outcome_vocab, OUTCOME_COUNT);
 		struct dispute_step *p;
 
@@ -626,8 +603,8 @@ static int check_fields(struct store *st, const char *contract_uid,
 			return -1;
 		}
 		if (strcmp(opened, f->opened) > 0) {
-			fr(opened, a);
-			fr(f->opened, b);
+			date_iso_fr(opened, a);
+			date_iso_fr(f->opened, b);
 			err_set(e, ERR_INPUT, "le litige de référence (ouvert le "
 				"%s) est postérieur à celui-ci (ouvert le %s)",
 				a, b);
@@ -651,7 +628,7 @@ static void field_text(const struct fields *f, enum field k,
 		strbuf_addstr(sb, " · ");
 	switch (k) {
 	case F_OPENED:
-		fr(f->opened, d);
+		date_iso_fr(f->opened, d);
 		strbuf_addf(sb, "ouvert le : %s", d);
 		break;
 	case F_OBJECT:
@@ -843,8 +820,8 @@ int store_dispute_update(struct store *st, const char *uid,
 	if (d.n_steps && strcmp(f.opened, d.steps[0].held_on) > 0) {
 		char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
 
-		fr(f.opened, a);
-		fr(d.steps[0].held_on, b);
+		date_iso_fr(f.opened, a);
+		date_iso_fr(d.steps[0].held_on, b);
 		err_set(e, ERR_INPUT, "la date d'ouverture (%s) suit la "
 			"première étape d'arbitrage (%s)", a, b);
 		goto out;
@@ -913,7 +890,7 @@ static void step_text(enum dispute_nature nature, int level,
 {
 	char a[DATE_ISO_LEN];
 
-	fr(held_on, a);
+	date_iso_fr(held_on, a);
 	strbuf_addf(sb, "niveau %d · %s · %s · participants : %s", level, a,
 		    step_outcome_vocab[outcome].label,
 		    participants ? participants : "");
@@ -955,7 +932,7 @@ static const char *instruction_part(const struct instruction *m, int k,
 		return m->by;
 	if (!m->on[0])
 		return NULL;
-	fr(m->on, day);
+	date_iso_fr(m->on, day);
 	return day;
 }
 
@@ -979,7 +956,7 @@ static void closure_text(const char *closed_on, const char *solution,
 {
 	char a[DATE_ISO_LEN];
 
-	fr(closed_on, a);
+	date_iso_fr(closed_on, a);
 	strbuf_addf(sb, "clos le %s · solution : %s", a,
 		    solution ? solution : "");
 	if (m)
@@ -1044,15 +1021,15 @@ static int check_instruction(const struct dispute *d,
 	if (!m->on[0])
 		return 0;
 	if (strcmp(m->on, closed_on) > 0) {
-		fr(m->on, a);
-		fr(closed_on, b);
+		date_iso_fr(m->on, a);
+		date_iso_fr(closed_on, b);
 		err_set(e, ERR_INPUT, "l'instruction du Maire (%s) suit la "
 			"clôture du litige (%s)", a, b);
 		goto fail;
 	}
 	if ((l3 = first_level3(d)) && strcmp(m->on, l3->held_on) < 0) {
-		fr(m->on, a);
-		fr(l3->held_on, b);
+		date_iso_fr(m->on, a);
+		date_iso_fr(l3->held_on, b);
 		err_set(e, ERR_INPUT, "l'instruction du Maire (%s) précède la "
 			"première étape au niveau 3 (%s), où le Maire et le "
 			"Président sont saisis", a, b);
@@ -1134,15 +1111,15 @@ int store_dispute_add_step(struct store *st, const char *dispute_uid,
 	if (check_step(in, level, &f, e) != 0)
 		goto out;
 	if (strcmp(f.held, d.opened_on ? d.opened_on : "") < 0) {
-		fr(f.held, a);
-		fr(d.opened_on, b);
+		date_iso_fr(f.held, a);
+		date_iso_fr(d.opened_on, b);
 		err_set(e, ERR_INPUT, "l'étape d'arbitrage (%s) précède "
 			"l'ouverture du litige (%s)", a, b);
 		goto out;
 	}
 	if (d.n_steps && strcmp(f.held, d.steps[d.n_steps - 1].held_on) < 0) {
-		fr(f.held, a);
-		fr(d.steps[d.n_steps - 1].held_on, b);
+		date_iso_fr(f.held, a);
+		date_iso_fr(d.steps[d.n_steps - 1].held_on, b);
 		err_set(e, ERR_INPUT, "l'étape d'arbitrage (%s) précède "
 			"l'étape précédente (%s)", a, b);
 		goto out;
@@ -1197,15 +1174,15 @@ static bool closure_date_refused(const struct dispute *d, const char *on,
 	char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
 
 	if (strcmp(on, d->opened_on ? d->opened_on : "") < 0) {
-		fr(on, a);
-		fr(d->opened_on, b);
+		date_iso_fr(on, a);
+		date_iso_fr(d->opened_on, b);
 		err_set(e, ERR_INPUT, "la clôture (%s) précède l'ouverture du "
 			"litige (%s)", a, b);
 		return true;
 	}
 	if (d->n_steps && strcmp(on, d->steps[d->n_steps - 1].held_on) < 0) {
-		fr(on, a);
-		fr(d->steps[d->n_steps - 1].held_on, b);
+		date_iso_fr(on, a);
+		date_iso_fr(d->steps[d->n_steps - 1].held_on, b);
 		err_set(e, ERR_INPUT, "la clôture (%s) précède la dernière "
 			"étape d'arbitrage (%s)", a, b);
 		return true;
@@ -1308,7 +1285,7 @@ static int check_reason(const struct dispute *d, const char *reason,
 	if (text_check(TEXT_LONG, "raison", *why, e) != 0)
 		return -1;
 	if (d->state.closed && !*why) {
-		fr(d->closed_on, day);
+		date_iso_fr(d->closed_on, day);
 		err_set(e, ERR_INPUT, "le litige est clos depuis le %s : donnez "
 			"la raison du changement", day);
 		return -1;
@@ -1360,7 +1337,7 @@ static int load_step_keys(struct store *st, const char *dispute_uid,
 		snprintf(p->held, sizeof p->held, "%s", h ? h : "");
 		p->rowid = sqlite3_column_int64(s, 2);
 		p->rule.level = sqlite3_column_int(s, 3);
-		p->rule.outcome = (enum step_outcome)col_vocab(
+		p->rule.outcome = (enum step_outcome)store_col_vocab(
 			s, 4, step_outcome_vocab, OUTCOME_COUNT);
 	}
 	sqlite3_reset(s);
@@ -1411,7 +1388,7 @@ static int check_sequence(struct store *st, const struct dispute *d,
 		if (f && !strcmp(v[bad].uid, uid)) {
 			err_set(e, ERR_INPUT, "%s", why);
 		} else {
-			fr(v[bad].held, day);
+			date_iso_fr(v[bad].held, day);
 			err_set(e, ERR_INPUT, "après ce changement, l'étape du %s "
 				"(niveau %d) ne suivrait plus les règles : %s",
 				day, v[bad].rule.level, why);
@@ -1431,8 +1408,8 @@ static int check_sequence(struct store *st, const struct dispute *d,
 		if (v[i].rule.level != ARBITRATION_LEVELS)
 			continue;
 		if (strcmp(d->instruction_on, v[i].held) < 0) {
-			fr(d->instruction_on, a);
-			fr(v[i].held, b);
+			date_iso_fr(d->instruction_on, a);
+			date_iso_fr(v[i].held, b);
 			err_set(e, ERR_INPUT, "après ce changement, "
 				"l'instruction du Maire (%s) précéderait la "
 				"première étape au niveau 3 (%s)", a, b);
@@ -1529,15 +1506,15 @@ int store_dispute_update_step(struct store *st, const char *step_uid,
 	    check_reason(&d, reason, &why, e) != 0)
 		goto out;
 	if (strcmp(f.held, d.opened_on ? d.opened_on : "") < 0) {
-		fr(f.held, a);
-		fr(d.opened_on, b);
+		date_iso_fr(f.held, a);
+		date_iso_fr(d.opened_on, b);
 		err_set(e, ERR_INPUT, "l'étape d'arbitrage (%s) précède "
 			"l'ouverture du litige (%s)", a, b);
 		goto out;
 	}
 	if (d.closed_on && strcmp(f.held, d.closed_on) > 0) {
-		fr(f.held, a);
-		fr(d.closed_on, b);
+		date_iso_fr(f.held, a);
+		date_iso_fr(d.closed_on, b);
 		err_set(e, ERR_INPUT, "l'étape d'arbitrage (%s) suit la "
 			"clôture du litige (%s)", a, b);
 		goto out;
@@ -1698,8 +1675,8 @@ int store_dispute_update_closure_with(struct store *st,
 	if (check_instruction(&d, mayor, on, &m, e) != 0)
 		goto out;
 	if (strcmp(on, d.closed_on)) {
-		fr(d.closed_on, a);
-		fr(on, b);
+		date_iso_fr(d.closed_on, a);
+		date_iso_fr(on, b);
 		strbuf_addf(&before, "clos le : %s", a);
 		strbuf_addf(&after, "clos le : %s", b);
 	}
@@ -1851,7 +1828,7 @@ int store_dispute_link(struct store *st, const char *dispute_uid,
 		err_set(e, ERR_INPUT, "cette saisine n'est pas liée au litige");
 		goto out;
 	}
-	fr(received, day);
+	date_iso_fr(received, day);
 	text = xasprintf("saisine du %s : %s", day, object ? object : "");
 	if (store_begin(st, e) != 0)
 		goto out;

@@ -19,23 +19,6 @@
 /* ------------------------------------------------------------------ */
 /* Small helpers                                                       */
 
-static int col_vocab(sqlite3_stmt *s, int i, const struct vocab *v, int n)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-	int k = t ? vocab_from_db(v, n, t) : -1;
-
-	return k < 0 ? 0 : k;
-}
-
-/* True when s is NULL or holds nothing but blanks. */
-static bool blank(const char *s)
-{
-	if (!s)
-		return true;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	return !*s;
-}
 
 /* JJ/MM/AAAA or ISO into iso; what names the date in the message. A
  * blank date is a missing one, not an unreadable one. */
@@ -44,7 +27,7 @@ static int parse_date(const char *s, const char *what,
 {
 	struct date d;
 
-	if (blank(s)) {
+	if (text_blank(s)) {
 		err_set(e, ERR_INPUT, "la date %s est obligatoire", what);
 		return -1;
 	}
@@ -55,17 +38,6 @@ static int parse_date(const char *s, const char *what,
 	}
 	date_format_iso(d, iso);
 	return 0;
-}
-
-/* An ISO date as JJ/MM/AAAA. */
-static void fr(const char *iso, char out[DATE_ISO_LEN])
-{
-	struct date d;
-
-	if (iso && date_parse(iso, &d) == 0)
-		date_format_fr(d, out);
-	else
-		snprintf(out, DATE_ISO_LEN, "%s", iso ? iso : "");
 }
 
 /* today as given, or date_today(). */
@@ -96,7 +68,7 @@ static int meeting_state(struct store *st, const char *uid,
 	if (rc == SQLITE_ROW) {
 		const char *h = (const char *)sqlite3_column_text(s, 1);
 
-		*status = (enum meeting_status)col_vocab(
+		*status = (enum meeting_status)store_col_vocab(
 			s, 0, meeting_status_vocab, MEETING_STATUS_COUNT);
 		if (held_on)
 			snprintf(held_on, DATE_ISO_LEN, "%s", h ? h : "");
@@ -189,9 +161,9 @@ static void read_meeting(sqlite3_stmt *s, struct meeting *m)
 	memset(m, 0, sizeof *m);
 	store_col_uid(m->uid, s, 0);
 	store_col_uid(m->contract_uid, s, 1);
-	m->kind = (enum meeting_kind)col_vocab(s, 2, meeting_kind_vocab,
+	m->kind = (enum meeting_kind)store_col_vocab(s, 2, meeting_kind_vocab,
 					       MEETING_KIND_COUNT);
-	m->status = (enum meeting_status)col_vocab(
+	m->status = (enum meeting_status)store_col_vocab(
 		s, 3, meeting_status_vocab, MEETING_STATUS_COUNT);
 	m->held_on = store_col_text(s, 4);
 	m->place = store_col_text(s, 5);
@@ -265,7 +237,7 @@ static int read_actions(struct store *st, sqlite3_stmt *s, struct date today,
 		a->what = store_col_text(s, 3);
 		a->owner = store_col_text(s, 4);
 		a->due_on = store_col_text(s, 5);
-		a->status = (enum action_status)col_vocab(
+		a->status = (enum action_status)store_col_vocab(
 			s, 6, action_status_vocab, ACTION_STATUS_COUNT);
 		a->done_on = store_col_text(s, 7);
 		a->late = a->due_on && date_parse(a->due_on, &due) == 0 &&
@@ -437,7 +409,7 @@ int store_meeting_on(struct store *st, const char *contract_uid,
 	sqlite3_reset(s);
 	if (store_done(st, rc, "chercher une réunion", e) != 0)
 		return -1;
-	fr(iso, f);
+	date_iso_fr(iso, f);
 	if (!found) {
 		err_set(e, ERR_NOTFOUND, "aucune réunion le %s", f);
 		return -1;
@@ -516,12 +488,12 @@ static void action_text(const char *what, const char *owner,
 	if (owner)
 		strbuf_addf(sb, " · responsable : %s", owner);
 	if (due_on) {
-		fr(due_on, d);
+		date_iso_fr(due_on, d);
 		strbuf_addf(sb, " · échéance : %s", d);
 	}
 	strbuf_addf(sb, " · %s", action_status_vocab[status].label);
 	if (status == ACTION_DONE && done_on) {
-		fr(done_on, d);
+		date_iso_fr(done_on, d);
 		strbuf_addf(sb, " le %s", d);
 	}
 }
@@ -547,7 +519,7 @@ static void meeting_field_text(const struct meeting_fields *f, int k,
 		strbuf_addstr(sb, meeting_kind_vocab[f->kind].label);
 		break;
 	case MF_DATE:
-		fr(f->held_on, d);
+		date_iso_fr(f->held_on, d);
 		strbuf_addf(sb, "le %s", d);
 		break;
 	case MF_PLACE:
@@ -620,7 +592,7 @@ static int correctable(struct store *st, const char *meeting_uid,
 		goto fail;
 	}
 	if (status == MEETING_CLOSED && !*why) {
-		fr(held_on, f);
+		date_iso_fr(held_on, f);
 		err_set(e, ERR_INPUT, "la réunion du %s est close : donnez la "
 			"raison du changement", f);
 		goto fail;
@@ -977,7 +949,7 @@ int store_meeting_close(struct store *st, const char *uid, size_t *validated,
 		date_today(&today);
 		date_format_iso(today, iso);
 		if (strcmp(held_on, iso) > 0) {
-			fr(held_on, f);
+			date_iso_fr(held_on, f);
 			err_set(e, ERR_INPUT, "la réunion du %s n'a pas encore eu "
 				"lieu : elle se clôt le jour même ou après", f);
 			goto fail;
@@ -1433,7 +1405,7 @@ static int check_action(const struct action_input *in, char **what,
 {
 	*what = store_clean_text(in->what);
 	*owner = store_clean_text(in->owner);
-	*has_due = !blank(in->due_on);
+	*has_due = !text_blank(in->due_on);
 	if (!*what) {
 		err_set(e, ERR_INPUT, "dites ce que l'action doit faire");
 		return -1;
@@ -1528,7 +1500,7 @@ static int read_action(struct store *st, const char *uid,
 		a->what = store_col_text(s, 1);
 		a->owner = store_col_text(s, 2);
 		a->due_on = store_col_text(s, 3);
-		a->status = (enum action_status)col_vocab(
+		a->status = (enum action_status)store_col_vocab(
 			s, 4, action_status_vocab, ACTION_STATUS_COUNT);
 		a->done_on = store_col_text(s, 5);
 		rc = SQLITE_DONE;
@@ -1648,7 +1620,7 @@ int store_action_set_status(struct store *st, const char *action_uid,
 		goto out;
 	}
 	if (status == ACTION_DONE) {
-		if (!blank(done_on)) {
+		if (!text_blank(done_on)) {
 			if (parse_date(done_on, "de réalisation", day, e) != 0)
 				goto out;
 		} else {

@@ -17,13 +17,6 @@ static char *col_text(sqlite3_stmt *s, int i)
 	return t ? xstrdup(t) : NULL;
 }
 
-static bool blank(const char *s)
-{
-	for (; s && *s; s++)
-		if (!strchr(" \t\r\n", *s))
-			return false;
-	return true;
-}
 
 static int domain_exists(struct store *st, const char *domain_uid,
 			 struct err *e)
@@ -62,7 +55,7 @@ int store_observation_set_by(struct store *st, const char *domain_uid,
 			     int year, enum obs_party party, const char *text,
 			     struct err *e)
 {
-	bool drop = blank(text);
+	bool drop = text_blank(text);
 	sqlite3_stmt *s;
 	char uid[STORE_UID_LEN], now[32], y[24];
 

@@ -100,14 +100,6 @@ static const char *const list_sql[SORT_COUNT] = {
 static const char list_count_sql[] =
 	"SELECT count(*) FROM request r" LIST_WHERE;
 
-static int col_vocab(sqlite3_stmt *s, int i, const struct vocab *v, int n)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-	int k = t ? vocab_from_db(v, n, t) : -1;
-
-	/* The CHECK constraints keep the codes known. */
-	return k < 0 ? 0 : k;
-}
 
 static void read_request(sqlite3_stmt *s, struct request *r)
 {
@@ -116,11 +108,11 @@ static void read_request(sqlite3_stmt *s, struct request *r)
 	memset(r, 0, sizeof *r);
 	store_col_uid(r->uid, s, C_UID);
 	store_col_uid(r->contract_uid, s, C_CONTRACT);
-	r->kind = (enum request_kind)col_vocab(s, C_KIND, request_kind_vocab,
+	r->kind = (enum request_kind)store_col_vocab(s, C_KIND, request_kind_vocab,
 					       REQUEST_KIND_COUNT);
-	r->form = (enum request_form)col_vocab(s, C_FORM, request_form_vocab,
+	r->form = (enum request_form)store_col_vocab(s, C_FORM, request_form_vocab,
 					       FORM_COUNT);
-	r->nature = (enum request_nature)col_vocab(
+	r->nature = (enum request_nature)store_col_vocab(
 		s, C_NATURE, request_nature_vocab, NATURE_COUNT);
 	r->domain_uid = store_col_text(s, C_DOMAIN_UID);
 	r->domain_code = store_col_text(s, C_DOMAIN_CODE);

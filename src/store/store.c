@@ -3,6 +3,7 @@
 #include "suivi/atomic.h"
 #include "sync_internal.h"
 #include "suivi/date.h"
+#include "suivi/model.h"
 #include "suivi/paths.h"
 #include "suivi/request.h"
 #include "suivi/sha256.h"
@@ -583,6 +584,15 @@ void store_set_author(struct store *st, const char *author)
 const char *store_author(const struct store *st)
 {
 	return st->author;
+}
+
+int store_col_vocab(sqlite3_stmt *s, int i, const struct vocab *v, int n)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	int k = t ? vocab_from_db(v, n, t) : -1;
+
+	/* the CHECK constraints keep the codes known */
+	return k < 0 ? 0 : k;
 }
 
 char *store_col_text(sqlite3_stmt *s, int i)

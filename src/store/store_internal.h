@@ -100,6 +100,10 @@ char *store_match_query(const char *text);
 
 /* Copy of column i as a heap string (NULL stays NULL). */
 char *store_col_dup(sqlite3_stmt *s, int i);
+struct vocab;
+/* The index in v (n words) of column i's code; 0 when it is NULL or
+ * unknown (the schema's CHECK constraints keep codes known). */
+int store_col_vocab(sqlite3_stmt *s, int i, const struct vocab *v, int n);
 /* A heap copy of column i, NULL when it is NULL or empty. */
 char *store_col_text(sqlite3_stmt *s, int i);
 /* Column i into a uid buffer ("" when NULL). */
