@@ -66,7 +66,7 @@ DEB_PKGS   := build-essential pkg-config libncurses-dev libsqlite3-dev \
 
 .PHONY: all run check check-unit check-cli check-reports check-e2e check-bench-smoke bench lint sanitize \
         deps install \
-        uninstall clean fmt fuzz check-fuzz valgrind stress FORCE
+        uninstall clean fuzz check-fuzz valgrind stress FORCE
 
 all: $(BIN)
 
@@ -311,9 +311,6 @@ uninstall:
 
 clean:
 	rm -rf build suivi
-
-fmt:
-	clang-format -i $$(find src include tests -name '*.[ch]')
 
 -include $(OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(BUILD)/tests/bench/gen.d \
          $(BUILD)/tests/reports/sample.d
