@@ -215,7 +215,8 @@ FUZZ_TIME   ?= 20
 FUZZ_DIR    := build/fuzz
 FUZZ_NAMES  := fuzz_contract fuzz_config fuzz_csv fuzz_value fuzz_sync
 FUZZ_BINS   := $(FUZZ_NAMES:%=$(FUZZ_DIR)/%)
-FUZZ_SRC    := $(sort $(wildcard src/core/*.c src/io/*.c src/store/*.c))
+FUZZ_SRC    := $(sort $(wildcard src/core/*.c src/io/*.c src/store/*.c \
+                 src/model/*.c))
 FUZZ_OBJ    := $(FUZZ_SRC:%.c=$(FUZZ_DIR)/%.o)
 FUZZ_LIB    := $(FUZZ_DIR)/libsuivi.a
 FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all \

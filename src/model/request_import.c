@@ -54,6 +54,12 @@ static void problem(struct import *im, int line, const char *fmt, ...)
 	char msg[ERR_MSG_MAX];
 	va_list ap;
 
+	/* up to the limit, as said: a row of many bad cells does not
+	 * carry the list past it */
+	if (im->diags.n >= REQUEST_IMPORT_MAX_PROBLEMS) {
+		im->stop = true;
+		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);

@@ -6,7 +6,10 @@
  * matched on (kind, form, nature, criticality), date-times (reçue…),
  * dates (décidé le), amounts ("1 500,50 €", number_parse_amount), an urgent request's
  * intervention delay ("2h30") and the delays between two date-times.
- * The import itself needs a database; its parsing is all here.
+ * Then the whole file through the real importer (request_import, the
+ * code `suivi import requests` runs) into a database holding the bundled
+ * contracts, inside a transaction rolled back after each input: it
+ * imports all or reports problems, never crashes, never leaks.
  *
  * Properties checked: a record read without problem holds only
  * well-formed UTF-8 without NUL; records start on increasing lines; csv.h
@@ -18,8 +21,12 @@
 
 #include <stdbool.h>
 
+#include "suivi/contracts.h"
 #include "suivi/csv.h"
 #include "suivi/csv_read.h"
+#include "suivi/request_import.h"
+#include "suivi/store.h"
+#include "suivi/store_tx.h"
 #include "suivi/date.h"
 #include "suivi/number.h"
 #include "suivi/request.h"
@@ -41,10 +48,90 @@ static void add_words(const struct vocab *v, int n)
 	}
 }
 
+/* The database the real importer writes into (then rolled back). */
+static struct store *st;
+static char dir[256];
+
+static void cleanup(void)
+{
+	char *p;
+
+	store_close(st);
+	st = NULL;
+	for (const char *const *f = (const char *const[]){ "fuzz.db",
+			"fuzz.db-journal", "fuzz.db.lock", NULL }; *f; f++) {
+		p = xasprintf("%s/%s", dir, *f);
+		unlink(p);
+		free(p);
+	}
+	rmdir(dir);
+}
+
+/* The bundled contracts (SUIVI_DATADIR, else share/suivi from the
+ * current folder), so that rows name communes that exist. */
+static void open_store(void)
+{
+	const char *datadir = getenv("SUIVI_DATADIR");
+	const char *tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm"
+							 : getenv("TMPDIR");
+	char *files[3], *db, *base = xstrdup(datadir && *datadir ? datadir
+								: "share/suivi");
+	struct contracts_import r;
+	struct err e;
+
+	snprintf(dir, sizeof dir, "%s/suivi-fuzz-XXXXXX", tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir)) {
+		perror("fuzz_csv: mkdtemp");
+		abort();
+	}
+	atexit(cleanup);
+	db = xasprintf("%s/fuzz.db", dir);
+	err_clear(&e);
+	if (store_open(db, STORE_WRITE, &st, &e) != 0) {
+		fprintf(stderr, "fuzz_csv: %s\n", e.msg);
+		abort();
+	}
+	free(db);
+	store_set_author(st, "fuzz");
+	files[0] = xasprintf("%s/contrats/le-haillan.ini", base);
+	files[1] = xasprintf("%s/contrats/le-bouscat.ini", base);
+	files[2] = xasprintf("%s/contrats/le-bouscat-avenant-1.ini", base);
+	(void)contracts_import(st, files, 3, &r, &e);	/* none: still fuzzed */
+	contracts_import_release(&r);
+	for (int i = 0; i < 3; i++)
+		free(files[i]);
+	free(base);
+}
+
+/* The file through request_import, rolled back. */
+static void real_import(FILE *in)
+{
+	struct request_import r;
+	struct err e;
+	int rc;
+
+	if (fseek(in, 0, SEEK_SET) != 0)
+		return;
+	err_clear(&e);
+	if (store_begin(st, &e) != 0)
+		return;
+	rc = request_import(st, in, "fuzz.csv", NULL, NULL, &r, &e);
+	FUZZ_CHECK(rc >= -1 && rc <= 1, "request_import: %d", rc);
+	FUZZ_CHECK(rc != 0 || r.problems.n == 0, "imported with problems");
+	FUZZ_CHECK(rc != 1 || (r.problems.n > 0 && r.imported == 0),
+		   "refused: %zu problems, %zu imported", r.problems.n,
+		   r.imported);
+	FUZZ_CHECK(r.problems.n <= REQUEST_IMPORT_MAX_PROBLEMS,
+		   "%zu problems", r.problems.n);
+	request_import_release(&r);
+	store_rollback(st);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
+	open_store();
 	add_words(request_kind_vocab, REQUEST_KIND_COUNT);
 	add_words(request_form_vocab, FORM_COUNT);
 	add_words(request_nature_vocab, NATURE_COUNT);
@@ -243,6 +330,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	csv_record_release(&rec);
 	csv_reader_release(&r);
+	real_import(in);
 	fclose(in);
 	return 0;
 }
