@@ -23,4 +23,10 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 typedef void (*xalloc_fail_fn)(void);
 void xalloc_set_fail_hook(xalloc_fail_fn fn);
 
+/* What cannot go on (memory exhausted, the code disagreeing with itself):
+ * the hook runs first (the terminal restored), then the message on
+ * stderr, then abort. */
+_Noreturn void xfatal(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
 #endif

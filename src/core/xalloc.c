@@ -13,12 +13,22 @@ void xalloc_set_fail_hook(xalloc_fail_fn fn)
 	fail_hook = fn;
 }
 
-static void oom(void)
+void xfatal(const char *fmt, ...)
 {
+	va_list ap;
+
 	if (fail_hook)
 		fail_hook();
-	fputs("suivi: mémoire épuisée\n", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 	abort();
+}
+
+static void oom(void)
+{
+	xfatal("suivi : mémoire épuisée");
 }
 
 void *xmalloc(size_t n)

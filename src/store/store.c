@@ -291,11 +291,10 @@ static int param(sqlite3_stmt *s, const char *name)
 {
 	int i = sqlite3_bind_parameter_index(s, name);
 
-	if (i == 0) {
-		/* a programming error: the SQL and the code disagree */
-		fprintf(stderr, "suivi: paramètre SQL inconnu %s\n", name);
-		abort();
-	}
+	/* a programming error: the SQL and the code disagree (the
+	 * terminal restored first, as for exhausted memory) */
+	if (i == 0)
+		xfatal("suivi : paramètre SQL inconnu %s", name);
 	return i;
 }
 
