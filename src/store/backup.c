@@ -96,18 +96,20 @@ static bool same_file(const char *a, const char *b)
 	return false;
 }
 
-/* n bytes of fd into fp. */
-static int copy_bytes(int fd, FILE *fp, long long n)
+int store_copy_bytes(int fd, FILE *fp, long long n)
 {
 	static char buf[1 << 16];
 
-	for (off_t off = 0; off < n;) {
-		size_t want = n - off < (long long)sizeof buf ? (size_t)(n - off)
-							       : sizeof buf;
+	for (off_t off = 0; n < 0 || off < n;) {
+		size_t want = n >= 0 && n - off < (long long)sizeof buf
+				      ? (size_t)(n - off)
+				      : sizeof buf;
 		ssize_t r = pread(fd, buf, want, off);
 
 		if (r < 0 && errno == EINTR)
 			continue;
+		if (r == 0 && n < 0)
+			break;		/* the end of the file */
 		if (r <= 0) {
 			if (r == 0)
 				errno = EIO;	/* shorter than it says */
@@ -152,7 +154,7 @@ int store_backup(struct store *st, const char *dest, bool force,
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		goto out;
 	}
-	if (copy_bytes(fd, af.fp, (long long)pages * size) != 0)
+	if (store_copy_bytes(fd, af.fp, (long long)pages * size) != 0)
 		sys = errno ? errno : EIO;
 	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (sys) {

@@ -245,28 +245,40 @@ out:
 	return v;
 }
 
-int journal_set_aside(const char *path, char **aside, struct err *e)
+char *store_dated_name(const char *path, const char *what)
 {
-	char *jpath = journal_name(path);
 	char stamp[32];
 	time_t t = time(NULL);
 	struct tm tm;
-	int rc = -1;
 
-	*aside = NULL;
 	localtime_r(&t, &tm);
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-	/* Not "<name>-journal": no SQLite ever takes it for one. */
-	for (int i = 1; i < 100; i++) {
-		free(*aside);
-		*aside = i == 1 ? xasprintf("%s.journal-etranger-%s", path, stamp)
-				: xasprintf("%s.journal-etranger-%s-%d", path,
-					    stamp, i);
-		if (access(*aside, F_OK) != 0) {
-			rc = rename(jpath, *aside);
-			break;
-		}
+	for (int i = 1; i < 1000; i++) {
+		char *name = i == 1 ? xasprintf("%s.%s-%s", path, what, stamp)
+				    : xasprintf("%s.%s-%s-%d", path, what,
+						stamp, i);
+		char *j = journal_name(name);
+		bool taken = access(name, F_OK) == 0 || access(j, F_OK) == 0;
+
+		free(j);
+		if (!taken)
+			return name;
+		free(name);
 	}
+	return NULL;
+}
+
+int journal_set_aside(const char *path, char **aside, struct err *e)
+{
+	char *jpath = journal_name(path);
+	int rc = -1;
+
+	/* Not "<name>-journal": no SQLite ever takes it for one. */
+	*aside = store_dated_name(path, "journal-etranger");
+	if (*aside)
+		rc = rename(jpath, *aside);
+	else
+		errno = EEXIST;
 	if (rc != 0) {
 		err_set(e, ERR_DB, "la base %s a à côté d'elle un journal "
 			"d'enregistrement interrompu qui n'est pas le sien (%s) : "

@@ -58,57 +58,17 @@ static int check_backup(const char *backup, struct err *e)
 	return rc;
 }
 
+/* The whole file from, appended to to. */
 static int copy_file(const char *from, FILE *to)
 {
-	char buf[1 << 16];
 	int fd = open(from, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	ssize_t n;
-	int rc = 0;
+	int rc;
 
 	if (fd < 0)
 		return -1;
-	while ((n = read(fd, buf, sizeof buf)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			rc = -1;
-			break;
-		}
-		if (fwrite(buf, 1, (size_t)n, to) != (size_t)n) {
-			rc = -1;
-			break;
-		}
-	}
+	rc = store_copy_bytes(fd, to, -1);
 	close(fd);
 	return rc;
-}
-
-/* The name the replaced file keeps: "<path>.avant-restauration-DATE". */
-static char *kept_name(const char *path)
-{
-	char stamp[32];
-	time_t t = time(NULL);
-	struct tm tm;
-	char *name = NULL;
-
-	localtime_r(&t, &tm);
-	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-	for (int i = 1; i < 1000; i++) {
-		char *j;
-		bool free_name;
-
-		free(name);
-		name = i == 1 ? xasprintf("%s.avant-restauration-%s", path, stamp)
-			      : xasprintf("%s.avant-restauration-%s-%d", path,
-					  stamp, i);
-		j = journal_name(name);
-		free_name = access(name, F_OK) != 0 && access(j, F_OK) != 0;
-		free(j);
-		if (free_name)
-			return name;
-	}
-	free(name);
-	return NULL;
 }
 
 /* The current file keeps the name kept, its journal the matching one. */
@@ -181,7 +141,7 @@ int store_restore(const char *backup, const char *path, char **kept,
 		return -1;
 	}
 	if (exists) {
-		*kept = kept_name(path);
+		*kept = store_dated_name(path, "avant-restauration");
 		if (!*kept) {
 			err_set(e, ERR_IO, "restauration impossible : aucun nom "
 				"libre pour garder la base actuelle. Rien n'a "

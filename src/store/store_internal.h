@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "suivi/err.h"
 #include "suivi/store.h"
@@ -50,7 +51,11 @@ struct store {
 enum journal_state { JOURNAL_NONE, JOURNAL_LIVE, JOURNAL_OURS, JOURNAL_FOREIGN };
 char *journal_name(const char *path);
 enum journal_state journal_examine(const char *path);
-/* Renames it to "<path>.journal-etranger-DATE" (*aside, heap). */
+/* A name beside path, "<path>.WHAT-AAAAMMJJ-HHMMSS" (then "-2"…), that
+ * neither a file nor its journal uses (heap), or NULL. */
+char *store_dated_name(const char *path, const char *what);
+/* Renames it to store_dated_name(path, "journal-etranger") (*aside,
+ * heap). */
 int journal_set_aside(const char *path, char **aside, struct err *e);
 
 extern const char *const store_migrations[];
@@ -79,6 +84,9 @@ void store_bind_null(sqlite3_stmt *s, const char *name);
  * store_fail's message for `doing` on failure. */
 int store_exec(struct store *st, const char *sql, const char *doing,
 	       struct err *e);
+/* The file of fd from its start into fp: n bytes (fewer is an error,
+ * EIO), or up to its end when n < 0. */
+int store_copy_bytes(int fd, FILE *fp, long long n);
 /* The single integer an SQL query or PRAGMA returns. */
 int store_pragma_int(struct store *st, const char *sql, int *out,
 		     struct err *e);
