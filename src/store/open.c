@@ -449,14 +449,14 @@ static int own_journal_only(struct store *st, struct err *e)
 	case JOURNAL_FOREIGN:
 		if (journal_set_aside(st->path, &aside, e) != 0)
 			return -1;
-		st->notice = xasprintf("la base %s avait à côté d'elle le journal "
-				       "d'un enregistrement interrompu qui ne "
+		/* the reason first: the status line cuts the end */
+		st->notice = xasprintf("journal non rejoué : celui d'un "
+				       "enregistrement interrompu, qui ne "
 				       "correspond pas à ce fichier (remplacé "
 				       "depuis, sans doute, par une copie ou une "
-				       "sauvegarde) : "
-				       "il n'a pas été rejoué, la base est telle "
-				       "que le fichier la donne ; le journal est "
-				       "gardé sous %s.", st->path, aside);
+				       "sauvegarde) ; la base est telle que le "
+				       "fichier la donne, le journal est gardé "
+				       "sous %s (base %s).", aside, st->path);
 		free(aside);
 		return 0;
 	case JOURNAL_OURS:
